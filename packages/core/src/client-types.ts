@@ -1,0 +1,104 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { LoginState } from './machines/login-state.js';
+import type { Platform } from './platform/types.js';
+import type {
+  B2BAuthenticateResponse,
+  BootstrapResponse,
+  CommonResponse,
+  DiscoveryAuthenticateResponse,
+  DiscoveryOrganizationsResponse,
+  TokenType,
+} from './protocol/index.js';
+import type { AuthState } from './state/auth-state.js';
+
+/** Cookie names and attributes. Defaults follow the protocol (`stytch_session`, …). */
+export interface CookieOptions {
+  opaqueTokenCookieName?: string;
+  jwtCookieName?: string;
+  istCookieName?: string;
+  path?: string;
+  domain?: string;
+  availableToSubdomains?: boolean;
+}
+
+/** Options of {@link createB2BClient}. */
+export interface B2BClientOptions {
+  /** The project's public token (`public-token-test-…`). */
+  publicToken: string;
+  /** Origin of the OrgAuth server, e.g. `https://auth.example.com` (no trailing `/sdk/v1`). */
+  baseUrl: string;
+  /** Where magic links lead back to; when omitted the server uses the project's default per type. */
+  redirectUrls?: { discovery?: string; login?: string; signup?: string };
+  /** Length of sessions the client creates. Default 60. */
+  sessionDurationMinutes?: number;
+  cookieOptions?: CookieOptions;
+  /** Environment port; defaults to the browser platform. Tests pass `memoryPlatform()`. */
+  platform?: Platform;
+}
+
+/** Result of {@link B2BClient.parseAuthenticateUrl}. */
+export type ParsedAuthenticateUrl = { handled: boolean; tokenType: TokenType | string; token: string } | null;
+
+/** Result of {@link B2BClient.authenticateByUrl}. */
+export type AuthenticateByUrlResult =
+  | null
+  | { handled: false; tokenType: string; token: string }
+  | { handled: true; tokenType: 'discovery'; data: DiscoveryAuthenticateResponse };
+
+/** The headless login machine bound to a client: state + actions that run the requests. */
+export interface LoginController {
+  getState(): LoginState;
+  subscribe(listener: (state: LoginState, previous: LoginState) => void): () => void;
+  /** Sends the discovery magic link. */
+  submitEmail(email: string): Promise<void>;
+  /** Sends the same link again from the "Check your email" step. */
+  resend(): Promise<void>;
+  /** Goes one step back (email-sent → email, create-organization → choose-organization). */
+  back(): void;
+  /** Authenticates a redirect URL if it carries a token; resolves false when it has none. */
+  handleRedirect(href?: string): Promise<boolean>;
+  /** Exchanges the intermediate session for a session in this organization. */
+  chooseOrganization(organizationId: string): Promise<void>;
+  /** Shows the create-organization form. */
+  startCreate(): void;
+  /** Creates an organization and signs in to it. */
+  createOrganization(options: { organization_name: string; organization_slug: string }): Promise<void>;
+  /** Back to the email step, forgetting the intermediate session. */
+  reset(): void;
+}
+
+/** The headless OrgAuth client. */
+export interface B2BClient {
+  readonly publicToken: string;
+  readonly baseUrl: string;
+  /** The one store of auth state; subscribe to it, read it through selectors. */
+  readonly store: StoreApi<AuthState>;
+  /** Project settings (cached after the first call). */
+  bootstrap(): Promise<BootstrapResponse>;
+  magicLinks: {
+    email: { discovery: { send(options: { email_address: string; discovery_redirect_url?: string }): Promise<CommonResponse> } };
+    discovery: { authenticate(options: { discovery_magic_links_token: string }): Promise<DiscoveryAuthenticateResponse> };
+  };
+  discovery: {
+    organizations: {
+      list(): Promise<DiscoveryOrganizationsResponse>;
+      create(options: { organization_name: string; organization_slug: string; session_duration_minutes?: number }): Promise<B2BAuthenticateResponse>;
+    };
+    intermediateSessions: {
+      exchange(options: { organization_id: string; session_duration_minutes?: number }): Promise<B2BAuthenticateResponse>;
+    };
+  };
+  session: {
+    /** Revalidates (and optionally extends) the session with the server. */
+    authenticate(options?: { session_duration_minutes?: number }): Promise<B2BAuthenticateResponse>;
+    /** Revokes the session on the server and clears cookies and cached state. */
+    revoke(options?: { forceClear?: boolean }): Promise<void>;
+    getTokens(): { session_token: string; session_jwt: string } | null;
+  };
+  parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;
+  authenticateByUrl(options?: { href?: string; clearParams?: boolean }): Promise<AuthenticateByUrlResult>;
+  /** Creates a login machine bound to this client. */
+  createLogin(): LoginController;
+  /** Stops timers and listeners (refresh, cross-tab). */
+  destroy(): void;
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Root Vitest config: one project per package, each resolving workspace packages to their sources
+ * through the `@orgauth/source` export condition (no build needed to test).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      'packages/core/vite.config.ts',
+      'packages/server/vite.config.ts',
+      'packages/elements/vite.config.ts',
+      'packages/react/vite.config.ts',
+      'stories/vite.config.ts',
+    ],
+  },
+});
