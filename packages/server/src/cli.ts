@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import { serve } from '@hono/node-server';
+import { allowDemoSite, createDemoSite } from './cli/demo-site.js';
+import { USAGE, parseCliArgs } from './cli/args.js';
+import { createOrgAuthServer } from './server.js';
+
+/** `orgauth-server`: runs the auth server on Node (see `--help`). */
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  const smtpUrl = process.env.SMTP_URL;
+  const server = await createOrgAuthServer({
+    dataDir: options.dataDir,
+    dev: options.dev,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(smtpUrl ? { smtpUrl } : {}),
+  });
+  const baseUrl = `http://localhost:${options.port}`;
+  let fetch = server.app.fetch.bind(server.app);
+  if (options.demo !== undefined) {
+    await allowDemoSite(server, options.demo, options.port);
+    const site = await createDemoSite(options.demo, { publicToken: server.project.public_token, baseUrl });
+    const api = fetch;
+    fetch = async (request: Request) => (await site(request)) ?? api(request);
+  }
+  const http = serve({ fetch, port: options.port, hostname: options.host }, (info) => {
+    const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${info.port}/`;
+    const lines = [
+      `OrgAuth server listening on ${shown}`,
+      options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${info.port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
+      `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
+      `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}`,
+      '',
+      'Test project:',
+      `  project_id:   ${server.project.project_id}`,
+      `  secret:       ${server.project.secret || '(unknown: only its hash is stored; pass --data-dir holding project.json)'}`,
+      `  public_token: ${server.project.public_token}`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal}: shutting down\n`);
+    http.close(() => {
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+    // Keep-alive connections can hold close() open; do not hang forever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('orgauth-server failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+
+/** Parsed command line of `orgauth-server`. */
+export interface CliOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  dev: boolean;
+  demo: string | undefined;
+  help: boolean;
+}
+
+/** `--help` text. */
+export const USAGE = `Usage: orgauth-server [options]
+
+Options:
+  --port <n>         Port to listen on (default 3000)
+  --host <addr>      Interface to bind (default 127.0.0.1)
+  --data-dir <dir>   SQLite database and project.json (default ./.orgauth)
+  --dev              Mount the dev mailbox at /dev/mailbox
+  --demo <dir>       Serve <dir> at / and allow its origin and pages as redirect URLs
+  --help             Show this help
+
+Environment:
+  DATABASE_URL       postgres://… to use PostgreSQL instead of SQLite
+  SMTP_URL           smtp(s)://… to send real email instead of the dev mailbox
+`;
+
+/**
+ * Parses argv (without node and script).
+ * @throws Error with a readable message for unknown flags or a bad port.
+ */
+export function parseCliArgs(argv: string[]): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '3000' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string', default: './.orgauth' },
+      dev: { type: 'boolean', default: false },
+      demo: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be an integer from 0 to 65535, got "${values.port}".`);
+  return { port, host: values.host, dataDir: values['data-dir'], dev: values.dev, demo: values.demo, help: values.help };
+}

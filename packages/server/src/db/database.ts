@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database, Db } from './schema.js';
+
+/** Which engine backs the store. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database: the query builder plus engine-specific housekeeping. */
+export interface OpenDatabase {
+  db: Db;
+  dialect: DialectName;
+  /** SQLite only: folds the WAL into the main file (used by tests that inspect the file bytes). */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where the data lives. */
+export interface DatabaseLocation {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+const INT8_OID = 20;
+
+/**
+ * Opens SQLite (`<dataDir>/orgauth.db`, WAL) or, with a `postgres://` URL, a PostgreSQL pool.
+ * @throws Error for an unsupported URL scheme.
+ */
+export function openDatabase(location: DatabaseLocation): OpenDatabase {
+  const url = location.databaseUrl;
+  if (url !== undefined && url !== '') {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('databaseUrl must be a postgres:// URL.');
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // Timestamps are bigint columns; epoch milliseconds fit a double exactly, so read them as numbers.
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', checkpoint: async () => {}, close: () => db.destroy() };
+  }
+  mkdirSync(location.dataDir, { recursive: true, mode: 0o700 });
+  const file = new SqliteDatabase(join(location.dataDir, 'orgauth.db'));
+  file.pragma('journal_mode = WAL');
+  file.pragma('busy_timeout = 5000');
+  file.pragma('synchronous = NORMAL');
+  file.pragma('foreign_keys = ON');
+  // Overwrite deleted rows (consumed mails, purged tokens) instead of leaving them in free pages.
+  file.pragma('secure_delete = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    checkpoint: async () => {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,98 @@
+import type { DiscoveredOrganization, MembershipType } from '@orgauth/core/protocol';
+import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
+import { ApiError } from '../lib/api-error.js';
+import { emailDomain } from '../lib/validate.js';
+import { activateMember, findMemberByEmail, insertMember } from './members.js';
+import { parseJson, toMember, toOrganization } from './serialize.js';
+
+const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
+  active: 'active_member',
+  invited: 'invited_member',
+  pending: 'pending_member',
+};
+
+/** The primary factors the organization requires, or `null` when an email magic link is enough. */
+function primaryRequired(org: OrganizationsTable): { allowed_auth_methods: string[] } | null {
+  if (org.auth_methods !== 'RESTRICTED') return null;
+  const allowed = parseJson<string[]>(org.allowed_auth_methods, []);
+  return allowed.includes('magic_link') ? null : { allowed_auth_methods: allowed };
+}
+
+/** True when the org lets anyone with a verified `email` at one of its domains join by themselves. */
+function eligibleByDomain(org: OrganizationsTable, email: string): boolean {
+  return org.email_jit_provisioning === 'RESTRICTED' && parseJson<string[]>(org.email_allowed_domains, []).includes(emailDomain(email));
+}
+
+function discovered(org: OrganizationsTable, type: MembershipType, member: MembersTable | null, domain: string | null): DiscoveredOrganization {
+  const required = primaryRequired(org);
+  return {
+    organization: toOrganization(org),
+    membership: { type, details: domain === null ? null : { domain }, member: member && toMember(member) },
+    member_authenticated: required === null,
+    primary_required: required,
+    mfa_required: null,
+  };
+}
+
+/**
+ * The organizations a verified `email` can enter: its memberships (active, invited, pending), then
+ * organizations that accept its email domain by JIT provisioning. Deleted memberships are left out.
+ */
+export async function discoverOrganizations(db: Db, projectId: string, email: string): Promise<DiscoveredOrganization[]> {
+  const memberships = await db
+    .selectFrom('members')
+    .innerJoin('organizations', 'organizations.id', 'members.organization_id')
+    .selectAll('members')
+    .select('organizations.id as org_id')
+    .where('members.project_id', '=', projectId)
+    .where('members.email', '=', email)
+    .where('members.status', '!=', 'deleted')
+    .orderBy('members.created_at')
+    .execute();
+  const result: DiscoveredOrganization[] = [];
+  const seen = new Set<string>();
+  for (const { org_id, ...member } of memberships) {
+    const org = await db.selectFrom('organizations').selectAll().where('id', '=', org_id).executeTakeFirstOrThrow();
+    seen.add(org.id);
+    result.push(discovered(org, MEMBERSHIP_BY_STATUS[member.status] ?? 'active_member', member, null));
+  }
+  const domain = emailDomain(email);
+  const byDomain = await db
+    .selectFrom('organization_domains')
+    .innerJoin('organizations', 'organizations.id', 'organization_domains.organization_id')
+    .selectAll('organizations')
+    .where('organization_domains.project_id', '=', projectId)
+    .where('organization_domains.domain', '=', domain)
+    .orderBy('organizations.created_at')
+    .execute();
+  const deleted = new Set(
+    (await db.selectFrom('members').select('organization_id').where('project_id', '=', projectId).where('email', '=', email).where('status', '=', 'deleted').execute()).map(
+      (r) => r.organization_id,
+    ),
+  );
+  for (const org of byDomain) {
+    if (seen.has(org.id) || deleted.has(org.id) || !eligibleByDomain(org, email)) continue;
+    result.push(discovered(org, 'eligible_to_join_by_email_domain', null, domain));
+  }
+  return result;
+}
+
+/**
+ * Makes `email` an active member of `org` if discovery allows it: an existing active member, an
+ * invited or pending member (accepting by proving the email), or a JIT join by email domain.
+ * @throws ApiError 403 when the email has no way into the organization.
+ */
+export async function joinOrganization(db: Db, org: OrganizationsTable, email: string, now: number): Promise<MembersTable> {
+  if (primaryRequired(org) !== null) {
+    throw new ApiError(403, 'bad_request', 'This organization does not allow sign-in by email magic link.');
+  }
+  const member = await findMemberByEmail(db, org.id, email);
+  if (member !== undefined) {
+    if (member.status === 'deleted') throw new ApiError(403, 'member_not_found', 'This email is not a member of the organization.');
+    return activateMember(db, member, now);
+  }
+  if (!eligibleByDomain(org, email)) {
+    throw new ApiError(403, 'member_not_found', 'This email is not a member of the organization and cannot join it.');
+  }
+  return insertMember(db, org.project_id, org.id, { email, status: 'active', emailVerified: true }, now);
+}

@@ -1,0 +1,88 @@
+import type { Db } from '../db/schema.js';
+import { ApiError } from '../lib/api-error.js';
+import { newToken, pkceChallenge, sha256Hex } from '../lib/crypto.js';
+
+/** What a token is for; a token of one kind never authenticates as another. */
+export type OneTimeTokenKind = 'discovery_magic_link';
+
+/** A new one-time token's binding. */
+export interface IssueTokenInput {
+  projectId: string;
+  kind: OneTimeTokenKind;
+  email: string;
+  organizationId?: string | undefined;
+  pkceChallenge?: string | undefined;
+  redirectUrl: string;
+  ttlMinutes: number;
+}
+
+/** A consumed token's binding. */
+export interface ConsumedToken {
+  email: string;
+  organizationId: string | null;
+  consumedAt: number;
+}
+
+/** Issues a token; only its SHA-256 is stored. Returns the plaintext, to be mailed and forgotten. */
+export async function issueOneTimeToken(db: Db, input: IssueTokenInput, now: number): Promise<string> {
+  const token = newToken();
+  await db
+    .insertInto('one_time_tokens')
+    .values({
+      hash: sha256Hex(token),
+      project_id: input.projectId,
+      kind: input.kind,
+      email: input.email,
+      organization_id: input.organizationId ?? null,
+      pkce_challenge: input.pkceChallenge ?? null,
+      redirect_url: input.redirectUrl,
+      expires_at: now + input.ttlMinutes * 60_000,
+      used_at: null,
+      created_at: now,
+    })
+    .execute();
+  return token;
+}
+
+/**
+ * Consumes a token exactly once. The single conditional UPDATE is the whole check (unused, unexpired,
+ * right project and kind, PKCE verifier matching any stored challenge), so of N concurrent calls at
+ * most one sees a changed row. A wrong verifier does not burn the token: the rightful browser can
+ * still use it.
+ * @throws ApiError 404 `magic_link_not_found` (unknown, used, expired) or 400 `pkce_mismatch`.
+ */
+export async function consumeOneTimeToken(
+  db: Db,
+  projectId: string,
+  kind: OneTimeTokenKind,
+  token: string,
+  pkceVerifier: string | undefined,
+  now: number,
+): Promise<ConsumedToken> {
+  const hash = sha256Hex(token);
+  const challenge = pkceVerifier === undefined ? null : pkceChallenge(pkceVerifier);
+  const result = await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('hash', '=', hash)
+    .where('project_id', '=', projectId)
+    .where('kind', '=', kind)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where((eb) => (challenge === null ? eb('pkce_challenge', 'is', null) : eb.or([eb('pkce_challenge', 'is', null), eb('pkce_challenge', '=', challenge)])))
+    .executeTakeFirst();
+  const row = await db
+    .selectFrom('one_time_tokens')
+    .select(['email', 'organization_id', 'used_at', 'expires_at', 'pkce_challenge'])
+    .where('hash', '=', hash)
+    .where('project_id', '=', projectId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 1 && row !== undefined) {
+    return { email: row.email, organizationId: row.organization_id, consumedAt: now };
+  }
+  if (row !== undefined && row.used_at === null && row.expires_at > now && row.pkce_challenge !== null) {
+    throw new ApiError(400, 'pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this magic link.');
+  }
+  throw new ApiError(404, 'magic_link_not_found', 'The magic link could not be authenticated: it is unknown, already used, or expired.');
+}

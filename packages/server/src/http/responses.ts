@@ -1,0 +1,51 @@
+import type { ErrorEnvelope } from '@orgauth/core/protocol';
+import { ApiError } from '../lib/api-error.js';
+import { parseJsonObject, type Body } from '../lib/validate.js';
+import type { AppContext } from './context.js';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** SDK success: the payload plus `request_id`/`status_code`, wrapped in `{"data": …}` (WIRE.md §1.4). */
+export function sdkOk(c: AppContext, payload: object): Response {
+  return c.json({ data: { request_id: c.get('requestId'), status_code: 200, ...payload } }, 200);
+}
+
+/** Backend success: the payload plus `request_id`/`status_code`, not wrapped. */
+export function apiOk(c: AppContext, payload: object): Response {
+  return c.json({ request_id: c.get('requestId'), status_code: 200, ...payload }, 200);
+}
+
+/** The error envelope for `error`, with this request's id. */
+export function errorEnvelope(c: AppContext, error: ApiError): Response {
+  const body: ErrorEnvelope = {
+    status_code: error.status,
+    request_id: c.get('requestId') ?? '',
+    error_type: error.errorType,
+    error_message: error.message,
+    error_url: `https://orgauth.dev/docs/errors#${error.errorType}`,
+  };
+  return c.json(body, error.status);
+}
+
+/**
+ * Reads the request body as a JSON object (empty body = `{}`), at most 64 KiB.
+ * @throws ApiError 400 `invalid_json` / `bad_request`, 413 for oversized bodies.
+ */
+export async function readBody(c: AppContext): Promise<Body> {
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new ApiError(413, 'bad_request', 'The request body is too large.');
+  const text = await c.req.text();
+  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'bad_request', 'The request body is too large.');
+  return parseJsonObject(text);
+}
+
+/** Decodes `Authorization: Basic …` into its two halves, or `undefined` when absent or malformed. */
+export function basicCredentials(header: string | undefined): { user: string; password: string } | undefined {
+  if (header === undefined) return undefined;
+  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
+  if (match?.[1] === undefined) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}

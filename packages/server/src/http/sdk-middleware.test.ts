@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createTestServer, type TestServer } from '../testing/test-server.js';
+
+let t: TestServer;
+beforeEach(async () => {
+  t = await createTestServer();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const ALLOWED = 'http://localhost:3000';
+const FOREIGN = 'https://evil.test';
+
+function preflight(origin: string) {
+  return t.server.app.fetch(
+    new Request('http://localhost/sdk/v1/b2b/magic_links/email/discovery/send', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    }),
+  );
+}
+
+describe('SDK authentication', () => {
+  test('missing, unknown or malformed public tokens get the 401 envelope', async () => {
+    for (const publicToken of [null, 'public-token-test-00000000-0000-0000-0000-000000000000', t.server.project.project_id]) {
+      const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'a@b.test' }, publicToken });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect(res.body).toEqual({
+        status_code: 401,
+        request_id: expect.stringMatching(/^request-id-test-/),
+        error_type: 'invalid_public_token',
+        error_message: expect.any(String),
+        error_url: expect.any(String),
+      });
+    }
+    const bootstrap = await t.sdk('/projects/bootstrap/public-token-test-nope');
+    expect(bootstrap.body.error_type).toBe('invalid_public_token');
+  });
+
+  test('the project secret is not a public token', async () => {
+    const res = await t.sdk('/b2b/sessions/authenticate', { body: {}, publicToken: t.server.project.secret });
+    expect(res.body.error_type).toBe('invalid_public_token');
+  });
+});
+
+describe('CORS', () => {
+  test('an authorized origin gets credentialed CORS on preflight and on the call', async () => {
+    const pre = await preflight(ALLOWED);
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(pre.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, X-SDK-Client, X-SDK-Parent-Host');
+
+    const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'a@b.test' }, origin: ALLOWED });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+
+    // Errors must be readable by the browser too.
+    const err = await t.sdk('/b2b/magic_links/email/discovery/send', { body: {}, origin: ALLOWED });
+    expect(err.status).toBe(400);
+    expect(err.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+  });
+
+  test('a foreign origin gets no CORS headers and its calls are refused', async () => {
+    const pre = await preflight(FOREIGN);
+    expect(pre.status).toBe(403);
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+
+    const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'a@b.test' }, origin: FOREIGN });
+    expect(res.status).toBe(403);
+    expect(res.body.error_type).toBe('origin_not_allowed');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(await t.server.mailbox.list()).toEqual([]);
+
+    const boot = await t.sdk(`/projects/bootstrap/${t.server.project.public_token}`, { origin: FOREIGN });
+    expect(boot.body.error_type).toBe('origin_not_allowed');
+  });
+
+  test('added origins are allowed; look-alikes are not', async () => {
+    await t.server.projects.addAuthorizedOrigin('https://app.example.com');
+    await t.server.projects.addAuthorizedOrigin('https://app.example.com');
+    expect((await preflight('https://app.example.com')).status).toBe(204);
+    for (const origin of ['https://app.example.com.evil.test', 'http://app.example.com', 'https://app.example.com:8443', 'null']) {
+      const res = await t.sdk(`/projects/bootstrap/${t.server.project.public_token}`, { origin });
+      expect(res.status, origin).toBe(403);
+    }
+  });
+
+  test('requests without Origin (server-to-server) are allowed', async () => {
+    const res = await t.sdk(`/projects/bootstrap/${t.server.project.public_token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+import nodemailer from 'nodemailer';
+import type { Db } from '../db/schema.js';
+import { newId } from '../lib/crypto.js';
+import { iso } from '../domain/serialize.js';
+
+/** A sent email as the dev mailbox shows it. */
+export interface Mail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  sent_at: string;
+}
+
+/** An email to send. */
+export interface OutgoingMail {
+  projectId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends email, to SMTP or to the in-database dev mailbox. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+  /** Mailbox contents, newest first (always empty with SMTP: bodies are never stored then). */
+  list(filter?: { to?: string | undefined }): Promise<Mail[]>;
+  clear(): Promise<void>;
+  close(): void;
+}
+
+/** Dev mailbox rows older than this are purged on the next send: they hold live sign-in links. */
+const MAILBOX_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/** Options of {@link createMailer}. */
+export interface MailerOptions {
+  db: Db;
+  now: () => number;
+  smtpUrl?: string | undefined;
+  from?: string | undefined;
+}
+
+/** SMTP through nodemailer when `smtpUrl` is set, otherwise the dev mailbox table. */
+export function createMailer({ db, now, smtpUrl, from = 'OrgAuth <no-reply@orgauth.localhost>' }: MailerOptions): Mailer {
+  if (smtpUrl !== undefined && smtpUrl !== '') {
+    const transport = nodemailer.createTransport(smtpUrl);
+    return {
+      async send(mail) {
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      },
+      list: () => Promise.resolve([]),
+      clear: () => Promise.resolve(),
+      close: () => transport.close(),
+    };
+  }
+  return {
+    async send(mail) {
+      const sentAt = now();
+      await db.deleteFrom('mails').where('sent_at', '<', sentAt - MAILBOX_RETENTION_MS).execute();
+      await db
+        .insertInto('mails')
+        .values({ id: newId('mail'), project_id: mail.projectId, to_address: mail.to, subject: mail.subject, text: mail.text, html: mail.html, sent_at: sentAt, seq: Math.round((performance.timeOrigin + performance.now()) * 1000) })
+        .execute();
+    },
+    async list(filter = {}) {
+      let query = db.selectFrom('mails').selectAll();
+      if (filter.to !== undefined) query = query.where('to_address', '=', filter.to.trim().toLowerCase());
+      const rows = await query.orderBy('sent_at', 'desc').orderBy('seq', 'desc').limit(500).execute();
+      return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text, html: r.html, sent_at: iso(r.sent_at) }));
+    },
+    async clear() {
+      await db.deleteFrom('mails').execute();
+    },
+    close: () => {},
+  };
+}

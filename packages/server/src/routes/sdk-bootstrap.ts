@@ -1,0 +1,37 @@
+import { ORGANIZATION_SLUG_PATTERN, type BootstrapResponse } from '@orgauth/core/protocol';
+import type { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../http/context.js';
+import { sdkOk } from '../http/responses.js';
+import { assertOriginAllowed } from '../http/sdk-middleware.js';
+import { ApiError } from '../lib/api-error.js';
+
+/** `GET /projects/bootstrap/{public_token}` (WIRE.md §1.7): the project's public SDK configuration. */
+export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
+  sdk.get('/projects/bootstrap/:public_token', async (c) => {
+    const project = await deps.projects.byPublicToken(c.req.param('public_token'));
+    if (project === undefined) throw new ApiError(401, 'invalid_public_token', 'Unknown public token.');
+    c.set('project', project);
+    await assertOriginAllowed(c, deps, project);
+    const body: Omit<BootstrapResponse, 'request_id' | 'status_code'> = {
+      project_name: project.name,
+      disable_sdk_watermark: true,
+      captcha_settings: { enabled: false },
+      cname_domain: null,
+      email_domains: [],
+      pkce_required_for_email_magic_links: false,
+      pkce_required_for_password_resets: false,
+      pkce_required_for_oauth: false,
+      pkce_required_for_sso: false,
+      slug_pattern: ORGANIZATION_SLUG_PATTERN,
+      create_organization_enabled: true,
+      // Must be present (null or object): the Stytch SDK dereferences it.
+      password_config: null,
+      dfp_protected_auth_enabled: false,
+      dfp_protected_auth_mode: 'OBSERVATION',
+      rbac_policy: null,
+      siwe_required_for_crypto_wallets: false,
+      vertical: 'B2B',
+    };
+    return sdkOk(c, body);
+  });
+}

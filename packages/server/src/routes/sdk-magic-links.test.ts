@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { mailDiscoveryToken } from '../testing/journey.js';
+import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
+
+let t: TestServer;
+beforeEach(async () => {
+  t = await createTestServer({ dev: true });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const authenticate = (token: string, verifier?: string) =>
+  t.sdk('/b2b/magic_links/discovery/authenticate', {
+    body: { discovery_magic_links_token: token, ...(verifier === undefined ? {} : { pkce_code_verifier: verifier }) },
+  });
+
+describe('discovery magic links', () => {
+  test('a token works exactly once under 20 concurrent authenticate calls', async () => {
+    const token = await mailDiscoveryToken(t, 'ada@example.com');
+    const results = await Promise.all(Array.from({ length: 20 }, () => authenticate(token)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 200)) {
+      expect(r.status).toBe(404);
+      expect(r.body.error_type).toBe('magic_link_not_found');
+    }
+  });
+
+  test('an expired token is refused (default 60 minutes, or the requested lifetime)', async () => {
+    const token = await mailDiscoveryToken(t, 'ada@example.com');
+    t.clock.advance(60 * 60_000);
+    expect((await authenticate(token)).body.error_type).toBe('magic_link_not_found');
+
+    const short = await mailDiscoveryToken(t, 'ada@example.com', { discovery_expiration_minutes: 5 });
+    t.clock.advance(5 * 60_000 - 1);
+    expect((await authenticate(short)).status).toBe(200);
+
+    const shorter = await mailDiscoveryToken(t, 'ada@example.com', { discovery_expiration_minutes: 5 });
+    t.clock.advance(5 * 60_000);
+    expect((await authenticate(shorter)).status).toBe(404);
+  });
+
+  test('an unknown token is refused', async () => {
+    const res = await authenticate('A'.repeat(44));
+    expect(res.status).toBe(404);
+    expect(res.body.error_type).toBe('magic_link_not_found');
+  });
+
+  test('PKCE: the verifier must match a stored challenge; a wrong verifier does not burn the token', async () => {
+    const verifier = 'f'.repeat(64);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const token = await mailDiscoveryToken(t, 'ada@example.com', { pkce_code_challenge: challenge });
+    expect((await authenticate(token)).body.error_type).toBe('pkce_mismatch');
+    expect((await authenticate(token, 'e'.repeat(64))).body.error_type).toBe('pkce_mismatch');
+    expect((await authenticate(token, verifier)).status).toBe(200);
+    // A verifier sent for a token issued without a challenge is tolerated (WIRE.md §2.9).
+    const plain = await mailDiscoveryToken(t, 'bob@example.com');
+    expect((await authenticate(plain, verifier)).status).toBe(200);
+  });
+
+  test('PKCE test vector from the Stytch SDK', async () => {
+    const token = await mailDiscoveryToken(t, 'ada@example.com', { pkce_code_challenge: 'hODA6vqpWjTCk_J4rFLkXOU3urXnUqAOaVmhOuEDtlo' });
+    expect((await authenticate(token, '0'.repeat(32))).status).toBe(200);
+  });
+
+  test('redirect URLs: only allowlisted ones, existing query kept', async () => {
+    const refused = await t.sdk('/b2b/magic_links/email/discovery/send', {
+      body: { email_address: 'ada@example.com', discovery_redirect_url: 'https://evil.test/' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error_type).toBe('invalid_redirect_url');
+    for (const url of ['http://localhost:3000@evil.test/', 'javascript:alert(1)', '//evil.test', 'http://localhost:3001/', 'http://localhost:3000/x']) {
+      const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'ada@example.com', discovery_redirect_url: url } });
+      expect(res.body.error_type, url).toBe('invalid_redirect_url');
+    }
+    expect(await t.server.mailbox.list()).toEqual([]);
+
+    await t.server.projects.addRedirectUrl('http://app.test/auth?next=%2Fhome', ['discovery']);
+    const ok = await t.sdk('/b2b/magic_links/email/discovery/send', {
+      body: { email_address: 'ada@example.com', discovery_redirect_url: 'http://app.test/auth?next=%2Fhome' },
+    });
+    expect(ok.status).toBe(200);
+    const { link } = await latestMagicLinkToken(t.server, 'ada@example.com');
+    const url = new URL(link);
+    expect(url.host).toBe('app.test');
+    expect(url.searchParams.get('next')).toBe('/home');
+    expect(url.searchParams.get('stytch_token_type')).toBe('discovery');
+
+    // The allowlist is per type: a login-only URL is not a discovery URL.
+    await t.server.projects.addRedirectUrl('http://login.test/', ['login']);
+    const wrongType = await t.sdk('/b2b/magic_links/email/discovery/send', {
+      body: { email_address: 'ada@example.com', discovery_redirect_url: 'http://login.test/' },
+    });
+    expect(wrongType.body.error_type).toBe('invalid_redirect_url');
+  });
+
+  test('the mail link ignores Host and X-Forwarded-Host', async () => {
+    const res = await t.server.app.fetch(
+      new Request('http://evil.test/sdk/v1/b2b/magic_links/email/discovery/send', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-host': 'evil.test',
+          authorization: `Basic ${Buffer.from(`${t.server.project.public_token}:${t.server.project.public_token}`).toString('base64')}`,
+        },
+        body: JSON.stringify({ email_address: 'ada@example.com' }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(new URL((await latestMagicLinkToken(t.server, 'ada@example.com')).link).host).toBe('localhost:3000');
+  });
+
+  test('send validates its input', async () => {
+    const cases: [unknown, number, string][] = [
+      [{}, 400, 'invalid_email'],
+      [{ email_address: 'not-an-email' }, 400, 'invalid_email'],
+      [{ email_address: 42 }, 400, 'bad_request'],
+      [{ email_address: 'a@b.test', discovery_expiration_minutes: 'soon' }, 400, 'bad_request'],
+      [{ email_address: 'a@b.test', discovery_expiration_minutes: 100_000 }, 400, 'bad_request'],
+      [{ email_address: 'a@b.test', pkce_code_challenge: 'short' }, 400, 'bad_request'],
+    ];
+    for (const [body, status, errorType] of cases) {
+      const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body });
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect(res.body.error_type).toBe(errorType);
+    }
+  });
+});

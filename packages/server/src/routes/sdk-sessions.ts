@@ -1,0 +1,34 @@
+import type { Hono } from 'hono';
+import { authenticateResponse, authenticateSessionToken, revokeSessionToken } from '../domain/sessions.js';
+import type { AppDeps, AppEnv } from '../http/context.js';
+import { readBody, sdkOk } from '../http/responses.js';
+import { ApiError } from '../lib/api-error.js';
+import { sessionDuration } from '../lib/validate.js';
+
+function requireSessionToken(token: string | undefined): string {
+  if (token === undefined) throw new ApiError(404, 'session_not_found', 'No session token was sent (Basic public_token:session_token).');
+  return token;
+}
+
+/** `/b2b/sessions/authenticate` and `/b2b/sessions/revoke` (WIRE.md §2.6): session = Basic password. */
+export function registerSdkSessionRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
+  sdk.post('/b2b/sessions/authenticate', async (c) => {
+    const body = await readBody(c);
+    const extend = body.session_duration_minutes === undefined || body.session_duration_minutes === null ? undefined : sessionDuration(body);
+    const token = requireSessionToken(c.get('sessionToken'));
+    const project = c.get('project');
+    const now = deps.now();
+    const loaded = await authenticateSessionToken(deps.db, project.id, token, extend, now);
+    c.header('Cache-Control', 'no-store');
+    // The opaque token is not rotated on refresh: tabs refreshing concurrently must not log each other out.
+    return sdkOk(c, await authenticateResponse(deps.keys, loaded, token, now));
+  });
+
+  sdk.post('/b2b/sessions/revoke', async (c) => {
+    await readBody(c);
+    const token = requireSessionToken(c.get('sessionToken'));
+    await revokeSessionToken(deps.db, c.get('project').id, token, deps.now());
+    return sdkOk(c, {});
+  });
+}
+

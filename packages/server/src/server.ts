@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import type { RedirectUrlType } from '@orgauth/core/protocol';
+import { openDatabase, type DialectName } from './db/database.js';
+import { migrateToLatest } from './db/migrations.js';
+import type { Db } from './db/schema.js';
+import { ensureTestProject, type ProjectCredentials } from './domain/project-bootstrap.js';
+import { createProjectStore } from './domain/projects.js';
+import { createSigningKeys } from './domain/signing-keys.js';
+import { createApp } from './http/app.js';
+import { createMailer, type Mail } from './mail/mailer.js';
+
+/** Options of {@link createOrgAuthServer}. */
+export interface ServerOptions {
+  /** SQLite file lives at `<dataDir>/orgauth.db`; `project.json` too. Default `./.orgauth` (SQLite only). */
+  dataDir?: string;
+  /** `postgres://…` → PostgreSQL instead of SQLite (`DATABASE_URL` in the CLI). */
+  databaseUrl?: string;
+  /** Mounts the dev mailbox routes (`/dev/mailbox`, `/dev/mailbox.json`). */
+  dev?: boolean;
+  /** Real SMTP through nodemailer; otherwise mails go to the in-database dev mailbox. */
+  smtpUrl?: string;
+  /** Injectable clock in epoch milliseconds (expiry tests). */
+  now?: () => number;
+}
+
+/** A running (not listening) OrgAuth server: a fetch handler plus admin helpers. */
+export interface OrgAuthServer {
+  /** The Hono app; `app.fetch(request)` is a web-standard handler. */
+  app: { fetch(request: Request): Response | Promise<Response> };
+  /** The test project. `secret` is `''` when it cannot be recovered (no dataDir, existing project). */
+  project: ProjectCredentials;
+  /** The dev mailbox (empty when SMTP is configured). */
+  mailbox: { list(): Promise<Mail[]>; clear(): Promise<void> };
+  /** Project configuration for hosts, e2e setups and the CLI's `--demo`. */
+  projects: {
+    /** Adds a redirect URL for `types` (default: every type). Idempotent. */
+    addRedirectUrl(url: string, types?: RedirectUrlType[]): Promise<void>;
+    /** Adds an authorized SDK origin (`scheme://host[:port]`). Idempotent. */
+    addAuthorizedOrigin(origin: string): Promise<void>;
+  };
+  /** Which database engine is in use. */
+  dialect: DialectName;
+  /** Internal: the query builder (tests, maintenance). */
+  db: Db;
+  /** SQLite: folds the WAL into the main file. PostgreSQL: no-op. */
+  checkpoint(): Promise<void>;
+  /** Closes the database and the mail transport. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (and migrates) the database, ensures the test project, and builds the app.
+ * @throws Error when the database cannot be opened or migrated.
+ * @example
+ * const server = await createOrgAuthServer({ dataDir: './.orgauth', dev: true });
+ * const res = await server.app.fetch(new Request(`http://localhost/sdk/v1/projects/bootstrap/${server.project.public_token}`));
+ */
+export async function createOrgAuthServer(options: ServerOptions = {}): Promise<OrgAuthServer> {
+  const now = options.now ?? Date.now;
+  const usesPostgres = options.databaseUrl !== undefined && options.databaseUrl !== '';
+  const dataDir = options.dataDir !== undefined ? resolve(options.dataDir) : usesPostgres ? undefined : resolve('.orgauth');
+  const database = openDatabase({ dataDir: dataDir ?? resolve('.orgauth'), databaseUrl: options.databaseUrl });
+  try {
+    await migrateToLatest(database.db as never);
+    const projects = createProjectStore(database.db, now);
+    const project = await ensureTestProject(database.db, projects, dataDir, now);
+    const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl });
+    const keys = createSigningKeys(database.db, now);
+    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true });
+    return {
+      app,
+      project,
+      mailbox: { list: () => mailer.list(), clear: () => mailer.clear() },
+      projects: {
+        addRedirectUrl: (url, types) => projects.addRedirectUrl(project.project_id, url, types),
+        addAuthorizedOrigin: (origin) => projects.addAuthorizedOrigin(project.project_id, origin),
+      },
+      dialect: database.dialect,
+      db: database.db,
+      checkpoint: () => database.checkpoint(),
+      async close() {
+        mailer.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

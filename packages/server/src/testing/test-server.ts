@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createOrgAuthServer, type OrgAuthServer, type ServerOptions } from '../server.js';
+
+/** A controllable clock for expiry tests. */
+export interface TestClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+/** A parsed HTTP answer. */
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  // Tests read arbitrary wire fields; the shape is asserted, not trusted.
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Options of one SDK call. */
+export interface SdkCallOptions {
+  method?: string;
+  body?: unknown;
+  /** Raw body text (for malformed-JSON tests); wins over `body`. */
+  rawBody?: string;
+  /** Session token for the Basic password (default: the public token). */
+  session?: string;
+  /** Override the public token (`null` = no Authorization header). */
+  publicToken?: string | null;
+  origin?: string;
+}
+
+/** A server on a fresh database plus request helpers. */
+export interface TestServer {
+  server: OrgAuthServer;
+  dataDir: string;
+  clock: TestClock;
+  /** `'sqlite'` or `'postgres'` (from `ORGAUTH_TEST_DATABASE_URL`). */
+  dialect: 'sqlite' | 'postgres';
+  sdk(path: string, options?: SdkCallOptions): Promise<TestResponse>;
+  api(path: string, options?: { method?: string; body?: unknown; auth?: { user: string; password: string } | null }): Promise<TestResponse>;
+  /** Closes and reopens the server on the same database (the same dataDir / schema). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+async function parse(res: Response): Promise<TestResponse> {
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Non-JSON bodies (HTML) stay text.
+  }
+  return { status: res.status, headers: res.headers, body };
+}
+
+/**
+ * Starts a test server in a temp data dir. With `ORGAUTH_TEST_DATABASE_URL` set, it uses PostgreSQL
+ * in a fresh schema (`search_path` set through the connection's `options`), dropped on close.
+ */
+export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 'databaseUrl' | 'now'> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-test-'));
+  let time = Date.parse('2030-01-01T00:00:00.000Z');
+  const clock: TestClock = { now: () => time, advance: (ms) => void (time += ms) };
+  const baseUrl = process.env.ORGAUTH_TEST_DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let schema: string | undefined;
+  if (baseUrl !== undefined && baseUrl !== '') {
+    schema = `orgauth_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const url = new URL(baseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    databaseUrl = url.href;
+  }
+  const start = () => createOrgAuthServer({ ...options, dataDir, now: clock.now, ...(databaseUrl ? { databaseUrl } : {}) });
+  let server = await start();
+
+  const test: TestServer = {
+    get server() {
+      return server;
+    },
+    dataDir,
+    clock,
+    dialect: databaseUrl ? 'postgres' : 'sqlite',
+    async sdk(path, call = {}) {
+      const headers = new Headers({ 'content-type': 'application/json' });
+      const token = call.publicToken === undefined ? server.project.public_token : call.publicToken;
+      if (token !== null) headers.set('authorization', basic(token, call.session ?? token));
+      if (call.origin !== undefined) headers.set('origin', call.origin);
+      const method = call.method ?? (call.body !== undefined || call.rawBody !== undefined ? 'POST' : 'GET');
+      const body = call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+      return parse(await server.app.fetch(new Request(`http://localhost/sdk/v1${path}`, { method, headers, ...(body === undefined ? {} : { body }) })));
+    },
+    async api(path, call = {}) {
+      const headers = new Headers({ 'content-type': 'application/json' });
+      const auth = call.auth === undefined ? { user: server.project.project_id, password: server.project.secret } : call.auth;
+      if (auth !== null) headers.set('authorization', basic(auth.user, auth.password));
+      const method = call.method ?? (call.body === undefined ? 'GET' : 'POST');
+      const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+      return parse(await server.app.fetch(new Request(`http://localhost/v1/b2b${path}`, { method, headers, ...(body === undefined ? {} : { body }) })));
+    },
+    async restart() {
+      await server.close();
+      server = await start();
+    },
+    async close() {
+      await server.close();
+      if (schema !== undefined && baseUrl !== undefined) {
+        const admin = new pg.Client({ connectionString: baseUrl });
+        await admin.connect();
+        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.end();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return test;
+}
+
+/** Pulls the `token` parameter out of the newest mail to `to` in the dev mailbox. */
+export async function latestMagicLinkToken(server: OrgAuthServer, to: string): Promise<{ link: string; token: string }> {
+  const mail = (await server.mailbox.list()).find((m) => m.to === to);
+  const link = mail?.text.match(/https?:\/\/\S+/)?.[0];
+  if (link === undefined) throw new Error(`No magic link mailed to ${to}.`);
+  const token = new URL(link).searchParams.get('token');
+  if (token === null) throw new Error('The magic link has no token.');
+  return { link, token };
+}
