@@ -1,0 +1,91 @@
+import { OrgAuthError, type LoginStep } from '@orgauth/core';
+import { createTestClient, fixtureMember, fixtureOrganization } from '@orgauth/core/testing';
+import {
+  OrgAuthErrorEvent,
+  OrgAuthLogin,
+  OrgAuthSessionCreatedEvent,
+  OrgAuthSessionEndedEvent,
+  OrgAuthStepChangeEvent,
+} from '@orgauth/elements';
+import { cleanup, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Login } from './components.js';
+import { OrgAuthProvider } from './provider.js';
+
+afterEach(cleanup);
+
+const loginIn = (container: HTMLElement) => {
+  const el = container.querySelector('orgauth-login');
+  if (!el) throw new Error('no <orgauth-login> rendered');
+  return el;
+};
+
+describe('<Login>', () => {
+  it('renders the registered custom element and forwards client and theme as properties', async () => {
+    const { client } = createTestClient();
+    const { container } = render(<Login client={client} theme="dark" />);
+    const el = loginIn(container);
+    expect(customElements.get('orgauth-login')).toBeDefined();
+    expect(el).toBeInstanceOf(customElements.get('orgauth-login')!);
+    expect(el.client).toBe(client);
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).toBe('dark');
+    expect(el.shadowRoot?.querySelector('h2')?.textContent).toBe('Sign in or create an organization');
+  });
+
+  it('takes the client of the surrounding <OrgAuthProvider> when none is passed', () => {
+    const { client } = createTestClient();
+    const { container } = render(
+      <OrgAuthProvider client={client}>
+        <Login />
+      </OrgAuthProvider>,
+    );
+    expect(loginIn(container).client).toBe(client);
+  });
+
+  it('an explicit client wins over the provider', () => {
+    const provided = createTestClient().client;
+    const own = createTestClient().client;
+    const { container } = render(
+      <OrgAuthProvider client={provided}>
+        <Login client={own} />
+      </OrgAuthProvider>,
+    );
+    expect(loginIn(container).client).toBe(own);
+  });
+
+  it('forwards refs to the element', () => {
+    const ref = { current: null as OrgAuthLogin | null };
+    render(<Login ref={ref} client={createTestClient().client} />);
+    expect(ref.current).toBeInstanceOf(OrgAuthLogin);
+  });
+
+  it('maps every orgauth-* event to its on* prop', () => {
+    const handlers = { onSessionCreated: vi.fn(), onSessionEnded: vi.fn(), onStepChange: vi.fn(), onError: vi.fn() };
+    const { container } = render(<Login client={createTestClient().client} {...handlers} />);
+    const el = loginIn(container);
+    const created = new OrgAuthSessionCreatedEvent({ member: fixtureMember(), organization: fixtureOrganization() });
+    const ended = new OrgAuthSessionEndedEvent({ reason: 'signed-out' });
+    const step = new OrgAuthStepChangeEvent({ step: 'email-sent' });
+    const error = new OrgAuthErrorEvent({ error: new OrgAuthError('network_error', 'offline') });
+    for (const event of [created, ended, step, error]) el.dispatchEvent(event);
+    expect(handlers.onSessionCreated).toHaveBeenCalledWith(created);
+    expect(handlers.onSessionEnded).toHaveBeenCalledWith(ended);
+    expect(handlers.onStepChange).toHaveBeenCalledWith(step);
+    expect(handlers.onError).toHaveBeenCalledWith(error);
+  });
+
+  it('fires onStepChange when the element moves on after a scripted reply', async () => {
+    const { client, transport } = createTestClient();
+    transport.reply('POST /b2b/magic_links/email/discovery/send', { request_id: 'request-id-test-send', status_code: 200 });
+    const steps: LoginStep[] = [];
+    const { container } = render(<Login client={client} onStepChange={(e) => steps.push(e.detail.step)} />);
+    const el = loginIn(container);
+    await el.updateComplete;
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="email"]')!;
+    input.value = 'ada@acme.test';
+    el.shadowRoot!.querySelector('form')!.requestSubmit();
+    await waitFor(() => expect(steps).toEqual(['email-sent']));
+    expect(transport.requests.at(-1)?.body).toMatchObject({ email_address: 'ada@acme.test' });
+  });
+});

@@ -1,0 +1,52 @@
+// Registers <orgauth-login> and the other tags; this subpath is the only part of @orgauth/react
+// that loads Lit, so apps that build their own UI on the hooks never pay for it (STYLE P1).
+import '@orgauth/elements/define';
+import {
+  OrgAuthLogin,
+  type OrgAuthErrorEvent,
+  type OrgAuthSessionCreatedEvent,
+  type OrgAuthSessionEndedEvent,
+  type OrgAuthStepChangeEvent,
+} from '@orgauth/elements';
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import { useOptionalOrgAuthClient } from './provider.js';
+
+/** `<orgauth-login>` wrapped by `@lit/react`: properties set as properties, events as `on*` props. */
+const LoginElement = createComponent({
+  react: React,
+  tagName: 'orgauth-login',
+  elementClass: OrgAuthLogin,
+  displayName: 'OrgAuthLoginElement',
+  events: {
+    onSessionCreated: 'orgauth-session-created' as EventName<OrgAuthSessionCreatedEvent>,
+    onSessionEnded: 'orgauth-session-ended' as EventName<OrgAuthSessionEndedEvent>,
+    onStepChange: 'orgauth-step-change' as EventName<OrgAuthStepChangeEvent>,
+    onError: 'orgauth-error' as EventName<OrgAuthErrorEvent>,
+  },
+});
+
+/** Props of {@link Login}: the element's properties (`client`, `theme`) plus the `on*` event props. */
+export type LoginProps = React.ComponentProps<typeof LoginElement>;
+
+/**
+ * `<orgauth-login>` as a React component: the whole discovery login (email, check your email,
+ * organization picker, create organization). The `client` prop defaults to the client of the nearest
+ * `<OrgAuthProvider>` (React context does not reach into custom elements, so it is passed on here).
+ * `theme` is `light`, `dark` or `auto`.
+ *
+ * Events map to props: `onSessionCreated` (`orgauth-session-created`, detail `{member, organization}`),
+ * `onSessionEnded` (`orgauth-session-ended`), `onStepChange` (`orgauth-step-change`, detail `{step}`),
+ * `onError` (`orgauth-error`).
+ *
+ * @example
+ * <OrgAuthProvider client={client}>
+ *   <Login theme="dark" onSessionCreated={(e) => navigate(`/o/${e.detail.organization.organization_slug}`)} />
+ * </OrgAuthProvider>
+ */
+export const Login = React.forwardRef<OrgAuthLogin, LoginProps>(function Login(props, ref) {
+  const contextClient = useOptionalOrgAuthClient();
+  const client = props.client ?? contextClient ?? undefined;
+  return React.createElement(LoginElement, { ...props, ...(client ? { client } : {}), ref });
+});
+Login.displayName = 'Login';

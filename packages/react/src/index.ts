@@ -1,0 +1,8 @@
+/**
+ * `@orgauth/react`: the provider and hooks over the headless client. This entry is React + core
+ * only; the Lit-based `<Login>` lives in `@orgauth/react/components`, so apps with their own UI
+ * never load Lit (STYLE P1).
+ */
+export { OrgAuthProvider, useOptionalOrgAuthClient, useOrgAuthClient } from './provider.js';
+export type { OrgAuthProviderProps } from './provider.js';
+export { useAuthStatus, useIsSignedIn, useMember, useOrgAuth, useOrganization, useSession } from './hooks.js';

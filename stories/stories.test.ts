@@ -1,0 +1,67 @@
+import type { LoginStep } from '@orgauth/core';
+import { DEFAULT_MESSAGES, type OrgAuthMessageKey } from '@orgauth/elements';
+import { setProjectAnnotations } from '@storybook/web-components-vite';
+import { composeStories } from 'storybook/preview-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import preview from './.storybook/preview.js';
+import { currentStep, headingText, loginIn, untilStep } from './login-driver.js';
+import * as loginStories from './login.stories.js';
+import type { LoginArgs, LoginStoryParameters } from './login.stories.js';
+
+/** The words each step's heading shows, from the elements' own message table. */
+const HEADING: Record<LoginStep, OrgAuthMessageKey> = {
+  email: 'email.heading',
+  'email-sent': 'emailSent.heading',
+  authenticating: 'authenticating.heading',
+  'choose-organization': 'chooseOrganization.heading',
+  'create-organization': 'createOrganization.heading',
+  'signed-in': 'signedIn.heading',
+  error: 'error.heading',
+};
+
+// The web-components renderer (render, renderToCanvas) plus our preview, handed to every story.
+const projectAnnotations = setProjectAnnotations([preview]);
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+/** The part of a composed story these tests use. */
+interface ComposedLoginStory {
+  args: Partial<LoginArgs>;
+  parameters: Partial<LoginStoryParameters> & Record<string, unknown>;
+  run(context?: { canvasElement?: HTMLElement; globals?: Record<string, unknown> }): Promise<void>;
+}
+
+// preview-api's composeStories is typed for the generic renderer, whose args do not fit LoginArgs.
+const composed = Object.entries(composeStories(loginStories as never, projectAnnotations) as Record<string, ComposedLoginStory>);
+
+describe('login stories', () => {
+  it('are all composed', () => {
+    expect(composed.length).toBeGreaterThanOrEqual(22);
+  });
+
+  it.each(composed)('%s renders its step with that step’s heading', async (_name, Story) => {
+    const canvasElement = document.createElement('div');
+    document.body.append(canvasElement);
+    // run = loaders (build the scripted client) → render → play (drive the element to its step).
+    await Story.run({ canvasElement });
+    const el = loginIn(canvasElement);
+    const { loginStep } = Story.parameters as LoginStoryParameters; // coverage.test.ts proves every story sets it
+    await untilStep(el, loginStep);
+    expect(currentStep(el)).toBe(loginStep);
+    expect(headingText(el)).toBe(DEFAULT_MESSAGES[HEADING[loginStep]]);
+    expect(el.getAttribute('theme')).toBe(Story.args.theme);
+  });
+});
+
+describe('theme toolbar', () => {
+  it('overrides the story’s theme, and paints the page to match', async () => {
+    const [, Story] = composed.find(([name]) => name === 'EmailEntry')!;
+    const canvasElement = document.createElement('div');
+    document.body.append(canvasElement);
+    await Story.run({ canvasElement, globals: { theme: 'dark' } });
+    expect(loginIn(canvasElement).getAttribute('theme')).toBe('dark');
+    expect(document.body.style.background).not.toBe('');
+  });
+});
