@@ -1,0 +1,98 @@
+import { createStore } from 'zustand/vanilla';
+import { createAuthenticateByUrl } from './authenticate-by-url.js';
+import { createBootstrap } from './bootstrap.js';
+import type { B2BClient, B2BClientOptions } from './client-types.js';
+import { OrgAuthError } from './errors.js';
+import type { FlowDeps } from './flows/deps.js';
+import { createDiscoveryFlow } from './flows/discovery.js';
+import { createMagicLinksFlow } from './flows/magic-links.js';
+import { createSessionsFlow } from './flows/sessions.js';
+import { createLoginController } from './machines/login-controller.js';
+import { createPkceStore } from './pkce.js';
+import { browserPlatform } from './platform/browser.js';
+import { SESSION_DURATION_MINUTES } from './protocol/constants.js';
+import { parseAuthenticateUrl } from './redirect.js';
+import { createSessionCookies } from './session/cookies.js';
+import { createSessionRefresher } from './session/refresh.js';
+import { createSessionManager, type SessionManager } from './session/session-manager.js';
+import { initialAuthState, parseCachedState, stateKey } from './session/state-cache.js';
+import type { AuthState } from './state/auth-state.js';
+import { createHttpTransport } from './transport/http.js';
+
+function assertOptions({ publicToken, baseUrl, sessionDurationMinutes: minutes }: B2BClientOptions): void {
+  const { min, max } = SESSION_DURATION_MINUTES;
+  const problem = !publicToken
+    ? '`publicToken` is required'
+    : typeof baseUrl !== 'string' || !URL.canParse(baseUrl)
+      ? '`baseUrl` must be an absolute URL (https://auth.example.com)'
+      : minutes !== undefined && !(Number.isInteger(minutes) && minutes >= min && minutes <= max)
+        ? `\`sessionDurationMinutes\` must be an integer from ${min} to ${max}`
+        : null;
+  if (problem) throw new OrgAuthError('invalid_usage', `createB2BClient: ${problem}.`);
+}
+
+/**
+ * Creates the headless client: platform → transport → store → session manager → flows. A session
+ * cookie with a cached state starts it signed-in (`fromCache: true`) and revalidates in the background.
+ * @throws {OrgAuthError} `invalid_usage` for a missing public token or a bad base URL.
+ * @example
+ * const client = createB2BClient({ publicToken: 'public-token-test-…', baseUrl: 'https://auth.example.com' });
+ * client.store.subscribe((state) => console.log(state.status));
+ */
+export function createB2BClient(options: B2BClientOptions): B2BClient {
+  assertOptions(options);
+  const { publicToken } = options;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const platform = options.platform ?? browserPlatform();
+  const cookies = createSessionCookies(platform, options.cookieOptions);
+  const key = stateKey(publicToken);
+  const cached = parseCachedState(platform.storage.get(key), platform.now());
+  const hasSessionCookie = cookies.sessionToken() !== undefined;
+  // A cache without its cookie describes a session that ended elsewhere: forget it.
+  if (!hasSessionCookie && platform.storage.get(key) !== null) platform.storage.remove(key);
+  const store = createStore<AuthState>()(() => initialAuthState(cached, hasSessionCookie));
+
+  let session: SessionManager | undefined;
+  const http = createHttpTransport({
+    baseUrl,
+    publicToken,
+    platform,
+    getSessionToken: () => cookies.sessionToken(),
+    getTelemetryIds: () => {
+      const state = store.getState();
+      return state.status === 'signed-in' ? { member_id: state.member.member_id, member_session_id: state.session.member_session_id } : {};
+    },
+    onApiError: (error) => session?.handleApiError(error),
+  });
+  session = createSessionManager({ platform, store, cookies, stateKey: key });
+  const deps: FlowDeps = {
+    http,
+    session,
+    pkce: createPkceStore(platform, publicToken),
+    sessionDurationMinutes: options.sessionDurationMinutes ?? SESSION_DURATION_MINUTES.default,
+    redirectUrls: options.redirectUrls ?? {},
+  };
+  const magicLinks = createMagicLinksFlow(deps);
+  const discovery = createDiscoveryFlow(deps);
+  const sessions = createSessionsFlow(deps);
+  const refresher = createSessionRefresher({ platform, store, authenticate: () => sessions.authenticate() });
+
+  const client: B2BClient = {
+    publicToken,
+    baseUrl,
+    store,
+    bootstrap: createBootstrap(http, publicToken),
+    magicLinks,
+    discovery,
+    session: sessions,
+    parseAuthenticateUrl: (href) => parseAuthenticateUrl(href ?? platform.location.href()),
+    authenticateByUrl: createAuthenticateByUrl(platform, magicLinks),
+    createLogin: () => createLoginController(client, { forgetIntermediateSession: deps.session.clearIntermediate }),
+    destroy() {
+      refresher.stop();
+      deps.session.destroy();
+    },
+  };
+  refresher.start();
+  return client;
+}

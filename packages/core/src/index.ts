@@ -1,0 +1,40 @@
+/**
+ * `@orgauth/core`: the headless OrgAuth B2B client. Every export is listed by name; wire types live
+ * in `@orgauth/core/protocol`, test helpers in `@orgauth/core/testing`.
+ */
+export { createB2BClient } from './client.js';
+export type {
+  AuthenticateByUrlResult,
+  B2BClient,
+  B2BClientOptions,
+  CookieOptions,
+  LoginController,
+  ParsedAuthenticateUrl,
+} from './client-types.js';
+export { OrgAuthApiError, OrgAuthError, isOrgAuthApiError, isOrgAuthError } from './errors.js';
+export type { OrgAuthErrorCode } from './errors.js';
+export type { AuthState, AuthStatus } from './state/auth-state.js';
+export {
+  selectDiscoveredOrganizations,
+  selectIsSignedIn,
+  selectMember,
+  selectOrganization,
+  selectSession,
+  selectStatus,
+} from './state/selectors.js';
+export { LOGIN_STEPS } from './machines/login-state.js';
+export type { LoginEvent, LoginState, LoginStep } from './machines/login-state.js';
+export { initialLoginState, loginReducer } from './machines/login-machine.js';
+export { createLoginController } from './machines/login-controller.js';
+export type { LoginControllerOptions } from './machines/login-controller.js';
+export { HANDLED_TOKEN_TYPES, parseAuthenticateUrl, stripAuthenticateParams } from './redirect.js';
+export type { AuthenticateByUrlOptions } from './authenticate-by-url.js';
+export { SLUG_ERRORS, suggestSlug, validateSlug } from './slug.js';
+export type { SlugError } from './slug.js';
+export { pkceChallenge } from './pkce.js';
+export type { PkcePair } from './pkce.js';
+export { browserPlatform } from './platform/browser.js';
+export type { Platform, PlatformCookieAttributes } from './platform/types.js';
+export type { SessionEndReason } from './session/session-manager.js';
+export type { DiscoverySendOptions, DiscoveryMagicLinkAuthenticateOptions } from './flows/magic-links.js';
+export type { DiscoveryOrganizationCreateOptions, IntermediateSessionExchangeOptions } from './flows/discovery.js';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { hasAuthenticateParams, parseAuthenticateUrl, stripAuthenticateParams } from './redirect.js';
+
+describe('parseAuthenticateUrl', () => {
+  it('reads a discovery token', () => {
+    expect(parseAuthenticateUrl('https://app.test/auth?stytch_token_type=discovery&token=t%2Bx%3D')).toEqual({
+      handled: true,
+      tokenType: 'discovery',
+      token: 't+x=',
+    });
+  });
+
+  it('marks token types this client does not handle yet', () => {
+    expect(parseAuthenticateUrl('https://app.test/auth?token=t&stytch_token_type=multi_tenant_passwords')).toEqual({
+      handled: false,
+      tokenType: 'multi_tenant_passwords',
+      token: 't',
+    });
+    expect(parseAuthenticateUrl('https://app.test/auth?token=t&stytch_token_type=weird')).toMatchObject({ handled: false, tokenType: 'weird' });
+  });
+
+  it.each(['https://app.test/auth', 'https://app.test/?token=t', 'https://app.test/?stytch_token_type=discovery', 'https://app.test/?token=&stytch_token_type=discovery', 'not a url'])(
+    'returns null for %s',
+    (href) => expect(parseAuthenticateUrl(href)).toBeNull(),
+  );
+});
+
+describe('stripAuthenticateParams', () => {
+  it('drops only the token parameters', () => {
+    expect(stripAuthenticateParams('https://app.test/auth?a=1&token=t&stytch_token_type=discovery#h')).toBe('https://app.test/auth?a=1#h');
+    expect(stripAuthenticateParams('https://app.test/auth?token=t&stytch_token_type=discovery')).toBe('https://app.test/auth');
+  });
+
+  it('detects leftovers', () => {
+    expect(hasAuthenticateParams('https://app.test/?token=t')).toBe(true);
+    expect(hasAuthenticateParams('https://app.test/?a=1')).toBe(false);
+  });
+});

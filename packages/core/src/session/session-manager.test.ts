@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { OrgAuthApiError } from '../errors.js';
+import { memoryPlatform } from '../platform/memory.js';
+import type { AuthState } from '../state/auth-state.js';
+import { fixtureAuthenticateResponse, fixtureDiscoveryResponse } from '../testing/fixtures.js';
+import { createSessionCookies } from './cookies.js';
+import { createSessionManager } from './session-manager.js';
+
+function setup(platform = memoryPlatform({ href: 'https://app.test/' })) {
+  const store = createStore<AuthState>()(() => ({ status: 'signed-out' }));
+  const session = createSessionManager({ platform, store, cookies: createSessionCookies(platform), stateKey: 'state' });
+  return { platform, store, session };
+}
+
+describe('createSessionManager', () => {
+  it('applies a full authentication: cookies until expires_at, cache without tokens, signed-in store', () => {
+    const { platform, store, session } = setup();
+    platform.cookies.set('stytch_intermediate_session_token', 'old-ist', {});
+    const response = fixtureAuthenticateResponse();
+    expect(session.applyAuthenticateResponse(response)).toBe(response);
+    expect(platform.cookieJar.get('stytch_session')).toEqual({
+      value: response.session_token,
+      attributes: { sameSite: 'lax', secure: true, expires: new Date(response.member_session.expires_at) },
+    });
+    expect(session.getIntermediateSessionToken()).toBeUndefined();
+    expect(platform.storageMap.get('state')).not.toContain(response.session_token);
+    expect(JSON.parse(platform.storageMap.get('state')!)).toEqual({ member: response.member, organization: response.organization, session: response.member_session });
+    expect(store.getState()).toEqual({ status: 'signed-in', member: response.member, organization: response.organization, session: response.member_session, fromCache: false });
+    expect(session.getTokens()).toEqual({ session_token: response.session_token, session_jwt: response.session_jwt });
+  });
+
+  it('removes the session cookies when the server keeps them itself (empty tokens)', () => {
+    const { platform, store, session } = setup();
+    session.applyAuthenticateResponse(fixtureAuthenticateResponse({ session_token: '', session_jwt: '' }));
+    expect(platform.cookieJar.has('stytch_session')).toBe(false);
+    expect(store.getState().status).toBe('signed-in');
+  });
+
+  it('applies discovery: IST cookie, no session, intermediate store', () => {
+    const { platform, store, session } = setup();
+    session.applyAuthenticateResponse(fixtureAuthenticateResponse());
+    session.applyDiscoveryResponse(fixtureDiscoveryResponse());
+    expect(session.getSessionToken()).toBeUndefined();
+    expect(platform.cookies.get('stytch_intermediate_session_token')).toBe('intermediate-session-token-test-fixture');
+    expect(store.getState()).toMatchObject({ status: 'intermediate', emailAddress: 'ada@acme.test' });
+    session.clearIntermediate();
+    expect(session.getIntermediateSessionToken()).toBeUndefined();
+    expect(store.getState()).toEqual({ status: 'signed-out' });
+  });
+
+  it('clears on unrecoverable error types only, and remembers why', () => {
+    const { store, session } = setup();
+    session.applyAuthenticateResponse(fixtureAuthenticateResponse());
+    session.handleApiError(new OrgAuthApiError('too_many_requests', 429, 'r', 'slow down'));
+    expect(store.getState().status).toBe('signed-in');
+    expect(session.lastEndReason()).toBeNull();
+    session.handleApiError(new OrgAuthApiError('invalid_secret_authentication', 401, 'r', 'no'));
+    expect(store.getState()).toEqual({ status: 'signed-out' });
+    expect(session.lastEndReason()).toBe('expired');
+    expect(session.getTokens()).toBeNull();
+  });
+
+  it('follows sign-in and sign-out of other tabs until destroyed', async () => {
+    const first = setup();
+    const second = setup(first.platform.openTab());
+    first.session.applyAuthenticateResponse(fixtureAuthenticateResponse());
+    await Promise.resolve();
+    expect(second.store.getState()).toMatchObject({ status: 'signed-in', fromCache: false });
+    first.session.clear('signed-out');
+    await Promise.resolve();
+    expect(second.store.getState()).toEqual({ status: 'signed-out' });
+    expect(second.session.lastEndReason()).toBe('signed-out');
+    second.session.destroy();
+    first.session.applyAuthenticateResponse(fixtureAuthenticateResponse());
+    await Promise.resolve();
+    expect(second.store.getState().status).toBe('signed-out');
+  });
+
+  it('ignores a sign-in from another tab when this browser holds no session cookie', async () => {
+    const first = setup();
+    const second = setup(first.platform.openTab());
+    // Server-held (HttpOnly) cookies: the response carries empty tokens, so no JS cookie is written.
+    first.session.applyAuthenticateResponse(fixtureAuthenticateResponse({ session_token: '', session_jwt: '' }));
+    await Promise.resolve();
+    expect(second.store.getState().status).toBe('signed-out');
+  });
+});
+
+describe('reference stability', () => {
+  it('keeps member and organization references across an identical refresh', () => {
+    const { store, session } = setup();
+    session.applyAuthenticateResponse(fixtureAuthenticateResponse());
+    const before = store.getState();
+    session.applyAuthenticateResponse(fixtureAuthenticateResponse());
+    const after = store.getState();
+    expect(after).not.toBe(before);
+    if (before.status !== 'signed-in' || after.status !== 'signed-in') throw new Error('expected signed-in');
+    expect(after.member).toBe(before.member);
+    expect(after.organization).toBe(before.organization);
+    session.applyAuthenticateResponse(fixtureAuthenticateResponse({ member: { ...before.member, name: 'Ada King' } }));
+    const renamed = store.getState();
+    expect(renamed.status === 'signed-in' && renamed.member.name).toBe('Ada King');
+  });
+});

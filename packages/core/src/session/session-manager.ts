@@ -1,0 +1,156 @@
+import type { StoreApi } from 'zustand/vanilla';
+import { isOrgAuthApiError, type OrgAuthApiError } from '../errors.js';
+import type { Platform } from '../platform/types.js';
+import { UNRECOVERABLE_ERROR_TYPES } from '../protocol/errors.js';
+import type { B2BAuthenticateResponse, DiscoveryAuthenticateResponse, DiscoveryOrganizationsResponse } from '../protocol/types.js';
+import type { AuthState } from '../state/auth-state.js';
+import type { SessionCookies } from './cookies.js';
+import { parseCachedState, writeCachedState } from './state-cache.js';
+
+/** Why a session ended (the `orgauth-session-ended` event's `detail.reason`). */
+export type SessionEndReason = 'signed-out' | 'expired' | 'revoked';
+
+/** The only writer of tokens and of the auth store; flows call it with responses. */
+export interface SessionManager {
+  /** The opaque session token (Basic-auth password), read from its cookie at call time. */
+  getSessionToken(): string | undefined;
+  getIntermediateSessionToken(): string | undefined;
+  /** Both session tokens, or null unless both exist. */
+  getTokens(): { session_token: string; session_jwt: string } | null;
+  /** Stores a full authentication (cookies, cache, store); an MFA-pending answer keeps its IST. */
+  applyAuthenticateResponse<T extends B2BAuthenticateResponse>(response: T): T;
+  /** Stores a discovery answer: the IST cookie and the `intermediate` state. */
+  applyDiscoveryResponse<T extends DiscoveryAuthenticateResponse>(response: T): T;
+  /** Refreshes the discovered organizations of the `intermediate` state. */
+  applyDiscoveredOrganizations(response: DiscoveryOrganizationsResponse): void;
+  /** Removes every token and the cache; the store becomes signed-out. */
+  clear(reason: SessionEndReason): void;
+  /** Forgets the intermediate session only (a discovery abandoned by the user). */
+  clearIntermediate(): void;
+  /** Clears the session when the error type is unrecoverable. */
+  handleApiError(error: OrgAuthApiError): void;
+  /** Why the last session ended, or null when none has. */
+  lastEndReason(): SessionEndReason | null;
+  /** Stops listening to other tabs. */
+  destroy(): void;
+}
+
+/** Dependencies of {@link createSessionManager}. */
+export interface SessionManagerDeps {
+  platform: Platform;
+  store: StoreApi<AuthState>;
+  cookies: SessionCookies;
+  /** Storage key of the cached state. */
+  stateKey: string;
+}
+
+const UNRECOVERABLE: readonly string[] = UNRECOVERABLE_ERROR_TYPES;
+
+const keepIfEqual = <T>(previous: T, next: T): T => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next);
+
+/** True for API errors after which the session can never recover (the client clears it). */
+export const isUnrecoverableError = (error: unknown): error is OrgAuthApiError =>
+  isOrgAuthApiError(error) && UNRECOVERABLE.includes(error.errorType);
+
+/** Creates the session manager and starts following sign-in/out in other tabs. */
+export function createSessionManager({ platform, store, cookies, stateKey }: SessionManagerDeps): SessionManager {
+  let endReason: SessionEndReason | null = null;
+
+  const signOutStore = (reason: SessionEndReason) => {
+    const { status } = store.getState();
+    if (status === 'signed-in' || status === 'initializing') endReason = reason;
+    if (status !== 'signed-out') store.setState({ status: 'signed-out' }, true);
+  };
+
+  const clear = (reason: SessionEndReason) => {
+    cookies.removeSession();
+    cookies.removeIntermediate();
+    writeCachedState(platform, stateKey, null);
+    signOutStore(reason);
+  };
+
+  // Cookies are shared by tabs natively; the cached state tells the other tabs what changed.
+  const stopListening = platform.onStorage(stateKey, (raw) => {
+    const cached = parseCachedState(raw, platform.now());
+    if (cached && cookies.sessionToken()) {
+      store.setState({ status: 'signed-in', ...cached, fromCache: false }, true);
+    } else if (!cached && store.getState().status === 'signed-in') {
+      signOutStore('signed-out');
+    }
+  });
+
+  return {
+    getSessionToken: () => cookies.sessionToken(),
+    getIntermediateSessionToken: () => cookies.intermediateSessionToken(),
+    getTokens() {
+      const session_token = cookies.sessionToken();
+      const session_jwt = cookies.sessionJwt();
+      return session_token && session_jwt ? { session_token, session_jwt } : null;
+    },
+    applyAuthenticateResponse(response) {
+      if (!response.member_session) {
+        // MFA or another primary factor is still required: the server answered with an IST instead.
+        cookies.removeSession();
+        cookies.writeIntermediate(response.intermediate_session_token);
+        writeCachedState(platform, stateKey, null);
+        const previous = store.getState();
+        store.setState(
+          {
+            status: 'intermediate',
+            emailAddress: response.member.email_address,
+            discoveredOrganizations: previous.status === 'intermediate' ? previous.discoveredOrganizations : [],
+          },
+          true,
+        );
+        return response;
+      }
+      const { member, organization, member_session: session } = response;
+      cookies.writeSession(response.session_token, response.session_jwt, session.expires_at);
+      cookies.removeIntermediate();
+      writeCachedState(platform, stateKey, { member, organization, session });
+      endReason = null;
+      // A refresh usually returns the same member and organization: keep their references so
+      // selector subscribers (React, Lit) do not re-render every three minutes.
+      const previous = store.getState();
+      const same = previous.status === 'signed-in';
+      store.setState(
+        {
+          status: 'signed-in',
+          member: same ? keepIfEqual(previous.member, member) : member,
+          organization: same ? keepIfEqual(previous.organization, organization) : organization,
+          session,
+          fromCache: false,
+        },
+        true,
+      );
+      return response;
+    },
+    applyDiscoveryResponse(response) {
+      cookies.removeSession();
+      cookies.writeIntermediate(response.intermediate_session_token);
+      writeCachedState(platform, stateKey, null);
+      store.setState(
+        { status: 'intermediate', emailAddress: response.email_address, discoveredOrganizations: response.discovered_organizations },
+        true,
+      );
+      return response;
+    },
+    applyDiscoveredOrganizations(response) {
+      if (store.getState().status !== 'intermediate') return;
+      store.setState(
+        { status: 'intermediate', emailAddress: response.email_address, discoveredOrganizations: response.discovered_organizations },
+        true,
+      );
+    },
+    clear,
+    clearIntermediate() {
+      cookies.removeIntermediate();
+      if (store.getState().status === 'intermediate') store.setState({ status: 'signed-out' }, true);
+    },
+    handleApiError(error) {
+      if (isUnrecoverableError(error)) clear('expired');
+    },
+    lastEndReason: () => endReason,
+    destroy: stopListening,
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { isOrgAuthApiError, isOrgAuthError } from '../errors.js';
+import { memoryPlatform } from '../platform/memory.js';
+import { createHttpTransport, type HttpTransportOptions } from './http.js';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+function setup(reply: () => Response | Promise<Response>, extra: Partial<HttpTransportOptions> = {}) {
+  const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => reply());
+  const platform = memoryPlatform({ href: 'https://app.test/login?x=1', fetch });
+  let token: string | undefined;
+  const http = createHttpTransport({
+    baseUrl: 'https://auth.test/',
+    publicToken: 'public-token-test-1',
+    platform,
+    getSessionToken: () => token,
+    ...extra,
+  });
+  return { http, fetch, setToken: (t: string | undefined) => (token = t) };
+}
+
+describe('createHttpTransport', () => {
+  it('sends WIRE §1.2 headers and reads the session token at call time', async () => {
+    const { http, fetch, setToken } = setup(() => json(200, { data: { ok: 1 } }));
+    await http.post('/b2b/sessions/revoke');
+    setToken('sess-tok');
+    await http.post('/b2b/discovery/organizations', { a: 1 });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('https://auth.test/sdk/v1/b2b/sessions/revoke');
+    expect(init).toMatchObject({ method: 'POST', credentials: 'include' });
+    expect(init!.body).toBeUndefined();
+    const headers = init!.headers as Record<string, string>;
+    expect(headers.Authorization).toBe(`Basic ${btoa('public-token-test-1:public-token-test-1')}`);
+    expect(headers['Content-Type']).toBe('application/json');
+    expect(headers['X-SDK-Parent-Host']).toBe('https://app.test');
+    const telemetry = JSON.parse(atob(headers['X-SDK-Client']!));
+    expect(telemetry.event_id).toMatch(/^event-id-[0-9a-f-]{36}$/);
+    expect(telemetry.app).toEqual({ identifier: 'app.test' });
+    const second = fetch.mock.calls[1]![1]!;
+    expect((second.headers as Record<string, string>).Authorization).toBe(`Basic ${btoa('public-token-test-1:sess-tok')}`);
+    expect(second.body).toBe('{"a":1}');
+  });
+
+  it('unwraps data', async () => {
+    const { http } = setup(() => json(200, { data: { request_id: 'r', status_code: 200 } }));
+    await expect(http.get('/projects/bootstrap/x')).resolves.toEqual({ request_id: 'r', status_code: 200 });
+  });
+
+  it('turns the error envelope into OrgAuthApiError and reports it', async () => {
+    const onApiError = vi.fn();
+    const envelope = { status_code: 401, request_id: 'req-1', error_type: 'session_not_found', error_message: 'gone', error_url: 'u' };
+    const { http } = setup(() => json(401, envelope), { onApiError });
+    const error = await http.post('/b2b/sessions/authenticate', {}).catch((e: unknown) => e);
+    expect(isOrgAuthApiError(error, 'session_not_found')).toBe(true);
+    expect(error).toMatchObject({ statusCode: 401, requestId: 'req-1', message: 'gone' });
+    expect(onApiError).toHaveBeenCalledWith(error);
+  });
+
+  it.each([
+    ['fetch rejects', () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['HTML error page', () => new Response('<h1>Bad gateway</h1>', { status: 502 })],
+    ['JSON error that is not the envelope', () => json(500, { message: 'boom' })],
+    ['success without data', () => json(200, { ok: true })],
+    ['success that is not JSON', () => new Response('ok', { status: 200 })],
+  ])('maps %s to network_error', async (_name, reply) => {
+    const { http } = setup(reply as () => Promise<Response>);
+    const error = await http.post('/b2b/x', {}).catch((e: unknown) => e);
+    expect(isOrgAuthError(error, 'network_error')).toBe(true);
+  });
+});

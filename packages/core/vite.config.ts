@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+const conditions = ['@orgauth/source', 'module', 'node', 'development|production'];
+
+/**
+ * `@orgauth/core`: library build (ES, deps external) with three entries, and the `core` Vitest project.
+ * Tests resolve workspace packages to their sources through the `@orgauth/source` condition.
+ */
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  build: {
+    lib: {
+      entry: { index: 'src/index.ts', protocol: 'src/protocol/index.ts', testing: 'src/testing/index.ts' },
+      formats: ['es'],
+    },
+    outDir: 'dist',
+    emptyOutDir: false,
+    rollupOptions: { external: [/^zustand/, /^js-cookie/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
+  test: {
+    name: 'core',
+    root: import.meta.dirname,
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
