@@ -1,0 +1,25 @@
+import type { LoginState } from '@orgauth/core';
+import { OrgAuthErrorEvent } from '../../events/error.js';
+import { OrgAuthSessionCreatedEvent } from '../../events/session-created.js';
+import { OrgAuthSessionEndedEvent, type OrgAuthSessionEndReason } from '../../events/session-ended.js';
+import { OrgAuthStepChangeEvent } from '../../events/step-change.js';
+
+/**
+ * The DOM events one login-machine transition stands for (STYLE P9: the core only has
+ * `subscribe`; elements translate). Pure, so the mapping is tested without rendering.
+ *
+ * @param endReason - why a session shown as signed in went away: `signed-out` when this element's
+ *   "Sign out" caused it; otherwise the client gives no reason, and the session was taken away.
+ */
+export function transitionEvents(next: LoginState, previous: LoginState | undefined, endReason: OrgAuthSessionEndReason): Event[] {
+  const events: Event[] = [];
+  if (previous && next.step !== previous.step) {
+    events.push(new OrgAuthStepChangeEvent({ step: next.step }));
+    if (next.step === 'signed-in') events.push(new OrgAuthSessionCreatedEvent({ member: next.member, organization: next.organization }));
+    if (previous.step === 'signed-in') events.push(new OrgAuthSessionEndedEvent({ reason: endReason }));
+  }
+  const error = 'error' in next ? next.error : null;
+  const previousError = previous && 'error' in previous ? previous.error : null;
+  if (error && error !== previousError) events.push(new OrgAuthErrorEvent({ error }));
+  return events;
+}

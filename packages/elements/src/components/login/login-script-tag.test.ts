@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../define.js';
+import { find, untilStep } from '../../internal/test-helpers.js';
+import type { OrgAuthLogin } from './login.js';
+
+/**
+ * The script-tag convenience: `<orgauth-login public-token="…">` builds its own browser client. The
+ * network is faked at `fetch`, the one thing the browser platform reaches for.
+ */
+const requests: { url: string; body: unknown }[] = [];
+
+beforeEach(() => {
+  requests.length = 0;
+  // happy-dom's test hook: the page URL the element derives its defaults from.
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://app.example.test/login?next=%2Fhome');
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const text = await request.text();
+    requests.push({ url: request.url, body: text ? JSON.parse(text) : undefined });
+    return new Response(JSON.stringify({ data: { request_id: 'r', status_code: 200 } }), { headers: { 'Content-Type': 'application/json' } });
+  });
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.unstubAllGlobals();
+});
+
+describe('<orgauth-login public-token>', () => {
+  it('builds a client for the given server, with magic links leading back to this page', async () => {
+    document.body.innerHTML = '<orgauth-login public-token="public-token-test-abc" base-url="https://auth.example.test"></orgauth-login>';
+    const el = document.querySelector('orgauth-login') as OrgAuthLogin;
+    await untilStep(el, 'email');
+    find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
+    find<HTMLFormElement>(el, 'form').requestSubmit();
+    await untilStep(el, 'email-sent');
+    const send = requests.find((r) => r.url.endsWith('/b2b/magic_links/email/discovery/send'));
+    expect(send?.url).toBe('https://auth.example.test/sdk/v1/b2b/magic_links/email/discovery/send');
+    expect(send?.body).toMatchObject({ email_address: 'ada@acme.test', discovery_redirect_url: 'https://app.example.test/login' });
+  });
+
+  it('defaults the server to the page origin', async () => {
+    document.body.innerHTML = '<orgauth-login public-token="public-token-test-abc"></orgauth-login>';
+    const el = document.querySelector('orgauth-login') as OrgAuthLogin;
+    await untilStep(el, 'email');
+    find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
+    find<HTMLFormElement>(el, 'form').requestSubmit();
+    await untilStep(el, 'email-sent');
+    expect(requests.some((r) => r.url === 'https://app.example.test/sdk/v1/b2b/magic_links/email/discovery/send')).toBe(true);
+  });
+});

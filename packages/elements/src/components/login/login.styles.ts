@@ -1,0 +1,235 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<orgauth-login>`. Public tokens are `--orgauth-*` with a fallback each, resolved once
+ * into private `--_orgauth-orgauth-*` variables; the dark palette swaps only the fallbacks, so a page's own
+ * tokens always win. Everything sits in one cascade layer so `::part()` rules beat it without
+ * specificity fights.
+ */
+export const loginStyles = css`
+  @layer orgauth-component {
+    :host {
+      --_orgauth-bg: var(--orgauth-color-background, #ffffff);
+      --_orgauth-text: var(--orgauth-color-text, #1a1d24);
+      --_orgauth-muted: var(--orgauth-color-muted, #5b6270);
+      --_orgauth-border: var(--orgauth-color-border, #d6d9e0);
+      --_orgauth-primary: var(--orgauth-color-primary, #2b59ff);
+      --_orgauth-on-primary: var(--orgauth-color-on-primary, #ffffff);
+      --_orgauth-danger: var(--orgauth-color-danger, #c62828);
+      --_orgauth-surface: var(--orgauth-color-surface, #f5f6f9);
+      --_orgauth-radius: var(--orgauth-radius, 8px);
+      --_orgauth-space: var(--orgauth-spacing, 16px);
+      --_orgauth-font: var(--orgauth-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      display: block;
+      box-sizing: border-box;
+      inline-size: 100%;
+      max-inline-size: var(--orgauth-width, 400px);
+      min-inline-size: min(100%, 360px);
+      color: var(--_orgauth-text);
+      font-family: var(--_orgauth-font);
+      font-size: var(--orgauth-font-size, 15px);
+      line-height: 1.45;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    :host([theme='dark']) {
+      --_orgauth-bg: var(--orgauth-color-background, #15171c);
+      --_orgauth-text: var(--orgauth-color-text, #eceef2);
+      --_orgauth-muted: var(--orgauth-color-muted, #a2a8b5);
+      --_orgauth-border: var(--orgauth-color-border, #343844);
+      --_orgauth-primary: var(--orgauth-color-primary, #6f8dff);
+      --_orgauth-on-primary: var(--orgauth-color-on-primary, #0b0d12);
+      --_orgauth-danger: var(--orgauth-color-danger, #ff8a80);
+      --_orgauth-surface: var(--orgauth-color-surface, #1f222a);
+      color-scheme: dark;
+    }
+    @media (prefers-color-scheme: dark) {
+      :host([theme='auto']) {
+        --_orgauth-bg: var(--orgauth-color-background, #15171c);
+        --_orgauth-text: var(--orgauth-color-text, #eceef2);
+        --_orgauth-muted: var(--orgauth-color-muted, #a2a8b5);
+        --_orgauth-border: var(--orgauth-color-border, #343844);
+        --_orgauth-primary: var(--orgauth-color-primary, #6f8dff);
+        --_orgauth-on-primary: var(--orgauth-color-on-primary, #0b0d12);
+        --_orgauth-danger: var(--orgauth-color-danger, #ff8a80);
+        --_orgauth-surface: var(--orgauth-color-surface, #1f222a);
+        color-scheme: dark;
+      }
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+    .card {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_orgauth-space) * 0.75);
+      padding: calc(var(--_orgauth-space) * 1.75);
+      background: var(--_orgauth-bg);
+      border: 1px solid var(--_orgauth-border);
+      border-radius: calc(var(--_orgauth-radius) * 1.5);
+      box-shadow: var(--orgauth-card-shadow, 0 1px 2px rgb(0 0 0 / 6%), 0 8px 24px rgb(0 0 0 / 6%));
+    }
+    .heading {
+      margin: 0;
+      font-size: 1.3em;
+      font-weight: 650;
+      line-height: 1.25;
+    }
+    .heading:focus {
+      outline: none;
+    }
+    .intro,
+    .hint,
+    .empty {
+      margin: 0;
+      color: var(--_orgauth-muted);
+    }
+    .hint {
+      font-size: 0.875em;
+    }
+    form,
+    .actions {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_orgauth-space) * 0.5);
+    }
+    label {
+      font-weight: 550;
+      font-size: 0.925em;
+    }
+    input {
+      font: inherit;
+      color: var(--_orgauth-text);
+      background: var(--_orgauth-bg);
+      border: 1px solid var(--_orgauth-border);
+      border-radius: var(--_orgauth-radius);
+      padding: 0.6em 0.75em;
+      inline-size: 100%;
+    }
+    input:focus-visible,
+    button:focus-visible {
+      outline: 2px solid var(--_orgauth-primary);
+      outline-offset: 2px;
+    }
+    input[aria-invalid='true'] {
+      border-color: var(--_orgauth-danger);
+    }
+    .error,
+    .field-error {
+      color: var(--_orgauth-danger);
+      font-size: 0.9em;
+    }
+    .error:empty,
+    .field-error:empty,
+    .status:empty {
+      display: none;
+    }
+    .status {
+      color: var(--_orgauth-muted);
+      font-size: 0.9em;
+    }
+    button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.5em;
+      font: inherit;
+      font-weight: var(--orgauth-button-font-weight, 600);
+      border-radius: var(--orgauth-button-radius, var(--_orgauth-radius));
+      padding: var(--orgauth-button-padding, 0.65em 1em);
+      cursor: pointer;
+      border: 1px solid transparent;
+    }
+    button:disabled {
+      cursor: default;
+      opacity: 0.65;
+    }
+    .primary {
+      background: var(--orgauth-button-background, var(--_orgauth-primary));
+      color: var(--orgauth-button-color, var(--_orgauth-on-primary));
+    }
+    .secondary {
+      background: var(--orgauth-button-secondary-background, transparent);
+      color: var(--orgauth-button-secondary-color, var(--_orgauth-text));
+      border-color: var(--_orgauth-border);
+    }
+    .link {
+      background: none;
+      color: var(--_orgauth-primary);
+      padding: 0.25em;
+      font-weight: 500;
+    }
+    .email,
+    .organization {
+      font-weight: 600;
+      color: var(--_orgauth-text);
+      overflow-wrap: anywhere;
+    }
+    .org-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_orgauth-space) * 0.5);
+      max-block-size: 320px;
+      overflow: auto;
+    }
+    .org-button {
+      inline-size: 100%;
+      display: grid;
+      grid-template-columns: 1fr auto;
+      justify-items: start;
+      text-align: start;
+      gap: 0.1em 0.5em;
+      background: var(--_orgauth-surface);
+      color: var(--_orgauth-text);
+      border-color: var(--_orgauth-border);
+    }
+    .org-button:hover:not(:disabled) {
+      border-color: var(--_orgauth-primary);
+    }
+    .org-name {
+      overflow-wrap: anywhere;
+    }
+    .org-hint {
+      grid-column: 1;
+      font-weight: 400;
+      font-size: 0.85em;
+      color: var(--_orgauth-muted);
+      overflow-wrap: anywhere;
+    }
+    .org-button .spinner {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+      align-self: center;
+    }
+    .progress {
+      display: flex;
+      align-items: center;
+      gap: 0.75em;
+    }
+    .spinner {
+      inline-size: 1em;
+      block-size: 1em;
+      border: 2px solid currentColor;
+      border-inline-end-color: transparent;
+      border-radius: 50%;
+      animation: orgauth-spin 0.7s linear infinite;
+      flex: none;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation-duration: 2s;
+      }
+    }
+    @keyframes orgauth-spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+  }
+`;

@@ -1,0 +1,27 @@
+import { html, type TemplateResult } from 'lit';
+import { errorMessage, format } from '../../../i18n/format.js';
+import { alertRegion } from '../../../internal/alert.js';
+import { spinner } from '../../../internal/spinner.js';
+import type { LoginView, StepState } from './view.js';
+
+/** "Check your email": names the address the link went to, with "Resend" and a way back. */
+export function renderEmailSentStep(state: StepState<'email-sent'>, view: LoginView): TemplateResult {
+  const m = view.messages;
+  const failure = state.error ?? view.localError;
+  const message = failure ? errorMessage(failure, m) : null;
+  return html`
+    <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['emailSent.heading']}</h2>
+    <p class="intro" part="intro">${format(m['emailSent.body'], { email: html`<b class="email">${state.email}</b>` })}</p>
+    <p class="hint" part="hint">${m['emailSent.hint']}</p>
+    <div class="status" role="status">${view.resent && !state.busy && !message ? m['emailSent.resent'] : null}</div>
+    ${alertRegion(message)}
+    <div class="actions" aria-busy=${state.busy ? 'true' : 'false'}>
+      <button class="primary" part="submit-button" type="button" ?disabled=${state.busy} @click=${() => view.resend()}>
+        ${state.busy ? spinner() : null}<span>${m['emailSent.resend']}</span>
+      </button>
+      <button class="secondary" part="secondary-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>
+        ${m['emailSent.back']}
+      </button>
+    </div>
+  `;
+}

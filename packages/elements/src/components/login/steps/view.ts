@@ -1,0 +1,33 @@
+import type { LoginState, LoginStep } from '@orgauth/core';
+import type { OrgAuthMessages } from '../../../i18n/messages.js';
+import type { CreateFormState } from '../create-form.js';
+
+/** The login state narrowed to one step. */
+export type StepState<K extends LoginStep> = Extract<LoginState, { step: K }>;
+
+/**
+ * What a step render function gets from `<orgauth-login>`: the words, the actions (which call the
+ * login controller) and the bits of view state that belong to the element rather than the machine.
+ * Step functions stay pure: state in, template out.
+ */
+export interface LoginView {
+  readonly messages: OrgAuthMessages;
+  /** True after a resend succeeded on the current "Check your email" screen. */
+  readonly resent: boolean;
+  /** The create-organization form's field values. */
+  readonly createForm: CreateFormState;
+  /** True while sign-out is in flight. */
+  readonly signingOut: boolean;
+  /** A failure outside the machine's state (sign-out), shown on the current step. */
+  readonly localError: unknown;
+  submitEmail(email: string): void;
+  resend(): void;
+  back(): void;
+  chooseOrganization(organizationId: string): void;
+  startCreate(): void;
+  setOrganizationName(name: string): void;
+  setOrganizationSlug(slug: string): void;
+  submitCreate(): void;
+  signOut(): void;
+  reset(): void;
+}

@@ -1,0 +1,69 @@
+/**
+ * Entry of the script-tag bundle `dist/orgauth.global.js` (an IIFE with everything inlined): registers
+ * the elements and exposes the headless API as `window.OrgAuth`, for pages without a build step.
+ *
+ * @example
+ * ```html
+ * <script src="https://cdn.example.com/orgauth.global.js"></script>
+ * <orgauth-login public-token="public-token-test-…" base-url="https://auth.example.com"></orgauth-login>
+ * <script>
+ *   document.addEventListener('orgauth-session-created', (e) => location.assign('/app'));
+ *   // or build the client yourself: const client = OrgAuth.createB2BClient({ publicToken, baseUrl });
+ * </script>
+ * ```
+ */
+import {
+  createB2BClient,
+  isOrgAuthApiError,
+  isOrgAuthError,
+  LOGIN_STEPS,
+  OrgAuthApiError,
+  OrgAuthError,
+  selectDiscoveredOrganizations,
+  selectIsSignedIn,
+  selectMember,
+  selectOrganization,
+  selectSession,
+  selectStatus,
+  suggestSlug,
+  validateSlug,
+} from '@orgauth/core';
+import { OrgAuthLogin } from './components/login/login.js';
+import { OrgAuthProvider } from './components/provider/provider.js';
+import { defineOrgAuthElements } from './define-elements.js';
+import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES } from './i18n/messages.js';
+import { VERSION } from './version.js';
+
+/** What `window.OrgAuth` holds. */
+const OrgAuth = Object.freeze({
+  version: VERSION,
+  createB2BClient,
+  selectMember,
+  selectOrganization,
+  selectSession,
+  selectIsSignedIn,
+  selectStatus,
+  selectDiscoveredOrganizations,
+  isOrgAuthError,
+  isOrgAuthApiError,
+  suggestSlug,
+  validateSlug,
+  LOGIN_STEPS,
+  OrgAuthError,
+  OrgAuthApiError,
+  OrgAuthLogin,
+  OrgAuthProvider,
+  defineOrgAuthElements,
+  DEFAULT_MESSAGES,
+  DEFAULT_ERROR_MESSAGES,
+});
+
+declare global {
+  interface Window {
+    /** The script-tag API of OrgAuth (set by `orgauth.global.js`). */
+    OrgAuth: typeof OrgAuth;
+  }
+}
+
+window.OrgAuth = OrgAuth;
+defineOrgAuthElements();

@@ -1,0 +1,63 @@
+import { OrgAuthApiError, OrgAuthError } from '@orgauth/core';
+import { API_ERROR_TYPES } from '@orgauth/core/protocol';
+import { html, render } from 'lit';
+import { describe, expect, it } from 'vitest';
+import { errorMessage, format } from './format.js';
+import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES, resolveMessages } from './messages.js';
+
+describe('message table', () => {
+  it('has words for every API error type and every SDK error code', () => {
+    for (const type of API_ERROR_TYPES) expect(DEFAULT_ERROR_MESSAGES[type], type).toMatch(/\w/);
+    for (const code of ['api_error', 'network_error', 'invalid_usage', 'no_session', 'redirect_error'] as const) {
+      expect(DEFAULT_ERROR_MESSAGES[code], code).toMatch(/\w/);
+    }
+  });
+
+  it('merges overrides key by key, error strings included', () => {
+    const messages = resolveMessages({ 'email.heading': 'Welcome back', errors: { too_many_requests: 'Slow down.' } });
+    expect(messages['email.heading']).toBe('Welcome back');
+    expect(messages['email.submit']).toBe(DEFAULT_MESSAGES['email.submit']);
+    expect(messages.errors.too_many_requests).toBe('Slow down.');
+    expect(messages.errors.invalid_email).toBe(DEFAULT_ERROR_MESSAGES.invalid_email);
+  });
+});
+
+describe('errorMessage', () => {
+  const messages = resolveMessages();
+  const apiError = (type: (typeof API_ERROR_TYPES)[number]) => new OrgAuthApiError(type, 400, 'request-id', `server said ${type}`);
+
+  it('uses the error_type of API errors, never the server text', () => {
+    expect(errorMessage(apiError('magic_link_not_found'), messages)).toBe(DEFAULT_ERROR_MESSAGES.magic_link_not_found);
+    expect(errorMessage(apiError('organization_slug_already_used'), messages)).toBe('That URL is taken. Try another.');
+    expect(errorMessage(apiError('too_many_requests'), messages)).not.toContain('server said');
+  });
+
+  it('uses the code of SDK errors', () => {
+    expect(errorMessage(new OrgAuthError('network_error', 'fetch failed'), messages)).toBe(DEFAULT_ERROR_MESSAGES.network_error);
+    expect(errorMessage(new OrgAuthError('redirect_error', 'x'), messages)).toBe(DEFAULT_ERROR_MESSAGES.redirect_error);
+  });
+
+  it('shows usage errors as written, since they address the developer', () => {
+    expect(errorMessage(new OrgAuthError('invalid_usage', 'set the client'), messages)).toBe('set the client');
+  });
+
+  it('falls back to the generic line for foreign errors', () => {
+    expect(errorMessage(new TypeError('boom'), messages)).toBe(DEFAULT_ERROR_MESSAGES.api_error);
+  });
+});
+
+describe('format', () => {
+  it('puts values in placeholders as separate text nodes', () => {
+    const host = document.createElement('p');
+    render(html`${format('Sent to {email}!', { email: '<img src=x onerror=alert(1)>' })}`, host);
+    expect(host.textContent).toBe('Sent to <img src=x onerror=alert(1)>!');
+    expect(host.querySelector('img')).toBeNull();
+  });
+
+  it('accepts templates as values and leaves unknown placeholders visible', () => {
+    const host = document.createElement('p');
+    render(html`${format('{who} in {org} {missing}', { who: html`<b>ada</b>`, org: 'Acme' })}`, host);
+    expect(host.querySelector('b')?.textContent).toBe('ada');
+    expect(host.textContent).toBe('ada in Acme {missing}');
+  });
+});

@@ -1,0 +1,104 @@
+import type { OrgAuthErrorCode } from '@orgauth/core';
+import type { ApiErrorType } from '@orgauth/core/protocol';
+
+/** Every user-facing string of the elements, in one table (STYLE P7). `{name}` marks a placeholder. */
+export const DEFAULT_MESSAGES = {
+  'email.heading': 'Sign in or create an organization',
+  'email.intro': 'Enter your work email. We will send you a link to sign in.',
+  'email.label': 'Work email',
+  'email.placeholder': 'you@company.com',
+  'email.submit': 'Continue with email',
+  'emailSent.heading': 'Check your email',
+  'emailSent.body': 'We sent a sign-in link to {email}',
+  'emailSent.hint': 'Open the link on this device to continue. It expires soon.',
+  'emailSent.resend': 'Resend',
+  'emailSent.resent': 'We sent another link.',
+  'emailSent.back': 'Use a different email',
+  'authenticating.heading': 'Signing you in…',
+  'chooseOrganization.heading': 'Choose an organization',
+  'chooseOrganization.intro': 'Organizations you can use as {email}',
+  'chooseOrganization.empty': "You're not a member of any organization yet.",
+  'chooseOrganization.create': 'Create an organization',
+  'chooseOrganization.startOver': 'Use a different email',
+  'membership.active_member': 'Member',
+  'membership.pending_member': 'Pending',
+  'membership.invited_member': 'Invited',
+  'membership.eligible_to_join_by_email_domain': 'You can join',
+  'membership.eligible_to_join_by_oauth_tenant': 'You can join',
+  'createOrganization.heading': 'Create an organization',
+  'createOrganization.nameLabel': 'Organization name',
+  'createOrganization.namePlaceholder': 'Acme Inc.',
+  'createOrganization.slugLabel': 'Organization URL',
+  'createOrganization.slugHint': 'Part of the web address of your organization, like acme-inc.',
+  'createOrganization.submit': 'Create organization',
+  'createOrganization.back': 'Back',
+  'slug.required': 'Enter a URL for your organization.',
+  'slug.too_short': 'Use at least 2 characters.',
+  'slug.too_long': 'Use at most 128 characters.',
+  'slug.invalid': 'Use 2–128 lowercase letters, digits, and - . _ ~, starting with a letter or digit.',
+  'slug.taken': 'That URL is taken. Try another.',
+  'name.required': 'Enter a name for your organization.',
+  'signedIn.heading': 'Signed in',
+  'signedIn.body': '{email} in {organization}',
+  'signedIn.signOut': 'Sign out',
+  'error.heading': 'Something went wrong',
+  'error.startOver': 'Start over',
+  'busy': 'Please wait…',
+} as const;
+
+/** Keys of the UI strings. */
+export type OrgAuthMessageKey = keyof typeof DEFAULT_MESSAGES;
+
+/**
+ * Words for every error the journey can hit: each `OrgAuthErrorCode` and each API `error_type`.
+ * `api_error` is the fallback for an API error type without its own entry.
+ */
+export const DEFAULT_ERROR_MESSAGES: Record<OrgAuthErrorCode | ApiErrorType, string> = {
+  api_error: 'The server could not complete the request. Please try again.',
+  network_error: 'We could not reach the server. Check your connection and try again.',
+  invalid_usage: 'This sign-in form is not set up correctly.',
+  no_session: 'Your sign-in has expired. Please start over.',
+  redirect_error: 'This sign-in link could not be used. Please start over.',
+  bad_request: 'Something about that request was not right. Please try again.',
+  invalid_json: 'Something about that request was not right. Please try again.',
+  invalid_email: 'Enter a valid email address, like you@company.com.',
+  invalid_organization_name: 'Enter an organization name.',
+  invalid_organization_slug: 'That URL is not valid. Use lowercase letters, digits, and - . _ ~',
+  organization_slug_already_used: 'That URL is taken. Try another.',
+  organization_not_found: 'That organization no longer exists.',
+  member_not_found: 'We could not find your membership in that organization.',
+  duplicate_member_email: 'A member with that email already exists in this organization.',
+  invalid_redirect_url: 'This site is not allowed to receive sign-in links. Contact the site owner.',
+  invalid_session_duration: 'This sign-in form is not set up correctly.',
+  unauthorized_credentials: 'You are not allowed to do that. Please sign in again.',
+  invalid_secret_authentication: 'You are not allowed to do that. Please sign in again.',
+  invalid_public_token: 'This sign-in form is not set up correctly (unknown public token).',
+  origin_not_allowed: 'This site is not allowed to use this sign-in service. Contact the site owner.',
+  user_unauthenticated: 'You are signed out. Please sign in again.',
+  session_not_found: 'Your session has ended. Please sign in again.',
+  intermediate_session_not_found: 'Your sign-in has expired. Please start over.',
+  magic_link_not_found: 'This sign-in link has expired or was already used. Request a new one.',
+  pkce_mismatch: 'Open the sign-in link in the same browser where you requested it.',
+  pkce_required: 'Open the sign-in link in the same browser where you requested it.',
+  invalid_token: 'This sign-in link is not valid. Request a new one.',
+  not_found: 'The server could not find what was asked for. Please try again.',
+  method_not_allowed: 'The server refused the request. Please try again.',
+  too_many_requests: 'Too many attempts. Wait a minute and try again.',
+  internal_server_error: 'The server had a problem. Please try again in a moment.',
+};
+
+/** The complete table an element renders with. */
+export type OrgAuthMessages = Record<OrgAuthMessageKey, string> & {
+  errors: Record<OrgAuthErrorCode | ApiErrorType, string>;
+};
+
+/** What the `messages` property accepts: any subset of UI strings and error strings. */
+export type OrgAuthMessagesOverride = Partial<Record<OrgAuthMessageKey, string>> & {
+  errors?: Partial<Record<OrgAuthErrorCode | ApiErrorType, string>>;
+};
+
+/** Defaults with `overrides` laid over them (error strings merged separately, key by key). */
+export function resolveMessages(overrides?: OrgAuthMessagesOverride): OrgAuthMessages {
+  const { errors, ...ui } = overrides ?? {};
+  return { ...DEFAULT_MESSAGES, ...ui, errors: { ...DEFAULT_ERROR_MESSAGES, ...errors } };
+}

@@ -1,0 +1,23 @@
+/**
+ * `@orgauth/elements`: OrgAuth's login UI as Lit web components. Importing this entry registers
+ * nothing; call {@link defineOrgAuthElements} or import `@orgauth/elements/define`.
+ */
+export { OrgAuthLogin } from './components/login/login.js';
+export type { OrgAuthTheme } from './components/login/login.js';
+export { OrgAuthProvider } from './components/provider/provider.js';
+export { orgAuthClientContext } from './context.js';
+export { StoreController } from './controllers/store-controller.js';
+export type { Subscribable } from './controllers/store-controller.js';
+export { defineOrgAuthElements } from './define-elements.js';
+export { OrgAuthErrorEvent } from './events/error.js';
+export type { OrgAuthErrorDetail } from './events/error.js';
+export { OrgAuthSessionCreatedEvent } from './events/session-created.js';
+export type { OrgAuthSessionCreatedDetail } from './events/session-created.js';
+export { OrgAuthSessionEndedEvent } from './events/session-ended.js';
+export type { OrgAuthSessionEndedDetail, OrgAuthSessionEndReason } from './events/session-ended.js';
+export { OrgAuthStepChangeEvent } from './events/step-change.js';
+export type { OrgAuthStepChangeDetail } from './events/step-change.js';
+export { errorMessage, format } from './i18n/format.js';
+export { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES, resolveMessages } from './i18n/messages.js';
+export type { OrgAuthMessageKey, OrgAuthMessages, OrgAuthMessagesOverride } from './i18n/messages.js';
+export { VERSION } from './version.js';
