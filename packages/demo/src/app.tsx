@@ -1,0 +1,54 @@
+import { useAuthStatus, useMember, useOrgAuth, useOrganization } from '@orgauth/react';
+import { Login } from '@orgauth/react/components';
+import { useState } from 'react';
+
+/** The demo page: a login card when signed out, the member's details when signed in. */
+export function App() {
+  const status = useAuthStatus();
+  return (
+    <>
+      <header className="demo-header">
+        <strong>OrgAuth</strong>
+        <nav>
+          <a href="/" aria-current="page">React demo</a> · <a href="/script-tag.html">Script-tag demo</a> ·{' '}
+          <a href="/dev/mailbox" target="_blank" rel="noreferrer">Dev mailbox</a>
+        </nav>
+      </header>
+      <main className="demo-main">{status === 'signed-in' ? <SignedIn /> : <LoginCard />}</main>
+    </>
+  );
+}
+
+function LoginCard() {
+  const client = useOrgAuth();
+  return <Login client={client} theme="auto" />;
+}
+
+function SignedIn() {
+  const client = useOrgAuth();
+  const member = useMember();
+  const organization = useOrganization();
+  const [busy, setBusy] = useState(false);
+  const signOut = async () => {
+    setBusy(true);
+    try {
+      await client.session.revoke({ forceClear: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="demo-card" aria-labelledby="signed-in-heading">
+      <h1 id="signed-in-heading">You're signed in</h1>
+      <dl>
+        <dt>Member</dt>
+        <dd data-testid="member-email">{member?.email_address}</dd>
+        <dt>Organization</dt>
+        <dd data-testid="organization-name">{organization?.organization_name}</dd>
+      </dl>
+      <button type="button" onClick={signOut} disabled={busy}>
+        {busy ? 'Signing out…' : 'Sign out'}
+      </button>
+    </section>
+  );
+}
