@@ -46,7 +46,11 @@ const tscCode = run('npx', ['tsc', '-b']);
 record('typecheck', tscCode === 0 ? 1 : 0, tscCode === 0 ? 0 : 1);
 
 console.log('\n== size budgets');
+// Vite's build() sets NODE_ENV=production in this process; the test runners after it must not inherit it.
+const nodeEnv = process.env.NODE_ENV;
 const budgets = buildCode === 0 ? await checkBudgets(root) : [];
+if (nodeEnv === undefined) delete process.env.NODE_ENV;
+else process.env.NODE_ENV = nodeEnv;
 for (const b of budgets) {
   console.log(`${b.ok ? 'ok  ' : 'FAIL'} ${b.name}: ${(b.gzip / 1024).toFixed(2)} KB gzip (${(b.raw / 1024).toFixed(1)} KB min), budget ${(b.budget / 1024).toFixed(0)} KB`);
 }
