@@ -27,8 +27,9 @@ async function main(): Promise<void> {
   });
   const baseUrl = `http://localhost:${options.port}`;
   let fetch = server.app.fetch.bind(server.app);
+  let demoPages: string[] = [];
   if (options.demo !== undefined) {
-    await allowDemoSite(server, options.demo, options.port);
+    demoPages = [`${baseUrl}/`, ...(await allowDemoSite(server, options.demo, options.port))];
     const site = await createDemoSite(options.demo, { publicToken: server.project.public_token, baseUrl });
     const api = fetch;
     fetch = async (request: Request) => (await site(request)) ?? api(request);
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${info.port}/`;
     const lines = [
       `OrgAuth server listening on ${shown}`,
+      ...demoPages.map((url) => `Demo page:     ${url}`),
       options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${info.port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
       `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
       `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}`,

@@ -63,9 +63,10 @@ export async function createDemoSite(dir: string, replacements: { publicToken: s
 
 /**
  * Adds the demo's origins (`localhost` and `127.0.0.1` on `port`) to the project's authorized origins,
- * and `/` plus every top-level `.html` page on both hosts as redirect URLs of every type.
+ * and `/` plus every top-level `.html` page on both hosts as redirect URLs of every type. Returns the
+ * pages' `localhost` URLs, for the start-up banner.
  */
-export async function allowDemoSite(server: OrgAuthServer, dir: string, port: number): Promise<void> {
+export async function allowDemoSite(server: OrgAuthServer, dir: string, port: number): Promise<string[]> {
   const pages = (await readdir(dir)).filter((name) => name.endsWith('.html'));
   for (const host of ['localhost', '127.0.0.1']) {
     const origin = `http://${host}:${port}`;
@@ -73,4 +74,5 @@ export async function allowDemoSite(server: OrgAuthServer, dir: string, port: nu
     await server.projects.addRedirectUrl(`${origin}/`);
     for (const page of pages) await server.projects.addRedirectUrl(`${origin}/${page}`);
   }
+  return pages.filter((page) => page !== 'index.html').map((page) => `http://localhost:${port}/${page}`);
 }
