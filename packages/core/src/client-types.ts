@@ -94,6 +94,8 @@ export interface B2BClient {
     /** Revokes the session on the server and clears cookies and cached state. */
     revoke(options?: { forceClear?: boolean }): Promise<void>;
     getTokens(): { session_token: string; session_jwt: string } | null;
+    /** Why the last signed-in session ended, or null while none has ended. */
+    lastEndReason(): 'signed-out' | 'expired' | 'revoked' | null;
   };
   parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;
   authenticateByUrl(options?: { href?: string; clearParams?: boolean }): Promise<AuthenticateByUrlResult>;

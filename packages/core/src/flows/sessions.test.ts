@@ -22,6 +22,7 @@ describe('sessions', () => {
     expect(client.store.getState()).toEqual({ status: 'signed-out' });
     expect(platform.cookieJar.size).toBe(0);
     expect(client.session.getTokens()).toBeNull();
+    expect(client.session.lastEndReason()).toBe('signed-out');
   });
 
   it('revoke signs out without an error when the server says the session is already gone', async () => {

@@ -32,6 +32,8 @@ export function createSessionsFlow({ http, session }: Pick<FlowDeps, 'http' | 's
     },
     /** The current session tokens, or null. */
     getTokens: () => session.getTokens(),
+    /** Why the last signed-in session ended (`signed-out`, `expired`, `revoked`), or null. */
+    lastEndReason: () => session.lastEndReason(),
   };
 }
 

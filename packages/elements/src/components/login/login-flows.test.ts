@@ -206,7 +206,7 @@ describe('sign out', () => {
 });
 
 describe('session taken away elsewhere', () => {
-  it('fires orgauth-session-ended with reason "revoked" and shows the email step', async () => {
+  it('fires orgauth-session-ended with the reason the client recorded ("expired") and shows the email step', async () => {
     const { client, transport } = testClient({ state: signedInState() });
     const el = await loginWith(client);
     const events = recordEvents(document, ['orgauth-session-ended']);
@@ -214,6 +214,7 @@ describe('session taken away elsewhere', () => {
     transport.reply('POST /b2b/sessions/authenticate', fixtureErrorEnvelope('session_not_found', 404));
     await client.session.authenticate().catch(() => undefined);
     await untilStep(el, 'email');
-    expect((events[0] as OrgAuthSessionEndedEvent | undefined)?.detail.reason).toBe('revoked');
+    expect(client.session.lastEndReason()).toBe('expired');
+    expect((events[0] as OrgAuthSessionEndedEvent | undefined)?.detail.reason).toBe('expired');
   });
 });

@@ -212,7 +212,8 @@ export class OrgAuthLogin extends LitElement {
     if (newError && next.step === 'create-organization' && isFieldError(error)) {
       this.#focus = isOrgAuthApiError(error, 'invalid_organization_name') ? '#organization-name' : '#organization-slug';
     }
-    for (const event of transitionEvents(next, previous, this.#signingOut ? 'signed-out' : 'revoked')) this.dispatchEvent(event);
+    const endReason = this.#client?.session.lastEndReason() ?? (this.#signingOut ? 'signed-out' : 'revoked');
+    for (const event of transitionEvents(next, previous, endReason)) this.dispatchEvent(event);
   }
 
   #resetViewState(): void {
