@@ -2,10 +2,22 @@
 import { serve } from '@hono/node-server';
 import { allowDemoSite, createDemoSite } from './cli/demo-site.js';
 import { USAGE, parseCliArgs } from './cli/args.js';
+import { runKeysCommand } from './cli/keys-command.js';
+import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './cli/project-commands.js';
 import { createOrgAuthServer } from './server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'keys') {
+    process.exitCode = await runKeysCommand(argv.slice(1), { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), env: process.env });
+    return;
+  }
+  if (isProjectCommand(argv[0])) {
+    const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s), env: process.env };
+    process.exitCode = await runProjectCommand(argv, io);
+    return;
+  }
   let options;
   try {
     options = parseCliArgs(process.argv.slice(2));
@@ -14,7 +26,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (options.help) {
-    process.stdout.write(USAGE);
+    process.stdout.write(`${USAGE}\n${PROJECT_USAGE}`);
     return;
   }
   const databaseUrl = process.env.DATABASE_URL;
@@ -22,6 +34,7 @@ async function main(): Promise<void> {
   const server = await createOrgAuthServer({
     dataDir: options.dataDir,
     dev: options.dev,
+    ...(options.trustProxyHeader ? { trustProxyHeader: options.trustProxyHeader } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),
   });
@@ -45,8 +58,9 @@ async function main(): Promise<void> {
       '',
       'Test project:',
       `  project_id:   ${server.project.project_id}`,
-      `  secret:       ${server.project.secret || '(unknown: only its hash is stored; pass --data-dir holding project.json)'}`,
+      `  secret:       ${server.project.secret || '(unknown: only its hash is stored; use the data dir holding project.json, or run `orgauth-server secret rotate`)'}`,
       `  public_token: ${server.project.public_token}`,
+      `Live project:   ${server.project.live.project_id} (its secret and public token are in project.json)`,
       '',
     ];
     process.stdout.write(lines.join('\n'));

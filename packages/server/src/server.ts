@@ -3,10 +3,13 @@ import type { RedirectUrlType } from '@orgauth/core/protocol';
 import { openDatabase, type DialectName } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import type { Db } from './db/schema.js';
-import { ensureTestProject, type ProjectCredentials } from './domain/project-bootstrap.js';
+import { ensureProjects, type ProjectCredentials } from './domain/project-bootstrap.js';
 import { createProjectStore } from './domain/projects.js';
 import { createSigningKeys } from './domain/signing-keys.js';
 import { createApp } from './http/app.js';
+import { createClientIpResolver } from './http/client-ip.js';
+import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { startEventPurger } from './domain/events.js';
 import { createMailer, type Mail } from './mail/mailer.js';
 
 /** Options of {@link createOrgAuthServer}. */
@@ -21,13 +24,26 @@ export interface ServerOptions {
   smtpUrl?: string;
   /** Injectable clock in epoch milliseconds (expiry tests). */
   now?: () => number;
+  /**
+   * Rate limits on email sends and token/OTP/magic-link attempts (http/rate-limit.ts
+   * `DEFAULT_RATE_LIMITS`): override any rule, or `false` to switch limiting off (benchmarks).
+   */
+  rateLimits?: RateLimitOptions;
+  /**
+   * Take the caller's IP (IP allowlist, per-IP limits) from this header, set by YOUR reverse proxy
+   * (e.g. `x-forwarded-for`, rightmost entry). Unset (default): the TCP peer; headers are ignored.
+   */
+  trustProxyHeader?: string;
 }
 
 /** A running (not listening) OrgAuth server: a fetch handler plus admin helpers. */
 export interface OrgAuthServer {
   /** The Hono app; `app.fetch(request)` is a web-standard handler. */
-  app: { fetch(request: Request): Response | Promise<Response> };
-  /** The test project. `secret` is `''` when it cannot be recovered (no dataDir, existing project). */
+  app: { fetch(request: Request, env?: unknown): Response | Promise<Response> };
+  /**
+   * The test environment's credentials, and the live one's under `live` (as in project.json).
+   * A `secret` is `''` when it cannot be recovered (no dataDir, existing project).
+   */
   project: ProjectCredentials;
   /** The dev mailbox (empty when SMTP is configured). */
   mailbox: { list(): Promise<Mail[]>; clear(): Promise<void> };
@@ -63,22 +79,27 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
   try {
     await migrateToLatest(database.db as never);
     const projects = createProjectStore(database.db, now);
-    const project = await ensureTestProject(database.db, projects, dataDir, now);
+    const project = await ensureProjects(database.db, projects, dataDir, now, usesPostgres);
     const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl });
     const keys = createSigningKeys(database.db, now);
-    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true });
+    const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
+    const clientIp = createClientIpResolver(options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader });
+    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true, clientIp, rateLimiter });
+    // Events older than 30 days go at start and hourly after (the timer never holds the process open).
+    const stopPurger = await startEventPurger(database.db, now);
     return {
       app,
       project,
       mailbox: { list: () => mailer.list(), clear: () => mailer.clear() },
       projects: {
-        addRedirectUrl: (url, types) => projects.addRedirectUrl(project.project_id, url, types),
-        addAuthorizedOrigin: (origin) => projects.addAuthorizedOrigin(project.project_id, origin),
+        addRedirectUrl: async (url, types) => void (await projects.addRedirectUrl(project.project_id, url, types)),
+        addAuthorizedOrigin: async (origin) => void (await projects.addAuthorizedOrigin(project.project_id, origin)),
       },
       dialect: database.dialect,
       db: database.db,
       checkpoint: () => database.checkpoint(),
       async close() {
+        stopPurger();
         mailer.close();
         await database.close();
       },

@@ -33,6 +33,20 @@ export interface Organization {
   mfa_policy: 'OPTIONAL' | 'REQUIRED_FOR_ALL';
   created_at: string;
   updated_at: string;
+  // Backend-API settings (WIRE.md §5.2): always sent by the server, optional for older fixtures.
+  organization_external_id?: string | null;
+  mfa_methods?: 'ALL_ALLOWED' | 'RESTRICTED';
+  allowed_mfa_methods?: string[];
+  rbac_email_implicit_role_assignments?: { domain: string; role_id: string }[];
+  oauth_tenant_jit_provisioning?: 'RESTRICTED' | 'NOT_ALLOWED';
+  allowed_oauth_tenants?: Record<string, string[]>;
+  claimed_email_domains?: string[];
+  // Declared required by Stytch's Node SDK types; constant until RBAC custom roles / connected apps exist.
+  custom_roles?: { role_id: string; description: string }[];
+  first_party_connected_apps_allowed_type?: 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';
+  allowed_first_party_connected_apps?: string[];
+  third_party_connected_apps_allowed_type?: 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';
+  allowed_third_party_connected_apps?: string[];
 }
 
 /** Member lifecycle status. */
@@ -53,6 +67,19 @@ export interface Member {
   mfa_enrolled: boolean;
   created_at: string;
   updated_at: string;
+  // Backend-API fields (WIRE.md §5.2): always sent by the server, optional for older fixtures.
+  mfa_phone_number?: string;
+  default_mfa_method?: string;
+  external_id?: string | null;
+  // Declared required by Stytch's Node SDK types; constant until SSO/OAuth/password/TOTP/locking exist.
+  is_admin?: boolean;
+  is_locked?: boolean;
+  member_password_id?: string;
+  totp_registration_id?: string;
+  mfa_phone_number_verified?: boolean;
+  sso_registrations?: { connection_id: string; external_id: string; registration_id: string }[];
+  oauth_registrations?: { provider_type: string; provider_subject: string; member_oauth_registration_id: string }[];
+  retired_email_addresses?: { email_id: string; email_address: string }[];
 }
 
 /** One proof of identity recorded on a session. */

@@ -7,6 +7,8 @@ export interface CliOptions {
   dataDir: string;
   dev: boolean;
   demo: string | undefined;
+  /** Header your reverse proxy sets with the client IP (IP allowlist, per-IP rate limits). */
+  trustProxyHeader: string | undefined;
   help: boolean;
 }
 
@@ -19,6 +21,9 @@ Options:
   --data-dir <dir>   SQLite database and project.json (default ./.orgauth)
   --dev              Mount the dev mailbox at /dev/mailbox
   --demo <dir>       Serve <dir> at / and allow its origin and pages as redirect URLs
+  --trust-proxy-header <name>
+                     Client IP from this header set by YOUR reverse proxy (e.g. x-forwarded-for);
+                     without it the TCP peer is used and such headers are ignored
   --help             Show this help
 
 Environment:
@@ -39,6 +44,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       'data-dir': { type: 'string', default: './.orgauth' },
       dev: { type: 'boolean', default: false },
       demo: { type: 'string' },
+      'trust-proxy-header': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -46,5 +52,5 @@ export function parseCliArgs(argv: string[]): CliOptions {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be an integer from 0 to 65535, got "${values.port}".`);
-  return { port, host: values.host, dataDir: values['data-dir'], dev: values.dev, demo: values.demo, help: values.help };
+  return { port, host: values.host, dataDir: values['data-dir'], dev: values.dev, demo: values.demo, trustProxyHeader: values['trust-proxy-header'], help: values.help };
 }

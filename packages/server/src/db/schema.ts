@@ -47,6 +47,15 @@ export interface OrganizationsTable {
   mfa_policy: string;
   created_at: number;
   updated_at: number;
+  // Added by migration 0100 (optional here because the database fills the defaults).
+  external_id?: string | null | undefined;
+  sso_default_connection_id?: string | null | undefined;
+  /** JSON string[]. */
+  sso_jit_provisioning_allowed_connections?: string | undefined;
+  /** JSON `{connection_id, display_name, identity_provider}[]`, kept in sync by domain/sso-connections. */
+  sso_active_connections?: string | undefined;
+  /** JSON object of stored-only settings (see domain/organization-settings). */
+  extra_settings?: string | undefined;
 }
 
 /** `organization_domains`: index of `email_allowed_domains` for discovery by email domain. */
@@ -72,6 +81,11 @@ export interface MembersTable {
   is_breakglass: number;
   created_at: number;
   updated_at: number;
+  // Added by migration 0100 (optional here because the database fills the defaults).
+  external_id?: string | null | undefined;
+  mfa_phone_number?: string | undefined;
+  mfa_enrolled?: number | undefined;
+  default_mfa_method?: string | undefined;
 }
 
 /** `one_time_tokens`: magic-link style tokens, by SHA-256 hash. */
@@ -111,16 +125,25 @@ export interface SessionsTable {
   expires_at: number;
   factors: string;
   revoked_at: number | null;
+  /** JSON object of `session_custom_claims` (migration 0300). */
+  custom_claims: string;
 }
 
-/** `signing_keys`: one ES256 key per project. TODO(#encrypt-keys): encrypt `private_jwk` at rest. */
+/**
+ * `session_signing_keys` (migration 0300, replaces `signing_keys`): ES256 session-JWT keys, one active
+ * and one next key per project; retired keys stay in the JWKS for the rotation overlap.
+ * TODO(#encrypt-keys): encrypt `private_jwk` at rest.
+ */
 export interface SigningKeysTable {
   kid: string;
   project_id: string;
   alg: string;
   private_jwk: string;
   public_jwk: string;
+  /** `next` (published ahead of use), `active` (signs), `retired` (published during the overlap). */
+  state: 'next' | 'active' | 'retired';
   created_at: number;
+  retired_at: number | null;
 }
 
 /** `mails`: the dev mailbox (never written when SMTP is configured). */
@@ -136,6 +159,62 @@ export interface MailsTable {
   seq: number;
 }
 
+/** `sso_connections`: SAML / OIDC connection records (migration 0100; the protocol is the SSO issue). */
+export interface SsoConnectionsTable {
+  id: string;
+  project_id: string;
+  organization_id: string;
+  type: 'saml' | 'oidc';
+  display_name: string;
+  identity_provider: string;
+  status: string;
+  idp_entity_id: string;
+  idp_sso_url: string;
+  idp_metadata_url: string;
+  /** JSON `{certificate_id, certificate, issuer, created_at, expires_at}[]` (PEM, public only). */
+  x509_certificates: string;
+  /** JSON object. */
+  attribute_mapping: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** `events`: the request event log (slice 0500). Never bodies, headers, tokens or secrets. */
+export interface EventsTable {
+  id: string;
+  request_id: string;
+  project_id: string | null;
+  action: string;
+  /** `start`, `success` or `error`. */
+  status: string;
+  method: string;
+  route: string;
+  http_status: number | null;
+  error_type: string | null;
+  duration_ms: number | null;
+  ip_address: string;
+  organization_id: string | null;
+  member_id: string | null;
+  created_at: number;
+  seq: number;
+}
+
+/** `project_ip_allowlist`: backend API callers allowed per environment (none = all). */
+export interface ProjectIpAllowlistTable {
+  project_id: string;
+  ip: string;
+  created_at: number;
+}
+
+/** `rate_limits`: fixed-window counters keyed by (project, bucket, SHA-256 of the key). */
+export interface RateLimitsTable {
+  project_id: string;
+  bucket: string;
+  key_hash: string;
+  window_start: number;
+  count: number;
+}
+
 /** The whole database. */
 export interface Database {
   projects: ProjectsTable;
@@ -147,8 +226,12 @@ export interface Database {
   one_time_tokens: OneTimeTokensTable;
   intermediate_sessions: IntermediateSessionsTable;
   sessions: SessionsTable;
-  signing_keys: SigningKeysTable;
+  sso_connections: SsoConnectionsTable;
+  session_signing_keys: SigningKeysTable;
   mails: MailsTable;
+  events: EventsTable;
+  project_ip_allowlist: ProjectIpAllowlistTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** The query builder over {@link Database}. */

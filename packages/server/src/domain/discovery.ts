@@ -3,6 +3,7 @@ import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { emailDomain } from '../lib/validate.js';
 import { activateMember, findMemberByEmail, insertMember } from './members.js';
+import { canJoinByEmailDomain } from './member-provisioning.js';
 import { parseJson, toMember, toOrganization } from './serialize.js';
 
 const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
@@ -18,10 +19,6 @@ function primaryRequired(org: OrganizationsTable): { allowed_auth_methods: strin
   return allowed.includes('magic_link') ? null : { allowed_auth_methods: allowed };
 }
 
-/** True when the org lets anyone with a verified `email` at one of its domains join by themselves. */
-function eligibleByDomain(org: OrganizationsTable, email: string): boolean {
-  return org.email_jit_provisioning === 'RESTRICTED' && parseJson<string[]>(org.email_allowed_domains, []).includes(emailDomain(email));
-}
 
 function discovered(org: OrganizationsTable, type: MembershipType, member: MembersTable | null, domain: string | null): DiscoveredOrganization {
   const required = primaryRequired(org);
@@ -71,7 +68,7 @@ export async function discoverOrganizations(db: Db, projectId: string, email: st
     ),
   );
   for (const org of byDomain) {
-    if (seen.has(org.id) || deleted.has(org.id) || !eligibleByDomain(org, email)) continue;
+    if (seen.has(org.id) || deleted.has(org.id) || !canJoinByEmailDomain(org, email)) continue;
     result.push(discovered(org, 'eligible_to_join_by_email_domain', null, domain));
   }
   return result;
@@ -91,8 +88,8 @@ export async function joinOrganization(db: Db, org: OrganizationsTable, email: s
     if (member.status === 'deleted') throw new ApiError(403, 'member_not_found', 'This email is not a member of the organization.');
     return activateMember(db, member, now);
   }
-  if (!eligibleByDomain(org, email)) {
-    throw new ApiError(403, 'member_not_found', 'This email is not a member of the organization and cannot join it.');
+  if (!canJoinByEmailDomain(org, email)) {
+    throw new ApiError(403, 'invalid_email_for_jit_provisioning', 'This email is not a member of the organization and cannot join it by its email domain.');
   }
   return insertMember(db, org.project_id, org.id, { email, status: 'active', emailVerified: true }, now);
 }

@@ -1,6 +1,6 @@
 import type { Db, MembersTable } from '../db/schema.js';
 import { ApiError, isUniqueViolation } from '../lib/api-error.js';
-import { newId } from '../lib/crypto.js';
+import { envOf, newId } from '../lib/crypto.js';
 
 /** Fields of a new member (already validated). */
 export interface NewMember {
@@ -20,11 +20,11 @@ export interface NewMember {
  */
 export async function insertMember(db: Db, projectId: string, organizationId: string, input: NewMember, now: number): Promise<MembersTable> {
   const row: MembersTable = {
-    id: newId('member'),
+    id: newId('member', envOf(projectId)),
     project_id: projectId,
     organization_id: organizationId,
     email: input.email,
-    email_id: newId('member-email'),
+    email_id: newId('member-email', envOf(projectId)),
     email_verified: input.emailVerified ? 1 : 0,
     name: input.name ?? '',
     status: input.status,

@@ -2,8 +2,11 @@ import type { Db } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { newToken, pkceChallenge, sha256Hex } from '../lib/crypto.js';
 
-/** What a token is for; a token of one kind never authenticates as another. */
-export type OneTimeTokenKind = 'discovery_magic_link';
+/**
+ * What a token is for; a token of one kind never authenticates as another. The org magic-link kinds
+ * (login, signup, invite) share one authenticate endpoint, which accepts exactly those three.
+ */
+export type OneTimeTokenKind = 'discovery_magic_link' | 'login_magic_link' | 'signup_magic_link' | 'invite_magic_link';
 
 /** A new one-time token's binding. */
 export interface IssueTokenInput {
@@ -18,6 +21,7 @@ export interface IssueTokenInput {
 
 /** A consumed token's binding. */
 export interface ConsumedToken {
+  kind: OneTimeTokenKind;
   email: string;
   organizationId: string | null;
   consumedAt: number;
@@ -54,32 +58,33 @@ export async function issueOneTimeToken(db: Db, input: IssueTokenInput, now: num
 export async function consumeOneTimeToken(
   db: Db,
   projectId: string,
-  kind: OneTimeTokenKind,
+  kind: OneTimeTokenKind | readonly OneTimeTokenKind[],
   token: string,
   pkceVerifier: string | undefined,
   now: number,
 ): Promise<ConsumedToken> {
   const hash = sha256Hex(token);
+  const kinds: readonly OneTimeTokenKind[] = typeof kind === 'string' ? [kind] : kind;
   const challenge = pkceVerifier === undefined ? null : pkceChallenge(pkceVerifier);
   const result = await db
     .updateTable('one_time_tokens')
     .set({ used_at: now })
     .where('hash', '=', hash)
     .where('project_id', '=', projectId)
-    .where('kind', '=', kind)
+    .where('kind', 'in', kinds)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .where((eb) => (challenge === null ? eb('pkce_challenge', 'is', null) : eb.or([eb('pkce_challenge', 'is', null), eb('pkce_challenge', '=', challenge)])))
     .executeTakeFirst();
   const row = await db
     .selectFrom('one_time_tokens')
-    .select(['email', 'organization_id', 'used_at', 'expires_at', 'pkce_challenge'])
+    .select(['kind', 'email', 'organization_id', 'used_at', 'expires_at', 'pkce_challenge'])
     .where('hash', '=', hash)
     .where('project_id', '=', projectId)
-    .where('kind', '=', kind)
+    .where('kind', 'in', kinds)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 1 && row !== undefined) {
-    return { email: row.email, organizationId: row.organization_id, consumedAt: now };
+    return { kind: row.kind as OneTimeTokenKind, email: row.email, organizationId: row.organization_id, consumedAt: now };
   }
   if (row !== undefined && row.used_at === null && row.expires_at > now && row.pkce_challenge !== null) {
     throw new ApiError(400, 'pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this magic link.');

@@ -1,7 +1,7 @@
 import type { JitPolicy } from '@orgauth/core/protocol';
 import type { Db, OrganizationsTable } from '../db/schema.js';
 import { ApiError, isUniqueViolation } from '../lib/api-error.js';
-import { newId } from '../lib/crypto.js';
+import { envOf, newId } from '../lib/crypto.js';
 
 /** Fields of a new organization (already validated). */
 export interface NewOrganization {
@@ -33,7 +33,7 @@ export async function insertOrganization(db: Db, projectId: string, input: NewOr
   if (taken !== undefined) throw slugTaken(input.slug);
   const domains = input.emailAllowedDomains ?? [];
   const row: OrganizationsTable = {
-    id: newId('organization'),
+    id: newId('organization', envOf(projectId)),
     project_id: projectId,
     name: input.name,
     slug: input.slug,
@@ -67,14 +67,20 @@ function slugTaken(slug: string): ApiError {
   return new ApiError(400, 'organization_slug_already_used', `The organization slug "${slug}" is already used.`);
 }
 
-/** Finds an organization of `projectId` by id or by slug. */
+/**
+ * Finds an organization of `projectId` by id, slug or `organization_external_id` (Stytch accepts all
+ * three wherever an organization_id is expected). When one string names different organizations
+ * (a slug equal to another's external id), the id wins, then the slug.
+ */
 export async function findOrganization(db: Db, projectId: string, idOrSlug: string): Promise<OrganizationsTable | undefined> {
-  return db
+  const rows = await db
     .selectFrom('organizations')
     .selectAll()
     .where('project_id', '=', projectId)
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug), eb('external_id', '=', idOrSlug)]))
+    .limit(3)
+    .execute();
+  return rows.find((r) => r.id === idOrSlug) ?? rows.find((r) => r.slug === idOrSlug) ?? rows[0];
 }
 
 /**

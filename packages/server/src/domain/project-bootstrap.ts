@@ -3,73 +3,141 @@ import { join } from 'node:path';
 import type { Db } from '../db/schema.js';
 import { digestsEqual, newId, newSecret, sha256Hex } from '../lib/crypto.js';
 import type { ProjectStore } from './projects.js';
+import type { ProjectEnv } from './redirect-urls.js';
 
-/** The test project's credentials as handed to the operator (`project.json`). */
-export interface ProjectCredentials {
+/** One environment's credentials as handed to the operator. */
+export interface EnvironmentCredentials {
   project_id: string;
   secret: string;
   public_token: string;
 }
 
-const DEFAULT_APP_URL = 'http://localhost:3000';
+/**
+ * `project.json`: the test environment's credentials at the top level (what the README, the demo and
+ * the e2e tests read) plus the live environment's under `live`.
+ */
+export interface ProjectCredentials extends EnvironmentCredentials {
+  live: EnvironmentCredentials;
+}
 
-function readCredentials(dataDir: string | undefined): ProjectCredentials | undefined {
-  if (dataDir === undefined) return undefined;
-  try {
-    const parsed = JSON.parse(readFileSync(join(dataDir, 'project.json'), 'utf8')) as Partial<ProjectCredentials>;
-    if (typeof parsed.project_id === 'string' && typeof parsed.secret === 'string' && typeof parsed.public_token === 'string') {
-      return { project_id: parsed.project_id, secret: parsed.secret, public_token: parsed.public_token };
-    }
-  } catch {
-    // Missing or unreadable: the caller decides whether to rotate.
+const DEFAULT_APP_URL = 'http://localhost:3000';
+const PROJECT_NAME = 'OrgAuth project';
+
+function asCredentials(value: unknown): EnvironmentCredentials | undefined {
+  const v = value as Partial<EnvironmentCredentials> | null | undefined;
+  if (typeof v?.project_id === 'string' && typeof v.secret === 'string' && typeof v.public_token === 'string') {
+    return { project_id: v.project_id, secret: v.secret, public_token: v.public_token };
   }
   return undefined;
 }
 
-function writeCredentials(dataDir: string | undefined, credentials: ProjectCredentials): void {
+/** The credentials stored in `<dataDir>/project.json`, per environment (missing or unreadable → none). */
+export function readCredentials(dataDir: string | undefined): Partial<Record<ProjectEnv, EnvironmentCredentials>> {
+  if (dataDir === undefined) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(join(dataDir, 'project.json'), 'utf8')) as { live?: unknown };
+    const test = asCredentials(parsed);
+    const live = asCredentials(parsed.live);
+    return { ...(test ? { test } : {}), ...(live ? { live } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+/** Writes `project.json` (0600: it holds the plaintext secrets). No-op without a data dir. */
+export function writeCredentials(dataDir: string | undefined, credentials: ProjectCredentials): void {
   if (dataDir === undefined) return;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'project.json');
-  writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  const { live, ...test } = credentials;
+  writeFileSync(file, `${JSON.stringify({ ...test, live }, null, 2)}\n`, { mode: 0o600 });
   // writeFileSync's mode only applies on creation; an existing file keeps its mode otherwise.
   chmodSync(file, 0o600);
 }
 
 /**
- * Returns the test project, creating it (with `http://localhost:3000` as default redirect URL for every
- * type and as authorized origin) on an empty database. The plaintext secret exists only in
- * `<dataDir>/project.json`; when that file is missing or stale, the secret is rotated and rewritten so
- * the operator always holds a working one. Without a `dataDir` the secret of an existing project
- * cannot be recovered and is returned as `''`.
+ * Replaces one environment's credentials in `project.json`, keeping the rest of the file (the other
+ * environment's section). Used after a secret rotation.
  */
-export async function ensureTestProject(db: Db, projects: ProjectStore, dataDir: string | undefined, now: () => number): Promise<ProjectCredentials> {
-  const existing = await db.selectFrom('projects').selectAll().where('env', '=', 'test').orderBy('created_at').executeTakeFirst();
+export function updateStoredCredentials(dataDir: string, env: ProjectEnv, credentials: EnvironmentCredentials): void {
+  let file: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(dataDir, 'project.json'), 'utf8'));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) file = parsed as Record<string, unknown>;
+  } catch {
+    // Missing or unreadable: start a new file.
+  }
+  const next = env === 'test' ? { ...file, ...credentials } : { ...file, live: credentials };
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const path = join(dataDir, 'project.json');
+  writeFileSync(path, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+
+/** The project row of `env` (the oldest, when several exist). */
+export async function environmentRow(db: Db, env: ProjectEnv) {
+  return db.selectFrom('projects').selectAll().where('env', '=', env).orderBy('created_at').executeTakeFirst();
+}
+
+/** Replaces the secret of `projectId` with a new one and returns it (the hash is all that is stored). */
+export async function rotateSecret(db: Db, projectId: string, env: ProjectEnv): Promise<string> {
+  const secret = newSecret(env);
+  await db.updateTable('projects').set({ secret_hash: sha256Hex(secret) }).where('id', '=', projectId).execute();
+  return secret;
+}
+
+async function ensureEnvironment(
+  db: Db,
+  projects: ProjectStore,
+  env: ProjectEnv,
+  stored: EnvironmentCredentials | undefined,
+  canRotate: boolean,
+  now: () => number,
+): Promise<{ credentials: EnvironmentCredentials; changed: boolean }> {
+  const existing = await environmentRow(db, env);
   if (existing === undefined) {
-    const credentials: ProjectCredentials = { project_id: newId('project'), secret: newSecret(), public_token: newId('public-token') };
+    const credentials = { project_id: newId('project', env), secret: newSecret(env), public_token: newId('public-token', env) };
     await db
       .insertInto('projects')
-      .values({
-        id: credentials.project_id,
-        env: 'test',
-        name: 'OrgAuth test project',
-        public_token: credentials.public_token,
-        secret_hash: sha256Hex(credentials.secret),
-        created_at: now(),
-      })
+      .values({ id: credentials.project_id, env, name: PROJECT_NAME, public_token: credentials.public_token, secret_hash: sha256Hex(credentials.secret), created_at: now() })
       .execute();
-    await projects.addRedirectUrl(credentials.project_id, DEFAULT_APP_URL, undefined, true);
-    await projects.addAuthorizedOrigin(credentials.project_id, DEFAULT_APP_URL);
-    writeCredentials(dataDir, credentials);
-    return credentials;
+    // Like Stytch's test environments: localhost:3000 works out of the box. Live starts empty.
+    if (env === 'test') {
+      await projects.addRedirectUrl(credentials.project_id, DEFAULT_APP_URL, undefined, true);
+      await projects.addAuthorizedOrigin(credentials.project_id, DEFAULT_APP_URL);
+    }
+    return { credentials, changed: true };
   }
-  const stored = readCredentials(dataDir);
   if (stored !== undefined && stored.project_id === existing.id && digestsEqual(existing.secret_hash, sha256Hex(stored.secret))) {
-    return { project_id: existing.id, secret: stored.secret, public_token: existing.public_token };
+    return { credentials: { ...stored, public_token: existing.public_token }, changed: false };
   }
-  if (dataDir === undefined) return { project_id: existing.id, secret: '', public_token: existing.public_token };
-  const secret = newSecret();
-  await db.updateTable('projects').set({ secret_hash: sha256Hex(secret) }).where('id', '=', existing.id).execute();
-  const credentials = { project_id: existing.id, secret, public_token: existing.public_token };
-  writeCredentials(dataDir, credentials);
+  if (!canRotate) return { credentials: { project_id: existing.id, secret: '', public_token: existing.public_token }, changed: false };
+  const secret = await rotateSecret(db, existing.id, env);
+  return { credentials: { project_id: existing.id, secret, public_token: existing.public_token }, changed: true };
+}
+
+/**
+ * Returns both environments' credentials, creating the `test` and `live` projects on an empty
+ * database (test gets `http://localhost:3000` as default redirect URL for every type and as
+ * authorized origin). Plaintext secrets exist only in `<dataDir>/project.json`. With the embedded
+ * database the data dir owns the data, so when that file is missing or stale its secret is rotated
+ * and the file rewritten: the operator always holds working ones. A shared database (`shared`, i.e.
+ * PostgreSQL) may serve other instances that use the secret, so it is never rotated as a side effect:
+ * the secret is reported as `''` and `orgauth-server secret rotate` issues a new one on purpose.
+ */
+export async function ensureProjects(
+  db: Db,
+  projects: ProjectStore,
+  dataDir: string | undefined,
+  now: () => number,
+  shared = false,
+): Promise<ProjectCredentials> {
+  const stored = readCredentials(dataDir);
+  const canRotate = dataDir !== undefined && !shared;
+  const test = await ensureEnvironment(db, projects, 'test', stored.test, canRotate, now);
+  const live = await ensureEnvironment(db, projects, 'live', stored.live, canRotate, now);
+  const credentials: ProjectCredentials = { ...test.credentials, live: live.credentials };
+  if (test.changed || live.changed) writeCredentials(dataDir, credentials);
   return credentials;
 }
+

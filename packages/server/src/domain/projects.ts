@@ -2,6 +2,7 @@ import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol
 import { ApiError } from '../lib/api-error.js';
 import { digestsEqual, sha256Hex } from '../lib/crypto.js';
 import type { Db, ProjectsTable } from '../db/schema.js';
+import { addRedirectUrlRule, listRedirectUrlRules, removeRedirectUrlRule, resolveRedirectUrl, type RedirectUrlRule } from './redirect-url-store.js';
 
 /** A project row without its secret hash. */
 export interface Project {
@@ -20,11 +21,27 @@ export interface ProjectStore {
   isOriginAllowed(projectId: string, origin: string): Promise<boolean>;
   /** True when any project lists `origin` (CORS preflights carry no credentials to pick a project). */
   isOriginAllowedAnywhere(origin: string): Promise<boolean>;
-  addRedirectUrl(projectId: string, url: string, types?: readonly RedirectUrlType[], isDefault?: boolean): Promise<void>;
-  addAuthorizedOrigin(projectId: string, origin: string): Promise<void>;
   /**
-   * The redirect URL to use: `requested` when it is on the allowlist for `type` (exact match after
-   * WHATWG normalisation), or the project's default for `type` when omitted.
+   * Adds a redirect URL rule for `types` (default: all), checked against the environment's rules
+   * (domain/redirect-urls.ts). Idempotent. Returns the stored (canonical) form.
+   * @throws ApiError 400 `invalid_redirect_url`
+   */
+  addRedirectUrl(projectId: string, url: string, types?: readonly RedirectUrlType[], isDefault?: boolean): Promise<string>;
+  /** Removes a redirect URL rule from `types` (default: all); returns how many rules went. */
+  removeRedirectUrl(projectId: string, url: string, types?: readonly RedirectUrlType[]): Promise<number>;
+  listRedirectUrls(projectId: string): Promise<RedirectUrlRule[]>;
+  /**
+   * Adds an SDK origin (`scheme://host[:port]`; https only in live). Idempotent.
+   * @throws ApiError 400 `bad_request`
+   */
+  addAuthorizedOrigin(projectId: string, origin: string): Promise<string>;
+  /** Removes an SDK origin; true when it was listed. */
+  removeAuthorizedOrigin(projectId: string, origin: string): Promise<boolean>;
+  listAuthorizedOrigins(projectId: string): Promise<string[]>;
+  /**
+   * The redirect URL to build a link from: the canonical form of `requested` when a rule of `type`
+   * allows it in the project's environment (domain/redirect-urls.ts), or the type's default when
+   * `requested` is omitted.
    * @throws ApiError 400 `invalid_redirect_url`
    */
   resolveRedirectUrl(projectId: string, type: RedirectUrlType, requested: string | undefined): Promise<string>;
@@ -92,46 +109,32 @@ export function createProjectStore(db: Db, now: () => number): ProjectStore {
       const row = await db.selectFrom('authorized_origins').select('origin').where('origin', '=', origin).executeTakeFirst();
       return row !== undefined;
     },
-    async addRedirectUrl(projectId, url, types = REDIRECT_URL_TYPES, isDefault = false) {
-      const normalized = normalizeUrl(url);
-      if (normalized === undefined) throw new ApiError(400, 'invalid_redirect_url', `"${url}" is not an http(s) URL.`);
-      for (const type of types) {
-        await db
-          .insertInto('redirect_urls')
-          .values({ project_id: projectId, url: normalized, type, is_default: isDefault ? 1 : 0, created_at: now() })
-          .onConflict((oc) => oc.columns(['project_id', 'type', 'url']).doNothing())
-          .execute();
-      }
-    },
+    addRedirectUrl: (projectId, url, types = REDIRECT_URL_TYPES, isDefault = false) => addRedirectUrlRule(db, projectId, url, types, isDefault, now()),
+    removeRedirectUrl: (projectId, url, types) => removeRedirectUrlRule(db, projectId, url, types),
+    listRedirectUrls: (projectId) => listRedirectUrlRules(db, projectId),
+    resolveRedirectUrl: (projectId, type, requested) => resolveRedirectUrl(db, projectId, type, requested),
     async addAuthorizedOrigin(projectId, origin) {
       const normalized = normalizeOrigin(origin);
-      if (normalized === undefined) throw new ApiError(400, 'bad_request', `"${origin}" is not an origin.`);
+      if (normalized === undefined) throw new ApiError(400, 'bad_request', `"${origin}" is not an origin (scheme://host[:port]).`);
+      const project = await db.selectFrom('projects').select('env').where('id', '=', projectId).executeTakeFirst();
+      if (project === undefined) throw new ApiError(404, 'not_found', `No project ${projectId}.`);
+      // A live project serves real users: its pages must be https (as its redirect URLs).
+      if (project.env === 'live' && !normalized.startsWith('https://')) throw new ApiError(400, 'bad_request', 'Live authorized origins must use https.');
       await db
         .insertInto('authorized_origins')
         .values({ project_id: projectId, origin: normalized, created_at: now() })
         .onConflict((oc) => oc.columns(['project_id', 'origin']).doNothing())
         .execute();
+      return normalized;
     },
-    async resolveRedirectUrl(projectId, type, requested) {
-      let query = db.selectFrom('redirect_urls').select('url').where('project_id', '=', projectId).where('type', '=', type);
-      if (requested === undefined) {
-        query = query.where('is_default', '=', 1);
-      } else {
-        const normalized = normalizeUrl(requested);
-        if (normalized === undefined) throw new ApiError(400, 'invalid_redirect_url', 'The redirect URL is not a valid http(s) URL.');
-        query = query.where('url', '=', normalized);
-      }
-      const row = await query.orderBy('created_at').executeTakeFirst();
-      if (row === undefined) {
-        throw new ApiError(
-          400,
-          'invalid_redirect_url',
-          requested === undefined
-            ? `The project has no default ${type} redirect URL.`
-            : `The ${type} redirect URL is not on the project's redirect URL allowlist.`,
-        );
-      }
-      return row.url;
+    async removeAuthorizedOrigin(projectId, origin) {
+      const normalized = normalizeOrigin(origin) ?? origin;
+      const result = await db.deleteFrom('authorized_origins').where('project_id', '=', projectId).where('origin', '=', normalized).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async listAuthorizedOrigins(projectId) {
+      const rows = await db.selectFrom('authorized_origins').select('origin').where('project_id', '=', projectId).orderBy('created_at').orderBy('origin').execute();
+      return rows.map((r) => r.origin);
     },
   };
 }

@@ -1,7 +1,8 @@
-import type { AuthenticationFactor, B2BAuthenticateResponse, MemberSession } from '@orgauth/core/protocol';
+import { SESSION_DURATION_MINUTES, type AuthenticationFactor, type B2BAuthenticateResponse, type MemberSession } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable, SessionsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
-import { newId, newToken, sha256Hex } from '../lib/crypto.js';
+import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
+import { mergeCustomClaims } from './session-claims.js';
 import { iso, parseJson, toMember, toOrganization } from './serialize.js';
 import type { SigningKeys } from './signing-keys.js';
 
@@ -24,10 +25,11 @@ export async function insertSession(
   factors: AuthenticationFactor[],
   durationMinutes: number,
   now: number,
+  customClaims?: Record<string, unknown>,
 ): Promise<{ session: SessionsTable; token: string }> {
   const token = newToken();
   const session: SessionsTable = {
-    id: newId('member-session'),
+    id: newId('member-session', envOf(member.project_id)),
     project_id: member.project_id,
     token_hash: sha256Hex(token),
     member_id: member.id,
@@ -37,18 +39,69 @@ export async function insertSession(
     expires_at: now + durationMinutes * 60_000,
     factors: JSON.stringify(factors),
     revoked_at: null,
+    custom_claims: mergeCustomClaims('{}', customClaims),
   };
   await db.insertInto('sessions').values(session).execute();
   return { session, token };
 }
 
-function sessionNotFound(): ApiError {
+/** The 404 every dead, unknown or foreign session gets: callers cannot tell which it was. */
+export function sessionNotFound(): ApiError {
   return new ApiError(404, 'session_not_found', 'The session is unknown, revoked, or expired.');
 }
 
+/** Which session to load: by opaque token (hashed) or by id (from a verified JWT or the API). */
+export type SessionKey = { token: string } | { id: string };
+
 /**
- * Finds the live session of an opaque token (IST and other tokens live in other tables, so they never
- * match), touches `last_accessed_at`, and extends `expires_at` to now + `extendMinutes` when given.
+ * The live session (not revoked, not expired, member active) of `key` in the project.
+ * IST and other tokens live in other tables, so they never match.
+ * @throws ApiError 404 `session_not_found`
+ */
+export async function loadLiveSession(db: Db, projectId: string, key: SessionKey, now: number): Promise<LoadedSession> {
+  let query = db.selectFrom('sessions').selectAll().where('project_id', '=', projectId).where('revoked_at', 'is', null).where('expires_at', '>', now);
+  query = 'token' in key ? query.where('token_hash', '=', sha256Hex(key.token)) : query.where('id', '=', key.id);
+  const session = await query.executeTakeFirst();
+  if (session === undefined) throw sessionNotFound();
+  const member = await db.selectFrom('members').selectAll().where('id', '=', session.member_id).executeTakeFirst();
+  const organization = await db.selectFrom('organizations').selectAll().where('id', '=', session.organization_id).executeTakeFirst();
+  if (member === undefined || organization === undefined || member.status !== 'active') throw sessionNotFound();
+  return { session, member, organization };
+}
+
+/** How an authentication changes the session it proves. */
+export interface SessionTouch {
+  /** `session_duration_minutes`: the session then ends this long from now (capped, see below). */
+  extendMinutes?: number | undefined;
+  /** `session_custom_claims` to merge (null deletes a key). */
+  customClaims?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Records an authentication of a live session: `last_accessed_at` = now, and when asked a new expiry
+ * of now + `extendMinutes` — never past `started_at` + 366 days, Stytch's maximum session length, so
+ * repeated extensions cannot keep a session alive forever (SES-04). Factors are kept as they are.
+ * The conditional UPDATE refuses a session revoked in the meantime.
+ * @throws ApiError 404 `session_not_found`, 400 `bad_request` for oversized custom claims.
+ */
+export async function touchSession(db: Db, loaded: LoadedSession, touch: SessionTouch, now: number): Promise<LoadedSession> {
+  const { session } = loaded;
+  const absoluteEnd = session.started_at + SESSION_DURATION_MINUTES.max * 60_000;
+  const expiresAt = touch.extendMinutes === undefined ? session.expires_at : Math.min(now + touch.extendMinutes * 60_000, absoluteEnd);
+  const customClaims = mergeCustomClaims(session.custom_claims, touch.customClaims);
+  const result = await db
+    .updateTable('sessions')
+    .set({ last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims })
+    .where('id', '=', session.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw sessionNotFound();
+  return { ...loaded, session: { ...session, last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims } };
+}
+
+/**
+ * Finds the live session of an opaque token, touches `last_accessed_at`, and extends `expires_at`
+ * when `extendMinutes` is given (see {@link touchSession}).
  * @throws ApiError 404 `session_not_found`
  */
 export async function authenticateSessionToken(
@@ -58,30 +111,12 @@ export async function authenticateSessionToken(
   extendMinutes: number | undefined,
   now: number,
 ): Promise<LoadedSession> {
-  const session = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', sha256Hex(token))
-    .where('project_id', '=', projectId)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (session === undefined) throw sessionNotFound();
-  const member = await db.selectFrom('members').selectAll().where('id', '=', session.member_id).executeTakeFirst();
-  const organization = await db.selectFrom('organizations').selectAll().where('id', '=', session.organization_id).executeTakeFirst();
-  if (member === undefined || organization === undefined || member.status !== 'active') throw sessionNotFound();
-  const expiresAt = extendMinutes === undefined ? session.expires_at : now + extendMinutes * 60_000;
-  await db
-    .updateTable('sessions')
-    .set({ last_accessed_at: now, expires_at: expiresAt })
-    .where('id', '=', session.id)
-    .where('revoked_at', 'is', null)
-    .execute();
-  return { session: { ...session, last_accessed_at: now, expires_at: expiresAt }, member, organization };
+  return touchSession(db, await loadLiveSession(db, projectId, { token }, now), { extendMinutes }, now);
 }
 
 /**
- * Revokes the session of an opaque token, effective immediately for the opaque token.
+ * Revokes the session of an opaque token, effective immediately for the opaque token and, through
+ * `sessions/authenticate`, for its JWTs.
  * @throws ApiError 404 `session_not_found`
  */
 export async function revokeSessionToken(db: Db, projectId: string, token: string, now: number): Promise<void> {
@@ -108,11 +143,14 @@ export function toMemberSession({ session, member, organization }: LoadedSession
     expires_at: iso(session.expires_at),
     authentication_factors: parseJson<AuthenticationFactor[]>(session.factors, []),
     roles: sessionRoles(member),
-    custom_claims: {},
+    custom_claims: parseJson<Record<string, unknown>>(session.custom_claims, {}),
   };
 }
 
-/** The full authenticate response body (without `request_id` / `status_code`) with a fresh JWT. */
+/**
+ * The full authenticate response body (without `request_id` / `status_code`) with a fresh JWT.
+ * `sessionToken` is `''` when the caller proved the session by JWT: only the token's hash is stored.
+ */
 export async function authenticateResponse(
   keys: SigningKeys,
   loaded: LoadedSession,

@@ -1,94 +1,91 @@
-import { randomUUID } from 'node:crypto';
 import { SESSION_JWT_LIFETIME_SECONDS, type MemberSession } from '@orgauth/core/protocol';
-import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { SignJWT, importJWK, type JWK } from 'jose';
 import type { Db } from '../db/schema.js';
+import { isReservedClaim } from './session-claims.js';
+import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './session-jwt-verify.js';
+import { ensureActiveKey, ensureNextKey, publishedKeys, rotateSigningKey, type PublicJwk, type RotationResult } from './signing-key-store.js';
 
-/** A public key as published in the JWKS. */
-export interface PublicJwk extends JWK {
-  kid: string;
-  alg: 'ES256';
-  use: 'sig';
-  key_ops: ['verify'];
-}
+export type { PublicJwk } from './signing-key-store.js';
 
-/** Signs session JWTs and publishes the verification keys of each project. */
+/** Claims a session JWT carries besides the registered ones (WIRE.md §5.3). */
+export const SESSION_CLAIM = 'https://stytch.com/session';
+/** The organization claim of a session JWT. */
+export const ORGANIZATION_CLAIM = 'https://stytch.com/organization';
+
+/** Signs session JWTs, verifies them, and publishes the verification keys of each project. */
 export interface SigningKeys {
-  /** The project's public keys (creates the key on first need). */
+  /** The project's public keys: active, next (published before use), and retired ones in their overlap. */
   jwks(projectId: string): Promise<{ keys: PublicJwk[] }>;
-  /** A 5-minute ES256 session JWT with the Stytch claims (WIRE.md §5.3). */
+  /** A 5-minute ES256 session JWT with the Stytch claims (WIRE.md §5.3) and the session's custom claims. */
   signSessionJwt(projectId: string, session: MemberSession, nowMs: number): Promise<string>;
-}
-
-interface LoadedKey {
-  kid: string;
-  privateKey: CryptoKey;
-  publicJwk: PublicJwk;
+  /**
+   * Verifies a session JWT of `projectId` (signature with one of its published keys, ES256 only,
+   * iss/aud/typ, exp/nbf). Says nothing about revocation: callers check the session row.
+   * @throws ApiError 401 `jwt_invalid` / `jwt_expired`
+   */
+  verifySessionJwt(projectId: string, jwt: string, nowMs: number, options?: VerifyOptions): Promise<VerifiedSessionJwt>;
+  /** Retires the active key and makes a new one (see {@link rotateSigningKey}). */
+  rotate(projectId: string): Promise<RotationResult>;
 }
 
 /**
- * Creates the key service. Keys live in the database (so restarts and sibling servers share them);
- * the in-memory map only caches the imported CryptoKey. The private JWK is stored as-is for now.
- * TODO(#encrypt-keys): encrypt `signing_keys.private_jwk` at rest (SECURITY.md JWT-10).
+ * Creates the key service. Keys live in the database, so restarts, sibling servers and the
+ * `keys rotate` CLI all see the same active key: every signature looks the active kid up (one indexed
+ * read), and only the imported CryptoKeys — immutable per kid — are cached in memory.
+ * TODO(#encrypt-keys): encrypt `session_signing_keys.private_jwk` at rest (SECURITY.md JWT-10).
  */
 export function createSigningKeys(db: Db, now: () => number): SigningKeys {
-  const cache = new Map<string, Promise<LoadedKey>>();
+  const privateKeys = new Map<string, Promise<CryptoKey>>();
 
-  async function loadOrCreate(projectId: string): Promise<LoadedKey> {
-    let row = await db.selectFrom('signing_keys').selectAll().where('project_id', '=', projectId).executeTakeFirst();
-    if (row === undefined) {
-      const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-      const kid = `jwk-test-${randomUUID()}`;
-      const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig', key_ops: ['verify'] };
-      const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
-      // Two servers may race here; the unique project_id keeps one key and both then read it back.
-      await db
-        .insertInto('signing_keys')
-        .values({ kid, project_id: projectId, alg: 'ES256', private_jwk: JSON.stringify(privateJwk), public_jwk: JSON.stringify(publicJwk), created_at: now() })
-        .onConflict((oc) => oc.column('project_id').doNothing())
-        .execute();
-      row = await db.selectFrom('signing_keys').selectAll().where('project_id', '=', projectId).executeTakeFirstOrThrow();
-    }
-    const privateKey = (await importJWK(JSON.parse(row.private_jwk) as JWK, 'ES256')) as CryptoKey;
-    return { kid: row.kid, privateKey, publicJwk: JSON.parse(row.public_jwk) as PublicJwk };
-  }
-
-  function key(projectId: string): Promise<LoadedKey> {
-    let pending = cache.get(projectId);
+  function privateKey(kid: string, jwk: string): Promise<CryptoKey> {
+    let pending = privateKeys.get(kid);
     if (pending === undefined) {
-      pending = loadOrCreate(projectId);
-      cache.set(projectId, pending);
-      pending.catch(() => cache.delete(projectId));
+      pending = importJWK(JSON.parse(jwk) as JWK, 'ES256') as Promise<CryptoKey>;
+      privateKeys.set(kid, pending);
+      pending.catch(() => privateKeys.delete(kid));
     }
     return pending;
   }
 
   return {
     async jwks(projectId) {
-      return { keys: [(await key(projectId)).publicJwk] };
+      const nowMs = now();
+      await ensureActiveKey(db, projectId, nowMs);
+      await ensureNextKey(db, projectId, nowMs);
+      return { keys: (await publishedKeys(db, projectId, nowMs)).map((row) => JSON.parse(row.public_jwk) as PublicJwk) };
     },
     async signSessionJwt(projectId, session, nowMs) {
-      const { kid, privateKey } = await key(projectId);
+      const row = await ensureActiveKey(db, projectId, nowMs);
+      const key = await privateKey(row.kid, row.private_jwk);
       const iat = Math.floor(nowMs / 1000);
+      const custom = Object.fromEntries(Object.entries(session.custom_claims ?? {}).filter(([name]) => !isReservedClaim(name)));
       return new SignJWT({
-        'https://stytch.com/session': {
+        ...custom,
+        [SESSION_CLAIM]: {
           id: session.member_session_id,
           started_at: session.started_at,
           last_accessed_at: session.last_accessed_at,
           expires_at: session.expires_at,
-          attributes: {},
+          attributes: { ip_address: '', user_agent: '' },
           authentication_factors: session.authentication_factors,
           roles: session.roles,
         },
-        'https://stytch.com/organization': { organization_id: session.organization_id, slug: session.organization_slug },
+        [ORGANIZATION_CLAIM]: { organization_id: session.organization_id, slug: session.organization_slug },
       })
-        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid })
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: row.kid })
         .setIssuer(`stytch.com/${projectId}`)
         .setAudience([projectId])
         .setSubject(session.member_id)
         .setIssuedAt(iat)
         .setNotBefore(iat)
         .setExpirationTime(iat + SESSION_JWT_LIFETIME_SECONDS)
-        .sign(privateKey);
+        .sign(key);
+    },
+    verifySessionJwt(projectId, jwt, nowMs, options) {
+      return verifySessionJwt(db, projectId, jwt, nowMs, options);
+    },
+    rotate(projectId) {
+      return rotateSigningKey(db, projectId, now());
     },
   };
 }

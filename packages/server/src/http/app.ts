@@ -2,14 +2,22 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError } from '../lib/api-error.js';
 import { newId } from '../lib/crypto.js';
+import { registerBackendDiscoveryRoutes } from '../routes/backend-discovery.js';
+import { registerBackendMagicLinkRoutes } from '../routes/backend-magic-links.js';
+import { registerBackendMemberRoutes } from '../routes/backend-members.js';
 import { registerBackendOrganizationRoutes } from '../routes/backend-organizations.js';
+import { registerBackendSessionRoutes } from '../routes/backend-sessions.js';
+import { registerBackendSsoRoutes } from '../routes/backend-sso.js';
 import { registerDevMailboxRoutes } from '../routes/dev-mailbox.js';
+import { registerDevEventRoutes, registerEventRoutes } from '../routes/events.js';
 import { registerJwksRoutes } from '../routes/jwks.js';
 import { registerSdkBootstrapRoutes } from '../routes/sdk-bootstrap.js';
 import { registerSdkDiscoveryRoutes } from '../routes/sdk-discovery.js';
 import { registerSdkMagicLinkRoutes } from '../routes/sdk-magic-links.js';
 import { registerSdkSessionRoutes } from '../routes/sdk-sessions.js';
 import type { AppDeps, AppEnv } from './context.js';
+import { eventLog } from './event-log.js';
+import { rateLimitRoutes } from './rate-limit-routes.js';
 import { errorEnvelope } from './responses.js';
 import { backendAuth, sdkAuth, sdkCors } from './sdk-middleware.js';
 
@@ -23,6 +31,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('*', async (c, next) => {
     c.set('requestId', newId('request-id'));
+    c.set('clientIp', deps.clientIp(c));
+    c.set('rateLimiter', deps.rateLimiter);
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'no-referrer');
@@ -32,10 +42,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.res.headers.set('Cache-Control', 'no-store');
     }
   });
+  // Event log (start, then success/error) for every /sdk and /v1/b2b request; never fails one.
+  app.use('*', eventLog(deps));
+  // NUL (%00) in a path or query is never meaningful and PostgreSQL text cannot hold it: refuse it
+  // here rather than let a lookup fail as a 500. (`%2500` is a literal "%00" and passes.)
+  app.use('*', async (c, next) => {
+    if (/%00/i.test(c.req.url)) throw new ApiError(400, 'bad_request', 'The request URL must not contain NUL (%00) characters.');
+    await next();
+  });
 
   const sdk = new Hono<AppEnv>();
   sdk.use('*', sdkCors(deps));
   sdk.use('/b2b/*', sdkAuth(deps));
+  sdk.use('/b2b/*', rateLimitRoutes());
   registerSdkBootstrapRoutes(sdk, deps);
   registerSdkMagicLinkRoutes(sdk, deps);
   registerSdkDiscoveryRoutes(sdk, deps);
@@ -48,12 +67,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   registerJwksRoutes(api, deps);
   api.use('*', backendAuth(deps));
+  api.use('*', rateLimitRoutes());
   registerBackendOrganizationRoutes(api, deps);
+  registerBackendMemberRoutes(api, deps);
+  registerBackendSsoRoutes(api, deps);
+  registerBackendMagicLinkRoutes(api, deps);
+  registerBackendDiscoveryRoutes(api, deps);
+  registerBackendSessionRoutes(api, deps);
+  registerEventRoutes(api, deps);
   app.route('/v1/b2b', api);
 
   if (deps.dev) {
     const dev = new Hono<AppEnv>();
     registerDevMailboxRoutes(dev, deps);
+    registerDevEventRoutes(dev, deps);
     app.route('/dev', dev);
   }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/schema.js';
 import type { Project, ProjectStore } from '../domain/projects.js';
 import type { SigningKeys } from '../domain/signing-keys.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** The services every route uses, built once by `createOrgAuthServer`. */
 export interface AppDeps {
@@ -12,6 +13,10 @@ export interface AppDeps {
   mailer: Mailer;
   now: () => number;
   dev: boolean;
+  /** The caller's IP (socket peer, or a trusted proxy header): http/client-ip.ts. */
+  clientIp: (c: AppContext) => string | undefined;
+  /** Database-backed rate limits: use `limit(c, …)` from http/rate-limit.ts. */
+  rateLimiter: RateLimiter;
 }
 
 /** Hono environment: per-request values set by middleware. */
@@ -22,6 +27,10 @@ export interface AppEnv {
     project: Project;
     /** SDK only: the Basic-auth password when it is not the public token (a session token, maybe). */
     sessionToken: string | undefined;
+    /** The caller's IP (`undefined` in-process without a socket). Set for every request. */
+    clientIp: string | undefined;
+    /** Set for every request; read by `limit()` (http/rate-limit.ts). */
+    rateLimiter: RateLimiter;
   };
 }
 

@@ -45,6 +45,8 @@ export function basicCredentials(header: string | undefined): { user: string; pa
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
   if (match?.[1] === undefined) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  // A NUL would reach a PostgreSQL lookup (a 500); no real credential contains one.
+  if (decoded.includes('\0')) return undefined;
   const colon = decoded.indexOf(':');
   if (colon <= 0) return undefined;
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };

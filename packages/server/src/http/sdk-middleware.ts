@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../lib/api-error.js';
+import { isIpAllowed } from '../domain/ip-allowlist.js';
 import type { Project } from '../domain/projects.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
 import { basicCredentials, errorEnvelope } from './responses.js';
@@ -75,12 +76,17 @@ export function sdkAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * Backend authentication: `Authorization: Basic base64(project_id:secret)`.
- * @throws ApiError 401 `unauthorized_credentials`
+ * Backend authentication: `Authorization: Basic base64(project_id:secret)`. The environment's IP
+ * allowlist is checked first, so a caller outside it learns nothing about the secret it sent.
+ * Each environment (test / live) has its own row and secret: another environment's secret fails.
+ * @throws ApiError 403 `ip_not_allowed`, 401 `unauthorized_credentials`
  */
 export function backendAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const credentials = basicCredentials(c.req.header('authorization'));
+    if (credentials !== undefined && !(await isIpAllowed(deps.db, credentials.user, c.get('clientIp')))) {
+      throw new ApiError(403, 'ip_not_allowed', 'This IP address is not on the IP allowlist of this project environment.');
+    }
     const project = credentials && (await deps.projects.verifySecret(credentials.user, credentials.password));
     if (project === undefined) {
       throw new ApiError(401, 'unauthorized_credentials', 'The Authorization header must carry Basic project_id:secret of a project.');

@@ -8,12 +8,20 @@ export type IdKind =
   | 'member'
   | 'member-session'
   | 'member-email'
+  | 'saml-connection'
+  | 'oidc-connection'
+  | 'saml-verification-key'
   | 'request-id'
   | 'mail';
 
 /** A new identifier such as `organization-test-<uuid>`. */
 export function newId(kind: IdKind, env = 'test'): string {
   return `${kind}-${env}-${randomUUID()}`;
+}
+
+/** The environment (`test` or `live`) a project id belongs to, so ids made for it carry the same word. */
+export function envOf(projectId: string): 'test' | 'live' {
+  return projectId.startsWith('project-live-') ? 'live' : 'test';
 }
 
 /**

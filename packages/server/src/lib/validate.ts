@@ -1,5 +1,6 @@
 import { ORGANIZATION_SLUG_PATTERN, SESSION_DURATION_MINUTES, type JitPolicy } from '@orgauth/core/protocol';
 import { ApiError, badRequest } from './api-error.js';
+import { isCommonEmailDomain } from './common-email-domains.js';
 
 /** A parsed JSON request body: always a plain object. */
 export type Body = Record<string, unknown>;
@@ -16,7 +17,28 @@ export function parseJsonObject(text: string): Body {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw badRequest('The request body must be a JSON object.');
   }
+  if (containsNul(value)) throw badRequest('The request body must not contain NUL (U+0000) characters.');
   return value as Body;
+}
+
+/**
+ * True when any key or string in `value` holds U+0000. PostgreSQL text cannot store it (the insert
+ * would fail as a 500), and no field has a use for it. Iterative: bodies may nest thousands deep.
+ */
+export function containsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\0')) return true;
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.includes('\0')) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
 }
 
 interface StringRule {
@@ -149,6 +171,9 @@ export function sessionDuration(body: Body): number {
 export function checkDomains(domains: string[]): string[] {
   return [...new Set(domains.map((d) => d.trim().toLowerCase()))].map((d) => {
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) throw badRequest(`"${d}" is not a valid email domain.`);
+    if (isCommonEmailDomain(d)) {
+      throw new ApiError(400, 'common_email_domain_not_allowed', `"${d}" is a free email provider: anyone can get an address there, so it cannot be an allowed domain.`);
+    }
     return d;
   });
 }

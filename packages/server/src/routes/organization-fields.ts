@@ -13,7 +13,8 @@ import {
   type Body,
 } from '../lib/validate.js';
 
-const AUTH_METHODS = ['sso', 'magic_link', 'password', 'google_oauth', 'microsoft_oauth', 'hubspot_oauth', 'slack_oauth', 'github_oauth', 'email_otp'] as const;
+/** The primary authentication methods an organization can restrict itself to. */
+export const AUTH_METHODS = ['sso', 'magic_link', 'password', 'google_oauth', 'microsoft_oauth', 'hubspot_oauth', 'slack_oauth', 'github_oauth', 'email_otp'] as const;
 
 /** A slug derived from a display name (`Acme, Inc.` → `acme-inc`), used when none is given. */
 export function slugFromName(name: string): string {

@@ -139,7 +139,7 @@ describe('discovery sign-up journey', () => {
       body: { intermediate_session_token: ist, organization_id: other.body.organization.organization_id, session_duration_minutes: 60 },
     });
     expect(refused.status).toBe(403);
-    expect(refused.body.error_type).toBe('member_not_found');
+    expect(refused.body.error_type).toBe('invalid_email_for_jit_provisioning');
     const stillValid = await t.sdk('/b2b/discovery/organizations', { body: { intermediate_session_token: ist } });
     expect(stillValid.status).toBe(200);
   });

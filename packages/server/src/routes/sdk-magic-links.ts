@@ -1,70 +1,62 @@
-import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Hono } from 'hono';
-import { discoverOrganizations } from '../domain/discovery.js';
-import { issueIntermediateSession } from '../domain/intermediate-sessions.js';
-import { consumeOneTimeToken, issueOneTimeToken } from '../domain/one-time-tokens.js';
-import { iso } from '../domain/serialize.js';
+import { getOrganization } from '../domain/organizations.js';
+import { toMember, toOrganization } from '../domain/serialize.js';
+import { authenticateSessionToken, sessionRoles } from '../domain/sessions.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
-import { badRequest } from '../lib/api-error.js';
-import { optionalInteger, optionalString, requiredEmail, requiredString } from '../lib/validate.js';
-import { discoveryMagicLinkMail } from '../mail/templates.js';
+import { ApiError, badRequest } from '../lib/api-error.js';
+import { requiredString } from '../lib/validate.js';
+import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from './discovery-operations.js';
+import { authenticateMagicLink, invite, loginOrSignup } from './org-magic-link-operations.js';
 
-/** Stytch's default lifetime of a discovery magic link. */
-const DISCOVERY_TTL_MINUTES = 60;
-const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
-
-/** `/b2b/magic_links/email/discovery/send` and `/b2b/magic_links/discovery/authenticate` (WIRE.md §2.1). */
+/**
+ * SDK magic links (WIRE.md §2.1): discovery send/authenticate, organization login_or_signup, invite
+ * and authenticate. The same operations serve the backend routes (`backend-magic-links.ts`).
+ */
 export function registerSdkMagicLinkRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
   sdk.post('/b2b/magic_links/email/discovery/send', async (c) => {
-    const body = await readBody(c);
-    const email = requiredEmail(body);
-    const requestedUrl = optionalString(body, 'discovery_redirect_url', { max: 2048 });
-    const ttlMinutes = optionalInteger(body, 'discovery_expiration_minutes', 5, 10_080) ?? DISCOVERY_TTL_MINUTES;
-    const challenge = optionalString(body, 'pkce_code_challenge');
-    if (challenge !== undefined && !PKCE_CHALLENGE.test(challenge)) throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
-    optionalString(body, 'login_template_id', { max: 128 });
-    optionalString(body, 'locale', { max: 16 });
-    const project = c.get('project');
-    const redirectUrl = await deps.projects.resolveRedirectUrl(project.id, 'discovery', requestedUrl === '' ? undefined : requestedUrl);
-    const now = deps.now();
-    const token = await issueOneTimeToken(
-      deps.db,
-      { projectId: project.id, kind: 'discovery_magic_link', email, pkceChallenge: challenge, redirectUrl, ttlMinutes },
-      now,
-    );
-    // The link is built only from the allowlisted URL, never from Host / X-Forwarded-Host (REDIR-05).
-    const link = new URL(redirectUrl);
-    link.searchParams.set('stytch_token_type', 'discovery');
-    link.searchParams.set('token', token);
-    const mail = discoveryMagicLinkMail({ link: link.href, projectName: project.name, expiresInMinutes: ttlMinutes });
-    await deps.mailer.send({ projectId: project.id, to: email, ...mail });
-    // Same answer whether or not the email belongs to anyone: discovery must not enumerate members.
-    return sdkOk(c, {});
+    return sdkOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
   });
 
   sdk.post('/b2b/magic_links/discovery/authenticate', async (c) => {
+    return sdkOk(c, await authenticateDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
+  });
+
+  sdk.post('/b2b/magic_links/email/login_or_signup', async (c) => {
     const body = await readBody(c);
-    const token = requiredString(body, 'discovery_magic_links_token', { max: 512 });
-    const verifier = optionalString(body, 'pkce_code_verifier', { max: 256 });
     const project = c.get('project');
-    const now = deps.now();
-    const { email, ist } = await deps.db.transaction().execute(async (trx) => {
-      const consumed = await consumeOneTimeToken(trx, project.id, 'discovery_magic_link', token, verifier, now);
-      const factor: AuthenticationFactor = {
-        type: 'magic_link',
-        delivery_method: 'email',
-        last_authenticated_at: iso(now),
-        sequence_order: 'PRIMARY',
-        email_factor: { email_id: '', email_address: consumed.email },
-      };
-      return { email: consumed.email, ist: await issueIntermediateSession(trx, project.id, consumed.email, [factor], now) };
-    });
+    const organization = await getOrganization(deps.db, project.id, requiredString(body, 'organization_id', { max: 256 }));
+    // Deliberately no outcome in the answer: login, signup and refusal look the same (AUTH-03), and
+    // a mail goes only to people the organization lets in.
+    try {
+      await loginOrSignup(deps, project, body, organization);
+    } catch (error) {
+      // Only a concurrent signup of the same new email lands here; its twin already mailed the link.
+      if (!(error instanceof ApiError && error.errorType === 'duplicate_member_email')) throw error;
+    }
+    return sdkOk(c, {});
+  });
+
+  sdk.post('/b2b/magic_links/email/invite', async (c) => {
+    const body = await readBody(c);
+    const project = c.get('project');
+    const sessionToken = c.get('sessionToken');
+    if (sessionToken === undefined) throw new ApiError(401, 'user_unauthenticated', 'Inviting a member requires a session.');
+    const caller = await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, deps.now());
+    // No RBAC engine yet: a member may hand out only roles it holds itself, so an invite can never
+    // escalate privileges (inviting yourself at another address as admin).
+    const held = new Set(sessionRoles(caller.member));
+    const roles = Array.isArray(body.roles) ? (body.roles as unknown[]) : [];
+    for (const role of roles) {
+      if (typeof role === 'string' && !held.has(role)) throw badRequest(`You cannot grant the role "${role}": you do not hold it.`);
+    }
+    const member = await invite(deps, project, body, { organization: caller.organization, inviter: caller.member, allowTrustedMetadata: false });
+    return sdkOk(c, { member_id: member.id, member: toMember(member), organization: toOrganization(caller.organization) });
+  });
+
+  sdk.post('/b2b/magic_links/authenticate', async (c) => {
+    const payload = await authenticateMagicLink(deps, c.get('project'), await readBody(c));
     c.header('Cache-Control', 'no-store');
-    return sdkOk(c, {
-      intermediate_session_token: ist,
-      email_address: email,
-      discovered_organizations: await discoverOrganizations(deps.db, project.id, email),
-    });
+    return sdkOk(c, payload);
   });
 }

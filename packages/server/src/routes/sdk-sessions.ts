@@ -1,9 +1,11 @@
 import type { Hono } from 'hono';
-import { authenticateResponse, authenticateSessionToken, revokeSessionToken } from '../domain/sessions.js';
+import { exchangeSession } from '../domain/session-exchange.js';
+import { revokeSessionsForMember } from '../domain/session-revocation.js';
+import { authenticateResponse, authenticateSessionToken, loadLiveSession, revokeSessionToken } from '../domain/sessions.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { ApiError } from '../lib/api-error.js';
-import { sessionDuration } from '../lib/validate.js';
+import { optionalString, requiredString, sessionDuration } from '../lib/validate.js';
 
 function requireSessionToken(token: string | undefined): string {
   if (token === undefined) throw new ApiError(404, 'session_not_found', 'No session token was sent (Basic public_token:session_token).');
@@ -29,6 +31,33 @@ export function registerSdkSessionRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void
     const token = requireSessionToken(c.get('sessionToken'));
     await revokeSessionToken(deps.db, c.get('project').id, token, deps.now());
     return sdkOk(c, {});
+  });
+
+  // Signs the member out everywhere. Only the member themself for now: revoking others needs RBAC.
+  sdk.post('/b2b/sessions/revoke/:member_id', async (c) => {
+    await readBody(c);
+    const token = requireSessionToken(c.get('sessionToken'));
+    const projectId = c.get('project').id;
+    const now = deps.now();
+    const { member } = await loadLiveSession(deps.db, projectId, { token }, now);
+    if (member.id !== c.req.param('member_id')) {
+      throw new ApiError(403, 'unauthorized_action', 'A session can only revoke the sessions of its own member.');
+    }
+    await revokeSessionsForMember(deps.db, projectId, member.id, now);
+    return sdkOk(c, {});
+  });
+
+  // Switch organization: the session (Basic password) for one in another organization of the same email.
+  sdk.post('/b2b/sessions/exchange', async (c) => {
+    const body = await readBody(c);
+    const organizationId = requiredString(body, 'organization_id', { max: 256 });
+    const durationMinutes = sessionDuration(body);
+    optionalString(body, 'locale', { max: 16 });
+    const token = requireSessionToken(c.get('sessionToken'));
+    const now = deps.now();
+    const current = await loadLiveSession(deps.db, c.get('project').id, { token }, now);
+    c.header('Cache-Control', 'no-store');
+    return sdkOk(c, await exchangeSession(deps.db, deps.keys, current, { organizationId, durationMinutes }, now));
   });
 }
 

@@ -1,0 +1,170 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrations.js';
+import type { Db } from '../db/schema.js';
+import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../domain/ip-allowlist.js';
+import { ensureProjects, environmentRow, rotateSecret, updateStoredCredentials } from '../domain/project-bootstrap.js';
+import { createProjectStore, type ProjectStore } from '../domain/projects.js';
+import type { ProjectEnv } from '../domain/redirect-urls.js';
+import { ApiError } from '../lib/api-error.js';
+
+/** The first words that select an operator command instead of starting the server. */
+export const PROJECT_COMMANDS = ['secret', 'redirect-urls', 'origins', 'ip-allowlist'] as const;
+
+/** `--help` text of the operator commands. */
+export const PROJECT_USAGE = `Operator commands (same --data-dir / DATABASE_URL as the server; --env test|live, default test):
+  orgauth-server secret rotate [--env E]                 New secret (printed once), project.json updated
+  orgauth-server redirect-urls list [--env E]
+  orgauth-server redirect-urls add <url> [--type T]... [--default] [--env E]
+  orgauth-server redirect-urls remove <url> [--type T]... [--env E]
+      types: ${REDIRECT_URL_TYPES.join(', ')} (default: all)
+  orgauth-server origins list|add|remove [<origin>] [--env E]
+  orgauth-server ip-allowlist list|add|remove [<ip>] [--env E]   (at most 10; none = all allowed)
+`;
+
+/** Where the command writes, and the environment it reads `DATABASE_URL` from. */
+export interface CommandIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  now?: () => number;
+}
+
+/** True when `word` (argv[0]) names an operator command. */
+export function isProjectCommand(word: string | undefined): boolean {
+  return (PROJECT_COMMANDS as readonly string[]).includes(word ?? '');
+}
+
+class UsageError extends Error {}
+
+interface Context {
+  db: Db;
+  store: ProjectStore;
+  dataDir: string;
+  env: ProjectEnv;
+  projectId: string;
+  now: () => number;
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      env: { type: 'string', default: 'test' },
+      type: { type: 'string', multiple: true },
+      default: { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: './.orgauth' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.env !== 'test' && values.env !== 'live') throw new UsageError(`--env must be test or live, got "${values.env}".`);
+  const types = values.type ?? [...REDIRECT_URL_TYPES];
+  for (const type of types) {
+    if (!(REDIRECT_URL_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${REDIRECT_URL_TYPES.join(', ')}, got "${type}".`);
+  }
+  const [command = '', action = '', value, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}.`);
+  return { command, action, value, env: values.env as ProjectEnv, types: types as RedirectUrlType[], isDefault: values.default, dataDir: resolve(values['data-dir']) };
+}
+
+const needValue = (value: string | undefined, what: string): string => {
+  if (value === undefined || value === '') throw new UsageError(`Missing ${what}.`);
+  return value;
+};
+
+async function run(ctx: Context, command: string, action: string, value: string | undefined, types: RedirectUrlType[], isDefault: boolean, io: CommandIo): Promise<number> {
+  const key = `${command} ${action}`;
+  switch (key) {
+    case 'secret rotate': {
+      const secret = await rotateSecret(ctx.db, ctx.projectId, ctx.env);
+      const row = await environmentRow(ctx.db, ctx.env);
+      updateStoredCredentials(ctx.dataDir, ctx.env, { project_id: ctx.projectId, secret, public_token: row?.public_token ?? '' });
+      io.out(`New ${ctx.env} secret for ${ctx.projectId} (shown once; project.json updated; the old secret no longer works):\n${secret}\n`);
+      return 0;
+    }
+    case 'redirect-urls list':
+      for (const rule of await ctx.store.listRedirectUrls(ctx.projectId)) io.out(`${rule.type.padEnd(15)}${rule.is_default ? 'default  ' : '         '}${rule.url}\n`);
+      return 0;
+    case 'redirect-urls add': {
+      const url = await ctx.store.addRedirectUrl(ctx.projectId, needValue(value, '<url>'), types, isDefault);
+      io.out(`Added ${url} to ${ctx.env} for ${types.join(', ')}${isDefault ? ' (default)' : ''}.\n`);
+      return 0;
+    }
+    case 'redirect-urls remove': {
+      const removed = await ctx.store.removeRedirectUrl(ctx.projectId, needValue(value, '<url>'), types);
+      io.out(`Removed ${removed} rule(s).\n`);
+      return removed > 0 ? 0 : 1;
+    }
+    case 'origins list':
+      for (const origin of await ctx.store.listAuthorizedOrigins(ctx.projectId)) io.out(`${origin}\n`);
+      return 0;
+    case 'origins add':
+      io.out(`Added ${await ctx.store.addAuthorizedOrigin(ctx.projectId, needValue(value, '<origin>'))} to ${ctx.env}.\n`);
+      return 0;
+    case 'origins remove': {
+      const removed = await ctx.store.removeAuthorizedOrigin(ctx.projectId, needValue(value, '<origin>'));
+      io.out(removed ? 'Removed.\n' : 'Not listed.\n');
+      return removed ? 0 : 1;
+    }
+    case 'ip-allowlist list':
+      for (const ip of await listAllowedIps(ctx.db, ctx.projectId)) io.out(`${ip}\n`);
+      return 0;
+    case 'ip-allowlist add':
+      io.out(`Added ${await addAllowedIp(ctx.db, ctx.projectId, needValue(value, '<ip>'), ctx.now())} to ${ctx.env}.\n`);
+      return 0;
+    case 'ip-allowlist remove': {
+      const removed = await removeAllowedIp(ctx.db, ctx.projectId, needValue(value, '<ip>'));
+      io.out(removed ? 'Removed.\n' : 'Not listed.\n');
+      return removed ? 0 : 1;
+    }
+    default:
+      throw new UsageError(`Unknown command "${key.trim()}".`);
+  }
+}
+
+/**
+ * Runs one operator command (`secret rotate`, `redirect-urls …`, `origins …`, `ip-allowlist …`)
+ * against the same database the server uses, and returns the exit code (0 ok, 1 refused, 2 usage).
+ * The running server sees every change on its next request (all configuration lives in the database).
+ */
+export async function runProjectCommand(argv: string[], io: CommandIo): Promise<number> {
+  let args;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${PROJECT_USAGE}`);
+    return 2;
+  }
+  const databaseUrl = io.env.DATABASE_URL;
+  const database = openDatabase({ dataDir: args.dataDir, databaseUrl });
+  const now = io.now ?? Date.now;
+  try {
+    await migrateToLatest(database.db as never);
+    const store = createProjectStore(database.db, now);
+    // Only an empty database gets its projects created here; existing secrets are never rotated
+    // as a side effect of a command that did not ask for it.
+    let row = await environmentRow(database.db, args.env);
+    if (row === undefined) {
+      await ensureProjects(database.db, store, args.dataDir, now, databaseUrl !== undefined && databaseUrl !== '');
+      row = await environmentRow(database.db, args.env);
+    }
+    if (row === undefined) throw new Error(`No ${args.env} project.`);
+    const ctx: Context = { db: database.db, store, dataDir: args.dataDir, env: args.env, projectId: row.id, now };
+    return await run(ctx, args.command, args.action, args.value, args.types, args.isDefault, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${PROJECT_USAGE}`);
+      return 2;
+    }
+    if (error instanceof ApiError) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}

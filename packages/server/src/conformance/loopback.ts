@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import pg from 'pg';
+import { createOrgAuthServer, type OrgAuthServer } from '../server.js';
+
+/** A PostgreSQL schema created for one test run; `databaseUrl` selects it through `search_path`. */
+export interface FreshSchema {
+  schema: string;
+  databaseUrl: string;
+  /** `DROP SCHEMA … CASCADE`. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates an empty schema in the database at `baseUrl` and returns a connection URL whose `options`
+ * parameter (`-c search_path=<schema>`) makes every pooled connection use it — node-postgres passes
+ * `options` to the server at startup, so it holds for every connection, not just the first.
+ */
+export async function createFreshSchema(baseUrl: string): Promise<FreshSchema> {
+  const schema = `orgauth_conf_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    schema,
+    databaseUrl: url.href,
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** The real server listening on `127.0.0.1:<ephemeral port>`, with a log of the requests it saw. */
+export interface LoopbackServer {
+  server: OrgAuthServer;
+  /** `http://127.0.0.1:<port>/` — what `B2BClient`'s `env` expects (trailing slash). */
+  baseUrl: string;
+  /** `METHOD /path` of every request received, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `createOrgAuthServer` (temp data dir, `dev: true`, real clock) behind `@hono/node-server`.
+ * Uses PostgreSQL in a fresh schema when `ORGAUTH_TEST_DATABASE_URL` is set, else SQLite.
+ */
+export async function startLoopbackServer(): Promise<LoopbackServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-conformance-'));
+  const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;
+  const schema = pgBase !== undefined && pgBase !== '' ? await createFreshSchema(pgBase) : undefined;
+  const server = await createOrgAuthServer({ dataDir, dev: true, ...(schema ? { databaseUrl: schema.databaseUrl } : {}) });
+  const requests: string[] = [];
+  const http = serve({
+    fetch: (request: Request) => {
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+      return server.app.fetch(request);
+    },
+    hostname: '127.0.0.1',
+    port: 0,
+  });
+  await new Promise<void>((resolve) => (http.listening ? resolve() : http.once('listening', () => resolve())));
+  const { port } = http.address() as AddressInfo;
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${port}/`,
+    requests,
+    async close() {
+      // jose's JWKS fetch and undici keep sockets alive; do not let them hold close() open.
+      (http as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.close();
+      await schema?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import type { B2BAuthenticateResponse } from '@orgauth/core/protocol';
+import type { MembersTable, OrganizationsTable } from '../db/schema.js';
+import { inviteMember } from '../domain/invites.js';
+import { assertMagicLinkAllowed } from '../domain/member-provisioning.js';
+import { authenticateOrgMagicLink, decideLoginOrSignup, issueOrgMagicLink, type LoginOrSignupOutcome } from '../domain/org-magic-links.js';
+import type { Project } from '../domain/projects.js';
+import { authenticateResponse } from '../domain/sessions.js';
+import type { AppDeps } from '../http/context.js';
+import { badRequest } from '../lib/api-error.js';
+import {
+  optionalInteger,
+  optionalObject,
+  optionalString,
+  optionalStringArray,
+  requiredEmail,
+  requiredString,
+  sessionDuration,
+  type Body,
+} from '../lib/validate.js';
+
+/** Stytch's bounds and defaults of magic-link lifetimes, in minutes (1 week maximum). */
+const LINK_TTL = { min: 5, max: 10_080, login: 60, signup: 60, invite: 10_080 } as const;
+const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+
+/** The optional `pkce_code_challenge`: a 43-character base64url SHA-256 digest. */
+export function optionalPkceChallenge(body: Body): string | undefined {
+  const challenge = optionalString(body, 'pkce_code_challenge');
+  if (challenge === undefined || challenge === '') return undefined;
+  if (!PKCE_CHALLENGE.test(challenge)) throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
+  return challenge;
+}
+
+/** An optional redirect URL field; `''` counts as omitted (the type's default applies). */
+export function optionalRedirectUrl(body: Body, key: string): string | undefined {
+  const url = optionalString(body, key, { max: 2048 });
+  return url === '' ? undefined : url;
+}
+
+/** Template and locale fields are accepted for compatibility; templates are not customisable yet. */
+function ignoredPresentationFields(body: Body, keys: string[]): void {
+  for (const key of keys) optionalString(body, key, { max: 128 });
+}
+
+/**
+ * `magic_links/email/login_or_signup`, shared by the SDK and backend routes. Every input check that
+ * does not depend on the email (organization, both redirect URLs, lifetimes, PKCE) runs BEFORE the
+ * member lookup, so an error can never tell an existing email from an unknown one.
+ */
+export async function loginOrSignup(deps: AppDeps, project: Project, body: Body, organization: OrganizationsTable): Promise<LoginOrSignupOutcome> {
+  const email = requiredEmail(body);
+  const loginUrl = optionalRedirectUrl(body, 'login_redirect_url');
+  const signupUrl = optionalRedirectUrl(body, 'signup_redirect_url');
+  const loginTtl = optionalInteger(body, 'login_expiration_minutes', LINK_TTL.min, LINK_TTL.max) ?? LINK_TTL.login;
+  const signupTtl = optionalInteger(body, 'signup_expiration_minutes', LINK_TTL.min, LINK_TTL.max) ?? LINK_TTL.signup;
+  const pkceChallenge = optionalPkceChallenge(body);
+  ignoredPresentationFields(body, ['login_template_id', 'signup_template_id', 'locale']);
+  const login = await deps.projects.resolveRedirectUrl(project.id, 'login', loginUrl);
+  const signup = await deps.projects.resolveRedirectUrl(project.id, 'signup', signupUrl);
+  assertMagicLinkAllowed(organization);
+  const now = deps.now();
+  const { outcome, send } = await deps.db.transaction().execute(async (trx) => {
+    const outcome = await decideLoginOrSignup(trx, organization, email, now);
+    if (outcome.kind === 'refused') return { outcome, send: undefined };
+    const send = await issueOrgMagicLink(
+      trx,
+      deps.mailer,
+      {
+        purpose: outcome.kind,
+        projectId: project.id,
+        organization,
+        email,
+        redirectUrl: outcome.kind === 'login' ? login : signup,
+        ttlMinutes: outcome.kind === 'login' ? loginTtl : signupTtl,
+        pkceChallenge,
+      },
+      now,
+    );
+    return { outcome, send };
+  });
+  await send?.();
+  return outcome;
+}
+
+/** Who invites and what the caller may set: a browser never sets `trusted_metadata`. */
+export interface InviteContext {
+  organization: OrganizationsTable;
+  inviter?: MembersTable | undefined;
+  allowTrustedMetadata: boolean;
+}
+
+/** `magic_links/email/invite`, shared by the SDK and backend routes. Returns the invited member. */
+export async function invite(deps: AppDeps, project: Project, body: Body, context: InviteContext): Promise<MembersTable> {
+  const email = requiredEmail(body);
+  const requestedUrl = optionalRedirectUrl(body, 'invite_redirect_url');
+  const ttlMinutes = optionalInteger(body, 'invite_expiration_minutes', LINK_TTL.min, LINK_TTL.max) ?? LINK_TTL.invite;
+  const name = optionalString(body, 'name', { max: 256 });
+  const roles = optionalStringArray(body, 'roles', 50, 128);
+  const untrustedMetadata = optionalObject(body, 'untrusted_metadata');
+  const trustedMetadata = context.allowTrustedMetadata ? optionalObject(body, 'trusted_metadata') : undefined;
+  if (!context.allowTrustedMetadata && body.trusted_metadata !== undefined) throw badRequest('trusted_metadata can only be set with the backend API.');
+  ignoredPresentationFields(body, ['invite_template_id', 'locale']);
+  const redirectUrl = await deps.projects.resolveRedirectUrl(project.id, 'invite', requestedUrl);
+  return inviteMember(
+    deps.db,
+    deps.mailer,
+    { projectId: project.id, organization: context.organization, email, redirectUrl, ttlMinutes, name, roles, trustedMetadata, untrustedMetadata, inviter: context.inviter },
+    deps.now(),
+  );
+}
+
+/** The `magic_links/authenticate` answer (WIRE.md §2.1 / §5.2) without `request_id` / `status_code`. */
+export type MagicLinkAuthenticatePayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'> & { method_id: string; reset_sessions: false };
+
+/** `magic_links/authenticate`, shared by the SDK and backend routes. */
+export async function authenticateMagicLink(deps: AppDeps, project: Project, body: Body): Promise<MagicLinkAuthenticatePayload> {
+  const token = requiredString(body, 'magic_links_token', { max: 512 });
+  const pkceVerifier = optionalString(body, 'pkce_code_verifier', { max: 256 });
+  const durationMinutes = sessionDuration(body);
+  ignoredPresentationFields(body, ['locale']);
+  const now = deps.now();
+  const { loaded, token: sessionToken } = await authenticateOrgMagicLink(
+    deps.db,
+    { projectId: project.id, token, pkceVerifier: pkceVerifier === '' ? undefined : pkceVerifier, durationMinutes },
+    now,
+  );
+  return { ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)), method_id: loaded.member.email_id, reset_sessions: false };
+}
