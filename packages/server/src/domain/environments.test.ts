@@ -83,10 +83,17 @@ describe('test and live environments', () => {
     await t.restart();
     expect(t.server.project.secret).toBe(before.secret);
     expect(t.server.project.live.project_id).toBe(before.live.project_id);
-    expect(t.server.project.live.secret).not.toBe(before.live.secret);
-    expect(projectJson()).toEqual(t.server.project);
     const live = t.server.project.live;
-    expect((await t.api('/organizations/search', { body: {}, auth: { user: live.project_id, password: live.secret } })).status).toBe(200);
-    expect((await t.api('/organizations/search', { body: {}, auth: { user: live.project_id, password: before.live.secret } })).status).toBe(401);
+    const search = (password: string) => t.api('/organizations/search', { body: {}, auth: { user: live.project_id, password } });
+    if (t.dialect === 'postgres') {
+      // A shared database's secret is never rotated at start-up (other instances may hold it).
+      expect(live.secret).toBe('');
+      expect((await search(before.live.secret)).status).toBe(200);
+      return;
+    }
+    expect(live.secret).not.toBe(before.live.secret);
+    expect(projectJson()).toEqual(t.server.project);
+    expect((await search(live.secret)).status).toBe(200);
+    expect((await search(before.live.secret)).status).toBe(401);
   });
 });
