@@ -1,7 +1,8 @@
-import { decodeProtectedHeader, errors, importJWK, jwtVerify, type JWK } from 'jose';
+import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { SESSION_DURATION_MINUTES } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
+import { createKeyCache } from '../lib/key-cache.js';
 import { publishedKey } from './signing-key-store.js';
 
 /** What a verified session JWT proves: which session of which member it was minted for. */
@@ -21,21 +22,12 @@ export interface VerifyOptions {
 }
 
 const MAX_JWT_LENGTH = 16 * 1024;
-const publicKeys = new Map<string, Promise<CryptoKey>>();
+const publicKey = createKeyCache();
 
 function invalid(message = 'The session JWT is invalid.'): ApiError {
   return new ApiError(401, 'jwt_invalid', message);
 }
 
-function publicKey(kid: string, jwk: string): Promise<CryptoKey> {
-  let pending = publicKeys.get(kid);
-  if (pending === undefined) {
-    pending = importJWK(JSON.parse(jwk) as JWK, 'ES256') as Promise<CryptoKey>;
-    publicKeys.set(kid, pending);
-    pending.catch(() => publicKeys.delete(kid));
-  }
-  return pending;
-}
 
 /**
  * Verifies a session JWT against the project's own published keys — never a key named by the token

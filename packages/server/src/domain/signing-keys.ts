@@ -1,6 +1,7 @@
 import { SESSION_JWT_LIFETIME_SECONDS, type MemberSession } from '@orgauth/core/protocol';
-import { SignJWT, importJWK, type JWK } from 'jose';
+import { SignJWT } from 'jose';
 import type { Db } from '../db/schema.js';
+import { createKeyCache } from '../lib/key-cache.js';
 import { isReservedClaim } from './session-claims.js';
 import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './session-jwt-verify.js';
 import { ensureActiveKey, ensureNextKey, publishedKeys, rotateSigningKey, type PublicJwk, type RotationResult } from './signing-key-store.js';
@@ -32,20 +33,10 @@ export interface SigningKeys {
  * Creates the key service. Keys live in the database, so restarts, sibling servers and the
  * `keys rotate` CLI all see the same active key: every signature looks the active kid up (one indexed
  * read), and only the imported CryptoKeys — immutable per kid — are cached in memory.
- * TODO(#encrypt-keys): encrypt `session_signing_keys.private_jwk` at rest (SECURITY.md JWT-10).
+ * TODO(#4): encrypt `session_signing_keys.private_jwk` at rest (SECURITY.md JWT-10).
  */
 export function createSigningKeys(db: Db, now: () => number): SigningKeys {
-  const privateKeys = new Map<string, Promise<CryptoKey>>();
-
-  function privateKey(kid: string, jwk: string): Promise<CryptoKey> {
-    let pending = privateKeys.get(kid);
-    if (pending === undefined) {
-      pending = importJWK(JSON.parse(jwk) as JWK, 'ES256') as Promise<CryptoKey>;
-      privateKeys.set(kid, pending);
-      pending.catch(() => privateKeys.delete(kid));
-    }
-    return pending;
-  }
+  const privateKey = createKeyCache();
 
   return {
     async jwks(projectId) {
