@@ -76,3 +76,35 @@ export const noOrganizationsClient = () =>
 /** The link was already used or has expired. */
 export const expiredLinkClient = () =>
   magicLinkClient(fixtureErrorEnvelope('magic_link_not_found', 404, 'The magic link could not be authenticated because it was either already used or expired.'));
+
+// ---------------------------------------------------------------------------------------------
+// Single sign-on
+// ---------------------------------------------------------------------------------------------
+
+/** Acme's two SSO connections (a SAML and an OIDC one). */
+export const SSO_CONNECTIONS = [
+  { connection_id: 'saml-connection-test-00000000-0000-4000-8000-000000000001', display_name: 'Okta', identity_provider: 'okta' },
+  { connection_id: 'oidc-connection-test-00000000-0000-4000-8000-000000000002', display_name: 'Microsoft Entra ID', identity_provider: 'microsoft-entra' },
+];
+
+/** The slug the organization stories set on the element. */
+export const ORGANIZATION_SLUG = 'acme-inc';
+
+const acmeBySlug = { request_id: 'request-id-story-search', status_code: 200, organization: fixtureOrganization({ sso_active_connections: SSO_CONNECTIONS }) };
+
+/** The organization's login page: `organizations/search` answers `search` (default: Acme with two connections). */
+export function organizationClient(search: ScriptedReply = acmeBySlug): B2BClient {
+  return createTestClient({ replies: { 'POST /b2b/organizations/search': search } }).client;
+}
+
+/** No organization has the slug. */
+export const unknownOrganizationClient = () => organizationClient({ request_id: 'request-id-story-search', status_code: 200, organization: null });
+
+/** "Continue with SSO" in discovery, whose connection lookup answers `discover`. */
+export function ssoEmailClient(discover: ScriptedReply = { request_id: 'request-id-story-sso', status_code: 200, connections: SSO_CONNECTIONS }): B2BClient {
+  return createTestClient({ replies: { 'GET /b2b/sso/discovery/connections': discover } }).client;
+}
+
+/** Back from the identity provider with the error the server's SSO error page put in the link. */
+export const idpErrorClient = () =>
+  createTestClient({ href: 'http://localhost:3000/?stytch_error=sso_jit_provisioning_not_allowed' }).client;

@@ -2,13 +2,26 @@ import type { B2BClient, LoginStep } from '@orgauth/core';
 import '@orgauth/elements/define';
 import type { OrgAuthTheme } from '@orgauth/elements';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { NEVER, discoveredClient, emailClient, expiredLinkClient, magicLinkClient, noOrganizationsClient } from './login-clients.js';
+import { html, nothing } from 'lit';
+import {
+  NEVER,
+  ORGANIZATION_SLUG,
+  discoveredClient,
+  emailClient,
+  expiredLinkClient,
+  idpErrorClient,
+  magicLinkClient,
+  noOrganizationsClient,
+  organizationClient,
+  ssoEmailClient,
+  unknownOrganizationClient,
+} from './login-clients.js';
 import { click, fill, loginIn, submit, until, untilStep } from './login-driver.js';
 
-/** Story args: the element's `theme`. The client comes from each story's loader. */
+/** Story args: the element's `theme` and, for the organization flow, its `organization-slug`. The client comes from each story's loader. */
 export type LoginArgs = {
   theme: OrgAuthTheme;
+  organizationSlug?: string;
 };
 
 /** Which login step a story shows; `coverage.test.ts` and `stories.test.ts` read it. */
@@ -31,7 +44,8 @@ const meta: Meta<LoginArgs> = {
   component: 'orgauth-login',
   args: { theme: 'light' },
   argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] } },
-  render: (args, context) => html`<orgauth-login .client=${clientOf(context)} theme=${themeOf(args, context)}></orgauth-login>`,
+  render: (args, context) =>
+    html`<orgauth-login .client=${clientOf(context)} theme=${themeOf(args, context)} organization-slug=${args.organizationSlug ?? nothing}></orgauth-login>`,
 };
 export default meta;
 
@@ -41,6 +55,9 @@ const story = (loginStep: LoginStep, client: () => B2BClient, play?: Story['play
   loaders: [() => ({ client: client() })],
   ...(play ? { play } : {}),
 });
+
+/** A story of the organization flow: the element carries `organization-slug`. */
+const organizationStory = (light: Story): Story => ({ ...light, args: { ...light.args, organizationSlug: ORGANIZATION_SLUG } });
 
 /** The same story on the dark theme. */
 const dark = (light: Story): Story => ({ ...light, args: { ...light.args, theme: 'dark' } });
@@ -107,6 +124,71 @@ export const SignedIn = story('signed-in', discoveredClient, async ({ canvasElem
 export const ErrorExpiredLink = story('error', expiredLinkClient, async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'error'));
 
 // ---------------------------------------------------------------------------------------------
+// Single sign-on: the organization's page, "Continue with SSO", leaving for the IdP, IdP errors
+// ---------------------------------------------------------------------------------------------
+
+const ssoButtonsShown = (el: ReturnType<typeof loginIn>) =>
+  until(el, () => (el.shadowRoot?.querySelectorAll('[part~="sso-button"]').length ?? 0) > 0, 'the SSO buttons');
+
+export const OrganizationLogin = organizationStory(
+  story('organization-login', () => organizationClient(), async ({ canvasElement }) => ssoButtonsShown(loginIn(canvasElement))),
+);
+
+export const OrganizationLoading = organizationStory(
+  story('organization-login', () => organizationClient(NEVER), async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'organization-login')),
+);
+
+export const OrganizationNotFound = organizationStory(
+  story('organization-login', unknownOrganizationClient, async ({ canvasElement }) => {
+    const el = loginIn(canvasElement);
+    await until(el, () => !!el.shadowRoot?.querySelector('[role="alert"]')?.textContent?.trim(), 'the not-found message');
+  }),
+);
+
+export const SsoEmail = story('sso-email', () => ssoEmailClient(), async ({ canvasElement }) => {
+  const el = loginIn(canvasElement);
+  await untilStep(el, 'email');
+  click(el, 'Continue with SSO');
+  await untilStep(el, 'sso-email');
+});
+
+export const SsoEmailChooseConnection = story('sso-email', () => ssoEmailClient(), async ({ canvasElement }) => {
+  const el = loginIn(canvasElement);
+  await untilStep(el, 'email');
+  click(el, 'Continue with SSO');
+  await untilStep(el, 'sso-email');
+  fill(el, 'email', 'ada@acme.test');
+  submit(el);
+  await ssoButtonsShown(el);
+});
+
+export const SsoEmailNoConnection = story(
+  'sso-email',
+  () => ssoEmailClient({ request_id: 'request-id-story-sso', status_code: 200, connections: [] }),
+  async ({ canvasElement }) => {
+    const el = loginIn(canvasElement);
+    await untilStep(el, 'email');
+    click(el, 'Continue with SSO');
+    await untilStep(el, 'sso-email');
+    fill(el, 'email', 'ada@nowhere.test');
+    submit(el);
+    await until(el, () => !!el.shadowRoot?.querySelector('[role="alert"]')?.textContent?.trim(), 'the no-connection message');
+  },
+);
+
+// The memory platform records the navigation instead of leaving the page, so the screen stays.
+export const SsoRedirecting = organizationStory(
+  story('sso-redirecting', () => organizationClient(), async ({ canvasElement }) => {
+    const el = loginIn(canvasElement);
+    await ssoButtonsShown(el);
+    click(el, 'Continue with Okta');
+    await untilStep(el, 'sso-redirecting');
+  }),
+);
+
+export const ErrorIdp = story('error', idpErrorClient, async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'error'));
+
+// ---------------------------------------------------------------------------------------------
 // Dark variants
 // ---------------------------------------------------------------------------------------------
 
@@ -120,6 +202,14 @@ export const DarkCreateOrganization = dark(CreateOrganization);
 export const DarkCreateOrganizationSlugTaken = dark(CreateOrganizationSlugTaken);
 export const DarkSignedIn = dark(SignedIn);
 export const DarkErrorExpiredLink = dark(ErrorExpiredLink);
+export const DarkOrganizationLogin = dark(OrganizationLogin);
+export const DarkOrganizationLoading = dark(OrganizationLoading);
+export const DarkOrganizationNotFound = dark(OrganizationNotFound);
+export const DarkSsoEmail = dark(SsoEmail);
+export const DarkSsoEmailChooseConnection = dark(SsoEmailChooseConnection);
+export const DarkSsoEmailNoConnection = dark(SsoEmailNoConnection);
+export const DarkSsoRedirecting = dark(SsoRedirecting);
+export const DarkErrorIdp = dark(ErrorIdp);
 
 // ---------------------------------------------------------------------------------------------
 // Theming: custom properties and ::part()

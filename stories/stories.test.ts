@@ -17,6 +17,9 @@ const HEADING: Record<LoginStep, OrgAuthMessageKey> = {
   'create-organization': 'createOrganization.heading',
   'signed-in': 'signedIn.heading',
   error: 'error.heading',
+  'organization-login': 'organizationLogin.heading',
+  'sso-email': 'ssoEmail.heading',
+  'sso-redirecting': 'ssoRedirecting.heading',
 };
 
 // The web-components renderer (render, renderToCanvas) plus our preview, handed to every story.

@@ -7,8 +7,11 @@ import type {
   CommonResponse,
   DiscoveryAuthenticateResponse,
   DiscoveryOrganizationsResponse,
+  OrganizationBySlug,
+  SsoDiscoveryConnectionsResponse,
   TokenType,
 } from './protocol/index.js';
+import type { SsoAuthenticateOptions, SsoStartOptions } from './flows/sso.js';
 import type { AuthState } from './state/auth-state.js';
 
 /** Cookie names and attributes. Defaults follow the protocol (`stytch_session`, …). */
@@ -27,7 +30,10 @@ export interface B2BClientOptions {
   publicToken: string;
   /** Origin of the OrgAuth server, e.g. `https://auth.example.com` (no trailing `/sdk/v1`). */
   baseUrl: string;
-  /** Where magic links lead back to; when omitted the server uses the project's default per type. */
+  /**
+   * Where magic links (`discovery`) and SSO (`login` for existing members, `signup` for new ones) lead
+   * back to; when omitted the server uses the project's default per type.
+   */
   redirectUrls?: { discovery?: string; login?: string; signup?: string };
   /** Length of sessions the client creates. Default 60. */
   sessionDurationMinutes?: number;
@@ -43,7 +49,14 @@ export type ParsedAuthenticateUrl = { handled: boolean; tokenType: TokenType | s
 export type AuthenticateByUrlResult =
   | null
   | { handled: false; tokenType: string; token: string }
-  | { handled: true; tokenType: 'discovery'; data: DiscoveryAuthenticateResponse };
+  | { handled: true; tokenType: 'discovery'; data: DiscoveryAuthenticateResponse }
+  | { handled: true; tokenType: 'sso'; data: B2BAuthenticateResponse };
+
+/** Options of {@link B2BClient.createLogin}. */
+export interface CreateLoginOptions {
+  /** Called with the URL before an SSO start leaves the page; return false to navigate yourself. */
+  beforeNavigate?: (url: string) => boolean;
+}
 
 /** The headless login machine bound to a client: state + actions that run the requests. */
 export interface LoginController {
@@ -53,7 +66,10 @@ export interface LoginController {
   submitEmail(email: string): Promise<void>;
   /** Sends the same link again from the "Check your email" step. */
   resend(): Promise<void>;
-  /** Goes one step back (email-sent → email, create-organization → choose-organization). */
+  /**
+   * Goes one step back (email-sent → email, create-organization → choose-organization, sso-email →
+   * email; on an organization's page, email and sso-email → organization-login).
+   */
   back(): void;
   /** Authenticates a redirect URL if it carries a token; resolves false when it has none. */
   handleRedirect(href?: string): Promise<boolean>;
@@ -63,8 +79,18 @@ export interface LoginController {
   startCreate(): void;
   /** Creates an organization and signs in to it. */
   createOrganization(options: { organization_name: string; organization_slug: string }): Promise<void>;
-  /** Back to the email step, forgetting the intermediate session. */
+  /** Back to the first step (the organization's page when one was loaded), forgetting the intermediate session. */
   reset(): void;
+  /** Shows the login page of the organization with this slug (its SSO buttons); an unknown slug is an error on it. */
+  loadOrganization(slug: string): Promise<void>;
+  /** "Continue with email" on an organization's page: the discovery email step (`back()` returns). */
+  openEmail(): void;
+  /** "Continue with SSO": the step that finds the SSO connection by email domain. */
+  openSsoEmail(): void;
+  /** Finds the SSO connections for the email's domain: one is started, several are offered, none is an error. */
+  submitSsoEmail(email: string): Promise<void>;
+  /** Leaves for the identity provider of this connection (after the `beforeNavigate` hook). */
+  startSso(connectionId: string): Promise<void>;
 }
 
 /** The headless OrgAuth client. */
@@ -97,10 +123,22 @@ export interface B2BClient {
     /** Why the last signed-in session ended, or null while none has ended. */
     lastEndReason(): 'signed-out' | 'expired' | 'revoked' | null;
   };
+  sso: {
+    /** Navigates to the IdP through `/v1/public/sso/start` (new PKCE pair); resolves with that URL. */
+    start(options: SsoStartOptions): Promise<string>;
+    /** Exchanges the redirect's `sso` token for a session. */
+    authenticate(options: SsoAuthenticateOptions): Promise<B2BAuthenticateResponse>;
+    /** Active SSO connections for the email's domain. */
+    discoverConnections(email: string): Promise<SsoDiscoveryConnectionsResponse>;
+  };
+  organizations: {
+    /** The public part of an organization by slug, or null. */
+    getBySlug(slug: string): Promise<OrganizationBySlug | null>;
+  };
   parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;
-  authenticateByUrl(options?: { href?: string; clearParams?: boolean }): Promise<AuthenticateByUrlResult>;
+  authenticateByUrl(options?: { href?: string; clearParams?: boolean; session_duration_minutes?: number }): Promise<AuthenticateByUrlResult>;
   /** Creates a login machine bound to this client. */
-  createLogin(): LoginController;
+  createLogin(options?: CreateLoginOptions): LoginController;
   /** Stops timers and listeners (refresh, cross-tab). */
   destroy(): void;
 }

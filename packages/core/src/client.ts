@@ -7,10 +7,12 @@ import type { FlowDeps } from './flows/deps.js';
 import { createDiscoveryFlow } from './flows/discovery.js';
 import { createMagicLinksFlow } from './flows/magic-links.js';
 import { createSessionsFlow } from './flows/sessions.js';
+import { createSsoFlow } from './flows/sso.js';
 import { createLoginController } from './machines/login-controller.js';
 import { createPkceStore } from './pkce.js';
 import { browserPlatform } from './platform/browser.js';
 import { SESSION_DURATION_MINUTES } from './protocol/constants.js';
+import type { OrganizationSearchResponse } from './protocol/sso-types.js';
 import { parseAuthenticateUrl } from './redirect.js';
 import { createSessionCookies } from './session/cookies.js';
 import { createSessionRefresher } from './session/refresh.js';
@@ -69,12 +71,16 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
     http,
     session,
     pkce: createPkceStore(platform, publicToken),
+    platform,
+    baseUrl,
+    publicToken,
     sessionDurationMinutes: options.sessionDurationMinutes ?? SESSION_DURATION_MINUTES.default,
     redirectUrls: options.redirectUrls ?? {},
   };
   const magicLinks = createMagicLinksFlow(deps);
   const discovery = createDiscoveryFlow(deps);
   const sessions = createSessionsFlow(deps);
+  const sso = createSsoFlow(deps);
   const refresher = createSessionRefresher({ platform, store, authenticate: () => sessions.authenticate() });
 
   const client: B2BClient = {
@@ -85,9 +91,15 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
     magicLinks,
     discovery,
     session: sessions,
+    sso,
+    organizations: {
+      // No session needed: the organization login page shows who it signs in to before anyone has.
+      getBySlug: async (organization_slug) =>
+        (await http.post<OrganizationSearchResponse>('/b2b/organizations/search', { organization_slug })).organization,
+    },
     parseAuthenticateUrl: (href) => parseAuthenticateUrl(href ?? platform.location.href()),
-    authenticateByUrl: createAuthenticateByUrl(platform, magicLinks),
-    createLogin: () => createLoginController(client, { forgetIntermediateSession: deps.session.clearIntermediate }),
+    authenticateByUrl: createAuthenticateByUrl(platform, magicLinks, sso),
+    createLogin: (login) => createLoginController(client, { ...login, forgetIntermediateSession: deps.session.clearIntermediate }),
     destroy() {
       refresher.stop();
       deps.session.destroy();

@@ -6,7 +6,8 @@ export type OrgAuthErrorCode =
   | 'network_error' // fetch rejected, or the body was not JSON / not the envelope
   | 'invalid_usage' // the caller passed bad options or called out of order
   | 'no_session' // the call needs a session or intermediate session and none exists
-  | 'redirect_error'; // the URL had no token, or a token type we do not handle
+  | 'redirect_error' // the URL had no token, or a token type we do not handle
+  | 'no_sso_connection'; // no active SSO connection serves the email's domain
 
 const BRAND = Symbol.for('orgauth.error');
 

@@ -2,9 +2,10 @@ import type { ParsedAuthenticateUrl } from './client-types.js';
 import type { TokenType } from './protocol/constants.js';
 
 /** Token types this client can authenticate from a redirect today. */
-export const HANDLED_TOKEN_TYPES: readonly TokenType[] = ['discovery'];
+export const HANDLED_TOKEN_TYPES: readonly TokenType[] = ['discovery', 'sso'];
 
-const TOKEN_PARAMS = ['token', 'stytch_token_type'] as const;
+// `stytch_error` is set by the server's SSO error page on its link back here: one-shot, like a token.
+const TOKEN_PARAMS = ['token', 'stytch_token_type', 'stytch_error'] as const;
 
 /**
  * Reads `stytch_token_type` and `token` from a redirect URL (WIRE.md §4). Pure: the URL is passed in.
@@ -26,7 +27,15 @@ export function parseAuthenticateUrl(href: string, handled: readonly string[] = 
   return { handled: handled.includes(tokenType), tokenType, token };
 }
 
-/** `href` without the one-time `token` and `stytch_token_type` parameters (other params and the hash kept). */
+/**
+ * The `error_type` the server put in `?stytch_error=` when single sign-on failed at the IdP or at our
+ * ACS / callback; null (or '' for an empty parameter) when there is none. Pure: the URL is passed in.
+ */
+export function parseRedirectError(href: string): string | null {
+  return URL.canParse(href) ? new URL(href).searchParams.get('stytch_error') : null;
+}
+
+/** `href` without the one-time `token`, `stytch_token_type` and `stytch_error` parameters (other params and the hash kept). */
 export function stripAuthenticateParams(href: string): string {
   const url = new URL(href);
   for (const name of TOKEN_PARAMS) url.searchParams.delete(name);

@@ -15,6 +15,8 @@ export { OrgAuthSessionCreatedEvent } from './events/session-created.js';
 export type { OrgAuthSessionCreatedDetail } from './events/session-created.js';
 export { OrgAuthSessionEndedEvent } from './events/session-ended.js';
 export type { OrgAuthSessionEndedDetail, OrgAuthSessionEndReason } from './events/session-ended.js';
+export { OrgAuthNavigateEvent } from './events/navigate.js';
+export type { OrgAuthNavigateDetail } from './events/navigate.js';
 export { OrgAuthStepChangeEvent } from './events/step-change.js';
 export type { OrgAuthStepChangeDetail } from './events/step-change.js';
 export { errorMessage, format } from './i18n/format.js';

@@ -75,6 +75,19 @@ describe('<Login>', () => {
     expect(handlers.onError).toHaveBeenCalledWith(error);
   });
 
+  it('passes organizationSlug as the organization-slug attribute and shows that organization’s SSO buttons', async () => {
+    const organization = fixtureOrganization({
+      organization_slug: 'acme',
+      sso_active_connections: [{ connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' }],
+    });
+    const { client, transport } = createTestClient({ replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization } } });
+    const { container } = render(<Login client={client} organizationSlug="acme" />);
+    const el = loginIn(container);
+    expect(el.getAttribute('organization-slug')).toBe('acme');
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="sso-button"]')?.textContent).toContain('Continue with Okta'));
+    expect(transport.requests[0]?.body).toEqual({ organization_slug: 'acme' });
+  });
+
   it('fires onStepChange when the element moves on after a scripted reply', async () => {
     const { client, transport } = createTestClient();
     transport.reply('POST /b2b/magic_links/email/discovery/send', { request_id: 'request-id-test-send', status_code: 200 });

@@ -26,14 +26,19 @@ const LoginElement = createComponent({
   },
 });
 
-/** Props of {@link Login}: the element's properties (`client`, `theme`) plus the `on*` event props. */
+/**
+ * Props of {@link Login}: the element's properties (`client`, `theme`, `organizationSlug`) plus the
+ * `on*` event props.
+ */
 export type LoginProps = React.ComponentProps<typeof LoginElement>;
 
 /**
  * `<orgauth-login>` as a React component: the whole discovery login (email, check your email,
  * organization picker, create organization). The `client` prop defaults to the client of the nearest
  * `<OrgAuthProvider>` (React context does not reach into custom elements, so it is passed on here).
- * `theme` is `light`, `dark` or `auto`.
+ * `theme` is `light`, `dark` or `auto`. `organizationSlug` shows that organization's login page (its SSO
+ * buttons and "Continue with email") instead of discovery; it is rendered as the `organization-slug`
+ * attribute, so server-rendered HTML carries it too.
  *
  * Events map to props: `onSessionCreated` (`orgauth-session-created`, detail `{member, organization}`),
  * `onSessionEnded` (`orgauth-session-ended`), `onStepChange` (`orgauth-step-change`, detail `{step}`),
@@ -44,9 +49,10 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  *   <Login theme="dark" onSessionCreated={(e) => navigate(`/o/${e.detail.organization.organization_slug}`)} />
  * </OrgAuthProvider>
  */
-export const Login = React.forwardRef<OrgAuthLogin, LoginProps>(function Login(props, ref) {
+export const Login = React.forwardRef<OrgAuthLogin, LoginProps>(function Login({ organizationSlug, ...props }, ref) {
   const contextClient = useOptionalOrgAuthClient();
   const client = props.client ?? contextClient ?? undefined;
-  return React.createElement(LoginElement, { ...props, ...(client ? { client } : {}), ref });
+  const slug = organizationSlug ? { 'organization-slug': organizationSlug } : {};
+  return React.createElement(LoginElement, { ...props, ...slug, ...(client ? { client } : {}), ref });
 });
 Login.displayName = 'Login';

@@ -4,6 +4,7 @@ import { allowDemoSite, createDemoSite } from './cli/demo-site.js';
 import { USAGE, parseCliArgs } from './cli/args.js';
 import { runKeysCommand } from './cli/keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './cli/project-commands.js';
+import { setUpDevSso } from './dev-idp/dev-sso-setup.js';
 import { createOrgAuthServer } from './server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
@@ -34,11 +35,16 @@ async function main(): Promise<void> {
   const server = await createOrgAuthServer({
     dataDir: options.dataDir,
     dev: options.dev,
+    // SAML entity ids / ACS URLs and the dev IdP's issuer are built from it, never from Host.
+    // Deployments behind a domain set ORGAUTH_PUBLIC_URL (https://auth.example.com).
+    publicUrl: process.env.ORGAUTH_PUBLIC_URL || `http://localhost:${options.port}`,
     ...(options.trustProxyHeader ? { trustProxyHeader: options.trustProxyHeader } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),
   });
   const baseUrl = `http://localhost:${options.port}`;
+  // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
+  const devSso = options.dev ? await setUpDevSso(server, baseUrl) : undefined;
   let fetch = server.app.fetch.bind(server.app);
   let demoPages: string[] = [];
   if (options.demo !== undefined) {
@@ -47,7 +53,7 @@ async function main(): Promise<void> {
     const api = fetch;
     fetch = async (request: Request) => (await site(request)) ?? api(request);
   }
-  const http = serve({ fetch, port: options.port, hostname: options.host }, (info) => {
+  const http = serve({ fetch, port: options.port, hostname: options.host, ...(devSso ? { createServer: devSso.createServer } : {}) }, (info) => {
     const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${info.port}/`;
     const lines = [
       `OrgAuth server listening on ${shown}`,
@@ -55,6 +61,7 @@ async function main(): Promise<void> {
       options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${info.port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
       `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
       `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}`,
+      ...(devSso?.banner ?? []),
       '',
       'Test project:',
       `  project_id:   ${server.project.project_id}`,

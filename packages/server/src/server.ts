@@ -6,6 +6,8 @@ import type { Db } from './db/schema.js';
 import { ensureProjects, type ProjectCredentials } from './domain/project-bootstrap.js';
 import { createProjectStore } from './domain/projects.js';
 import { createSigningKeys } from './domain/signing-keys.js';
+import { sealLegacySigningKeys } from './domain/signing-key-store.js';
+import { checkSecretBoxKey, loadSecretBox, type SecretBox } from './lib/secret-box.js';
 import { createApp } from './http/app.js';
 import { createClientIpResolver } from './http/client-ip.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
@@ -34,6 +36,18 @@ export interface ServerOptions {
    * (e.g. `x-forwarded-for`, rightmost entry). Unset (default): the TCP peer; headers are ignored.
    */
   trustProxyHeader?: string;
+  /**
+   * This server's public origin (`https://auth.example.com`): SAML SP entity id, ACS URL and IdP
+   * callback URLs are built from it, never from a request's Host header. Default `http://localhost:3000`.
+   */
+  publicUrl?: string;
+  /**
+   * Base64 of 32 random bytes: the AES-256-GCM key that seals OIDC client secrets, SP private keys and
+   * session signing keys at rest. Default: `ORGAUTH_ENCRYPTION_KEY`, else `<dataDir>/encryption.key`
+   * (made 0600 on first start). PostgreSQL without a data dir needs one of the first two. Every server
+   * of one database must use the same key (a mismatch refuses to start).
+   */
+  encryptionKey?: string;
 }
 
 /** A running (not listening) OrgAuth server: a fetch handler plus admin helpers. */
@@ -58,6 +72,8 @@ export interface OrgAuthServer {
   dialect: DialectName;
   /** Internal: the query builder (tests, maintenance). */
   db: Db;
+  /** Internal: seals and opens secrets at rest (lib/secret-box.ts). */
+  secretBox: SecretBox;
   /** SQLite: folds the WAL into the main file. PostgreSQL: no-op. */
   checkpoint(): Promise<void>;
   /** Closes the database and the mail transport. */
@@ -78,13 +94,17 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
   const database = openDatabase({ dataDir: dataDir ?? resolve('.orgauth'), databaseUrl: options.databaseUrl });
   try {
     await migrateToLatest(database.db as never);
+    const secretBox = loadSecretBox({ encryptionKey: options.encryptionKey, env: process.env, dataDir });
+    await checkSecretBoxKey(database.db, secretBox, now());
+    await sealLegacySigningKeys(database.db, secretBox);
     const projects = createProjectStore(database.db, now);
     const project = await ensureProjects(database.db, projects, dataDir, now, usesPostgres);
     const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl });
-    const keys = createSigningKeys(database.db, now);
+    const keys = createSigningKeys(database.db, now, secretBox);
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
     const clientIp = createClientIpResolver(options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader });
-    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true, clientIp, rateLimiter });
+    const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').href.replace(/\/+$/, '');
+    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true, clientIp, rateLimiter, publicUrl, secretBox });
     // Events older than 30 days go at start and hourly after (the timer never holds the process open).
     const stopPurger = await startEventPurger(database.db, now);
     return {
@@ -97,6 +117,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
       },
       dialect: database.dialect,
       db: database.db,
+      secretBox,
       checkpoint: () => database.checkpoint(),
       async close() {
         stopPurger();

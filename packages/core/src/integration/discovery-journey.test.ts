@@ -84,7 +84,7 @@ describe('discovery journey against the real server', () => {
     const second = await latestLink(EMAIL, 1);
     expect(second).not.toBe(first);
     const again = await client.authenticateByUrl({ href: second });
-    const orgs = again?.handled ? again.data.discovered_organizations : [];
+    const orgs = again?.handled && again.tokenType === 'discovery' ? again.data.discovered_organizations : [];
     expect(orgs.map((o) => o.organization.organization_name)).toEqual(['Acme']);
     expect(orgs[0]!.membership.type).toBe('active_member');
 

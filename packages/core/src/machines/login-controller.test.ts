@@ -89,7 +89,7 @@ describe('createLoginController', () => {
   it('resolves false without a token and shows redirect_error for unhandled types', async () => {
     const { login } = setup();
     await expect(login.handleRedirect('http://localhost:3000/')).resolves.toBe(false);
-    await expect(login.handleRedirect('http://localhost:3000/?token=t&stytch_token_type=sso')).resolves.toBe(true);
+    await expect(login.handleRedirect('http://localhost:3000/?token=t&stytch_token_type=multi_tenant_passwords')).resolves.toBe(true);
     expect(login.getState()).toMatchObject({ step: 'error', error: { code: 'redirect_error' } });
   });
 

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { B2BClient, LoginController } from '../client-types.js';
-import { isOrgAuthError, OrgAuthError } from '../errors.js';
+import { isOrgAuthError, OrgAuthApiError, OrgAuthError } from '../errors.js';
+import type { OrganizationBySlug } from '../protocol/sso-types.js';
 import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
 import { validateSlug } from '../slug.js';
 import type { AuthState } from '../state/auth-state.js';
@@ -11,6 +12,8 @@ import type { LoginEvent, LoginState } from './login-state.js';
 export interface LoginControllerOptions {
   /** Drops the intermediate session when the person starts over. */
   forgetIntermediateSession?: () => void;
+  /** Called with the IdP-bound URL before an SSO start navigates; false stops it (the page routes itself). */
+  beforeNavigate?: (url: string) => boolean;
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -29,6 +32,9 @@ export function createLoginController(client: B2BClient, options: LoginControlle
   const machine = createStore<LoginState>()(() => startState(client.store.getState()));
   const dispatch = (event: LoginEvent) => machine.setState(loginReducer(machine.getState(), event), true);
   let lastDiscovered: { email: string; organizations: DiscoveredOrganization[] } | null = null;
+  // The organization flow: its slug (from loadOrganization) and, once fetched, its page to return to.
+  let slug: string | null = null;
+  let organization: OrganizationBySlug | null = null;
   const signedIn = (member: Member, organization: Organization) => {
     const state = machine.getState();
     if (state.step !== 'signed-in' || state.member !== member || state.organization !== organization) {
@@ -40,7 +46,8 @@ export function createLoginController(client: B2BClient, options: LoginControlle
   const follow = (auth: AuthState, previous?: AuthState) => {
     if (auth.status === 'signed-in') signedIn(auth.member, auth.organization);
     else if (auth.status === 'signed-out' && machine.getState().step === 'signed-in' && previous?.status !== 'signed-out') {
-      dispatch({ type: 'SIGNED_OUT' });
+      if (slug) void controller.loadOrganization(slug);
+      else dispatch({ type: 'SIGNED_OUT' });
     }
   };
   let listeners = 0;
@@ -65,7 +72,10 @@ export function createLoginController(client: B2BClient, options: LoginControlle
       dispatch({ type: 'EMAIL_SENT', email });
     });
 
-  return {
+  const emailProblem = (email: string) =>
+    EMAIL_RE.test(email) ? null : new OrgAuthError('invalid_usage', 'Enter a valid email address, like name@company.com.');
+
+  const controller: LoginController = {
     getState() {
       if (!unfollow) follow(client.store.getState(), { status: 'initializing' });
       return machine.getState();
@@ -89,9 +99,8 @@ export function createLoginController(client: B2BClient, options: LoginControlle
       if (state.step !== 'email' || state.busy) return;
       const email = input.trim();
       dispatch({ type: 'EMAIL_SUBMITTED', email });
-      if (!EMAIL_RE.test(email)) {
-        return dispatch({ type: 'FAILED', error: new OrgAuthError('invalid_usage', 'Enter a valid email address, like name@company.com.') });
-      }
+      const problem = emailProblem(email);
+      if (problem) return dispatch({ type: 'FAILED', error: problem });
       await send(email);
     },
     async resend() {
@@ -105,21 +114,24 @@ export function createLoginController(client: B2BClient, options: LoginControlle
       if (state.step === 'create-organization' && state.canGoBack && lastDiscovered) {
         return discovered(lastDiscovered.email, lastDiscovered.organizations);
       }
+      if (organization && (state.step === 'email' || state.step === 'sso-email')) return dispatch({ type: 'ORGANIZATION_LOADED', organization });
       dispatch({ type: 'BACK' });
     },
     async handleRedirect(href) {
       const parsed = client.parseAuthenticateUrl(href);
-      if (!parsed) return false;
-      dispatch({ type: 'REDIRECT_STARTED' });
-      if (!parsed.handled) {
-        dispatch({ type: 'FAILED', error: new OrgAuthError('redirect_error', `This sign-in link (${parsed.tokenType}) cannot be used here.`) });
-        return true;
-      }
-      await attempt(async () => {
+      if (parsed) dispatch({ type: 'REDIRECT_STARTED' });
+      try {
+        if (parsed && !parsed.handled) throw new OrgAuthError('redirect_error', `This sign-in link (${parsed.tokenType}) cannot be used here.`);
+        // Without a token the URL may still carry `stytch_error` (SSO failed): authenticateByUrl rejects with it.
         const result = await client.authenticateByUrl(href === undefined ? {} : { href });
-        if (!result?.handled) throw new OrgAuthError('redirect_error', 'This sign-in link has no token.');
-        discovered(result.data.email_address, result.data.discovered_organizations);
-      });
+        if (!result?.handled) return false;
+        if (result.tokenType === 'discovery') discovered(result.data.email_address, result.data.discovered_organizations);
+        else if (result.data.member_session) signedIn(result.data.member, result.data.organization);
+      } catch (error) {
+        // No form to show it on: the attempt is over (the error step).
+        if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });
+        dispatch({ type: 'FAILED', error: asError(error) });
+      }
       return true;
     },
     async chooseOrganization(organizationId) {
@@ -150,7 +162,55 @@ export function createLoginController(client: B2BClient, options: LoginControlle
     reset() {
       lastDiscovered = null;
       options.forgetIntermediateSession?.();
-      dispatch({ type: 'RESET' });
+      dispatch(organization ? { type: 'ORGANIZATION_LOADED', organization } : { type: 'RESET' });
+    },
+    async loadOrganization(wanted) {
+      slug = wanted;
+      organization = null;
+      dispatch({ type: 'ORGANIZATION_REQUESTED' });
+      await attempt(async () => {
+        const found = await client.organizations.getBySlug(wanted);
+        // A newer slug was asked for meanwhile: this answer is stale.
+        if (slug !== wanted) return;
+        // getBySlug answers null, not an error; say it as the error the words table knows.
+        if (!found) throw new OrgAuthApiError('organization_not_found', 404, undefined, wanted);
+        organization = found;
+        dispatch({ type: 'ORGANIZATION_LOADED', organization: found });
+      });
+    },
+    openSsoEmail: () => dispatch({ type: 'SSO_EMAIL_OPENED' }),
+    openEmail: () => dispatch({ type: 'RESET' }),
+    async submitSsoEmail(input) {
+      const state = machine.getState();
+      if (state.step !== 'sso-email' || state.busy) return;
+      const email = input.trim();
+      dispatch({ type: 'SSO_EMAIL_SUBMITTED', email });
+      const problem = emailProblem(email);
+      if (problem) return dispatch({ type: 'FAILED', error: problem });
+      await attempt(async () => {
+        const { connections } = await client.sso.discoverConnections(email);
+        // Messages stay terse (the 8 KB budget): UIs word errors by `code` / `errorType`, not by message.
+        if (!connections[0]) throw new OrgAuthError('no_sso_connection', email);
+        if (connections.length > 1) return dispatch({ type: 'SSO_CONNECTIONS_FOUND', connections });
+        await controller.startSso(connections[0].connection_id);
+      });
+    },
+    async startSso(connectionId) {
+      const before = machine.getState();
+      if (before.step !== 'organization-login' && before.step !== 'sso-email') return;
+      dispatch({ type: 'SSO_STARTED', connectionId });
+      await attempt(() =>
+        client.sso.start({
+          connection_id: connectionId,
+          beforeNavigate: (url) => {
+            const go = options.beforeNavigate?.(url) !== false;
+            // The page routes itself: give it back the screen it left, not a spinner forever.
+            if (!go) machine.setState({ ...before, busy: false } as LoginState, true);
+            return go;
+          },
+        }),
+      );
     },
   };
+  return controller;
 }

@@ -17,8 +17,9 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
     case 'RESEND':
       return state.step === 'email-sent' ? { ...state, busy: true, error: null } : state;
     case 'BACK':
-      // create-organization → choose-organization needs the list, which the controller re-sends as DISCOVERED.
-      return state.step === 'email-sent' ? { step: 'email', email: state.email, busy: false, error: null } : state;
+      // create-organization → choose-organization needs the list, which the controller re-sends as DISCOVERED;
+      // back to an organization's page is ORGANIZATION_LOADED, also from the controller.
+      return state.step === 'email-sent' || state.step === 'sso-email' ? { step: 'email', email: state.email, busy: false, error: null } : state;
     case 'REDIRECT_STARTED':
       return { step: 'authenticating' };
     case 'DISCOVERED':
@@ -38,6 +39,18 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
       return initialLoginState;
     case 'FAILED':
       return withError(state, event.error);
+    case 'ORGANIZATION_REQUESTED':
+      return { step: 'organization-login', organization: null, busy: true, error: null };
+    case 'ORGANIZATION_LOADED':
+      return { step: 'organization-login', organization: event.organization, busy: false, error: null };
+    case 'SSO_EMAIL_OPENED':
+      return { step: 'sso-email', email: '', connections: [], busy: false, error: null };
+    case 'SSO_EMAIL_SUBMITTED':
+      return { step: 'sso-email', email: event.email, connections: [], busy: true, error: null };
+    case 'SSO_CONNECTIONS_FOUND':
+      return state.step === 'sso-email' ? { ...state, connections: event.connections, busy: false } : state;
+    case 'SSO_STARTED':
+      return { step: 'sso-redirecting', connectionId: event.connectionId };
   }
 }
 
@@ -46,6 +59,8 @@ function withError(state: LoginState, error: OrgAuthError): LoginState {
     case 'email':
     case 'email-sent':
     case 'create-organization':
+    case 'organization-login':
+    case 'sso-email':
       return { ...state, busy: false, error };
     case 'choose-organization':
       return { ...state, busyOrganizationId: null, error };

@@ -1,4 +1,5 @@
 import type { OrgAuthError } from '../errors.js';
+import type { OrganizationBySlug, SsoConnectionSummary } from '../protocol/sso-types.js';
 import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
 
 /** Every screen of the login flow, in the order a discovery sign-up walks them. */
@@ -9,7 +10,10 @@ export const LOGIN_STEPS = [
   'choose-organization', // discovered organizations + "Create an organization"
   'create-organization', // name + slug form
   'signed-in', // done: member + organization
-  'error', // unrecoverable for this attempt (bad/expired link): message + "Start over"
+  'error', // unrecoverable for this attempt (bad/expired link, IdP error): message + "Start over"
+  'organization-login', // the organization flow (slug known): its SSO buttons + "Continue with email"
+  'sso-email', // "Continue with SSO": email → the connection of its domain (several: choose one)
+  'sso-redirecting', // leaving for the identity provider
 ] as const;
 
 /** One of {@link LOGIN_STEPS}. */
@@ -40,7 +44,23 @@ export type LoginState =
       error: OrgAuthError | null;
     }
   | { step: 'signed-in'; member: Member; organization: Organization }
-  | { step: 'error'; error: OrgAuthError };
+  | { step: 'error'; error: OrgAuthError }
+  | {
+      step: 'organization-login';
+      /** Null while it loads (`busy`) or when the slug is unknown (`error`). */
+      organization: OrganizationBySlug | null;
+      busy: boolean;
+      error: OrgAuthError | null;
+    }
+  | {
+      step: 'sso-email';
+      email: string;
+      /** The connections found for the email's domain when there are several to choose from; else empty. */
+      connections: SsoConnectionSummary[];
+      busy: boolean;
+      error: OrgAuthError | null;
+    }
+  | { step: 'sso-redirecting'; connectionId: string };
 
 /** Events the login reducer accepts. */
 export type LoginEvent =
@@ -56,4 +76,10 @@ export type LoginEvent =
   | { type: 'SIGNED_IN'; member: Member; organization: Organization }
   | { type: 'SIGNED_OUT' }
   | { type: 'FAILED'; error: OrgAuthError }
-  | { type: 'RESET' };
+  | { type: 'RESET' }
+  | { type: 'ORGANIZATION_REQUESTED' }
+  | { type: 'ORGANIZATION_LOADED'; organization: OrganizationBySlug }
+  | { type: 'SSO_EMAIL_OPENED' }
+  | { type: 'SSO_EMAIL_SUBMITTED'; email: string }
+  | { type: 'SSO_CONNECTIONS_FOUND'; connections: SsoConnectionSummary[] }
+  | { type: 'SSO_STARTED'; connectionId: string };

@@ -44,6 +44,20 @@ export const API_ERROR_TYPES = [
   'too_many_requests',
   'ip_not_allowed',
   'internal_server_error',
+  'sso_request_not_found',
+  'sso_token_not_found',
+  'sso_jit_provisioning_not_allowed',
+  'sso_not_allowed',
+  'sso_email_missing',
+  'sso_subject_missing',
+  'sso_identity_conflict',
+  'sso_connection_inactive',
+  'saml_response_invalid',
+  'idp_error',
+  'idp_initiated_auth_disabled',
+  'invalid_metadata',
+  'oidc_discovery_failed',
+  'oidc_response_invalid',
 ] as const;
 
 /** One of {@link API_ERROR_TYPES}. */

@@ -8,7 +8,7 @@ import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES, resolveMessages } from './mes
 describe('message table', () => {
   it('has words for every API error type and every SDK error code', () => {
     for (const type of API_ERROR_TYPES) expect(DEFAULT_ERROR_MESSAGES[type], type).toMatch(/\w/);
-    for (const code of ['api_error', 'network_error', 'invalid_usage', 'no_session', 'redirect_error'] as const) {
+    for (const code of ['api_error', 'network_error', 'invalid_usage', 'no_session', 'redirect_error', 'no_sso_connection'] as const) {
       expect(DEFAULT_ERROR_MESSAGES[code], code).toMatch(/\w/);
     }
   });

@@ -29,6 +29,7 @@ Options:
 Environment:
   DATABASE_URL       postgres://… to use PostgreSQL instead of SQLite
   SMTP_URL           smtp(s)://… to send real email instead of the dev mailbox
+  ORGAUTH_ENCRYPTION_KEY  base64 of 32 bytes sealing secrets at rest (default <data-dir>/encryption.key)
 `;
 
 /**

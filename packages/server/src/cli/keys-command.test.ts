@@ -44,7 +44,7 @@ describe('orgauth-server keys rotate', () => {
     const after = await jwksKids();
     expect(after).toContain(kid);
     expect(after).toHaveLength(3);
-    const jwt = await createSigningKeys(server.db, Date.now).signSessionJwt(server.project.project_id, {
+    const jwt = await createSigningKeys(server.db, Date.now, server.secretBox).signSessionJwt(server.project.project_id, {
       member_session_id: 'member-session-test-x',
       member_id: 'member-test-x',
       organization_id: 'organization-test-x',

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations.js';
 import { KEY_OVERLAP_MS, rotateSigningKey, type RotationResult } from '../domain/signing-key-store.js';
+import { checkSecretBoxKey, loadSecretBox } from '../lib/secret-box.js';
 
 /** `--help` text of `orgauth-server keys`. */
 export const KEYS_USAGE = `Usage: orgauth-server keys rotate [options]
@@ -18,6 +19,7 @@ Options:
 
 Environment:
   DATABASE_URL         postgres://… to use PostgreSQL instead of SQLite
+  ORGAUTH_ENCRYPTION_KEY  the servers' encryption key (default: <data-dir>/encryption.key)
 `;
 
 /** Where the command writes (injectable for tests). */
@@ -56,6 +58,15 @@ export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise
   const database = openDatabase({ dataDir: resolve(values['data-dir']), databaseUrl: io.env.DATABASE_URL });
   try {
     await migrateToLatest(database.db as never);
+    // New keys are sealed with the servers' key (same data dir / ORGAUTH_ENCRYPTION_KEY), checked first.
+    let box;
+    try {
+      box = loadSecretBox({ env: io.env, dataDir: resolve(values['data-dir']) });
+      await checkSecretBoxKey(database.db, box, Date.now());
+    } catch (error) {
+      io.err(`${(error as Error).message}\n`);
+      return 1;
+    }
     let query = database.db.selectFrom('projects').select('id').orderBy('id');
     if (values['project-id'] !== undefined) query = query.where('id', '=', values['project-id']);
     const projects = await query.execute();
@@ -64,7 +75,7 @@ export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise
       return 1;
     }
     const results: RotationResult[] = [];
-    for (const { id } of projects) results.push(await rotateSigningKey(database.db, id, Date.now()));
+    for (const { id } of projects) results.push(await rotateSigningKey(database.db, id, Date.now(), box));
     for (const r of results) io.out(`${r.projectId}: signing with ${r.kid}; retired ${r.retiredKid ?? '(none)'}; next ${r.nextKid}\n`);
     return 0;
   } finally {

@@ -68,6 +68,8 @@ suite('two server processes on one PostgreSQL', () => {
     // (B alone could not learn it: a shared database's secret is never rotated at start-up.)
     a = await startServerProcess(build.cli, dirA, env);
     copyFileSync(join(dirA, 'project.json'), join(dirB, 'project.json'));
+    // …and its encryption key: sealed signing keys in the shared database open only with it.
+    copyFileSync(join(dirA, 'encryption.key'), join(dirB, 'encryption.key'));
     b = await startServerProcess(build.cli, dirB, env);
   }, 90_000);
 

@@ -3,6 +3,7 @@
  * PostgreSQL, parsed back to `number`), booleans as 0/1 integers, JSON as text.
  */
 import type { Kysely } from 'kysely';
+import type { SamlAssertionIdsTable, SsoIdentitiesTable, SsoRequestsTable } from './schema-sso.js';
 
 /** `projects`: one row per project environment. */
 export interface ProjectsTable {
@@ -132,7 +133,7 @@ export interface SessionsTable {
 /**
  * `session_signing_keys` (migration 0300, replaces `signing_keys`): ES256 session-JWT keys, one active
  * and one next key per project; retired keys stay in the JWKS for the rotation overlap.
- * TODO(#encrypt-keys): encrypt `private_jwk` at rest.
+ * `private_jwk` is sealed (lib/secret-box.ts); rows from before migration 0700 are sealed on first read.
  */
 export interface SigningKeysTable {
   kid: string;
@@ -177,6 +178,26 @@ export interface SsoConnectionsTable {
   attribute_mapping: string;
   created_at: number;
   updated_at: number;
+  // Added by migration 0600 (defaults: unsolicited responses refused, SHA-1 refused).
+  idp_initiated_auth_disabled?: number | undefined;
+  saml_allow_sha1?: number | undefined;
+  // Added by migration 0700 (`''` until set). `oidc_client_secret` is sealed (lib/secret-box.ts).
+  oidc_issuer?: string | undefined;
+  oidc_client_id?: string | undefined;
+  oidc_client_secret?: string | undefined;
+  oidc_authorization_url?: string | undefined;
+  oidc_token_url?: string | undefined;
+  oidc_userinfo_url?: string | undefined;
+  oidc_jwks_url?: string | undefined;
+  /** Space-separated scopes requested besides `openid email profile`. */
+  oidc_custom_scopes?: string | undefined;
+}
+
+/** `secret_box_keys` (migration 0700): the fingerprint of the key sealed secrets were made with. */
+export interface SecretBoxKeysTable {
+  id: string;
+  fingerprint: string;
+  created_at: number;
 }
 
 /** `events`: the request event log (slice 0500). Never bodies, headers, tokens or secrets. */
@@ -227,11 +248,15 @@ export interface Database {
   intermediate_sessions: IntermediateSessionsTable;
   sessions: SessionsTable;
   sso_connections: SsoConnectionsTable;
+  sso_requests: SsoRequestsTable;
+  sso_identities: SsoIdentitiesTable;
+  saml_assertion_ids: SamlAssertionIdsTable;
   session_signing_keys: SigningKeysTable;
   mails: MailsTable;
   events: EventsTable;
   project_ip_allowlist: ProjectIpAllowlistTable;
   rate_limits: RateLimitsTable;
+  secret_box_keys: SecretBoxKeysTable;
 }
 
 /** The query builder over {@link Database}. */

@@ -44,12 +44,20 @@ const SHARED: ReadonlyArray<readonly [Method, string, string]> = [
   ['POST', '/discovery/organizations/create', 'DiscoveryOrganizationsCreate'],
   ['POST', '/discovery/intermediate_sessions/exchange', 'DiscoveryIntermediateSessionsExchange'],
   ['GET', '/events', 'EventsSearch'],
+  ['POST', '/sso/authenticate', 'SSOAuthenticate'],
+  ['PUT', '/sso/saml/:organization_id/connections/:connection_id/url', 'SSOSAMLUpdateByURL'],
 ];
 
 const SDK_ONLY: ReadonlyArray<readonly [Method, string, string]> = [
   ['GET', '/sdk/v1/projects/bootstrap/:public_token', 'ProjectsBootstrap'],
   ['GET', '/sdk/v1/b2b/organizations/me', 'OrganizationsGet'],
   ['GET', '/sdk/v1/b2b/organizations/members/me', 'OrganizationsMembersGet'],
+  ['GET', '/sdk/v1/b2b/sso/discovery/connections', 'SSODiscoverConnections'],
+  // Browser-facing SSO endpoints (no API key: the IdP or a redirect brings the browser here).
+  ['GET', '/v1/public/sso/start', 'SSOStart'],
+  ['POST', '/v1/public/sso/saml/:connection_id/acs', 'SSOSAMLACS'],
+  ['GET', '/v1/public/sso/saml/:connection_id/metadata', 'SSOSAMLMetadata'],
+  ['GET', '/v1/public/sso/oidc/callback', 'SSOOIDCCallback'],
 ];
 
 interface Entry {
@@ -97,7 +105,7 @@ export function matchAction(method: string, path: string): MatchedAction {
     if (fits && (best === undefined || candidate.literals > best.literals)) best = candidate;
   }
   if (best === undefined) {
-    const prefix = path.startsWith('/sdk/') ? '/sdk/v1' : '/v1/b2b';
+    const prefix = path.startsWith('/sdk/') ? '/sdk/v1' : path.startsWith('/v1/public/') ? '/v1/public' : '/v1/b2b';
     return { action: 'Unknown', route: `${prefix}/*`, params: {} };
   }
   const params: Record<string, string> = {};

@@ -6,7 +6,7 @@ import { newToken, pkceChallenge, sha256Hex } from '../lib/crypto.js';
  * What a token is for; a token of one kind never authenticates as another. The org magic-link kinds
  * (login, signup, invite) share one authenticate endpoint, which accepts exactly those three.
  */
-export type OneTimeTokenKind = 'discovery_magic_link' | 'login_magic_link' | 'signup_magic_link' | 'invite_magic_link';
+export type OneTimeTokenKind = 'discovery_magic_link' | 'login_magic_link' | 'signup_magic_link' | 'invite_magic_link' | 'sso';
 
 /** A new one-time token's binding. */
 export interface IssueTokenInput {

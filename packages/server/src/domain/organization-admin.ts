@@ -97,7 +97,7 @@ export async function updateOrganization(db: Db, org: OrganizationsTable, patch:
  * Exported for the cascade test, which fails when a table with an `organization_id` column is
  * missing here.
  */
-export const ORGANIZATION_CASCADE = ['sessions', 'one_time_tokens', 'sso_connections', 'members', 'organization_domains'] as const;
+export const ORGANIZATION_CASCADE = ['sessions', 'one_time_tokens', 'sso_identities', 'sso_connections', 'members', 'organization_domains'] as const;
 
 /**
  * Deletes `org` and everything of it (sessions, pending tokens, SSO connections, members, domain

@@ -34,7 +34,7 @@ describe('signing-key rotation (JWT-07)', () => {
     expect(before[0]).toBe(oldKid); // the signing key comes first
 
     t.clock.advance(1000);
-    const rotation = await rotateSigningKey(t.server.db, t.server.project.project_id, t.clock.now());
+    const rotation = await rotateSigningKey(t.server.db, t.server.project.project_id, t.clock.now(), t.server.secretBox);
     expect(rotation.retiredKid).toBe(oldKid);
     // The new signing key was published before it signed anything (JWT-07).
     expect(before).toContain(rotation.kid);
@@ -57,7 +57,7 @@ describe('signing-key rotation (JWT-07)', () => {
   test('a JWT signed by a dropped key is refused even with a live session', async () => {
     const s = await signUp(t, 'ada@example.com', 'acme');
     await t.api('/sessions/authenticate', { body: { session_token: s.session_token, session_duration_minutes: 120 } });
-    await rotateSigningKey(t.server.db, t.server.project.project_id, t.clock.now());
+    await rotateSigningKey(t.server.db, t.server.project.project_id, t.clock.now(), t.server.secretBox);
     t.clock.advance(KEY_OVERLAP_MS);
     // The old JWT is long expired by now too; revocation with allowExpired still needs a published key.
     const res = await t.api('/sessions/revoke', { body: { session_jwt: s.session_jwt } });
@@ -68,9 +68,9 @@ describe('signing-key rotation (JWT-07)', () => {
   test('rotating twice purges keys past their overlap and keeps exactly one active key', async () => {
     await signUp(t, 'ada@example.com', 'acme');
     const projectId = t.server.project.project_id;
-    const first = await rotateSigningKey(t.server.db, projectId, t.clock.now());
+    const first = await rotateSigningKey(t.server.db, projectId, t.clock.now(), t.server.secretBox);
     t.clock.advance(KEY_OVERLAP_MS + 1);
-    const second = await rotateSigningKey(t.server.db, projectId, t.clock.now());
+    const second = await rotateSigningKey(t.server.db, projectId, t.clock.now(), t.server.secretBox);
     const rows = await t.server.db.selectFrom('session_signing_keys').select(['kid', 'state']).where('project_id', '=', projectId).execute();
     expect(rows.map((r) => r.kid).sort()).toEqual([first.kid, second.kid, second.nextKid].sort());
     expect(second.kid).toBe(first.nextKid);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SESSION_JWT_LIFETIME_SECONDS } from '@orgauth/core/protocol';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Db, SigningKeysTable } from '../db/schema.js';
+import type { SecretBox } from '../lib/secret-box.js';
 
 /**
  * How long a retired key stays in the JWKS: one JWT lifetime (5 min, the last JWT the old key signed)
@@ -23,7 +24,7 @@ function envOf(projectId: string): string {
   return projectId.startsWith('project-live-') ? 'live' : 'test';
 }
 
-async function newKeyRow(projectId: string, state: 'next' | 'active', now: number): Promise<SigningKeysTable> {
+async function newKeyRow(projectId: string, state: 'next' | 'active', now: number, box: SecretBox): Promise<SigningKeysTable> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = `jwk-${envOf(projectId)}-${randomUUID()}`;
   const publicJwk: PublicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig', key_ops: ['verify'] };
@@ -32,7 +33,8 @@ async function newKeyRow(projectId: string, state: 'next' | 'active', now: numbe
     kid,
     project_id: projectId,
     alg: 'ES256',
-    private_jwk: JSON.stringify(privateJwk),
+    // Sealed at rest (SECURITY.md JWT-10): a copy of the database alone cannot mint session JWTs.
+    private_jwk: box.seal(JSON.stringify(privateJwk)),
     public_jwk: JSON.stringify(publicJwk),
     state,
     created_at: now,
@@ -48,14 +50,14 @@ function keyInState(db: Db, projectId: string, state: 'next' | 'active'): Promis
  * The project's active key; on first need it is created together with the *next* key, which the JWKS
  * publishes ahead of use so a rotation never signs with a kid verifiers have not seen (JWT-07).
  */
-export async function ensureActiveKey(db: Db, projectId: string, now: number): Promise<SigningKeysTable> {
+export async function ensureActiveKey(db: Db, projectId: string, now: number, box: SecretBox): Promise<SigningKeysTable> {
   const found = await keyInState(db, projectId, 'active');
   if (found !== undefined) return found;
   // Two servers may race here: the partial unique indexes keep one key per state, both read it back.
   for (const state of ['active', 'next'] as const) {
     await db
       .insertInto('session_signing_keys')
-      .values(await newKeyRow(projectId, state, now))
+      .values(await newKeyRow(projectId, state, now, box))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
@@ -65,11 +67,11 @@ export async function ensureActiveKey(db: Db, projectId: string, now: number): P
 }
 
 /** Publishes a next key when the project has none (keys migrated from before 0300 had no next key). */
-export async function ensureNextKey(db: Db, projectId: string, now: number): Promise<void> {
+export async function ensureNextKey(db: Db, projectId: string, now: number, box: SecretBox): Promise<void> {
   if ((await keyInState(db, projectId, 'next')) !== undefined) return;
   await db
     .insertInto('session_signing_keys')
-    .values(await newKeyRow(projectId, 'next', now))
+    .values(await newKeyRow(projectId, 'next', now, box))
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -117,10 +119,10 @@ export interface RotationResult {
  * the overlap are deleted. One transaction; a concurrent rotation elsewhere fails on the partial
  * unique indexes instead of leaving two active keys.
  */
-export async function rotateSigningKey(db: Db, projectId: string, now: number): Promise<RotationResult> {
-  await ensureActiveKey(db, projectId, now);
-  const fresh = await newKeyRow(projectId, 'next', now);
-  const fallback = await newKeyRow(projectId, 'active', now);
+export async function rotateSigningKey(db: Db, projectId: string, now: number, box: SecretBox): Promise<RotationResult> {
+  await ensureActiveKey(db, projectId, now, box);
+  const fresh = await newKeyRow(projectId, 'next', now, box);
+  const fallback = await newKeyRow(projectId, 'active', now, box);
   return db.transaction().execute(async (trx) => {
     const previous = await keyInState(trx, projectId, 'active');
     const next = await keyInState(trx, projectId, 'next');
@@ -135,4 +137,24 @@ export async function rotateSigningKey(db: Db, projectId: string, now: number): 
     await trx.insertInto('session_signing_keys').values(fresh).execute();
     return { projectId, kid, retiredKid: previous?.kid ?? null, nextKid: fresh.kid };
   });
+}
+
+/**
+ * Seals every `private_jwk` still in plaintext (rows written before migration 0700, or by an older
+ * server sharing the database). Runs at start; the signing path also seals what it meets.
+ */
+export async function sealLegacySigningKeys(db: Db, box: SecretBox): Promise<number> {
+  const rows = await db.selectFrom('session_signing_keys').select(['kid', 'private_jwk']).where('private_jwk', 'not like', 'v1.%').execute();
+  for (const row of rows) {
+    // The `where` on the old value makes a concurrent sealer's write win instead of double-sealing.
+    await db.updateTable('session_signing_keys').set({ private_jwk: box.seal(row.private_jwk) }).where('kid', '=', row.kid).where('private_jwk', '=', row.private_jwk).execute();
+  }
+  return rows.length;
+}
+
+/** The plaintext private JWK of a row, sealing the row first when it predates sealing. */
+export async function openPrivateJwk(db: Db, row: SigningKeysTable, box: SecretBox): Promise<string> {
+  if (box.isSealed(row.private_jwk)) return box.open(row.private_jwk);
+  await db.updateTable('session_signing_keys').set({ private_jwk: box.seal(row.private_jwk) }).where('kid', '=', row.kid).where('private_jwk', '=', row.private_jwk).execute();
+  return row.private_jwk;
 }

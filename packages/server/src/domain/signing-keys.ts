@@ -1,10 +1,11 @@
 import { SESSION_JWT_LIFETIME_SECONDS, type MemberSession } from '@orgauth/core/protocol';
 import { SignJWT } from 'jose';
 import type { Db } from '../db/schema.js';
+import type { SecretBox } from '../lib/secret-box.js';
 import { createKeyCache } from '../lib/key-cache.js';
 import { isReservedClaim } from './session-claims.js';
 import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './session-jwt-verify.js';
-import { ensureActiveKey, ensureNextKey, publishedKeys, rotateSigningKey, type PublicJwk, type RotationResult } from './signing-key-store.js';
+import { ensureActiveKey, ensureNextKey, openPrivateJwk, publishedKeys, rotateSigningKey, type PublicJwk, type RotationResult } from './signing-key-store.js';
 
 export type { PublicJwk } from './signing-key-store.js';
 
@@ -33,21 +34,22 @@ export interface SigningKeys {
  * Creates the key service. Keys live in the database, so restarts, sibling servers and the
  * `keys rotate` CLI all see the same active key: every signature looks the active kid up (one indexed
  * read), and only the imported CryptoKeys — immutable per kid — are cached in memory.
- * TODO(#4): encrypt `session_signing_keys.private_jwk` at rest (SECURITY.md JWT-10).
+ * Private JWKs are sealed with `box` at rest (SECURITY.md JWT-10).
  */
-export function createSigningKeys(db: Db, now: () => number): SigningKeys {
+export function createSigningKeys(db: Db, now: () => number, box: SecretBox): SigningKeys {
   const privateKey = createKeyCache();
 
   return {
     async jwks(projectId) {
       const nowMs = now();
-      await ensureActiveKey(db, projectId, nowMs);
-      await ensureNextKey(db, projectId, nowMs);
+      await ensureActiveKey(db, projectId, nowMs, box);
+      await ensureNextKey(db, projectId, nowMs, box);
       return { keys: (await publishedKeys(db, projectId, nowMs)).map((row) => JSON.parse(row.public_jwk) as PublicJwk) };
     },
     async signSessionJwt(projectId, session, nowMs) {
-      const row = await ensureActiveKey(db, projectId, nowMs);
-      const key = await privateKey(row.kid, row.private_jwk);
+      const row = await ensureActiveKey(db, projectId, nowMs, box);
+      // Opened only on a cache miss: the imported key is cached per kid.
+      const key = await privateKey(row.kid, () => openPrivateJwk(db, row, box));
       const iat = Math.floor(nowMs / 1000);
       const custom = Object.fromEntries(Object.entries(session.custom_claims ?? {}).filter(([name]) => !isReservedClaim(name)));
       return new SignJWT({
@@ -76,7 +78,7 @@ export function createSigningKeys(db: Db, now: () => number): SigningKeys {
       return verifySessionJwt(db, projectId, jwt, nowMs, options);
     },
     rotate(projectId) {
-      return rotateSigningKey(db, projectId, now());
+      return rotateSigningKey(db, projectId, now(), box);
     },
   };
 }

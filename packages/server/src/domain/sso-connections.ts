@@ -28,6 +28,10 @@ export interface SamlPatch {
   attributeMapping?: Record<string, unknown>;
   /** A PEM certificate to add to the verification certificates. */
   x509Certificate?: string;
+  /** False lets the IdP start sign-ins (unsolicited responses); default true. */
+  idpInitiatedAuthDisabled?: boolean;
+  /** True accepts SHA-1 signatures/digests from this IdP (legacy IdPs only); default false. */
+  allowSha1?: boolean;
 }
 
 /**
@@ -123,6 +127,8 @@ export async function updateSamlConnection(db: Db, conn: SsoConnectionsTable, pa
   if (patch.idpEntityId !== undefined) next.idp_entity_id = patch.idpEntityId;
   if (patch.idpSsoUrl !== undefined) next.idp_sso_url = patch.idpSsoUrl;
   if (patch.attributeMapping !== undefined) next.attribute_mapping = JSON.stringify(patch.attributeMapping);
+  if (patch.idpInitiatedAuthDisabled !== undefined) next.idp_initiated_auth_disabled = patch.idpInitiatedAuthDisabled ? 1 : 0;
+  if (patch.allowSha1 !== undefined) next.saml_allow_sha1 = patch.allowSha1 ? 1 : 0;
   if (patch.x509Certificate !== undefined) {
     const certs = parseJson<StoredCertificate[]>(conn.x509_certificates, []);
     next.x509_certificates = JSON.stringify([...certs, parseCertificate(patch.x509Certificate, now)].slice(-5));
@@ -137,6 +143,8 @@ export async function updateSamlConnection(db: Db, conn: SsoConnectionsTable, pa
 
 /** Deletes a connection and every reference the organization holds to it. */
 export async function deleteConnection(db: Db, org: OrganizationsTable, conn: SsoConnectionsTable, now: number): Promise<void> {
+  // Its identity links, pending sign-ins and replay records go with it (a later connection never inherits them).
+  for (const table of ['sso_identities', 'sso_requests', 'saml_assertion_ids'] as const) await db.deleteFrom(table).where('connection_id', '=', conn.id).execute();
   await db.deleteFrom('sso_connections').where('id', '=', conn.id).execute();
   const allowed = parseJson<string[]>(org.sso_jit_provisioning_allowed_connections ?? '[]', []).filter((id) => id !== conn.id);
   await db

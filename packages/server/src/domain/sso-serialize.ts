@@ -1,10 +1,11 @@
 import type { SsoConnectionsTable } from '../db/schema.js';
 import { iso, parseJson } from './serialize.js';
+import { acsUrl, spEntityId } from './saml-sp.js';
 import type { StoredCertificate } from './sso-connections.js';
 
 /**
- * A SAML connection in Stytch's wire shape. `acs_url` and `audience_uri` are derived from this
- * server's public origin (the request's), since that is where the IdP must post assertions.
+ * A SAML connection in Stytch's wire shape. `acs_url` and `audience_uri` (= `sp_entity_id`) are
+ * derived from this server's configured public URL, since that is where the IdP must post assertions.
  */
 export function toSamlConnection(row: SsoConnectionsTable, origin: string) {
   return {
@@ -16,8 +17,9 @@ export function toSamlConnection(row: SsoConnectionsTable, origin: string) {
     idp_entity_id: row.idp_entity_id,
     idp_sso_url: row.idp_sso_url,
     idp_metadata_url: row.idp_metadata_url,
-    acs_url: `${origin}/v1/b2b/sso/callback/${row.id}`,
-    audience_uri: `${origin}/v1/b2b/sso/saml/metadata/${row.id}`,
+    acs_url: acsUrl(origin, row.id),
+    audience_uri: spEntityId(origin, row.id),
+    sp_entity_id: spEntityId(origin, row.id),
     attribute_mapping: parseJson<Record<string, unknown>>(row.attribute_mapping, {}),
     signing_certificates: [],
     verification_certificates: parseJson<StoredCertificate[]>(row.x509_certificates, []).map((c) => ({
@@ -33,11 +35,17 @@ export function toSamlConnection(row: SsoConnectionsTable, origin: string) {
     alternative_audience_uri: '',
     alternative_acs_url: '',
     nameid_format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
-    idp_initiated_auth_disabled: false,
+    idp_initiated_auth_disabled: row.idp_initiated_auth_disabled !== 0,
+    saml_allow_sha1: row.saml_allow_sha1 === 1,
     allow_gateway_callback: false,
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
   };
+}
+
+/** What the API shows of a stored client secret: that one is set, never any of it. */
+export function maskedSecret(sealed: string): string {
+  return sealed === '' ? '' : '••••••••';
 }
 
 /** An OIDC connection record in Stytch's wire shape (IdP settings arrive with the SSO issue). */
@@ -48,15 +56,16 @@ export function toOidcConnection(row: SsoConnectionsTable, origin: string) {
     status: row.status,
     display_name: row.display_name,
     identity_provider: row.identity_provider,
-    redirect_url: `${origin}/v1/b2b/sso/callback/${row.id}`,
-    client_id: '',
-    client_secret: '',
-    issuer: '',
-    authorization_url: '',
-    token_url: '',
-    userinfo_url: '',
-    jwks_url: '',
-    custom_scopes: '',
+    // Settings from migration 0700 (domain/oidc-connections.ts); the secret is sealed and never leaves.
+    redirect_url: `${origin}/v1/public/sso/oidc/callback`,
+    client_id: row.oidc_client_id ?? '',
+    client_secret: maskedSecret(row.oidc_client_secret ?? ''),
+    issuer: row.oidc_issuer ?? '',
+    authorization_url: row.oidc_authorization_url ?? '',
+    token_url: row.oidc_token_url ?? '',
+    userinfo_url: row.oidc_userinfo_url ?? '',
+    jwks_url: row.oidc_jwks_url ?? '',
+    custom_scopes: row.oidc_custom_scopes ?? '',
     attribute_mapping: parseJson<Record<string, unknown>>(row.attribute_mapping, {}),
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),

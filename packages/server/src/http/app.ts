@@ -8,6 +8,7 @@ import { registerBackendMemberRoutes } from '../routes/backend-members.js';
 import { registerBackendOrganizationRoutes } from '../routes/backend-organizations.js';
 import { registerBackendSessionRoutes } from '../routes/backend-sessions.js';
 import { registerBackendSsoRoutes } from '../routes/backend-sso.js';
+import { registerDevIdpRoutes } from '../dev-idp/dev-idp-routes.js';
 import { registerDevMailboxRoutes } from '../routes/dev-mailbox.js';
 import { registerDevEventRoutes, registerEventRoutes } from '../routes/events.js';
 import { registerJwksRoutes } from '../routes/jwks.js';
@@ -15,6 +16,12 @@ import { registerSdkBootstrapRoutes } from '../routes/sdk-bootstrap.js';
 import { registerSdkDiscoveryRoutes } from '../routes/sdk-discovery.js';
 import { registerSdkMagicLinkRoutes } from '../routes/sdk-magic-links.js';
 import { registerSdkSessionRoutes } from '../routes/sdk-sessions.js';
+import { registerBackendSsoAuthenticateRoutes, registerSdkSsoAuthenticateRoutes } from '../routes/sso-authenticate.js';
+import { registerSdkSsoRoutes } from '../routes/sdk-sso.js';
+import { registerBackendSamlMetadataRoutes } from '../routes/backend-saml-metadata.js';
+import { registerSsoPublicRoutes } from '../routes/sso-public.js';
+import { registerOidcCallbackRoute } from '../routes/sso-oidc.js';
+import { registerOidcConnectionRoutes } from '../routes/sso-oidc-connections.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { eventLog } from './event-log.js';
 import { rateLimitRoutes } from './rate-limit-routes.js';
@@ -59,6 +66,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerSdkMagicLinkRoutes(sdk, deps);
   registerSdkDiscoveryRoutes(sdk, deps);
   registerSdkSessionRoutes(sdk, deps);
+  registerSdkSsoRoutes(sdk, deps);
+  registerSdkSsoAuthenticateRoutes(sdk, deps);
   sdk.all('*', () => {
     throw new ApiError(404, 'not_found', 'No SDK endpoint at this path.');
   });
@@ -71,16 +80,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerBackendOrganizationRoutes(api, deps);
   registerBackendMemberRoutes(api, deps);
   registerBackendSsoRoutes(api, deps);
+  registerOidcConnectionRoutes(api, deps);
+  registerBackendSsoAuthenticateRoutes(api, deps);
+  registerBackendSamlMetadataRoutes(api, deps);
   registerBackendMagicLinkRoutes(api, deps);
   registerBackendDiscoveryRoutes(api, deps);
   registerBackendSessionRoutes(api, deps);
   registerEventRoutes(api, deps);
   app.route('/v1/b2b', api);
 
+  // Browser-facing SSO endpoints (start, SAML ACS, SP metadata, OIDC callback): no API key, the
+  // browser arrives by redirect or IdP form POST. Errors at IdP callbacks are HTML pages.
+  const pub = new Hono<AppEnv>();
+  registerSsoPublicRoutes(pub, deps);
+  registerOidcCallbackRoute(pub, deps);
+  app.route('/v1/public', pub);
+
   if (deps.dev) {
     const dev = new Hono<AppEnv>();
     registerDevMailboxRoutes(dev, deps);
     registerDevEventRoutes(dev, deps);
+    registerDevIdpRoutes(dev, deps);
     app.route('/dev', dev);
   }
 

@@ -4,6 +4,7 @@ import type { Project, ProjectStore } from '../domain/projects.js';
 import type { SigningKeys } from '../domain/signing-keys.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { SecretBox } from '../lib/secret-box.js';
 
 /** The services every route uses, built once by `createOrgAuthServer`. */
 export interface AppDeps {
@@ -17,6 +18,10 @@ export interface AppDeps {
   clientIp: (c: AppContext) => string | undefined;
   /** Database-backed rate limits: use `limit(c, …)` from http/rate-limit.ts. */
   rateLimiter: RateLimiter;
+  /** This server's public origin (`ServerOptions.publicUrl`): SAML/OIDC URLs are built from it. */
+  publicUrl: string;
+  /** Seals secrets at rest: OIDC client secrets and code verifiers, SP private keys (lib/secret-box.ts). */
+  secretBox: SecretBox;
 }
 
 /** Hono environment: per-request values set by middleware. */

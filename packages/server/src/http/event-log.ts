@@ -32,6 +32,9 @@ interface Peeked {
  */
 async function peek(res: Response): Promise<Peeked> {
   const none: Peeked = { errorType: null, organizationId: null, memberId: null };
+  // HTML error pages (SSO callbacks) name their error type in a header instead of a JSON body.
+  const headerType = idOrNull(res.headers.get('x-orgauth-error-type'));
+  if (headerType !== null) return { ...none, errorType: headerType };
   if (!(res.headers.get('content-type') ?? '').includes('application/json')) return none;
   const length = Number(res.headers.get('content-length') ?? '0');
   if (length > MAX_PEEK_BYTES) return none;
@@ -68,7 +71,7 @@ export function eventLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
   return async (c, next) => {
     const path = c.req.path;
-    if (c.req.method === 'OPTIONS' || !(path.startsWith('/sdk/') || path.startsWith('/v1/b2b/'))) return next();
+    if (c.req.method === 'OPTIONS' || !(path.startsWith('/sdk/') || path.startsWith('/v1/b2b/') || path.startsWith('/v1/public/'))) return next();
     const started = performance.now();
     const { action, route, params } = matchAction(c.req.method, path);
     const base = {

@@ -34,6 +34,7 @@ export const LIMITED_ROUTES: Readonly<Record<string, LimitedRoute>> = {
   '/otps/email/discovery/authenticate': token('email_address'),
   '/passwords/authenticate': token('email_address'),
   '/passwords/discovery/authenticate': token('email_address'),
+  '/sso/authenticate': token('sso_token'),
 };
 
 /** Same cap as `readBody` (http/responses.ts): bigger bodies get 413 there. */

@@ -7,9 +7,8 @@ import { toConnection, toOidcConnection, toSamlConnection } from '../domain/sso-
 import type { AppContext, AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { badRequest } from '../lib/api-error.js';
-import { optionalEnum, optionalObject, optionalString, requiredString, type Body } from '../lib/validate.js';
+import { optionalBoolean, optionalEnum, optionalObject, optionalString, requiredString, type Body } from '../lib/validate.js';
 
-const origin = (c: AppContext) => new URL(c.req.url).origin;
 
 function readUrl(body: Body, key: string): string | undefined {
   const value = optionalString(body, key, { max: 2048 });
@@ -43,6 +42,11 @@ function readSamlPatch(body: Body): SamlPatch {
   }
   const cert = optionalString(body, 'x509_certificate', { max: 16_384 });
   if (cert !== undefined && cert !== '') patch.x509Certificate = cert;
+  const idpInitiatedDisabled = optionalBoolean(body, 'idp_initiated_auth_disabled');
+  if (idpInitiatedDisabled !== undefined) patch.idpInitiatedAuthDisabled = idpInitiatedDisabled;
+  // Not a Stytch field: SHA-1 is refused unless an operator opts a legacy IdP in (SAML-07).
+  const allowSha1 = optionalBoolean(body, 'saml_allow_sha1');
+  if (allowSha1 !== undefined) patch.allowSha1 = allowSha1;
   return patch;
 }
 
@@ -52,6 +56,8 @@ function readSamlPatch(body: Body): SamlPatch {
  * the organization's `sso_active_connections` in step, each change in one transaction.
  */
 export function registerBackendSsoRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
+  // SP / callback URLs come from the configured public URL, never from the request's Host header.
+  const origin = (_c: AppContext) => deps.publicUrl;
   const orgOf = (c: AppContext, id: string) => getOrganization(deps.db, c.get('project').id, id);
   const create = async (c: AppContext, org: OrganizationsTable, type: 'saml' | 'oidc', body: Body) => {
     const input = readCreate(body);

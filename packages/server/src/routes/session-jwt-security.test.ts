@@ -69,13 +69,13 @@ describe('session JWT verification (SECURITY.md JWT-01…06, SES-05/06/15)', () 
 
   test("project B's JWT is refused by project A, even with A's iss and aud (JWT-06)", async () => {
     const s = await signUp(t, 'ada@example.com', 'acme');
-    const other = createSigningKeys(t.server.db, t.clock.now);
+    const other = createSigningKeys(t.server.db, t.clock.now, t.server.secretBox);
     const forged = await other.signSessionJwt('project-test-other', s.member_session, t.clock.now());
     await refusedAsInvalid(forged);
     // Re-sign A's exact claims (iss, aud, sub, session) with B's genuine key and kid.
     const bKid = decodeProtectedHeader(forged).kid as string;
     const bRow = await t.server.db.selectFrom('session_signing_keys').selectAll().where('kid', '=', bKid).executeTakeFirstOrThrow();
-    const bKey = await importJWK(JSON.parse(bRow.private_jwk) as JWK, 'ES256');
+    const bKey = await importJWK(JSON.parse(t.server.secretBox.open(bRow.private_jwk)) as JWK, 'ES256');
     await refusedAsInvalid(await new SignJWT(decodeJwt(s.session_jwt)).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: bKid }).sign(bKey));
     const aJwks = (await t.api(`/sessions/jwks/${t.server.project.project_id}`, { auth: null })).body;
     expect(aJwks.keys.map((k: { kid: string }) => k.kid)).not.toContain(bKid);

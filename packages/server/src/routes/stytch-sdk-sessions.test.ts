@@ -75,7 +75,7 @@ describe('stytch B2BClient sessions against OrgAuth', () => {
   test('after a key rotation the SDK verifies JWTs of the old and the new key', async () => {
     const s = await signUp(t, 'ada@example.com', 'acme');
     expect((await client.sessions.authenticateJwtLocal({ session_jwt: s.session_jwt, ...at() })).member_id).toBe(s.member.member_id);
-    const rotation = await rotateSigningKey(t.server.db, t.server.project.project_id, t.clock.now());
+    const rotation = await rotateSigningKey(t.server.db, t.server.project.project_id, t.clock.now(), t.server.secretBox);
     const fresh = await client.sessions.authenticate({ session_token: s.session_token });
     expect(JSON.parse(Buffer.from(fresh.session_jwt.split('.')[0] as string, 'base64url').toString()).kid).toBe(rotation.kid);
     // No JWKS refetch needed (jose would refuse one within its 30 s cooldown): the new kid was

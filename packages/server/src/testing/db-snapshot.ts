@@ -6,8 +6,29 @@ const IGNORED = /^kysely_|event/;
 
 /** Every data table of the database and its columns (engine-neutral, through Kysely introspection). */
 export async function dataTables(db: Db): Promise<{ name: string; columns: string[] }[]> {
-  const tables = await db.introspection.getTables();
-  return tables.filter((t) => !t.isView && !IGNORED.test(t.name)).map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }));
+  // Only the connection's own schema: on a PostgreSQL shared by parallel test files, introspecting every
+  // schema races with other files dropping theirs ("schema … does not exist").
+  const own = await currentSchema(db);
+  if (own === null) {
+    const tables = await db.introspection.getTables();
+    return tables.filter((t) => !t.isView && !IGNORED.test(t.name)).map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }));
+  }
+  const rows = await sql<{ table_name: string; column_name: string }>`
+    select c.table_name, c.column_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = ${own} and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position`.execute(db);
+  const byTable = new Map<string, string[]>();
+  for (const r of rows.rows) if (!IGNORED.test(r.table_name)) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);
+  return [...byTable].map(([name, columns]) => ({ name, columns }));
+}
+
+/** The PostgreSQL schema of this connection, or null on SQLite. */
+async function currentSchema(db: Db): Promise<string | null> {
+  try {
+    return (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? null;
+  } catch {
+    return null; // SQLite has no schemas.
+  }
 }
 
 /**

@@ -48,4 +48,29 @@ describe('<orgauth-login public-token>', () => {
     await untilStep(el, 'email-sent');
     expect(requests.some((r) => r.url === 'https://app.example.test/sdk/v1/b2b/magic_links/email/discovery/send')).toBe(true);
   });
+
+  it('leads SSO back to this page too (login and signup), and lets the page cancel the navigation', async () => {
+    const connection = { connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' };
+    vi.stubGlobal('fetch', async () =>
+      new Response(JSON.stringify({ data: { request_id: 'r', status_code: 200, connections: [connection] } }), { headers: { 'Content-Type': 'application/json' } }),
+    );
+    document.body.innerHTML = '<orgauth-login public-token="public-token-test-abc" base-url="https://auth.example.test"></orgauth-login>';
+    const el = document.querySelector('orgauth-login') as OrgAuthLogin;
+    const urls: string[] = [];
+    el.addEventListener('orgauth-navigate', (e) => {
+      urls.push(e.detail.url);
+      e.preventDefault();
+    });
+    await untilStep(el, 'email');
+    find<HTMLButtonElement>(el, '[part~="sso-email-button"]').click();
+    await untilStep(el, 'sso-email');
+    find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
+    find<HTMLFormElement>(el, 'form').requestSubmit();
+    await vi.waitFor(() => expect(urls).toHaveLength(1));
+    const start = new URL(urls[0]!);
+    expect(start.origin + start.pathname).toBe('https://auth.example.test/v1/public/sso/start');
+    expect(start.searchParams.get('login_redirect_url')).toBe('https://app.example.test/login');
+    expect(start.searchParams.get('signup_redirect_url')).toBe('https://app.example.test/login');
+    expect(window.location.href).toBe('https://app.example.test/login?next=%2Fhome');
+  });
 });

@@ -202,6 +202,9 @@ export const loginStyles = css`
       color: var(--_orgauth-muted);
       overflow-wrap: anywhere;
     }
+    .sso-button {
+      inline-size: 100%;
+    }
     .org-button .spinner {
       grid-column: 2;
       grid-row: 1 / span 2;

@@ -5,6 +5,7 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { orgAuthClientContext } from '../../context.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { OrgAuthErrorEvent } from '../../events/error.js';
+import { OrgAuthNavigateEvent } from '../../events/navigate.js';
 import { errorMessage } from '../../i18n/format.js';
 import { resolveMessages, type OrgAuthMessages, type OrgAuthMessagesOverride } from '../../i18n/messages.js';
 import { alertRegion } from '../../internal/alert.js';
@@ -32,11 +33,18 @@ const NO_CLIENT =
  * the script-tag convenience — the element builds one from its `public-token` attribute (and
  * `base-url`, default `location.origin`), with magic links leading back to the current page.
  *
- * @summary Sign in or create an organization with an email magic link.
+ * With `organization-slug`, it shows that organization's own login page instead: one "Continue with
+ * <name>" button per active SSO connection, plus "Continue with email". In discovery, "Continue with
+ * SSO" finds the connection by the email's domain. Before leaving for an identity provider it fires
+ * the cancelable `orgauth-navigate`; unless canceled, the client navigates. Coming back, it finishes
+ * the `sso` token (or shows the `stytch_error` the server sent back) like a magic link.
+ *
+ * @summary Sign in or create an organization with an email magic link or single sign-on.
  * @fires orgauth-session-created - Signed in to an organization; `detail: { member, organization }`.
  * @fires orgauth-session-ended - The shown session ended; `detail: { reason }`.
  * @fires orgauth-step-change - Moved to another screen; `detail: { step }`.
  * @fires orgauth-error - A failure is being shown; `detail: { error }`.
+ * @fires orgauth-navigate - About to leave for an identity provider; cancelable; `detail: { url }`.
  * @csspart card - The box around each screen.
  * @csspart heading - The screen's title.
  * @csspart intro - The sentence under the title.
@@ -53,6 +61,10 @@ const NO_CLIENT =
  * @csspart org-button - One organization's button; `org-name` and `org-hint` are its two lines.
  * @csspart empty - The "not a member of any organization" text.
  * @csspart spinner - Progress indicator.
+ * @csspart sso-list - The list of SSO connection buttons.
+ * @csspart sso-button - One "Continue with <connection>" button (also `secondary-button`).
+ * @csspart sso-email-button - "Continue with SSO" on the email step (also `secondary-button`).
+ * @csspart email-button - "Continue with email" on an organization's page.
  * @cssprop --orgauth-color-primary - Accent and primary button colour.
  * @cssprop --orgauth-color-on-primary - Text on the primary button.
  * @cssprop --orgauth-color-text - Text colour.
@@ -84,6 +96,7 @@ export class OrgAuthLogin extends LitElement {
     baseUrl: { attribute: 'base-url' },
     theme: { reflect: true },
     messages: { attribute: false },
+    organizationSlug: { attribute: 'organization-slug' },
   };
 
   /** The OrgAuth client. Wins over a provider's client and over `public-token`. */
@@ -96,6 +109,8 @@ export class OrgAuthLogin extends LitElement {
   declare theme: OrgAuthTheme;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthMessagesOverride | undefined;
+  /** Shows this organization's login page (its SSO buttons) instead of the discovery flow. */
+  declare organizationSlug: string | undefined;
 
   readonly #provided = new ContextConsumer(this, {
     context: orgAuthClientContext,
@@ -119,6 +134,8 @@ export class OrgAuthLogin extends LitElement {
   #signingOut = false;
   #localError: unknown = null;
   #focus: string | null = null;
+  /** In the organization flow, until the URL has been checked: the discovery email step must not flash. */
+  #checkingRedirect = false;
 
   constructor() {
     super();
@@ -127,6 +144,7 @@ export class OrgAuthLogin extends LitElement {
     this.baseUrl = undefined;
     this.theme = 'light';
     this.messages = undefined;
+    this.organizationSlug = undefined;
     this.#view = this.#createView();
   }
 
@@ -134,10 +152,17 @@ export class OrgAuthLogin extends LitElement {
     super.connectedCallback();
     // Coming back after an own client was dropped: the next update builds a fresh one.
     if (!this.#bound) this.requestUpdate();
+    window.addEventListener('pageshow', this.#onPageShow);
   }
+
+  /** Back from the IdP with the Back button (page restored from the back-forward cache): not redirecting any more. */
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && this.#controller?.getState().step === 'sso-redirecting') this.#controller.reset();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.#onPageShow);
     // A client this element built for itself is its to stop; it is rebuilt on reconnection.
     if (this.#ownClient.drop()) {
       this.#client = undefined;
@@ -154,10 +179,11 @@ export class OrgAuthLogin extends LitElement {
     if (given) this.#ownClient.drop();
     const client = given ?? this.#ownClient.get(this.publicToken, this.baseUrl);
     if (!this.#bound || client !== this.#client) this.#bind(client);
+    else if (changed.has('organizationSlug')) this.#showOrganization();
   }
 
   protected override render(): TemplateResult {
-    const state = this.#login.value;
+    const state = this.#checkingRedirect && this.#login.value?.step === 'email' ? undefined : this.#login.value;
     const body = this.#usageError
       ? html`<h2 class="heading" part="heading" tabindex="-1">${this.#messages['error.heading']}</h2>
           ${alertRegion(errorMessage(this.#usageError, this.#messages))}`
@@ -190,14 +216,34 @@ export class OrgAuthLogin extends LitElement {
       return;
     }
     this.#usageError = null;
-    const controller = client.createLogin();
+    // STYLE P8: the page may route an SSO start itself by canceling `orgauth-navigate`.
+    const controller = client.createLogin({ beforeNavigate: (url) => this.dispatchEvent(new OrgAuthNavigateEvent({ url })) });
     this.#controller = controller;
     this.#login.setSource(controller);
     this.#resetViewState();
     // After this update: the redirect moves the machine on, and that must schedule its own render.
+    this.#checkingRedirect = !!this.organizationSlug?.trim();
     queueMicrotask(() => {
-      if (this.#controller === controller) this.#run(controller.handleRedirect());
+      if (this.#controller !== controller) return;
+      // Without a token (or SSO error) in the URL, an organization's page starts on its SSO buttons.
+      const checked = controller.handleRedirect().finally(() => {
+        // In the same turn as leaving the email step, so no render shows it in between.
+        this.#showOrganization();
+        this.#checkingRedirect = false;
+        this.requestUpdate();
+      });
+      this.#run(checked);
     });
+  }
+
+  /** In the organization flow, moves a machine resting on the discovery email step to the organization's page. */
+  #showOrganization(): void {
+    const slug = this.organizationSlug?.trim();
+    const controller = this.#controller;
+    const state = controller?.getState();
+    if (slug && controller && (state?.step === 'email' || state?.step === 'organization-login') && !('busy' in state && state.busy)) {
+      this.#run(controller.loadOrganization(slug));
+    }
   }
 
   #onTransition(next: LoginState, previous: LoginState | undefined): void {
@@ -212,6 +258,8 @@ export class OrgAuthLogin extends LitElement {
     if (newError && next.step === 'create-organization' && isFieldError(error)) {
       this.#focus = isOrgAuthApiError(error, 'invalid_organization_name') ? '#organization-name' : '#organization-slug';
     }
+    // Signed out, or started over after a failed redirect, on an organization's page: back to its buttons.
+    if (next.step === 'email' && (previous?.step === 'signed-in' || previous?.step === 'error')) queueMicrotask(() => this.#showOrganization());
     const endReason = this.#client?.session.lastEndReason() ?? (this.#signingOut ? 'signed-out' : 'revoked');
     for (const event of transitionEvents(next, previous, endReason)) this.dispatchEvent(event);
   }
@@ -298,6 +346,11 @@ export class OrgAuthLogin extends LitElement {
       submitCreate: () => el.#submitCreate(),
       signOut: () => void el.#signOut(),
       reset: act((c) => c.reset()),
+      get organizationFlow() { return !!el.organizationSlug?.trim(); },
+      openSsoEmail: act((c) => c.openSsoEmail()),
+      submitSsoEmail: (email) => act((c) => c.submitSsoEmail(email))(),
+      startSso: (id) => act((c) => c.startSso(id))(),
+      continueWithEmail: act((c) => c.openEmail()),
     };
   }
 }

@@ -10,8 +10,9 @@ export interface OwnClient {
 
 /**
  * The script-tag convenience behind `<orgauth-login public-token="…" base-url="…">`: a browser client
- * for that public token, talking to `base-url` (default: this page's origin), whose magic links lead
- * back to this page (origin + path, no query) — where the element finishes the sign-in on load.
+ * for that public token, talking to `base-url` (default: this page's origin), whose magic links
+ * and SSO sign-ins lead back to this page (origin + path, no query) — where the element finishes the
+ * sign-in on load.
  * The link target must be on the project's redirect allowlist.
  */
 export function createOwnClient(): OwnClient {
@@ -33,7 +34,8 @@ export function createOwnClient(): OwnClient {
       const key = `${publicToken} ${baseUrl}`;
       if (own?.key === key) return own.client;
       drop();
-      const client = createB2BClient({ publicToken, baseUrl, redirectUrls: { discovery: location.origin + location.pathname } });
+      const here = location.origin + location.pathname;
+      const client = createB2BClient({ publicToken, baseUrl, redirectUrls: { discovery: here, login: here, signup: here } });
       own = { client, key };
       return client;
     },

@@ -4,7 +4,10 @@ import { alertRegion } from '../../../internal/alert.js';
 import { spinner } from '../../../internal/spinner.js';
 import type { LoginView, StepState } from './view.js';
 
-/** "Sign in or create an organization": the email form that sends the discovery magic link. */
+/**
+ * "Sign in or create an organization": the email form that sends the discovery magic link, plus
+ * "Continue with SSO" (and, on an organization's page, a way back to its SSO buttons).
+ */
 export function renderEmailStep(state: StepState<'email'>, view: LoginView): TemplateResult {
   const m = view.messages;
   const failure = state.error ?? view.localError;
@@ -42,5 +45,13 @@ export function renderEmailStep(state: StepState<'email'>, view: LoginView): Tem
         ${state.busy ? spinner() : null}<span>${m['email.submit']}</span>
       </button>
     </form>
+    <div class="actions">
+      <button class="secondary" part="secondary-button sso-email-button" type="button" ?disabled=${state.busy} @click=${() => view.openSsoEmail()}>
+        ${m['email.sso']}
+      </button>
+      ${view.organizationFlow
+        ? html`<button class="link" part="link-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>${m['email.back']}</button>`
+        : null}
+    </div>
   `;
 }

@@ -6,7 +6,10 @@ import { renderCreateOrganizationStep } from './create-organization-step.js';
 import { renderEmailSentStep } from './email-sent-step.js';
 import { renderEmailStep } from './email-step.js';
 import { renderErrorStep } from './error-step.js';
+import { renderOrganizationLoginStep } from './organization-login-step.js';
 import { renderSignedInStep } from './signed-in-step.js';
+import { renderSsoEmailStep } from './sso-email-step.js';
+import { renderSsoRedirectingStep } from './sso-redirecting-step.js';
 import type { LoginView } from './view.js';
 
 /** Renders the screen for the machine's current step; the switch is exhaustive over `LOGIN_STEPS`. */
@@ -26,5 +29,11 @@ export function renderStep(state: LoginState, view: LoginView): TemplateResult {
       return renderSignedInStep(state, view);
     case 'error':
       return renderErrorStep(state, view);
+    case 'organization-login':
+      return renderOrganizationLoginStep(state, view);
+    case 'sso-email':
+      return renderSsoEmailStep(state, view);
+    case 'sso-redirecting':
+      return renderSsoRedirectingStep(state, view);
   }
 }

@@ -30,4 +30,13 @@ export interface LoginView {
   submitCreate(): void;
   signOut(): void;
   reset(): void;
+  /** True in the organization flow (`organization-slug` set): the email step offers a way back. */
+  readonly organizationFlow: boolean;
+  /** "Continue with SSO" on the email step. */
+  openSsoEmail(): void;
+  submitSsoEmail(email: string): void;
+  /** Leaves for the IdP of this connection (after the cancelable `orgauth-navigate`). */
+  startSso(connectionId: string): void;
+  /** "Continue with email" on the organization page: the discovery email step. */
+  continueWithEmail(): void;
 }

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { CreateLoginOptions } from '../client-types.js';
+import type { SsoConnectionSummary } from '../protocol/sso-types.js';
+import { fixtureAuthenticateResponse, fixtureOrganization } from '../testing/fixtures.js';
+import { fixtureErrorEnvelope, type ScriptedReply } from '../testing/scripted-transport.js';
+import { createTestClient } from '../testing/test-client.js';
+import type { LoginState } from './login-state.js';
+
+const SEARCH = 'POST /b2b/organizations/search';
+const DISCOVER = 'GET /b2b/sso/discovery/connections';
+const okta: SsoConnectionSummary = { connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' };
+const entra: SsoConnectionSummary = { connection_id: 'oidc-connection-test-2', display_name: 'Entra ID', identity_provider: 'microsoft-entra' };
+const acme = fixtureOrganization({ organization_slug: 'acme', sso_active_connections: [okta, entra] });
+const found = (organization: unknown) => ({ request_id: 'r', status_code: 200, organization });
+const connections = (list: SsoConnectionSummary[]) => ({ request_id: 'r', status_code: 200, connections: list });
+
+function setup(replies: Record<string, ScriptedReply> = {}, href?: string, options?: CreateLoginOptions) {
+  const test = createTestClient({ replies, ...(href ? { href } : {}) });
+  const login = test.client.createLogin(options);
+  const steps: LoginState[] = [];
+  login.subscribe((state) => steps.push(state));
+  return { ...test, login, steps };
+}
+
+describe('login machine: organization flow', () => {
+  it('loads the organization by slug (busy, then its page) and starts SSO from its buttons', async () => {
+    const { login, steps, platform } = setup({ [SEARCH]: found(acme) });
+    await login.loadOrganization('acme');
+    expect(steps[0]).toEqual({ step: 'organization-login', organization: null, busy: true, error: null });
+    expect(login.getState()).toEqual({ step: 'organization-login', organization: acme, busy: false, error: null });
+    await login.startSso(entra.connection_id);
+    expect(login.getState()).toEqual({ step: 'sso-redirecting', connectionId: entra.connection_id });
+    expect(new URL(platform.navigations[0]!).searchParams.get('connection_id')).toBe(entra.connection_id);
+  });
+
+  it('shows an unknown slug as organization_not_found on the page', async () => {
+    const { login } = setup({ [SEARCH]: found(null) });
+    await login.loadOrganization('nope');
+    expect(login.getState()).toMatchObject({ step: 'organization-login', organization: null, busy: false, error: { errorType: 'organization_not_found' } });
+  });
+
+  it('ignores the answer for a slug that was replaced meanwhile', async () => {
+    let answerFirst: (value: object) => void = () => {};
+    const { login, transport } = setup({
+      [SEARCH]: (request) =>
+        (request.body as { organization_slug: string }).organization_slug === 'old'
+          ? new Promise<object>((resolve) => (answerFirst = resolve))
+          : found(acme),
+    });
+    const first = login.loadOrganization('old');
+    await login.loadOrganization('acme');
+    answerFirst(found(null));
+    await first;
+    expect(transport.requests).toHaveLength(2);
+    expect(login.getState()).toEqual({ step: 'organization-login', organization: acme, busy: false, error: null });
+  });
+
+  it('lets "Continue with email" go to discovery and come back; reset returns to the page', async () => {
+    const { login } = setup({ [SEARCH]: found(acme) });
+    await login.loadOrganization('acme');
+    login.reset();
+    expect(login.getState()).toMatchObject({ step: 'organization-login', organization: acme });
+    login.openSsoEmail();
+    expect(login.getState()).toMatchObject({ step: 'sso-email' });
+    login.back();
+    expect(login.getState()).toMatchObject({ step: 'organization-login', organization: acme });
+  });
+
+  it('gives the screen back when beforeNavigate cancels the navigation', async () => {
+    const seen: string[] = [];
+    const { login, platform } = setup({ [SEARCH]: found(acme) }, undefined, { beforeNavigate: (url) => (seen.push(url), false) });
+    await login.loadOrganization('acme');
+    await login.startSso(okta.connection_id);
+    expect(seen).toHaveLength(1);
+    expect(platform.navigations).toEqual([]);
+    expect(login.getState()).toMatchObject({ step: 'organization-login', busy: false });
+  });
+
+  it('ignores startSso outside the steps that offer connections', async () => {
+    const { login, platform } = setup();
+    await login.startSso(okta.connection_id);
+    expect(login.getState().step).toBe('email');
+    expect(platform.navigations).toEqual([]);
+  });
+});
+
+describe('login machine: Continue with SSO', () => {
+  it('one connection for the domain: redirects at once', async () => {
+    const { login, platform, transport } = setup({ [DISCOVER]: connections([okta]) });
+    login.openSsoEmail();
+    await login.submitSsoEmail(' ada@acme.test ');
+    expect(transport.requests[0]!.path).toBe('/b2b/sso/discovery/connections');
+    expect(login.getState()).toEqual({ step: 'sso-redirecting', connectionId: okta.connection_id });
+    expect(platform.navigations).toHaveLength(1);
+  });
+
+  it('several: offers them to choose from', async () => {
+    const { login, platform } = setup({ [DISCOVER]: connections([okta, entra]) });
+    login.openSsoEmail();
+    await login.submitSsoEmail('ada@acme.test');
+    expect(login.getState()).toEqual({ step: 'sso-email', email: 'ada@acme.test', connections: [okta, entra], busy: false, error: null });
+    expect(platform.navigations).toEqual([]);
+    await login.startSso(entra.connection_id);
+    expect(login.getState()).toMatchObject({ step: 'sso-redirecting', connectionId: entra.connection_id });
+  });
+
+  it('none: a no_sso_connection error on the step', async () => {
+    const { login } = setup({ [DISCOVER]: connections([]) });
+    login.openSsoEmail();
+    await login.submitSsoEmail('ada@nowhere.test');
+    expect(login.getState()).toMatchObject({ step: 'sso-email', busy: false, error: { code: 'no_sso_connection' } });
+  });
+
+  it('refuses a malformed email without a request, and keeps API failures on the step', async () => {
+    const { login, transport } = setup({ [DISCOVER]: fixtureErrorEnvelope('too_many_requests', 429) });
+    login.openSsoEmail();
+    await login.submitSsoEmail('nope');
+    expect(login.getState()).toMatchObject({ step: 'sso-email', error: { code: 'invalid_usage' } });
+    expect(transport.requests).toEqual([]);
+    await login.submitSsoEmail('ada@acme.test');
+    expect(login.getState()).toMatchObject({ step: 'sso-email', error: { errorType: 'too_many_requests' } });
+    login.back();
+    expect(login.getState()).toMatchObject({ step: 'email', email: 'ada@acme.test' });
+  });
+});
+
+describe('login machine: coming back from the IdP', () => {
+  it('an sso token signs in', async () => {
+    const { login } = setup({ 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() }, 'http://localhost:3000/?stytch_token_type=sso&token=t');
+    await expect(login.handleRedirect()).resolves.toBe(true);
+    expect(login.getState()).toMatchObject({ step: 'signed-in', member: { email_address: 'ada@acme.test' } });
+  });
+
+  it('a refused sso token (connection gone) is shown in words on the error step', async () => {
+    const { login } = setup({ 'POST /b2b/sso/authenticate': fixtureErrorEnvelope('connection_not_found', 404) }, 'http://localhost:3000/?stytch_token_type=sso&token=t');
+    await login.handleRedirect();
+    expect(login.getState()).toMatchObject({ step: 'error', error: { errorType: 'connection_not_found' } });
+  });
+
+  it('stytch_error from the server’s SSO error page lands on the error step; start over returns to the organization', async () => {
+    const { login, steps } = setup({ [SEARCH]: found(acme) }, 'http://localhost:3000/?stytch_error=invalid_email_for_jit_provisioning');
+    await expect(login.handleRedirect()).resolves.toBe(true);
+    expect(steps.map((s) => s.step)).toEqual(['authenticating', 'error']);
+    expect(login.getState()).toMatchObject({ step: 'error', error: { errorType: 'invalid_email_for_jit_provisioning' } });
+    await login.loadOrganization('acme');
+    expect(login.getState()).toMatchObject({ step: 'organization-login', organization: acme });
+  });
+
+  it('signing out of an organization flow returns to the organization page', async () => {
+    const { login, client, transport } = setup({ [SEARCH]: found(acme), 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() }, 'http://localhost:3000/?stytch_token_type=sso&token=t');
+    await login.loadOrganization('acme');
+    await login.handleRedirect();
+    expect(login.getState().step).toBe('signed-in');
+    transport.reply('POST /b2b/sessions/revoke', { request_id: 'r', status_code: 200 });
+    await client.session.revoke();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(login.getState()).toMatchObject({ step: 'organization-login', organization: acme });
+  });
+});
+
+describe('login reducer: SSO steps', () => {
+  it('keeps failures on the organization page and the SSO email step; a failed redirect ends the attempt', async () => {
+    const { loginReducer } = await import('./login-machine.js');
+    const { OrgAuthError } = await import('../errors.js');
+    const error = new OrgAuthError('network_error', 'offline');
+    const page = loginReducer({ step: 'email', email: '', busy: false, error: null }, { type: 'ORGANIZATION_REQUESTED' });
+    expect(loginReducer(page, { type: 'FAILED', error })).toEqual({ step: 'organization-login', organization: null, busy: false, error });
+    const sso = loginReducer(page, { type: 'SSO_EMAIL_SUBMITTED', email: 'ada@acme.test' });
+    expect(loginReducer(sso, { type: 'FAILED', error })).toMatchObject({ step: 'sso-email', email: 'ada@acme.test', busy: false, error });
+    const leaving = loginReducer(sso, { type: 'SSO_STARTED', connectionId: 'c' });
+    expect(loginReducer(leaving, { type: 'FAILED', error })).toEqual({ step: 'error', error });
+    // Connections found for a step that is no longer showing them are ignored.
+    expect(loginReducer(leaving, { type: 'SSO_CONNECTIONS_FOUND', connections: [] })).toBe(leaving);
+  });
+});

@@ -1,0 +1,35 @@
+import { html, type TemplateResult } from 'lit';
+import { errorMessage, format } from '../../../i18n/format.js';
+import { alertRegion } from '../../../internal/alert.js';
+import { spinner } from '../../../internal/spinner.js';
+import { ssoButtons } from './sso-buttons.js';
+import type { LoginView, StepState } from './view.js';
+
+/**
+ * The organization's own login page (`organization-slug` set): its SSO connections as buttons and
+ * "Continue with email" for the discovery flow. While the organization loads it shows a status line;
+ * an unknown slug is an error in words on the same screen.
+ */
+export function renderOrganizationLoginStep(state: StepState<'organization-login'>, view: LoginView): TemplateResult {
+  const m = view.messages;
+  const failure = state.error ?? view.localError;
+  const message = failure ? errorMessage(failure, m) : null;
+  const organization = state.organization;
+  return html`
+    <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['organizationLogin.heading']}</h2>
+    ${organization
+      ? html`<p class="intro" part="intro">
+          ${format(m['organizationLogin.intro'], { organization: html`<b class="organization">${organization.organization_name}</b>` })}
+        </p>`
+      : state.busy
+        ? html`<div class="progress" role="status" aria-live="polite">${spinner()}<span>${m['organizationLogin.loading']}</span></div>`
+        : null}
+    ${alertRegion(message)}
+    ${organization && organization.sso_active_connections.length > 0 ? ssoButtons(organization.sso_active_connections, state.busy, view) : null}
+    <div class="actions">
+      <button class="${organization?.sso_active_connections.length ? 'secondary' : 'primary'}" part="${organization?.sso_active_connections.length ? 'secondary-button' : 'submit-button'} email-button" type="button" ?disabled=${state.busy} @click=${() => view.continueWithEmail()}>
+        ${m['organizationLogin.email']}
+      </button>
+    </div>
+  `;
+}

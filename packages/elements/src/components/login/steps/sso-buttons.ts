@@ -1,0 +1,31 @@
+import type { SsoConnectionSummary } from '@orgauth/core/protocol';
+import { html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { format } from '../../../i18n/format.js';
+import type { LoginView } from './view.js';
+
+/**
+ * One "Continue with <display name>" button per SSO connection, shared by the organization page and
+ * the several-connections case of "Continue with SSO". The display name is a text node (it comes
+ * from whoever set the connection up), never markup.
+ */
+export function ssoButtons(connections: SsoConnectionSummary[], disabled: boolean, view: LoginView): TemplateResult {
+  return html`<ul class="org-list" part="sso-list">
+    ${repeat(
+      connections,
+      (c) => c.connection_id,
+      (c) => html`<li>
+        <button
+          class="secondary sso-button"
+          part="secondary-button sso-button"
+          type="button"
+          data-connection-id=${c.connection_id}
+          ?disabled=${disabled}
+          @click=${() => view.startSso(c.connection_id)}
+        >
+          ${format(view.messages['organizationLogin.sso'], { name: c.display_name })}
+        </button>
+      </li>`,
+    )}
+  </ul>`;
+}

@@ -1,0 +1,62 @@
+import type { AuthenticationFactor } from '@orgauth/core/protocol';
+import type { Db } from '../db/schema.js';
+import { ApiError } from '../lib/api-error.js';
+import { findMemberByEmail } from './members.js';
+import { consumeOneTimeToken } from './one-time-tokens.js';
+import { findOrganization } from './organizations.js';
+import { iso } from './serialize.js';
+import { insertSession, type LoadedSession } from './sessions.js';
+import { assertSsoAllowed } from './sso-login.js';
+
+/** Inputs of {@link authenticateSsoToken}. */
+export interface SsoAuthenticateInput {
+  projectId: string;
+  token: string;
+  pkceVerifier: string | undefined;
+  durationMinutes: number;
+}
+
+/**
+ * Redeems an `sso` token (single use; PKCE enforced when the start stored a challenge) for a session
+ * of the member it names, in one transaction: a refusal after the consume gives the token back.
+ * @throws ApiError 404 `sso_token_not_found` / `member_not_found` / `organization_not_found`, 400 `pkce_mismatch`
+ */
+export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, now: number): Promise<{ loaded: LoadedSession; token: string }> {
+  return db.transaction().execute(async (trx) => {
+    let consumed;
+    try {
+      consumed = await consumeOneTimeToken(trx, input.projectId, 'sso', input.token, input.pkceVerifier, now);
+    } catch (error) {
+      if (error instanceof ApiError && error.errorType === 'magic_link_not_found') {
+        throw new ApiError(404, 'sso_token_not_found', 'The SSO token could not be authenticated: it is unknown, already used, or expired.');
+      }
+      if (error instanceof ApiError && error.errorType === 'pkce_mismatch') {
+        throw new ApiError(400, 'pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this SSO sign-in.');
+      }
+      throw error;
+    }
+    const organization = consumed.organizationId === null ? undefined : await findOrganization(trx, input.projectId, consumed.organizationId);
+    if (organization === undefined) throw new ApiError(404, 'organization_not_found', 'The organization of this SSO sign-in no longer exists.');
+    assertSsoAllowed(organization);
+    const member = await findMemberByEmail(trx, organization.id, consumed.email);
+    if (member === undefined || member.status !== 'active') throw new ApiError(404, 'member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
+    // The identity that just signed in: the member's most recent SSO link.
+    const identity = await trx
+      .selectFrom('sso_identities')
+      .innerJoin('sso_connections', 'sso_connections.id', 'sso_identities.connection_id')
+      .select(['sso_identities.connection_id', 'sso_identities.subject', 'sso_connections.type'])
+      .where('sso_identities.member_id', '=', member.id)
+      .orderBy('sso_identities.last_login_at', 'desc')
+      .executeTakeFirst();
+    const type = identity?.type ?? 'saml';
+    const factor: AuthenticationFactor & Record<string, unknown> = {
+      type: 'sso',
+      delivery_method: type === 'oidc' ? 'oidc_sso' : 'sso_saml',
+      last_authenticated_at: iso(now),
+      sequence_order: 'PRIMARY',
+      [type === 'oidc' ? 'oidc_sso_factor' : 'saml_sso_factor']: { id: identity?.connection_id ?? '', provider_subject: identity?.subject ?? '' },
+    };
+    const { session, token } = await insertSession(trx, member, [factor], input.durationMinutes, now);
+    return { loaded: { session, member, organization }, token };
+  });
+}

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../http/context.js';
+import type { ApiError } from '../lib/api-error.js';
+
+const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}code{color:#6b7280}';
+// The one inline style is allowed by its hash: the CSP has no 'unsafe-inline' and no script source at all.
+const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
+ * The page a browser sees when the IdP's answer is refused at the ACS / OIDC callback: the browser
+ * arrived by a form POST or redirect from the IdP, so a JSON envelope would be a dead end. It says
+ * what went wrong in words, links back to the login redirect URL (with `stytch_error=<error_type>`)
+ * when the sign-in attempt is known, and carries no script at all (strict CSP).
+ */
+export function ssoErrorPage(c: AppContext, error: ApiError, loginRedirectUrl: string | undefined): Response {
+  let back = '';
+  if (loginRedirectUrl !== undefined) {
+    const url = new URL(loginRedirectUrl);
+    url.searchParams.set('stytch_error', error.errorType);
+    back = `<p><a href="${escapeHtml(url.href)}">Back to sign-in</a></p>`;
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Single sign-on failed</title><style>${STYLE}</style></head>
+<body><h1>Single sign-on failed</h1><p>${escapeHtml(error.message)}</p><p><code>${escapeHtml(error.errorType)}</code> · request ${escapeHtml(c.get('requestId') ?? '')}</p>${back}</body></html>`;
+  return new Response(html, {
+    status: error.status >= 400 && error.status < 500 ? error.status : 400,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      'Cache-Control': 'no-store',
+      'X-Frame-Options': 'DENY',
+      // Read by the event log (http/event-log.ts), which only parses JSON bodies.
+      'X-OrgAuth-Error-Type': error.errorType,
+    },
+  });
+}
