@@ -19,9 +19,12 @@ export function App() {
   );
 }
 
+// `?org=<slug>` shows that organization's login page (its SSO buttons); otherwise discovery.
+const organizationSlug = new URLSearchParams(window.location.search).get('org') ?? undefined;
+
 function LoginCard() {
   const client = useOrgAuth();
-  return <Login client={client} theme="auto" />;
+  return organizationSlug ? <Login client={client} theme="auto" organizationSlug={organizationSlug} /> : <Login client={client} theme="auto" />;
 }
 
 function SignedIn() {

@@ -9,7 +9,7 @@ const publicToken = document.querySelector<HTMLMetaElement>('meta[name="orgauth-
 const client = createB2BClient({
   publicToken,
   baseUrl: window.location.origin,
-  redirectUrls: { discovery: `${window.location.origin}/` },
+  redirectUrls: { discovery: `${window.location.origin}/`, login: `${window.location.origin}/`, signup: `${window.location.origin}/` },
 });
 
 createRoot(document.getElementById('root')!).render(
