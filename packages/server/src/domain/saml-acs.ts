@@ -51,6 +51,13 @@ function precheck(xml: string, connection: SsoConnectionsTable): { responseDesti
       throw refuse('The SAML response uses a signature or digest algorithm that is not allowed.');
     }
   }
+  // Comments inside identity values are the CVE-2017-11427 family: some readers take only the text
+  // before the comment (admin@x.test<!---->.evil.test → admin@x.test). IdPs never send them: refuse.
+  for (const tag of ['NameID', 'AttributeValue']) {
+    for (const node of Array.from(doc.getElementsByTagNameNS('*', tag))) {
+      if (Array.from(node.childNodes).some((c) => c.nodeType === 8)) throw refuse('The SAML response has a comment inside an identity value.');
+    }
+  }
   // The Response-level Issuer is optional, but when present it must name the connection's IdP too:
   // an unsigned envelope must not be able to claim another IdP (mix-up) around a signed assertion.
   for (const issuer of children(root, 'Issuer')) {
