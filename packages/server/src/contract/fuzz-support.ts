@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
+import { snapshot } from '../testing/db-snapshot.js';
 
 /** Field names used across the API: fuzzed bodies and queries use these so validation is reached. */
 export const FIELD_NAMES = [
@@ -85,21 +85,18 @@ export const fuzzBody: fc.Arbitrary<FuzzBody> = fc.oneof(
   { weight: 6, arbitrary: nastyObject.map<FuzzBody>((value) => ({ kind: 'object', value })) },
 );
 
-const EXCLUDED = /^(kysely_migration|kysely_migration_lock|events)$|rate/i;
+// Besides what `snapshot` already skips (Kysely's bookkeeping, the event log): rate-limit counters.
+const EXCLUDED = /rate/i;
 
 /**
  * A fingerprint of every data table (row count + SHA-256 of the sorted rows). Bookkeeping tables are
  * left out on purpose: the event log and rate-limit counters MUST record refused requests.
  */
-export async function snapshotDatabase(db: Db, dialect: 'sqlite' | 'postgres'): Promise<Record<string, string>> {
-  const names =
-    dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db)).rows.map((r) => r.name);
-  const snapshot: Record<string, string> = {};
-  for (const name of names.filter((n) => !EXCLUDED.test(n)).sort()) {
-    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows.map((r) => JSON.stringify(r)).sort();
-    snapshot[name] = `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16)}`;
+export async function snapshotDatabase(db: Db): Promise<Record<string, string>> {
+  const fingerprint: Record<string, string> = {};
+  for (const [name, rows] of Object.entries(await snapshot(db)).sort(([x], [y]) => x.localeCompare(y))) {
+    if (EXCLUDED.test(name)) continue;
+    fingerprint[name] = `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16)}`;
   }
-  return snapshot;
+  return fingerprint;
 }

@@ -97,7 +97,7 @@ describe('fuzzing every API route', () => {
   });
 
   test.each(routes.map((r) => [r.method, r.path]))('%s %s', async (method, path) => {
-    let before = await snapshotDatabase(t.server.db, t.dialect);
+    let before = await snapshotDatabase(t.server.db);
     await fc.assert(
       fc.asyncProperty(caseFor(method, path), async (c) => {
         const res = await send(method, path, c);
@@ -107,10 +107,10 @@ describe('fuzzing every API route', () => {
         const body = JSON.parse(res.text) as Record<string, unknown>;
         if (res.status >= 400) {
           expect(body, where).toMatchObject({ status_code: res.status, request_id: expect.any(String), error_type: expect.any(String), error_message: expect.any(String) });
-          expect(await snapshotDatabase(t.server.db, t.dialect), `${where}: a refused request changed the database`).toEqual(before);
+          expect(await snapshotDatabase(t.server.db), `${where}: a refused request changed the database`).toEqual(before);
         } else {
           expect(c.body.kind, `${where}: a body that is not a JSON object was accepted`).not.toBe('malformed');
-          before = await snapshotDatabase(t.server.db, t.dialect);
+          before = await snapshotDatabase(t.server.db);
         }
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
