@@ -4,6 +4,7 @@ import { openDatabase, type DialectName } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import type { Db } from './db/schema.js';
 import { ensureProjects, type ProjectCredentials } from './domain/project-bootstrap.js';
+import type { MemberRolesFormat } from './domain/member-roles.js';
 import { createProjectStore } from './domain/projects.js';
 import { createSigningKeys } from './domain/signing-keys.js';
 import { sealLegacySigningKeys } from './domain/signing-key-store.js';
@@ -67,6 +68,8 @@ export interface OrgAuthServer {
     addRedirectUrl(url: string, types?: RedirectUrlType[]): Promise<void>;
     /** Adds an authorized SDK origin (`scheme://host[:port]`). Idempotent. */
     addAuthorizedOrigin(origin: string): Promise<void>;
+    /** How the backend API spells `Member.roles` (domain/member-roles.ts); test environment. */
+    setMemberRolesFormat(format: MemberRolesFormat): Promise<void>;
   };
   /** Which database engine is in use. */
   dialect: DialectName;
@@ -114,6 +117,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
       projects: {
         addRedirectUrl: async (url, types) => void (await projects.addRedirectUrl(project.project_id, url, types)),
         addAuthorizedOrigin: async (origin) => void (await projects.addAuthorizedOrigin(project.project_id, origin)),
+        setMemberRolesFormat: (format) => projects.setMemberRolesFormat(project.project_id, format),
       },
       dialect: database.dialect,
       db: database.db,

@@ -117,6 +117,32 @@ describe('operator CLI', () => {
     }
   });
 
+  test('member-roles format: prints, sets per environment, and the server spells roles accordingly', async () => {
+    const server = await startServer();
+    try {
+      expect((await cli('member-roles', 'format')).out).toBe('ids\n');
+      expect((await cli('member-roles', 'format', 'objects')).code).toBe(0);
+      expect((await cli('member-roles', 'format')).out).toBe('objects\n');
+      expect((await cli('member-roles', 'format', '--env', 'live')).out).toBe('ids\n');
+      const { project_id, secret } = server.project;
+      const org = await server.app.fetch(new Request('http://localhost/v1/b2b/organizations', {
+        method: 'POST',
+        headers: { authorization: basic(project_id, secret), 'content-type': 'application/json' },
+        body: JSON.stringify({ organization_name: 'Roles', organization_slug: 'roles', email_allowed_domains: [] }),
+      }));
+      const orgId = ((await org.json()) as { organization: { organization_id: string } }).organization.organization_id;
+      const member = await server.app.fetch(new Request(`http://localhost/v1/b2b/organizations/${orgId}/members`, {
+        method: 'POST',
+        headers: { authorization: basic(project_id, secret), 'content-type': 'application/json' },
+        body: JSON.stringify({ email_address: 'ada@roles.test' }),
+      }));
+      expect(((await member.json()) as { member: { roles: unknown } }).member.roles).toEqual([{ role_id: 'stytch_member', sources: [{ type: 'direct_assignment', details: {} }] }]);
+      expect((await cli('member-roles', 'format', 'strings')).code).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('usage errors exit 2', async () => {
     expect((await cli('secret', 'rotate', '--env', 'prod')).code).toBe(2);
     expect((await cli('redirect-urls', 'add', 'https://a.test/', '--type', 'nope')).code).toBe(2);

@@ -4,6 +4,7 @@ import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { Db } from '../db/schema.js';
+import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../domain/member-roles.js';
 import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../domain/ip-allowlist.js';
 import { ensureProjects, environmentRow, rotateSecret, updateStoredCredentials } from '../domain/project-bootstrap.js';
 import { createProjectStore, type ProjectStore } from '../domain/projects.js';
@@ -11,7 +12,7 @@ import type { ProjectEnv } from '../domain/redirect-urls.js';
 import { ApiError } from '../lib/api-error.js';
 
 /** The first words that select an operator command instead of starting the server. */
-export const PROJECT_COMMANDS = ['secret', 'redirect-urls', 'origins', 'ip-allowlist'] as const;
+export const PROJECT_COMMANDS = ['secret', 'redirect-urls', 'origins', 'ip-allowlist', 'member-roles'] as const;
 
 /** `--help` text of the operator commands. */
 export const PROJECT_USAGE = `Operator commands (same --data-dir / DATABASE_URL as the server; --env test|live, default test):
@@ -22,6 +23,9 @@ export const PROJECT_USAGE = `Operator commands (same --data-dir / DATABASE_URL 
       types: ${REDIRECT_URL_TYPES.join(', ')} (default: all)
   orgauth-server origins list|add|remove [<origin>] [--env E]
   orgauth-server ip-allowlist list|add|remove [<ip>] [--env E]   (at most 10; none = all allowed)
+  orgauth-server member-roles format [ids|objects] [--env E]
+      how the backend API spells Member.roles: ids = ["stytch_admin"] (seed OpenAPI, default),
+      objects = [{role_id, sources}] (Stytch's Node SDK types); no value prints the current one
 `;
 
 /** Where the command writes, and the environment it reads `DATABASE_URL` from. */
@@ -119,6 +123,16 @@ async function run(ctx: Context, command: string, action: string, value: string 
       const removed = await removeAllowedIp(ctx.db, ctx.projectId, needValue(value, '<ip>'));
       io.out(removed ? 'Removed.\n' : 'Not listed.\n');
       return removed ? 0 : 1;
+    }
+    case 'member-roles format': {
+      if (value === undefined) {
+        io.out(`${(await ctx.store.byId(ctx.projectId))?.member_roles_format ?? 'ids'}\n`);
+        return 0;
+      }
+      if (!isMemberRolesFormat(value)) throw new UsageError(`member-roles format must be one of ${MEMBER_ROLES_FORMATS.join(', ')}, got "${value}".`);
+      await ctx.store.setMemberRolesFormat(ctx.projectId, value);
+      io.out(`Member roles in ${ctx.env} are now spelled as ${value}.\n`);
+      return 0;
     }
     default:
       throw new UsageError(`Unknown command "${key.trim()}".`);

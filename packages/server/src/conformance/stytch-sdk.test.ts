@@ -60,6 +60,8 @@ const countOf = (request: string) => loopback.requests.filter((line) => line ===
 
 beforeAll(async () => {
   loopback = await startLoopbackServer();
+  // What a team moving from Stytch sets once (`orgauth-server member-roles format objects`).
+  await loopback.server.projects.setMemberRolesFormat('objects');
   const { project_id, secret } = loopback.server.project;
   client = new B2BClient({ project_id, secret, env: loopback.baseUrl });
 });
@@ -230,14 +232,19 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
     expect((refused as StytchError).status_code).toBeLessThan(500);
   });
 
-  // KNOWN GAP (protocol change, not one slice's): the SDK types `Member.roles` as MemberRole objects
-  // (`{role_id, sources}`, always including `stytch_member`); OrgAuth sends role-id strings. `fails`
-  // keeps the suite green while the gap exists and turns red once fixed: then drop `.fails`.
-  test.fails('Member.roles are MemberRole objects, as the SDK types declare', async () => {
+  // The seed OpenAPI spells roles as ids, the SDK as MemberRole objects; this project chose `objects`
+  // in beforeAll (domain/member-roles.ts). The seed contract suite covers the `ids` default.
+  test('Member.roles are MemberRole objects, as the SDK types declare', async () => {
     const organization_id = need(state.organizationId, 'an organization');
     const res: B2BOrganizationsMembersCreateResponse = await client.organizations.members.create({ organization_id, email_address: `roles-${memberEmail}`, roles: ['stytch_admin'] });
-    expect(res.member.roles.length).toBeGreaterThan(0);
     expect(shapeErrors(res.member, 'Member', 'member').filter((problem) => problem.startsWith('member.roles'))).toEqual([]);
+    expect(res.member.roles.map((role) => role.role_id)).toEqual(['stytch_member', 'stytch_admin']);
+    expect(res.member.roles[1]?.sources).toEqual([{ type: 'direct_assignment', details: {} }]);
+    const found: B2BOrganizationsMembersSearchResponse = await client.organizations.members.search({
+      organization_ids: [organization_id],
+      query: { operator: 'AND', operands: [{ filter_name: 'member_emails', filter_value: [`roles-${memberEmail}`] }] },
+    });
+    expect(found.members[0]?.roles.map((role) => role.role_id)).toEqual(['stytch_member', 'stytch_admin']);
   });
 
   test('organizations.members.delete', async () => {

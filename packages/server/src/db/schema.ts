@@ -2,7 +2,7 @@
  * Kysely table types. Portable on purpose: text ids, integer epoch-ms timestamps (`bigint` on
  * PostgreSQL, parsed back to `number`), booleans as 0/1 integers, JSON as text.
  */
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { SamlAssertionIdsTable, SsoIdentitiesTable, SsoRequestsTable } from './schema-sso.js';
 
 /** `projects`: one row per project environment. */
@@ -13,6 +13,8 @@ export interface ProjectsTable {
   public_token: string;
   secret_hash: string;
   created_at: number;
+  /** `ids` | `objects`: how the backend API spells `Member.roles` (domain/member-roles.ts). */
+  member_roles_format: Generated<string>;
 }
 
 /** `redirect_urls`: the per-type redirect allowlist. */

@@ -2,6 +2,7 @@ import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol
 import { ApiError } from '../lib/api-error.js';
 import { digestsEqual, sha256Hex } from '../lib/crypto.js';
 import type { Db, ProjectsTable } from '../db/schema.js';
+import { isMemberRolesFormat, type MemberRolesFormat } from './member-roles.js';
 import { addRedirectUrlRule, listRedirectUrlRules, removeRedirectUrlRule, resolveRedirectUrl, type RedirectUrlRule } from './redirect-url-store.js';
 
 /** A project row without its secret hash. */
@@ -10,6 +11,8 @@ export interface Project {
   env: string;
   name: string;
   public_token: string;
+  /** How the backend API spells `Member.roles` (domain/member-roles.ts). */
+  member_roles_format: MemberRolesFormat;
 }
 
 /** Reads and edits project configuration: credentials, redirect allowlist, authorized origins. */
@@ -38,6 +41,8 @@ export interface ProjectStore {
   /** Removes an SDK origin; true when it was listed. */
   removeAuthorizedOrigin(projectId: string, origin: string): Promise<boolean>;
   listAuthorizedOrigins(projectId: string): Promise<string[]>;
+  /** Sets how the backend API spells `Member.roles` for this project (takes effect on the next request). */
+  setMemberRolesFormat(projectId: string, format: MemberRolesFormat): Promise<void>;
   /**
    * The redirect URL to build a link from: the canonical form of `requested` when a rule of `type`
    * allows it in the project's environment (domain/redirect-urls.ts), or the type's default when
@@ -47,11 +52,12 @@ export interface ProjectStore {
   resolveRedirectUrl(projectId: string, type: RedirectUrlType, requested: string | undefined): Promise<string>;
 }
 
-const toProject = (row: Pick<ProjectsTable, 'id' | 'env' | 'name' | 'public_token'>): Project => ({
+const toProject = (row: Pick<ProjectsTable, 'id' | 'env' | 'name' | 'public_token'> & { member_roles_format: string }): Project => ({
   id: row.id,
   env: row.env,
   name: row.name,
   public_token: row.public_token,
+  member_roles_format: isMemberRolesFormat(row.member_roles_format) ? row.member_roles_format : 'ids',
 });
 
 /**
@@ -81,7 +87,7 @@ export function normalizeOrigin(origin: string): string | undefined {
 
 /** Creates the {@link ProjectStore} over `db`. */
 export function createProjectStore(db: Db, now: () => number): ProjectStore {
-  const columns = ['id', 'env', 'name', 'public_token'] as const;
+  const columns = ['id', 'env', 'name', 'public_token', 'member_roles_format'] as const;
   return {
     async byPublicToken(publicToken) {
       const row = await db.selectFrom('projects').select(columns).where('public_token', '=', publicToken).executeTakeFirst();
@@ -131,6 +137,9 @@ export function createProjectStore(db: Db, now: () => number): ProjectStore {
       const normalized = normalizeOrigin(origin) ?? origin;
       const result = await db.deleteFrom('authorized_origins').where('project_id', '=', projectId).where('origin', '=', normalized).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
+    },
+    async setMemberRolesFormat(projectId, format) {
+      await db.updateTable('projects').set({ member_roles_format: format }).where('id', '=', projectId).execute();
     },
     async listAuthorizedOrigins(projectId) {
       const rows = await db.selectFrom('authorized_origins').select('origin').where('project_id', '=', projectId).orderBy('created_at').orderBy('origin').execute();

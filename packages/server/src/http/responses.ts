@@ -1,4 +1,5 @@
 import type { ErrorEnvelope } from '@orgauth/core/protocol';
+import { withMemberRoles } from '../domain/member-roles.js';
 import { ApiError } from '../lib/api-error.js';
 import { parseJsonObject, type Body } from '../lib/validate.js';
 import type { AppContext } from './context.js';
@@ -10,9 +11,13 @@ export function sdkOk(c: AppContext, payload: object): Response {
   return c.json({ data: { request_id: c.get('requestId'), status_code: 200, ...payload } }, 200);
 }
 
-/** Backend success: the payload plus `request_id`/`status_code`, not wrapped. */
+/**
+ * Backend success: the payload plus `request_id`/`status_code`, not wrapped. Members' roles are
+ * spelled as the calling project chose (domain/member-roles.ts).
+ */
 export function apiOk(c: AppContext, payload: object): Response {
-  return c.json({ request_id: c.get('requestId'), status_code: 200, ...payload }, 200);
+  const format = c.get('project')?.member_roles_format ?? 'ids';
+  return c.json({ request_id: c.get('requestId'), status_code: 200, ...withMemberRoles(payload, format) }, 200);
 }
 
 /** The error envelope for `error`, with this request's id. */
