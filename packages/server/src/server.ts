@@ -101,7 +101,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     await checkSecretBoxKey(database.db, secretBox, now());
     await sealLegacySigningKeys(database.db, secretBox);
     const projects = createProjectStore(database.db, now);
-    const project = await ensureProjects(database.db, projects, dataDir, now, usesPostgres);
+    const project = await ensureProjects(database.db, dataDir, now, usesPostgres);
     const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl });
     const keys = createSigningKeys(database.db, now, secretBox);
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);

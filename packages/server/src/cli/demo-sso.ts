@@ -7,6 +7,7 @@ import { oidcRedirectUri } from '../domain/oidc-start.js';
 import { oidcSettings, updateOidcConnection } from '../domain/oidc-connections.js';
 import { findOrganization, insertOrganization } from '../domain/organizations.js';
 import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../domain/sso-connections.js';
+import { inBootstrapLock } from '../domain/project-create.js';
 import { parseJson } from '../domain/serialize.js';
 import type { SecretBox } from '../lib/secret-box.js';
 
@@ -72,26 +73,25 @@ async function pointOidcAtDevIdp(deps: DemoSsoDeps, store: DevIdpStore, org: Org
  * `--dev` demo data, idempotent (every start): "Demo SSO Co" (`demo-sso`, domain `demo-sso.test`,
  * SSO JIT for everyone) with a SAML and an OIDC connection pointed at the built-in test IdP, and
  * "Locked Co" (`locked-co`, SSO JIT `NOT_ALLOWED`) with a SAML connection, for the refusal path.
- * Each organization is seeded in one transaction.
+ * Seeded in one transaction under the bootstrap lock (domain/project-create.ts).
  */
 export async function seedDemoSso(deps: DemoSsoDeps): Promise<{ demo: SeededOrg; locked: SeededOrg }> {
   const now = (deps.now ?? Date.now)();
-  const store = createDevIdpStore(deps.db, deps.now ?? Date.now, deps.secretBox);
-  // Keys first, outside the transactions (SQLite has one writer; the store writes on first use).
-  await store.keyPair('saml');
-  const demo = await deps.db.transaction().execute(async (trx) => {
-    const org = await ensureOrg(trx, deps.projectId, 'demo-sso', 'Demo SSO Co', 'demo-sso.test', 'ALL_ALLOWED', now);
-    const saml = await ensureConnection(trx, org, 'saml', 'Demo SAML IdP', now);
-    await pointSamlAtDevIdp(trx, createDevIdpStore(trx, deps.now ?? Date.now, deps.secretBox), deps.publicUrl, saml, now);
-    const oidc = await ensureConnection(trx, org, 'oidc', 'Demo OIDC IdP', now);
-    await pointOidcAtDevIdp({ ...deps, db: trx }, createDevIdpStore(trx, deps.now ?? Date.now, deps.secretBox), org, oidc, now);
-    return { organization_id: org.id, organization_slug: org.slug, saml_connection_id: saml.id, oidc_connection_id: oidc.id };
+  // One transaction under the bootstrap lock: servers starting together on one PostgreSQL would
+  // otherwise both find "demo-sso" missing and the slower one fail to start.
+  return inBootstrapLock(deps.db, async (trx) => {
+    const store = createDevIdpStore(trx, deps.now ?? Date.now, deps.secretBox);
+    const demoOrg = await ensureOrg(trx, deps.projectId, 'demo-sso', 'Demo SSO Co', 'demo-sso.test', 'ALL_ALLOWED', now);
+    const demoSaml = await ensureConnection(trx, demoOrg, 'saml', 'Demo SAML IdP', now);
+    await pointSamlAtDevIdp(trx, store, deps.publicUrl, demoSaml, now);
+    const oidc = await ensureConnection(trx, demoOrg, 'oidc', 'Demo OIDC IdP', now);
+    await pointOidcAtDevIdp({ ...deps, db: trx }, store, demoOrg, oidc, now);
+    const lockedOrg = await ensureOrg(trx, deps.projectId, 'locked-co', 'Locked Co', 'locked-co.test', 'NOT_ALLOWED', now);
+    const lockedSaml = await ensureConnection(trx, lockedOrg, 'saml', 'Locked SAML IdP', now);
+    await pointSamlAtDevIdp(trx, store, deps.publicUrl, lockedSaml, now);
+    return {
+      demo: { organization_id: demoOrg.id, organization_slug: demoOrg.slug, saml_connection_id: demoSaml.id, oidc_connection_id: oidc.id },
+      locked: { organization_id: lockedOrg.id, organization_slug: lockedOrg.slug, saml_connection_id: lockedSaml.id },
+    };
   });
-  const locked = await deps.db.transaction().execute(async (trx) => {
-    const org = await ensureOrg(trx, deps.projectId, 'locked-co', 'Locked Co', 'locked-co.test', 'NOT_ALLOWED', now);
-    const saml = await ensureConnection(trx, org, 'saml', 'Locked SAML IdP', now);
-    await pointSamlAtDevIdp(trx, createDevIdpStore(trx, deps.now ?? Date.now, deps.secretBox), deps.publicUrl, saml, now);
-    return { organization_id: org.id, organization_slug: org.slug, saml_connection_id: saml.id };
-  });
-  return { demo, locked };
 }

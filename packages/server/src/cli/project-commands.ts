@@ -162,7 +162,7 @@ export async function runProjectCommand(argv: string[], io: CommandIo): Promise<
     // as a side effect of a command that did not ask for it.
     let row = await environmentRow(database.db, args.env);
     if (row === undefined) {
-      await ensureProjects(database.db, store, args.dataDir, now, databaseUrl !== undefined && databaseUrl !== '');
+      await ensureProjects(database.db, args.dataDir, now, databaseUrl !== undefined && databaseUrl !== '');
       row = await environmentRow(database.db, args.env);
     }
     if (row === undefined) throw new Error(`No ${args.env} project.`);

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/schema.js';
 import { digestsEqual, newId, newSecret, sha256Hex } from '../lib/crypto.js';
-import type { ProjectStore } from './projects.js';
+import { inBootstrapLock, insertEnvironmentProject } from './project-create.js';
 import type { ProjectEnv } from './redirect-urls.js';
 
 /** One environment's credentials as handed to the operator. */
@@ -19,9 +19,6 @@ export interface EnvironmentCredentials {
 export interface ProjectCredentials extends EnvironmentCredentials {
   live: EnvironmentCredentials;
 }
-
-const DEFAULT_APP_URL = 'http://localhost:3000';
-const PROJECT_NAME = 'OrgAuth project';
 
 function asCredentials(value: unknown): EnvironmentCredentials | undefined {
   const v = value as Partial<EnvironmentCredentials> | null | undefined;
@@ -86,33 +83,26 @@ export async function rotateSecret(db: Db, projectId: string, env: ProjectEnv): 
   return secret;
 }
 
+/** Runs inside {@link inBootstrapLock}: `trx` is its transaction, so check and create are one step. */
 async function ensureEnvironment(
-  db: Db,
-  projects: ProjectStore,
+  trx: Db,
   env: ProjectEnv,
   stored: EnvironmentCredentials | undefined,
   canRotate: boolean,
   now: () => number,
 ): Promise<{ credentials: EnvironmentCredentials; changed: boolean }> {
-  const existing = await environmentRow(db, env);
+  const existing = await environmentRow(trx, env);
   if (existing === undefined) {
     const credentials = { project_id: newId('project', env), secret: newSecret(env), public_token: newId('public-token', env) };
-    await db
-      .insertInto('projects')
-      .values({ id: credentials.project_id, env, name: PROJECT_NAME, public_token: credentials.public_token, secret_hash: sha256Hex(credentials.secret), created_at: now() })
-      .execute();
-    // Like Stytch's test environments: localhost:3000 works out of the box. Live starts empty.
-    if (env === 'test') {
-      await projects.addRedirectUrl(credentials.project_id, DEFAULT_APP_URL, undefined, true);
-      await projects.addAuthorizedOrigin(credentials.project_id, DEFAULT_APP_URL);
-    }
+    await insertEnvironmentProject(trx, env, credentials, now);
     return { credentials, changed: true };
   }
   if (stored !== undefined && stored.project_id === existing.id && digestsEqual(existing.secret_hash, sha256Hex(stored.secret))) {
     return { credentials: { ...stored, public_token: existing.public_token }, changed: false };
   }
+  // The loser of a start-up race on a shared database lands here too: the winner's secret is not ours to know.
   if (!canRotate) return { credentials: { project_id: existing.id, secret: '', public_token: existing.public_token }, changed: false };
-  const secret = await rotateSecret(db, existing.id, env);
+  const secret = await rotateSecret(trx, existing.id, env);
   return { credentials: { project_id: existing.id, secret, public_token: existing.public_token }, changed: true };
 }
 
@@ -124,20 +114,27 @@ async function ensureEnvironment(
  * and the file rewritten: the operator always holds working ones. A shared database (`shared`, i.e.
  * PostgreSQL) may serve other instances that use the secret, so it is never rotated as a side effect:
  * the secret is reported as `''` and `orgauth-server secret rotate` issues a new one on purpose.
+ *
+ * Safe to run from several servers starting at once: check and create run under one lock
+ * ({@link inBootstrapLock}), so exactly one caller creates each environment's project and the others
+ * find it.
  */
 export async function ensureProjects(
   db: Db,
-  projects: ProjectStore,
   dataDir: string | undefined,
   now: () => number,
   shared = false,
 ): Promise<ProjectCredentials> {
-  const stored = readCredentials(dataDir);
   const canRotate = dataDir !== undefined && !shared;
-  const test = await ensureEnvironment(db, projects, 'test', stored.test, canRotate, now);
-  const live = await ensureEnvironment(db, projects, 'live', stored.live, canRotate, now);
-  const credentials: ProjectCredentials = { ...test.credentials, live: live.credentials };
-  if (test.changed || live.changed) writeCredentials(dataDir, credentials);
-  return credentials;
+  return inBootstrapLock(db, async (trx) => {
+    // Read under the lock: a concurrent bootstrap sharing this data dir has written the file by now.
+    const stored = readCredentials(dataDir);
+    const test = await ensureEnvironment(trx, 'test', stored.test, canRotate, now);
+    const live = await ensureEnvironment(trx, 'live', stored.live, canRotate, now);
+    const credentials: ProjectCredentials = { ...test.credentials, live: live.credentials };
+    // Written before the commit, still under the lock, for the same reason. Should the commit then
+    // fail, the file names rows that do not exist, and the next start treats it as any stale file.
+    if (test.changed || live.changed) writeCredentials(dataDir, credentials);
+    return credentials;
+  });
 }
-
