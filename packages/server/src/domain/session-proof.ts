@@ -19,11 +19,20 @@ function optionalCredential(body: Body, key: string): string | undefined {
 }
 
 /**
+ * Reads `session_token` / `session_jwt` from a body where a session is optional (an authenticate
+ * call that may add its factor to an existing session); absent, `null` and `''` count as not sent.
+ * @throws ApiError 400 `bad_request` when one is not a string.
+ */
+export function readOptionalSessionCredentials(body: Body): SessionCredentials {
+  return { token: optionalCredential(body, 'session_token'), jwt: optionalCredential(body, 'session_jwt') };
+}
+
+/**
  * Reads `session_token` / `session_jwt` from a body.
  * @throws ApiError 400 `bad_request` when neither is present or one is not a string.
  */
 export function readSessionCredentials(body: Body): SessionCredentials {
-  const credentials = { token: optionalCredential(body, 'session_token'), jwt: optionalCredential(body, 'session_jwt') };
+  const credentials = readOptionalSessionCredentials(body);
   if (credentials.token === undefined && credentials.jwt === undefined) throw badRequest('session_token or session_jwt is required.');
   return credentials;
 }

@@ -45,6 +45,16 @@ export async function insertSession(
   return { session, token };
 }
 
+/**
+ * Gives a session a new opaque token and returns it; the old token stops working at once. Used when a
+ * live session is re-authenticated (SES-03: a token never survives an authentication).
+ */
+export async function rotateSessionToken(db: Db, sessionId: string): Promise<string> {
+  const token = newToken();
+  await db.updateTable('sessions').set({ token_hash: sha256Hex(token) }).where('id', '=', sessionId).execute();
+  return token;
+}
+
 /** The 404 every dead, unknown or foreign session gets: callers cannot tell which it was. */
 export function sessionNotFound(): ApiError {
   return new ApiError(404, 'session_not_found', 'The session is unknown, revoked, or expired.');
@@ -75,13 +85,15 @@ export interface SessionTouch {
   extendMinutes?: number | undefined;
   /** `session_custom_claims` to merge (null deletes a key). */
   customClaims?: Record<string, unknown> | undefined;
+  /** A factor just proven on top of this session (e.g. a magic link): appended to its factors. */
+  addFactor?: AuthenticationFactor | undefined;
 }
 
 /**
  * Records an authentication of a live session: `last_accessed_at` = now, and when asked a new expiry
  * of now + `extendMinutes` — never past `started_at` + 366 days, Stytch's maximum session length, so
- * repeated extensions cannot keep a session alive forever (SES-04). Factors are kept as they are.
- * The conditional UPDATE refuses a session revoked in the meantime.
+ * repeated extensions cannot keep a session alive forever (SES-04). Factors are kept as they are
+ * unless `addFactor` appends one. The conditional UPDATE refuses a session revoked in the meantime.
  * @throws ApiError 404 `session_not_found`, 400 `bad_request` for oversized custom claims.
  */
 export async function touchSession(db: Db, loaded: LoadedSession, touch: SessionTouch, now: number): Promise<LoadedSession> {
@@ -89,14 +101,16 @@ export async function touchSession(db: Db, loaded: LoadedSession, touch: Session
   const absoluteEnd = session.started_at + SESSION_DURATION_MINUTES.max * 60_000;
   const expiresAt = touch.extendMinutes === undefined ? session.expires_at : Math.min(now + touch.extendMinutes * 60_000, absoluteEnd);
   const customClaims = mergeCustomClaims(session.custom_claims, touch.customClaims);
+  const factors =
+    touch.addFactor === undefined ? session.factors : JSON.stringify([...parseJson<AuthenticationFactor[]>(session.factors, []), touch.addFactor]);
   const result = await db
     .updateTable('sessions')
-    .set({ last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims })
+    .set({ last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims, factors })
     .where('id', '=', session.id)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw sessionNotFound();
-  return { ...loaded, session: { ...session, last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims } };
+  return { ...loaded, session: { ...session, last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims, factors } };
 }
 
 /**

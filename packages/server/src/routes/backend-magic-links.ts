@@ -4,10 +4,11 @@ import { findMemberByEmail, getMember } from '../domain/members.js';
 import { assertMagicLinkAllowed } from '../domain/member-provisioning.js';
 import { issueOrgMagicLink } from '../domain/org-magic-links.js';
 import { getOrganization } from '../domain/organizations.js';
+import { readOptionalSessionCredentials } from '../domain/session-proof.js';
 import { toMember, toOrganization } from '../domain/serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, badRequest } from '../lib/api-error.js';
 import { optionalInteger, optionalObject, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
 import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from './discovery-operations.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './org-magic-link-operations.js';
@@ -84,10 +85,14 @@ export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps)
 
   api.post('/magic_links/authenticate', async (c) => {
     const body = await readBody(c);
-    // Accepted for SDK compatibility; a magic link always starts a fresh session here.
-    for (const key of ['session_token', 'session_jwt', 'intermediate_session_token', 'telemetry_id']) optionalString(body, key, { max: 16_384 });
+    // A session to add the factor to (Stytch's session reuse). One credential only: with two, which
+    // one names the session would be a guess, and an extra credential is never ignored (AUTH-17).
+    const credentials = readOptionalSessionCredentials(body);
+    if (credentials.token !== undefined && credentials.jwt !== undefined) throw badRequest('Send session_token or session_jwt, not both.');
+    // Accepted for SDK compatibility, not used yet.
+    for (const key of ['intermediate_session_token', 'telemetry_id']) optionalString(body, key, { max: 16_384 });
     optionalObject(body, 'session_custom_claims');
-    return apiOk(c, await authenticateMagicLink(deps, c.get('project'), body));
+    return apiOk(c, await authenticateMagicLink(deps, c.get('project'), body, { credentials, mode: 'explicit' }));
   });
 
   api.post('/magic_links/email/discovery/send', async (c) => {

@@ -55,7 +55,10 @@ export function registerSdkMagicLinkRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
   });
 
   sdk.post('/b2b/magic_links/authenticate', async (c) => {
-    const payload = await authenticateMagicLink(deps, c.get('project'), await readBody(c));
+    // As sdk sessions/authenticate: the session is the Basic password (WIRE.md §1.2), never the body;
+    // it is whatever cookie the browser holds, hence ambient.
+    const held = { credentials: { token: c.get('sessionToken') }, mode: 'ambient' } as const;
+    const payload = await authenticateMagicLink(deps, c.get('project'), await readBody(c), held);
     c.header('Cache-Control', 'no-store');
     return sdkOk(c, payload);
   });
