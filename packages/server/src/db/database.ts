@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** Which engine backs the store. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -53,7 +54,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
   file.pragma('foreign_keys = ON');
   // Overwrite deleted rows (consumed mails, purged tokens) instead of leaving them in free pages.
   file.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return {
     db,
     dialect: 'sqlite',
