@@ -35,10 +35,11 @@ const blankToUndefined = (v: string | undefined) => (v === undefined || v === ''
 /**
  * Validates an SSO start (public token, connection exists + active + in the token's project, redirect
  * URLs on the allowlist, PKCE challenge shape), records the request and returns the IdP URL.
- * @throws ApiError 401 `invalid_public_token`, 404 `connection_not_found`, 400 `sso_connection_inactive` /
+ * `admit` runs once the project is known and before anything is written (the route's rate limit).
+ * @throws ApiError 429 from `admit`, 401 `invalid_public_token`, 404 `connection_not_found`, 400 `sso_connection_inactive` /
  *   `invalid_redirect_url` / `bad_request`, 403 `sso_not_allowed`
  */
-export async function startSso(deps: AppDeps, query: SsoStartQuery): Promise<string> {
+export async function startSso(deps: AppDeps, query: SsoStartQuery, admit: (projectId: string) => Promise<void>): Promise<string> {
   const publicToken = blankToUndefined(query.public_token);
   const connectionId = blankToUndefined(query.connection_id);
   if (publicToken === undefined || publicToken.length > 256) throw new ApiError(401, 'invalid_public_token', 'public_token is missing or unknown.');
@@ -61,6 +62,7 @@ export async function startSso(deps: AppDeps, query: SsoStartQuery): Promise<str
   assertSsoAllowed(org);
   const starter = SSO_STARTERS[connection.type];
   if (starter === undefined) throw new ApiError(400, 'sso_connection_inactive', `Sign-in through ${connection.type.toUpperCase()} connections is not available on this server.`);
+  await admit(project.id);
   // Housekeeping rides on starts (indexed delete of long-expired rows) rather than a timer.
   await purgeSsoRequests(deps.db, deps.now());
   const request = await createSsoRequest(

@@ -22,6 +22,11 @@ export interface RateLimits {
   failuresPerIp: RateLimitRule;
   /** Failed authenticate attempts against one token or email (SDK and backend; AUTH-01). */
   failuresPerKey: RateLimitRule;
+  /**
+   * SSO starts (`/v1/public/sso/start`) from one IP: each writes a pending request row. Generous,
+   * because a whole office may sign in through one NAT address on a Monday morning.
+   */
+  ssoStartPerIp: RateLimitRule;
 }
 
 /** Defaults: generous for people, tight for scripts (SECURITY.md AUTH-01: ≤ 100 failures/hour). */
@@ -31,6 +36,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   authenticatePerIp: { max: 600, windowMinutes: 60 },
   failuresPerIp: { max: 100, windowMinutes: 60 },
   failuresPerKey: { max: 20, windowMinutes: 60 },
+  ssoStartPerIp: { max: 1000, windowMinutes: 60 },
 };
 
 /** `ServerOptions.rateLimits`: overrides per rule, or `false` to switch limiting off (benchmarks). */
@@ -146,6 +152,19 @@ export async function limit(c: AppContext, kind: 'send' | 'authenticate', key: s
     const blocked = await limiter.peek(project, failures);
     wait = attempts === undefined ? blocked : Math.max(attempts, blocked ?? 0);
   }
+  if (wait !== undefined) throw tooMany(c, wait);
+}
+
+/**
+ * Counts one SSO start from the client IP for `projectId` (the start carries no API key, so the
+ * caller names the project it resolved from the public token).
+ * @throws ApiError 429 `too_many_requests` (with `Retry-After`)
+ */
+export async function limitSsoStart(c: AppContext, projectId: string): Promise<void> {
+  const limiter = c.get('rateLimiter');
+  if (!limiter?.limits) return;
+  const rule = limiter.limits.ssoStartPerIp;
+  const wait = await limiter.hit(projectId, [{ bucket: 'ssoStartPerIp', key: c.get('clientIp') ?? 'unknown', rule }]);
   if (wait !== undefined) throw tooMany(c, wait);
 }
 

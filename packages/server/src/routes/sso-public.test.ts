@@ -171,3 +171,17 @@ describe('ACS basics', () => {
     expect(xml).not.toContain('evil.test');
   });
 });
+
+describe('SSO start rate limit', () => {
+  test('starts from one IP beyond ssoStartPerIp get 429 with Retry-After, and write no request row', async () => {
+    t = await createTestServer({ rateLimits: { ssoStartPerIp: { max: 2, windowMinutes: 60 } } });
+    const setup = await setupSamlConnection(t);
+    expect((await ssoStartRaw(t, { connection_id: setup.connectionId })).status).toBe(302);
+    expect((await ssoStartRaw(t, { connection_id: setup.connectionId })).status).toBe(302);
+    const refused = await ssoStartRaw(t, { connection_id: setup.connectionId });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error_type: string }).error_type).toBe('too_many_requests');
+    expect(await t.server.db.selectFrom('sso_requests').selectAll().execute()).toHaveLength(2);
+  });
+});

@@ -8,6 +8,7 @@ import { completeSsoLogin } from '../domain/sso-login.js';
 import { peekSsoRequest } from '../domain/sso-requests.js';
 import { startSso } from '../domain/sso-start.js';
 import type { AppContext, AppDeps, AppEnv } from '../http/context.js';
+import { limitSsoStart } from '../http/rate-limit.js';
 import { ApiError } from '../lib/api-error.js';
 import { ssoErrorPage } from './sso-error-page.js';
 
@@ -58,7 +59,7 @@ async function unsolicitedRequest(deps: AppDeps, connection: SsoConnectionsTable
 export function registerSsoPublicRoutes(pub: Hono<AppEnv>, deps: AppDeps): void {
   pub.get('/sso/start', async (c) => {
     const q = c.req.query();
-    const url = await startSso(deps, q);
+    const url = await startSso(deps, q, (projectId) => limitSsoStart(c, projectId));
     return noStore(c.redirect(url, 302));
   });
 
