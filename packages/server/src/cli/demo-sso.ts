@@ -53,7 +53,7 @@ async function pointOidcAtDevIdp(deps: DemoSsoDeps, store: DevIdpStore, org: Org
   const redirectUri = oidcRedirectUri(deps.publicUrl);
   const current = oidcSettings(conn);
   const known = current.clientId === '' ? undefined : await store.findClient(current.clientId);
-  if (known && known.redirect_uri === redirectUri && current.issuer === issuer) return;
+  if (known && known.redirect_uri === redirectUri && current.issuer === issuer && current.issParameterSupported) return;
   const domain = parseJson<string[]>(org.email_allowed_domains, [])[0] ?? 'example.test';
   const client = await store.createClient(redirectUri, { orgName: org.name, domain });
   // Endpoints given explicitly: seeding runs before the server listens, so no discovery fetch.
@@ -66,6 +66,8 @@ async function pointOidcAtDevIdp(deps: DemoSsoDeps, store: DevIdpStore, org: Org
     userinfoUrl: `${issuer}/me`,
     jwksUrl: `${issuer}/jwks`,
     attributeMapping: ATTRIBUTE_MAPPING,
+    // What its discovery document says (oidc-provider sends RFC 9207 `iss`): the demo requires it too.
+    issParameterSupported: true,
   }, now);
 }
 

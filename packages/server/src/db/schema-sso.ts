@@ -16,6 +16,11 @@ export interface SsoRequestsTable {
   signup_redirect_url: string;
   /** The SDK's PKCE challenge, bound to the sso token issued at the end. */
   pkce_code_challenge: string | null;
+  /**
+   * OIDC (migration 1000): SHA-256 of the browser-binding secret set as a cookie at the start; the
+   * callback refuses a browser without it. Null for SAML and for rows older than the migration.
+   */
+  browser_binding_hash: string | null;
   created_at: number;
   expires_at: number;
   used_at: number | null;

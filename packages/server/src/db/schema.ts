@@ -193,6 +193,8 @@ export interface SsoConnectionsTable {
   oidc_jwks_url?: string | undefined;
   /** Space-separated scopes requested besides `openid email profile`. */
   oidc_custom_scopes?: string | undefined;
+  /** Migration 1000: 1 when discovery advertised RFC 9207 `authorization_response_iss_parameter_supported`. */
+  oidc_iss_parameter_supported?: number | undefined;
 }
 
 /** `secret_box_keys` (migration 0700): the fingerprint of the key sealed secrets were made with. */

@@ -7,7 +7,7 @@ import { sha256Hex } from '../lib/crypto.js';
 import { oidcSettings } from './oidc-connections.js';
 import { ID_TOKEN_ALGS, requestOptions } from './oidc-http.js';
 import { verifyIdToken } from './oidc-id-token.js';
-import { oidcRedirectUri } from './oidc-start.js';
+import { assertBrowserBinding, oidcRedirectUri } from './oidc-start.js';
 import { parseJson } from './serialize.js';
 import { completeSsoLogin } from './sso-login.js';
 import { consumeSsoRequest, ssoRequestNotFound } from './sso-requests.js';
@@ -21,11 +21,17 @@ export function peekOidcRequest(deps: AppDeps, state: string): Promise<SsoReques
   return deps.db.selectFrom('sso_requests').selectAll().where('id_hash', '=', sha256Hex(state)).where('kind', '=', 'oidc').executeTakeFirst();
 }
 
-/** The authorization server as the connection configures it (no discovery at sign-in time). */
+/**
+ * The authorization server as the connection configures it (no discovery at sign-in time). The RFC 9207
+ * flag comes from the discovery document as stored when the connection was configured: with it set,
+ * oauth4webapi's validateAuthResponse refuses a response without `iss`; with or without it, an `iss`
+ * that is not this issuer (SECURITY.md O7, mix-up).
+ */
 function authorizationServer(connection: SsoConnectionsTable): oauth.AuthorizationServer {
   const s = oidcSettings(connection);
   return {
     issuer: s.issuer,
+    authorization_response_iss_parameter_supported: s.issParameterSupported,
     authorization_endpoint: s.authorizationUrl,
     token_endpoint: s.tokenUrl,
     jwks_uri: s.jwksUrl,
@@ -39,22 +45,27 @@ const str = (value: unknown) => (typeof value === 'string' && value !== '' ? val
 
 /**
  * Finishes an OIDC sign-in at `GET /v1/public/sso/oidc/callback`: consumes the attempt named by
- * `state` (single use), checks the authorization response (IdP error, RFC 9207 `iss` when sent),
- * redeems the code with the client secret and the attempt's PKCE verifier, verifies the ID token
+ * `state` (single use), requires this browser's binding cookie secret (`browserBinding`, SECURITY.md
+ * O2), checks the authorization response (IdP error; RFC 9207 `iss`, required when the IdP advertises
+ * it and equal to the issuer whenever sent), redeems the code with the client secret and the
+ * attempt's PKCE verifier, verifies the ID token
  * (oauth4webapi's claim checks, then {@link verifyIdToken}'s signature and claim checks), and hands
  * (connection, `sub`) to `completeSsoLogin`. Email is used only when the IdP says it is verified.
  * @returns the redirect URL carrying the `sso` token.
  * @throws ApiError (`sso_request_not_found`, `idp_error`, `oidc_response_invalid`, and those of completeSsoLogin)
  */
-export async function finishOidcLogin(deps: AppDeps, params: URLSearchParams): Promise<string> {
+export async function finishOidcLogin(deps: AppDeps, params: URLSearchParams, browserBinding: string | undefined): Promise<string> {
   const state = params.get('state') ?? '';
   const pending = await peekOidcRequest(deps, state);
   if (pending === undefined) throw ssoRequestNotFound();
   const connection = await deps.db.selectFrom('sso_connections').selectAll().where('id', '=', pending.connection_id).where('type', '=', 'oidc').executeTakeFirst();
   if (connection === undefined) throw new ApiError(404, 'connection_not_found', 'The OIDC connection of this sign-in no longer exists.');
   const now = deps.now();
-  // Consumed before anything else: an attempt is spent whether the IdP's answer is good or not.
+  // Consumed before anything else: an attempt is spent whether the IdP's answer is good or not, and
+  // also when the browser is not the one that started it: a callback URL seen in another browser has
+  // leaked (or is being planted, login CSRF), so the attempt is burnt rather than left for a retry.
   const request = await consumeSsoRequest(deps.db, state, connection.id, now);
+  assertBrowserBinding(request.browser_binding_hash, browserBinding);
   const s = oidcSettings(connection);
   const as = authorizationServer(connection);
   // oauth4webapi checks exp/iat against its clock: align it with ours (tests inject a clock).

@@ -18,6 +18,8 @@ export interface OidcPatch {
   jwksUrl?: string;
   customScopes?: string;
   attributeMapping?: Record<string, unknown>;
+  /** RFC 9207 `authorization_response_iss_parameter_supported`, as discovery found it. */
+  issParameterSupported?: boolean;
 }
 
 /** The OIDC settings of a connection row, with `''` for unset ones. */
@@ -31,6 +33,7 @@ export function oidcSettings(row: SsoConnectionsTable) {
     userinfoUrl: row.oidc_userinfo_url ?? '',
     jwksUrl: row.oidc_jwks_url ?? '',
     customScopes: row.oidc_custom_scopes ?? '',
+    issParameterSupported: row.oidc_iss_parameter_supported === 1,
   };
 }
 
@@ -58,6 +61,9 @@ export async function updateOidcConnection(db: Db, box: SecretBox, conn: SsoConn
   if (patch.jwksUrl !== undefined) next.oidc_jwks_url = patch.jwksUrl;
   if (patch.customScopes !== undefined) next.oidc_custom_scopes = patch.customScopes;
   if (patch.attributeMapping !== undefined) next.attribute_mapping = JSON.stringify(patch.attributeMapping);
+  if (patch.issParameterSupported !== undefined) next.oidc_iss_parameter_supported = patch.issParameterSupported ? 1 : 0;
+  // A new issuer without discovery (endpoints given by hand): the stored flag described another IdP.
+  else if (patch.issuer !== undefined && patch.issuer !== conn.oidc_issuer) next.oidc_iss_parameter_supported = 0;
   next.status = isOidcComplete(next) ? 'active' : 'pending';
   const { id, ...set } = next;
   await db.updateTable('sso_connections').set(set).where('id', '=', id).execute();
@@ -87,5 +93,7 @@ export async function withDiscoveredEndpoints(patch: OidcPatch): Promise<OidcPat
     tokenUrl: patch.tokenUrl ?? found.tokenUrl,
     userinfoUrl: patch.userinfoUrl ?? found.userinfoUrl,
     jwksUrl: patch.jwksUrl ?? found.jwksUrl,
+    // Stored so every callback can require `iss` without refetching discovery at sign-in time.
+    issParameterSupported: found.issParameterSupported,
   };
 }

@@ -64,6 +64,8 @@ export interface DiscoveredEndpoints {
   tokenUrl: string;
   userinfoUrl: string;
   jwksUrl: string;
+  /** RFC 9207: the IdP sends `iss` in every authorization response (so a missing one is an attack). */
+  issParameterSupported: boolean;
 }
 
 /**
@@ -87,5 +89,6 @@ export async function discoverEndpoints(issuer: string): Promise<DiscoveredEndpo
     tokenUrl: as.token_endpoint,
     userinfoUrl: as.userinfo_endpoint ?? '',
     jwksUrl: as.jwks_uri,
+    issParameterSupported: as.authorization_response_iss_parameter_supported === true,
   };
 }

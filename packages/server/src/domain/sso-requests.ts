@@ -21,6 +21,8 @@ export interface NewSsoRequest {
   nonce?: string | undefined;
   /** OIDC PKCE verifier, ALREADY sealed (lib/secret-box). */
   sealedCodeVerifier?: string | undefined;
+  /** OIDC: SHA-256 of the browser-binding cookie's secret (domain/oidc-start.ts). */
+  browserBindingHash?: string | undefined;
 }
 
 /** A live SSO request: its row plus the plaintext id (returned only at creation). */
@@ -46,6 +48,7 @@ export async function createSsoRequest(db: Db, input: NewSsoRequest, now: number
     login_redirect_url: input.loginRedirectUrl,
     signup_redirect_url: input.signupRedirectUrl,
     pkce_code_challenge: input.pkceCodeChallenge ?? null,
+    browser_binding_hash: input.browserBindingHash ?? null,
     created_at: now,
     expires_at: now + SSO_REQUEST_TTL_MS,
     used_at: null,

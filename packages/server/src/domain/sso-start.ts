@@ -7,15 +7,24 @@ import { startSaml } from './saml-sp.js';
 import { assertSsoAllowed } from './sso-login.js';
 import { createSsoRequest, purgeSsoRequests, type SsoRequest } from './sso-requests.js';
 
-/** Builds the IdP URL the browser is sent to, for one connection type. */
-export type SsoStarter = (deps: AppDeps, connection: SsoConnectionsTable, request: SsoRequest) => Promise<string>;
+/** Where an SSO start sends the browser. */
+export interface SsoRedirect {
+  /** The IdP URL. */
+  url: string;
+  /** OIDC only: the secret the start route must set as the flow's binding cookie (routes/sso-oidc.ts). */
+  browserBinding?: { state: string; secret: string } | undefined;
+}
+
+/** Builds the IdP redirect the browser is sent to, for one connection type. */
+export type SsoStarter = (deps: AppDeps, connection: SsoConnectionsTable, request: SsoRequest) => Promise<SsoRedirect>;
 
 /**
  * One starter per connection type: SAML (domain/saml-sp.ts) and OIDC (domain/oidc-start.ts). A type
- * without a starter is refused, never faked.
+ * without a starter is refused, never faked. SAML has no browser binding: its ACS is a cross-site
+ * POST, which SameSite=Lax cookies do not accompany.
  */
 export const SSO_STARTERS: Partial<Record<'saml' | 'oidc', SsoStarter>> = {
-  saml: (deps, connection, request) => startSaml(deps, connection, request),
+  saml: async (deps, connection, request) => ({ url: await startSaml(deps, connection, request) }),
   oidc: (deps, connection, request) => startOidc(deps, connection, request),
 };
 
@@ -34,12 +43,13 @@ const blankToUndefined = (v: string | undefined) => (v === undefined || v === ''
 
 /**
  * Validates an SSO start (public token, connection exists + active + in the token's project, redirect
- * URLs on the allowlist, PKCE challenge shape), records the request and returns the IdP URL.
+ * URLs on the allowlist, PKCE challenge shape), records the request and returns the IdP redirect (for
+ * OIDC with the browser-binding secret the caller must set as a cookie).
  * `admit` runs once the project is known and before anything is written (the route's rate limit).
  * @throws ApiError 429 from `admit`, 401 `invalid_public_token`, 404 `connection_not_found`, 400 `sso_connection_inactive` /
  *   `invalid_redirect_url` / `bad_request`, 403 `sso_not_allowed`
  */
-export async function startSso(deps: AppDeps, query: SsoStartQuery, admit: (projectId: string) => Promise<void>): Promise<string> {
+export async function startSso(deps: AppDeps, query: SsoStartQuery, admit: (projectId: string) => Promise<void>): Promise<SsoRedirect> {
   const publicToken = blankToUndefined(query.public_token);
   const connectionId = blankToUndefined(query.connection_id);
   if (publicToken === undefined || publicToken.length > 256) throw new ApiError(401, 'invalid_public_token', 'public_token is missing or unknown.');

@@ -10,6 +10,7 @@ import { startSso } from '../domain/sso-start.js';
 import type { AppContext, AppDeps, AppEnv } from '../http/context.js';
 import { limitSsoStart } from '../http/rate-limit.js';
 import { ApiError } from '../lib/api-error.js';
+import { setBindingCookie } from './sso-oidc.js';
 import { ssoErrorPage } from './sso-error-page.js';
 
 /** Form bodies the ACS accepts: a signed response is a few KB; 1 MiB bounds memory. */
@@ -45,6 +46,7 @@ async function unsolicitedRequest(deps: AppDeps, connection: SsoConnectionsTable
     login_redirect_url: await deps.projects.resolveRedirectUrl(connection.project_id, 'login', undefined),
     signup_redirect_url: await deps.projects.resolveRedirectUrl(connection.project_id, 'signup', undefined),
     pkce_code_challenge: null,
+    browser_binding_hash: null,
     created_at: now,
     expires_at: now,
     used_at: now,
@@ -59,7 +61,8 @@ async function unsolicitedRequest(deps: AppDeps, connection: SsoConnectionsTable
 export function registerSsoPublicRoutes(pub: Hono<AppEnv>, deps: AppDeps): void {
   pub.get('/sso/start', async (c) => {
     const q = c.req.query();
-    const url = await startSso(deps, q, (projectId) => limitSsoStart(c, projectId));
+    const { url, browserBinding } = await startSso(deps, q, (projectId) => limitSsoStart(c, projectId));
+    if (browserBinding !== undefined) setBindingCookie(c, deps.publicUrl, browserBinding.state, browserBinding.secret);
     return noStore(c.redirect(url, 302));
   });
 
