@@ -98,6 +98,8 @@ export interface AuthenticateLinkInput {
   pkceVerifier?: string | undefined;
   /** The lifetime of a NEW session; an extended one follows `existing.extendMinutes`. */
   durationMinutes: number;
+  /** Backend only (`session_custom_claims`): merged into the new or extended session (session-claims.ts). */
+  customClaims?: Record<string, unknown> | undefined;
   existing?: SessionToExtend | undefined;
 }
 
@@ -135,14 +137,14 @@ export async function authenticateOrgMagicLink(db: Db, input: AuthenticateLinkIn
     if (existing !== undefined && existing.loaded.member.id === member.id && existing.loaded.organization.id === organization.id) {
       // touchSession's conditional UPDATE throws if the session was revoked since it was proven:
       // the transaction then rolls back and the link stays usable.
-      const touched = await touchSession(trx, { ...existing.loaded, member, organization }, { extendMinutes: existing.extendMinutes, addFactor: factor }, now);
+      const touched = await touchSession(trx, { ...existing.loaded, member, organization }, { extendMinutes: existing.extendMinutes, addFactor: factor, customClaims: input.customClaims }, now);
       return { loaded: touched, token: await rotateSessionToken(trx, touched.session.id) };
     }
     if (existing !== undefined && existing.otherMember === 'refuse') {
       // Thrown inside the transaction: the link is given back.
       throw badRequest('The session belongs to another member than this magic link signs in; omit session_token / session_jwt to start a new session.');
     }
-    const { session, token } = await insertSession(trx, member, [factor], input.durationMinutes, now);
+    const { session, token } = await insertSession(trx, member, [factor], input.durationMinutes, now, input.customClaims);
     return { loaded: { session, member, organization }, token };
   });
 }

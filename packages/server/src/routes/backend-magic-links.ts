@@ -4,12 +4,13 @@ import { findMemberByEmail, getMember } from '../domain/members.js';
 import { assertMagicLinkAllowed } from '../domain/member-provisioning.js';
 import { issueOrgMagicLink } from '../domain/org-magic-links.js';
 import { getOrganization } from '../domain/organizations.js';
+import { readCustomClaims } from '../domain/session-claims.js';
 import { readOptionalSessionCredentials } from '../domain/session-proof.js';
 import { toMember, toOrganization } from '../domain/serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
-import { optionalInteger, optionalObject, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
+import { optionalInteger, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
 import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from './discovery-operations.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './org-magic-link-operations.js';
 
@@ -91,8 +92,8 @@ export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps)
     if (credentials.token !== undefined && credentials.jwt !== undefined) throw badRequest('Send session_token or session_jwt, not both.');
     // Accepted for SDK compatibility, not used yet.
     for (const key of ['intermediate_session_token', 'telemetry_id']) optionalString(body, key, { max: 16_384 });
-    optionalObject(body, 'session_custom_claims');
-    return apiOk(c, await authenticateMagicLink(deps, c.get('project'), body, { credentials, mode: 'explicit' }));
+    const customClaims = readCustomClaims(body);
+    return apiOk(c, await authenticateMagicLink(deps, c.get('project'), body, { credentials, mode: 'explicit' }, customClaims));
   });
 
   api.post('/magic_links/email/discovery/send', async (c) => {

@@ -194,3 +194,26 @@ describe('SDK magic_links/authenticate with the session as Basic password', () =
     expect(fresh.body.data.member_session.authentication_factors).toHaveLength(1);
   });
 });
+
+describe('session_custom_claims on magic_links/authenticate', () => {
+  const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+
+  test('backend: set on a new session, merged into an extended one; reserved claims never; the SDK body cannot set any', async () => {
+    const first = await authenticate(await link('ada@acme.test'), { session_custom_claims: { plan: 'pro', sub: 'forged' } });
+    expect(first.status).toBe(200);
+    expect(claimsOf(first.body.session_jwt)).toMatchObject({ plan: 'pro', sub: first.body.member_id });
+    expect(first.body.member_session.custom_claims).toEqual({ plan: 'pro' });
+    const again = await authenticate(await link('ada@acme.test'), { session_token: first.body.session_token, session_custom_claims: { seat: 7, plan: null } });
+    expect(again.body.member_session.custom_claims).toEqual({ seat: 7 });
+    expect(claimsOf(again.body.session_jwt)).toMatchObject({ seat: 7 });
+    expect(claimsOf(again.body.session_jwt).plan).toBeUndefined();
+    expect((await authenticate(await link('ada@acme.test'), { session_custom_claims: ['not', 'an', 'object'] })).status).toBe(400);
+
+    // A browser must not mint claims its backend would trust.
+    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: acme, email_address: 'bob@acme.test' } })).status).toBe(200);
+    const { token } = await latestMagicLinkToken(t.server, 'bob@acme.test');
+    const sdk = await t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60, session_custom_claims: { admin: true } } });
+    expect(sdk.status).toBe(200);
+    expect(claimsOf(sdk.body.data.session_jwt).admin).toBeUndefined();
+  });
+});

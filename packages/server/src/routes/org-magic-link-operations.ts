@@ -137,7 +137,13 @@ export interface HeldSession {
  * live session of the link's member gets the email factor and a fresh token (see
  * authenticateOrgMagicLink).
  */
-export async function authenticateMagicLink(deps: AppDeps, project: Project, body: Body, held?: HeldSession): Promise<MagicLinkAuthenticatePayload> {
+export async function authenticateMagicLink(
+  deps: AppDeps,
+  project: Project,
+  body: Body,
+  held?: HeldSession,
+  customClaims?: Record<string, unknown>,
+): Promise<MagicLinkAuthenticatePayload> {
   const token = requiredString(body, 'magic_links_token', { max: 512 });
   const pkceVerifier = optionalString(body, 'pkce_code_verifier', { max: 256 });
   const durationMinutes = sessionDuration(body);
@@ -149,7 +155,7 @@ export async function authenticateMagicLink(deps: AppDeps, project: Project, bod
   const extend: SessionToExtend | undefined = existing && { loaded: existing, extendMinutes, otherMember: held?.mode === 'explicit' ? 'refuse' : 'new_session' };
   const { loaded, token: sessionToken } = await authenticateOrgMagicLink(
     deps.db,
-    { projectId: project.id, token, pkceVerifier: pkceVerifier === '' ? undefined : pkceVerifier, durationMinutes, existing: extend },
+    { projectId: project.id, token, pkceVerifier: pkceVerifier === '' ? undefined : pkceVerifier, durationMinutes, existing: extend, customClaims },
     now,
   );
   return { ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)), method_id: loaded.member.email_id, reset_sessions: false };
