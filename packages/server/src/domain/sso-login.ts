@@ -65,8 +65,9 @@ async function linkedMember(db: Db, connectionId: string, subject: string): Prom
 /**
  * Finds or provisions the member for a verified (connection, subject) and links them. The link is
  * the identity: a returning subject finds its member even if its email changed; a NEW subject may
- * claim an existing member by email only if that member has no other identity on this connection
- * (so an IdP-side account rename cannot take over a colleague's member).
+ * claim an existing member by email only if that member has no SSO identity at all, on this
+ * connection or any other (so an IdP-side account rename, or a second IdP asserting the same email,
+ * cannot take over a colleague's member: SECURITY.md AUTH-12).
  */
 async function resolveMember(db: Db, org: OrganizationsTable, input: SsoLoginInput): Promise<{ member: MembersTable; created: boolean }> {
   const { connection, subject, now } = input;
@@ -88,8 +89,17 @@ async function resolveMember(db: Db, org: OrganizationsTable, input: SsoLoginInp
   let member = await findMemberByEmail(db, org.id, email);
   let created = false;
   if (member !== undefined && member.status !== 'deleted') {
-    const other = await db.selectFrom('sso_identities').select('subject').where('connection_id', '=', connection.id).where('member_id', '=', member.id).executeTakeFirst();
-    if (other !== undefined) throw new ApiError(403, 'sso_identity_conflict', 'This email address is already linked to a different account at your identity provider.');
+    // AUTH-12: an email match only links a member that has NO SSO identity yet (invited, or created
+    // by the API). One already linked — on this connection to another subject, or on another
+    // connection (another IdP, or the same IdP configured twice) — keeps that identity: an IdP must
+    // not sign in as a member another IdP vouches for just by asserting the same email or NameID.
+    const other = await db.selectFrom('sso_identities').select('connection_id').where('member_id', '=', member.id).executeTakeFirst();
+    if (other !== undefined && other.connection_id === connection.id) {
+      throw new ApiError(403, 'sso_identity_conflict', 'This email address is already linked to a different account at your identity provider.');
+    }
+    if (other !== undefined) {
+      throw new ApiError(403, 'sso_identity_conflict', 'This email address already signs in through another identity provider of this organization. Use that one, or ask an administrator.');
+    }
     const name = member.name === '' ? (input.name ?? '') : member.name;
     await db.updateTable('members').set({ status: 'active', email_verified: 1, name, updated_at: now }).where('id', '=', member.id).execute();
     member = { ...member, status: 'active', email_verified: 1, name, updated_at: now };
