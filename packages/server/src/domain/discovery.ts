@@ -3,8 +3,8 @@ import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { emailDomain } from '../lib/validate.js';
 import { activateMember, findMemberByEmail, insertMember } from './members.js';
-import { canJoinByEmailDomain } from './member-provisioning.js';
-import { parseJson, toMember, toOrganization } from './serialize.js';
+import { assertPrimaryFactorsAllowed, canJoinByEmailDomain, primaryRequired } from './member-provisioning.js';
+import { toMember, toOrganization } from './serialize.js';
 
 const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
   active: 'active_member',
@@ -12,16 +12,9 @@ const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
   pending: 'pending_member',
 };
 
-/** The primary factors the organization requires, or `null` when an email magic link is enough. */
-function primaryRequired(org: OrganizationsTable): { allowed_auth_methods: string[] } | null {
-  if (org.auth_methods !== 'RESTRICTED') return null;
-  const allowed = parseJson<string[]>(org.allowed_auth_methods, []);
-  return allowed.includes('magic_link') ? null : { allowed_auth_methods: allowed };
-}
-
-
 function discovered(org: OrganizationsTable, type: MembershipType, member: MembersTable | null, domain: string | null): DiscoveredOrganization {
-  const required = primaryRequired(org);
+  // Discovery proves the email by magic link; whether that is enough for the org is what the list says.
+  const required = primaryRequired(org, ['magic_link']);
   return {
     organization: toOrganization(org),
     membership: { type, details: domain === null ? null : { domain }, member: member && toMember(member) },
@@ -76,13 +69,13 @@ export async function discoverOrganizations(db: Db, projectId: string, email: st
 
 /**
  * Makes `email` an active member of `org` if discovery allows it: an existing active member, an
- * invited or pending member (accepting by proving the email), or a JIT join by email domain.
+ * invited or pending member (accepting by proving the email), or a JIT join by email domain. The
+ * IST's factors (`factorTypes`) must be ones the org accepts: an IST handed out by a refused session
+ * exchange (primary_required) must not get into that org through discovery instead (TEN-05).
  * @throws ApiError 403 when the email has no way into the organization.
  */
-export async function joinOrganization(db: Db, org: OrganizationsTable, email: string, now: number): Promise<MembersTable> {
-  if (primaryRequired(org) !== null) {
-    throw new ApiError(403, 'bad_request', 'This organization does not allow sign-in by email magic link.');
-  }
+export async function joinOrganization(db: Db, org: OrganizationsTable, email: string, factorTypes: readonly string[], now: number): Promise<MembersTable> {
+  assertPrimaryFactorsAllowed(org, factorTypes);
   const member = await findMemberByEmail(db, org.id, email);
   if (member !== undefined) {
     if (member.status === 'deleted') throw new ApiError(403, 'member_not_found', 'This email is not a member of the organization.');

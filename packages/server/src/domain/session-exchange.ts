@@ -1,7 +1,8 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
-import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
+import type { Db, MembersTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { issueIntermediateSession } from './intermediate-sessions.js';
+import { assertMfaNotRequired, primaryRequired } from './member-provisioning.js';
 import { activateMember, findMemberByEmail } from './members.js';
 import { getOrganization } from './organizations.js';
 import { parseJson, toMember, toOrganization } from './serialize.js';
@@ -13,13 +14,6 @@ export interface ExchangeRequest {
   organizationId: string;
   durationMinutes: number;
   customClaims?: Record<string, unknown> | undefined;
-}
-
-/** The auth methods the organization requires, or `null` when the session's factors are enough. */
-function primaryRequired(org: OrganizationsTable, factors: AuthenticationFactor[]): { allowed_auth_methods: string[] } | null {
-  if (org.auth_methods !== 'RESTRICTED') return null;
-  const allowed = parseJson<string[]>(org.allowed_auth_methods, []);
-  return factors.some((f) => allowed.includes(f.type)) ? null : { allowed_auth_methods: allowed };
 }
 
 /** The session's factors, re-addressed to the target member's email id. */
@@ -43,8 +37,10 @@ export async function exchangeSession(db: Db, keys: SigningKeys, current: Loaded
   if (existing === undefined || existing.status === 'deleted') {
     throw new ApiError(404, 'member_not_found', 'The session’s email address is not a member of that organization.');
   }
+  // Before anything is written (an IST or a session): no sign-in into an org that requires MFA.
+  assertMfaNotRequired(organization);
   const factors = parseJson<AuthenticationFactor[]>(current.session.factors, []);
-  const required = primaryRequired(organization, factors);
+  const required = primaryRequired(organization, factors.map((f) => f.type));
   if (required !== null) {
     const ist = await issueIntermediateSession(db, projectId, current.member.email, factors, now);
     return {

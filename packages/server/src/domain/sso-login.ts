@@ -1,6 +1,7 @@
 import type { Db, MembersTable, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
 import type { SsoRequestsTable } from '../db/schema-sso.js';
 import { ApiError, isUniqueViolation } from '../lib/api-error.js';
+import { assertMfaNotRequired } from './member-provisioning.js';
 import { findMemberByEmail, insertMember } from './members.js';
 import { issueOneTimeToken } from './one-time-tokens.js';
 import { findOrganization } from './organizations.js';
@@ -47,6 +48,7 @@ export function jitAllows(org: OrganizationsTable, connectionId: string): boolea
 
 /** Refuses SSO for an organization whose `allowed_auth_methods` leave it out. */
 export function assertSsoAllowed(org: OrganizationsTable): void {
+  assertMfaNotRequired(org);
   if (org.auth_methods !== 'RESTRICTED') return;
   if (parseJson<string[]>(org.allowed_auth_methods, []).includes('sso')) return;
   throw new ApiError(403, 'sso_not_allowed', 'This organization does not allow sign-in by single sign-on.');

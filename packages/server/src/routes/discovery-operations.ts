@@ -2,6 +2,7 @@ import type { AuthenticationFactor, B2BAuthenticateResponse, DiscoveredOrganizat
 import type { MembersTable } from '../db/schema.js';
 import { discoverOrganizations, joinOrganization } from '../domain/discovery.js';
 import { consumeIntermediateSession, issueIntermediateSession, readIntermediateSession } from '../domain/intermediate-sessions.js';
+import { assertMfaNotRequired } from '../domain/member-provisioning.js';
 import { insertMember } from '../domain/members.js';
 import { consumeOneTimeToken, issueOneTimeToken } from '../domain/one-time-tokens.js';
 import { getOrganization, insertOrganization } from '../domain/organizations.js';
@@ -114,7 +115,10 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
   const exchanged = await deps.db.transaction().execute(async (trx) => {
     await consumeIntermediateSession(trx, project.id, ist.hash, now);
     const organization = await getOrganization(trx, project.id, organizationId);
-    const member = await joinOrganization(trx, organization, ist.email, now);
+    const member = await joinOrganization(trx, organization, ist.email, ist.factors.map((f) => f.type), now);
+    // After the membership check (a stranger learns nothing of the policy); the throw rolls back the
+    // IST consume and any activation or JIT join above.
+    assertMfaNotRequired(organization);
     const { session, token } = await insertSession(trx, member, factorsFor(ist.factors, member), duration, now);
     return { loaded: { session, member, organization } satisfies LoadedSession, token };
   });

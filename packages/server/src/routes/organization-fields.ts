@@ -53,8 +53,22 @@ export function readOrganizationFields(body: Body, options: { requireName: true;
     ssoJitProvisioning: optionalEnum(body, 'sso_jit_provisioning', JIT_POLICIES),
     authMethods: optionalEnum(body, 'auth_methods', ['ALL_ALLOWED', 'RESTRICTED'] as const),
     allowedAuthMethods: checkAuthMethods(optionalStringArray(body, 'allowed_auth_methods', AUTH_METHODS.length)),
-    mfaPolicy: optionalEnum(body, 'mfa_policy', ['OPTIONAL', 'REQUIRED_FOR_ALL'] as const),
+    mfaPolicy: readMfaPolicy(body),
   };
+}
+
+/**
+ * `mfa_policy` of a create or update. Only `OPTIONAL` is accepted: MFA is not built, and an
+ * organization that "requires" it would otherwise get full sessions from one factor (AUTH-15).
+ * `REQUIRED_FOR_ALL` is a valid wire value, so it gets its own message rather than "must be one of".
+ * @throws ApiError 400 `bad_request`
+ */
+export function readMfaPolicy(body: Body): 'OPTIONAL' | undefined {
+  const policy = optionalEnum(body, 'mfa_policy', ['OPTIONAL', 'REQUIRED_FOR_ALL'] as const);
+  if (policy === 'REQUIRED_FOR_ALL') {
+    throw badRequest('mfa_policy REQUIRED_FOR_ALL cannot be set: multi-factor authentication is not available on this server yet.');
+  }
+  return policy;
 }
 
 function checkAuthMethods(methods: string[] | undefined): string[] | undefined {

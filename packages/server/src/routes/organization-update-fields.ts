@@ -13,7 +13,7 @@ import {
   optionalStringArray,
   type Body,
 } from '../lib/validate.js';
-import { AUTH_METHODS } from './organization-fields.js';
+import { AUTH_METHODS, readMfaPolicy } from './organization-fields.js';
 
 /**
  * `organization_external_id`: 1–128 characters; `''` or `null` clears it (update only).
@@ -61,12 +61,13 @@ export function readOrganizationPatch(body: Body): OrganizationPatch {
     ['emailInvites', 'email_invites', JIT_POLICIES],
     ['ssoJitProvisioning', 'sso_jit_provisioning', JIT_POLICIES],
     ['authMethods', 'auth_methods', ['ALL_ALLOWED', 'RESTRICTED']],
-    ['mfaPolicy', 'mfa_policy', ['OPTIONAL', 'REQUIRED_FOR_ALL']],
   ];
   for (const [field, key, allowed] of enums) {
     const value = optionalEnum(body, key, allowed);
     if (value !== undefined) (patch as Record<string, unknown>)[field] = value;
   }
+  const mfaPolicy = readMfaPolicy(body);
+  if (mfaPolicy !== undefined) patch.mfaPolicy = mfaPolicy;
   const methods = optionalStringArray(body, 'allowed_auth_methods', AUTH_METHODS.length);
   if (methods !== undefined) {
     for (const method of methods) if (!(AUTH_METHODS as readonly string[]).includes(method)) throw badRequest(`allowed_auth_methods: unknown method "${method}".`);
