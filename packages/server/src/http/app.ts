@@ -35,6 +35,9 @@ import { backendAuth, sdkAuth, sdkCors } from './sdk-middleware.js';
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // HSTS (WEB-05, at least a year) only when the server is reached over https, as its public URL
+  // says: over plain http browsers ignore it, and a dev server must never pin localhost to https.
+  const hsts = new URL(deps.publicUrl).protocol === 'https:';
 
   app.use('*', async (c, next) => {
     c.set('requestId', newId('request-id'));
@@ -43,6 +46,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'no-referrer');
+    if (hsts) c.res.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     const path = c.req.path;
     // API answers may carry tokens or per-user data: never cache them (SES-12). JWKS sets its own.
     if ((path.startsWith('/sdk/') || path.startsWith('/v1/b2b/')) && !c.res.headers.has('Cache-Control')) {
@@ -110,7 +114,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (error instanceof HTTPException && error.status < 500) {
       return errorEnvelope(c, new ApiError(400, 'bad_request', error.message || 'Bad request.'));
     }
-    console.error(`[orgauth] ${c.get('requestId') ?? ''} ${c.req.method} ${c.req.path}:`, error);
+    // c.req.path is percent-DECODED: re-encode control characters so a crafted path (`%0D%0A…`)
+    // cannot start a forged line in the server log (LOG-03).
+    const path = c.req.path.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, encodeURIComponent);
+    console.error(`[orgauth] ${c.get('requestId') ?? ''} ${c.req.method} ${path}:`, error);
     return errorEnvelope(c, new ApiError(500, 'internal_server_error', 'Internal server error.'));
   });
   return app;
