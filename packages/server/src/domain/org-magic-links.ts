@@ -1,6 +1,6 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { ApiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { orgMagicLinkMail, type OrgMailPurpose } from '../mail/org-magic-link-templates.js';
 import { activateMember, findMemberByEmail, insertMember } from './members.js';
@@ -8,7 +8,8 @@ import { assertMagicLinkAllowed, canJoinByEmailDomain } from './member-provision
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
 import { findOrganization } from './organizations.js';
 import { iso } from './serialize.js';
-import { insertSession, rotateSessionToken, touchSession, type LoadedSession } from './sessions.js';
+import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';
+import type { LoadedSession } from './sessions.js';
 
 const KIND: Record<OrgMailPurpose, OneTimeTokenKind> = { login: 'login_magic_link', signup: 'signup_magic_link', invite: 'invite_magic_link' };
 /** The token kinds `magic_links/authenticate` accepts (never a discovery token). */
@@ -82,15 +83,6 @@ export async function decideLoginOrSignup(db: Db, org: OrganizationsTable, email
   return { kind: 'signup', member: created, memberCreated: true };
 }
 
-/** A live session the caller proved before redeeming the link (see {@link authenticateOrgMagicLink}). */
-export interface SessionToExtend {
-  loaded: LoadedSession;
-  /** `session_duration_minutes` when sent; `undefined` keeps the session's expiry. */
-  extendMinutes: number | undefined;
-  /** When the session is not the link member's: refuse (400) or start a new session beside it. */
-  otherMember: 'refuse' | 'new_session';
-}
-
 /** Inputs of {@link authenticateOrgMagicLink}. */
 export interface AuthenticateLinkInput {
   projectId: string;
@@ -107,10 +99,7 @@ export interface AuthenticateLinkInput {
  * Redeems a login / signup / invite link: consumes the token once, activates the member it names
  * (an invite is accepted, a pending signup becomes active, the email is verified) and starts a
  * session in the token's organization, all in one transaction, so a refusal gives the token back.
- * When `existing` is a session of that same member in that same organization, the email factor is
- * added to it instead (Stytch's "reuse the session") and it gets a new opaque token, the old one dying
- * at once (SES-03: a token never survives an authentication). Another member's session is never
- * merged: refused or left untouched beside a new session, per `existing.otherMember`.
+ * A held session of that same member gets the email factor instead (domain/session-reuse.ts).
  * @throws ApiError 404 `magic_link_not_found` / `member_not_found` / `organization_not_found` /
  *   `session_not_found` (the session was revoked meanwhile), 400 `pkce_mismatch` / `bad_request` (another
  *   member's session, when refused), 403 `magic_link_not_allowed`
@@ -133,18 +122,6 @@ export async function authenticateOrgMagicLink(db: Db, input: AuthenticateLinkIn
       sequence_order: 'PRIMARY',
       email_factor: { email_id: member.email_id, email_address: member.email },
     };
-    const existing = input.existing;
-    if (existing !== undefined && existing.loaded.member.id === member.id && existing.loaded.organization.id === organization.id) {
-      // touchSession's conditional UPDATE throws if the session was revoked since it was proven:
-      // the transaction then rolls back and the link stays usable.
-      const touched = await touchSession(trx, { ...existing.loaded, member, organization }, { extendMinutes: existing.extendMinutes, addFactor: factor, customClaims: input.customClaims }, now);
-      return { loaded: touched, token: await rotateSessionToken(trx, touched.session.id) };
-    }
-    if (existing !== undefined && existing.otherMember === 'refuse') {
-      // Thrown inside the transaction: the link is given back.
-      throw badRequest('The session belongs to another member than this magic link signs in; omit session_token / session_jwt to start a new session.');
-    }
-    const { session, token } = await insertSession(trx, member, [factor], input.durationMinutes, now, input.customClaims);
-    return { loaded: { session, member, organization }, token };
+    return startOrExtendSession(trx, { member, organization, factor, durationMinutes: input.durationMinutes, customClaims: input.customClaims, existing: input.existing }, now);
   });
 }

@@ -28,6 +28,18 @@ export function readOptionalSessionCredentials(body: Body): SessionCredentials {
 }
 
 /**
+ * Reads the one session a backend authenticate call asks to extend (`session_token` OR
+ * `session_jwt`, or neither). Both at once are refused: which names the session would be a guess,
+ * and an extra credential is never silently ignored (AUTH-17).
+ * @throws ApiError 400 `bad_request`
+ */
+export function readHeldSessionCredentials(body: Body): SessionCredentials {
+  const credentials = readOptionalSessionCredentials(body);
+  if (credentials.token !== undefined && credentials.jwt !== undefined) throw badRequest('Send session_token or session_jwt, not both.');
+  return credentials;
+}
+
+/**
  * Reads `session_token` / `session_jwt` from a body.
  * @throws ApiError 400 `bad_request` when neither is present or one is not a string.
  */

@@ -5,7 +5,8 @@ import { findMemberByEmail } from './members.js';
 import { consumeOneTimeToken } from './one-time-tokens.js';
 import { findOrganization } from './organizations.js';
 import { iso } from './serialize.js';
-import { insertSession, type LoadedSession } from './sessions.js';
+import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';
+import type { LoadedSession } from './sessions.js';
 import { assertSsoAllowed } from './sso-login.js';
 
 /** Inputs of {@link authenticateSsoToken}. */
@@ -14,12 +15,16 @@ export interface SsoAuthenticateInput {
   token: string;
   pkceVerifier: string | undefined;
   durationMinutes: number;
+  /** A held session of the same member gets the SSO factor instead (domain/session-reuse.ts). */
+  existing?: SessionToExtend | undefined;
 }
 
 /**
  * Redeems an `sso` token (single use; PKCE enforced when the start stored a challenge) for a session
- * of the member it names, in one transaction: a refusal after the consume gives the token back.
- * @throws ApiError 404 `sso_token_not_found` / `member_not_found` / `organization_not_found`, 400 `pkce_mismatch`
+ * of the member it names, in one transaction: a refusal after the consume gives the token back. A
+ * held session of that member gets the SSO factor and a new token instead (domain/session-reuse.ts).
+ * @throws ApiError 404 `sso_token_not_found` / `member_not_found` / `organization_not_found` /
+ *   `session_not_found`, 400 `pkce_mismatch` / `bad_request` (another member's explicit session)
  */
 export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, now: number): Promise<{ loaded: LoadedSession; token: string }> {
   return db.transaction().execute(async (trx) => {
@@ -56,7 +61,6 @@ export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, 
       sequence_order: 'PRIMARY',
       [type === 'oidc' ? 'oidc_sso_factor' : 'saml_sso_factor']: { id: identity?.connection_id ?? '', provider_subject: identity?.subject ?? '' },
     };
-    const { session, token } = await insertSession(trx, member, [factor], input.durationMinutes, now);
-    return { loaded: { session, member, organization }, token };
+    return startOrExtendSession(trx, { member, organization, factor, durationMinutes: input.durationMinutes, existing: input.existing }, now);
   });
 }

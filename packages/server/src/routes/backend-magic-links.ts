@@ -5,11 +5,11 @@ import { assertMagicLinkAllowed } from '../domain/member-provisioning.js';
 import { issueOrgMagicLink } from '../domain/org-magic-links.js';
 import { getOrganization } from '../domain/organizations.js';
 import { readCustomClaims } from '../domain/session-claims.js';
-import { readOptionalSessionCredentials } from '../domain/session-proof.js';
+import { readHeldSessionCredentials } from '../domain/session-proof.js';
 import { toMember, toOrganization } from '../domain/serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { ApiError } from '../lib/api-error.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
 import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from './discovery-operations.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './org-magic-link-operations.js';
@@ -86,10 +86,8 @@ export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps)
 
   api.post('/magic_links/authenticate', async (c) => {
     const body = await readBody(c);
-    // A session to add the factor to (Stytch's session reuse). One credential only: with two, which
-    // one names the session would be a guess, and an extra credential is never ignored (AUTH-17).
-    const credentials = readOptionalSessionCredentials(body);
-    if (credentials.token !== undefined && credentials.jwt !== undefined) throw badRequest('Send session_token or session_jwt, not both.');
+    // A session to add the factor to (Stytch's session reuse; domain/session-reuse.ts).
+    const credentials = readHeldSessionCredentials(body);
     // Accepted for SDK compatibility, not used yet.
     for (const key of ['intermediate_session_token', 'telemetry_id']) optionalString(body, key, { max: 16_384 });
     const customClaims = readCustomClaims(body);

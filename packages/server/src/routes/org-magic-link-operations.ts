@@ -7,13 +7,12 @@ import {
   decideLoginOrSignup,
   issueOrgMagicLink,
   type LoginOrSignupOutcome,
-  type SessionToExtend,
 } from '../domain/org-magic-links.js';
 import type { Project } from '../domain/projects.js';
-import { proveSession, type SessionCredentials } from '../domain/session-proof.js';
-import { authenticateResponse, type LoadedSession } from '../domain/sessions.js';
+import { proveHeldSession, type HeldSession } from '../domain/session-reuse.js';
+import { authenticateResponse } from '../domain/sessions.js';
 import type { AppDeps } from '../http/context.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { badRequest } from '../lib/api-error.js';
 import {
   optionalInteger,
   optionalObject,
@@ -118,19 +117,6 @@ export async function invite(deps: AppDeps, project: Project, body: Body, contex
 /** The `magic_links/authenticate` answer (WIRE.md §2.1 / §5.2) without `request_id` / `status_code`. */
 export type MagicLinkAuthenticatePayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'> & { method_id: string; reset_sessions: false };
 
-/** The session a `magic_links/authenticate` caller holds, and how it was sent. */
-export interface HeldSession {
-  credentials: SessionCredentials;
-  /**
-   * `explicit` (backend body `session_token` / `session_jwt`): the caller asked to extend that session,
-   * so a dead one is 404 `session_not_found` and another member's is refused (SES-03).
-   * `ambient` (SDK: the Basic password is whatever session cookie the browser holds): a dead session
-   * or another member's (a member of another organization, switching) is set aside and a new session
-   * starts, exactly as without a cookie.
-   */
-  mode: 'explicit' | 'ambient';
-}
-
 /**
  * `magic_links/authenticate`, shared by the SDK and backend routes. A held session is proven BEFORE
  * the link is redeemed, so a refused request spends nothing (the single-use link stays usable). A
@@ -147,28 +133,13 @@ export async function authenticateMagicLink(
   const token = requiredString(body, 'magic_links_token', { max: 512 });
   const pkceVerifier = optionalString(body, 'pkce_code_verifier', { max: 256 });
   const durationMinutes = sessionDuration(body);
-  // Like sessions/authenticate, an existing session is extended only when a duration is sent.
-  const extendMinutes = body.session_duration_minutes === undefined || body.session_duration_minutes === null ? undefined : durationMinutes;
   ignoredPresentationFields(body, ['locale']);
   const now = deps.now();
-  const existing = held === undefined ? undefined : await heldSession(deps, project, held, now);
-  const extend: SessionToExtend | undefined = existing && { loaded: existing, extendMinutes, otherMember: held?.mode === 'explicit' ? 'refuse' : 'new_session' };
+  const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const { loaded, token: sessionToken } = await authenticateOrgMagicLink(
     deps.db,
-    { projectId: project.id, token, pkceVerifier: pkceVerifier === '' ? undefined : pkceVerifier, durationMinutes, existing: extend, customClaims },
+    { projectId: project.id, token, pkceVerifier: pkceVerifier === '' ? undefined : pkceVerifier, durationMinutes, existing, customClaims },
     now,
   );
   return { ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)), method_id: loaded.member.email_id, reset_sessions: false };
-}
-
-/** The live session `held` names; for an ambient one, `undefined` when it is dead or not there. */
-async function heldSession(deps: AppDeps, project: Project, held: HeldSession, now: number): Promise<LoadedSession | undefined> {
-  const { token, jwt } = held.credentials;
-  if (token === undefined && jwt === undefined) return undefined;
-  try {
-    return (await proveSession(deps.db, deps.keys, project.id, held.credentials, now)).loaded;
-  } catch (error) {
-    if (held.mode === 'ambient' && error instanceof ApiError && error.status === 404) return undefined;
-    throw error;
-  }
 }

@@ -1,21 +1,27 @@
 import type { Hono } from 'hono';
 import { authenticateSsoToken } from '../domain/sso-authenticate.js';
 import type { Project } from '../domain/projects.js';
+import { readHeldSessionCredentials } from '../domain/session-proof.js';
+import { proveHeldSession, type HeldSession } from '../domain/session-reuse.js';
 import { authenticateResponse } from '../domain/sessions.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody, sdkOk } from '../http/responses.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 
-/** `sso/authenticate` (WIRE §2.3 / §5.2), shared by the SDK and backend routes. */
-async function authenticate(deps: AppDeps, project: Project, body: Body) {
+/**
+ * `sso/authenticate` (WIRE §2.3 / §5.2), shared by the SDK and backend routes. The held session is
+ * proven before the token is redeemed, so a refusal leaves the single-use token usable.
+ */
+async function authenticate(deps: AppDeps, project: Project, body: Body, held: HeldSession) {
   const token = requiredString(body, 'sso_token', { max: 512 });
   const verifier = optionalString(body, 'pkce_code_verifier', { max: 256 });
   const durationMinutes = sessionDuration(body);
   optionalString(body, 'locale', { max: 16 });
   const now = deps.now();
+  const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const { loaded, token: sessionToken } = await authenticateSsoToken(
     deps.db,
-    { projectId: project.id, token, pkceVerifier: verifier === '' ? undefined : verifier, durationMinutes },
+    { projectId: project.id, token, pkceVerifier: verifier === '' ? undefined : verifier, durationMinutes, existing },
     now,
   );
   return { ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)), reset_sessions: false };
@@ -23,10 +29,16 @@ async function authenticate(deps: AppDeps, project: Project, body: Body) {
 
 /** `POST /sdk/v1/b2b/sso/authenticate`. */
 export function registerSdkSsoAuthenticateRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
-  sdk.post('/b2b/sso/authenticate', async (c) => sdkOk(c, await authenticate(deps, c.get('project'), await readBody(c))));
+  // The session is the Basic password (WIRE.md §1.2), whatever cookie the browser holds: ambient.
+  sdk.post('/b2b/sso/authenticate', async (c) =>
+    sdkOk(c, await authenticate(deps, c.get('project'), await readBody(c), { credentials: { token: c.get('sessionToken') }, mode: 'ambient' })),
+  );
 }
 
 /** `POST /v1/b2b/sso/authenticate`. */
 export function registerBackendSsoAuthenticateRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
-  api.post('/sso/authenticate', async (c) => apiOk(c, await authenticate(deps, c.get('project'), await readBody(c))));
+  api.post('/sso/authenticate', async (c) => {
+    const body = await readBody(c);
+    return apiOk(c, await authenticate(deps, c.get('project'), body, { credentials: readHeldSessionCredentials(body), mode: 'explicit' }));
+  });
 }
