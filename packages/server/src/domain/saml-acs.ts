@@ -51,6 +51,15 @@ function precheck(xml: string, connection: SsoConnectionsTable): { responseDesti
       throw refuse('The SAML response uses a signature or digest algorithm that is not allowed.');
     }
   }
+  // node-saml checks the audiences but refuses an assertion without Conditions only by crashing on
+  // it. Say it first (S23): every assertion has exactly one Conditions (SAML core) with an
+  // AudienceRestriction, so one without audience can never reach a lenient code path.
+  for (const node of Array.from(doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'Assertion')) as unknown as El[]) {
+    const conditions = children(node, 'Conditions');
+    if (conditions.length !== 1 || children(conditions[0] as El, 'AudienceRestriction').length === 0) {
+      throw refuse('The SAML assertion has no audience restriction (one Conditions with an AudienceRestriction is required).');
+    }
+  }
   // Comments inside identity values are the CVE-2017-11427 family: some readers take only the text
   // before the comment (admin@x.test<!---->.evil.test → admin@x.test). IdPs never send them: refuse.
   for (const tag of ['NameID', 'AttributeValue']) {
