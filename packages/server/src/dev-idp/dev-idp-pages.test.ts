@@ -1,7 +1,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
-import { createSelfSignedCertificate } from './self-signed-cert.js';
+import { createSelfSignedCertificate, positiveInteger } from './self-signed-cert.js';
 import { readChosenUser, renderAutoPost, renderUserChooser } from './user-chooser.js';
 
 describe('self-signed certificate', () => {
@@ -14,6 +14,17 @@ describe('self-signed certificate', () => {
     // 30 years crosses 2050: GeneralizedTime must be used, or the date would wrap to 1956.
     expect(new Date(cert.validTo).getUTCFullYear()).toBe(2056);
     expect(Date.parse(cert.validFrom)).toBeLessThan(now);
+  });
+});
+
+describe('DER positive integers (certificate serials)', () => {
+  it('are minimally encoded: no leading zero unless the top bit is set', () => {
+    const hex = (bytes: number[]) => positiveInteger(Buffer.from(bytes)).toString('hex');
+    expect(hex([0x00, 0x1f, 0x02])).toBe('02021f02');
+    expect(hex([0x00, 0x00, 0x9f])).toBe('0202009f');
+    expect(hex([0x9f, 0x01])).toBe('0203009f01');
+    expect(hex([0x00, 0x00])).toBe('020100');
+    expect(hex([0x02])).toBe('020102');
   });
 });
 

@@ -27,9 +27,16 @@ function oid(dotted: string): Buffer {
   return der(0x06, Buffer.from(bytes));
 }
 
-function positiveInteger(bytes: Buffer): Buffer {
-  // A leading 1 bit would make the serial negative: prefix a zero byte.
-  return der(0x02, (bytes[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+/**
+ * DER INTEGER of the unsigned big-endian `bytes`, minimally encoded: leading zero bytes dropped (a
+ * random serial starting 0x00 0x1f would otherwise be "illegal padding", about 1 in 512 certificates),
+ * then one zero byte put back when the top bit is set, which would make it negative.
+ */
+export function positiveInteger(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
+  const body = bytes.subarray(start);
+  return der(0x02, (body[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), body]) : Buffer.from(body.length === 0 ? [0] : body));
 }
 
 function time(date: Date): Buffer {
