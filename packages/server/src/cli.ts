@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     // Deployments behind a domain set ORGAUTH_PUBLIC_URL (https://auth.example.com).
     publicUrl: process.env.ORGAUTH_PUBLIC_URL || `http://localhost:${options.port}`,
     ...(options.trustProxyHeader ? { trustProxyHeader: options.trustProxyHeader } : {}),
+    // IdPs on the operator's own network (--dev allows them anyway: its test IdP is on localhost).
+    ...(process.env.ORGAUTH_ALLOW_PRIVATE_IDP === '1' ? { allowPrivateIdpNetworks: true } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),
   });

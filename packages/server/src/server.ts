@@ -49,6 +49,12 @@ export interface ServerOptions {
    * of one database must use the same key (a mismatch refuses to start).
    */
   encryptionKey?: string;
+  /**
+   * Lets tenant-configured IdP URLs (OIDC discovery/token/userinfo/JWKS, SAML metadata) reach
+   * loopback, private and link-local addresses. Default: `dev` (the built-in test IdP is on
+   * localhost), else false: an org admin must not point this server at its own network (O20).
+   */
+  allowPrivateIdpNetworks?: boolean;
 }
 
 /** A running (not listening) OrgAuth server: a fetch handler plus admin helpers. */
@@ -107,7 +113,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
     const clientIp = createClientIpResolver(options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader });
     const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').href.replace(/\/+$/, '');
-    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true, clientIp, rateLimiter, publicUrl, secretBox });
+    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true, clientIp, rateLimiter, publicUrl, secretBox, idpEgress: { allowPrivate: options.allowPrivateIdpNetworks ?? options.dev === true } });
     // Events older than 30 days go at start and hourly after (the timer never holds the process open).
     const stopPurger = await startEventPurger(database.db, now);
     return {

@@ -84,17 +84,17 @@ export async function finishOidcLogin(deps: AppDeps, params: URLSearchParams, br
   let tokens: oauth.TokenEndpointResponse;
   try {
     const auth = oauth.ClientSecretBasic(deps.secretBox.open(s.sealedSecret));
-    const res = await oauth.authorizationCodeGrantRequest(as, client, auth, callback, oidcRedirectUri(deps.publicUrl), verifier, requestOptions(s.tokenUrl));
+    const res = await oauth.authorizationCodeGrantRequest(as, client, auth, callback, oidcRedirectUri(deps.publicUrl), verifier, requestOptions(s.tokenUrl, deps.idpEgress));
     tokens = await oauth.processAuthorizationCodeResponse(as, client, res, { expectedNonce: request.nonce, requireIdToken: true });
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError) throw refused(`the code exchange failed (${clip(error.error)})`);
     throw refused(clip((error as Error).message));
   }
-  const claims = await verifyIdToken(tokens.id_token as string, { issuer: s.issuer, clientId: s.clientId, jwksUrl: s.jwksUrl, nonce: request.nonce, now });
+  const claims = await verifyIdToken(tokens.id_token as string, { issuer: s.issuer, clientId: s.clientId, jwksUrl: s.jwksUrl, nonce: request.nonce, now, egress: deps.idpEgress });
   let profile: Record<string, unknown> = claims;
   if (claims.email_verified !== true && s.userinfoUrl !== '') {
     try {
-      const res = await oauth.userInfoRequest(as, client, tokens.access_token, requestOptions(s.userinfoUrl));
+      const res = await oauth.userInfoRequest(as, client, tokens.access_token, requestOptions(s.userinfoUrl, deps.idpEgress));
       // processUserInfoResponse refuses a `sub` other than the ID token's (SECURITY.md O15).
       profile = { ...claims, ...(await oauth.processUserInfoResponse(as, client, claims.sub, res)) };
     } catch (error) {

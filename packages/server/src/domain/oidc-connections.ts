@@ -1,5 +1,6 @@
 import type { Db, SsoConnectionsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
+import type { EgressPolicy } from '../lib/egress-guard.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { discoverEndpoints } from './oidc-http.js';
 import { refreshActiveConnections } from './sso-connections.js';
@@ -75,15 +76,15 @@ export async function updateOidcConnection(db: Db, box: SecretBox, conn: SsoConn
 /**
  * When the patch sets an issuer without every endpoint, fills the missing ones from
  * `<issuer>/.well-known/openid-configuration` (exact issuer match). Endpoints given in the patch win.
- * Run it before opening a transaction: it waits on the network (bounded, 5 s).
- * @throws ApiError 400 `oidc_discovery_failed`
+ * Run it before opening a transaction: it waits on the network (bounded, 5 s), through `egress`.
+ * @throws ApiError 400 `oidc_discovery_failed` (also for an issuer on a private network, O20)
  */
-export async function withDiscoveredEndpoints(patch: OidcPatch): Promise<OidcPatch> {
+export async function withDiscoveredEndpoints(patch: OidcPatch, egress: EgressPolicy): Promise<OidcPatch> {
   const explicit = patch.authorizationUrl !== undefined && patch.tokenUrl !== undefined && patch.jwksUrl !== undefined;
   if (patch.issuer === undefined || patch.issuer === '' || explicit) return patch;
   let found;
   try {
-    found = await discoverEndpoints(patch.issuer);
+    found = await discoverEndpoints(patch.issuer, egress);
   } catch (error) {
     throw new ApiError(400, 'oidc_discovery_failed', `Could not use ${patch.issuer}/.well-known/openid-configuration: ${(error as Error).message}`);
   }

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { egressFetch, type EgressPolicy } from '../lib/egress-guard.js';
 
 /** Longest we wait on an identity provider (discovery, token, JWKS, userinfo). */
 export const OIDC_TIMEOUT_MS = 5_000;
@@ -42,19 +43,24 @@ async function readBounded(res: Response): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** What oauth4webapi hands its `customFetch`. */
+type FetchInit = { method?: string; headers?: unknown; body?: unknown };
+
 /**
  * `fetch` for talking to identity providers: a timeout, no redirects followed (an IdP endpoint that
- * redirects is misconfigured, and following would let it point us anywhere), a size cap.
+ * redirects is misconfigured, and following would let it point us anywhere), a size cap, and no
+ * private-network destination unless `egress` allows it (SECURITY.md O20, lib/egress-guard.ts).
+ * @throws EgressRefusedError for a private destination; Error for a too-large answer or a network failure.
  */
-export async function boundedFetch(url: string, init: { method?: string; headers?: unknown; body?: unknown } = {}): Promise<Response> {
-  const res = await fetch(url, { ...(init as RequestInit), redirect: 'manual', signal: AbortSignal.timeout(OIDC_TIMEOUT_MS) });
+export async function boundedFetch(url: string, init: FetchInit, egress: EgressPolicy): Promise<Response> {
+  const res = await egressFetch(url, { ...(init as RequestInit), redirect: 'manual', signal: AbortSignal.timeout(OIDC_TIMEOUT_MS) }, egress);
   const body = await readBounded(res);
   return new Response(res.status === 204 || res.status === 304 ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
-/** oauth4webapi request options: bounded fetch, and plain http allowed for loopback URLs only. */
-export function requestOptions(url: string): { [oauth.customFetch]: typeof boundedFetch; [oauth.allowInsecureRequests]: boolean } {
-  return { [oauth.customFetch]: boundedFetch, [oauth.allowInsecureRequests]: isLoopbackHttp(url) };
+/** oauth4webapi request options: bounded, guarded fetch, and plain http allowed for loopback URLs only. */
+export function requestOptions(url: string, egress: EgressPolicy): { [oauth.customFetch]: (url: string, init: FetchInit) => Promise<Response>; [oauth.allowInsecureRequests]: boolean } {
+  return { [oauth.customFetch]: (target, init) => boundedFetch(target, init, egress), [oauth.allowInsecureRequests]: isLoopbackHttp(url) };
 }
 
 /** The endpoints discovery yields. */
@@ -73,9 +79,9 @@ export interface DiscoveredEndpoints {
  * exactly (OpenID Discovery §4.3: otherwise an attacker's document could impersonate another issuer).
  * @throws Error with a readable reason (caller turns it into `oidc_discovery_failed`).
  */
-export async function discoverEndpoints(issuer: string): Promise<DiscoveredEndpoints> {
+export async function discoverEndpoints(issuer: string, egress: EgressPolicy): Promise<DiscoveredEndpoints> {
   const issuerUrl = new URL(issuer);
-  const res = await oauth.discoveryRequest(issuerUrl, { ...requestOptions(issuer), algorithm: 'oidc' });
+  const res = await oauth.discoveryRequest(issuerUrl, { ...requestOptions(issuer, egress), algorithm: 'oidc' });
   const as = await oauth.processDiscoveryResponse(issuerUrl, res);
   // oauth4webapi compares normalised URLs; the ID token's `iss` is compared as a string, so require
   // the very string here too (a trailing slash would otherwise fail every sign-in later).

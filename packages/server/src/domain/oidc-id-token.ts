@@ -1,5 +1,6 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { ApiError } from '../lib/api-error.js';
+import type { EgressPolicy } from '../lib/egress-guard.js';
 import { boundedFetch, ID_TOKEN_ALGS } from './oidc-http.js';
 
 /** What the ID token must match: the connection's settings and this attempt's nonce. */
@@ -9,15 +10,17 @@ export interface IdTokenExpectations {
   jwksUrl: string;
   nonce: string;
   now: number;
+  /** How the JWKS may be fetched (no private networks unless allowed, O20). */
+  egress: EgressPolicy;
 }
 
 const invalid = (why: string) => new ApiError(400, 'oidc_response_invalid', `The identity provider's ID token was refused: ${why}.`);
 
 /** Fetches the connection's key set (fresh each sign-in, so a rotated IdP key is picked up at once). */
-async function fetchJwks(url: string): Promise<JSONWebKeySet> {
+async function fetchJwks(url: string, egress: EgressPolicy): Promise<JSONWebKeySet> {
   let res: Response;
   try {
-    res = await boundedFetch(url, { headers: { accept: 'application/json' } });
+    res = await boundedFetch(url, { headers: { accept: 'application/json' } }, egress);
   } catch (error) {
     throw invalid(`its signing keys could not be fetched (${(error as Error).message})`);
   }
@@ -36,7 +39,7 @@ async function fetchJwks(url: string): Promise<JSONWebKeySet> {
  * @throws ApiError 400 `oidc_response_invalid`
  */
 export async function verifyIdToken(idToken: string, expect: IdTokenExpectations): Promise<JWTPayload & { sub: string }> {
-  const keys = createLocalJWKSet(await fetchJwks(expect.jwksUrl));
+  const keys = createLocalJWKSet(await fetchJwks(expect.jwksUrl, expect.egress));
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(idToken, keys, {

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { ApiError } from '../lib/api-error.js';
+import { EgressRefusedError, egressFetch, type EgressPolicy } from '../lib/egress-guard.js';
 
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
@@ -36,12 +37,17 @@ export function checkMetadataUrl(raw: string): URL {
   return url;
 }
 
-/** Fetches metadata: no redirects followed, bounded in time and size. */
-export async function fetchMetadata(url: URL): Promise<string> {
+/**
+ * Fetches metadata: no redirects followed, bounded in time and size, and no private-network
+ * destination unless `egress` allows it (SECURITY.md O20: the URL is the tenant's, the network ours).
+ * @throws ApiError 400 `invalid_metadata`
+ */
+export async function fetchMetadata(url: URL, egress: EgressPolicy): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(METADATA_TIMEOUT_MS), headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } });
-  } catch {
+    res = await egressFetch(url, { redirect: 'manual', signal: AbortSignal.timeout(METADATA_TIMEOUT_MS), headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } }, egress);
+  } catch (error) {
+    if (error instanceof EgressRefusedError) throw invalid(`The metadata URL was refused: ${error.message}`);
     throw invalid('The metadata URL could not be fetched (unreachable or too slow).');
   }
   if (res.status !== 200) throw invalid(`The metadata URL answered HTTP ${res.status}.`);

@@ -5,6 +5,7 @@ import type { SigningKeys } from '../domain/signing-keys.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { SecretBox } from '../lib/secret-box.js';
+import type { EgressPolicy } from '../lib/egress-guard.js';
 
 /** The services every route uses, built once by `createOrgAuthServer`. */
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   publicUrl: string;
   /** Seals secrets at rest: OIDC client secrets and code verifiers, SP private keys (lib/secret-box.ts). */
   secretBox: SecretBox;
+  /** How tenant-configured IdP URLs are fetched: private networks only with `ServerOptions.allowPrivateIdpNetworks`. */
+  idpEgress: EgressPolicy;
 }
 
 /** Hono environment: per-request values set by middleware. */

@@ -13,7 +13,7 @@ const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
 
 /**
  * `PUT /v1/b2b/sso/saml/{organization_id}/connections/{connection_id}/url` (`metadata_url`): fetches
- * the IdP metadata (bounded, no redirects), parses entity id, SSO URL and signing certificate, and
+ * the IdP metadata (bounded, no redirects, no private networks unless allowed), parses entity id, SSO URL and signing certificate, and
  * updates the connection as the plain PUT would. The fetch happens before the transaction.
  */
 export function registerBackendSamlMetadataRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
@@ -21,7 +21,7 @@ export function registerBackendSamlMetadataRoutes(api: Hono<AppEnv>, deps: AppDe
     const url = checkMetadataUrl(requiredString(await readBody(c), 'metadata_url', { max: 2048 }));
     const org = await getOrganization(deps.db, c.get('project').id, c.req.param('organization_id'));
     await getConnection(deps.db, org.id, c.req.param('connection_id'), 'saml');
-    const metadata = parseIdpMetadata(await fetchMetadata(url));
+    const metadata = parseIdpMetadata(await fetchMetadata(url, deps.idpEgress));
     const row = await deps.db.transaction().execute(async (trx) => {
       const conn = await getConnection(trx, org.id, c.req.param('connection_id'), 'saml');
       const known = new Set(parseJson<StoredCertificate[]>(conn.x509_certificates, []).map((s) => fingerprint(s.certificate)));

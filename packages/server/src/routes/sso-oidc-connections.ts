@@ -7,6 +7,7 @@ import { toOidcConnection } from '../domain/sso-serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { badRequest } from '../lib/api-error.js';
+import { assertPublicDestination, EgressRefusedError, type EgressPolicy } from '../lib/egress-guard.js';
 import { envOf } from '../lib/crypto.js';
 import { optionalEnum, optionalObject, optionalString, type Body } from '../lib/validate.js';
 
@@ -17,6 +18,8 @@ const URL_FIELDS = [
   ['userinfo_url', 'userinfoUrl'],
   ['jwks_url', 'jwksUrl'],
 ] as const;
+/** The endpoints the server calls itself (token exchange, userinfo, key set). */
+const SERVER_FETCHED = URL_FIELDS.filter(([key]) => key === 'token_url' || key === 'userinfo_url' || key === 'jwks_url');
 
 /**
  * An IdP URL we will fetch or send browsers to: https, or plain http on loopback in the test
@@ -40,6 +43,20 @@ function checkIdpUrl(key: string, value: string, live: boolean): string {
   if (parsed.username !== '' || parsed.password !== '' || parsed.hash !== '') throw badRequest(`${key} must not contain credentials or a fragment.`);
   if (parsed.protocol === 'https:' || (!live && isLoopbackHttp(value))) return value;
   throw badRequest(`${key} must be an https URL${live ? '' : ' (http only for localhost)'}.`);
+}
+
+/**
+ * O20 at configuration time: an endpoint whose host is or resolves to a private address is refused
+ * now rather than at every sign-in (where the fetch is refused again, whatever DNS says by then). A
+ * name that does not resolve yet is left to sign-in time. @throws ApiError 400 `bad_request`
+ */
+async function refusePrivateIdpUrl(key: string, value: string | undefined, egress: EgressPolicy): Promise<void> {
+  if (value === undefined || value === '') return;
+  try {
+    await assertPublicDestination(value, egress);
+  } catch (error) {
+    if (error instanceof EgressRefusedError) throw badRequest(`${key} refused: ${error.message}`);
+  }
 }
 
 function readOidcPatch(body: Body, live: boolean): OidcPatch {
@@ -82,12 +99,15 @@ export function registerOidcConnectionRoutes(api: Hono<AppEnv>, deps: AppDeps): 
     const org = await getOrganization(deps.db, project.id, c.req.param('organization_id'));
     await getConnection(deps.db, org.id, c.req.param('connection_id'), 'oidc');
     // Discovery waits on the network: before the transaction, never holding a write lock.
-    const patch = await withDiscoveredEndpoints(parsed);
+    const patch = await withDiscoveredEndpoints(parsed, deps.idpEgress);
     // A discovery document is the IdP's word: its endpoints obey the same https rule as typed ones.
     for (const [key, field] of URL_FIELDS) {
       const value = patch[field];
       if (value !== undefined && value !== '') checkIdpUrl(`discovered ${key}`, value, live);
     }
+    // Only what the server itself fetches at sign-in: the authorization URL is the browser's to visit,
+    // and the issuer is fetched only by discovery, which went through the guard above.
+    for (const [key, field] of SERVER_FETCHED) await refusePrivateIdpUrl(key, patch[field], deps.idpEgress);
     const row = await deps.db.transaction().execute(async (trx) => {
       const conn = await getConnection(trx, org.id, c.req.param('connection_id'), 'oidc');
       return updateOidcConnection(trx, deps.secretBox, conn, patch, deps.now());

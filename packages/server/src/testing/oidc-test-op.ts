@@ -30,6 +30,8 @@ export interface TestOp {
   publicPem: string;
   /** Token requests the OP refused, with the reason. */
   refusals: string[];
+  /** Paths of every request the OP received, in order (egress tests: none may arrive). */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -85,12 +87,14 @@ export async function startTestOp(now: () => number): Promise<TestOp> {
     publicJwk,
     publicPem,
     refusals: [],
+    requests: [],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body: JSON.stringify(body), headers });
 
   async function handle(req: IncomingMessage) {
     const url = new URL(req.url ?? '/', issuer);
+    op.requests.push(url.pathname);
     switch (url.pathname) {
       case '/op/.well-known/openid-configuration':
         return json(200, {

@@ -80,7 +80,9 @@ export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 
     url.searchParams.set('options', `-c search_path=${schema}`);
     databaseUrl = url.href;
   }
-  const start = () => createOrgAuthServer({ ...options, dataDir, now: clock.now, ...(databaseUrl ? { databaseUrl } : {}) });
+  // Fake IdPs listen on 127.0.0.1: allowed here unless a test asks otherwise (the server's default is off).
+  const allowPrivateIdpNetworks = options.allowPrivateIdpNetworks ?? true;
+  const start = () => createOrgAuthServer({ ...options, allowPrivateIdpNetworks, dataDir, now: clock.now, ...(databaseUrl ? { databaseUrl } : {}) });
   let server = await start();
 
   const test: TestServer = {
