@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import { allowDemoSite, createDemoSite, type DemoSite } from './demo-site.js';
 
@@ -49,7 +50,9 @@ describe('demo site', () => {
     for (const origin of ['http://localhost:4000', 'http://127.0.0.1:4000']) {
       expect((await t.sdk(`/projects/bootstrap/${t.server.project.public_token}`, { origin })).status).toBe(200);
       for (const page of ['/', '/index.html', '/react.html']) {
-        const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'a@b.test', discovery_redirect_url: `${origin}${page}` } });
+        const res = await t.sdk('/b2b/magic_links/email/discovery/send', {
+          body: { email_address: 'a@b.test', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: `${origin}${page}` },
+        });
         expect(res.status, `${origin}${page}`).toBe(200);
       }
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createFreshSchema, type FreshSchema } from './loopback.js';
 import { buildServerCli, startServerProcess, type ServerProcess } from './server-process.js';
 
@@ -86,14 +87,17 @@ suite('two server processes on one PostgreSQL', () => {
   });
 
   test('a discovery sign-up through A yields a session', async () => {
-    const sent = await call(a, '/sdk/v1/b2b/magic_links/email/discovery/send', { auth: sdkAuth(a), body: { email_address: email } });
+    const sent = await call(a, '/sdk/v1/b2b/magic_links/email/discovery/send', { auth: sdkAuth(a), body: { email_address: email, pkce_code_challenge: TEST_PKCE.challenge } });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     // The mail is in the shared database, so B's dev mailbox shows it too.
     const mails = await (await fetch(`${b.origin}/dev/mailbox.json?to=${encodeURIComponent(email)}`)).json() as Array<{ text: string }>;
     const link = mails[0]?.text.match(/https?:\/\/\S+/)?.[0];
     const token = link === undefined ? null : new URL(link).searchParams.get('token');
     expect(token, 'discovery mail with a token').not.toBeNull();
-    const proved = await call(a, '/sdk/v1/b2b/magic_links/discovery/authenticate', { auth: sdkAuth(a), body: { discovery_magic_links_token: token } });
+    const proved = await call(a, '/sdk/v1/b2b/magic_links/discovery/authenticate', {
+      auth: sdkAuth(a),
+      body: { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier },
+    });
     expect(proved.status, JSON.stringify(proved.body)).toBe(200);
     const created = await call(a, '/sdk/v1/b2b/discovery/organizations/create', {
       auth: sdkAuth(a),

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TEST_PKCE } from '../testing/journey.js';
 import { latestMagicLinkToken, createTestServer, type TestServer } from '../testing/test-server.js';
 import { createProjectStore } from './projects.js';
 
@@ -57,7 +58,9 @@ describe('test and live environments', () => {
 
   test('live starts with no redirect URLs; a token issued in live cannot be used with the test public token', async () => {
     const { live } = t.server.project;
-    const send = (body: unknown) => t.sdk('/b2b/magic_links/email/discovery/send', { body, publicToken: live.public_token });
+    const send = (body: object) =>
+      t.sdk('/b2b/magic_links/email/discovery/send', { body: { pkce_code_challenge: TEST_PKCE.challenge, ...body }, publicToken: live.public_token });
+    const verifier = TEST_PKCE.verifier;
     expect((await send({ email_address: 'ada@example.com' })).body.error_type).toBe('invalid_redirect_url');
     expect((await send({ email_address: 'ada@example.com', discovery_redirect_url: 'http://localhost:3000/' })).body.error_type).toBe('invalid_redirect_url');
     const store = createProjectStore(t.server.db, t.clock.now);
@@ -68,9 +71,12 @@ describe('test and live environments', () => {
     expect((await send({ email_address: 'ada@example.com' })).status).toBe(200);
     const { link, token } = await latestMagicLinkToken(t.server, 'ada@example.com');
     expect(new URL(link).origin).toBe('https://app.example.com');
-    const onTest = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token } });
+    const onTest = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token, pkce_code_verifier: verifier } });
     expect(onTest.status).toBe(404);
-    const onLive = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token }, publicToken: live.public_token });
+    const onLive = await t.sdk('/b2b/magic_links/discovery/authenticate', {
+      body: { discovery_magic_links_token: token, pkce_code_verifier: verifier },
+      publicToken: live.public_token,
+    });
     expect(onLive.status).toBe(200);
   });
 

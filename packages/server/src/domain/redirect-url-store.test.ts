@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
 import { createProjectStore, type ProjectStore } from './projects.js';
 
@@ -13,7 +14,9 @@ afterEach(async () => {
 });
 
 const send = (discovery_redirect_url?: string) =>
-  t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'ada@example.com', ...(discovery_redirect_url ? { discovery_redirect_url } : {}) } });
+  t.sdk('/b2b/magic_links/email/discovery/send', {
+    body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, ...(discovery_redirect_url ? { discovery_redirect_url } : {}) },
+  });
 
 describe('redirect URL allowlist through the API', () => {
   test('a new test project defaults every type to http://localhost:3000/', async () => {

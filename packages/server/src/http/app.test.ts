@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discover, signUp } from '../testing/journey.js';
+import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -61,7 +61,9 @@ describe('bad input never yields 5xx', () => {
     for (const path of SDK_POSTS.filter((p) => !p.endsWith('/revoke'))) {
       for (const field of FIELDS) {
         for (const value of HOSTILE) {
-          const body = { email_address: 'a@b.test', intermediate_session_token: ist, organization_name: 'N', organization_id: 'x', [field]: value };
+          // A valid PKCE challenge by default, so the send reaches its other fields (CSRF-02 refuses it without).
+          const base = { email_address: 'a@b.test', pkce_code_challenge: TEST_PKCE.challenge, intermediate_session_token: ist, organization_name: 'N', organization_id: 'x' };
+          const body = { ...base, [field]: value };
           const res = await t.sdk(path, { body });
           expect(res.status, `${path} ${field}=${JSON.stringify(value)?.slice(0, 40)}`).toBeLessThan(500);
           if (res.status >= 400) expect(res.body).toMatchObject({ status_code: res.status, error_type: expect.any(String) });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { postAcs, samlSignIn, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso } from '../sso/testing/saml-flow.js';
 import { createOidcFixture } from '../testing/oidc-flow.js';
-import { mailDiscoveryToken } from '../testing/journey.js';
+import { mailDiscoveryToken, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 // SES-12: every answer that carries a session, an IST or a one-time token is `Cache-Control:
@@ -32,7 +32,8 @@ describe('Cache-Control: no-store on token-bearing answers', () => {
     const discoverVia = async (api: 'sdk' | 'api', email: string) => {
       const token = await mailDiscoveryToken(s, email);
       const path = api === 'sdk' ? '/b2b/magic_links/discovery/authenticate' : '/magic_links/discovery/authenticate';
-      const res = api === 'sdk' ? await s.sdk(path, { body: { discovery_magic_links_token: token } }) : await s.api(path, { body: { discovery_magic_links_token: token } });
+      const body = { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier };
+      const res = api === 'sdk' ? await s.sdk(path, { body }) : await s.api(path, { body });
       rows.push([`${api} ${path}`, res, data(res).intermediate_session_token]);
       return data(res).intermediate_session_token as string;
     };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { RateLimitOptions } from './rate-limit.js';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -24,8 +25,11 @@ async function call(path: string, body: unknown, opts: { ip?: string; backend?: 
   return { status: res.status, headers: res.headers, body: JSON.parse(text) };
 }
 
-const send = (email: string, ip = '198.51.100.7') => call('/magic_links/email/discovery/send', { email_address: email }, { ip });
-const authenticate = (token: string, ip = '198.51.100.7') => call('/magic_links/discovery/authenticate', { discovery_magic_links_token: token }, { ip });
+// SDK sends carry a PKCE challenge (CSRF-02), SDK authenticates its verifier.
+const pkce = { pkce_code_challenge: TEST_PKCE.challenge };
+const send = (email: string, ip = '198.51.100.7') => call('/magic_links/email/discovery/send', { email_address: email, ...pkce }, { ip });
+const authenticate = (token: string, ip = '198.51.100.7') =>
+  call('/magic_links/discovery/authenticate', { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier }, { ip });
 
 async function start(rateLimits?: RateLimitOptions): Promise<void> {
   t = await createTestServer({ dev: true, ...(rateLimits === undefined ? {} : { rateLimits }) });
@@ -64,10 +68,10 @@ describe('rate limits on sends', () => {
   test('X-Forwarded-For cannot dodge the per-IP limit (not trusted by default)', async () => {
     await start({ sendPerIp: { max: 2, windowMinutes: 60 } });
     for (let i = 0; i < 2; i++) {
-      const res = await call('/magic_links/email/discovery/send', { email_address: `x${i}@example.com` }, { ip: '203.0.113.9', headers: { 'x-forwarded-for': `10.0.0.${i}` } });
+      const res = await call('/magic_links/email/discovery/send', { email_address: `x${i}@example.com`, ...pkce }, { ip: '203.0.113.9', headers: { 'x-forwarded-for': `10.0.0.${i}` } });
       expect(res.status).toBe(200);
     }
-    expect429(await call('/magic_links/email/discovery/send', { email_address: 'x9@example.com' }, { ip: '203.0.113.9', headers: { 'x-forwarded-for': '10.9.9.9' } }));
+    expect429(await call('/magic_links/email/discovery/send', { email_address: 'x9@example.com', ...pkce }, { ip: '203.0.113.9', headers: { 'x-forwarded-for': '10.9.9.9' } }));
   });
 
   test('backend sends are limited per address, not per IP (one backend serves all its users)', async () => {

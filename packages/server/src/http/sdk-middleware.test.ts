@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -53,7 +54,8 @@ describe('CORS', () => {
     expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
     expect(pre.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, X-SDK-Client, X-SDK-Parent-Host');
 
-    const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'a@b.test' }, origin: ALLOWED });
+    const body = { email_address: 'a@b.test', pkce_code_challenge: TEST_PKCE.challenge };
+    const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body, origin: ALLOWED });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
@@ -69,7 +71,9 @@ describe('CORS', () => {
     expect(pre.status).toBe(403);
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
 
-    const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'a@b.test' }, origin: FOREIGN });
+    // A complete send (with its PKCE challenge), so only the origin check can stop the mail.
+    const body = { email_address: 'a@b.test', pkce_code_challenge: TEST_PKCE.challenge };
+    const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body, origin: FOREIGN });
     expect(res.status).toBe(403);
     expect(res.body.error_type).toBe('origin_not_allowed');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

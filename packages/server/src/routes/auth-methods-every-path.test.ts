@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { postAcs, samlSignIn, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso, validResponseOptions } from '../sso/testing/saml-flow.js';
 import { buildSignedResponse } from '../sso/testing/saml-fixtures.js';
 import { snapshot } from '../testing/db-snapshot.js';
-import { discover, signUp } from '../testing/journey.js';
+import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 // TEN-05 / AUTH-02: `auth_methods: RESTRICTED` holds on every path into the organization, not just
@@ -60,7 +60,7 @@ describe('an organization that allows only SSO', () => {
     const exchange = { intermediate_session_token: ist, organization_id: acme, session_duration_minutes: 60 };
     const refused = '403 magic_link_not_allowed';
     const calls: Call[] = [
-      ['SDK login_or_signup', () => t.sdk('/b2b/magic_links/email/login_or_signup', { body: send }), refused],
+      ['SDK login_or_signup', () => t.sdk('/b2b/magic_links/email/login_or_signup', { body: { ...send, pkce_code_challenge: TEST_PKCE.challenge } }), refused],
       ['backend login_or_signup', () => t.api('/magic_links/email/login_or_signup', { body: send }), refused],
       ['backend send', () => t.api('/magic_links/email/send', { body: send }), refused],
       ['SDK magic link authenticate', () => t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: links[0] } }), refused],

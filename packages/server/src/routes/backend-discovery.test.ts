@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -106,7 +107,8 @@ describe('backend discovery', () => {
   test('AUTH-03: SDK discovery send answers identically for members and strangers', async () => {
     const org = await createOrg('acme');
     await t.api(`/organizations/${org}/members`, { body: { email_address: 'ada@acme.test' } });
-    const answers = await Promise.all(['ada@acme.test', 'nobody@nowhere.test'].map((email) => t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: email } })));
+    const send = (email: string) => t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: email, pkce_code_challenge: TEST_PKCE.challenge } });
+    const answers = await Promise.all(['ada@acme.test', 'nobody@nowhere.test'].map(send));
     const view = (r: (typeof answers)[number]) => ({
       status: r.status,
       body: { ...r.body, data: { ...r.body.data, request_id: 'x' } },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer | undefined;
@@ -18,7 +19,7 @@ describe('dev mailbox', () => {
   test('JSON lists mails newest first with a to= filter; HTML renders mails safely with clickable links', async () => {
     t = await createTestServer({ dev: true });
     for (const email of ['ada@example.com', 'bob@example.com', 'ada@example.com']) {
-      await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: email } });
+      await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: email, pkce_code_challenge: TEST_PKCE.challenge } });
     }
     const all = (await (await get(t, '/dev/mailbox.json')).json()) as { to: string; text: string; id: string }[];
     expect(all.map((m) => m.to)).toEqual(['ada@example.com', 'bob@example.com', 'ada@example.com']);

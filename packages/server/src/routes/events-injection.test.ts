@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { postAcs, setupSamlConnection } from '../sso/testing/saml-flow.js';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 // LOG-03: log forging. A CR/LF smuggled into a request must never become a line or row of its own
@@ -29,7 +30,7 @@ describe('CR/LF in request values (LOG-03)', () => {
     const setup = await setupSamlConnection(t, { slug: 'sso-co' });
     const before = (await events()).length;
     const answers = [
-      await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: 'sso-co', email_address: `ada@acme.test\r\n${FORGED}` } }),
+      await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: 'sso-co', email_address: `ada@acme.test\r\n${FORGED}`, pkce_code_challenge: TEST_PKCE.challenge } }),
       await t.api('/organizations', { body: { organization_name: `Acme\r\n${FORGED}`, organization_slug: 'acme' } }),
       await t.api(`/events?action=${encodeURIComponent(`x\r\n${FORGED}`)}`),
     ];

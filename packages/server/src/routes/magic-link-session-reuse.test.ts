@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { authenticateOrgMagicLink } from '../domain/org-magic-links.js';
 import { loadLiveSession } from '../domain/sessions.js';
 import { snapshot } from '../testing/db-snapshot.js';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -162,11 +163,11 @@ describe('magic_links/authenticate with an existing session', () => {
 
 describe('SDK magic_links/authenticate with the session as Basic password', () => {
   const sdkLink = async (email: string) => {
-    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: acme, email_address: email } })).status).toBe(200);
+    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: acme, email_address: email, pkce_code_challenge: TEST_PKCE.challenge } })).status).toBe(200);
     return (await latestMagicLinkToken(t.server, email)).token;
   };
   const sdkAuthenticate = (token: string, session?: string) =>
-    t.sdk('/b2b/magic_links/authenticate', { ...(session === undefined ? {} : { session }), body: { magic_links_token: token, session_duration_minutes: 60 } });
+    t.sdk('/b2b/magic_links/authenticate', { ...(session === undefined ? {} : { session }), body: { magic_links_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier } });
 
   test('the cookie session is ambient: the same member extends it (new token); another member or a dead cookie gets a new session', async () => {
     const first = (await sdkAuthenticate(await sdkLink('ada@acme.test'))).body.data;
@@ -210,9 +211,9 @@ describe('session_custom_claims on magic_links/authenticate', () => {
     expect((await authenticate(await link('ada@acme.test'), { session_custom_claims: ['not', 'an', 'object'] })).status).toBe(400);
 
     // A browser must not mint claims its backend would trust.
-    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: acme, email_address: 'bob@acme.test' } })).status).toBe(200);
+    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: acme, email_address: 'bob@acme.test', pkce_code_challenge: TEST_PKCE.challenge } })).status).toBe(200);
     const { token } = await latestMagicLinkToken(t.server, 'bob@acme.test');
-    const sdk = await t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60, session_custom_claims: { admin: true } } });
+    const sdk = await t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier, session_custom_claims: { admin: true } } });
     expect(sdk.status).toBe(200);
     expect(claimsOf(sdk.body.data.session_jwt).admin).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { samlSignIn, setupSamlConnection, ssoTokenOf } from '../sso/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
-import { discover, signUp } from '../testing/journey.js';
+import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 // AUTH-15: MFA is not built, so `mfa_policy: REQUIRED_FOR_ALL` must fail closed: it cannot be set,
@@ -71,7 +71,7 @@ describe('an organization that already holds REQUIRED_FOR_ALL', () => {
     const mails = (await t.server.mailbox.list()).length;
     const send = { organization_id: acme, email_address: 'ada@acme.test' };
     const calls: [string, () => Promise<TestResponse>][] = [
-      ['SDK login_or_signup', () => t.sdk('/b2b/magic_links/email/login_or_signup', { body: send })],
+      ['SDK login_or_signup', () => t.sdk('/b2b/magic_links/email/login_or_signup', { body: { ...send, pkce_code_challenge: TEST_PKCE.challenge } })],
       ['backend login_or_signup', () => t.api('/magic_links/email/login_or_signup', { body: send })],
       ['backend magic link send', () => t.api('/magic_links/email/send', { body: send })],
       ['SDK magic link authenticate', () => t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: sdkLink, session_duration_minutes: 60 } })],

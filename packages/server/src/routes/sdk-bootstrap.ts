@@ -18,9 +18,13 @@ export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
       captcha_settings: { enabled: false },
       cname_domain: null,
       email_domains: [],
-      pkce_required_for_email_magic_links: false,
+      // Login CSRF (SECURITY.md CSRF-02): the SDK email magic-link sends refuse a request without a
+      // challenge, and this flag makes Stytch's frontend SDK send one (our core always does).
+      pkce_required_for_email_magic_links: true,
       pkce_required_for_password_resets: false,
       pkce_required_for_oauth: false,
+      // Stays false: the public SSO start URL is also used by backend-only integrations that cannot
+      // do PKCE in the browser, and the flag would make them unusable. Our core sends a challenge anyway.
       pkce_required_for_sso: false,
       slug_pattern: ORGANIZATION_SLUG_PATTERN,
       create_organization_enabled: true,

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { discover, mailDiscoveryToken, signUp } from '../testing/journey.js';
+import { discover, mailDiscoveryToken, signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -17,7 +17,7 @@ describe('discovery sign-up journey', () => {
     expect(boot.status).toBe(200);
     expect(boot.body.data).toMatchObject({ vertical: 'B2B', password_config: null, create_organization_enabled: true, captcha_settings: { enabled: false } });
 
-    const sent = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'Ada@Example.COM' } });
+    const sent = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'Ada@Example.COM', pkce_code_challenge: TEST_PKCE.challenge } });
     expect(sent.status).toBe(200);
     expect(sent.body.data).toEqual({ request_id: expect.stringMatching(/^request-id-test-/), status_code: 200 });
 
@@ -29,7 +29,7 @@ describe('discovery sign-up journey', () => {
     expect(url.searchParams.get('stytch_token_type')).toBe('discovery');
     expect(mail?.html).toContain(link.replace(/&/g, '&#38;'));
 
-    const auth = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token } });
+    const auth = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier } });
     expect(auth.status).toBe(200);
     expect(auth.headers.get('cache-control')).toBe('no-store');
     expect(auth.body.data).toMatchObject({ email_address: 'ada@example.com', discovered_organizations: [] });
@@ -180,8 +180,9 @@ describe('discovery sign-up journey', () => {
 
   test('the send answer does not depend on whether the email is known', async () => {
     await signUp(t, 'ada@example.com', 'acme');
-    const known = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'ada@example.com' } });
-    const unknown = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'nobody@example.com' } });
+    const send = (email: string) => t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: email, pkce_code_challenge: TEST_PKCE.challenge } });
+    const known = await send('ada@example.com');
+    const unknown = await send('nobody@example.com');
     expect(known.status).toBe(unknown.status);
     expect(Object.keys(known.body.data).sort()).toEqual(Object.keys(unknown.body.data).sort());
     expect(await mailDiscoveryToken(t, 'nobody@example.com')).toBeTruthy();

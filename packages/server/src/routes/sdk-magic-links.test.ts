@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { mailDiscoveryToken } from '../testing/journey.js';
+import { mailDiscoveryToken, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -11,9 +11,11 @@ afterEach(async () => {
   await t.close();
 });
 
-const authenticate = (token: string, verifier?: string) =>
+// SDK links carry TEST_PKCE's challenge (mailDiscoveryToken's default), so its verifier is the
+// default here; `null` sends none.
+const authenticate = (token: string, verifier: string | null = TEST_PKCE.verifier) =>
   t.sdk('/b2b/magic_links/discovery/authenticate', {
-    body: { discovery_magic_links_token: token, ...(verifier === undefined ? {} : { pkce_code_verifier: verifier }) },
+    body: { discovery_magic_links_token: token, ...(verifier === null ? {} : { pkce_code_verifier: verifier }) },
   });
 
 describe('discovery magic links', () => {
@@ -51,11 +53,13 @@ describe('discovery magic links', () => {
     const verifier = 'f'.repeat(64);
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const token = await mailDiscoveryToken(t, 'ada@example.com', { pkce_code_challenge: challenge });
-    expect((await authenticate(token)).body.error_type).toBe('pkce_mismatch');
+    expect((await authenticate(token, null)).body.error_type).toBe('pkce_mismatch');
     expect((await authenticate(token, 'e'.repeat(64))).body.error_type).toBe('pkce_mismatch');
     expect((await authenticate(token, verifier)).status).toBe(200);
-    // A verifier sent for a token issued without a challenge is tolerated (WIRE.md §2.9).
-    const plain = await mailDiscoveryToken(t, 'bob@example.com');
+    // A verifier sent for a token issued without a challenge is tolerated (WIRE.md §2.9). Only the
+    // backend API can still mint such a token (the SDK send requires a challenge, CSRF-02).
+    expect((await t.api('/magic_links/email/discovery/send', { body: { email_address: 'bob@example.com' } })).status).toBe(200);
+    const plain = (await latestMagicLinkToken(t.server, 'bob@example.com')).token;
     expect((await authenticate(plain, verifier)).status).toBe(200);
   });
 
@@ -66,19 +70,21 @@ describe('discovery magic links', () => {
 
   test('redirect URLs: only allowlisted ones, existing query kept', async () => {
     const refused = await t.sdk('/b2b/magic_links/email/discovery/send', {
-      body: { email_address: 'ada@example.com', discovery_redirect_url: 'https://evil.test/' },
+      body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: 'https://evil.test/' },
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error_type).toBe('invalid_redirect_url');
     for (const url of ['http://localhost:3000@evil.test/', 'javascript:alert(1)', '//evil.test', 'http://localhost:3001/', 'http://localhost:3000/x']) {
-      const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'ada@example.com', discovery_redirect_url: url } });
+      const res = await t.sdk('/b2b/magic_links/email/discovery/send', {
+        body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: url },
+      });
       expect(res.body.error_type, url).toBe('invalid_redirect_url');
     }
     expect(await t.server.mailbox.list()).toEqual([]);
 
     await t.server.projects.addRedirectUrl('http://app.test/auth?next=%2Fhome', ['discovery']);
     const ok = await t.sdk('/b2b/magic_links/email/discovery/send', {
-      body: { email_address: 'ada@example.com', discovery_redirect_url: 'http://app.test/auth?next=%2Fhome' },
+      body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: 'http://app.test/auth?next=%2Fhome' },
     });
     expect(ok.status).toBe(200);
     const { link } = await latestMagicLinkToken(t.server, 'ada@example.com');
@@ -90,7 +96,7 @@ describe('discovery magic links', () => {
     // The allowlist is per type: a login-only URL is not a discovery URL.
     await t.server.projects.addRedirectUrl('http://login.test/', ['login']);
     const wrongType = await t.sdk('/b2b/magic_links/email/discovery/send', {
-      body: { email_address: 'ada@example.com', discovery_redirect_url: 'http://login.test/' },
+      body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: 'http://login.test/' },
     });
     expect(wrongType.body.error_type).toBe('invalid_redirect_url');
   });
@@ -104,7 +110,7 @@ describe('discovery magic links', () => {
           'x-forwarded-host': 'evil.test',
           authorization: `Basic ${Buffer.from(`${t.server.project.public_token}:${t.server.project.public_token}`).toString('base64')}`,
         },
-        body: JSON.stringify({ email_address: 'ada@example.com' }),
+        body: JSON.stringify({ email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge }),
       }),
     );
     expect(res.status).toBe(200);
@@ -119,9 +125,11 @@ describe('discovery magic links', () => {
       [{ email_address: 'a@b.test', discovery_expiration_minutes: 'soon' }, 400, 'bad_request'],
       [{ email_address: 'a@b.test', discovery_expiration_minutes: 100_000 }, 400, 'bad_request'],
       [{ email_address: 'a@b.test', pkce_code_challenge: 'short' }, 400, 'bad_request'],
+      [{ email_address: 'a@b.test', pkce_code_challenge: '' }, 400, 'pkce_required'],
     ];
     for (const [body, status, errorType] of cases) {
-      const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body });
+      // A valid challenge unless the case sets its own: the other checks are what is tested here.
+      const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { pkce_code_challenge: TEST_PKCE.challenge, ...(body as object) } });
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(res.body.error_type).toBe(errorType);
     }

@@ -5,9 +5,25 @@ import { authenticateSessionToken, sessionRoles } from '../domain/sessions.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
-import { requiredString } from '../lib/validate.js';
+import { requiredString, type Body } from '../lib/validate.js';
 import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from './discovery-operations.js';
-import { authenticateMagicLink, invite, loginOrSignup } from './org-magic-link-operations.js';
+import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge } from './org-magic-link-operations.js';
+
+/**
+ * Login CSRF (SECURITY.md CSRF-02): a link minted through the public-token API without a challenge
+ * could be redeemed by any browser, so an attacker could mail one to themselves and have a victim
+ * open it, signing the victim in to the attacker's account. The SDK therefore must bind every email
+ * login link to its own browser's verifier (the bootstrap says `pkce_required_for_email_magic_links`).
+ * Checked first in the handler, so a refusal never mails or writes a token; the rate-limit
+ * middleware has already counted it as a send (as any other refused send), which is harmless.
+ * Invites are exempt (the invitee opens the link in another browser by design), and so is the
+ * backend API (a server holding the secret may mail links without PKCE).
+ */
+function assertPkceChallenge(body: Body): void {
+  if (optionalPkceChallenge(body) === undefined) {
+    throw new ApiError(400, 'pkce_required', 'pkce_code_challenge is required: SDK email magic links must be bound to the browser that asked for them (PKCE).');
+  }
+}
 
 /**
  * SDK magic links (WIRE.md §2.1): discovery send/authenticate, organization login_or_signup, invite
@@ -15,7 +31,9 @@ import { authenticateMagicLink, invite, loginOrSignup } from './org-magic-link-o
  */
 export function registerSdkMagicLinkRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
   sdk.post('/b2b/magic_links/email/discovery/send', async (c) => {
-    return sdkOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
+    const body = await readBody(c);
+    assertPkceChallenge(body);
+    return sdkOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), body));
   });
 
   sdk.post('/b2b/magic_links/discovery/authenticate', async (c) => {
@@ -24,6 +42,7 @@ export function registerSdkMagicLinkRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
 
   sdk.post('/b2b/magic_links/email/login_or_signup', async (c) => {
     const body = await readBody(c);
+    assertPkceChallenge(body);
     const project = c.get('project');
     const organization = await getOrganization(deps.db, project.id, requiredString(body, 'organization_id', { max: 256 }));
     // Deliberately no outcome in the answer: login, signup and refusal look the same (AUTH-03), and

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -14,10 +15,14 @@ afterEach(async () => {
   await t.close();
 });
 
+// SDK sends require a PKCE challenge (CSRF-02): TEST_PKCE's by default, and its verifier on authenticate.
+const pkce = { pkce_code_challenge: TEST_PKCE.challenge };
 const loginOrSignup = (email: string, extra: Record<string, unknown> = {}) =>
-  t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: orgId, email_address: email, ...extra } });
+  t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: orgId, email_address: email, ...pkce, ...extra } });
 const authenticate = (token: string, extra: Record<string, unknown> = {}) =>
-  t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60, ...extra } });
+  t.sdk('/b2b/magic_links/authenticate', {
+    body: { magic_links_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier, ...extra },
+  });
 
 /** Soft-deletes a member the way member deletion does (status `deleted`). */
 async function markDeleted(email: string): Promise<void> {
@@ -95,13 +100,15 @@ describe('SDK login_or_signup', () => {
     t.clock.advance(5 * 60_000);
     expect((await authenticate(expiring.token)).body.error_type).toBe('magic_link_not_found');
 
-    await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'ada@acme.test' } });
+    await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'ada@acme.test', ...pkce } });
     const discovery = await latestMagicLinkToken(t.server, 'ada@acme.test');
     expect((await authenticate(discovery.token)).body.error_type).toBe('magic_link_not_found');
     // …and the org link is not a discovery token either.
     await loginOrSignup('ada@acme.test');
     const org = await latestMagicLinkToken(t.server, 'ada@acme.test');
-    const asDiscovery = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: org.token } });
+    const asDiscovery = await t.sdk('/b2b/magic_links/discovery/authenticate', {
+      body: { discovery_magic_links_token: org.token, pkce_code_verifier: TEST_PKCE.verifier },
+    });
     expect(asDiscovery.body.error_type).toBe('magic_link_not_found');
   });
 
@@ -121,7 +128,7 @@ describe('SDK login_or_signup', () => {
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     await loginOrSignup('ada@acme.test', { pkce_code_challenge: challenge });
     const { token } = await latestMagicLinkToken(t.server, 'ada@acme.test');
-    expect((await authenticate(token)).body.error_type).toBe('pkce_mismatch');
+    expect((await authenticate(token, { pkce_code_verifier: undefined })).body.error_type).toBe('pkce_mismatch');
     expect((await authenticate(token, { pkce_code_verifier: 'b'.repeat(64) })).body.error_type).toBe('pkce_mismatch');
     expect((await authenticate(token, { pkce_code_verifier: verifier })).status).toBe(200);
   });
@@ -152,10 +159,12 @@ describe('SDK login_or_signup', () => {
   });
 
   test('input validation and session duration bounds', async () => {
-    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { email_address: 'ada@acme.test' } })).body.error_type).toBe('bad_request');
+    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { email_address: 'ada@acme.test', ...pkce } })).body.error_type).toBe('bad_request');
     expect((await loginOrSignup('nope')).body.error_type).toBe('invalid_email');
     expect((await loginOrSignup('ada@acme.test', { login_expiration_minutes: 4 })).body.error_type).toBe('bad_request');
-    const missing = await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: 'organization-test-nope', email_address: 'a@b.test' } });
+    const missing = await t.sdk('/b2b/magic_links/email/login_or_signup', {
+      body: { organization_id: 'organization-test-nope', email_address: 'a@b.test', ...pkce },
+    });
     expect(missing.status).toBe(404);
     await loginOrSignup('ada@acme.test');
     const { token } = await latestMagicLinkToken(t.server, 'ada@acme.test');

@@ -1,8 +1,19 @@
+import { pkceChallenge } from '../lib/crypto.js';
 import { latestMagicLinkToken, type TestServer } from './test-server.js';
 
-/** Sends a discovery magic link to `email` and returns the mailed token. */
+/**
+ * A fixed PKCE pair for tests: the SDK email magic-link sends require a challenge (CSRF-02), and the
+ * link then authenticates only with this verifier.
+ */
+export const TEST_PKCE = (() => {
+  const verifier = 'test-pkce-verifier-0123456789-abcdefghijklmnopqrstuvwxyz';
+  return { verifier, challenge: pkceChallenge(verifier) } as const;
+})();
+
+/** Sends a discovery magic link to `email` (with {@link TEST_PKCE}'s challenge) and returns the mailed token. */
 export async function mailDiscoveryToken(t: TestServer, email: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const sent = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: email, ...extra } });
+  const body = { email_address: email, pkce_code_challenge: TEST_PKCE.challenge, ...extra };
+  const sent = await t.sdk('/b2b/magic_links/email/discovery/send', { body });
   if (sent.status !== 200) throw new Error(`discovery send failed: ${JSON.stringify(sent.body)}`);
   return (await latestMagicLinkToken(t.server, email)).token;
 }
@@ -10,7 +21,7 @@ export async function mailDiscoveryToken(t: TestServer, email: string, extra: Re
 /** Proves `email` through a discovery magic link; returns the IST and the discovery response. */
 export async function discover(t: TestServer, email: string): Promise<{ ist: string; data: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const token = await mailDiscoveryToken(t, email);
-  const res = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token } });
+  const res = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier } });
   if (res.status !== 200) throw new Error(`discovery authenticate failed: ${JSON.stringify(res.body)}`);
   return { ist: res.body.data.intermediate_session_token, data: res.body.data };
 }
