@@ -1,9 +1,8 @@
-import { REDIRECT_URL_TYPES } from '@orgauth/core/protocol';
 import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { sha256Hex } from '../lib/crypto.js';
 import { createProjectStore } from './projects.js';
-import { checkRedirectUrlRule, type ProjectEnv } from './redirect-urls.js';
+import type { ProjectEnv } from './redirect-urls.js';
 
 /**
  * Key of the PostgreSQL advisory lock that serializes project bootstrap across every server of a
@@ -55,13 +54,7 @@ export async function insertEnvironmentProject(
     .values({ id: credentials.project_id, env, name: PROJECT_NAME, public_token: credentials.public_token, secret_hash: sha256Hex(credentials.secret), created_at: createdAt })
     .execute();
   if (env !== 'test') return;
-  // Not through ProjectStore.addRedirectUrl: it opens its own transaction, which Kysely refuses inside
-  // this one. Same canonical form and flags; a new project has no other default to clear.
-  const checked = checkRedirectUrlRule(DEFAULT_APP_URL, env, true);
-  if (!checked.ok) throw new Error(checked.reason);
-  await trx
-    .insertInto('redirect_urls')
-    .values(REDIRECT_URL_TYPES.map((type) => ({ project_id: credentials.project_id, url: checked.url, type, is_default: 1, created_at: createdAt })))
-    .execute();
-  await createProjectStore(trx, now).addAuthorizedOrigin(credentials.project_id, DEFAULT_APP_URL);
+  const store = createProjectStore(trx, now);
+  await store.addRedirectUrl(credentials.project_id, DEFAULT_APP_URL, undefined, true);
+  await store.addAuthorizedOrigin(credentials.project_id, DEFAULT_APP_URL);
 }

@@ -32,7 +32,9 @@ export async function addRedirectUrlRule(
 ): Promise<string> {
   const checked = checkRedirectUrlRule(url, await projectEnv(db, projectId), isDefault);
   if (!checked.ok) throw new ApiError(400, 'invalid_redirect_url', checked.reason);
-  await db.transaction().execute(async (trx) => {
+  // One unit of work; inside a caller's transaction (start-up bootstrap) it simply joins it, since
+  // Kysely cannot nest transactions.
+  const write = async (trx: Db) => {
     for (const type of types) {
       if (isDefault) {
         await trx.updateTable('redirect_urls').set({ is_default: 0 }).where('project_id', '=', projectId).where('type', '=', type).execute();
@@ -43,7 +45,8 @@ export async function addRedirectUrlRule(
         .onConflict((oc) => (isDefault ? oc.columns(['project_id', 'type', 'url']).doUpdateSet({ is_default: 1 }) : oc.columns(['project_id', 'type', 'url']).doNothing()))
         .execute();
     }
-  });
+  };
+  await (db.isTransaction ? write(db) : db.transaction().execute(write));
   return checked.url;
 }
 
