@@ -51,12 +51,18 @@ const str = (value: unknown) => (typeof value === 'string' && value !== '' ? val
  * attempt's PKCE verifier, verifies the ID token
  * (oauth4webapi's claim checks, then {@link verifyIdToken}'s signature and claim checks), and hands
  * (connection, `sub`) to `completeSsoLogin`. Email is used only when the IdP says it is verified.
+ * `pending` is {@link peekOidcRequest}'s row for `state`, already read by the route (one lookup);
+ * the consume below still re-checks it atomically.
  * @returns the redirect URL carrying the `sso` token.
  * @throws ApiError (`sso_request_not_found`, `idp_error`, `oidc_response_invalid`, and those of completeSsoLogin)
  */
-export async function finishOidcLogin(deps: AppDeps, params: URLSearchParams, browserBinding: string | undefined): Promise<string> {
+export async function finishOidcLogin(
+  deps: AppDeps,
+  params: URLSearchParams,
+  browserBinding: string | undefined,
+  pending: SsoRequestsTable | undefined,
+): Promise<string> {
   const state = params.get('state') ?? '';
-  const pending = await peekOidcRequest(deps, state);
   if (pending === undefined) throw ssoRequestNotFound();
   const connection = await deps.db.selectFrom('sso_connections').selectAll().where('id', '=', pending.connection_id).where('type', '=', 'oidc').executeTakeFirst();
   if (connection === undefined) throw new ApiError(404, 'connection_not_found', 'The OIDC connection of this sign-in no longer exists.');

@@ -67,7 +67,7 @@ export function registerOidcCallbackRoute(pub: Hono<AppEnv>, deps: AppDeps): voi
     }
     let res: Response;
     try {
-      const redirect = await finishOidcLogin(deps, params, readBindingCookie(c, deps.publicUrl, state));
+      const redirect = await finishOidcLogin(deps, params, readBindingCookie(c, deps.publicUrl, state), pending);
       res = c.redirect(redirect, 303);
       res.headers.set('Cache-Control', 'no-store');
     } catch (error) {
