@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { serve } from '@hono/node-server';
 import { allowDemoSite, createDemoSite } from './cli/demo-site.js';
 import { USAGE, parseCliArgs } from './cli/args.js';
 import { runKeysCommand } from './cli/keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './cli/project-commands.js';
 import { setUpDevSso } from './dev-idp/dev-sso-setup.js';
+import { listen } from './http/listen.js';
 import { createOrgAuthServer } from './server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
@@ -55,25 +55,24 @@ async function main(): Promise<void> {
     const api = fetch;
     fetch = async (request: Request) => (await site(request)) ?? api(request);
   }
-  const http = serve({ fetch, port: options.port, hostname: options.host, ...(devSso ? { createServer: devSso.createServer } : {}) }, (info) => {
-    const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${info.port}/`;
-    const lines = [
-      `OrgAuth server listening on ${shown}`,
-      ...demoPages.map((url) => `Demo page:     ${url}`),
-      options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${info.port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
-      `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
-      `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}`,
-      ...(devSso?.banner ?? []),
-      '',
-      'Test project:',
-      `  project_id:   ${server.project.project_id}`,
-      `  secret:       ${server.project.secret || '(unknown: only its hash is stored; use the data dir holding project.json, or run `orgauth-server secret rotate`)'}`,
-      `  public_token: ${server.project.public_token}`,
-      `Live project:   ${server.project.live.project_id} (its secret and public token are in project.json)`,
-      '',
-    ];
-    process.stdout.write(lines.join('\n'));
-  });
+  const { http, port } = await listen({ fetch, port: options.port, hostname: options.host, createServer: devSso?.createServer });
+  const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${port}/`;
+  const lines = [
+    `OrgAuth server listening on ${shown}`,
+    ...demoPages.map((url) => `Demo page:     ${url}`),
+    options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
+    `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
+    `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}`,
+    ...(devSso?.banner ?? []),
+    '',
+    'Test project:',
+    `  project_id:   ${server.project.project_id}`,
+    `  secret:       ${server.project.secret || '(unknown: only its hash is stored; use the data dir holding project.json, or run `orgauth-server secret rotate`)'}`,
+    `  public_token: ${server.project.public_token}`,
+    `Live project:   ${server.project.live.project_id} (its secret and public token are in project.json)`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

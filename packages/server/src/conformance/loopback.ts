@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import pg from 'pg';
+import { listen } from '../http/listen.js';
 import { createOrgAuthServer, type OrgAuthServer } from '../server.js';
 
 /** A PostgreSQL schema created for one test run; `databaseUrl` selects it through `search_path`. */
@@ -66,7 +65,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const schema = pgBase !== undefined && pgBase !== '' ? await createFreshSchema(pgBase) : undefined;
   const server = await createOrgAuthServer({ dataDir, dev: true, ...(schema ? { databaseUrl: schema.databaseUrl } : {}) });
   const requests: string[] = [];
-  const http = serve({
+  const listener = await listen({
     fetch: (request: Request) => {
       requests.push(`${request.method} ${new URL(request.url).pathname}`);
       return server.app.fetch(request);
@@ -74,16 +73,12 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     hostname: '127.0.0.1',
     port: 0,
   });
-  await new Promise<void>((resolve) => (http.listening ? resolve() : http.once('listening', () => resolve())));
-  const { port } = http.address() as AddressInfo;
   return {
     server,
-    baseUrl: `http://127.0.0.1:${port}/`,
+    baseUrl: `${listener.origin}/`,
     requests,
     async close() {
-      // jose's JWKS fetch and undici keep sockets alive; do not let them hold close() open.
-      (http as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await listener.close();
       await server.close();
       await schema?.drop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -53,6 +53,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.res.headers.set('Cache-Control', 'no-store');
     }
   });
+  // CORS first, so that every SDK answer carries it, refusals by later middleware included.
+  app.use('/sdk/*', sdkCors(deps));
   // Event log (start, then success/error) for every /sdk and /v1/b2b request; never fails one.
   app.use('*', eventLog(deps));
   // NUL (%00) in a path or query is never meaningful and PostgreSQL text cannot hold it: refuse it
@@ -63,7 +65,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   const sdk = new Hono<AppEnv>();
-  sdk.use('*', sdkCors(deps));
   sdk.use('/b2b/*', sdkAuth(deps));
   sdk.use('/b2b/*', rateLimitRoutes());
   registerSdkBootstrapRoutes(sdk, deps);

@@ -27,6 +27,13 @@ export interface AppDeps {
   idpEgress: EgressPolicy;
 }
 
+/** The ids and error type of an answer, recorded where it is built; the event log never re-reads a body. */
+export interface RequestOutcome {
+  errorType?: string | undefined;
+  organizationId?: unknown;
+  memberId?: unknown;
+}
+
 /** Hono environment: per-request values set by middleware. */
 export interface AppEnv {
   Variables: {
@@ -39,6 +46,10 @@ export interface AppEnv {
     clientIp: string | undefined;
     /** Set for every request; read by `limit()` (http/rate-limit.ts). */
     rateLimiter: RateLimiter;
+    /** SDK only: the project the request's public token names, looked up once (http/sdk-middleware.ts). */
+    sdkProject: Promise<Project | undefined> | undefined;
+    /** What the answer said, for the event log: set by the response helpers (http/responses.ts). */
+    outcome: RequestOutcome | undefined;
   };
 }
 

@@ -5,7 +5,6 @@ import { insertEvent, type EventInput } from '../domain/events.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
 
 const MAX_ID_LENGTH = 200;
-const MAX_PEEK_BYTES = 256 * 1024;
 
 /** An id-like value worth recording: a short string (fuzzed 100 KB path segments are not stored). */
 function idOrNull(value: unknown): string | null {
@@ -20,37 +19,17 @@ function clientIp(c: AppContext): string {
   return env?.incoming?.socket?.remoteAddress ?? '';
 }
 
-interface Peeked {
-  errorType: string | null;
-  organizationId: string | null;
-  memberId: string | null;
-}
-
 /**
- * Reads ids and the error type out of a JSON answer (a clone: the client still gets the original).
- * Only these three values are kept; the body itself is never stored.
+ * What the answer said, as the response helpers recorded it on the context (http/responses.ts): the
+ * body is never re-read. Cloning a response here would also drop headers that inner middleware set
+ * after `next()` when @hono/node-server's lightweight Response is in use (the CLI's listener).
  */
-async function peek(res: Response): Promise<Peeked> {
-  const none: Peeked = { errorType: null, organizationId: null, memberId: null };
-  // HTML error pages (SSO callbacks) name their error type in a header instead of a JSON body.
-  const headerType = idOrNull(res.headers.get('x-orgauth-error-type'));
-  if (headerType !== null) return { ...none, errorType: headerType };
-  if (!(res.headers.get('content-type') ?? '').includes('application/json')) return none;
-  const length = Number(res.headers.get('content-length') ?? '0');
-  if (length > MAX_PEEK_BYTES) return none;
-  let json: unknown;
-  try {
-    json = await res.clone().json();
-  } catch {
-    return none;
-  }
-  if (typeof json !== 'object' || json === null) return none;
-  const top = json as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const body = typeof top.data === 'object' && top.data !== null ? top.data : top;
+function outcome(c: AppContext): { errorType: string | null; organizationId: string | null; memberId: string | null } {
+  const seen = c.get('outcome');
   return {
-    errorType: idOrNull(top.error_type),
-    organizationId: idOrNull(body.organization_id) ?? idOrNull(body.organization?.organization_id),
-    memberId: idOrNull(body.member_id) ?? idOrNull(body.member?.member_id),
+    errorType: idOrNull(seen?.errorType),
+    organizationId: idOrNull(seen?.organizationId),
+    memberId: idOrNull(seen?.memberId),
   };
 }
 
@@ -92,7 +71,7 @@ export function eventLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
       await startWrite;
     }
     const res = c.res;
-    const seen = await peek(res);
+    const seen = outcome(c);
     const project = c.get('project') as Project | undefined;
     await write({
       ...base,

@@ -6,8 +6,20 @@ import type { AppContext } from './context.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are wire objects of many shapes
+type Payload = Record<string, any>;
+
+/** Records the organization and member a success answer is about, for the event log (http/event-log.ts). */
+function recordIds(c: AppContext, payload: Payload): void {
+  c.set('outcome', {
+    organizationId: payload.organization_id ?? payload.organization?.organization_id,
+    memberId: payload.member_id ?? payload.member?.member_id,
+  });
+}
+
 /** SDK success: the payload plus `request_id`/`status_code`, wrapped in `{"data": …}` (WIRE.md §1.4). */
 export function sdkOk(c: AppContext, payload: object): Response {
+  recordIds(c, payload);
   return c.json({ data: { request_id: c.get('requestId'), status_code: 200, ...payload } }, 200);
 }
 
@@ -16,12 +28,14 @@ export function sdkOk(c: AppContext, payload: object): Response {
  * spelled as the calling project chose (domain/member-roles.ts).
  */
 export function apiOk(c: AppContext, payload: object): Response {
+  recordIds(c, payload);
   const format = c.get('project')?.member_roles_format ?? 'ids';
   return c.json({ request_id: c.get('requestId'), status_code: 200, ...withMemberRoles(payload, format) }, 200);
 }
 
 /** The error envelope for `error`, with this request's id. */
 export function errorEnvelope(c: AppContext, error: ApiError): Response {
+  c.set('outcome', { errorType: error.errorType });
   const body: ErrorEnvelope = {
     status_code: error.status,
     request_id: c.get('requestId') ?? '',

@@ -1,44 +1,65 @@
 import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import { ApiError } from '../lib/api-error.js';
 import { isIpAllowed } from '../domain/ip-allowlist.js';
 import type { Project } from '../domain/projects.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
 import { basicCredentials, errorEnvelope } from './responses.js';
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, X-SDK-Client, X-SDK-Parent-Host';
-const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
+const ALLOW_HEADERS = ['Authorization', 'Content-Type', 'X-SDK-Client', 'X-SDK-Parent-Host'];
+const ALLOW_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'];
+const BOOTSTRAP_PATH = /^\/sdk\/v1\/projects\/bootstrap\/([^/]+)$/;
 
 /**
- * CORS for the SDK API. Origins come from the project's authorized-origin allowlist and are echoed
- * only when listed, never reflected blindly (SECURITY.md WEB-06); credentials are allowed because
- * the SDK fetches with `credentials: 'include'`. Preflights carry no credentials, so they are
- * answered for an origin any project lists; the real request is then checked per project.
+ * The project an SDK request names: the public token of its Basic credentials, or of the bootstrap
+ * path. Looked up once per request (CORS and `sdkAuth` both ask).
+ */
+export function sdkProject(c: AppContext, deps: AppDeps): Promise<Project | undefined> {
+  let found = c.get('sdkProject');
+  if (found === undefined) {
+    const fromPath = BOOTSTRAP_PATH.exec(c.req.path)?.[1];
+    const publicToken = basicCredentials(c.req.header('authorization'))?.user ?? (fromPath === undefined ? undefined : safeDecode(fromPath));
+    found = publicToken === undefined || publicToken.length > 256 ? Promise.resolve(undefined) : deps.projects.byPublicToken(publicToken);
+    c.set('sdkProject', found);
+  }
+  return found;
+}
+
+const safeDecode = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * CORS for the SDK API, by `hono/cors`. An origin is echoed only when the project the request names
+ * lists it (a preflight names none: then when any project lists it), never reflected blindly
+ * (SECURITY.md WEB-06); credentials are allowed because the SDK fetches with `credentials: 'include'`.
+ * The headers are set before the handler runs, so every answer carries them, errors included: the
+ * browser can read the error envelope. A foreign origin gets no CORS headers, and its preflight a 403.
  */
 export function sdkCors(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const allow = cors({
+    origin: (origin) => origin,
+    credentials: true,
+    allowMethods: ALLOW_METHODS,
+    allowHeaders: ALLOW_HEADERS,
+    maxAge: 600,
+  });
+  const allowed = async (c: AppContext, origin: string) => {
+    const project = await sdkProject(c, deps);
+    return project ? deps.projects.isOriginAllowed(project.id, origin) : deps.projects.isOriginAllowedAnywhere(origin);
+  };
   return async (c, next) => {
     const origin = c.req.header('origin');
+    if (origin !== undefined && (await allowed(c, origin))) return allow(c, next);
     if (c.req.method === 'OPTIONS') {
-      if (origin === undefined || !(await deps.projects.isOriginAllowedAnywhere(origin))) {
-        return errorEnvelope(c, new ApiError(403, 'origin_not_allowed', 'This origin is not an authorized origin of any project.'));
-      }
-      return c.body(null, 204, {
-        'Access-Control-Allow-Origin': origin,
-        'Access-Control-Allow-Credentials': 'true',
-        'Access-Control-Allow-Methods': ALLOW_METHODS,
-        'Access-Control-Allow-Headers': ALLOW_HEADERS,
-        'Access-Control-Max-Age': '600',
-        Vary: 'Origin',
-      });
+      return errorEnvelope(c, new ApiError(403, 'origin_not_allowed', 'This origin is not an authorized origin of any project.'));
     }
+    c.header('Vary', 'Origin', { append: true });
     await next();
-    c.res.headers.append('Vary', 'Origin');
-    if (origin === undefined) return;
-    const project = c.get('project') as Project | undefined;
-    const allowed = project ? await deps.projects.isOriginAllowed(project.id, origin) : await deps.projects.isOriginAllowedAnywhere(origin);
-    if (allowed) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Allow-Credentials', 'true');
-    }
   };
 }
 
@@ -63,7 +84,7 @@ export async function assertOriginAllowed(c: AppContext, deps: AppDeps, project:
 export function sdkAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const credentials = basicCredentials(c.req.header('authorization'));
-    const project = credentials && (await deps.projects.byPublicToken(credentials.user));
+    const project = credentials && (await sdkProject(c, deps));
     if (credentials === undefined || project === undefined) {
       throw new ApiError(401, 'invalid_public_token', 'The Authorization header must carry a valid public token (Basic public_token:token).');
     }

@@ -24,6 +24,7 @@ export function ssoErrorPage(c: AppContext, error: ApiError, loginRedirectUrl: s
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Single sign-on failed</title><style>${STYLE}</style></head>
 <body><h1>Single sign-on failed</h1><p>${escapeHtml(error.message)}</p><p><code>${escapeHtml(error.errorType)}</code> · request ${escapeHtml(c.get('requestId') ?? '')}</p>${back}</body></html>`;
+  c.set('outcome', { errorType: error.errorType });
   return new Response(html, {
     status: error.status >= 400 && error.status < 500 ? error.status : 400,
     headers: {
@@ -31,7 +32,7 @@ export function ssoErrorPage(c: AppContext, error: ApiError, loginRedirectUrl: s
       'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
       'Cache-Control': 'no-store',
       'X-Frame-Options': 'DENY',
-      // Read by the event log (http/event-log.ts), which only parses JSON bodies.
+      // Names the refusal for tools and tests that see only the page (the event log reads the context).
       'X-OrgAuth-Error-Type': error.errorType,
     },
   });

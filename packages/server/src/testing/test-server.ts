@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { listen, type Listener } from '../http/listen.js';
 import { createOrgAuthServer, type OrgAuthServer, type ServerOptions } from '../server.js';
 
 /** A controllable clock for expiry tests. */
@@ -41,6 +42,13 @@ export interface TestServer {
   dialect: 'sqlite' | 'postgres';
   sdk(path: string, options?: SdkCallOptions): Promise<TestResponse>;
   api(path: string, options?: { method?: string; body?: unknown; auth?: { user: string; password: string } | null }): Promise<TestResponse>;
+  /**
+   * A request over a real socket, through the listener the CLI runs (http/listen.ts), started on first
+   * use on 127.0.0.1. Every test about response headers (CORS, security headers, Cache-Control,
+   * Set-Cookie) goes through here: in-process `app.fetch` can differ from what the CLI sends.
+   * Redirects are not followed.
+   */
+  http(path: string, init?: RequestInit): Promise<Response>;
   /** Closes and reopens the server on the same database (the same dataDir / schema). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -84,6 +92,7 @@ export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 
   const allowPrivateIdpNetworks = options.allowPrivateIdpNetworks ?? true;
   const start = () => createOrgAuthServer({ ...options, allowPrivateIdpNetworks, dataDir, now: clock.now, ...(databaseUrl ? { databaseUrl } : {}) });
   let server = await start();
+  let listener: Promise<Listener> | undefined;
 
   const test: TestServer = {
     get server() {
@@ -109,11 +118,18 @@ export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 
       const body = call.body === undefined ? undefined : JSON.stringify(call.body);
       return parse(await server.app.fetch(new Request(`http://localhost/v1/b2b${path}`, { method, headers, ...(body === undefined ? {} : { body }) })));
     },
+    async http(path, init = {}) {
+      // The handler reads `server` at call time, so the listener follows restart().
+      listener ??= listen({ fetch: (request) => server.app.fetch(request), port: 0, hostname: '127.0.0.1' });
+      const { origin } = await listener;
+      return fetch(`${origin}${path}`, { redirect: 'manual', ...init });
+    },
     async restart() {
       await server.close();
       server = await start();
     },
     async close() {
+      if (listener !== undefined) await (await listener).close();
       await server.close();
       if (schema !== undefined && baseUrl !== undefined) {
         const admin = new pg.Client({ connectionString: baseUrl });
