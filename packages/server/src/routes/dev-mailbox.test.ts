@@ -8,7 +8,8 @@ afterEach(async () => {
   t = undefined;
 });
 
-const get = (server: TestServer, path: string) => server.server.app.fetch(new Request(`http://localhost${path}`));
+// Over the socket (the CLI's listener): the page's headers are checked as the browser gets them.
+const get = (server: TestServer, path: string) => server.http(path);
 
 describe('dev mailbox', () => {
   test('is mounted only in dev mode', async () => {
