@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { allowDemoSite, createDemoSite } from './cli/demo-site.js';
+import { allowDemoSite, createDemoSite, withDemoSite } from './cli/demo-site.js';
 import { USAGE, parseCliArgs } from './cli/args.js';
 import { runKeysCommand } from './cli/keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './cli/project-commands.js';
 import { setUpDevSso } from './dev-idp/dev-sso-setup.js';
-import { listen } from './http/listen.js';
+import { listen, type FetchHandler } from './http/listen.js';
 import { createOrgAuthServer } from './server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
@@ -47,13 +47,12 @@ async function main(): Promise<void> {
   const baseUrl = `http://localhost:${options.port}`;
   // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
   const devSso = options.dev ? await setUpDevSso(server, baseUrl) : undefined;
-  let fetch = server.app.fetch.bind(server.app);
+  let fetch: FetchHandler = server.app.fetch.bind(server.app);
   let demoPages: string[] = [];
   if (options.demo !== undefined) {
     demoPages = [`${baseUrl}/`, ...(await allowDemoSite(server, options.demo, options.port))];
     const site = await createDemoSite(options.demo, { publicToken: server.project.public_token, baseUrl });
-    const api = fetch;
-    fetch = async (request: Request) => (await site(request)) ?? api(request);
+    fetch = withDemoSite(site, fetch);
   }
   const { http, port } = await listen({ fetch, port: options.port, hostname: options.host, createServer: devSso?.createServer });
   const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${port}/`;

@@ -10,6 +10,7 @@ import { createSigningKeys } from './domain/signing-keys.js';
 import { sealLegacySigningKeys } from './domain/signing-key-store.js';
 import { checkSecretBoxKey, loadSecretBox, type SecretBox } from './lib/secret-box.js';
 import { createApp } from './http/app.js';
+import { defaultScriptBundleDirs } from './http/script-bundle.js';
 import { createClientIpResolver } from './http/client-ip.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { startEventPurger } from './domain/events.js';
@@ -55,6 +56,12 @@ export interface ServerOptions {
    * localhost), else false: an org admin must not point this server at its own network (O20).
    */
   allowPrivateIdpNetworks?: boolean;
+  /**
+   * Folder holding `orgauth.global.js` and `orgauth.global.js.map`, served at `/orgauth.global.js`
+   * and `/orgauth.global.js.map`. Default: the copy the build put next to the server (`dist/`), else
+   * the installed `@orgauth/elements` package's `dist/`.
+   */
+  scriptBundleDir?: string;
 }
 
 /** A running (not listening) OrgAuth server: a fetch handler plus admin helpers. */
@@ -113,7 +120,20 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
     const clientIp = createClientIpResolver(options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader });
     const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').href.replace(/\/+$/, '');
-    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true, clientIp, rateLimiter, publicUrl, secretBox, idpEgress: { allowPrivate: options.allowPrivateIdpNetworks ?? options.dev === true } });
+    const app = createApp({
+      db: database.db,
+      projects,
+      keys,
+      mailer,
+      now,
+      dev: options.dev === true,
+      clientIp,
+      rateLimiter,
+      publicUrl,
+      secretBox,
+      idpEgress: { allowPrivate: options.allowPrivateIdpNetworks ?? options.dev === true },
+      scriptBundleDirs: options.scriptBundleDir === undefined ? defaultScriptBundleDirs() : [resolve(options.scriptBundleDir)],
+    });
     // Events older than 30 days go at start and hourly after (the timer never holds the process open).
     const stopPurger = await startEventPurger(database.db, now);
     return {
