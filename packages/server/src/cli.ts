@@ -5,6 +5,7 @@ import { runKeysCommand } from './cli/keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './cli/project-commands.js';
 import { setUpDevSso } from './dev-idp/dev-sso-setup.js';
 import { listen, type FetchHandler } from './http/listen.js';
+import { DEFAULT_MAIL_FROM, parseMailFrom } from './mail/mail-from.js';
 import { createOrgAuthServer } from './server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
@@ -32,6 +33,16 @@ async function main(): Promise<void> {
   }
   const databaseUrl = process.env.DATABASE_URL;
   const smtpUrl = process.env.SMTP_URL;
+  const smtpFrom = process.env.SMTP_FROM;
+  if (smtpFrom) {
+    // A configuration mistake: its own words, no stack trace.
+    try {
+      parseMailFrom(smtpFrom);
+    } catch (error) {
+      process.stderr.write(`SMTP_FROM: ${(error as Error).message}\n`);
+      process.exit(2);
+    }
+  }
   const server = await createOrgAuthServer({
     dataDir: options.dataDir,
     dev: options.dev,
@@ -43,6 +54,7 @@ async function main(): Promise<void> {
     ...(process.env.ORGAUTH_ALLOW_PRIVATE_IDP === '1' ? { allowPrivateIdpNetworks: true } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),
+    ...(smtpFrom ? { from: smtpFrom } : {}),
   });
   const baseUrl = `http://localhost:${options.port}`;
   // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
@@ -61,7 +73,7 @@ async function main(): Promise<void> {
     ...demoPages.map((url) => `Demo page:     ${url}`),
     options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
     `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
-    `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}`,
+    `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}, from ${smtpFrom ? parseMailFrom(smtpFrom).text : DEFAULT_MAIL_FROM}`,
     ...(devSso?.banner ?? []),
     '',
     'Test project:',

@@ -14,6 +14,7 @@ import { defaultScriptBundleDirs } from './http/script-bundle.js';
 import { createClientIpResolver } from './http/client-ip.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { startEventPurger } from './domain/events.js';
+import { parseMailFrom } from './mail/mail-from.js';
 import { createMailer, type Mail } from './mail/mailer.js';
 
 /** Options of {@link createOrgAuthServer}. */
@@ -26,6 +27,11 @@ export interface ServerOptions {
   dev?: boolean;
   /** Real SMTP through nodemailer; otherwise mails go to the in-database dev mailbox. */
   smtpUrl?: string;
+  /**
+   * The sender of every mail, `Name <addr@host>` or `addr@host` (`SMTP_FROM` in the CLI). Default
+   * `OrgAuth <no-reply@orgauth.localhost>`. A malformed value refuses to start.
+   */
+  from?: string;
   /** Injectable clock in epoch milliseconds (expiry tests). */
   now?: () => number;
   /**
@@ -98,13 +104,15 @@ export interface OrgAuthServer {
 
 /**
  * Opens (and migrates) the database, ensures the test project, and builds the app.
- * @throws Error when the database cannot be opened or migrated.
+ * @throws Error when the database cannot be opened or migrated, or `from` is not a valid sender.
  * @example
  * const server = await createOrgAuthServer({ dataDir: './.orgauth', dev: true });
  * const res = await server.app.fetch(new Request(`http://localhost/sdk/v1/projects/bootstrap/${server.project.public_token}`));
  */
 export async function createOrgAuthServer(options: ServerOptions = {}): Promise<OrgAuthServer> {
   const now = options.now ?? Date.now;
+  // Checked before anything is opened: a bad sender must stop the start, not the first sign-in.
+  const from = options.from === undefined ? undefined : parseMailFrom(options.from);
   const usesPostgres = options.databaseUrl !== undefined && options.databaseUrl !== '';
   const dataDir = options.dataDir !== undefined ? resolve(options.dataDir) : usesPostgres ? undefined : resolve('.orgauth');
   const database = openDatabase({ dataDir: dataDir ?? resolve('.orgauth'), databaseUrl: options.databaseUrl });
@@ -115,7 +123,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     await sealLegacySigningKeys(database.db, secretBox);
     const projects = createProjectStore(database.db, now);
     const project = await ensureProjects(database.db, dataDir, now, usesPostgres);
-    const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl });
+    const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl, from });
     const keys = createSigningKeys(database.db, now, secretBox);
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
     const clientIp = createClientIpResolver(options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader });
