@@ -3,7 +3,6 @@ import { allowDemoSite, createDemoSite, withDemoSite } from './cli/demo-site.js'
 import { USAGE, parseCliArgs } from './cli/args.js';
 import { runKeysCommand } from './cli/keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './cli/project-commands.js';
-import { setUpDevSso } from './dev-idp/dev-sso-setup.js';
 import { listen, type FetchHandler } from './http/listen.js';
 import { DEFAULT_MAIL_FROM, parseMailFrom } from './mail/mail-from.js';
 import { createOrgAuthServer } from './server.js';
@@ -58,7 +57,9 @@ async function main(): Promise<void> {
   });
   const baseUrl = `http://localhost:${options.port}`;
   // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
-  const devSso = options.dev ? await setUpDevSso(server, baseUrl) : undefined;
+  // Imported only then: the test IdP's libraries (oidc-provider, samlify) are dev-only, and
+  // oidc-provider warns about the runtime when loaded (cli/process.test.ts).
+  const devSso = options.dev ? await (await import('./dev-idp/dev-sso-setup.js')).setUpDevSso(server, baseUrl) : undefined;
   let fetch: FetchHandler = server.app.fetch.bind(server.app);
   let demoPages: string[] = [];
   if (options.demo !== undefined) {
