@@ -103,3 +103,11 @@ describe('Cache-Control: no-store on token-bearing answers', () => {
     }
   });
 });
+
+test('JWKS stays cacheable: public keys, and verifiers fetch them often', async () => {
+  t = await createTestServer();
+  const res = await t.http(`/v1/b2b/sessions/jwks/${t.server.project.project_id}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+  expect(((await res.json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
+});
