@@ -1,6 +1,33 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const conditions = ['@orgauth/source', 'module', 'node', 'development|production'];
+
+/**
+ * Copies `@orgauth/elements`' script-tag bundle and its source map into the output folder, where the
+ * server serves them at `/orgauth.global.js` (src/http/script-bundle.ts): a published server carries
+ * the bundle it was built with. The root `npm run build` builds elements first; without that build
+ * the copy is skipped with a warning and the server answers 404 there.
+ */
+function copyScriptBundle(): Plugin {
+  const from = fileURLToPath(new URL('../elements/dist/', import.meta.url));
+  return {
+    name: 'orgauth-copy-script-bundle',
+    apply: 'build',
+    writeBundle(options) {
+      for (const name of ['orgauth.global.js', 'orgauth.global.js.map']) {
+        if (!existsSync(join(from, name))) {
+          this.warn(`${name} not found in ${from}: build @orgauth/elements first, or the server answers 404 at /${name}.`);
+          continue;
+        }
+        copyFileSync(join(from, name), join(options.dir ?? 'dist', name));
+      }
+    },
+  };
+}
 
 /**
  * Server build and test config. The build bundles `@orgauth/core/protocol` from source (resolved through
@@ -8,6 +35,7 @@ const conditions = ['@orgauth/source', 'module', 'node', 'development|production
  * with the package's own `dependencies` installed.
  */
 export default defineConfig({
+  plugins: [copyScriptBundle()],
   resolve: { conditions },
   ssr: {
     noExternal: [/^@orgauth\//],

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { allowDemoSite, createDemoSite } from './cli/demo-site.js';
+import { allowDemoSite, createDemoSite, withDemoSite } from './cli/demo-site.js';
 import { USAGE, parseCliArgs } from './cli/args.js';
 import { runKeysCommand } from './cli/keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './cli/project-commands.js';
-import { setUpDevSso } from './dev-idp/dev-sso-setup.js';
-import { listen } from './http/listen.js';
+import { listen, type FetchHandler } from './http/listen.js';
+import { DEFAULT_MAIL_FROM, parseMailFrom } from './mail/mail-from.js';
 import { createOrgAuthServer } from './server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
@@ -32,6 +32,16 @@ async function main(): Promise<void> {
   }
   const databaseUrl = process.env.DATABASE_URL;
   const smtpUrl = process.env.SMTP_URL;
+  const smtpFrom = process.env.SMTP_FROM;
+  if (smtpFrom) {
+    // A configuration mistake: its own words, no stack trace.
+    try {
+      parseMailFrom(smtpFrom);
+    } catch (error) {
+      process.stderr.write(`SMTP_FROM: ${(error as Error).message}\n`);
+      process.exit(2);
+    }
+  }
   const server = await createOrgAuthServer({
     dataDir: options.dataDir,
     dev: options.dev,
@@ -43,17 +53,19 @@ async function main(): Promise<void> {
     ...(process.env.ORGAUTH_ALLOW_PRIVATE_IDP === '1' ? { allowPrivateIdpNetworks: true } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),
+    ...(smtpFrom ? { from: smtpFrom } : {}),
   });
   const baseUrl = `http://localhost:${options.port}`;
   // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
-  const devSso = options.dev ? await setUpDevSso(server, baseUrl) : undefined;
-  let fetch = server.app.fetch.bind(server.app);
+  // Imported only then: the test IdP's libraries (oidc-provider, samlify) are dev-only, and
+  // oidc-provider warns about the runtime when loaded (cli/process.test.ts).
+  const devSso = options.dev ? await (await import('./dev-idp/dev-sso-setup.js')).setUpDevSso(server, baseUrl) : undefined;
+  let fetch: FetchHandler = server.app.fetch.bind(server.app);
   let demoPages: string[] = [];
   if (options.demo !== undefined) {
     demoPages = [`${baseUrl}/`, ...(await allowDemoSite(server, options.demo, options.port))];
     const site = await createDemoSite(options.demo, { publicToken: server.project.public_token, baseUrl });
-    const api = fetch;
-    fetch = async (request: Request) => (await site(request)) ?? api(request);
+    fetch = withDemoSite(site, fetch);
   }
   const { http, port } = await listen({ fetch, port: options.port, hostname: options.host, createServer: devSso?.createServer });
   const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${port}/`;
@@ -62,7 +74,7 @@ async function main(): Promise<void> {
     ...demoPages.map((url) => `Demo page:     ${url}`),
     options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
     `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
-    `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}`,
+    `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}, from ${smtpFrom ? parseMailFrom(smtpFrom).text : DEFAULT_MAIL_FROM}`,
     ...(devSso?.banner ?? []),
     '',
     'Test project:',

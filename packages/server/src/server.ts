@@ -10,9 +10,11 @@ import { createSigningKeys } from './domain/signing-keys.js';
 import { sealLegacySigningKeys } from './domain/signing-key-store.js';
 import { checkSecretBoxKey, loadSecretBox, type SecretBox } from './lib/secret-box.js';
 import { createApp } from './http/app.js';
+import { defaultScriptBundleDirs } from './http/script-bundle.js';
 import { createClientIpResolver } from './http/client-ip.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { startEventPurger } from './domain/events.js';
+import { parseMailFrom } from './mail/mail-from.js';
 import { createMailer, type Mail } from './mail/mailer.js';
 
 /** Options of {@link createOrgAuthServer}. */
@@ -25,6 +27,11 @@ export interface ServerOptions {
   dev?: boolean;
   /** Real SMTP through nodemailer; otherwise mails go to the in-database dev mailbox. */
   smtpUrl?: string;
+  /**
+   * The sender of every mail, `Name <addr@host>` or `addr@host` (`SMTP_FROM` in the CLI). Default
+   * `OrgAuth <no-reply@orgauth.localhost>`. A malformed value refuses to start.
+   */
+  from?: string;
   /** Injectable clock in epoch milliseconds (expiry tests). */
   now?: () => number;
   /**
@@ -55,6 +62,12 @@ export interface ServerOptions {
    * localhost), else false: an org admin must not point this server at its own network (O20).
    */
   allowPrivateIdpNetworks?: boolean;
+  /**
+   * Folder holding `orgauth.global.js` and `orgauth.global.js.map`, served at `/orgauth.global.js`
+   * and `/orgauth.global.js.map`. Default: the copy the build put next to the server (`dist/`), else
+   * the installed `@orgauth/elements` package's `dist/`.
+   */
+  scriptBundleDir?: string;
 }
 
 /** A running (not listening) OrgAuth server: a fetch handler plus admin helpers. */
@@ -91,13 +104,15 @@ export interface OrgAuthServer {
 
 /**
  * Opens (and migrates) the database, ensures the test project, and builds the app.
- * @throws Error when the database cannot be opened or migrated.
+ * @throws Error when the database cannot be opened or migrated, or `from` is not a valid sender.
  * @example
  * const server = await createOrgAuthServer({ dataDir: './.orgauth', dev: true });
  * const res = await server.app.fetch(new Request(`http://localhost/sdk/v1/projects/bootstrap/${server.project.public_token}`));
  */
 export async function createOrgAuthServer(options: ServerOptions = {}): Promise<OrgAuthServer> {
   const now = options.now ?? Date.now;
+  // Checked before anything is opened: a bad sender must stop the start, not the first sign-in.
+  const from = options.from === undefined ? undefined : parseMailFrom(options.from);
   const usesPostgres = options.databaseUrl !== undefined && options.databaseUrl !== '';
   const dataDir = options.dataDir !== undefined ? resolve(options.dataDir) : usesPostgres ? undefined : resolve('.orgauth');
   const database = openDatabase({ dataDir: dataDir ?? resolve('.orgauth'), databaseUrl: options.databaseUrl });
@@ -108,12 +123,25 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     await sealLegacySigningKeys(database.db, secretBox);
     const projects = createProjectStore(database.db, now);
     const project = await ensureProjects(database.db, dataDir, now, usesPostgres);
-    const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl });
+    const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl, from });
     const keys = createSigningKeys(database.db, now, secretBox);
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
     const clientIp = createClientIpResolver(options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader });
     const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').href.replace(/\/+$/, '');
-    const app = createApp({ db: database.db, projects, keys, mailer, now, dev: options.dev === true, clientIp, rateLimiter, publicUrl, secretBox, idpEgress: { allowPrivate: options.allowPrivateIdpNetworks ?? options.dev === true } });
+    const app = createApp({
+      db: database.db,
+      projects,
+      keys,
+      mailer,
+      now,
+      dev: options.dev === true,
+      clientIp,
+      rateLimiter,
+      publicUrl,
+      secretBox,
+      idpEgress: { allowPrivate: options.allowPrivateIdpNetworks ?? options.dev === true },
+      scriptBundleDirs: options.scriptBundleDir === undefined ? defaultScriptBundleDirs() : [resolve(options.scriptBundleDir)],
+    });
     // Events older than 30 days go at start and hourly after (the timer never holds the process open).
     const stopPurger = await startEventPurger(database.db, now);
     return {

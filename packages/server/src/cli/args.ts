@@ -29,6 +29,8 @@ Options:
 Environment:
   DATABASE_URL       postgres://… to use PostgreSQL instead of SQLite
   SMTP_URL           smtp(s)://… to send real email instead of the dev mailbox
+  SMTP_FROM          Sender of every mail: "Name <addr@host>" or "addr@host"
+                     (default "OrgAuth <no-reply@orgauth.localhost>"); a malformed one refuses to start
   ORGAUTH_ENCRYPTION_KEY  base64 of 32 bytes sealing secrets at rest (default <data-dir>/encryption.key)
 `;
 

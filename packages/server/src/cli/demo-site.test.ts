@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
-import { allowDemoSite, createDemoSite, type DemoSite } from './demo-site.js';
+import { listen } from '../http/listen.js';
+import { allowDemoSite, createDemoSite, withDemoSite, type DemoSite } from './demo-site.js';
 
 let dir: string;
 let site: DemoSite;
@@ -27,18 +28,29 @@ afterAll(async () => {
 const get = (path: string) => site(new Request(`http://localhost:4000${path}`));
 
 describe('demo site', () => {
-  test('serves html with the placeholders replaced and other files verbatim', async () => {
-    const index = (await get('/'))!;
-    expect(index.headers.get('content-type')).toContain('text/html');
-    expect(await index.text()).toBe('<script>init("public-token-test-x", "http://localhost:4000")</script>');
-    const js = (await get('/assets/app.js'))!;
-    expect(js.headers.get('content-type')).toContain('text/javascript');
-    expect(await js.text()).toContain('__ORGAUTH_PUBLIC_TOKEN__');
+  test('serves html with the placeholders replaced and other files verbatim; the rest goes to the server', async () => {
+    // Over a real socket, composed as the CLI does with --demo (cli.ts).
+    const listener = await listen({ fetch: withDemoSite(site, t.server.app.fetch), port: 0, hostname: '127.0.0.1' });
+    try {
+      const index = await fetch(`${listener.origin}/`);
+      expect(index.headers.get('content-type')).toContain('text/html');
+      expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await index.text()).toBe('<script>init("public-token-test-x", "http://localhost:4000")</script>');
+      const js = await fetch(`${listener.origin}/assets/app.js`);
+      expect(js.headers.get('content-type')).toContain('text/javascript');
+      expect(await js.text()).toContain('__ORGAUTH_PUBLIC_TOKEN__');
+      const api = await fetch(`${listener.origin}/sdk/v1/projects/bootstrap/${t.server.project.public_token}`);
+      expect(api.status).toBe(200);
+      expect(api.headers.get('content-type')).toMatch(/^application\/json/);
+    } finally {
+      await listener.close();
+    }
   });
 
   test('never serves API paths, missing files, or files outside the folder', async () => {
     expect(await get('/sdk/v1/anything')).toBeUndefined();
     expect(await get('/dev/mailbox')).toBeUndefined();
+    expect(await get('/orgauth.global.js')).toBeUndefined();
     expect(await get('/missing.html')).toBeUndefined();
     expect(await get('/../orgauth-secret.txt')).toBeUndefined();
     expect(await get('/%2e%2e/orgauth-secret.txt')).toBeUndefined();

@@ -1,5 +1,7 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import type { FetchHandler } from '../http/listen.js';
+import { SCRIPT_BUNDLE_FILES } from '../http/script-bundle.js';
 import type { OrgAuthServer } from '../server.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -22,6 +24,12 @@ export type DemoSite = (request: Request) => Promise<Response | undefined>;
 
 /** Paths that always belong to the API, never to the demo folder. */
 const API_PREFIXES = ['/sdk/', '/v1/', '/dev/'];
+/**
+ * The script-tag bundle is the server's own (http/script-bundle.ts), even when the demo folder holds
+ * a copy: `/orgauth.global.js` then has the same caching headers and source map with `--demo` as
+ * without.
+ */
+const SERVER_PATHS = new Set(Object.keys(SCRIPT_BUNDLE_FILES).map((name) => `/${name}`));
 
 /**
  * Serves `dir` at `/` (GET/HEAD). In `.html` files `__ORGAUTH_PUBLIC_TOKEN__` and
@@ -33,7 +41,7 @@ export async function createDemoSite(dir: string, replacements: { publicToken: s
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     const { pathname } = new URL(request.url);
-    if (API_PREFIXES.some((p) => pathname.startsWith(p))) return undefined;
+    if (API_PREFIXES.some((p) => pathname.startsWith(p)) || SERVER_PATHS.has(pathname)) return undefined;
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -59,6 +67,11 @@ export async function createDemoSite(dir: string, replacements: { publicToken: s
     }
     return new Response(request.method === 'HEAD' ? null : await readFile(file), { headers });
   };
+}
+
+/** The CLI's handler with `--demo`: the demo folder first, the server for every path it does not serve. */
+export function withDemoSite(site: DemoSite, server: FetchHandler): FetchHandler {
+  return async (request, env) => (await site(request)) ?? server(request, env);
 }
 
 /**

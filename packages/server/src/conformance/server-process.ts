@@ -33,8 +33,18 @@ export interface ServerProcess {
   project: { project_id: string; secret: string; public_token: string };
   /** Everything the process printed so far (stdout + stderr), for failure messages. */
   output(): string;
+  /** What it printed to stderr alone. */
+  stderr(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
   stop(graceMs?: number): Promise<void>;
+}
+
+/** How {@link startServerProcess} runs the CLI. */
+export interface ServerProcessOptions {
+  /** Pass `--dev` (default true). */
+  dev?: boolean;
+  /** Arguments for `node` itself, before the script (e.g. `--import <hook>`). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -43,12 +53,14 @@ export interface ServerProcess {
  * test project's credentials.
  * @throws Error with the process output when it exits or times out before listening.
  */
-export function startServerProcess(cli: string, dataDir: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [cli, '--port', '0', '--host', '127.0.0.1', '--dev', '--data-dir', dataDir], {
+export function startServerProcess(cli: string, dataDir: string, env: Record<string, string>, timeoutMs = 30_000, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const args = [...(options.nodeArgs ?? []), cli, '--port', '0', '--host', '127.0.0.1', ...(options.dev === false ? [] : ['--dev']), '--data-dir', dataDir];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stderr = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async (graceMs = 5_000) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -73,10 +85,13 @@ export function startServerProcess(cli: string, dataDir: string, env: Record<str
       clearTimeout(timer);
       child.stdout?.off('data', onData);
       child.stdout?.on('data', (more: Buffer) => void (output += more.toString('utf8')));
-      resolvePromise({ child, origin: `http://127.0.0.1:${port}`, project: { project_id, secret, public_token }, output: () => output, stop });
+      resolvePromise({ child, origin: `http://127.0.0.1:${port}`, project: { project_id, secret, public_token }, output: () => output, stderr: () => stderr, stop });
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => void (output += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      stderr += chunk.toString('utf8');
+    });
     child.once('exit', (code, signal) => fail(`exited early (code ${code}, signal ${signal})`));
   });
 }

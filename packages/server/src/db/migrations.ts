@@ -8,6 +8,7 @@ import { migration0700 } from './migration-0700.js';
 import { devIdpMigration } from './migration-0800.js';
 import { memberRolesFormatMigration } from './migration-0900.js';
 import { ssoBrowserBindingMigration } from './migration-1000.js';
+import { mailFromMigration } from './migration-1100.js';
 
 // One set of migrations for SQLite and PostgreSQL: only portable column types ('text', 'bigint',
 // 'integer'); SQLite gives 'bigint' INTEGER affinity, so timestamps are integers on both.
@@ -146,7 +147,7 @@ const initial: Migration = {
 };
 
 const provider: MigrationProvider = {
-  getMigrations: () => Promise.resolve({ '0001_initial': initial, '0100_organizations_members_sso': migration0100, '0300_sessions_keys': migration0300, '0400_projects_limits': migration0400, '0500_event_logs': eventLogsMigration, '0600_sso_saml': ssoSamlMigration, '0700_oidc_secret_box': migration0700, '0800_dev_idp': devIdpMigration, '0900_member_roles_format': memberRolesFormatMigration, '1000_sso_browser_binding': ssoBrowserBindingMigration }),
+  getMigrations: () => Promise.resolve({ '0001_initial': initial, '0100_organizations_members_sso': migration0100, '0300_sessions_keys': migration0300, '0400_projects_limits': migration0400, '0500_event_logs': eventLogsMigration, '0600_sso_saml': ssoSamlMigration, '0700_oidc_secret_box': migration0700, '0800_dev_idp': devIdpMigration, '0900_member_roles_format': memberRolesFormatMigration, '1000_sso_browser_binding': ssoBrowserBindingMigration, '1100_mail_from': mailFromMigration }),
 };
 
 /**

@@ -154,6 +154,8 @@ export interface MailsTable {
   id: string;
   project_id: string;
   to_address: string;
+  /** The sender, as the dev mailbox shows it (`Name <addr>` or `addr`). */
+  from_address: string;
   subject: string;
   text: string;
   html: string;

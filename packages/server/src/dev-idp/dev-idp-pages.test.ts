@@ -57,7 +57,8 @@ describe('dev IdP routes (--dev)', () => {
     t = await createTestServer({ dev: true, publicUrl: 'http://localhost:3000' });
   });
   afterAll(() => t.close());
-  const get = (path: string) => t.server.app.fetch(new Request(`http://localhost:3000${path}`));
+  // Over the socket (the CLI's listener): the pages' headers are checked as the browser gets them.
+  const get = (path: string) => t.http(path);
 
   it('serves the IdP metadata', async () => {
     const res = await get('/dev/idp/saml/metadata');

@@ -1,16 +1,17 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { createServer, type RequestListener } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, type FetchHandler, type Listener } from '../http/listen.js';
+import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
-import { setUpDevSso } from './dev-sso-setup.js';
+import { setUpDevSso, type DevSso } from './dev-sso-setup.js';
 import { withDevOidc } from './node-listener.js';
 import { seedDemoSso } from '../cli/demo-sso.js';
 
-// The whole `npm start` path over real HTTP: the CLI's seeding and routing, slice A's SSO start /
-// ACS / authenticate, slice B's OIDC RP, and this IdP — a browser simulated with fetch.
+// The whole `npm start` path over real HTTP: the CLI's seeding and routing (its listener,
+// http/listen.ts, with the dev OIDC provider in front), SSO start / ACS / authenticate, the OIDC RP,
+// and this IdP — a browser simulated with fetch.
 let t: TestServer;
-let http: Server;
+let http: Listener;
 let base = '';
 let ids: { saml: string; oidc: string; locked: string };
 
@@ -38,26 +39,29 @@ function browser() {
 const post = (fields: Record<string, string>): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 
 beforeAll(async () => {
-  let listener: RequestListener = (_req, res) => res.end();
-  http = createServer((req, res) => listener(req, res));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  // The public URL (issuer, ACS URLs) must name the port, which is known only once listening: the
+  // server and the dev IdP are plugged into the listener after it is up, as the CLI would have them.
+  let app: FetchHandler = () => new Response(null, { status: 503 });
+  let dev: DevSso | undefined;
+  // dev.createServer (node-listener.ts devOidcCreateServer), with the provider looked up per request.
+  const createLate = ((options: object, listener: RequestListener) => createServer(options, (req, res) => withDevOidc(dev?.oidc, listener)(req, res))) as unknown as typeof createServer;
+  http = await listen({ fetch: (request, env) => app(request, env), port: 0, hostname: '127.0.0.1', createServer: createLate });
+  base = http.origin;
   t = await createTestServer({ dev: true, publicUrl: base });
   // oidc-provider stamps id_tokens with the real time; the RP checks them against the server clock.
   t.clock.advance(Date.now() - t.clock.now());
-  const dev = await setUpDevSso(t.server, base);
+  dev = await setUpDevSso(t.server, base);
   ids = { saml: dev.seeded.demo.saml_connection_id, oidc: dev.seeded.demo.oidc_connection_id ?? '', locked: dev.seeded.locked.saml_connection_id };
-  // What the CLI's serve({ createServer: dev.createServer }) does, on a port we already hold.
-  listener = withDevOidc(dev.oidc, getRequestListener(t.server.app.fetch));
+  app = (request, env) => t.server.app.fetch(request, env);
 });
 afterAll(async () => {
-  await new Promise((resolve) => http.close(resolve));
+  await http.close();
   await t.close();
 });
 
 async function samlSignIn(connectionId: string, person: string) {
   const go = browser();
-  const start = await go(`/v1/public/sso/start?connection_id=${connectionId}&public_token=${t.server.project.public_token}`);
+  const start = await go(`/v1/public/sso/start?connection_id=${connectionId}&public_token=${t.server.project.public_token}&pkce_code_challenge=${TEST_PKCE.challenge}`);
   expect(start.status).toBe(302);
   const idpUrl = start.headers.get('location') ?? '';
   expect(idpUrl.startsWith(`${base}/dev/idp/saml/${connectionId}/sso?SAMLRequest=`)).toBe(true);
@@ -76,7 +80,7 @@ async function samlSignIn(connectionId: string, person: string) {
 async function authenticate(location: string) {
   const url = new URL(location);
   expect(url.searchParams.get('stytch_token_type')).toBe('sso');
-  return t.sdk('/b2b/sso/authenticate', { method: 'POST', body: { sso_token: url.searchParams.get('token'), session_duration_minutes: 60 } });
+  return t.sdk('/b2b/sso/authenticate', { method: 'POST', body: { sso_token: url.searchParams.get('token'), session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier } });
 }
 
 describe('demo SSO through the built-in test IdP', () => {
@@ -102,7 +106,7 @@ describe('demo SSO through the built-in test IdP', () => {
 
   it('OIDC: code + PKCE through the dev provider signs grace in', async () => {
     const go = browser();
-    const start = await go(`/v1/public/sso/start?connection_id=${ids.oidc}&public_token=${t.server.project.public_token}`);
+    const start = await go(`/v1/public/sso/start?connection_id=${ids.oidc}&public_token=${t.server.project.public_token}&pkce_code_challenge=${TEST_PKCE.challenge}`);
     expect(start.status).toBe(302);
     let next = start.headers.get('location') ?? '';
     expect(next.startsWith(`${base}/dev/idp/oidc/auth?`)).toBe(true);
@@ -136,7 +140,7 @@ describe('without --dev', () => {
     const plain = await createTestServer();
     try {
       for (const path of ['/dev/idp/saml/metadata', '/dev/idp/saml/x/sso?SAMLRequest=a']) {
-        const res = await plain.server.app.fetch(new Request(`http://localhost${path}`));
+        const res = await plain.http(path);
         expect(res.status).toBe(404);
       }
     } finally {

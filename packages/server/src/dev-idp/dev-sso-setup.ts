@@ -17,8 +17,9 @@ export interface DevSso {
 
 /**
  * `--dev` start-up: seeds the demo SSO organizations (idempotent) and builds the OIDC provider.
- * The SAML IdP is already part of the app's `/dev` routes. `oidc-provider` is imported here, lazily,
- * so a server started without `--dev` never loads it.
+ * The SAML IdP is already part of the app's `/dev` routes. The CLI imports this module only with
+ * `--dev` (seeding loads samlify), and `oidc-provider` is imported lazily below, so a server started
+ * without `--dev` never loads either (cli/process.test.ts).
  */
 export async function setUpDevSso(server: Pick<OrgAuthServer, 'db' | 'secretBox' | 'project'>, publicUrl: string, now: () => number = Date.now): Promise<DevSso> {
   const seeded = await seedDemoSso({ db: server.db, secretBox: server.secretBox, projectId: server.project.project_id, publicUrl, now });

@@ -33,14 +33,15 @@ function page(c: Context<AppEnv>, html: string, status: 200 | 400 | 404 = 200, c
 /**
  * The dev SAML IdP's HTTP surface (mounted under `/dev` only with `--dev`): metadata, the sign-in
  * page for an SP's HTTP-Redirect AuthnRequest, and the HTTP-POST of the signed Response to the ACS.
+ * `loadIdp` is called per request (the IdP is loaded lazily: dev-idp/dev-idp-routes.ts).
  */
-export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, idp: DevSamlIdp): void {
+export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, loadIdp: () => Promise<DevSamlIdp>): void {
   const xml = (c: Context<AppEnv>, body: string) => c.body(body, 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8', 'Cache-Control': 'no-cache' });
-  dev.get('/idp/saml/metadata', async (c) => xml(c, await idp.metadata()));
+  dev.get('/idp/saml/metadata', async (c) => xml(c, await (await loadIdp()).metadata()));
   dev.get('/idp/saml/:connection_id/metadata', async (c) => {
     const connectionId = c.req.param('connection_id');
     if (!(await connectionContext(db, connectionId))) return page(c, renderIdpError(`No SSO connection ${connectionId} on this server.`), 404);
-    return xml(c, await idp.metadata(connectionId));
+    return xml(c, await (await loadIdp()).metadata(connectionId));
   });
 
   // Without a connection id (the generic metadata's SSO URL) the page names no organization.
@@ -53,7 +54,7 @@ export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, idp: DevSamlIdp
     if (!context) return page(c, renderIdpError(`No SSO connection ${connectionId ?? ''} on this server.`), 404);
     const samlRequest = c.req.query('SAMLRequest') ?? '';
     try {
-      await idp.parseRequest(samlRequest);
+      await (await loadIdp()).parseRequest(samlRequest);
     } catch (error) {
       return page(c, renderIdpError(`This is not a usable SAML AuthnRequest: ${(error as Error).message}`), 400);
     }
@@ -66,6 +67,7 @@ export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, idp: DevSamlIdp
     if (!(await describe(connectionId))) return page(c, renderIdpError(`No SSO connection ${connectionId ?? ''} on this server.`), 404);
     const user = readChosenUser(form);
     if (!user) return page(c, renderIdpError('Choose a person or type an email address.'), 400);
+    const idp = await loadIdp();
     let request;
     try {
       request = await idp.parseRequest(typeof form.SAMLRequest === 'string' ? form.SAMLRequest : '');

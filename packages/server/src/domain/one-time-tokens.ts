@@ -50,10 +50,12 @@ export async function issueOneTimeToken(db: Db, input: IssueTokenInput, now: num
 
 /**
  * Consumes a token exactly once. The single conditional UPDATE is the whole check (unused, unexpired,
- * right project and kind, PKCE verifier matching any stored challenge), so of N concurrent calls at
- * most one sees a changed row. A wrong verifier does not burn the token: the rightful browser can
- * still use it.
- * @throws ApiError 404 `magic_link_not_found` (unknown, used, expired) or 400 `pkce_mismatch`.
+ * right project and kind, PKCE verifier matching any stored challenge, a challenge stored at all when
+ * `requireChallenge`), so of N concurrent calls at most one sees a changed row. A refused attempt
+ * does not burn the token: the rightful browser (or, for a token issued without a challenge, the
+ * backend) can still use it.
+ * @throws ApiError 404 `magic_link_not_found` (unknown, used, expired), 400 `pkce_required` (no
+ *   challenge stored while `requireChallenge`) or 400 `pkce_mismatch`.
  */
 export async function consumeOneTimeToken(
   db: Db,
@@ -62,7 +64,9 @@ export async function consumeOneTimeToken(
   token: string,
   pkceVerifier: string | undefined,
   now: number,
+  options: { requireChallenge?: boolean } = {},
 ): Promise<ConsumedToken> {
+  const requireChallenge = options.requireChallenge === true;
   const hash = sha256Hex(token);
   const kinds: readonly OneTimeTokenKind[] = typeof kind === 'string' ? [kind] : kind;
   const challenge = pkceVerifier === undefined ? null : pkceChallenge(pkceVerifier);
@@ -75,6 +79,7 @@ export async function consumeOneTimeToken(
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .where((eb) => (challenge === null ? eb('pkce_challenge', 'is', null) : eb.or([eb('pkce_challenge', 'is', null), eb('pkce_challenge', '=', challenge)])))
+    .$if(requireChallenge, (q) => q.where('pkce_challenge', 'is not', null))
     .executeTakeFirst();
   const row = await db
     .selectFrom('one_time_tokens')
@@ -86,7 +91,11 @@ export async function consumeOneTimeToken(
   if (Number(result.numUpdatedRows) === 1 && row !== undefined) {
     return { kind: row.kind as OneTimeTokenKind, email: row.email, organizationId: row.organization_id, consumedAt: now };
   }
-  if (row !== undefined && row.used_at === null && row.expires_at > now && row.pkce_challenge !== null) {
+  const usable = row !== undefined && row.used_at === null && row.expires_at > now;
+  if (usable && requireChallenge && row.pkce_challenge === null) {
+    throw new ApiError(400, 'pkce_required', 'This token was issued without a PKCE code challenge, which this endpoint requires.');
+  }
+  if (usable && row.pkce_challenge !== null) {
     throw new ApiError(400, 'pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this magic link.');
   }
   throw new ApiError(404, 'magic_link_not_found', 'The magic link could not be authenticated: it is unknown, already used, or expired.');

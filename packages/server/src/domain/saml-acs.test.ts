@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { buildResponseXml, buildSignedResponse, OTHER_CERT, OTHER_KEY, toBase64 } from '../sso/testing/saml-fixtures.js';
-import { postAcs, samlSignIn, setupSamlConnection, ssoTokenOf, startSamlSso, validResponseOptions, type SamlSetup } from '../sso/testing/saml-flow.js';
+import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf, startSamlSso, validResponseOptions, type SamlSetup } from '../sso/testing/saml-flow.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -128,15 +128,16 @@ describe('ACS accepts well-formed variants and reads identity from the verified 
 
   test('attribute mapping names the email and name attributes; NameID without an email needs one', async () => {
     await setConnection({ attribute_mapping: { email: 'workEmail', first_name: 'fn', last_name: 'ln' } });
-    const token = await ssoTokenOf(await samlSignIn(t, setup, '00u1abc', { nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent', attributes: { workEmail: 'Grace@Acme.test', fn: 'Grace', ln: 'Hopper' } }));
-    const session = await t.sdk('/b2b/sso/authenticate', { body: { sso_token: token, session_duration_minutes: 60 } });
+    const persistent = { nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent', attributes: { workEmail: 'Grace@Acme.test', fn: 'Grace', ln: 'Hopper' } };
+    const token = await ssoTokenOf(await samlSignIn(t, setup, '00u1abc', persistent, SDK_SSO_START));
+    const session = await sdkSsoAuthenticate(t, token);
     expect(session.body.data.member).toMatchObject({ email_address: 'grace@acme.test', name: 'Grace Hopper' });
     await expectRefused(await samlSignIn(t, setup, '00u2xyz', { nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' }), 'sso_email_missing');
   });
 
   test('a deleted member is never signed in again through their old link or their email', async () => {
-    const token = await ssoTokenOf(await samlSignIn(t, setup, 'gone@acme.test'));
-    const memberId = (await t.sdk('/b2b/sso/authenticate', { body: { sso_token: token, session_duration_minutes: 60 } })).body.data.member_id;
+    const token = await ssoTokenOf(await samlSignIn(t, setup, 'gone@acme.test', {}, SDK_SSO_START));
+    const memberId = (await sdkSsoAuthenticate(t, token)).body.data.member_id;
     expect((await t.api(`/organizations/${setup.organizationId}/members/${memberId}`, { method: 'DELETE' })).status).toBe(200);
     await expectRefused(await samlSignIn(t, setup, 'gone@acme.test'), 'member_not_found', 404, /removed from this organization/);
   });

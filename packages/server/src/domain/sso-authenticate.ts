@@ -14,26 +14,41 @@ export interface SsoAuthenticateInput {
   projectId: string;
   token: string;
   pkceVerifier: string | undefined;
+  /**
+   * Refuse a token whose SSO start carried no PKCE challenge (the SDK route): such a token accepts
+   * any verifier, so whoever holds it could plant it in a victim's browser (login CSRF). Only the
+   * backend route, which proves the project secret, redeems those.
+   */
+  requirePkce: boolean;
   durationMinutes: number;
   /** A held session of the same member gets the SSO factor instead (domain/session-reuse.ts). */
   existing?: SessionToExtend | undefined;
 }
 
 /**
- * Redeems an `sso` token (single use; PKCE enforced when the start stored a challenge) for a session
- * of the member it names, in one transaction: a refusal after the consume gives the token back. A
+ * Redeems an `sso` token (single use; PKCE enforced when the start stored a challenge, and a
+ * challenge required with `requirePkce`) for a session of the member it names, in one transaction: a
+ * refusal after the consume gives the token back, and a `pkce_required` refusal leaves it unspent. A
  * held session of that member gets the SSO factor and a new token instead (domain/session-reuse.ts).
  * @throws ApiError 404 `sso_token_not_found` / `member_not_found` / `organization_not_found` /
- *   `session_not_found`, 400 `pkce_mismatch` / `bad_request` (another member's explicit session)
+ *   `session_not_found`, 400 `pkce_required` / `pkce_mismatch` / `bad_request` (another member's
+ *   explicit session)
  */
 export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, now: number): Promise<{ loaded: LoadedSession; token: string }> {
   return db.transaction().execute(async (trx) => {
     let consumed;
     try {
-      consumed = await consumeOneTimeToken(trx, input.projectId, 'sso', input.token, input.pkceVerifier, now);
+      consumed = await consumeOneTimeToken(trx, input.projectId, 'sso', input.token, input.pkceVerifier, now, { requireChallenge: input.requirePkce });
     } catch (error) {
       if (error instanceof ApiError && error.errorType === 'magic_link_not_found') {
         throw new ApiError(404, 'sso_token_not_found', 'The SSO token could not be authenticated: it is unknown, already used, or expired.');
+      }
+      if (error instanceof ApiError && error.errorType === 'pkce_required') {
+        throw new ApiError(
+          400,
+          'pkce_required',
+          'This SSO sign-in was started without a pkce_code_challenge, so the SDK cannot redeem its token. Start SSO with a PKCE challenge, or redeem the token from your backend with POST /v1/b2b/sso/authenticate (IdP-initiated sign-ins always go that way).',
+        );
       }
       if (error instanceof ApiError && error.errorType === 'pkce_mismatch') {
         throw new ApiError(400, 'pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this SSO sign-in.');

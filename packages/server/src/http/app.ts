@@ -26,12 +26,13 @@ import type { AppDeps, AppEnv } from './context.js';
 import { eventLog } from './event-log.js';
 import { rateLimitRoutes } from './rate-limit-routes.js';
 import { errorEnvelope } from './responses.js';
+import { registerScriptBundleRoutes } from './script-bundle.js';
 import { backendAuth, sdkAuth, sdkCors } from './sdk-middleware.js';
 
 /**
  * Builds the Hono app: SDK API under `/sdk/v1` (public token, CORS, `{data}` envelope), backend API
- * under `/v1/b2b` (project secret), JWKS, and the dev mailbox when `deps.dev`. Every failure leaves
- * as the JSON error envelope; only genuine bugs become 500.
+ * under `/v1/b2b` (project secret), JWKS, the script-tag bundle at `/orgauth.global.js`, and the dev
+ * mailbox when `deps.dev`. Every failure leaves as the JSON error envelope; only genuine bugs become 500.
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -108,6 +109,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     registerDevIdpRoutes(dev, deps);
     app.route('/dev', dev);
   }
+
+  // The script-tag bundle at the README's `<script src="https://auth.example.com/orgauth.global.js">`.
+  registerScriptBundleRoutes(app, deps.scriptBundleDirs);
 
   app.notFound((c) => errorEnvelope(c, new ApiError(404, 'not_found', `No endpoint ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

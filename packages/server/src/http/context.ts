@@ -25,6 +25,8 @@ export interface AppDeps {
   secretBox: SecretBox;
   /** How tenant-configured IdP URLs are fetched: private networks only with `ServerOptions.allowPrivateIdpNetworks`. */
   idpEgress: EgressPolicy;
+  /** Folders searched, in order, for the script-tag bundle served at `/orgauth.global.js` (http/script-bundle.ts). */
+  scriptBundleDirs: readonly string[];
 }
 
 /** The ids and error type of an answer, recorded where it is built; the event log never re-reads a body. */

@@ -2,8 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { createServer } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 
-/** A web-standard fetch handler (the Hono app's `fetch`, or the CLI's demo-site wrapper around it). */
-export type FetchHandler = (request: Request) => Response | Promise<Response>;
+/**
+ * A web-standard fetch handler (the Hono app's `fetch`, or the CLI's demo-site wrapper around it).
+ * `env` is what @hono/node-server passes (`{ incoming, outgoing }`): the app reads the TCP peer from
+ * it (http/client-ip.ts), so a wrapper must hand it on.
+ */
+export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 /** Options of {@link listen}. */
 export interface ListenOptions {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { postAcs, samlSignIn, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso } from '../sso/testing/saml-flow.js';
+import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso } from '../sso/testing/saml-flow.js';
 import { createOidcFixture } from '../testing/oidc-flow.js';
 import { mailDiscoveryToken, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
@@ -7,6 +7,8 @@ import { createTestServer, latestMagicLinkToken, type TestResponse, type TestSer
 // SES-12: every answer that carries a session, an IST or a one-time token is `Cache-Control:
 // no-store`, so no browser, proxy or CDN keeps a copy. The backend and SDK APIs get it from one
 // middleware (http/app.ts); the browser-facing SSO redirects set it themselves (routes/sso-*.ts).
+// Every answer is read over a real socket through the CLI's listener (TestServer `sdk`, `api`,
+// `http` and the SSO flow helpers built on them).
 
 let t: TestServer | undefined;
 afterEach(async () => {
@@ -68,7 +70,7 @@ describe('Cache-Control: no-store on token-bearing answers', () => {
     rows.push(['api sessions/exchange', apiSwitch, apiSwitch.body.session_token]);
 
     const setup = await setupSamlConnection(s, { slug: 'sso-co' });
-    const sdkSso = await s.sdk('/b2b/sso/authenticate', { body: { sso_token: await ssoTokenOf(await samlSignIn(s, setup, 'ada@sso-co.test')) } });
+    const sdkSso = await sdkSsoAuthenticate(s, await ssoTokenOf(await samlSignIn(s, setup, 'ada@sso-co.test', {}, SDK_SSO_START)));
     rows.push(['sdk sso/authenticate', sdkSso, data(sdkSso).session_token]);
     const apiSso = await s.api('/sso/authenticate', { body: { sso_token: await ssoTokenOf(await samlSignIn(s, setup, 'ada@sso-co.test')) } });
     rows.push(['api sso/authenticate', apiSso, apiSso.body.session_token]);
@@ -94,10 +96,18 @@ describe('Cache-Control: no-store on token-bearing answers', () => {
     const f = await createOidcFixture();
     try {
       const callbackUrl = await f.authorize(await f.start());
-      const res = await f.t.server.app.fetch(new Request(`http://localhost${callbackUrl.pathname}${callbackUrl.search}`, { headers: { cookie: f.jar.header() } }));
+      const res = await f.t.http(`${callbackUrl.pathname}${callbackUrl.search}`, { headers: { cookie: f.jar.header() } });
       expectNoStore([['OIDC callback 303', res, new URL(res.headers.get('location') ?? '').searchParams.get('token')]]);
     } finally {
       await f.close();
     }
   });
+});
+
+test('JWKS stays cacheable: public keys, and verifiers fetch them often', async () => {
+  t = await createTestServer();
+  const res = await t.http(`/v1/b2b/sessions/jwks/${t.server.project.project_id}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+  expect(((await res.json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
 });

@@ -6,6 +6,8 @@ import { createTestServer, type TestServer } from '../testing/test-server.js';
 // WEB-05: HSTS (at least a year) on every answer when the server's public URL is https, never over
 // http. O19 / SECURITY "Leakage": the SSO callback answers (redirects carrying the sso token, and
 // the error page) say `Referrer-Policy: no-referrer`, so the token never leaves in a Referer.
+// Every answer below comes over a real socket through the CLI's listener (TestServer.http and the
+// helpers built on it): headers are checked as a browser receives them.
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -17,7 +19,7 @@ afterEach(async () => {
 
 /** One answer of every kind the server gives: JSON API success and error, HTML, XML, redirects, 404. */
 async function everyKindOfAnswer(s: TestServer, publicUrl: string): Promise<[string, Response | { headers: Headers; status: number }][]> {
-  const raw = (path: string) => s.server.app.fetch(new Request(`http://localhost${path}`));
+  const raw = (path: string) => s.http(path);
   const setup = await setupSamlConnection(s, { slug: 'sso-co', publicUrl });
   const { relayState } = await startSamlSso(s, setup.connectionId);
   return [
@@ -73,7 +75,7 @@ describe('Referrer-Policy: no-referrer on the SSO callback answers (O19)', () =>
     const f = await createOidcFixture();
     try {
       const callback = await f.authorize(await f.start());
-      const fetchCallback = (url: URL, cookie: string) => f.t.server.app.fetch(new Request(`http://localhost${url.pathname}${url.search}`, { headers: { cookie } }));
+      const fetchCallback = (url: URL, cookie: string) => f.t.http(`${url.pathname}${url.search}`, { headers: { cookie } });
       const ok = await fetchCallback(callback, f.jar.header());
       expect(ok.status).toBe(303);
       expect(new URL(ok.headers.get('location') ?? '').searchParams.get('token')).toBeTruthy();

@@ -2,10 +2,13 @@ import nodemailer from 'nodemailer';
 import type { Db } from '../db/schema.js';
 import { newId } from '../lib/crypto.js';
 import { iso } from '../domain/serialize.js';
+import { DEFAULT_MAIL_FROM, parseMailFrom, type MailFrom } from './mail-from.js';
 
 /** A sent email as the dev mailbox shows it. */
 export interface Mail {
   id: string;
+  /** The sender (`Name <addr>` or `addr`). */
+  from: string;
   to: string;
   subject: string;
   text: string;
@@ -39,16 +42,17 @@ export interface MailerOptions {
   db: Db;
   now: () => number;
   smtpUrl?: string | undefined;
-  from?: string | undefined;
+  /** The sender of every mail (checked by mail/mail-from.ts); default {@link DEFAULT_MAIL_FROM}. */
+  from?: MailFrom | undefined;
 }
 
 /** SMTP through nodemailer when `smtpUrl` is set, otherwise the dev mailbox table. */
-export function createMailer({ db, now, smtpUrl, from = 'OrgAuth <no-reply@orgauth.localhost>' }: MailerOptions): Mailer {
+export function createMailer({ db, now, smtpUrl, from = parseMailFrom(DEFAULT_MAIL_FROM) }: MailerOptions): Mailer {
   if (smtpUrl !== undefined && smtpUrl !== '') {
     const transport = nodemailer.createTransport(smtpUrl);
     return {
       async send(mail) {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await transport.sendMail({ from: { name: from.name, address: from.address }, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       },
       list: () => Promise.resolve([]),
       clear: () => Promise.resolve(),
@@ -61,14 +65,14 @@ export function createMailer({ db, now, smtpUrl, from = 'OrgAuth <no-reply@orgau
       await db.deleteFrom('mails').where('sent_at', '<', sentAt - MAILBOX_RETENTION_MS).execute();
       await db
         .insertInto('mails')
-        .values({ id: newId('mail'), project_id: mail.projectId, to_address: mail.to, subject: mail.subject, text: mail.text, html: mail.html, sent_at: sentAt, seq: Math.round((performance.timeOrigin + performance.now()) * 1000) })
+        .values({ id: newId('mail'), project_id: mail.projectId, to_address: mail.to, from_address: from.text, subject: mail.subject, text: mail.text, html: mail.html, sent_at: sentAt, seq: Math.round((performance.timeOrigin + performance.now()) * 1000) })
         .execute();
     },
     async list(filter = {}) {
       let query = db.selectFrom('mails').selectAll();
       if (filter.to !== undefined) query = query.where('to_address', '=', filter.to.trim().toLowerCase());
       const rows = await query.orderBy('sent_at', 'desc').orderBy('seq', 'desc').limit(500).execute();
-      return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text, html: r.html, sent_at: iso(r.sent_at) }));
+      return rows.map((r) => ({ id: r.id, from: r.from_address, to: r.to_address, subject: r.subject, text: r.text, html: r.html, sent_at: iso(r.sent_at) }));
     },
     async clear() {
       await db.deleteFrom('mails').execute();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { postAcs, samlSignIn, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso, validResponseOptions } from '../sso/testing/saml-flow.js';
+import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso, validResponseOptions } from '../sso/testing/saml-flow.js';
 import { buildSignedResponse } from '../sso/testing/saml-fixtures.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
@@ -18,9 +18,12 @@ afterEach(async () => {
 
 type Call = [name: string, call: () => Promise<TestResponse | Response>, decision: string];
 
+// Not `instanceof Response`: fetch's answers are undici's class, not @hono/node-server's global one.
+const isRaw = (res: TestResponse | Response): res is Response => typeof (res as Response).json === 'function';
+
 /** What a path decided: `session` when it handed out a session token, else how it refused. */
 async function decision(res: TestResponse | Response): Promise<string> {
-  if (res instanceof Response) return res.ok || res.status === 302 || res.status === 303 ? 'let through' : `${res.status} ${res.headers.get('x-orgauth-error-type') ?? (await res.json()).error_type}`;
+  if (isRaw(res)) return res.ok || res.status === 302 || res.status === 303 ? 'let through' : `${res.status} ${res.headers.get('x-orgauth-error-type') ?? (await res.json()).error_type}`;
   const body = res.body?.data ?? res.body;
   if (res.status !== 200) return `${res.status} ${body.error_type}`;
   if (typeof body.session_token === 'string' && body.session_token !== '') return 'session';
@@ -86,11 +89,12 @@ describe('an organization that allows only SSO', () => {
 describe('an organization that allows only email magic links', () => {
   test('refuses SSO start, the ACS, sso/authenticate, and an SSO-proven IST at discovery exchange', async () => {
     const setup = await setupSamlConnection(t, { slug: 'ml-only' });
-    const tokens = [await ssoTokenOf(await samlSignIn(t, setup, 'ada@corp.test')), await ssoTokenOf(await samlSignIn(t, setup, 'ada@corp.test'))];
+    // The first token is for the SDK route (its start carries the SDK's PKCE challenge), the second for the backend.
+    const tokens = [await ssoTokenOf(await samlSignIn(t, setup, 'ada@corp.test', {}, SDK_SSO_START)), await ssoTokenOf(await samlSignIn(t, setup, 'ada@corp.test'))];
     const started = await startSamlSso(t, setup.connectionId);
     // Ada also signs in by SSO to another organization, and switches from it: refused, she gets an IST.
     const other = await setupSamlConnection(t, { slug: 'sso-co' });
-    const session = await t.sdk('/b2b/sso/authenticate', { body: { sso_token: await ssoTokenOf(await samlSignIn(t, other, 'ada@corp.test')) } });
+    const session = await sdkSsoAuthenticate(t, await ssoTokenOf(await samlSignIn(t, other, 'ada@corp.test', {}, SDK_SSO_START)));
     await restrict(setup.organizationId, ['magic_link']);
     const switched = await t.sdk('/b2b/sessions/exchange', { session: session.body.data.session_token, body: { organization_id: setup.organizationId } });
     expect(await decision(switched)).toBe('primary_required magic_link');
@@ -100,7 +104,7 @@ describe('an organization that allows only email magic links', () => {
     const calls: Call[] = [
       ['SSO start', () => ssoStartRaw(t, { connection_id: setup.connectionId }), '403 sso_not_allowed'],
       ['SAML ACS (started before the restriction)', () => postAcs(t, setup.connectionId, response, started.relayState), '403 sso_not_allowed'],
-      ['SDK sso/authenticate', () => t.sdk('/b2b/sso/authenticate', { body: { sso_token: tokens[0] } }), '403 sso_not_allowed'],
+      ['SDK sso/authenticate', () => sdkSsoAuthenticate(t, tokens[0] ?? ''), '403 sso_not_allowed'],
       ['backend sso/authenticate', () => t.api('/sso/authenticate', { body: { sso_token: tokens[1] } }), '403 sso_not_allowed'],
       // The IST of a refused exchange must not get in through discovery instead (SES-15).
       ['SDK IST exchange (SSO factor)', () => t.sdk('/b2b/discovery/intermediate_sessions/exchange', { body: { intermediate_session_token: ist, organization_id: setup.organizationId } }), '403 unauthorized_action'],

@@ -17,7 +17,7 @@ function renderMail(mail: Mail): string {
     .join('');
   return `<article>
   <h2>${escapeHtml(mail.subject)}</h2>
-  <p class="meta">To <strong>${escapeHtml(mail.to)}</strong> · <time datetime="${escapeHtml(mail.sent_at)}">${escapeHtml(mail.sent_at)}</time></p>
+  <p class="meta">From <strong>${escapeHtml(mail.from)}</strong> · To <strong>${escapeHtml(mail.to)}</strong> · <time datetime="${escapeHtml(mail.sent_at)}">${escapeHtml(mail.sent_at)}</time></p>
   <ul class="links">${links}</ul>
   <iframe sandbox title="${escapeHtml(mail.subject)}" srcdoc="${escapeHtml(mail.html)}"></iframe>
 </article>`;

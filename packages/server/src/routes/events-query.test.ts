@@ -85,7 +85,7 @@ describe('GET /v1/b2b/events', () => {
 describe('GET /dev/events', () => {
   test('renders an escaped HTML table', async () => {
     await t.api(`/organizations/${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
-    const res = await t.server.app.fetch(new Request('http://localhost/dev/events?status=error'));
+    const res = await t.http('/dev/events?status=error');
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await res.text();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { samlSignIn, setupSamlConnection, ssoTokenOf } from '../sso/testing/saml-flow.js';
+import { samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf } from '../sso/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
@@ -106,11 +106,11 @@ describe('an organization that already holds REQUIRED_FOR_ALL', () => {
   // `assertSsoAllowed` (sso-login.ts) checks the MFA policy first: start, ACS / callback and authenticate.
   test('SSO authenticate (SDK and backend) is refused with 403 unauthorized_action and writes nothing', async () => {
     const setup = await setupSamlConnection(t, { slug: 'sso-co' });
-    const sdkToken = await ssoTokenOf(await samlSignIn(t, setup, 'ada@sso-co.test'));
+    const sdkToken = await ssoTokenOf(await samlSignIn(t, setup, 'ada@sso-co.test', {}, SDK_SSO_START));
     const apiToken = await ssoTokenOf(await samlSignIn(t, setup, 'ada@sso-co.test'));
     await setMfaPolicy(setup.organizationId, 'REQUIRED_FOR_ALL');
     const before = await dataState();
-    const sdk = await t.sdk('/b2b/sso/authenticate', { body: { sso_token: sdkToken, session_duration_minutes: 60 } });
+    const sdk = await sdkSsoAuthenticate(t, sdkToken);
     const api = await t.api('/sso/authenticate', { body: { sso_token: apiToken, session_duration_minutes: 60 } });
     expect([sdk.status, sdk.body.error_type]).toEqual([403, 'unauthorized_action']);
     expect([api.status, api.body.error_type]).toEqual([403, 'unauthorized_action']);

@@ -23,9 +23,11 @@ export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
       pkce_required_for_email_magic_links: true,
       pkce_required_for_password_resets: false,
       pkce_required_for_oauth: false,
-      // Stays false: the public SSO start URL is also used by backend-only integrations that cannot
-      // do PKCE in the browser, and the flag would make them unusable. Our core sends a challenge anyway.
-      pkce_required_for_sso: false,
+      // Login CSRF through SSO: the SDK's sso/authenticate refuses a token whose start had no
+      // challenge (routes/sso-authenticate.ts), and this flag makes Stytch's frontend SDK send one
+      // (our core always does). Starts without a challenge still work for backend-only integrations,
+      // which redeem with the project secret.
+      pkce_required_for_sso: true,
       slug_pattern: ORGANIZATION_SLUG_PATTERN,
       create_organization_enabled: true,
       // Must be present (null or object): the Stytch SDK dereferences it.

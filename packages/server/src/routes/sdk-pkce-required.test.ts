@@ -50,7 +50,7 @@ describe('CSRF-02: SDK email magic-link sends require PKCE', () => {
   test('bootstrap advertises pkce_required_for_email_magic_links (so the Stytch SDK sends a challenge)', async () => {
     const boot = await t.sdk(`/projects/bootstrap/${t.server.project.public_token}`);
     expect(boot.status).toBe(200);
-    expect(boot.body.data).toMatchObject({ pkce_required_for_email_magic_links: true, pkce_required_for_sso: false });
+    expect(boot.body.data).toMatchObject({ pkce_required_for_email_magic_links: true, pkce_required_for_sso: true });
   });
 
   test.each(['discovery', 'login'] as const)('SDK %s send without a challenge: 400 pkce_required, no mail, no token, nothing written', async (kind) => {

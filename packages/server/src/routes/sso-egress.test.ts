@@ -96,12 +96,12 @@ describe('O20: OIDC sign-in fetches', () => {
     expect(put.body.connection?.status, JSON.stringify(put.body)).toBe('active');
     await t.server.db.updateTable('sso_connections').set({ oidc_issuer: op.issuer, oidc_authorization_url: `${op.issuer}/authorize`, oidc_token_url: `${op.issuer}/token`, oidc_jwks_url: `${op.issuer}/jwks`, oidc_userinfo_url: `${op.issuer}/userinfo` }).where('id', '=', oidcId).execute();
     const jar = new CookieJar();
-    const start = await t.server.app.fetch(new Request(`http://localhost/v1/public/sso/start?${new URLSearchParams({ connection_id: oidcId, public_token: t.server.project.public_token })}`));
+    const start = await t.http(`/v1/public/sso/start?${new URLSearchParams({ connection_id: oidcId, public_token: t.server.project.public_token })}`);
     jar.take(start);
     expect(start.status).toBe(302);
     // The browser (this test) goes to the IdP; our server must not.
     const back = new URL((await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!);
-    const res = await t.server.app.fetch(new Request(`http://localhost${back.pathname}${back.search}`, { headers: { cookie: jar.header() } }));
+    const res = await t.http(`${back.pathname}${back.search}`, { headers: { cookie: jar.header() } });
     expect(res.status).toBe(400);
     expect(res.headers.get('x-orgauth-error-type')).toBe('oidc_response_invalid');
     expect(await res.text()).toMatch(/private or loopback/);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { acsUrl, spEntityId } from '../domain/saml-sp.js';
 import { OTHER_CERT, OTHER_KEY } from '../sso/testing/saml-fixtures.js';
-import { samlSignIn, setupSamlConnection, ssoTokenOf, TEST_PUBLIC_URL, type SamlSetup } from '../sso/testing/saml-flow.js';
+import { samlSignIn as samlSignInRaw, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf, TEST_PUBLIC_URL, type SamlSetup } from '../sso/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { createOidcFixture, type OidcFixture } from '../testing/oidc-flow.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
@@ -32,12 +32,14 @@ async function addIdpB(organizationId: string): Promise<SamlSetup> {
   if (put.body.connection?.status !== 'active') throw new Error(`IdP B: ${JSON.stringify(put.body)}`);
   return { organizationId, connectionId, audience: spEntityId(TEST_PUBLIC_URL, connectionId), acs: acsUrl(TEST_PUBLIC_URL, connectionId) };
 }
+/** A browser sign-in through the SDK (PKCE challenge at the start) at IdP A of `setupSamlConnection`. */
+const samlSignIn = (_t: TestServer, setup: SamlSetup, nameId: string) => samlSignInRaw(t, setup, nameId, {}, SDK_SSO_START);
 const viaB = (setup: SamlSetup, nameId: string, email?: string) =>
-  samlSignIn(t, setup, nameId, { issuer: IDP_B, privateKey: OTHER_KEY, embeddedCertificate: OTHER_CERT, ...(email === undefined ? {} : { attributes: { email } }) });
+  samlSignInRaw(t, setup, nameId, { issuer: IDP_B, privateKey: OTHER_KEY, embeddedCertificate: OTHER_CERT, ...(email === undefined ? {} : { attributes: { email } }) }, SDK_SSO_START);
 
-/** Redeems the `sso` token of an accepted ACS answer; returns the member id it signs in. */
+/** Redeems the `sso` token of an accepted ACS answer through the SDK; returns the member id it signs in. */
 async function accepted(res: Response): Promise<string> {
-  const session = await t.sdk('/b2b/sso/authenticate', { body: { sso_token: await ssoTokenOf(res), session_duration_minutes: 60 } });
+  const session = await sdkSsoAuthenticate(t, await ssoTokenOf(res));
   expect(session.status, JSON.stringify(session.body)).toBe(200);
   return session.body.data.member_id as string;
 }

@@ -3,7 +3,8 @@ import { sha256Hex } from '../lib/crypto.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { CookieJar, createOidcFixture, type OidcFixture } from '../testing/oidc-flow.js';
 
-// SECURITY.md O2: the OIDC `state` is bound to the browser that started the flow by a cookie.
+// SECURITY.md O2: the OIDC `state` is bound to the browser that started the flow by a cookie. The
+// Set-Cookie lines are read over a real socket (TestServer.http, the CLI's listener).
 
 let f: OidcFixture;
 afterEach(async () => {
@@ -36,7 +37,7 @@ async function expectRefused(url: URL, cookie: string) {
 describe('OIDC state bound to the starting browser (http public URL)', () => {
   test('the start sets a per-flow HttpOnly Lax cookie whose secret is stored only as SHA-256', async () => {
     f = await createOidcFixture();
-    const res = await f.t.server.app.fetch(new Request(`http://localhost/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`));
+    const res = await f.t.http(`/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`);
     expect(res.status).toBe(302);
     const url = new URL(res.headers.get('location') ?? '');
     const [line, ...more] = res.headers.getSetCookie();
@@ -79,7 +80,7 @@ describe('OIDC state bound to the starting browser (http public URL)', () => {
     f = await createOidcFixture();
     const victim = await f.authorize(await f.start());
     const other = new CookieJar();
-    const attackerStart = await f.t.server.app.fetch(new Request(`http://localhost/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`));
+    const attackerStart = await f.t.http(`/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`);
     other.take(attackerStart);
     // The attacker's own (valid) cookie, as set for their flow.
     await expectRefused(victim, other.header());
@@ -126,7 +127,7 @@ describe('OIDC browser binding on an https public URL', () => {
 
   test('the set-cookie line carries Secure, HttpOnly, SameSite=Lax, Path=/ and no Domain', async () => {
     f = await createOidcFixture('ALL_ALLOWED', { server: { publicUrl: 'https://auth.example.test' } });
-    const res = await f.t.server.app.fetch(new Request(`http://localhost/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`));
+    const res = await f.t.http(`/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`);
     const url = new URL(res.headers.get('location') ?? '');
     const [line = ''] = res.headers.getSetCookie();
     const [pair = '', ...attributes] = line.split('; ');

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { SDK_SSO_START, sdkSsoAuthenticate } from '../sso/testing/saml-flow.js';
 import { createOidcFixture, type CallbackResult, type OidcFixture } from '../testing/oidc-flow.js';
 
 // SECURITY.md §3 O8 (missing `aud`), O14 (missing `iat`), O12 (`kid` absent with a single-key JWKS:
@@ -32,13 +33,13 @@ async function expectRefused(): Promise<CallbackResult> {
   return res;
 }
 
-/** Signs in and expects the `sso` token redirect; redeems it and returns the member id. */
+/** Signs in as the browser SDK does (PKCE challenge at the start), expects the `sso` token redirect; redeems it and returns the member id. */
 async function expectAccepted(): Promise<string> {
-  const res = await f.signIn();
+  const res = await f.callback(await f.authorize(await f.start(SDK_SSO_START)));
   expect(res.status, res.text).toBe(303);
   const location = new URL(res.location ?? 'about:blank');
   expect(location.searchParams.get('stytch_token_type')).toBe('sso');
-  const session = await f.t.sdk('/b2b/sso/authenticate', { body: { sso_token: location.searchParams.get('token'), session_duration_minutes: 60 } });
+  const session = await sdkSsoAuthenticate(f.t, location.searchParams.get('token') ?? '');
   expect(session.status, JSON.stringify(session.body)).toBe(200);
   return session.body.data.member_id as string;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { pkceChallenge } from '../lib/crypto.js';
 import { buildSignedResponse } from '../sso/testing/saml-fixtures.js';
-import { postAcs, samlSignIn, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso, validResponseOptions, type SamlSetup } from '../sso/testing/saml-flow.js';
+import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso, validResponseOptions, type SamlSetup } from '../sso/testing/saml-flow.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -18,9 +18,9 @@ describe('SAML SSO happy path per JIT mode', () => {
   test('ALL_ALLOWED: first login creates the member (signup URL); second reuses it by (connection, subject)', async () => {
     t = await createTestServer();
     setup = await setupSamlConnection(t, { jit: 'ALL_ALLOWED' });
-    const first = await samlSignIn(t, setup, 'ada@acme.test', { attributes: { firstName: 'Ada', lastName: 'Lovelace' } });
+    const first = await samlSignIn(t, setup, 'ada@acme.test', { attributes: { firstName: 'Ada', lastName: 'Lovelace' } }, SDK_SSO_START);
     const token = await ssoTokenOf(first);
-    const session = await authenticate(token);
+    const session = await sdkSsoAuthenticate(t, token);
     expect(session.status).toBe(200);
     expect(session.body.data).toMatchObject({
       organization_id: setup.organizationId,
@@ -31,8 +31,8 @@ describe('SAML SSO happy path per JIT mode', () => {
     });
     const memberId = session.body.data.member_id;
     // Second login, same subject but the IdP now reports another email: still the same member.
-    const second = await samlSignIn(t, setup, 'ada@acme.test', { attributes: { email: 'ada.lovelace@acme.test' } });
-    const again = await authenticate(await ssoTokenOf(second));
+    const second = await samlSignIn(t, setup, 'ada@acme.test', { attributes: { email: 'ada.lovelace@acme.test' } }, SDK_SSO_START);
+    const again = await sdkSsoAuthenticate(t, await ssoTokenOf(second));
     expect(again.body.data.member_id).toBe(memberId);
     const members = await t.api(`/organizations/${setup.organizationId}/members`);
     expect(members.status === 200 ? members.body.members.length : 1).toBe(1);
@@ -45,8 +45,8 @@ describe('SAML SSO happy path per JIT mode', () => {
     expect(refused.status).toBe(403);
     expect(refused.headers.get('x-orgauth-error-type')).toBe('sso_jit_provisioning_not_allowed');
     await t.api(`/organizations/${setup.organizationId}`, { method: 'PUT', body: { sso_jit_provisioning_allowed_connections: [setup.connectionId] } });
-    const ok = await samlSignIn(t, setup, 'bob@acme.test');
-    expect((await authenticate(await ssoTokenOf(ok))).body.data.member.email_address).toBe('bob@acme.test');
+    const ok = await samlSignIn(t, setup, 'bob@acme.test', {}, SDK_SSO_START);
+    expect((await sdkSsoAuthenticate(t, await ssoTokenOf(ok))).body.data.member.email_address).toBe('bob@acme.test');
   });
 
   test('NOT_ALLOWED: an unknown member is refused with a clear page and a link back with stytch_error; an existing member signs in', async () => {
@@ -62,8 +62,8 @@ describe('SAML SSO happy path per JIT mode', () => {
     expect(refused.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|script-src/);
     // An existing member (created by the backend) is linked on first SSO login and keeps working.
     await t.api(`/organizations/${setup.organizationId}/members`, { body: { email_address: 'carol@acme.test' } });
-    const ok = await samlSignIn(t, setup, 'carol@acme.test');
-    expect((await authenticate(await ssoTokenOf(ok))).body.data.member.email_address).toBe('carol@acme.test');
+    const ok = await samlSignIn(t, setup, 'carol@acme.test', {}, SDK_SSO_START);
+    expect((await sdkSsoAuthenticate(t, await ssoTokenOf(ok))).body.data.member.email_address).toBe('carol@acme.test');
   });
 });
 
@@ -89,9 +89,9 @@ describe('sso/authenticate', () => {
   test('an expired token is refused', async () => {
     t = await createTestServer();
     const setup = await setupSamlConnection(t);
-    const token = await ssoTokenOf(await samlSignIn(t, setup, 'old@acme.test'));
+    const token = await ssoTokenOf(await samlSignIn(t, setup, 'old@acme.test', {}, SDK_SSO_START));
     t.clock.advance(11 * 60_000);
-    expect((await authenticate(token)).body.error_type).toBe('sso_token_not_found');
+    expect((await sdkSsoAuthenticate(t, token)).body.error_type).toBe('sso_token_not_found');
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { samlSignIn, setupSamlConnection, ssoTokenOf, type SamlSetup } from '../sso/testing/saml-flow.js';
+import { samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf, type SamlSetup } from '../sso/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -20,8 +20,10 @@ afterEach(async () => {
 });
 
 const ssoToken = async (nameId: string) => ssoTokenOf(await samlSignIn(t, setup, nameId));
+/** A token for the SDK route: its start carried the SDK's PKCE challenge. */
+const sdkToken = async (nameId: string) => ssoTokenOf(await samlSignIn(t, setup, nameId, {}, SDK_SSO_START));
 const backend = (sso_token: string, extra: Record<string, unknown> = {}) => t.api('/sso/authenticate', { body: { sso_token, ...extra } });
-const sdk = (sso_token: string, session?: string) => t.sdk('/b2b/sso/authenticate', { ...(session === undefined ? {} : { session }), body: { sso_token, session_duration_minutes: 60 } });
+const sdk = (sso_token: string, session?: string) => sdkSsoAuthenticate(t, sso_token, session === undefined ? {} : { session });
 /** A refused request writes nothing; only the deliberate rate-limit failure counter may move. */
 const dataState = async () => {
   const { rate_limits: _counted, ...rest } = await snapshot(t.server.db);
@@ -65,18 +67,18 @@ describe('backend sso/authenticate with session_token / session_jwt', () => {
 
 describe('SDK sso/authenticate with the session cookie as Basic password', () => {
   test("the member's own cookie is extended; another member's or a dead cookie gets a new session", async () => {
-    const first = (await sdk(await ssoToken('ada@acme.test'))).body.data;
-    const again = (await sdk(await ssoToken('ada@acme.test'), first.session_token)).body.data;
+    const first = (await sdk(await sdkToken('ada@acme.test'))).body.data;
+    const again = (await sdk(await sdkToken('ada@acme.test'), first.session_token)).body.data;
     expect(again.member_session.member_session_id).toBe(first.member_session.member_session_id);
     expect(again.session_token).not.toBe(first.session_token);
 
-    const bob = await sdk(await ssoToken('bob@acme.test'), again.session_token);
+    const bob = await sdk(await sdkToken('bob@acme.test'), again.session_token);
     expect(bob.status).toBe(200);
     expect(bob.body.data.member.email_address).toBe('bob@acme.test');
     expect(bob.body.data.member_session.member_session_id).not.toBe(first.member_session.member_session_id);
 
     await t.sdk('/b2b/sessions/revoke', { session: again.session_token, body: {} });
-    const fresh = await sdk(await ssoToken('ada@acme.test'), again.session_token);
+    const fresh = await sdk(await sdkToken('ada@acme.test'), again.session_token);
     expect(fresh.status).toBe(200);
     expect(fresh.body.data.member_session.member_session_id).not.toBe(first.member_session.member_session_id);
   });

@@ -1,26 +1,24 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { B2BClient } from 'stytch';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { rotateSigningKey } from '../domain/signing-key-store.js';
+import { listen, type Listener } from '../http/listen.js';
 import { signUp } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 // The official `stytch` Node SDK (devDependency, 14.2.0) against our server on a loopback port: the
 // proof that a backend written for Stytch verifies our session JWTs offline through our JWKS.
 let t: TestServer;
-let http: ServerType;
+let http: Listener;
 let client: B2BClient;
 
 beforeEach(async () => {
   t = await createTestServer({ dev: true });
-  const port = await new Promise<number>((resolve) => {
-    http = serve({ fetch: (request) => t.server.app.fetch(request), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
-  });
-  client = new B2BClient({ project_id: t.server.project.project_id, secret: t.server.project.secret, env: `http://127.0.0.1:${port}/` });
+  // The CLI's listener (http/listen.ts), as in production.
+  http = await listen({ fetch: (request, env) => t.server.app.fetch(request, env), port: 0, hostname: '127.0.0.1' });
+  client = new B2BClient({ project_id: t.server.project.project_id, secret: t.server.project.secret, env: `${http.origin}/` });
 });
 afterEach(async () => {
-  await new Promise<void>((resolve) => http.close(() => resolve()));
+  await http.close();
   await t.close();
 });
 

@@ -35,7 +35,11 @@ export class CookieJar {
   }
 }
 
-/** A test server with one organization and one active OIDC connection at a hand-written OP. */
+/**
+ * A test server with one organization and one active OIDC connection at a hand-written OP. `start`
+ * and `callback` go over the test server's socket (`t.http`, the CLI's listener), so their
+ * `Set-Cookie`, `Location` and other headers are what a browser receives.
+ */
 export interface OidcFixture {
   t: TestServer;
   op: TestOp;
@@ -87,7 +91,7 @@ export async function createOidcFixture(
     jar: new CookieJar(),
     async start(extra = {}) {
       const q = new URLSearchParams({ connection_id: connectionId, public_token: t.server.project.public_token, ...extra });
-      const res = await t.server.app.fetch(new Request(`http://localhost/v1/public/sso/start?${q}`));
+      const res = await t.http(`/v1/public/sso/start?${q}`);
       fixture.jar.take(res);
       const location = res.headers.get('location');
       if (res.status !== 302 || location === null) throw new Error(`start: ${res.status} ${await res.text()}`);
@@ -99,7 +103,7 @@ export async function createOidcFixture(
     },
     async callback(url, cookie) {
       const header = cookie ?? fixture.jar.header();
-      const res = await t.server.app.fetch(new Request(`http://localhost${url.pathname}${url.search}`, { headers: header === '' ? {} : { cookie: header } }));
+      const res = await t.http(`${url.pathname}${url.search}`, { headers: header === '' ? {} : { cookie: header } });
       const setCookies = cookie === undefined ? fixture.jar.take(res) : res.headers.getSetCookie();
       return { status: res.status, location: res.headers.get('location'), text: await res.text(), errorType: res.headers.get('x-orgauth-error-type'), setCookies };
     },

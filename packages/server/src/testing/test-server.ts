@@ -40,13 +40,16 @@ export interface TestServer {
   clock: TestClock;
   /** `'sqlite'` or `'postgres'` (from `ORGAUTH_TEST_DATABASE_URL`). */
   dialect: 'sqlite' | 'postgres';
+  /** An SDK call (`/sdk/v1<path>`, Basic public token) over the socket of {@link TestServer.http}. */
   sdk(path: string, options?: SdkCallOptions): Promise<TestResponse>;
+  /** A backend call (`/v1/b2b<path>`, Basic project id and secret) over the socket of {@link TestServer.http}. */
   api(path: string, options?: { method?: string; body?: unknown; auth?: { user: string; password: string } | null }): Promise<TestResponse>;
   /**
    * A request over a real socket, through the listener the CLI runs (http/listen.ts), started on first
-   * use on 127.0.0.1. Every test about response headers (CORS, security headers, Cache-Control,
-   * Set-Cookie) goes through here: in-process `app.fetch` can differ from what the CLI sends.
-   * Redirects are not followed.
+   * use on 127.0.0.1. `sdk`, `api` and the SSO flow helpers (testing/oidc-flow.ts,
+   * sso/testing/saml-flow.ts) go through here too, so every test about response headers (CORS,
+   * security headers, Cache-Control, Set-Cookie) sees what the CLI sends: in-process `app.fetch` can
+   * differ. The TCP peer (127.0.0.1) reaches the app as the client IP. Redirects are not followed.
    */
   http(path: string, init?: RequestInit): Promise<Response>;
   /** Closes and reopens the server on the same database (the same dataDir / schema). */
@@ -108,7 +111,7 @@ export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 
       if (call.origin !== undefined) headers.set('origin', call.origin);
       const method = call.method ?? (call.body !== undefined || call.rawBody !== undefined ? 'POST' : 'GET');
       const body = call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
-      return parse(await server.app.fetch(new Request(`http://localhost/sdk/v1${path}`, { method, headers, ...(body === undefined ? {} : { body }) })));
+      return parse(await test.http(`/sdk/v1${path}`, { method, headers, ...(body === undefined ? {} : { body }) }));
     },
     async api(path, call = {}) {
       const headers = new Headers({ 'content-type': 'application/json' });
@@ -116,11 +119,11 @@ export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 
       if (auth !== null) headers.set('authorization', basic(auth.user, auth.password));
       const method = call.method ?? (call.body === undefined ? 'GET' : 'POST');
       const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-      return parse(await server.app.fetch(new Request(`http://localhost/v1/b2b${path}`, { method, headers, ...(body === undefined ? {} : { body }) })));
+      return parse(await test.http(`/v1/b2b${path}`, { method, headers, ...(body === undefined ? {} : { body }) }));
     },
     async http(path, init = {}) {
       // The handler reads `server` at call time, so the listener follows restart().
-      listener ??= listen({ fetch: (request) => server.app.fetch(request), port: 0, hostname: '127.0.0.1' });
+      listener ??= listen({ fetch: (request, env) => server.app.fetch(request, env), port: 0, hostname: '127.0.0.1' });
       const { origin } = await listener;
       return fetch(`${origin}${path}`, { redirect: 'manual', ...init });
     },

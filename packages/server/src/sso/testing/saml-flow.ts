@@ -1,11 +1,13 @@
 /**
  * Test-only helpers that drive a real SAML sign-in against a test server: create an organization and
  * an active SAML connection pinned to the test IdP certificate, start SSO, post to the ACS, redeem
- * the `sso` token. Used by the ACS tests and the SAML attack suite.
+ * the `sso` token. Used by the ACS tests and the SAML attack suite. Every request goes over the test
+ * server's socket (`t.http`, the CLI's listener), so the answers' headers are what a browser gets.
  */
 import { inflateRawSync } from 'node:zlib';
 import { acsUrl, spEntityId } from '../../domain/saml-sp.js';
-import type { TestServer } from '../../testing/test-server.js';
+import { TEST_PKCE } from '../../testing/journey.js';
+import type { TestResponse, TestServer } from '../../testing/test-server.js';
 import { buildSignedResponse, TEST_IDP_CERT, type SignedResponseOptions } from './saml-fixtures.js';
 
 /** The test IdP's entity id and SSO URL (a connection's settings; nothing listens there). */
@@ -13,6 +15,12 @@ export const TEST_IDP_ENTITY_ID = 'https://idp.example.test/saml';
 export const TEST_IDP_SSO_URL = 'https://idp.example.test/saml/sso';
 /** The public URL test servers run with (the default of `ServerOptions.publicUrl`). */
 export const TEST_PUBLIC_URL = 'http://localhost:3000';
+
+/**
+ * The start query of a browser sign-in through the SDK: {@link TEST_PKCE}'s challenge. The SDK's
+ * `sso/authenticate` redeems only tokens whose start carried one (see {@link sdkSsoAuthenticate}).
+ */
+export const SDK_SSO_START = { pkce_code_challenge: TEST_PKCE.challenge } as const;
 
 /** An organization with an active SAML connection. */
 export interface SamlSetup {
@@ -43,10 +51,10 @@ export async function setupSamlConnection(
   return { organizationId, connectionId, audience: spEntityId(publicUrl, connectionId), acs: acsUrl(publicUrl, connectionId) };
 }
 
-/** Calls `GET /v1/public/sso/start` (raw response). */
+/** Calls `GET /v1/public/sso/start` over the test server's socket (raw response, redirect not followed). */
 export function ssoStartRaw(t: TestServer, query: Record<string, string>): Promise<Response> {
   const q = new URLSearchParams({ public_token: t.server.project.public_token, ...query });
-  return Promise.resolve(t.server.app.fetch(new Request(`http://localhost/v1/public/sso/start?${q}`)));
+  return t.http(`/v1/public/sso/start?${q}`);
 }
 
 /** Starts SAML SSO and returns the AuthnRequest ID (for InResponseTo) and RelayState it produced. */
@@ -59,18 +67,14 @@ export async function startSamlSso(t: TestServer, connectionId: string, query: R
   return { requestId, relayState: location.searchParams.get('RelayState') ?? '', location };
 }
 
-/** POSTs an HTTP-POST binding form to the connection's ACS (raw response). */
+/** POSTs an HTTP-POST binding form to the connection's ACS over the test server's socket (raw response). */
 export function postAcs(t: TestServer, connectionId: string, samlResponseBase64: string, relayState?: string): Promise<Response> {
   const form = new URLSearchParams({ SAMLResponse: samlResponseBase64, ...(relayState === undefined ? {} : { RelayState: relayState }) });
-  return Promise.resolve(
-    t.server.app.fetch(
-      new Request(`http://localhost/v1/public/sso/saml/${encodeURIComponent(connectionId)}/acs`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString(),
-      }),
-    ),
-  );
+  return t.http(`/v1/public/sso/saml/${encodeURIComponent(connectionId)}/acs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
 }
 
 /** Default-valid response options for `setup` answering `requestId` at the test clock's time. */
@@ -100,4 +104,13 @@ export async function ssoTokenOf(res: Response): Promise<string> {
   const url = new URL(res.headers.get('location') ?? '');
   if (url.searchParams.get('stytch_token_type') !== 'sso') throw new Error(`not an sso redirect: ${url.href}`);
   return url.searchParams.get('token') ?? '';
+}
+
+/**
+ * Redeems `ssoToken` through the SDK route with {@link TEST_PKCE}'s verifier (the token's start must
+ * have used {@link SDK_SSO_START}); `session` is the Basic password, as the browser SDK sends it.
+ */
+export function sdkSsoAuthenticate(t: TestServer, ssoToken: string, options: { session?: string; body?: Record<string, unknown> } = {}): Promise<TestResponse> {
+  const body = { sso_token: ssoToken, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier, ...options.body };
+  return t.sdk('/b2b/sso/authenticate', { ...(options.session === undefined ? {} : { session: options.session }), body });
 }
