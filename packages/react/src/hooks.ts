@@ -23,7 +23,7 @@ const SERVER_STATE: AuthState = Object.freeze({ status: 'initializing' });
  * that differs between a server without cookies (signed out) and a browser with them (signed in or
  * initializing), which is a hydration mismatch. A render that is not a hydration (`createRoot`) reads
  * the real state at once. Re-renders happen only when the selected slice changes; auth rules live in
- * the core selectors, not here (STYLE P5).
+ * the core selectors, not here.
  */
 function useAuthSelector<T>(selector: (state: AuthState) => T): T {
   const { store } = useOrgAuthClient();
