@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isOrgAuthApiError, isOrgAuthError } from './errors.js';
 import { parseRedirectError } from './redirect.js';
 import { fixtureAuthenticateResponse } from './testing/fixtures.js';
 import { createTestClient } from './testing/test-client.js';
@@ -26,13 +27,40 @@ describe('stytch_error on the redirect URL', () => {
     expect(parseRedirectError('not a url')).toBeNull();
   });
 
-  it('rejects with the error type as an API error, strips the parameter and calls nothing', async () => {
-    const href = 'http://localhost:3000/login?keep=1&stytch_error=sso_assertion_refused';
+  it('rejects with a known error type as that API error, strips the parameter and calls nothing', async () => {
+    const href = 'http://localhost:3000/login?keep=1&stytch_error=sso_jit_provisioning_not_allowed';
     const { client, transport, platform } = createTestClient({ href });
-    await expect(client.authenticateByUrl()).rejects.toMatchObject({ code: 'api_error', errorType: 'sso_assertion_refused' });
+    const error = await client.authenticateByUrl().catch((e: unknown) => e);
+    expect(isOrgAuthApiError(error, 'sso_jit_provisioning_not_allowed')).toBe(true);
     expect(platform.location.href()).toBe('http://localhost:3000/login?keep=1');
     expect(transport.requests).toEqual([]);
     // Once stripped, a reload shows nothing again.
     await expect(client.authenticateByUrl()).resolves.toBeNull();
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'Bad Type', '<b>x</b>'])(
+    '%s is not an error type at all: a redirect_error, never an API error type',
+    async (value) => {
+      const { client } = createTestClient({ href: `http://localhost:3000/login?stytch_error=${encodeURIComponent(value)}` });
+      const error = await client.authenticateByUrl().catch((e: unknown) => e);
+      expect(isOrgAuthError(error, 'redirect_error')).toBe(true);
+      expect(isOrgAuthApiError(error)).toBe(false);
+      expect(error).not.toHaveProperty('errorType');
+    },
+  );
+
+  it('a well-formed type this client does not know stays that type, for the words table to fall back on', async () => {
+    const { client } = createTestClient({ href: 'http://localhost:3000/login?stytch_error=sso_assertion_refused' });
+    await expect(client.authenticateByUrl()).rejects.toMatchObject({ code: 'api_error', errorType: 'sso_assertion_refused' });
+  });
+});
+
+describe('an sso token without a PKCE verifier', () => {
+  it('is refused before any request and leaves the address bar anyway', async () => {
+    const { client, transport, platform } = createTestClient({ href: SSO_LINK, replies: { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() } });
+    await expect(client.authenticateByUrl()).rejects.toSatisfy((e) => isOrgAuthError(e, 'no_pkce_verifier'));
+    expect(transport.requests).toEqual([]);
+    expect(platform.location.href()).toBe('http://localhost:3000/app?x=1');
+    expect(client.store.getState().status).toBe('signed-out');
   });
 });

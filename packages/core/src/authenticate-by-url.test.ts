@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixtureDiscoveryResponse } from './testing/fixtures.js';
 import { fixtureErrorEnvelope } from './testing/scripted-transport.js';
 import { createTestClient } from './testing/test-client.js';
@@ -6,16 +6,16 @@ import { createTestClient } from './testing/test-client.js';
 const LINK = 'http://localhost:3000/authenticate?next=%2Fhome&stytch_token_type=discovery&token=tok-1';
 
 describe('authenticateByUrl', () => {
-  it('authenticates a discovery token from the current URL and strips it afterwards', async () => {
+  it('takes the token out of the address bar before the request leaves, and sends no Referer', async () => {
     const { client, transport, platform } = createTestClient({ href: LINK });
-    transport.reply('POST /b2b/magic_links/discovery/authenticate', (request) => {
-      // Still in the address bar while the call runs; gone afterwards.
-      expect(platform.location.href()).toBe(LINK);
-      expect(request.body).toMatchObject({ discovery_magic_links_token: 'tok-1' });
-      return fixtureDiscoveryResponse();
-    });
+    transport.reply('POST /b2b/magic_links/discovery/authenticate', fixtureDiscoveryResponse());
     const result = await client.authenticateByUrl();
     expect(result).toMatchObject({ handled: true, tokenType: 'discovery', data: { email_address: 'ada@acme.test' } });
+    expect(transport.requests[0]!.body).toMatchObject({ discovery_magic_links_token: 'tok-1' });
+    // The page URL at the moment fetch was called: what a browser would have sent as Referer.
+    expect(platform.fetches).toHaveLength(1);
+    expect(platform.fetches[0]!.href).toBe('http://localhost:3000/authenticate?next=%2Fhome');
+    expect(platform.fetches[0]!.init?.referrerPolicy).toBe('no-referrer');
     expect(platform.location.href()).toBe('http://localhost:3000/authenticate?next=%2Fhome');
   });
 
@@ -32,6 +32,23 @@ describe('authenticateByUrl', () => {
     const { client, transport } = createTestClient({ href: LINK, replies: { 'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse() } });
     const [a, b] = await Promise.all([client.authenticateByUrl(), client.authenticateByUrl({ href: LINK })]);
     expect(a).toBe(b);
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it('a second call on the address bar it just cleaned joins the running call; once settled, there is no token', async () => {
+    let release!: () => void;
+    const { client, transport, platform } = createTestClient({
+      href: LINK,
+      replies: { 'POST /b2b/magic_links/discovery/authenticate': () => new Promise((resolve) => (release = () => resolve(fixtureDiscoveryResponse()))) },
+    });
+    const first = client.authenticateByUrl();
+    expect(platform.location.href()).not.toContain('token=');
+    const second = client.authenticateByUrl();
+    expect(second).toBe(first);
+    await vi.waitFor(() => expect(transport.requests).toHaveLength(1));
+    release();
+    await expect(second).resolves.toMatchObject({ handled: true, tokenType: 'discovery' });
+    await expect(client.authenticateByUrl()).resolves.toBeNull();
     expect(transport.requests).toHaveLength(1);
   });
 

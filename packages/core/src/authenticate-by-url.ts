@@ -1,10 +1,10 @@
 import type { AuthenticateByUrlResult } from './client-types.js';
-import { OrgAuthApiError } from './errors.js';
+import { OrgAuthApiError, OrgAuthError } from './errors.js';
 import type { MagicLinksFlow } from './flows/magic-links.js';
 import type { SsoFlow } from './flows/sso.js';
 import type { Platform } from './platform/types.js';
 import type { ApiErrorType } from './protocol/errors.js';
-import { hasAuthenticateParams, parseAuthenticateUrl, parseRedirectError, stripAuthenticateParams } from './redirect.js';
+import { parseAuthenticateUrl, parseRedirectError, stripAuthenticateParams } from './redirect.js';
 
 /** Options of `client.authenticateByUrl`. */
 export interface AuthenticateByUrlOptions {
@@ -17,47 +17,57 @@ export interface AuthenticateByUrlOptions {
 }
 
 /**
- * Creates `authenticateByUrl`: parses the URL, runs the matching authenticate call and strips the
- * one-time token from the address bar afterwards, on success and on failure alike. Calls are
- * memoised per token, so a double invocation (React StrictMode, two elements) spends the token once.
- * A URL with `?stytch_error=<error_type>` (no token: SSO failed before one was minted) rejects with
- * that `OrgAuthApiError`, so the failure is shown in words where the person started.
+ * The error a `?stytch_error=` value stands for. Anyone can write that URL, so only a well-formed
+ * error type (snake_case with an underscore, as every `ApiErrorType`) becomes an `OrgAuthApiError`;
+ * anything else is a `redirect_error`. No prototype key (`constructor`, `__proto__`, `toString`) has
+ * that form, so none can reach a words table as an error type. Whether a well-formed type is one
+ * this client knows is decided where the words are, as for a newer server's envelope; the full list
+ * of types does not fit the core's size budget.
+ */
+const redirectError = (value: string): OrgAuthError =>
+  /^[a-z]+_[a-z_]+$/.test(value) ? new OrgAuthApiError(value as ApiErrorType, 400, undefined, value) : new OrgAuthError('redirect_error', value);
+
+/**
+ * Creates `authenticateByUrl`: parses the URL, takes the one-time token out of the address bar and
+ * only then runs the matching authenticate call, so the token is neither shown nor sent as `Referer`
+ * while the call runs. Calls are memoised per token, so a double invocation (React StrictMode, two
+ * elements) spends the token once; a second call that reads the address bar just cleaned joins the
+ * call still running. A URL with `?stytch_error=<error_type>` (no token: SSO failed before one was
+ * minted) rejects with that error, so the failure is shown in words where the person started.
  */
 export function createAuthenticateByUrl(platform: Platform, magicLinks: MagicLinksFlow, sso: SsoFlow) {
   const calls = new Map<string, Promise<AuthenticateByUrlResult>>();
+  // The address bar this module cleaned, while the call its token went to (`latest`) runs.
+  let cleaned: string | undefined;
+  let latest: Promise<AuthenticateByUrlResult> | undefined;
 
-  const run = async (tokenType: string, token: string, minutes?: number): Promise<AuthenticateByUrlResult> => {
-    if (tokenType === 'discovery') {
-      return { handled: true, tokenType: 'discovery', data: await magicLinks.discovery.authenticate({ discovery_magic_links_token: token }) };
-    }
-    if (tokenType === 'sso') {
-      return { handled: true, tokenType: 'sso', data: await sso.authenticate({ sso_token: token, session_duration_minutes: minutes }) };
-    }
-    return { handled: false, tokenType, token };
-  };
+  // `parseAuthenticateUrl` marks only `discovery` and `sso` as handled.
+  const run = async (tokenType: string, token: string, minutes?: number): Promise<AuthenticateByUrlResult> =>
+    tokenType === 'sso'
+      ? { handled: true, tokenType: 'sso', data: await sso.authenticate({ sso_token: token, session_duration_minutes: minutes }) }
+      : { handled: true, tokenType: 'discovery', data: await magicLinks.discovery.authenticate({ discovery_magic_links_token: token }) };
 
   return (options: AuthenticateByUrlOptions = {}): Promise<AuthenticateByUrlResult> => {
     const current = platform.location.href();
+    if (!options.href && current === cleaned) return latest!;
     const href = options.href ?? current;
     const clearParams = options.clearParams ?? href === current;
-    const strip = () => {
-      // The address bar may have changed meanwhile; strip whatever token it still shows.
-      const now = platform.location.href();
-      if (clearParams && hasAuthenticateParams(now)) platform.location.replace(stripAuthenticateParams(now));
-    };
+    const strip = () => clearParams && platform.location.replace(stripAuthenticateParams(current));
     const parsed = parseAuthenticateUrl(href);
     if (!parsed) {
       const errorType = parseRedirectError(href);
       if (!errorType) return Promise.resolve(null);
       strip();
-      // The type comes from our own server's error page; an unknown one falls back to generic words.
-      return Promise.reject(new OrgAuthApiError(errorType as ApiErrorType, 400, undefined, errorType));
+      return Promise.reject(redirectError(errorType));
     }
-    if (!parsed.handled) return Promise.resolve({ handled: false, tokenType: parsed.tokenType, token: parsed.token });
+    if (!parsed.handled) return Promise.resolve({ ...parsed, handled: false });
     const key = `${parsed.tokenType}:${parsed.token}`;
     let call = calls.get(key);
     if (!call) {
-      call = run(parsed.tokenType, parsed.token, options.session_duration_minutes).finally(strip);
+      // Synchronously, before the request below is sent.
+      strip();
+      cleaned = clearParams ? platform.location.href() : undefined;
+      latest = call = run(parsed.tokenType, parsed.token, options.session_duration_minutes).finally(() => (cleaned = undefined));
       calls.set(key, call);
     }
     return call;

@@ -115,9 +115,13 @@ export interface B2BClient {
     };
   };
   session: {
-    /** Revalidates (and optionally extends) the session with the server. */
+    /**
+     * Revalidates (and optionally extends) the session with the server. The answer is applied only
+     * while the session cookie still holds the token it was sent with: when another tab signed in or
+     * out meanwhile, it is dropped and the store shows what the cookie holds now.
+     */
     authenticate(options?: { session_duration_minutes?: number }): Promise<B2BAuthenticateResponse>;
-    /** Revokes the session on the server and clears cookies and cached state. */
+    /** Revokes the session on the server and clears cookies and cached state (unless another tab has signed in since). */
     revoke(options?: { forceClear?: boolean }): Promise<void>;
     getTokens(): { session_token: string; session_jwt: string } | null;
     /** Why the last signed-in session ended, or null while none has ended. */
@@ -126,7 +130,10 @@ export interface B2BClient {
   sso: {
     /** Navigates to the IdP through `/v1/public/sso/start` (new PKCE pair); resolves with that URL. */
     start(options: SsoStartOptions): Promise<string>;
-    /** Exchanges the redirect's `sso` token for a session. */
+    /**
+     * Exchanges the redirect's `sso` token for a session, with this browser's PKCE verifier.
+     * @throws {OrgAuthError} `no_pkce_verifier`, before any request, when this browser did not start the sign-in.
+     */
     authenticate(options: SsoAuthenticateOptions): Promise<B2BAuthenticateResponse>;
     /** Active SSO connections for the email's domain. */
     discoverConnections(email: string): Promise<SsoDiscoveryConnectionsResponse>;
@@ -136,6 +143,13 @@ export interface B2BClient {
     getBySlug(slug: string): Promise<OrganizationBySlug | null>;
   };
   parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;
+  /**
+   * Authenticates the token of a redirect URL (default: the current one). The token leaves the address
+   * bar before the request is sent (`clearParams`, default true for the current URL); a second call
+   * for the same token, or on the address bar just cleaned while the first runs, gets the same result.
+   * `?stytch_error=` rejects with that `OrgAuthApiError` (a `redirect_error` when the value is not an
+   * error type).
+   */
   authenticateByUrl(options?: { href?: string; clearParams?: boolean; session_duration_minutes?: number }): Promise<AuthenticateByUrlResult>;
   /** Creates a login machine bound to this client. */
   createLogin(options?: CreateLoginOptions): LoginController;

@@ -16,7 +16,7 @@ import type { OrganizationSearchResponse } from './protocol/sso-types.js';
 import { parseAuthenticateUrl } from './redirect.js';
 import { createSessionCookies } from './session/cookies.js';
 import { createSessionRefresher } from './session/refresh.js';
-import { createSessionManager, type SessionManager } from './session/session-manager.js';
+import { createSessionManager } from './session/session-manager.js';
 import { initialAuthState, parseCachedState, stateKey } from './session/state-cache.js';
 import type { AuthState } from './state/auth-state.js';
 import { createHttpTransport } from './transport/http.js';
@@ -26,7 +26,7 @@ function assertOptions({ publicToken, baseUrl, sessionDurationMinutes: minutes }
   const problem = !publicToken
     ? '`publicToken` is required'
     : typeof baseUrl !== 'string' || !URL.canParse(baseUrl)
-      ? '`baseUrl` must be an absolute URL (https://auth.example.com)'
+      ? '`baseUrl` must be an absolute URL'
       : minutes !== undefined && !(Number.isInteger(minutes) && minutes >= min && minutes <= max)
         ? `\`sessionDurationMinutes\` must be an integer from ${min} to ${max}`
         : null;
@@ -54,19 +54,18 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
   if (!hasSessionCookie && platform.storage.get(key) !== null) platform.storage.remove(key);
   const store = createStore<AuthState>()(() => initialAuthState(cached, hasSessionCookie));
 
-  let session: SessionManager | undefined;
+  const session = createSessionManager({ platform, store, cookies, stateKey: key });
   const http = createHttpTransport({
     baseUrl,
     publicToken,
     platform,
-    getSessionToken: () => cookies.sessionToken(),
+    getSessionToken: session.getSessionToken,
     getTelemetryIds: () => {
       const state = store.getState();
       return state.status === 'signed-in' ? { member_id: state.member.member_id, member_session_id: state.session.member_session_id } : {};
     },
-    onApiError: (error) => session?.handleApiError(error),
+    onApiError: session.handleApiError,
   });
-  session = createSessionManager({ platform, store, cookies, stateKey: key });
   const deps: FlowDeps = {
     http,
     session,

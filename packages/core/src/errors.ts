@@ -7,7 +7,8 @@ export type OrgAuthErrorCode =
   | 'invalid_usage' // the caller passed bad options or called out of order
   | 'no_session' // the call needs a session or intermediate session and none exists
   | 'redirect_error' // the URL had no token, or a token type we do not handle
-  | 'no_sso_connection'; // no active SSO connection serves the email's domain
+  | 'no_sso_connection' // no active SSO connection serves the email's domain
+  | 'no_pkce_verifier'; // an SSO token arrived in a browser that holds no PKCE verifier: it did not start that sign-in
 
 const BRAND = Symbol.for('orgauth.error');
 

@@ -21,6 +21,9 @@ export async function pkceChallenge(verifier: string, sha256: Platform['sha256']
   return base64Url(await sha256(new TextEncoder().encode(verifier)));
 }
 
+/** `bytes` as lowercase hex, two digits each. */
+export const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** Keeps PKCE pairs in storage, one per namespace, so the link can be finished after a reload. */
 export interface PkceStore {
   /** The stored pair, or null. */
@@ -38,10 +41,8 @@ export function createPkceStore(platform: Platform, publicToken: string): PkceSt
 
   const get = (namespace: PkceNamespace): PkcePair | null => {
     try {
-      const pair = JSON.parse(platform.storage.get(key(namespace)) ?? 'null') as Partial<PkcePair> | null;
-      return typeof pair?.code_verifier === 'string' && typeof pair.code_challenge === 'string'
-        ? { code_challenge: pair.code_challenge, code_verifier: pair.code_verifier }
-        : null;
+      const pair = JSON.parse(platform.storage.get(key(namespace)) ?? 'null') as PkcePair | null;
+      return typeof pair?.code_verifier === 'string' && typeof pair.code_challenge === 'string' ? pair : null;
     } catch {
       return null;
     }
@@ -49,7 +50,7 @@ export function createPkceStore(platform: Platform, publicToken: string): PkceSt
 
   const create = async (namespace: PkceNamespace): Promise<PkcePair> => {
     // 32 random bytes as lowercase hex: 256 bits (SECURITY O3), inside the protocol's 32–128 char range.
-    const code_verifier = Array.from(platform.randomBytes(32), (b) => b.toString(16).padStart(2, '0')).join('');
+    const code_verifier = hex(platform.randomBytes(32));
     const pair = { code_challenge: await pkceChallenge(code_verifier, platform.sha256), code_verifier };
     platform.storage.set(key(namespace), JSON.stringify(pair));
     return pair;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAuthenticateParams, parseAuthenticateUrl, stripAuthenticateParams } from './redirect.js';
+import { parseAuthenticateUrl, stripAuthenticateParams } from './redirect.js';
 
 describe('parseAuthenticateUrl', () => {
   it('reads a discovery token', () => {
@@ -31,8 +31,7 @@ describe('stripAuthenticateParams', () => {
     expect(stripAuthenticateParams('https://app.test/auth?token=t&stytch_token_type=discovery')).toBe('https://app.test/auth');
   });
 
-  it('detects leftovers', () => {
-    expect(hasAuthenticateParams('https://app.test/?token=t')).toBe(true);
-    expect(hasAuthenticateParams('https://app.test/?a=1')).toBe(false);
+  it('leaves a URL without them as it was', () => {
+    expect(stripAuthenticateParams('https://app.test/auth?a=1#h')).toBe('https://app.test/auth?a=1#h');
   });
 });

@@ -41,13 +41,3 @@ export function stripAuthenticateParams(href: string): string {
   for (const name of TOKEN_PARAMS) url.searchParams.delete(name);
   return url.href;
 }
-
-/** True when `href` still carries a token parameter. */
-export function hasAuthenticateParams(href: string): boolean {
-  try {
-    const { searchParams } = new URL(href);
-    return TOKEN_PARAMS.some((name) => searchParams.has(name));
-  } catch {
-    return false;
-  }
-}

@@ -2,7 +2,12 @@ import { useAuthStatus, useMember, useOrgAuth, useOrganization } from '@orgauth/
 import { Login } from '@orgauth/react/components';
 import { useState } from 'react';
 
-/** The demo page: a login card when signed out, the member's details when signed in. */
+/**
+ * The demo page: a neutral placeholder while the status is not known yet (on the server, in the
+ * hydration render, while a session cookie is revalidated), a login card when signed out or midway
+ * through discovery, the member's details when signed in. Showing the login for `initializing` would
+ * flash it at every signed-in page load.
+ */
 export function App() {
   const status = useAuthStatus();
   return (
@@ -14,16 +19,24 @@ export function App() {
           <a href="/dev/mailbox" target="_blank" rel="noreferrer">Dev mailbox</a>
         </nav>
       </header>
-      <main className="demo-main">{status === 'signed-in' ? <SignedIn /> : <LoginCard />}</main>
+      <main className="demo-main">{status === 'initializing' ? <Loading /> : status === 'signed-in' ? <SignedIn /> : <LoginCard />}</main>
     </>
   );
 }
 
-// `?org=<slug>` shows that organization's login page (its SSO buttons); otherwise discovery.
-const organizationSlug = new URLSearchParams(window.location.search).get('org') ?? undefined;
+function Loading() {
+  return (
+    <section className="demo-card" role="status" aria-busy="true" data-testid="auth-loading">
+      Loading…
+    </section>
+  );
+}
 
 function LoginCard() {
   const client = useOrgAuth();
+  // `?org=<slug>` shows that organization's login page (its SSO buttons); otherwise discovery. Read
+  // here, not at import: this card renders only in the browser, after the status is known.
+  const organizationSlug = new URLSearchParams(window.location.search).get('org') ?? undefined;
   return organizationSlug ? <Login client={client} theme="auto" organizationSlug={organizationSlug} /> : <Login client={client} theme="auto" />;
 }
 

@@ -4,14 +4,35 @@ import {
   selectOrganization,
   selectSession,
   selectStatus,
+  type AuthState,
   type B2BClient,
 } from '@orgauth/core';
-import { useStore } from 'zustand';
+import { useSyncExternalStore } from 'react';
 import { useOrgAuthClient } from './provider.js';
 
-// Each hook is zustand's `useStore` over a core selector: `useSyncExternalStore` underneath, so a
-// component re-renders only when its slice changes, and server rendering reads the store's initial
-// state (no `window`, no hydration mismatch). Auth rules live in the selectors, not here (STYLE P5).
+/**
+ * The state the server renders and hydration starts from, whatever cookies the request carried. The
+ * server cannot see the browser's cookies, cache and storage, so both sides render "not known yet";
+ * right after hydrating, the client moves on to its real state (signed in from cache, signed out…).
+ */
+const SERVER_STATE: AuthState = Object.freeze({ status: 'initializing' });
+
+/**
+ * Subscribes to one slice of the client's store. React's `useSyncExternalStore` rather than zustand's
+ * `useStore`: the latter renders the store's *initial* state on the server and during hydration, and
+ * that differs between a server without cookies (signed out) and a browser with them (signed in or
+ * initializing), which is a hydration mismatch. A render that is not a hydration (`createRoot`) reads
+ * the real state at once. Re-renders happen only when the selected slice changes; auth rules live in
+ * the core selectors, not here.
+ */
+function useAuthSelector<T>(selector: (state: AuthState) => T): T {
+  const { store } = useOrgAuthClient();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.getState()),
+    () => selector(SERVER_STATE),
+  );
+}
 
 /**
  * The OrgAuth client of the nearest provider, for calling its methods (`session.revoke()`, …).
@@ -20,17 +41,39 @@ import { useOrgAuthClient } from './provider.js';
  */
 export const useOrgAuth = (): B2BClient => useOrgAuthClient();
 
-/** The signed-in member's session, or `null`. Re-renders when it changes. */
-export const useSession = () => useStore(useOrgAuthClient().store, selectSession);
+/**
+ * The auth status, and the hook to branch on before reading the others:
+ * - `initializing`: not known yet. Always on the server and in the hydration render (so they agree),
+ *   and in the browser while a session cookie without a cached state is being revalidated. Render a
+ *   neutral placeholder, neither the login nor the signed-in page.
+ * - `signed-out`: show the login.
+ * - `intermediate`: an email is proven and an organization is still to be chosen (the login shows it).
+ * - `signed-in`: {@link useMember}, {@link useOrganization} and {@link useSession} are non-null.
+ *
+ * @example
+ * const status = useAuthStatus();
+ * if (status === 'initializing') return <Spinner />;
+ * if (status !== 'signed-in') return <Login />;
+ */
+export const useAuthStatus = () => useAuthSelector(selectStatus);
 
-/** The signed-in member, or `null`. Re-renders when it changes. */
-export const useMember = () => useStore(useOrgAuthClient().store, selectMember);
+/**
+ * The signed-in member's session, or `null` unless {@link useAuthStatus} is `signed-in` (so also
+ * while `initializing`: check the status before treating `null` as signed out).
+ */
+export const useSession = () => useAuthSelector(selectSession);
 
-/** The organization of the signed-in member, or `null`. Re-renders when it changes. */
-export const useOrganization = () => useStore(useOrgAuthClient().store, selectOrganization);
+/**
+ * The signed-in member, or `null` unless {@link useAuthStatus} is `signed-in` (so also while
+ * `initializing`: check the status before treating `null` as signed out).
+ */
+export const useMember = () => useAuthSelector(selectMember);
 
-/** The auth status: `initializing`, `signed-out`, `intermediate` or `signed-in`. */
-export const useAuthStatus = () => useStore(useOrgAuthClient().store, selectStatus);
+/**
+ * The organization of the signed-in member, or `null` unless {@link useAuthStatus} is `signed-in`
+ * (so also while `initializing`).
+ */
+export const useOrganization = () => useAuthSelector(selectOrganization);
 
-/** Whether a member is signed in. */
-export const useIsSignedIn = () => useStore(useOrgAuthClient().store, selectIsSignedIn);
+/** Whether a member is signed in: `false` while `initializing` too (see {@link useAuthStatus}). */
+export const useIsSignedIn = () => useAuthSelector(selectIsSignedIn);

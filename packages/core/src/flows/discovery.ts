@@ -21,7 +21,7 @@ export interface IntermediateSessionExchangeOptions {
 }
 
 const noIntermediateSession = () =>
-  new OrgAuthError('no_session', 'No intermediate session: authenticate a discovery link first.');
+  new OrgAuthError('no_session', 'No intermediate session.');
 
 /** Discovery after the email is proven: list, create and enter organizations with the IST. */
 export function createDiscoveryFlow({ http, session, sessionDurationMinutes }: FlowDeps) {

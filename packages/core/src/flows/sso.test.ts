@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOrgAuthApiError } from '../errors.js';
+import { isOrgAuthApiError, isOrgAuthError } from '../errors.js';
 import { pkceChallenge } from '../pkce.js';
 import { fixtureAuthenticateResponse, fixtureOrganization } from '../testing/fixtures.js';
 import { fixtureErrorEnvelope } from '../testing/scripted-transport.js';
@@ -66,6 +66,15 @@ describe('sso.authenticate', () => {
     expect(transport.requests[0]!.body).toEqual({ sso_token: 'sso-token', session_duration_minutes: 60, pkce_code_verifier: code_verifier });
     expect(client.store.getState().status).toBe('signed-in');
     expect(platform.storageMap.has(PKCE_KEY)).toBe(false);
+  });
+
+  it('refuses an sso token when this browser holds no verifier: no request, so the token stays unspent', async () => {
+    const { client, transport, platform } = createTestClient({ replies: { [AUTH]: fixtureAuthenticateResponse() } });
+    const error = await client.sso.authenticate({ sso_token: 'sso-token-of-another-browser' }).catch((e: unknown) => e);
+    expect(isOrgAuthError(error, 'no_pkce_verifier')).toBe(true);
+    expect(transport.requests).toEqual([]);
+    expect(platform.fetches).toEqual([]);
+    expect(client.store.getState().status).toBe('signed-out');
   });
 
   it('keeps the pair when the server refuses (a retry in this browser can still prove it)', async () => {

@@ -1,3 +1,4 @@
+import { OrgAuthError } from '../errors.js';
 import type { B2BAuthenticateResponse } from '../protocol/types.js';
 import type { SsoAuthenticateRequest, SsoDiscoveryConnectionsResponse } from '../protocol/sso-types.js';
 import type { FlowDeps } from './deps.js';
@@ -49,15 +50,19 @@ export function createSsoFlow({ http, session, pkce, platform, baseUrl, publicTo
     },
     /**
      * Exchanges the `sso` token of the redirect for a session, proving this browser started the flow.
+     * Without a stored verifier nothing is sent, so the token stays unspent for the browser that
+     * started: redeeming it here could only sign this browser in to someone else's account (login CSRF).
+     * @throws {OrgAuthError} `no_pkce_verifier` when this browser did not start the sign-in.
      * @throws {OrgAuthApiError} e.g. `invalid_token` (used or expired), `pkce_mismatch` (another browser).
      */
     async authenticate(options: SsoAuthenticateOptions): Promise<B2BAuthenticateResponse> {
+      const pair = pkce.get('sso');
+      if (!pair) throw new OrgAuthError('no_pkce_verifier', 'No PKCE verifier.');
       const body: SsoAuthenticateRequest = {
         sso_token: options.sso_token,
         session_duration_minutes: options.session_duration_minutes ?? sessionDurationMinutes,
+        pkce_code_verifier: pair.code_verifier,
       };
-      const pair = pkce.get('sso');
-      if (pair) body.pkce_code_verifier = pair.code_verifier;
       const response = await http.post<B2BAuthenticateResponse>('/b2b/sso/authenticate', body);
       pkce.clear('sso');
       return session.applyAuthenticateResponse(response);

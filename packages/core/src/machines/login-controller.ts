@@ -121,7 +121,8 @@ export function createLoginController(client: B2BClient, options: LoginControlle
       const parsed = client.parseAuthenticateUrl(href);
       if (parsed) dispatch({ type: 'REDIRECT_STARTED' });
       try {
-        if (parsed && !parsed.handled) throw new OrgAuthError('redirect_error', `This sign-in link (${parsed.tokenType}) cannot be used here.`);
+        // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
+        if (parsed && !parsed.handled) throw new OrgAuthError('redirect_error', parsed.tokenType);
         // Without a token the URL may still carry `stytch_error` (SSO failed): authenticateByUrl rejects with it.
         const result = await client.authenticateByUrl(href === undefined ? {} : { href });
         if (!result?.handled) return false;

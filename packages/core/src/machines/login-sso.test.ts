@@ -14,8 +14,12 @@ const acme = fixtureOrganization({ organization_slug: 'acme', sso_active_connect
 const found = (organization: unknown) => ({ request_id: 'r', status_code: 200, organization });
 const connections = (list: SsoConnectionSummary[]) => ({ request_id: 'r', status_code: 200, connections: list });
 
+const PKCE_KEY = 'stytch_sdk_state_public-token-test-00000000-0000-4000-8000-000000000000::PKCE_VERIFIER:sso';
+
 function setup(replies: Record<string, ScriptedReply> = {}, href?: string, options?: CreateLoginOptions) {
   const test = createTestClient({ replies, ...(href ? { href } : {}) });
+  // This browser started the SSO sign-in that an `sso` token in `href` finishes.
+  test.platform.storageMap.set(PKCE_KEY, JSON.stringify({ code_challenge: 'c', code_verifier: 'v'.repeat(64) }));
   const login = test.client.createLogin(options);
   const steps: LoginState[] = [];
   login.subscribe((state) => steps.push(state));
@@ -135,6 +139,15 @@ describe('login machine: coming back from the IdP', () => {
     const { login } = setup({ 'POST /b2b/sso/authenticate': fixtureErrorEnvelope('connection_not_found', 404) }, 'http://localhost:3000/?stytch_token_type=sso&token=t');
     await login.handleRedirect();
     expect(login.getState()).toMatchObject({ step: 'error', error: { errorType: 'connection_not_found' } });
+  });
+
+  it('an sso token in a browser that did not start the sign-in is refused in words, without a request', async () => {
+    const { login, transport, platform } = setup({ 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() }, 'http://localhost:3000/?stytch_token_type=sso&token=t');
+    platform.storageMap.delete(PKCE_KEY);
+    await expect(login.handleRedirect()).resolves.toBe(true);
+    expect(login.getState()).toMatchObject({ step: 'error', error: { code: 'no_pkce_verifier' } });
+    expect(transport.requests).toEqual([]);
+    expect(platform.location.href()).toBe('http://localhost:3000/');
   });
 
   it('stytch_error from the server’s SSO error page lands on the error step; start over returns to the organization', async () => {

@@ -17,6 +17,14 @@ export interface MemoryPlatformOptions {
   fetch?: typeof fetch;
 }
 
+/** A request a {@link MemoryPlatform} sent, with the page URL at the moment it was sent. */
+export interface MemoryFetch {
+  url: string;
+  init: RequestInit | undefined;
+  /** `location.href()` when `fetch` was called: what a browser would send as `Referer`. */
+  href: string;
+}
+
 /** A {@link Platform} held in memory, with its cookies, storage, navigations and clock open to tests. */
 export interface MemoryPlatform extends Platform {
   /** Cookies by name (shared by every tab of this platform). */
@@ -25,6 +33,8 @@ export interface MemoryPlatform extends Platform {
   readonly storageMap: Map<string, string>;
   /** URLs passed to `location.assign`, oldest first. */
   readonly navigations: string[];
+  /** Every call of this tab's `fetch`, oldest first. */
+  readonly fetches: MemoryFetch[];
   /** Moves the virtual clock forward and runs the timers that fall due, in order. */
   advance(ms: number): void;
   /** How many timers are scheduled and not yet run or cancelled. */
@@ -62,6 +72,8 @@ function createTab(options: MemoryPlatformOptions, shared: Shared): MemoryPlatfo
   let nextTimerId = 1;
   const storageListeners = new Map<string, Set<(value: string | null) => void>>();
   const navigations: string[] = [];
+  const fetches: MemoryFetch[] = [];
+  const network = options.fetch ?? refuseFetch;
 
   // Browsers fire `storage` events only in the *other* tabs, and asynchronously.
   const receive = (key: string, value: string | null) => {
@@ -76,6 +88,7 @@ function createTab(options: MemoryPlatformOptions, shared: Shared): MemoryPlatfo
     cookieJar,
     storageMap,
     navigations,
+    fetches,
     cookies: {
       get(name) {
         const cookie = cookieJar.get(name);
@@ -107,7 +120,10 @@ function createTab(options: MemoryPlatformOptions, shared: Shared): MemoryPlatfo
         navigations.push(href);
       },
     },
-    fetch: options.fetch ?? refuseFetch,
+    fetch(input, init) {
+      fetches.push({ url: input instanceof Request ? input.url : String(input), init, href });
+      return network(input, init);
+    },
     now,
     setTimer(callback, ms) {
       const id = nextTimerId++;
@@ -136,7 +152,7 @@ function createTab(options: MemoryPlatformOptions, shared: Shared): MemoryPlatfo
     },
     pendingTimers: () => timers.size,
     openTab: (tabOptions = {}) =>
-      createTab({ href: tabOptions.href ?? href, now, fetch: tabOptions.fetch ?? platform.fetch }, shared),
+      createTab({ href: tabOptions.href ?? href, now, fetch: tabOptions.fetch ?? network }, shared),
   };
   return platform;
 }

@@ -57,7 +57,9 @@ export function createSessionRefresher({ platform, store, authenticate }: Sessio
       },
       (error: unknown) => {
         inFlight = false;
-        if (isUnrecoverableError(error)) return disarm();
+        // The session manager has cleared the session (the store subscription disarms), or the
+        // answer was stale and the store already shows the newer session, which keeps its timer.
+        if (isUnrecoverableError(error)) return;
         const { status } = store.getState();
         if (status === 'signed-in' || status === 'initializing') arm(retryDelay(++failures));
       },
@@ -68,7 +70,9 @@ export function createSessionRefresher({ platform, store, authenticate }: Sessio
     start() {
       unsubscribe = store.subscribe((state) => {
         if (state.status === 'signed-in') arm(REFRESH_INTERVAL_MS);
-        else if (state.status !== 'initializing') disarm();
+        // Back to initializing: a stale answer met a session cookie this tab knows nothing about yet.
+        else if (state.status === 'initializing') arm(0);
+        else disarm();
       });
       const state = store.getState();
       if (state.status === 'initializing' || (state.status === 'signed-in' && state.fromCache)) run();

@@ -52,10 +52,11 @@ describe('createSessionManager', () => {
   it('clears on unrecoverable error types only, and remembers why', () => {
     const { store, session } = setup();
     session.applyAuthenticateResponse(fixtureAuthenticateResponse());
-    session.handleApiError(new OrgAuthApiError('too_many_requests', 429, 'r', 'slow down'));
+    const sent = session.getSessionToken();
+    session.handleApiError(new OrgAuthApiError('too_many_requests', 429, 'r', 'slow down'), sent);
     expect(store.getState().status).toBe('signed-in');
     expect(session.lastEndReason()).toBeNull();
-    session.handleApiError(new OrgAuthApiError('invalid_secret_authentication', 401, 'r', 'no'));
+    session.handleApiError(new OrgAuthApiError('invalid_secret_authentication', 401, 'r', 'no'), sent);
     expect(store.getState()).toEqual({ status: 'signed-out' });
     expect(session.lastEndReason()).toBe('expired');
     expect(session.getTokens()).toBeNull();

@@ -10,7 +10,16 @@ import { parseCachedState, writeCachedState } from './state-cache.js';
 /** Why a session ended (the `orgauth-session-ended` event's `detail.reason`). */
 export type SessionEndReason = 'signed-out' | 'expired' | 'revoked';
 
-/** The only writer of tokens and of the auth store; flows call it with responses. */
+/**
+ * The only writer of tokens and of the auth store; flows call it with responses.
+ *
+ * Tabs share the cookies, so an answer can arrive after another tab has signed in or out. An answer
+ * about an existing session (revalidation, revoke, an unrecoverable error) is applied only while the
+ * session cookie still holds the token its request carried ({@link SessionManager.isCurrent}). A
+ * sign-in made in this tab (magic link, SSO, discovery exchange, organization create) is applied
+ * whatever the cookie holds: the person acted here last, and the answer is a new session rather than
+ * news about an old one, so it is the newest state there is.
+ */
 export interface SessionManager {
   /** The opaque session token (Basic-auth password), read from its cookie at call time. */
   getSessionToken(): string | undefined;
@@ -27,8 +36,14 @@ export interface SessionManager {
   clear(reason: SessionEndReason): void;
   /** Forgets the intermediate session only (a discovery abandoned by the user). */
   clearIntermediate(): void;
-  /** Clears the session when the error type is unrecoverable. */
-  handleApiError(error: OrgAuthApiError): void;
+  /**
+   * True while the session cookie holds `sentToken`, the session token a request carried (undefined:
+   * none). Otherwise another tab signed in or out after the request left: the caller drops its answer,
+   * and the store takes what the cookie and the cached state say now.
+   */
+  isCurrent(sentToken: string | undefined): boolean;
+  /** Clears the session when the error type is unrecoverable and the request carried the cookie's token. */
+  handleApiError(error: OrgAuthApiError, sentToken: string | undefined): void;
   /** Why the last session ended, or null when none has. */
   lastEndReason(): SessionEndReason | null;
   /** Stops listening to other tabs. */
@@ -69,15 +84,19 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
     signOutStore(reason);
   };
 
-  // Cookies are shared by tabs natively; the cached state tells the other tabs what changed.
-  const stopListening = platform.onStorage(stateKey, (raw) => {
-    const cached = parseCachedState(raw, platform.now());
-    if (cached && cookies.sessionToken()) {
-      store.setState({ status: 'signed-in', ...cached, fromCache: false }, true);
-    } else if (!cached && store.getState().status === 'signed-in') {
-      signOutStore('signed-out');
-    }
-  });
+  // Shows what the shared cookie and cached state say now: on another tab's write (cookies are shared
+  // natively; the cached state tells the other tabs what changed), and when an answer is dropped
+  // because the cookie moved on while its request was out. A session cookie without a cached state is
+  // one this tab must revalidate (`initializing`: the refresher does it). Without a session cookie a
+  // cached state means server-held cookies, and a discovery under way in this tab has none either:
+  // both stay as they are.
+  const sync = () => {
+    const cached = parseCachedState(platform.storage.get(stateKey), platform.now());
+    if (cookies.sessionToken()) store.setState(cached ? { status: 'signed-in', ...cached, fromCache: false } : { status: 'initializing' }, true);
+    else if (!cached && store.getState().status !== 'intermediate') signOutStore('signed-out');
+  };
+  const isCurrent = (sentToken: string | undefined) => cookies.sessionToken() === sentToken || (sync(), false);
+  const stopListening = platform.onStorage(stateKey, sync);
 
   return {
     getSessionToken: () => cookies.sessionToken(),
@@ -147,8 +166,9 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
       cookies.removeIntermediate();
       if (store.getState().status === 'intermediate') store.setState({ status: 'signed-out' }, true);
     },
-    handleApiError(error) {
-      if (isUnrecoverableError(error)) clear('expired');
+    isCurrent,
+    handleApiError(error, sentToken) {
+      if (isUnrecoverableError(error) && isCurrent(sentToken)) clear('expired');
     },
     lastEndReason: () => endReason,
     destroy: stopListening,

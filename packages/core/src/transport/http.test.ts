@@ -28,7 +28,8 @@ describe('createHttpTransport', () => {
     await http.post('/b2b/discovery/organizations', { a: 1 });
     const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe('https://auth.test/sdk/v1/b2b/sessions/revoke');
-    expect(init).toMatchObject({ method: 'POST', credentials: 'include' });
+    // No Referer: the page URL may still carry a one-time token.
+    expect(init).toMatchObject({ method: 'POST', credentials: 'include', referrerPolicy: 'no-referrer' });
     expect(init!.body).toBeUndefined();
     const headers = init!.headers as Record<string, string>;
     expect(headers.Authorization).toBe(`Basic ${btoa('public-token-test-1:public-token-test-1')}`);
@@ -54,7 +55,19 @@ describe('createHttpTransport', () => {
     const error = await http.post('/b2b/sessions/authenticate', {}).catch((e: unknown) => e);
     expect(isOrgAuthApiError(error, 'session_not_found')).toBe(true);
     expect(error).toMatchObject({ statusCode: 401, requestId: 'req-1', message: 'gone' });
-    expect(onApiError).toHaveBeenCalledWith(error);
+    expect(onApiError).toHaveBeenCalledWith(error, undefined);
+  });
+
+  it('reports an error with the session token its request carried, not the one the cookie holds by then', async () => {
+    const onApiError = vi.fn();
+    const envelope = { status_code: 404, request_id: 'req-2', error_type: 'session_not_found', error_message: 'gone', error_url: 'u' };
+    let answer!: (response: Response) => void;
+    const { http, setToken } = setup(() => new Promise<Response>((resolve) => (answer = resolve)), { onApiError });
+    setToken('token-sent');
+    const call = http.post('/b2b/sessions/authenticate', {}).catch((e: unknown) => e);
+    setToken('token-of-another-tab');
+    answer(json(404, envelope));
+    expect(onApiError).toHaveBeenCalledWith(await call, 'token-sent');
   });
 
   it.each([

@@ -13,8 +13,12 @@ export interface HttpTransportOptions {
   getSessionToken(): string | undefined;
   /** Ids for the telemetry header. */
   getTelemetryIds?(): TelemetryIds;
-  /** Called with every API error before it is thrown (the session manager clears on unrecoverable ones). */
-  onApiError?(error: OrgAuthApiError): void;
+  /**
+   * Called with every API error before it is thrown, and the session token the request carried
+   * (undefined when it carried none): the session manager clears on unrecoverable ones, but only
+   * while the cookie still holds that token.
+   */
+  onApiError?(error: OrgAuthApiError, sentToken: string | undefined): void;
 }
 
 /** HTTP methods the SDK endpoints use. */
@@ -39,7 +43,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const { platform, publicToken } = options;
   const root = options.baseUrl.replace(/\/+$/, '');
 
-  const headers = (): Record<string, string> => {
+  const headers = (token: string | undefined): Record<string, string> => {
     let origin = '';
     try {
       origin = new URL(platform.location.href()).origin;
@@ -47,38 +51,33 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       /* no parent host header value beats a thrown request */
     }
     return {
-      Authorization: `Basic ${btoa(`${publicToken}:${options.getSessionToken() || publicToken}`)}`,
+      Authorization: `Basic ${btoa(`${publicToken}:${token || publicToken}`)}`,
       'Content-Type': 'application/json',
       'X-SDK-Client': telemetryHeader(platform, options.getTelemetryIds?.() ?? {}),
       'X-SDK-Parent-Host': origin,
     };
   };
 
-  const invalid = (detail: string | number) => new OrgAuthError('network_error', `Invalid response from the authentication server (${detail}).`);
+  const invalid = (status: number) => new OrgAuthError('network_error', `Invalid response (${status}).`);
 
   const request = async <T>(method: HttpMethod, path: string, body?: object): Promise<T> => {
-    const init: RequestInit = { method, headers: headers(), credentials: 'include' };
+    // Read once: the token in the header is the one an error is reported against.
+    const token = options.getSessionToken();
+    // No Referer: the page URL may still carry a one-time token or other secrets of the app.
+    const init: RequestInit = { method, headers: headers(token), credentials: 'include', referrerPolicy: 'no-referrer' };
     if (body !== undefined) init.body = JSON.stringify(body);
     let response: Response;
     try {
       response = await platform.fetch(`${root}${SDK_PREFIX}${path}`, init);
     } catch (cause) {
-      throw new OrgAuthError('network_error', 'Unable to contact the authentication server.', { cause });
+      throw new OrgAuthError('network_error', 'Network error.', { cause });
     }
-    const text = await response.text().catch(() => '');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw invalid(response.status);
-    }
-    if (response.ok) {
-      if (typeof json === 'object' && json !== null && 'data' in json) return (json as { data: T }).data;
-      throw invalid('no data');
-    }
-    if (!isErrorEnvelope(json)) throw invalid(response.status);
+    // A body that is not JSON reads as null: an invalid response either way.
+    const json: unknown = await response.json().catch(() => null);
+    if (response.ok && typeof json === 'object' && json !== null && 'data' in json) return (json as { data: T }).data;
+    if (response.ok || !isErrorEnvelope(json)) throw invalid(response.status);
     const error = new OrgAuthApiError(json.error_type, json.status_code, json.request_id, json.error_message);
-    options.onApiError?.(error);
+    options.onApiError?.(error, token);
     throw error;
   };
 

@@ -1,3 +1,4 @@
+import { hex } from '../pkce.js';
 import type { Platform } from '../platform/types.js';
 
 /** SDK name and version announced in `X-SDK-Client`. */
@@ -8,8 +9,7 @@ export function randomUuid(platform: Pick<Platform, 'randomBytes'>): string {
   const b = platform.randomBytes(16);
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return hex(b).replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 /** Ids of the signed-in member, when known, for the telemetry header. */

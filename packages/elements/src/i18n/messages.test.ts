@@ -8,7 +8,7 @@ import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES, resolveMessages } from './mes
 describe('message table', () => {
   it('has words for every API error type and every SDK error code', () => {
     for (const type of API_ERROR_TYPES) expect(DEFAULT_ERROR_MESSAGES[type], type).toMatch(/\w/);
-    for (const code of ['api_error', 'network_error', 'invalid_usage', 'no_session', 'redirect_error', 'no_sso_connection'] as const) {
+    for (const code of ['api_error', 'network_error', 'invalid_usage', 'no_session', 'redirect_error', 'no_sso_connection', 'no_pkce_verifier'] as const) {
       expect(DEFAULT_ERROR_MESSAGES[code], code).toMatch(/\w/);
     }
   });
@@ -41,6 +41,22 @@ describe('errorMessage', () => {
     expect(errorMessage(new OrgAuthError('invalid_usage', 'set the client'), messages)).toBe('set the client');
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'sso_not_a_real_type'])(
+    'an error type without its own words (%s) gets the generic line, never a prototype member',
+    (type) => {
+      const error = new OrgAuthApiError(type as (typeof API_ERROR_TYPES)[number], 400, 'request-id', 'x');
+      expect(errorMessage(error, messages)).toBe(DEFAULT_ERROR_MESSAGES.api_error);
+      const code = new OrgAuthError(type as 'api_error', 'x');
+      expect(errorMessage(code, messages)).toBe(DEFAULT_ERROR_MESSAGES.api_error);
+    },
+  );
+
+  it('keeps the words of known types when overrides are merged in', () => {
+    const custom = resolveMessages({ errors: { session_not_found: 'Gone.' } });
+    expect(errorMessage(apiError('session_not_found'), custom)).toBe('Gone.');
+    expect(errorMessage(apiError('pkce_mismatch'), custom)).toBe(DEFAULT_ERROR_MESSAGES.pkce_mismatch);
+  });
+
   it('falls back to the generic line for foreign errors', () => {
     expect(errorMessage(new TypeError('boom'), messages)).toBe(DEFAULT_ERROR_MESSAGES.api_error);
   });
@@ -52,6 +68,10 @@ describe('format', () => {
     render(html`${format('Sent to {email}!', { email: '<img src=x onerror=alert(1)>' })}`, host);
     expect(host.textContent).toBe('Sent to <img src=x onerror=alert(1)>!');
     expect(host.querySelector('img')).toBeNull();
+  });
+
+  it('leaves a placeholder named like a prototype member visible', () => {
+    expect(format('{constructor} {toString} {x}', { x: 1 })).toEqual(['', '{constructor}', ' ', '{toString}', ' ', 1, '']);
   });
 
   it('accepts templates as values and leaves unknown placeholders visible', () => {

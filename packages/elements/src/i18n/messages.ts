@@ -73,6 +73,7 @@ export const DEFAULT_ERROR_MESSAGES: Record<OrgAuthErrorCode | ApiErrorType, str
   no_session: 'Your sign-in has expired. Please start over.',
   redirect_error: 'This sign-in link could not be used. Please start over.',
   no_sso_connection: 'No SSO connection for that email domain. Check the address, or sign in with email instead.',
+  no_pkce_verifier: 'This sign-in was started in another browser. Finish it there, or start again here.',
   bad_request: 'Something about that request was not right. Please try again.',
   invalid_json: 'Something about that request was not right. Please try again.',
   invalid_email: 'Enter a valid email address, like you@company.com.',

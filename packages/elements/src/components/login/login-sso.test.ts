@@ -19,6 +19,13 @@ const acme = fixtureOrganization({ organization_slug: 'acme', organization_name:
 const found = (organization: unknown) => ({ request_id: 'r', status_code: 200, organization });
 const connections = (list: SsoConnectionSummary[]) => ({ request_id: 'r', status_code: 200, connections: list });
 
+/** The browser of `test` started the SSO sign-in an `sso` token in its URL finishes (it holds the PKCE verifier). */
+const startedSso = (test: TestClient) =>
+  test.platform.storageMap.set(
+    `stytch_sdk_state_${test.client.publicToken}::PKCE_VERIFIER:sso`,
+    JSON.stringify({ code_challenge: 'c', code_verifier: 'v'.repeat(64) }),
+  );
+
 /** `<orgauth-login organization-slug=…>` over a test client. */
 async function organizationLogin(test: TestClient, slug = 'acme'): Promise<OrgAuthLogin> {
   const el = new OrgAuthLogin();
@@ -145,14 +152,40 @@ describe('<orgauth-login organization-slug>', () => {
     expect(findAll(el, '[part~="sso-button"]')).toHaveLength(2);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'sso_not_a_real_type'])(
+    'shows stytch_error=%s in generic words, never native code',
+    async (value) => {
+      const test = testClient({ href: `http://localhost:3000/login?stytch_error=${value}`, replies: { [SEARCH]: found(acme) } });
+      const el = await organizationLogin(test);
+      await untilStep(el, 'error');
+      const text = textOf(find(el, '[role="alert"]'));
+      expect([DEFAULT_ERROR_MESSAGES.redirect_error, DEFAULT_ERROR_MESSAGES.api_error]).toContain(text);
+      expect(text).not.toMatch(/native code|function|\[object/i);
+    },
+  );
+
   it('finishes an sso token from the URL and signs in', async () => {
     const test = testClient({
       href: 'http://localhost:3000/login?stytch_token_type=sso&token=sso-token-test',
       replies: { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse(), [SEARCH]: found(acme) },
     });
+    startedSso(test);
     const el = await organizationLogin(test);
     await untilStep(el, 'signed-in');
     expect(test.transport.requests.map((r) => r.path)).not.toContain('/b2b/organizations/search');
+  });
+
+  it('refuses an sso token this browser did not start, in words, without spending it', async () => {
+    const test = testClient({
+      href: 'http://localhost:3000/login?stytch_token_type=sso&token=sso-token-of-someone-else',
+      replies: { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse(), [SEARCH]: found(acme) },
+    });
+    const el = await organizationLogin(test);
+    await untilStep(el, 'error');
+    expect(textOf(find(el, '[role="alert"]'))).toBe(DEFAULT_ERROR_MESSAGES.no_pkce_verifier);
+    expect(DEFAULT_ERROR_MESSAGES.no_pkce_verifier).toMatch(/started in another browser/);
+    expect(test.transport.requests.map((r) => r.path)).not.toContain('/b2b/sso/authenticate');
+    expect(test.client.store.getState().status).toBe('signed-out');
   });
 });
 
