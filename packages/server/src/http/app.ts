@@ -14,6 +14,7 @@ import { registerDevEventRoutes, registerEventRoutes } from '../routes/events.js
 import { registerJwksRoutes } from '../routes/jwks.js';
 import { registerSdkBootstrapRoutes } from '../routes/sdk-bootstrap.js';
 import { registerSdkDiscoveryRoutes } from '../routes/sdk-discovery.js';
+import { registerSdkEventRoutes } from '../routes/sdk-events.js';
 import { registerSdkMagicLinkRoutes } from '../routes/sdk-magic-links.js';
 import { registerSdkSessionRoutes } from '../routes/sdk-sessions.js';
 import { registerBackendSsoAuthenticateRoutes, registerSdkSsoAuthenticateRoutes } from '../routes/sso-authenticate.js';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerSdkSessionRoutes(sdk, deps);
   registerSdkSsoRoutes(sdk, deps);
   registerSdkSsoAuthenticateRoutes(sdk, deps);
+  registerSdkEventRoutes(sdk);
   sdk.all('*', () => {
     throw new ApiError(404, 'not_found', 'No SDK endpoint at this path.');
   });
