@@ -11,5 +11,5 @@ import { registerDevSamlRoutes } from './saml-routes.js';
  */
 export function registerDevIdpRoutes(dev: Hono<AppEnv>, deps: AppDeps): void {
   const store = createDevIdpStore(deps.db, deps.now, deps.secretBox);
-  registerDevSamlRoutes(dev, deps.db, createDevSamlIdp(store, deps.publicUrl, deps.now));
+  registerDevSamlRoutes(dev, deps.db, createDevSamlIdp(store, deps.publicUrl, deps.now), () => store.appOrigins());
 }

@@ -24,6 +24,7 @@ import { registerSsoPublicRoutes } from '../routes/sso-public.js';
 import { registerOidcCallbackRoute } from '../routes/sso-oidc.js';
 import { registerOidcConnectionRoutes } from '../routes/sso-oidc-connections.js';
 import type { AppDeps, AppEnv } from './context.js';
+import { devFrameHeaders, devHostCheck } from './dev-guards.js';
 import { eventLog } from './event-log.js';
 import { rateLimitRoutes } from './rate-limit-routes.js';
 import { errorEnvelope } from './responses.js';
@@ -54,6 +55,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.res.headers.set('Cache-Control', 'no-store');
     }
   });
+  // A dev server answers only its own names (DNS rebinding, http/dev-guards.ts); its pages refuse framing.
+  if (deps.dev) {
+    app.use('*', devHostCheck(deps.publicUrl));
+    app.use('/dev/*', devFrameHeaders());
+  }
   // CORS first, so that every SDK answer carries it, refusals by later middleware included.
   app.use('/sdk/*', sdkCors(deps));
   // Event log (start, then success/error) for every /sdk and /v1/b2b request; never fails one.
