@@ -43,6 +43,8 @@ export interface Organization {
   claimed_email_domains?: string[];
   // Declared required by Stytch's Node SDK types; constant until RBAC custom roles / connected apps exist.
   custom_roles?: { role_id: string; description: string }[];
+  // Declared required (nullable) by Stytch's browser SDK types; null until SCIM exists.
+  scim_active_connection?: { connection_id: string; display_name: string } | null;
   first_party_connected_apps_allowed_type?: 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';
   allowed_first_party_connected_apps?: string[];
   third_party_connected_apps_allowed_type?: 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';
