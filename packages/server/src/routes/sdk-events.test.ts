@@ -45,7 +45,7 @@ describe('POST /sdk/v1/events', () => {
     const foreign = await preflight('https://evil.example');
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    const post = await postEvents('[]', 'https://evil.example');
+    const post = await postEvents(JSON.stringify(batch(t.server.project.public_token)), 'https://evil.example');
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -61,6 +61,7 @@ describe('POST /sdk/v1/events', () => {
   test.each([
     ['not JSON', 400, 'invalid_json', '[{'],
     ['an object', 400, 'bad_request', '{"event":{"event_name":"x"}}'],
+    ['an empty batch', 400, 'bad_request', '[]'],
     ['an array of strings', 400, 'bad_request', '["x"]'],
     ['an entry without an event name', 400, 'bad_request', '[{"event":{}}]'],
     ['a non-object telemetry', 400, 'bad_request', '[{"telemetry":"x","event":{"event_name":"x"}}]'],

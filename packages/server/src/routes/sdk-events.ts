@@ -38,7 +38,9 @@ export function registerSdkEventRoutes(sdk: Hono<AppEnv>): void {
         throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
       }
       if (!Array.isArray(batch)) throw badRequest('The request body must be a JSON array of events.');
-      if (batch.length > MAX_EVENTS_PER_BATCH) throw badRequest(`An events batch holds at most ${MAX_EVENTS_PER_BATCH} events.`);
+      // The SDK never flushes an empty batch; refusing one keeps "not a JSON object" bodies 4xx
+      // unless they are really a batch (contract/fuzz.test.ts).
+      if (batch.length === 0 || batch.length > MAX_EVENTS_PER_BATCH) throw badRequest(`An events batch holds 1 to ${MAX_EVENTS_PER_BATCH} events.`);
       if (!batch.every(isTelemetryEntry)) throw badRequest('Each event must be an object with an `event` object naming its `event_name`.');
       return sdkOk(c, {});
     },
