@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setUpDevSso } from '../dev-idp/dev-sso-setup.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
-import { hostName, isDevHostAllowed, withFrameAncestorsNone } from './dev-guards.js';
+import { hostName, isDevHostAllowed, misdirectedRequest, withFrameAncestorsNone } from './dev-guards.js';
 import { listen, type Listener } from './listen.js';
 
 // DNS rebinding: a page on evil.example re-resolves its own name to 127.0.0.1 and reads the dev
@@ -54,6 +54,11 @@ describe('isDevHostAllowed', () => {
     expect(hostName('Auth.Dev.Test:443')).toBe('auth.dev.test');
     expect(hostName('[::1]:80')).toBe('[::1]');
     expect(hostName('a b')).toBeUndefined();
+  });
+
+  test('the 421 names each allowed host once', () => {
+    expect(misdirectedRequest('http://localhost:3000').message).toContain('localhost, 127.0.0.1, [::1] (any port)');
+    expect(misdirectedRequest(PUBLIC_URL).message).toContain('localhost, 127.0.0.1, [::1], auth.dev.test (any port)');
   });
 
   test('frame-ancestors is added once, never duplicated', () => {

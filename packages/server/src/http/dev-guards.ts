@@ -30,7 +30,7 @@ export function isDevHostAllowed(host: string | undefined, publicUrl: string): b
 
 /** The 421 answer for a refused host, as the JSON error envelope. */
 export function misdirectedRequest(publicUrl: string): ApiError {
-  const allowed = [...LOOPBACK_HOSTS, new URL(publicUrl).hostname].join(', ');
+  const allowed = [...new Set([...LOOPBACK_HOSTS, new URL(publicUrl).hostname])].join(', ');
   return new ApiError(421, 'bad_request', `This development server answers only requests for ${allowed} (any port). Open it by one of these names.`);
 }
 
