@@ -39,5 +39,5 @@ export function e2eSetup(): E2eSetup {
   return { appPort, serverPort, appOrigin: `http://localhost:${appPort}`, serverOrigin: `http://localhost:${serverPort}`, dataDir };
 }
 
-/** The OrgAuth server's origin (API calls of the support helpers go there, whatever the page's origin). */
+/** The OrgAuth server's origin: e2e/support's API calls go there, whatever origin the page is on. */
 export const serverOrigin = (): string => e2eSetup().serverOrigin;
