@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { ErrorEnvelope } from '@orgauth/core/protocol';
 import { isDevHostAllowed, misdirectedRequest } from '../http/dev-guards.js';
 import { newId } from '../lib/crypto.js';
 import type { DevOidcProvider } from './oidc-provider.js';
@@ -9,8 +10,8 @@ export const DEV_OIDC_PATH = '/dev/idp/oidc';
 /** The 421 JSON error envelope for a refused Host, written on Node's response. */
 function refuseHost(res: ServerResponse, publicUrl: string): void {
   const error = misdirectedRequest(publicUrl);
-  const body = { status_code: error.status, request_id: newId('request-id'), error_type: error.errorType, error_message: error.message, error_url: `https://orgauth.dev/docs/errors#${error.errorType}` };
-  res.writeHead(error.status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  const body: ErrorEnvelope = { status_code: error.status, request_id: newId('request-id'), error_type: error.errorType, error_message: error.message, error_url: `https://orgauth.dev/docs/errors#${error.errorType}` };
+  res.writeHead(error.status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
   res.end(JSON.stringify(body));
 }
 
