@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
 import { unique } from '../support/backend.js';
+import { expect, test } from '../support/fixtures.js';
 import { LoginCard } from '../support/login-card.js';
 import { Mailbox } from '../support/mailbox.js';
 
-test('a new person signs up through discovery on the script-tag page (no build step)', async ({ page, request, context }) => {
+test('a new person signs up through discovery on the script-tag page (no build step)', { tag: '@same-origin' }, async ({ page, request, context, guard }) => {
   const email = `${unique('grace')}@example.com`;
   const orgName = `Hopper ${unique('labs')}`;
   const login = new LoginCard(page);
@@ -31,7 +31,16 @@ test('a new person signs up through discovery on the script-tag page (no build s
     await expect(login.root.getByText(email)).toBeVisible();
     await expect(login.root.getByText(orgName)).toBeVisible();
     expect((await context.cookies()).map((c) => c.name)).toContain('stytch_session');
+    await guard.expectAppOrigin();
     await page.reload();
     await expect(login.root.getByText(orgName)).toBeVisible();
+  });
+
+  await test.step('When they sign out, the card asks for an email again, also after a reload', async () => {
+    await login.root.getByRole('button', { name: /sign out/i }).click();
+    await login.expectEmailStep();
+    expect((await context.cookies()).map((c) => c.name)).not.toContain('stytch_session');
+    await page.reload();
+    await login.expectEmailStep();
   });
 });

@@ -1,4 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
+import { serverOrigin } from './origins.js';
 
 interface Mail {
   id: string;
@@ -10,14 +11,14 @@ interface Mail {
 }
 
 /**
- * Reads sign-in links from the server's dev mailbox (`/dev/mailbox.json`), waiting (bounded) for a mail
- * that was not there before.
+ * Reads sign-in links from the server's dev mailbox (`/dev/mailbox.json` on the OrgAuth server, whatever
+ * origin the page is on), waiting (bounded) for a mail that was not there before.
  */
 export class Mailbox {
   constructor(private readonly request: APIRequestContext) {}
 
   async list(to: string): Promise<Mail[]> {
-    const res = await this.request.get(`/dev/mailbox.json?to=${encodeURIComponent(to)}`);
+    const res = await this.request.get(`${serverOrigin()}/dev/mailbox.json?to=${encodeURIComponent(to)}`);
     if (!res.ok()) throw new Error(`mailbox answered ${res.status()}`);
     return ((await res.json()) as Mail[]).filter((m) => m.to === to);
   }

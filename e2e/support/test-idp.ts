@@ -1,15 +1,11 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { projectCredentials } from './backend';
-
-const backendAuth = () => {
-  const { project_id, secret } = projectCredentials();
-  return { authorization: `Basic ${Buffer.from(`${project_id}:${secret}`).toString('base64')}` };
-};
+import { backendAuth } from './backend.js';
+import { serverOrigin } from './origins.js';
 
 /** The connection ids `--dev` seeded (cli/demo-sso.ts): Demo SSO Co's SAML and OIDC, Locked Co's SAML. */
 export async function demoSsoConnections(request: APIRequestContext): Promise<{ saml: string; oidc: string; lockedSaml: string }> {
   const connections = async (slug: string) => {
-    const res = await request.get(`/v1/b2b/sso/${slug}`, { headers: backendAuth() });
+    const res = await request.get(`${serverOrigin()}/v1/b2b/sso/${slug}`, { headers: backendAuth() });
     if (!res.ok()) throw new Error(`GET /v1/b2b/sso/${slug} answered ${res.status()}: ${await res.text()}`);
     return (await res.json()) as { saml_connections: { connection_id: string }[]; oidc_connections: { connection_id: string }[] };
   };

@@ -43,6 +43,8 @@ export interface Organization {
   claimed_email_domains?: string[];
   // Declared required by Stytch's Node SDK types; constant until RBAC custom roles / connected apps exist.
   custom_roles?: { role_id: string; description: string }[];
+  // Declared required (nullable) by Stytch's browser SDK types; null until SCIM exists.
+  scim_active_connection?: { connection_id: string; display_name: string } | null;
   first_party_connected_apps_allowed_type?: 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';
   allowed_first_party_connected_apps?: string[];
   third_party_connected_apps_allowed_type?: 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';
@@ -155,6 +157,33 @@ export interface DiscoveryOrganizationsResponse extends CommonResponse {
   organization_id_hint: string | null;
 }
 
+/** A permission: actions (`*` = every action) on one resource. */
+export interface RbacPermission {
+  resource_id: string;
+  actions: string[];
+}
+
+/** A resource of an RBAC policy and every action defined on it. */
+export interface RbacPolicyResource {
+  resource_id: string;
+  description: string;
+  actions: string[];
+}
+
+/** A role of an RBAC policy (`stytch_member`, `stytch_admin`, or a custom one). */
+export interface RbacPolicyRole {
+  role_id: string;
+  description: string;
+  permissions: RbacPermission[];
+}
+
+/** A project's RBAC policy as the bootstrap sends it (WIRE.md §1.7). */
+export interface RbacPolicy {
+  roles: RbacPolicyRole[];
+  resources: RbacPolicyResource[];
+  scopes: { scope: string; description: string; permissions: RbacPermission[] }[];
+}
+
 /** Response of `GET /sdk/v1/projects/bootstrap/{public_token}`. */
 export interface BootstrapResponse extends CommonResponse {
   project_name: string;
@@ -171,7 +200,7 @@ export interface BootstrapResponse extends CommonResponse {
   password_config: null | { luds_complexity: number; luds_minimum_count: number };
   dfp_protected_auth_enabled: boolean;
   dfp_protected_auth_mode: 'OBSERVATION' | 'DECISIONING';
-  rbac_policy: null;
+  rbac_policy: RbacPolicy | null;
   siwe_required_for_crypto_wallets: boolean;
   vertical: 'B2B';
 }

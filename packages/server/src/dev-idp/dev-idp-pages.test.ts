@@ -44,7 +44,7 @@ describe('user chooser', () => {
   });
 
   it('auto-post allows its one script by nonce and posts only to the ACS origin', () => {
-    const { html, csp } = renderAutoPost('http://localhost:3000/v1/public/sso/saml/c/acs', { SAMLResponse: 'abc' }, 'n0nce');
+    const { html, csp } = renderAutoPost('http://localhost:3000/v1/public/sso/saml/c/acs', { SAMLResponse: 'abc' }, 'n0nce', []);
     expect(csp).toContain("script-src 'nonce-n0nce'");
     expect(csp).toContain('form-action http://localhost:3000');
     expect(html).toContain('<script nonce="n0nce">');

@@ -29,6 +29,11 @@ export interface DevIdpStore {
   findClient(clientId: string): Promise<DevIdpClient | undefined>;
   /** Registers a new client for `redirectUri` with a random id and secret. */
   createClient(redirectUri: string, org: { orgName: string; domain: string }): Promise<DevIdpClient>;
+  /**
+   * The authorized origins of every project on this server (at most 100): where the IdP's pages
+   * may send the browser back to after a form post (their CSP `form-action`, user-chooser.ts).
+   */
+  appOrigins(): Promise<string[]>;
 }
 
 /**
@@ -75,6 +80,11 @@ export function createDevIdpStore(db: Db, now: () => number, box: SecretBox): De
       const client = { client_id: `dev-oidc-client-${randomBytes(8).toString('hex')}`, client_secret: randomBytes(24).toString('base64url'), redirect_uri: redirectUri, org_name: org.orgName, domain: org.domain };
       await q.insertInto('dev_idp_clients').values({ ...client, client_secret: seal(client.client_secret), created_at: now() }).execute();
       return client;
+    },
+    async appOrigins() {
+      const rows = await db.selectFrom('authorized_origins').select('origin').distinct().orderBy('origin').limit(100).execute();
+      // Stored normalized (scheme://host[:port]); checked again because they go into a header.
+      return rows.map((row) => row.origin).filter((origin) => /^https?:\/\/[a-z0-9.:[\]-]+$/i.test(origin));
     },
   };
 }

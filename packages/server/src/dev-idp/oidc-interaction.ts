@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { DevIdpStore } from './idp-store.js';
-import { CHOOSER_CSP, readChosenUser, renderIdpError, renderUserChooser } from './user-chooser.js';
+import { CHOOSER_CSP, chooserCsp, readChosenUser, renderIdpError, renderUserChooser } from './user-chooser.js';
 
 /** A person signed in at the dev provider (kept in memory, keyed by subject). */
 export interface DevOidcAccount {
@@ -22,8 +22,8 @@ export interface InteractionDeps {
   path: string;
 }
 
-function send(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CHOOSER_CSP, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+function send(res: ServerResponse, status: number, html: string, csp = CHOOSER_CSP): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
   res.end(html);
 }
 
@@ -70,7 +70,8 @@ export async function handleInteraction(deps: InteractionDeps, req: IncomingMess
   const client = await deps.store.findClient(clientId);
   const org = { orgName: client?.org_name ?? 'the application', domain: client?.domain ?? 'example.test' };
   if (req.method === 'GET') {
-    send(res, 200, renderUserChooser({ ...org, protocol: 'OIDC', action: `${deps.path}/interaction/${details.uid}`, hidden: {} }));
+    // The POST ends in redirects to the provider, our callback, then the app: `form-action` must allow the app.
+    send(res, 200, renderUserChooser({ ...org, protocol: 'OIDC', action: `${deps.path}/interaction/${details.uid}`, hidden: {} }), chooserCsp(await deps.store.appOrigins()));
     return;
   }
   if (req.method !== 'POST') {

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../db/schema.js';
 import type { AppEnv } from '../http/context.js';
 import type { DevSamlIdp } from './saml-idp.js';
-import { CHOOSER_CSP, readChosenUser, renderAutoPost, renderIdpError, renderUserChooser } from './user-chooser.js';
+import { CHOOSER_CSP, chooserCsp, readChosenUser, renderAutoPost, renderIdpError, renderUserChooser } from './user-chooser.js';
 
 /** The organization behind a connection id, for the sign-in page's wording and demo addresses. */
 export async function connectionContext(db: Db, connectionId: string): Promise<{ orgName: string; domain: string } | undefined> {
@@ -33,9 +33,10 @@ function page(c: Context<AppEnv>, html: string, status: 200 | 400 | 404 = 200, c
 /**
  * The dev SAML IdP's HTTP surface (mounted under `/dev` only with `--dev`): metadata, the sign-in
  * page for an SP's HTTP-Redirect AuthnRequest, and the HTTP-POST of the signed Response to the ACS.
- * `loadIdp` is called per request (the IdP is loaded lazily: dev-idp/dev-idp-routes.ts).
+ * `loadIdp` is called per request (the IdP is loaded lazily: dev-idp/dev-idp-routes.ts); `appOrigins`
+ * lists where the browser may be redirected after the pages' form posts (their CSP).
  */
-export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, loadIdp: () => Promise<DevSamlIdp>): void {
+export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, loadIdp: () => Promise<DevSamlIdp>, appOrigins: () => Promise<string[]>): void {
   const xml = (c: Context<AppEnv>, body: string) => c.body(body, 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8', 'Cache-Control': 'no-cache' });
   dev.get('/idp/saml/metadata', async (c) => xml(c, await (await loadIdp()).metadata()));
   dev.get('/idp/saml/:connection_id/metadata', async (c) => {
@@ -59,7 +60,7 @@ export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, loadIdp: () => 
       return page(c, renderIdpError(`This is not a usable SAML AuthnRequest: ${(error as Error).message}`), 400);
     }
     const hidden = { SAMLRequest: samlRequest, RelayState: c.req.query('RelayState') ?? '' };
-    return page(c, renderUserChooser({ ...context, protocol: 'SAML', action: ssoPath(connectionId), hidden }));
+    return page(c, renderUserChooser({ ...context, protocol: 'SAML', action: ssoPath(connectionId), hidden }), 200, chooserCsp(await appOrigins()));
   };
 
   const respond = async (c: Context<AppEnv>, connectionId: string | undefined) => {
@@ -76,7 +77,7 @@ export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, loadIdp: () => 
     }
     const fields: Record<string, string> = { SAMLResponse: await idp.createResponse(request, user) };
     if (typeof form.RelayState === 'string' && form.RelayState !== '') fields.RelayState = form.RelayState;
-    const { html, csp } = renderAutoPost(request.acsUrl, fields, randomBytes(16).toString('base64'));
+    const { html, csp } = renderAutoPost(request.acsUrl, fields, randomBytes(16).toString('base64'), await appOrigins());
     return page(c, html, 200, csp);
   };
 

@@ -9,8 +9,18 @@ export const DEMO_PEOPLE: ReadonlyArray<{ local: string; firstName: string; last
   { local: 'katherine', firstName: 'Katherine', lastName: 'Johnson' },
 ];
 
-/** CSP of the chooser: no script at all, forms post back to this server only. */
-export const CHOOSER_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/**
+ * CSP of the chooser: no script at all, never framed. Its form posts to this server, and the answer
+ * may redirect on to the application (the OIDC interaction ends in a redirect chain to the app's
+ * redirect URL). Chromium checks `form-action` on every redirect after a form submission, so the
+ * applications' origins (`appOrigins`, the projects' authorized origins) must be listed too.
+ */
+export function chooserCsp(appOrigins: readonly string[]): string {
+  return `default-src 'none'; style-src 'unsafe-inline'; form-action ${["'self'", ...appOrigins].join(' ')}; base-uri 'none'; frame-ancestors 'none'`;
+}
+
+/** CSP of the IdP's pages without an onward redirect (errors): forms post back to this server only. */
+export const CHOOSER_CSP = chooserCsp([]);
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:520px;margin:40px auto;padding:0 16px;color:#1a1a1a}
 .card{border:1px solid #ddd;border-radius:10px;padding:20px 24px}.note{color:#555;font-size:14px}
@@ -72,13 +82,15 @@ export function renderIdpError(message: string): string {
 
 /**
  * An auto-submitting POST to `action` (the SAML HTTP-POST binding). The one inline script is allowed
- * by its nonce only; the button is there for browsers with scripts off.
+ * by its nonce only; the button is there for browsers with scripts off. `form-action` lists the ACS
+ * origin and `appOrigins`: the ACS answers with a redirect to the application, and Chromium applies
+ * `form-action` to that redirect as well.
  */
-export function renderAutoPost(action: string, fields: Record<string, string>, nonce: string): { html: string; csp: string } {
+export function renderAutoPost(action: string, fields: Record<string, string>, nonce: string, appOrigins: readonly string[]): { html: string; csp: string } {
   const inputs = Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing in…</title><style>${STYLE}</style></head>
 <body><form method="post" action="${escapeHtml(action)}">${inputs}<p class="note">Returning to the application…</p><button class="primary" type="submit">Continue</button></form>
 <script nonce="${escapeHtml(nonce)}">document.forms[0].submit();</script></body></html>`;
-  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; form-action ${new URL(action).origin}; base-uri 'none'; frame-ancestors 'none'`;
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; form-action ${[new URL(action).origin, ...appOrigins].join(' ')}; base-uri 'none'; frame-ancestors 'none'`;
   return { html, csp };
 }

@@ -53,6 +53,7 @@ const SDK_ONLY: ReadonlyArray<readonly [Method, string, string]> = [
   ['GET', '/sdk/v1/b2b/organizations/me', 'OrganizationsGet'],
   ['GET', '/sdk/v1/b2b/organizations/members/me', 'OrganizationsMembersGet'],
   ['GET', '/sdk/v1/b2b/sso/discovery/connections', 'SSODiscoverConnections'],
+  ['POST', '/sdk/v1/events', 'SDKTelemetry'],
   // Browser-facing SSO endpoints (no API key: the IdP or a redirect brings the browser here).
   ['GET', '/v1/public/sso/start', 'SSOStart'],
   ['POST', '/v1/public/sso/saml/:connection_id/acs', 'SSOSAMLACS'],

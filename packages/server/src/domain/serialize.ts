@@ -38,6 +38,8 @@ export function toOrganization(row: OrganizationsTable): Organization {
     organization_external_id: row.external_id ?? null,
     ...extraSettings(row),
     custom_roles: [],
+    // Required (nullable) in Stytch's browser SDK types; this server has no SCIM.
+    scim_active_connection: null,
     first_party_connected_apps_allowed_type: 'ALL_ALLOWED',
     allowed_first_party_connected_apps: [],
     third_party_connected_apps_allowed_type: 'ALL_ALLOWED',

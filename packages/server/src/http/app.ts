@@ -14,6 +14,7 @@ import { registerDevEventRoutes, registerEventRoutes } from '../routes/events.js
 import { registerJwksRoutes } from '../routes/jwks.js';
 import { registerSdkBootstrapRoutes } from '../routes/sdk-bootstrap.js';
 import { registerSdkDiscoveryRoutes } from '../routes/sdk-discovery.js';
+import { registerSdkEventRoutes } from '../routes/sdk-events.js';
 import { registerSdkMagicLinkRoutes } from '../routes/sdk-magic-links.js';
 import { registerSdkSessionRoutes } from '../routes/sdk-sessions.js';
 import { registerBackendSsoAuthenticateRoutes, registerSdkSsoAuthenticateRoutes } from '../routes/sso-authenticate.js';
@@ -23,6 +24,7 @@ import { registerSsoPublicRoutes } from '../routes/sso-public.js';
 import { registerOidcCallbackRoute } from '../routes/sso-oidc.js';
 import { registerOidcConnectionRoutes } from '../routes/sso-oidc-connections.js';
 import type { AppDeps, AppEnv } from './context.js';
+import { devFrameHeaders, devHostCheck } from './dev-guards.js';
 import { eventLog } from './event-log.js';
 import { rateLimitRoutes } from './rate-limit-routes.js';
 import { errorEnvelope } from './responses.js';
@@ -54,6 +56,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.res.headers.set('Cache-Control', 'no-store');
     }
   });
+  // A dev server answers only its own names (DNS rebinding, http/dev-guards.ts); its pages refuse framing.
+  if (deps.dev) {
+    app.use('*', devHostCheck(deps.publicUrl));
+    app.use('/dev/*', devFrameHeaders());
+  }
   // CORS first, so that every SDK answer carries it, refusals by later middleware included.
   app.use('/sdk/*', sdkCors(deps));
   // Event log (start, then success/error) for every /sdk and /v1/b2b request; never fails one.
@@ -74,6 +81,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerSdkSessionRoutes(sdk, deps);
   registerSdkSsoRoutes(sdk, deps);
   registerSdkSsoAuthenticateRoutes(sdk, deps);
+  registerSdkEventRoutes(sdk);
   sdk.all('*', () => {
     throw new ApiError(404, 'not_found', 'No SDK endpoint at this path.');
   });

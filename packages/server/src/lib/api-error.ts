@@ -6,7 +6,7 @@ import type { ApiErrorType } from '@orgauth/core/protocol';
  */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 421 | 429 | 500,
     readonly errorType: ApiErrorType,
     message: string,
   ) {

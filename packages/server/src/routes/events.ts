@@ -109,7 +109,7 @@ export function registerDevEventRoutes(dev: Hono<AppEnv>, deps: AppDeps): void {
       ...(action ? { action } : {}),
     });
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'");
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     return c.html(renderEventsPage(rows.map(toEvent), { status: status ?? '', action: action ?? '' }));
   });
 }

@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../http/context.js';
 import { sdkOk } from '../http/responses.js';
 import { assertOriginAllowed } from '../http/sdk-middleware.js';
 import { ApiError } from '../lib/api-error.js';
+import { defaultRbacPolicy } from '../domain/rbac-policy.js';
 
 /** `GET /projects/bootstrap/{public_token}` (WIRE.md §1.7): the project's public SDK configuration. */
 export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
@@ -34,7 +35,8 @@ export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
       password_config: null,
       dfp_protected_auth_enabled: false,
       dfp_protected_auth_mode: 'OBSERVATION',
-      rbac_policy: null,
+      // Stytch's SDK evaluates `rbac.isAuthorized()` against this (and logs an error when it is null).
+      rbac_policy: defaultRbacPolicy(),
       siwe_required_for_crypto_wallets: false,
       vertical: 'B2B',
     };

@@ -102,19 +102,27 @@ describe('discovery magic links', () => {
   });
 
   test('the mail link ignores Host and X-Forwarded-Host', async () => {
-    const res = await t.server.app.fetch(
-      new Request('http://evil.test/sdk/v1/b2b/magic_links/email/discovery/send', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-forwarded-host': 'evil.test',
-          authorization: `Basic ${Buffer.from(`${t.server.project.public_token}:${t.server.project.public_token}`).toString('base64')}`,
-        },
-        body: JSON.stringify({ email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge }),
-      }),
-    );
-    expect(res.status).toBe(200);
-    expect(new URL((await latestMagicLinkToken(t.server, 'ada@example.com')).link).host).toBe('localhost:3000');
+    const send = (server: TestServer) =>
+      server.server.app.fetch(
+        new Request('http://evil.test/sdk/v1/b2b/magic_links/email/discovery/send', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-host': 'evil.test',
+            authorization: `Basic ${Buffer.from(`${server.server.project.public_token}:${server.server.project.public_token}`).toString('base64')}`,
+          },
+          body: JSON.stringify({ email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge }),
+        }),
+      );
+    // A --dev server does not answer a foreign Host at all (http/dev-guards.ts); a production one does.
+    expect((await send(t)).status).toBe(421);
+    const production = await createTestServer();
+    try {
+      expect((await send(production)).status).toBe(200);
+      expect(new URL((await latestMagicLinkToken(production.server, 'ada@example.com')).link).host).toBe('localhost:3000');
+    } finally {
+      await production.close();
+    }
   });
 
   test('send validates its input', async () => {
