@@ -49,6 +49,9 @@ function SignedIn() {
     setBusy(true);
     try {
       await client.session.revoke({ forceClear: true });
+    } catch {
+      // With `forceClear` this browser is signed out even when the server could not be reached; the
+      // session then ends at its expiry. Nothing more to tell the person here.
     } finally {
       setBusy(false);
     }
