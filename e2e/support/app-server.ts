@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +36,29 @@ export interface AppServer {
 }
 
 /**
+ * The app's Content-Security-Policy: strict, with Trusted Types, as a security-minded customer
+ * would set it. Scripts: the app's own files, the OrgAuth server's `orgauth.global.js`, and inline
+ * scripts carrying this response's nonce; no `unsafe-inline`, no `unsafe-eval`; the SDK may talk
+ * only to the OrgAuth server; Trusted Types allows only Lit's policy. Every violation is a console
+ * error, which fails the journey (e2e/support/fixtures.ts).
+ */
+export function appCsp(nonce: string, serverOrigin: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${serverOrigin} 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src ${serverOrigin}`,
+    "base-uri 'none'",
+    "object-src 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+/**
  * The customer's app on its own origin: the built demo at `/` (React page, script-tag page, its
  * assets) and the Stytch browser SDK harness at `/stytch-sdk/`. Pages get the same placeholder
  * replacement as the server's `--demo` site (packages/server/src/cli/demo-site.ts), but with the
@@ -55,8 +79,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   app.get('*', async (c, next) => {
     const file = pages[c.req.path];
     if (file === undefined) return next();
-    const html = (await readFile(file, 'utf8')).replaceAll('__ORGAUTH_PUBLIC_TOKEN__', options.publicToken).replaceAll('__ORGAUTH_BASE_URL__', options.baseUrl);
-    return c.html(html, 200, noCache);
+    const nonce = randomBytes(16).toString('base64');
+    const html = (await readFile(file, 'utf8'))
+      .replaceAll('__ORGAUTH_PUBLIC_TOKEN__', options.publicToken)
+      .replaceAll('__ORGAUTH_BASE_URL__', options.baseUrl)
+      .replaceAll('<script', `<script nonce="${nonce}"`);
+    return c.html(html, 200, { ...noCache, 'content-security-policy': appCsp(nonce, options.baseUrl) });
   });
   app.use('*', serveStatic({ root: demoDir }));
 
