@@ -28,15 +28,19 @@ function install(root, template, dir, pkg, major) {
   const react = JSON.parse(readFileSync(join(dir, 'node_modules/react/package.json'), 'utf8')).version;
   check(react.startsWith(`${major}.`), `installed react ${react}, expected ${major}.x`);
   for (const p of PACKAGES) check(!lstatSync(join(dir, 'node_modules/@orgauth', p)).isSymbolicLink(), `@orgauth/${p} is a link, not the tarball`);
-  return `react ${react}`;
+  const typescript = JSON.parse(readFileSync(join(dir, 'node_modules/typescript/package.json'), 'utf8')).version;
+  return `react ${react}, typescript ${typescript}`;
 }
 
 const npx = (dir, args, options = {}) => exec('npx', ['--no', '--', ...args], { cwd: dir, ...options });
 
+/** Vite + React `major`: install, strict typecheck, build; for 19 also the server's bin from its tarball. */
 function viteApp(steps, root, base, tarballs, major) {
   const dir = join(base, `vite-react${major}`);
   const label = `Vite + React ${major}`;
-  const pkg = manifest(root, `scratch-vite-react${major}`, tarballs, major, (repo) => ({ vite: repo.vite, '@vitejs/plugin-react': '^6.0.0' }));
+  // React 18 is checked with the repository's TypeScript, React 19 with the registry's newest major.
+  const typescript = (repo) => (major === 19 ? '^7.0.0' : repo.typescript);
+  const pkg = manifest(root, `scratch-vite-react${major}`, tarballs, major, (repo) => ({ vite: repo.vite, '@vitejs/plugin-react': '^6.0.0', typescript: typescript(repo) }));
   if (!steps.run(`${label}: npm install of the tarballs`, () => install(root, 'vite-react', dir, pkg, major))) return;
   steps.run(`${label}: tsc --noEmit (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, skipLibCheck off)`, () => {
     check(npx(dir, ['tsc', '--noEmit', '-p', 'tsconfig.json']).code === 0, 'the app does not typecheck');
@@ -54,13 +58,15 @@ function viteApp(steps, root, base, tarballs, major) {
   });
   if (major === 19) {
     steps.run(`${label}: npx @orgauth/server --help runs the installed package's bin`, () => {
-      const res = npx(dir, ['@orgauth/server', '--help'], { capture: true });
+      // The registry spelling of the README; with the package installed, npx runs its bin.
+    const res = npx(dir, ['@orgauth/server', '--help'], { capture: true });
       check(res.code === 0 && res.stdout.includes('Usage: orgauth-server'), `exit ${res.code}: ${res.stderr.slice(0, 300)}`);
       return true;
     });
   }
 }
 
+/** Next.js 16 App Router: install, allowlist its origin with the operator CLI, `next build`, sign in. */
 function nextApp(steps, root, base, tarballs) {
   const dir = join(base, 'next-app');
   const appPort = Number(process.env.ORGAUTH_SCRATCH_APP_PORT ?? 3401);
