@@ -1,6 +1,7 @@
 // Packaging suite, part one: the four packages as `npm publish` ships them. `npm pack` (whose
 // `prepack` builds each package), then each tarball's contents, publint --strict and
-// attw --profile esm-only. Part two (scratch-apps.mjs) installs the tarballs into apps.
+// attw --profile esm-only, and `npm publish --dry-run`. Part two (scratch-apps.mjs) installs the
+// tarballs into apps.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { check, exec } from './steps.mjs';
@@ -88,4 +89,20 @@ export function packAndLint(steps, root) {
     steps.run(`attw --profile esm-only @orgauth/${pkg}`, () => exec('npx', ['attw', tarballs[pkg], '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: root, env: { FORCE_COLOR: '0' } }).code === 0);
   }
   return tarballs;
+}
+
+/**
+ * `npm publish --dry-run` of the four packages must pass without npm "auto-correcting" a manifest:
+ * on publish npm silently drops what it deems invalid (a `./`-prefixed `bin` path, for one), which
+ * `npm pack` and the linters do not report. Needs the registry (npm asks it who is logged in).
+ */
+export function publishDryRun(steps, root) {
+  steps.run('npm publish --dry-run corrects nothing in the manifests', () => {
+    const workspaces = PACKAGES.flatMap((p) => ['-w', `@orgauth/${p}`]);
+    const res = exec('npm', ['publish', '--dry-run', '--ignore-scripts', ...workspaces], { cwd: root, capture: true });
+    check(res.code === 0, `npm publish --dry-run failed (exit ${res.code})`);
+    const corrected = `${res.stdout}${res.stderr}`.split('\n').filter((l) => /auto-corrected|errors corrected|was invalid|normalized/.test(l));
+    check(corrected.length === 0, corrected.join('; '));
+    return true;
+  });
 }

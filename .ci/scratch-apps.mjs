@@ -93,14 +93,18 @@ function nextApp(steps, root, base, tarballs) {
 }
 
 /**
- * Runs the scratch apps against `tarballs`. Without the npm registry they are skipped with a visible
- * line, unless `CI=true`, where that is a failure.
+ * Whether the npm registry answers. When it does not, the steps that need it are skipped with a
+ * visible line, unless `CI=true`, where that is a failure.
  */
+export function registryReachable(steps) {
+  if (exec('npm', ['ping', '--fetch-timeout=15000', '--fetch-retries=0'], { capture: true }).code === 0) return true;
+  if (process.env.CI === 'true') steps.run('npm registry reachable', () => false);
+  else steps.skip('npm publish --dry-run and the scratch apps (Vite + React 18/19, Next.js)', 'the npm registry is unreachable (offline?); CI=true makes this a failure');
+  return false;
+}
+
+/** Runs the scratch apps against `tarballs`, in a temp folder removed when every step passed. */
 export function scratchApps(steps, root, tarballs) {
-  if (exec('npm', ['ping', '--fetch-timeout=15000', '--fetch-retries=0'], { capture: true }).code !== 0) {
-    if (process.env.CI === 'true') return void steps.run('npm registry reachable', () => false);
-    return steps.skip('scratch apps (Vite + React 18/19, Next.js)', 'the npm registry is unreachable (offline?); CI=true makes this a failure');
-  }
   const base = mkdtempSync(join(tmpdir(), 'orgauth-scratch-'));
   const before = steps.results.length;
   viteApp(steps, root, base, tarballs, 18);

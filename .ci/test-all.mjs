@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packAndLint } from './packaging.mjs';
-import { scratchApps } from './scratch-apps.mjs';
+import { packAndLint, publishDryRun } from './packaging.mjs';
+import { registryReachable, scratchApps } from './scratch-apps.mjs';
 import { checkBudgets } from './size-budgets.mjs';
 import { createSteps, exec } from './steps.mjs';
 
@@ -101,7 +101,10 @@ console.log('\n== packaging (npm pack, tarball contents, publint --strict, attw,
 // above without a build; and only the scratch apps need the npm registry.
 const steps = createSteps();
 const tarballs = packAndLint(steps, root);
-if (tarballs) scratchApps(steps, root, tarballs);
+if (tarballs && registryReachable(steps)) {
+  publishDryRun(steps, root);
+  scratchApps(steps, root, tarballs);
+}
 const done = steps.results.filter((r) => !r.skipped);
 record('packaging', done.filter((r) => r.ok).length, done.filter((r) => !r.ok).length, steps.results.length - done.length);
 for (const r of steps.results.filter((r) => r.skipped)) lines.push(`packaging: skipped ${r.name}`);
