@@ -33,6 +33,21 @@ function publishedTargets(manifest) {
   return targets.map((t) => t.replace(/^\.\//, ''));
 }
 
+/** Packages that the published declarations import but the manifest does not declare. */
+function undeclaredTypeImports(dir, files, manifest) {
+  const declared = new Set([manifest.name, ...Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })]);
+  const missing = new Set();
+  for (const file of files.filter((f) => f.endsWith('.d.ts'))) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"./][^'"]*)['"]/g)) {
+      if (spec.startsWith('node:')) continue;
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      if (!declared.has(name)) missing.add(`${name} (${file})`);
+    }
+  }
+  return [...missing];
+}
+
 /** Checks one unpacked tarball; returns a short note (file count) or throws with what is wrong. */
 function checkTarball(pkg, dir, rootLicense) {
   const files = listFiles(dir);
@@ -43,6 +58,8 @@ function checkTarball(pkg, dir, rootLicense) {
   check(readFileSync(join(dir, 'LICENSE'), 'utf8') === rootLicense, 'LICENSE differs from the repository LICENSE');
   const forbidden = files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
   check(forbidden.length === 0, `must not ship ${forbidden.join(', ')}`);
+  const undeclared = undeclaredTypeImports(dir, files, manifest);
+  check(undeclared.length === 0, `declarations import undeclared packages: ${undeclared.join(', ')}`);
   check(manifest.publishConfig?.access === 'public', 'publishConfig.access is not public');
   check(manifest.repository?.directory === `packages/${pkg}`, 'repository.directory is wrong');
   for (const entry of CLIENT_ENTRIES[pkg] ?? []) {
