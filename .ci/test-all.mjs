@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // `npm test`: every suite of the repo, in order, with one closing line `N passed, N failed`.
-// Suites: build, typecheck, size budgets, Vitest (all projects, SQLite), the server project again on PostgreSQL
-// (when ORGAUTH_TEST_DATABASE_URL is set), Playwright e2e in real Chromium.
+// Suites: build, operator CLI, typecheck, size budgets, Vitest (all projects, SQLite), the server project
+// again on PostgreSQL (when ORGAUTH_TEST_DATABASE_URL is set), Playwright e2e in real Chromium, packaging
+// (tarballs, publint, attw, scratch apps installing them).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packAndLint, publishDryRun } from './packaging.mjs';
+import { registryReachable, scratchApps } from './scratch-apps.mjs';
 import { checkBudgets } from './size-budgets.mjs';
+import { createSteps, exec } from './steps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp', 'test-results');
@@ -40,6 +45,18 @@ function vitest(name, args, env = {}) {
 console.log('\n== build');
 const buildCode = run('npm', ['run', 'build']);
 record('build', buildCode === 0 ? 1 : 0, buildCode === 0 ? 0 : 1);
+
+console.log('\n== operator CLI on this checkout (npm run server -- redirect-urls list)');
+// The README's repository spelling, through the committed bin launcher, on a throwaway data dir.
+const cliDir = mkdtempSync(join(tmpdir(), 'orgauth-cli-'));
+const cli = exec('npm', ['run', '--silent', 'server', '--', 'redirect-urls', 'list', '--data-dir', cliDir], { cwd: root, capture: true });
+rmSync(cliDir, { recursive: true, force: true });
+// The bin link npm made at install time (node_modules/.bin): `--no` forbids a registry lookup.
+const linked = exec('npx', ['--no', '--', 'orgauth-server', '--help'], { cwd: root, capture: true });
+const cliOk = cli.code === 0 && /^discovery\s/m.test(cli.stdout) && linked.code === 0 && linked.stdout.includes('Usage: orgauth-server');
+console.log(cli.stdout.trim());
+console.log(`npx --no orgauth-server --help: exit ${linked.code}`);
+record('operator CLI', cliOk ? 1 : 0, cliOk ? 0 : 1);
 
 console.log('\n== typecheck (tsc -b, strict)');
 const tscCode = run('npx', ['tsc', '-b']);
@@ -78,6 +95,21 @@ if (existsSync(pwOut)) {
 } else {
   record('playwright', 0, 1);
 }
+
+console.log('\n== packaging (npm pack, tarball contents, publint --strict, attw, scratch apps from the tarballs)');
+// Last: its `npm pack` rebuilds every package (prepack), so a failure there cannot leave the suites
+// above without a build; and only the scratch apps need the npm registry.
+const steps = createSteps();
+const tarballs = packAndLint(steps, root);
+if (tarballs && registryReachable(steps)) {
+  publishDryRun(steps, root);
+  scratchApps(steps, root, tarballs);
+}
+const done = steps.results.filter((r) => !r.skipped);
+record('packaging', done.filter((r) => r.ok).length, done.filter((r) => !r.ok).length, steps.results.length - done.length);
+for (const r of steps.results.filter((r) => r.skipped)) lines.push(`packaging: skipped ${r.name}`);
+console.log('packaging step timings:');
+for (const r of steps.results) console.log(`  ${r.seconds.toFixed(1).padStart(6)} s  ${r.skipped ? 'SKIP' : r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
 
 console.log('\n== summary');
 for (const l of lines) console.log(l);

@@ -15,7 +15,7 @@ export default defineConfig({
       formats: ['es'],
     },
     outDir: 'dist',
-    emptyOutDir: false,
+    emptyOutDir: true, // declarations are emitted after this build (see the `build` script)
     rollupOptions: { external: [/^zustand/, /^js-cookie/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
   },
   test: {

@@ -32,7 +32,7 @@ export default defineConfig(({ mode }) => ({
         }
       : {
           outDir: 'dist',
-          emptyOutDir: false, // dist/types comes from tsc -b; keep it
+          emptyOutDir: true, // runs first; the global bundle and the declarations follow (see the `build` script)
           sourcemap: true,
           lib: {
             entry: { index: 'src/index.ts', define: 'src/define.ts' },
@@ -41,8 +41,7 @@ export default defineConfig(({ mode }) => ({
           },
           rolldownOptions: {
             external: (id: string) => EXTERNAL.test(id),
-            // Stable names: the output folder is not emptied (types live there), so hashed chunks would pile up.
-            output: { chunkFileNames: 'chunks/[name].js' },
+            output: { chunkFileNames: 'chunks/[name]-[hash].js' },
           },
         },
   define: mode === 'global' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},

@@ -1,3 +1,5 @@
+'use client';
+
 /**
  * `@orgauth/react`: the provider and hooks over the headless client. This entry is React + core
  * only; the Lit-based `<Login>` lives in `@orgauth/react/components`, so apps with their own UI
