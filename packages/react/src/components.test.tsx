@@ -8,6 +8,7 @@ import {
   OrgAuthStepChangeEvent,
 } from '@orgauth/elements';
 import { cleanup, render, waitFor } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Login } from './components.js';
 import { OrgAuthProvider } from './provider.js';
@@ -41,6 +42,19 @@ describe('<Login>', () => {
       </OrgAuthProvider>,
     );
     expect(loginIn(container).client).toBe(client);
+  });
+
+  it('server HTML marks the element as awaiting its client, so the upgrade before hydration does not complain', () => {
+    const { client } = createTestClient();
+    const html = renderToString(
+      <OrgAuthProvider client={client}>
+        <Login organizationSlug="acme" />
+      </OrgAuthProvider>,
+    );
+    expect(html).toMatch(/<orgauth-login[^>]*\sawaiting-client=""/);
+    expect(html).toContain('organization-slug="acme"');
+    // Without any client there is nothing to wait for: the element reports the usage error.
+    expect(renderToString(<Login />)).not.toContain('awaiting-client');
   });
 
   it('an explicit client wins over the provider', () => {

@@ -40,7 +40,8 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  * `<OrgAuthProvider>` (React context does not reach into custom elements, so it is passed on here).
  * `theme` is `light`, `dark` or `auto`. `organizationSlug` shows that organization's login page (its SSO
  * buttons and "Continue with email") instead of discovery; it is rendered as the `organization-slug`
- * attribute, so server-rendered HTML carries it too.
+ * attribute, so server-rendered HTML carries it too, as it does `awaiting-client` (the element waits for
+ * the client React sets after hydration instead of reporting it missing).
  *
  * Events map to props: `onSessionCreated` (`orgauth-session-created`, detail `{member, organization}`),
  * `onSessionEnded` (`orgauth-session-ended`), `onStepChange` (`orgauth-step-change`, detail `{step}`),
@@ -55,6 +56,9 @@ export const Login = React.forwardRef<OrgAuthLogin, LoginProps>(function Login({
   const contextClient = useOptionalOrgAuthClient();
   const client = props.client ?? contextClient ?? undefined;
   const slug = organizationSlug ? { 'organization-slug': organizationSlug } : {};
-  return React.createElement(LoginElement, { ...props, ...slug, ...(client ? { client } : {}), ref });
+  // Server-rendered HTML carries `awaiting-client`: the element is upgraded before React hydrates
+  // and sets `client`, and must wait for it rather than report a missing client.
+  const given = client ? { client, 'awaiting-client': '' } : {};
+  return React.createElement(LoginElement, { ...props, ...slug, ...given, ref });
 });
 Login.displayName = 'Login';

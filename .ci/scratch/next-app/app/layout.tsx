@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
-export const metadata = { title: 'OrgAuth on Next.js' };
+// An inline icon: the browser's favicon request would otherwise be a 404 in the console.
+export const metadata = { title: 'OrgAuth on Next.js', icons: { icon: 'data:,' } };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

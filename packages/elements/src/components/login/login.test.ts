@@ -133,6 +133,24 @@ describe('<orgauth-login> safety and setup', () => {
     expect(find(el, '[part~="card"]').dataset.step).toBe('email');
   });
 
+  it('with awaiting-client (server-rendered by a framework): a spinner, no error, until the client comes', async () => {
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
+    const host = document.createElement('div');
+    host.innerHTML = '<orgauth-login awaiting-client></orgauth-login>';
+    const el = host.querySelector('orgauth-login') as OrgAuthLogin;
+    const events = recordEvents(document, ['orgauth-error']);
+    document.body.append(host);
+    await el.updateComplete;
+    expect(el.awaitingClient).toBe(true);
+    expect(find(el, '[part~="spinner"]')).toBeTruthy();
+    expect(find(el, '[part~="card"]').getAttribute('aria-busy')).toBe('true');
+    expect(reportError).not.toHaveBeenCalled();
+    expect(events).toEqual([]);
+    el.client = testClient().client;
+    await untilStep(el, 'email');
+  });
+
   it('reflects the theme attribute and delegates focus', async () => {
     const el = await loginWith(testClient());
     expect(el.getAttribute('theme')).toBe('light');

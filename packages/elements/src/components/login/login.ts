@@ -97,6 +97,7 @@ export class OrgAuthLogin extends LitElement {
     theme: { reflect: true },
     messages: { attribute: false },
     organizationSlug: { attribute: 'organization-slug' },
+    awaitingClient: { attribute: 'awaiting-client', type: Boolean },
   };
 
   /** The OrgAuth client. Wins over a provider's client and over `public-token`. */
@@ -111,6 +112,12 @@ export class OrgAuthLogin extends LitElement {
   declare messages: OrgAuthMessagesOverride | undefined;
   /** Shows this organization's login page (its SSO buttons) instead of the discovery flow. */
   declare organizationSlug: string | undefined;
+  /**
+   * Set by framework wrappers that assign `client` only after hydration (`@orgauth/react`'s `Login`
+   * renders `awaiting-client` into server HTML): the element is upgraded before the framework runs,
+   * so until the client arrives it shows its progress indicator instead of the missing-client error.
+   */
+  declare awaitingClient: boolean;
 
   readonly #provided = new ContextConsumer(this, {
     context: orgAuthClientContext,
@@ -145,6 +152,7 @@ export class OrgAuthLogin extends LitElement {
     this.theme = 'light';
     this.messages = undefined;
     this.organizationSlug = undefined;
+    this.awaitingClient = false;
     this.#view = this.#createView();
   }
 
@@ -208,7 +216,7 @@ export class OrgAuthLogin extends LitElement {
     if (!client) {
       this.#login.setSource(undefined);
       this.#usageError = null;
-      if (this.#underProvider) return;
+      if (this.#underProvider || this.awaitingClient) return;
       this.#usageError = new OrgAuthError('invalid_usage', NO_CLIENT);
       this.dispatchEvent(new OrgAuthErrorEvent({ error: this.#usageError }));
       if (!this.#usageErrorThrown) reportUncaught(this.#usageError);
