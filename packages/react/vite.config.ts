@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['@orgauth/source', 'module', 'browser', 'development|production'];
 
 /** Bare imports that stay imports in the library build: peers, runtime deps and sibling packages. */
-const EXTERNAL = /^(react|react-dom|zustand|lit|@lit\/react|@orgauth\/[^/]+)(\/.*)?$/;
+const EXTERNAL = /^(react|react-dom|lit|@lit\/react|@orgauth\/[^/]+)(\/.*)?$/;
 
 const USE_CLIENT = /^(\s*)(['"])use client\2;?/;
 
