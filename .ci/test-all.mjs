@@ -46,16 +46,17 @@ console.log('\n== build');
 const buildCode = run('npm', ['run', 'build']);
 record('build', buildCode === 0 ? 1 : 0, buildCode === 0 ? 0 : 1);
 
-console.log('\n== operator CLI on this checkout (npm run server -- redirect-urls list)');
-// The README's repository spelling, through the committed bin launcher, on a throwaway data dir.
+console.log('\n== operator CLI on this checkout (npx @orgauth/server redirect-urls list)');
+// The README's spelling, on a throwaway data dir: `npx @orgauth/server` resolves the workspace package
+// and its committed bin launcher; `--no` forbids falling back to the registry.
 const cliDir = mkdtempSync(join(tmpdir(), 'orgauth-cli-'));
-const cli = exec('npm', ['run', '--silent', 'server', '--', 'redirect-urls', 'list', '--data-dir', cliDir], { cwd: root, capture: true });
+const cli = exec('npx', ['--no', '--', '@orgauth/server', 'redirect-urls', 'list', '--data-dir', cliDir], { cwd: root, capture: true });
 rmSync(cliDir, { recursive: true, force: true });
-// The bin link npm made at install time (node_modules/.bin): `--no` forbids a registry lookup.
-const linked = exec('npx', ['--no', '--', 'orgauth-server', '--help'], { cwd: root, capture: true });
-const cliOk = cli.code === 0 && /^discovery\s/m.test(cli.stdout) && linked.code === 0 && linked.stdout.includes('Usage: orgauth-server');
+// The repository's other spelling, through the root script.
+const script = exec('npm', ['run', '--silent', 'server', '--', '--help'], { cwd: root, capture: true });
+const cliOk = cli.code === 0 && /^discovery\s/m.test(cli.stdout) && script.code === 0 && script.stdout.includes('Usage: orgauth-server');
 console.log(cli.stdout.trim());
-console.log(`npx --no orgauth-server --help: exit ${linked.code}`);
+console.log(`npm run server -- --help: exit ${script.code}`);
 record('operator CLI', cliOk ? 1 : 0, cliOk ? 0 : 1);
 
 console.log('\n== typecheck (tsc -b, strict)');
