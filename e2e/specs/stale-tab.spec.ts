@@ -67,13 +67,17 @@ async function expectGraceEverywhere(context: BrowserContext, pageA: Page, pageB
   await expect(pageB.getByTestId('member-email')).toHaveText(GRACE);
 }
 
-test('a stale tab’s late revalidation does not bring back the member another tab replaced', async ({ context, page: pageA }) => {
+/** Ada signed in in tab A, a second tab B showing her too, and tab A reloading with its revalidation held. */
+async function adaInTwoTabs(context: BrowserContext, pageA: Page) {
   await signInWithSaml(pageA, 'Ada Lovelace', ADA);
   const pageB = await context.newPage();
   await pageB.goto('/');
   await expect(pageB.getByTestId('member-email')).toHaveText(ADA);
+  return { pageB, tabA: await reloadWithHeldRevalidation(pageA) };
+}
 
-  const tabA = await reloadWithHeldRevalidation(pageA);
+test('a stale tab’s late revalidation does not bring back the member another tab replaced', async ({ context, page: pageA }) => {
+  const { pageB, tabA } = await adaInTwoTabs(context, pageA);
 
   await test.step('Tab B signs out while offline (Ada’s session stays valid on the server), then signs in as Grace', async () => {
     // Tab B is not watched by the guard (only the test's first page is): its aborted revoke may log.
@@ -91,12 +95,7 @@ test('a stale tab’s late revalidation does not bring back the member another t
 });
 
 test('a stale tab’s late session_not_found does not clear the session another tab signed in', async ({ context, page: pageA, guard }) => {
-  await signInWithSaml(pageA, 'Ada Lovelace', ADA);
-  const pageB = await context.newPage();
-  await pageB.goto('/');
-  await expect(pageB.getByTestId('member-email')).toHaveText(ADA);
-
-  const tabA = await reloadWithHeldRevalidation(pageA);
+  const { pageB, tabA } = await adaInTwoTabs(context, pageA);
 
   await test.step('Tab B signs out (Ada’s session is revoked on the server), then signs in as Grace', async () => {
     await pageB.getByRole('button', { name: 'Sign out' }).click();
