@@ -5,7 +5,7 @@ import { Mailbox } from '../support/mailbox.js';
 
 const SESSION_COOKIES = ['stytch_session', 'stytch_session_jwt'];
 
-test('a new person signs up through discovery on the React page, signs out, and signs in again', { tag: '@same-origin' }, async ({ page, request, context, guard }) => {
+test('a new person signs up through discovery on the React page, signs out, and signs in again', { tag: '@same-origin' }, async ({ page, request, context, guard, origins }) => {
   const email = `${unique('ada')}@example.com`;
   const orgName = `Acme ${unique('co')}`;
   const login = new LoginCard(page);
@@ -14,6 +14,8 @@ test('a new person signs up through discovery on the React page, signs out, and 
 
   await test.step('When they open the demo and submit their email', async () => {
     await page.goto('/');
+    // The dev mailbox is the OrgAuth server's page, wherever the app is.
+    await expect(page.getByRole('link', { name: 'Dev mailbox' })).toHaveAttribute('href', `${origins.server}/dev/mailbox`);
     await login.submitEmail(email);
   });
 

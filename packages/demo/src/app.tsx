@@ -10,13 +10,15 @@ import { useState } from 'react';
  */
 export function App() {
   const status = useAuthStatus();
+  // The mailbox is the OrgAuth server's page, which may be on another origin than this one.
+  const { baseUrl } = useOrgAuth();
   return (
     <>
       <header className="demo-header">
         <strong>OrgAuth</strong>
         <nav>
           <a href="/" aria-current="page">React demo</a> · <a href="/script-tag.html">Script-tag demo</a> ·{' '}
-          <a href="/dev/mailbox" target="_blank" rel="noreferrer">Dev mailbox</a>
+          <a href={`${baseUrl}/dev/mailbox`} target="_blank" rel="noreferrer">Dev mailbox</a>
         </nav>
       </header>
       <main className="demo-main">{status === 'initializing' ? <Loading /> : status === 'signed-in' ? <SignedIn /> : <LoginCard />}</main>

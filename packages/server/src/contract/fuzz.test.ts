@@ -87,7 +87,8 @@ async function send(method: string, path: string, c: FuzzCase): Promise<{ status
   if (auth !== undefined) headers.set('authorization', auth);
   const body = c.body.kind === 'none' ? undefined : c.body.kind === 'malformed' ? c.body.text : JSON.stringify(c.body.value);
   // In-process on purpose: the fuzz feeds the app request heads beyond what Node's HTTP parser takes
-  // (it answers 431 before any app code runs). Answers' headers over the socket: http/*.test.ts.
+  // (the listener answers those 431 with the envelope before any app code runs:
+  // http/client-error.test.ts). Answers' headers over the socket: http/*.test.ts.
   const res = await t.server.app.fetch(new Request(`http://localhost${concrete}${query ? `?${query}` : ''}`, { method, headers, ...(body === undefined ? {} : { body }) }));
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }

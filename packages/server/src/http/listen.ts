@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { createServer } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
+import { answerClientError } from './client-error.js';
 
 /**
  * A web-standard fetch handler (the Hono app's `fetch`, or the CLI's demo-site wrapper around it).
@@ -35,7 +36,9 @@ export interface Listener {
  * the one the tests about response headers go through (testing/test-server.ts `http()`), so a
  * difference between in-process `app.fetch` and the real socket cannot hide. @hono/node-server
  * replaces the global `Response` with a lighter one; headers set on it behave differently from a
- * plain `Response` (http/event-log.ts), which only this path shows.
+ * plain `Response` (http/event-log.ts), which only this path shows. Requests Node's parser refuses
+ * (an oversized head, a malformed request line) are answered with the error envelope too
+ * (http/client-error.ts).
  */
 export function listen(options: ListenOptions): Promise<Listener> {
   return new Promise((resolve, reject) => {
@@ -58,5 +61,7 @@ export function listen(options: ListenOptions): Promise<Listener> {
       },
     );
     http.once('error', reject);
+    // Requests Node refuses before the app sees them still get the JSON error envelope.
+    http.on('clientError', answerClientError);
   });
 }
