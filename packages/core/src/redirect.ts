@@ -1,5 +1,7 @@
-import type { ParsedAuthenticateUrl } from './client-types.js';
 import type { TokenType } from './protocol/constants.js';
+
+/** Result of {@link parseAuthenticateUrl} (and `client.parseAuthenticateUrl`). */
+export type ParsedAuthenticateUrl = { handled: boolean; tokenType: TokenType | string; token: string } | null;
 
 /** Token types this client can authenticate from a redirect today. */
 export const HANDLED_TOKEN_TYPES: readonly TokenType[] = ['discovery', 'sso'];

@@ -1,19 +1,74 @@
-import { createStore } from 'zustand/vanilla';
-import type { B2BClient, LoginController } from '../client-types.js';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AuthenticateByUrl } from '../authenticate-by-url.js';
 import { isOrgAuthError, OrgAuthApiError, OrgAuthError } from '../errors.js';
+import type { DiscoveryFlow } from '../flows/discovery.js';
+import type { MagicLinksFlow } from '../flows/magic-links.js';
+import type { OrganizationFlow } from '../flows/organization.js';
+import type { SsoFlow } from '../flows/sso.js';
 import type { OrganizationBySlug } from '../protocol/sso-types.js';
 import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
+import type { ParsedAuthenticateUrl } from '../redirect.js';
 import { validateSlug } from '../slug.js';
 import type { AuthState } from '../state/auth-state.js';
 import { initialLoginState, loginReducer } from './login-machine.js';
 import type { LoginEvent, LoginState } from './login-state.js';
 
-/** Extra wiring the client passes in; a controller built over any `B2BClient` works without it. */
-export interface LoginControllerOptions {
+/** What the controller uses of a client; a `B2BClient` has all of it. */
+export interface LoginClient {
+  readonly store: StoreApi<AuthState>;
+  magicLinks: MagicLinksFlow;
+  discovery: DiscoveryFlow;
+  sso: SsoFlow;
+  organization: OrganizationFlow;
+  parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;
+  authenticateByUrl: AuthenticateByUrl;
+}
+
+/** Options of `client.createLogin`. */
+export interface CreateLoginOptions {
+  /** Called with the URL before an SSO start leaves the page; return false to navigate yourself. */
+  beforeNavigate?: (url: string) => boolean;
+}
+
+/** Extra wiring the client passes in; a controller built over any client works without it. */
+export interface LoginControllerOptions extends CreateLoginOptions {
   /** Drops the intermediate session when the person starts over. */
   forgetIntermediateSession?: () => void;
-  /** Called with the IdP-bound URL before an SSO start navigates; false stops it (the page routes itself). */
-  beforeNavigate?: (url: string) => boolean;
+}
+
+/** The headless login machine bound to a client: state + actions that run the requests. */
+export interface LoginController {
+  getState(): LoginState;
+  subscribe(listener: (state: LoginState, previous: LoginState) => void): () => void;
+  /** Sends the discovery magic link. */
+  submitEmail(email: string): Promise<void>;
+  /** Sends the same link again from the "Check your email" step. */
+  resend(): Promise<void>;
+  /**
+   * Goes one step back (email-sent → email, create-organization → choose-organization, sso-email →
+   * email; on an organization's page, email and sso-email → organization-login).
+   */
+  back(): void;
+  /** Authenticates a redirect URL if it carries a token; resolves false when it has none. */
+  handleRedirect(href?: string): Promise<boolean>;
+  /** Exchanges the intermediate session for a session in this organization. */
+  chooseOrganization(organizationId: string): Promise<void>;
+  /** Shows the create-organization form. */
+  startCreate(): void;
+  /** Creates an organization and signs in to it. */
+  createOrganization(options: { organization_name: string; organization_slug: string }): Promise<void>;
+  /** Back to the first step (the organization's page when one was loaded), forgetting the intermediate session. */
+  reset(): void;
+  /** Shows the login page of the organization with this slug (its SSO buttons); an unknown slug is an error on it. */
+  loadOrganization(slug: string): Promise<void>;
+  /** "Continue with email" on an organization's page: the discovery email step (`back()` returns). */
+  openEmail(): void;
+  /** "Continue with SSO": the step that finds the SSO connection by email domain. */
+  openSsoEmail(): void;
+  /** Finds the SSO connections for the email's domain: one is started, several are offered, none is an error. */
+  submitSsoEmail(email: string): Promise<void>;
+  /** Leaves for the identity provider of this connection (after the `beforeNavigate` hook). */
+  startSso(connectionId: string): Promise<void>;
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -26,7 +81,7 @@ const asError = (error: unknown): OrgAuthError =>
  * throw; failures are kept on the step as `error`. The controller follows the client's store only
  * while someone subscribes (and on every `getState`), so forgotten controllers do not leak listeners.
  */
-export function createLoginController(client: B2BClient, options: LoginControllerOptions = {}): LoginController {
+export function createLoginController(client: LoginClient, options: LoginControllerOptions = {}): LoginController {
   const startState = (auth: AuthState): LoginState =>
     auth.status === 'signed-in' ? loginReducer(initialLoginState, { type: 'SIGNED_IN', member: auth.member, organization: auth.organization }) : initialLoginState;
   const machine = createStore<LoginState>()(() => startState(client.store.getState()));
@@ -170,7 +225,7 @@ export function createLoginController(client: B2BClient, options: LoginControlle
       organization = null;
       dispatch({ type: 'ORGANIZATION_REQUESTED' });
       await attempt(async () => {
-        const found = await client.organizations.getBySlug(wanted);
+        const { organization: found } = await client.organization.getBySlug({ organization_slug: wanted });
         // A newer slug was asked for meanwhile: this answer is stale.
         if (slug !== wanted) return;
         // getBySlug answers null, not an error; say it as the error the words table knows.

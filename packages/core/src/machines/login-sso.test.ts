@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateLoginOptions } from '../client-types.js';
+import type { CreateLoginOptions } from './login-controller.js';
 import type { SsoConnectionSummary } from '../protocol/sso-types.js';
 import { fixtureAuthenticateResponse, fixtureOrganization } from '../testing/fixtures.js';
 import { fixtureErrorEnvelope, type ScriptedReply } from '../testing/scripted-transport.js';
