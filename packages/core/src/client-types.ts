@@ -6,7 +6,7 @@ import type { MagicLinksFlow } from './flows/magic-links.js';
 import type { OrganizationFlow } from './flows/organization.js';
 import type { SessionsFlow } from './flows/sessions.js';
 import type { SsoFlow } from './flows/sso.js';
-import type { CreateLoginOptions, LoginController } from './machines/login-controller.js';
+import type { CreateLoginOptions, LoginController } from './machines/login-types.js';
 import type { Platform } from './platform/types.js';
 import type { ParsedAuthenticateUrl } from './redirect.js';
 import type { CookieOptions } from './session/cookies.js';

@@ -25,7 +25,7 @@ function assertOptions({ publicToken, baseUrl, sessionDurationMinutes: minutes }
   const { min, max } = SESSION_DURATION_MINUTES;
   const problem = !publicToken
     ? '`publicToken` is required'
-    : typeof baseUrl !== 'string' || !URL.canParse(baseUrl)
+    : !URL.canParse(baseUrl)
       ? '`baseUrl` must be an absolute URL'
       : minutes !== undefined && !(Number.isInteger(minutes) && minutes >= min && minutes <= max)
         ? `\`sessionDurationMinutes\` must be an integer from ${min} to ${max}`

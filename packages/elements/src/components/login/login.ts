@@ -141,8 +141,6 @@ export class OrgAuthLogin extends LitElement {
   #signingOut = false;
   #localError: unknown = null;
   #focus: string | null = null;
-  /** In the organization flow, until the URL has been checked: the discovery email step must not flash. */
-  #checkingRedirect = false;
 
   constructor() {
     super();
@@ -186,12 +184,12 @@ export class OrgAuthLogin extends LitElement {
     // An own client stays alive only while nothing better is given.
     if (given) this.#ownClient.drop();
     const client = given ?? this.#ownClient.get(this.publicToken, this.baseUrl);
-    if (!this.#bound || client !== this.#client) this.#bind(client);
-    else if (changed.has('organizationSlug')) this.#showOrganization();
+    // The slug is the login's flow: another slug is another login.
+    if (!this.#bound || client !== this.#client || changed.has('organizationSlug')) this.#bind(client);
   }
 
   protected override render(): TemplateResult {
-    const state = this.#checkingRedirect && this.#login.value?.step === 'email' ? undefined : this.#login.value;
+    const state = this.#login.value;
     const body = this.#usageError
       ? html`<h2 class="heading" part="heading" tabindex="-1">${this.#messages['error.heading']}</h2>
           ${alertRegion(errorMessage(this.#usageError, this.#messages))}`
@@ -225,33 +223,15 @@ export class OrgAuthLogin extends LitElement {
     }
     this.#usageError = null;
     // STYLE P8: the page may route an SSO start itself by canceling `orgauth-navigate`.
-    const controller = client.createLogin({ beforeNavigate: (url) => this.dispatchEvent(new OrgAuthNavigateEvent({ url })) });
+    const controller = client.createLogin({
+      organizationSlug: this.organizationSlug,
+      beforeNavigate: (url) => this.dispatchEvent(new OrgAuthNavigateEvent({ url })),
+    });
     this.#controller = controller;
     this.#login.setSource(controller);
     this.#resetViewState();
-    // After this update: the redirect moves the machine on, and that must schedule its own render.
-    this.#checkingRedirect = !!this.organizationSlug?.trim();
-    queueMicrotask(() => {
-      if (this.#controller !== controller) return;
-      // Without a token (or SSO error) in the URL, an organization's page starts on its SSO buttons.
-      const checked = controller.handleRedirect().finally(() => {
-        // In the same turn as leaving the email step, so no render shows it in between.
-        this.#showOrganization();
-        this.#checkingRedirect = false;
-        this.requestUpdate();
-      });
-      this.#run(checked);
-    });
-  }
-
-  /** In the organization flow, moves a machine resting on the discovery email step to the organization's page. */
-  #showOrganization(): void {
-    const slug = this.organizationSlug?.trim();
-    const controller = this.#controller;
-    const state = controller?.getState();
-    if (slug && controller && (state?.step === 'email' || state?.step === 'organization-login') && !('busy' in state && state.busy)) {
-      this.#run(controller.loadOrganization(slug));
-    }
+    // In this update, so the first render already shows where the redirect (or the organization's page) starts.
+    this.#run(controller.start());
   }
 
   #onTransition(next: LoginState, previous: LoginState | undefined): void {
@@ -266,8 +246,6 @@ export class OrgAuthLogin extends LitElement {
     if (newError && next.step === 'create-organization' && isFieldError(error)) {
       this.#focus = isOrgAuthApiError(error, 'invalid_organization_name') ? '#organization-name' : '#organization-slug';
     }
-    // Signed out, or started over after a failed redirect, on an organization's page: back to its buttons.
-    if (next.step === 'email' && (previous?.step === 'signed-in' || previous?.step === 'error')) queueMicrotask(() => this.#showOrganization());
     const endReason = this.#client?.session.lastEndReason() ?? (this.#signingOut ? 'signed-out' : 'revoked');
     for (const event of transitionEvents(next, previous, endReason)) this.dispatchEvent(event);
   }
@@ -354,7 +332,6 @@ export class OrgAuthLogin extends LitElement {
       submitCreate: () => el.#submitCreate(),
       signOut: () => void el.#signOut(),
       reset: act((c) => c.reset()),
-      get organizationFlow() { return !!el.organizationSlug?.trim(); },
       openSsoEmail: act((c) => c.openSsoEmail()),
       submitSsoEmail: (email) => act((c) => c.submitSsoEmail(email))(),
       startSso: (id) => act((c) => c.startSso(id))(),
