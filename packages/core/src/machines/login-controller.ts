@@ -85,6 +85,25 @@ export function createLoginController(client: LoginClient, options: LoginControl
       if (response.member_session) signedIn(response);
     });
 
+  const begin = async (href?: string) => {
+    const parsed = client.parseAuthenticateUrl(href);
+    if (parsed) dispatch({ type: 'REDIRECT_STARTED' });
+    try {
+      // Without a token the URL may still carry `stytch_error` (SSO failed): authenticateByUrl rejects with it.
+      const result = await client.authenticateByUrl(href === undefined ? {} : { href });
+      if (!result) return await settle();
+      // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
+      if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
+      if (result.tokenType === 'discovery') dispatch({ type: 'DISCOVERED', email: result.data.email_address, organizations: result.data.discovered_organizations });
+      else if (result.data.member_session) signedIn(result.data);
+    } catch (error) {
+      // No form to show it on: the attempt is over (the error step).
+      if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });
+      fail(error);
+    }
+  };
+  let started: Promise<void> | undefined;
+
   const controller: LoginController = {
     getState() {
       follow(client.store.getState());
@@ -100,30 +119,15 @@ export function createLoginController(client: LoginClient, options: LoginControl
         unfollow();
       };
     },
-    async start(href) {
-      const parsed = client.parseAuthenticateUrl(href);
-      if (parsed) dispatch({ type: 'REDIRECT_STARTED' });
-      try {
-        // Without a token the URL may still carry `stytch_error` (SSO failed): authenticateByUrl rejects with it.
-        const result = await client.authenticateByUrl(href === undefined ? {} : { href });
-        if (!result) return await settle();
-        // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
-        if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
-        if (result.tokenType === 'discovery') dispatch({ type: 'DISCOVERED', email: result.data.email_address, organizations: result.data.discovered_organizations });
-        else if (result.data.member_session) signedIn(result.data);
-      } catch (error) {
-        // No form to show it on: the attempt is over (the error step).
-        if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });
-        fail(error);
-      }
-    },
+    // Once per login, whoever calls: a React effect runs twice in StrictMode, and a token is spent once.
+    start: (href) => (started ??= begin(href)),
     async submitEmail(input) {
       const email = input.trim();
       if (dispatch({ type: 'EMAIL_SUBMITTED', email }) && valid(email)) await send(email);
     },
     async resend() {
-      const { email } = state() as { email: string };
-      if (dispatch({ type: 'RESEND' })) await send(email);
+      const sent = state();
+      if (dispatch({ type: 'RESEND' }) && 'email' in sent) await send(sent.email);
     },
     back: () => go({ type: 'BACK' }),
     async chooseOrganization(organization_id) {

@@ -46,7 +46,7 @@ export interface LoginController {
   /**
    * Starts the login on this page (`href`, default the current URL): a redirect's token (magic link,
    * SSO) or `stytch_error` is authenticated or shown; otherwise, in the organization flow, its page
-   * is fetched.
+   * is fetched. It runs once per login: later calls (a React effect in StrictMode) get the same promise.
    */
   start(href?: string): Promise<void>;
   /** Sends the discovery magic link. */
