@@ -10,7 +10,8 @@ import type { LoginClient, LoginController, LoginControllerOptions } from './log
 
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
-const asError = (error: unknown): OrgAuthError => (isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error }));
+const asError = (error: unknown): OrgAuthError =>
+  isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error });
 
 /**
  * Binds the login machine to a client: actions run the requests and dispatch events; every piece of
@@ -34,7 +35,10 @@ export function createLoginController(client: LoginClient, options: LoginControl
   const fail = (error: unknown) => dispatch({ type: 'FAILED', error: asError(error) });
   // Checked here so no request is spent, and failed as the error the server answers for it, so every
   // UI words it from its table of error types (the SDK's own messages stay terse: the 8 KB budget).
-  const refuse = (errorType: ApiErrorType, value: string) => !fail(new OrgAuthApiError(errorType, 400, undefined, value));
+  const refuse = (errorType: ApiErrorType, value: string) => {
+    fail(new OrgAuthApiError(errorType, 400, undefined, value));
+    return false;
+  };
   const valid = (email: string) => EMAIL_RE.test(email) || refuse('invalid_email', email);
 
   // An organization page without its organization yet (the first screen, or back to a page that
@@ -56,7 +60,8 @@ export function createLoginController(client: LoginClient, options: LoginControl
   const go = async (event: LoginEvent) => {
     if (dispatch(event)) await settle();
   };
-  const signedIn = ({ member, organization }: { member: Member; organization: Organization }) => dispatch({ type: 'SIGNED_IN', member, organization });
+  const signedIn = ({ member, organization }: { member: Member; organization: Organization }) =>
+    dispatch({ type: 'SIGNED_IN', member, organization });
 
   // Mirrors sign-in (from cache, another tab) and sign-out of the client into the machine; the
   // reducer ignores what it already shows, so following twice is harmless.
@@ -94,8 +99,8 @@ export function createLoginController(client: LoginClient, options: LoginControl
       if (!result) return await settle();
       // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
       if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
-      if (result.tokenType === 'discovery') dispatch({ type: 'DISCOVERED', email: result.data.email_address, organizations: result.data.discovered_organizations });
-      else if (result.data.member_session) signedIn(result.data);
+      if (result.tokenType === 'sso') return void (result.data.member_session && signedIn(result.data));
+      dispatch({ type: 'DISCOVERED', email: result.data.email_address, organizations: result.data.discovered_organizations });
     } catch (error) {
       // No form to show it on: the attempt is over (the error step).
       if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });
@@ -131,7 +136,8 @@ export function createLoginController(client: LoginClient, options: LoginControl
     },
     back: () => go({ type: 'BACK' }),
     async chooseOrganization(organization_id) {
-      if (dispatch({ type: 'ORGANIZATION_CHOSEN', organizationId: organization_id })) await enter(() => client.discovery.intermediateSessions.exchange({ organization_id }));
+      if (!dispatch({ type: 'ORGANIZATION_CHOSEN', organizationId: organization_id })) return;
+      await enter(() => client.discovery.intermediateSessions.exchange({ organization_id }));
     },
     startCreate: () => void dispatch({ type: 'CREATE_STARTED' }),
     async createOrganization({ organization_name, organization_slug }) {
