@@ -1,9 +1,9 @@
-import type { AuthenticateByUrlResult } from './client-types.js';
 import { OrgAuthApiError, OrgAuthError } from './errors.js';
 import type { MagicLinksFlow } from './flows/magic-links.js';
 import type { SsoFlow } from './flows/sso.js';
 import type { Platform } from './platform/types.js';
 import type { ApiErrorType } from './protocol/errors.js';
+import type { B2BAuthenticateResponse, DiscoveryAuthenticateResponse } from './protocol/types.js';
 import { parseAuthenticateUrl, parseRedirectError, stripAuthenticateParams } from './redirect.js';
 
 /** Options of `client.authenticateByUrl`. */
@@ -15,6 +15,13 @@ export interface AuthenticateByUrlOptions {
   /** Length of the session an `sso` token creates; default the client's. */
   session_duration_minutes?: number;
 }
+
+/** Result of `client.authenticateByUrl`: null without a token, else what the token was spent on. */
+export type AuthenticateByUrlResult =
+  | null
+  | { handled: false; tokenType: string; token: string }
+  | { handled: true; tokenType: 'discovery'; data: DiscoveryAuthenticateResponse }
+  | { handled: true; tokenType: 'sso'; data: B2BAuthenticateResponse };
 
 /**
  * The error a `?stytch_error=` value stands for. Anyone can write that URL, so only a well-formed
@@ -73,3 +80,6 @@ export function createAuthenticateByUrl(platform: Platform, magicLinks: MagicLin
     return call;
   };
 }
+
+/** `client.authenticateByUrl`. */
+export type AuthenticateByUrl = ReturnType<typeof createAuthenticateByUrl>;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -24,6 +24,42 @@ const importsOf = (text: string) =>
   );
 // Comments may mention globals; only code counts.
 const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+/** The core's own import graph: each source file (relative to src) → the source files it imports, types included. */
+const graph = new Map(
+  files
+    .filter((f) => !isTest(f.path))
+    .map((f) => [
+      f.path,
+      importsOf(f.text)
+        .filter((s) => s.startsWith('.'))
+        .map((s) => normalize(join(dirname(f.path), s)).replace(/\.js$/, '.ts')),
+    ]),
+);
+
+/** One import cycle of `graph` as a path that starts and ends on the same file, or null when there is none. */
+function findCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | null {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (node: string): string[] | null => {
+    const open = path.indexOf(node);
+    if (open >= 0) return [...path.slice(open), node];
+    if (done.has(node)) return null;
+    path.push(node);
+    for (const next of graph.get(node) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    done.add(node);
+    return null;
+  };
+  for (const node of graph.keys()) {
+    const cycle = visit(node);
+    if (cycle) return cycle;
+  }
+  return null;
+}
 
 describe('core boundaries', () => {
   it('finds the sources', () => expect(files.length).toBeGreaterThan(20));
@@ -57,5 +93,23 @@ describe('core boundaries', () => {
     const browser = stripComments(files.find((f) => f.path === join('platform', 'browser.ts'))!.text);
     const topLevel = browser.split('\n').filter((line) => /^\S/.test(line));
     expect(topLevel.filter((line) => /\b(window|document)\b/.test(line))).toEqual([]);
+  });
+
+  it('has no import cycle, type-only imports included', () => {
+    expect(graph.size).toBeGreaterThan(20);
+    expect(findCycle(graph)).toBeNull();
+  });
+
+  it('finds a cycle when there is one (so the check above can fail)', () => {
+    const acyclic = new Map([['a.ts', ['b.ts', 'c.ts']], ['b.ts', ['c.ts']], ['c.ts', []]]);
+    expect(findCycle(acyclic)).toBeNull();
+    const cyclic = new Map([...acyclic, ['c.ts', ['d.ts']], ['d.ts', ['b.ts']]]);
+    expect(findCycle(cyclic)).toEqual(['b.ts', 'c.ts', 'd.ts', 'b.ts']);
+  });
+
+  it('keeps the public facade on top: only the entries import client.ts and client-types.ts', () => {
+    const facade = ['client.ts', 'client-types.ts'];
+    const importers = [...graph].filter(([, deps]) => deps.some((d) => facade.includes(d))).map(([path]) => path);
+    expect(importers.sort()).toEqual(['client.ts', 'index.ts', join('testing', 'test-client.ts')].sort());
   });
 });

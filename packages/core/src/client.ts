@@ -6,13 +6,13 @@ import { OrgAuthError } from './errors.js';
 import type { FlowDeps } from './flows/deps.js';
 import { createDiscoveryFlow } from './flows/discovery.js';
 import { createMagicLinksFlow } from './flows/magic-links.js';
+import { createOrganizationFlow } from './flows/organization.js';
 import { createSessionsFlow } from './flows/sessions.js';
 import { createSsoFlow } from './flows/sso.js';
 import { createLoginController } from './machines/login-controller.js';
 import { createPkceStore } from './pkce.js';
 import { browserPlatform } from './platform/browser.js';
 import { SESSION_DURATION_MINUTES } from './protocol/constants.js';
-import type { OrganizationSearchResponse } from './protocol/sso-types.js';
 import { parseAuthenticateUrl } from './redirect.js';
 import { createSessionCookies } from './session/cookies.js';
 import { createSessionRefresher } from './session/refresh.js';
@@ -25,7 +25,7 @@ function assertOptions({ publicToken, baseUrl, sessionDurationMinutes: minutes }
   const { min, max } = SESSION_DURATION_MINUTES;
   const problem = !publicToken
     ? '`publicToken` is required'
-    : typeof baseUrl !== 'string' || !URL.canParse(baseUrl)
+    : !URL.canParse(baseUrl)
       ? '`baseUrl` must be an absolute URL'
       : minutes !== undefined && !(Number.isInteger(minutes) && minutes >= min && minutes <= max)
         ? `\`sessionDurationMinutes\` must be an integer from ${min} to ${max}`
@@ -91,11 +91,7 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
     discovery,
     session: sessions,
     sso,
-    organizations: {
-      // No session needed: the organization login page shows who it signs in to before anyone has.
-      getBySlug: async (organization_slug) =>
-        (await http.post<OrganizationSearchResponse>('/b2b/organizations/search', { organization_slug })).organization,
-    },
+    organization: createOrganizationFlow(deps),
     parseAuthenticateUrl: (href) => parseAuthenticateUrl(href ?? platform.location.href()),
     authenticateByUrl: createAuthenticateByUrl(platform, magicLinks, sso),
     createLogin: (login) => createLoginController(client, { ...login, forgetIntermediateSession: deps.session.clearIntermediate }),

@@ -3,14 +3,10 @@
  * in `@orgauth/core/protocol`, test helpers in `@orgauth/core/testing`.
  */
 export { createB2BClient } from './client.js';
-export type {
-  AuthenticateByUrlResult,
-  B2BClient,
-  B2BClientOptions,
-  CookieOptions,
-  LoginController,
-  ParsedAuthenticateUrl,
-} from './client-types.js';
+export type { B2BClient, B2BClientOptions } from './client-types.js';
+export type { AuthenticateByUrl, AuthenticateByUrlResult } from './authenticate-by-url.js';
+export type { ParsedAuthenticateUrl } from './redirect.js';
+export type { CookieOptions } from './session/cookies.js';
 export { OrgAuthApiError, OrgAuthError, isOrgAuthApiError, isOrgAuthError } from './errors.js';
 export type { OrgAuthErrorCode } from './errors.js';
 export type { AuthState, AuthStatus } from './state/auth-state.js';
@@ -23,10 +19,10 @@ export {
   selectStatus,
 } from './state/selectors.js';
 export { LOGIN_STEPS } from './machines/login-state.js';
-export type { LoginEvent, LoginState, LoginStep } from './machines/login-state.js';
+export type { LoginEvent, LoginFlow, LoginState, LoginStep } from './machines/login-state.js';
 export { initialLoginState, loginReducer } from './machines/login-machine.js';
 export { createLoginController } from './machines/login-controller.js';
-export type { LoginControllerOptions } from './machines/login-controller.js';
+export type { CreateLoginOptions, LoginClient, LoginController, LoginControllerOptions } from './machines/login-types.js';
 export { HANDLED_TOKEN_TYPES, parseAuthenticateUrl, stripAuthenticateParams } from './redirect.js';
 export type { AuthenticateByUrlOptions } from './authenticate-by-url.js';
 export { SLUG_ERRORS, suggestSlug, validateSlug } from './slug.js';
@@ -38,3 +34,8 @@ export type { Platform, PlatformCookieAttributes } from './platform/types.js';
 export type { SessionEndReason } from './session/session-manager.js';
 export type { DiscoverySendOptions, DiscoveryMagicLinkAuthenticateOptions } from './flows/magic-links.js';
 export type { DiscoveryOrganizationCreateOptions, IntermediateSessionExchangeOptions } from './flows/discovery.js';
+export type { OrganizationFlow, OrganizationGetBySlugOptions } from './flows/organization.js';
+export type { DiscoveryFlow } from './flows/discovery.js';
+export type { MagicLinksFlow } from './flows/magic-links.js';
+export type { SessionsFlow } from './flows/sessions.js';
+export type { SsoAuthenticateOptions, SsoFlow, SsoStartOptions } from './flows/sso.js';

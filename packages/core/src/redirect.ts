@@ -1,5 +1,7 @@
-import type { ParsedAuthenticateUrl } from './client-types.js';
 import type { TokenType } from './protocol/constants.js';
+
+/** Result of {@link parseAuthenticateUrl} (and `client.parseAuthenticateUrl`). */
+export type ParsedAuthenticateUrl = { handled: boolean; tokenType: TokenType | string; token: string } | null;
 
 /** Token types this client can authenticate from a redirect today. */
 export const HANDLED_TOKEN_TYPES: readonly TokenType[] = ['discovery', 'sso'];
@@ -14,17 +16,13 @@ const TOKEN_PARAMS = ['token', 'stytch_token_type', 'stytch_error'] as const;
  * parseAuthenticateUrl('https://app.test/auth?stytch_token_type=discovery&token=t')
  * // → { handled: true, tokenType: 'discovery', token: 't' }
  */
-export function parseAuthenticateUrl(href: string, handled: readonly string[] = HANDLED_TOKEN_TYPES): ParsedAuthenticateUrl {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
+export function parseAuthenticateUrl(href: string): ParsedAuthenticateUrl {
+  if (!URL.canParse(href)) return null;
+  const url = new URL(href);
   const tokenType = url.searchParams.get('stytch_token_type');
   const token = url.searchParams.get('token');
   if (!tokenType || !token) return null;
-  return { handled: handled.includes(tokenType), tokenType, token };
+  return { handled: (HANDLED_TOKEN_TYPES as readonly string[]).includes(tokenType), tokenType, token };
 }
 
 /**

@@ -3,6 +3,7 @@ import { createTestClient, fixtureMember, fixtureOrganization } from '@orgauth/c
 import {
   OrgAuthErrorEvent,
   OrgAuthLogin,
+  OrgAuthNavigateEvent,
   OrgAuthSessionCreatedEvent,
   OrgAuthSessionEndedEvent,
   OrgAuthStepChangeEvent,
@@ -75,18 +76,39 @@ describe('<Login>', () => {
   });
 
   it('maps every orgauth-* event to its on* prop', () => {
-    const handlers = { onSessionCreated: vi.fn(), onSessionEnded: vi.fn(), onStepChange: vi.fn(), onError: vi.fn() };
+    const handlers = { onSessionCreated: vi.fn(), onSessionEnded: vi.fn(), onStepChange: vi.fn(), onError: vi.fn(), onNavigate: vi.fn() };
     const { container } = render(<Login client={createTestClient().client} {...handlers} />);
     const el = loginIn(container);
     const created = new OrgAuthSessionCreatedEvent({ member: fixtureMember(), organization: fixtureOrganization() });
     const ended = new OrgAuthSessionEndedEvent({ reason: 'signed-out' });
     const step = new OrgAuthStepChangeEvent({ step: 'email-sent' });
     const error = new OrgAuthErrorEvent({ error: new OrgAuthError('network_error', 'offline') });
-    for (const event of [created, ended, step, error]) el.dispatchEvent(event);
+    const navigate = new OrgAuthNavigateEvent({ url: 'https://auth.example.test/v1/public/sso/start' });
+    for (const event of [created, ended, step, error, navigate]) el.dispatchEvent(event);
     expect(handlers.onSessionCreated).toHaveBeenCalledWith(created);
     expect(handlers.onSessionEnded).toHaveBeenCalledWith(ended);
     expect(handlers.onStepChange).toHaveBeenCalledWith(step);
     expect(handlers.onError).toHaveBeenCalledWith(error);
+    expect(handlers.onNavigate).toHaveBeenCalledWith(navigate);
+  });
+
+  it('onNavigate sees the SSO start URL and, canceling it, routes the page itself', async () => {
+    const connection = { connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' };
+    const organization = fixtureOrganization({ organization_slug: 'acme', sso_active_connections: [connection] });
+    const { client, platform } = createTestClient({ replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization } } });
+    const urls: string[] = [];
+    const onNavigate = (event: OrgAuthNavigateEvent) => {
+      urls.push(event.detail.url);
+      event.preventDefault();
+    };
+    const { container } = render(<Login client={client} organizationSlug="acme" onNavigate={onNavigate} />);
+    const el = loginIn(container);
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="sso-button"]')).not.toBeNull());
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sso-button"]')!.click();
+    await waitFor(() => expect(urls).toHaveLength(1));
+    expect(new URL(urls[0]!).searchParams.get('connection_id')).toBe(connection.connection_id);
+    expect(platform.navigations).toEqual([]);
+    await waitFor(() => expect(el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="sso-button"]')?.disabled).toBe(false));
   });
 
   it('passes organizationSlug as the organization-slug attribute and shows that organization’s SSO buttons', async () => {

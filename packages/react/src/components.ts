@@ -6,13 +6,14 @@ import '@orgauth/elements/define';
 import {
   OrgAuthLogin,
   type OrgAuthErrorEvent,
+  type OrgAuthNavigateEvent,
   type OrgAuthSessionCreatedEvent,
   type OrgAuthSessionEndedEvent,
   type OrgAuthStepChangeEvent,
 } from '@orgauth/elements';
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import { useOptionalOrgAuthClient } from './provider.js';
+import { useOptionalOrgAuth } from './provider.js';
 
 /** `<orgauth-login>` wrapped by `@lit/react`: properties set as properties, events as `on*` props. */
 const LoginElement = createComponent({
@@ -25,6 +26,7 @@ const LoginElement = createComponent({
     onSessionEnded: 'orgauth-session-ended' as EventName<OrgAuthSessionEndedEvent>,
     onStepChange: 'orgauth-step-change' as EventName<OrgAuthStepChangeEvent>,
     onError: 'orgauth-error' as EventName<OrgAuthErrorEvent>,
+    onNavigate: 'orgauth-navigate' as EventName<OrgAuthNavigateEvent>,
   },
 });
 
@@ -45,7 +47,8 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  *
  * Events map to props: `onSessionCreated` (`orgauth-session-created`, detail `{member, organization}`),
  * `onSessionEnded` (`orgauth-session-ended`), `onStepChange` (`orgauth-step-change`, detail `{step}`),
- * `onError` (`orgauth-error`).
+ * `onError` (`orgauth-error`), `onNavigate` (`orgauth-navigate`, detail `{url}`, before leaving for an
+ * identity provider: call `preventDefault()` to route yourself instead).
  *
  * @example
  * <OrgAuthProvider client={client}>
@@ -53,7 +56,7 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  * </OrgAuthProvider>
  */
 export const Login = React.forwardRef<OrgAuthLogin, LoginProps>(function Login({ organizationSlug, ...props }, ref) {
-  const contextClient = useOptionalOrgAuthClient();
+  const contextClient = useOptionalOrgAuth();
   const client = props.client ?? contextClient ?? undefined;
   const slug = organizationSlug ? { 'organization-slug': organizationSlug } : {};
   // Server-rendered HTML carries `awaiting-client`: the element is upgraded before React hydrates

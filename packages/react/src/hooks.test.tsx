@@ -10,7 +10,8 @@ import type { B2BClient } from '@orgauth/core';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useAuthStatus, useIsSignedIn, useMember, useOrgAuth, useOrganization, useSession } from './hooks.js';
+import { useAuthStatus, useIsSignedIn, useMember, useOrganization, useSession } from './hooks.js';
+import { useOrgAuth } from './provider.js';
 import { OrgAuthProvider } from './provider.js';
 
 afterEach(cleanup);

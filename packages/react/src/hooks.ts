@@ -5,10 +5,9 @@ import {
   selectSession,
   selectStatus,
   type AuthState,
-  type B2BClient,
 } from '@orgauth/core';
 import { useSyncExternalStore } from 'react';
-import { useOrgAuthClient } from './provider.js';
+import { useOrgAuth } from './provider.js';
 
 /**
  * The state the server renders and hydration starts from, whatever cookies the request carried. The
@@ -26,20 +25,13 @@ const SERVER_STATE: AuthState = Object.freeze({ status: 'initializing' });
  * the core selectors, not here.
  */
 function useAuthSelector<T>(selector: (state: AuthState) => T): T {
-  const { store } = useOrgAuthClient();
+  const { store } = useOrgAuth();
   return useSyncExternalStore(
     store.subscribe,
     () => selector(store.getState()),
     () => selector(SERVER_STATE),
   );
 }
-
-/**
- * The OrgAuth client of the nearest provider, for calling its methods (`session.revoke()`, …).
- *
- * @throws {OrgAuthError} `invalid_usage` outside an `<OrgAuthProvider>`.
- */
-export const useOrgAuth = (): B2BClient => useOrgAuthClient();
 
 /**
  * The auth status, and the hook to branch on before reading the others:

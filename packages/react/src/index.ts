@@ -5,6 +5,6 @@
  * only; the Lit-based `<Login>` lives in `@orgauth/react/components`, so apps with their own UI
  * never load Lit (STYLE P1).
  */
-export { OrgAuthProvider, useOptionalOrgAuthClient, useOrgAuthClient } from './provider.js';
+export { OrgAuthProvider, useOrgAuth } from './provider.js';
 export type { OrgAuthProviderProps } from './provider.js';
-export { useAuthStatus, useIsSignedIn, useMember, useOrgAuth, useOrganization, useSession } from './hooks.js';
+export { useAuthStatus, useIsSignedIn, useMember, useOrganization, useSession } from './hooks.js';

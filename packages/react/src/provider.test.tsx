@@ -3,7 +3,7 @@ import { createTestClient } from '@orgauth/core/testing';
 import { cleanup, render, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useMember } from './hooks.js';
-import { OrgAuthProvider, useOptionalOrgAuthClient, useOrgAuthClient } from './provider.js';
+import { OrgAuthProvider, useOptionalOrgAuth, useOrgAuth } from './provider.js';
 
 afterEach(() => {
   cleanup();
@@ -13,7 +13,7 @@ afterEach(() => {
 describe('OrgAuthProvider', () => {
   it('hands its client to descendants', () => {
     const { client } = createTestClient();
-    const { result } = renderHook(() => useOrgAuthClient(), {
+    const { result } = renderHook(() => useOrgAuth(), {
       wrapper: ({ children }) => <OrgAuthProvider client={client}>{children}</OrgAuthProvider>,
     });
     expect(result.current).toBe(client);
@@ -22,7 +22,7 @@ describe('OrgAuthProvider', () => {
   it('the nearest provider wins', () => {
     const outer = createTestClient().client;
     const inner = createTestClient().client;
-    const { result } = renderHook(() => useOrgAuthClient(), {
+    const { result } = renderHook(() => useOrgAuth(), {
       wrapper: ({ children }) => (
         <OrgAuthProvider client={outer}>
           <OrgAuthProvider client={inner}>{children}</OrgAuthProvider>
@@ -44,12 +44,12 @@ describe('OrgAuthProvider', () => {
 });
 
 describe('without a provider', () => {
-  it('useOrgAuthClient throws invalid_usage naming the fix', () => {
+  it('useOrgAuth throws invalid_usage naming the fix', () => {
     // React reports the render error on console.error before rethrowing; keep the output clean.
     vi.spyOn(console, 'error').mockImplementation(() => {});
     let thrown: unknown;
     try {
-      renderHook(() => useOrgAuthClient());
+      renderHook(() => useOrgAuth());
     } catch (error) {
       thrown = error;
     }
@@ -62,8 +62,8 @@ describe('without a provider', () => {
     expect(() => renderHook(() => useMember())).toThrow(/OrgAuthProvider/);
   });
 
-  it('useOptionalOrgAuthClient returns null', () => {
-    const { result } = renderHook(() => useOptionalOrgAuthClient());
+  it('useOptionalOrgAuth returns null', () => {
+    const { result } = renderHook(() => useOptionalOrgAuth());
     expect(result.current).toBeNull();
   });
 });

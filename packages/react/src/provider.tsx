@@ -23,17 +23,24 @@ export function OrgAuthProvider({ client, children }: OrgAuthProviderProps) {
   return <OrgAuthContext.Provider value={client}>{children}</OrgAuthContext.Provider>;
 }
 
-/** The client of the nearest {@link OrgAuthProvider}, or `null` when there is none. */
-export function useOptionalOrgAuthClient(): B2BClient | null {
+/**
+ * The client of the nearest {@link OrgAuthProvider}, or `null` when there is none. Internal: `Login`
+ * also works with a `client` prop and no provider.
+ */
+export function useOptionalOrgAuth(): B2BClient | null {
   return useContext(OrgAuthContext);
 }
 
 /**
- * The client of the nearest {@link OrgAuthProvider}.
+ * The OrgAuth client of the nearest {@link OrgAuthProvider}, for calling its methods
+ * (`session.revoke()`, `createLogin()`, …); Stytch's `useStytchB2BClient`.
  *
  * @throws {OrgAuthError} `invalid_usage` when no provider is above the calling component.
+ * @example
+ * const client = useOrgAuth();
+ * return <button onClick={() => client.session.revoke()}>Sign out</button>;
  */
-export function useOrgAuthClient(): B2BClient {
+export function useOrgAuth(): B2BClient {
   const client = useContext(OrgAuthContext);
   if (!client) {
     throw new OrgAuthError(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOrgAuthApiError, isOrgAuthError } from '../errors.js';
 import { pkceChallenge } from '../pkce.js';
-import { fixtureAuthenticateResponse, fixtureOrganization } from '../testing/fixtures.js';
+import { fixtureAuthenticateResponse } from '../testing/fixtures.js';
 import { fixtureErrorEnvelope } from '../testing/scripted-transport.js';
 import { createTestClient } from '../testing/test-client.js';
 
@@ -86,7 +86,7 @@ describe('sso.authenticate', () => {
   });
 });
 
-describe('sso.discoverConnections and organizations.getBySlug', () => {
+describe('sso.discoverConnections', () => {
   it('asks for the connections of the email, encoded in the query', async () => {
     const connections = [{ connection_id: CONNECTION, display_name: 'Okta', identity_provider: 'okta' }];
     const { client, transport } = createTestClient({
@@ -112,14 +112,5 @@ describe('sso.discoverConnections and organizations.getBySlug', () => {
     const url = new URL(urls[0]!);
     expect(url.searchParams.get('email_address')).toBe('a@b.test&public_token=x');
     expect(url.searchParams.has('public_token')).toBe(false);
-  });
-
-  it('returns the organization subset for a slug, or null', async () => {
-    const org = fixtureOrganization();
-    const { client, transport } = createTestClient({ replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization: org } } });
-    await expect(client.organizations.getBySlug('acme-inc')).resolves.toEqual(org);
-    expect(transport.requests[0]!.body).toEqual({ organization_slug: 'acme-inc' });
-    transport.reply('POST /b2b/organizations/search', { request_id: 'r', status_code: 200, organization: null });
-    await expect(client.organizations.getBySlug('nope')).resolves.toBeNull();
   });
 });

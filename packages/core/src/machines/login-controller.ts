@@ -1,61 +1,73 @@
 import { createStore } from 'zustand/vanilla';
-import type { B2BClient, LoginController } from '../client-types.js';
 import { isOrgAuthError, OrgAuthApiError, OrgAuthError } from '../errors.js';
-import type { OrganizationBySlug } from '../protocol/sso-types.js';
-import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
+import type { ApiErrorType } from '../protocol/errors.js';
+import type { Member, Organization } from '../protocol/types.js';
 import { validateSlug } from '../slug.js';
 import type { AuthState } from '../state/auth-state.js';
 import { initialLoginState, loginReducer } from './login-machine.js';
 import type { LoginEvent, LoginState } from './login-state.js';
-
-/** Extra wiring the client passes in; a controller built over any `B2BClient` works without it. */
-export interface LoginControllerOptions {
-  /** Drops the intermediate session when the person starts over. */
-  forgetIntermediateSession?: () => void;
-  /** Called with the IdP-bound URL before an SSO start navigates; false stops it (the page routes itself). */
-  beforeNavigate?: (url: string) => boolean;
-}
+import type { LoginClient, LoginController, LoginControllerOptions } from './login-types.js';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 const asError = (error: unknown): OrgAuthError =>
-  isOrgAuthError(error) ? error : new OrgAuthError('network_error', error instanceof Error ? error.message : String(error), { cause: error });
+  isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error });
 
 /**
- * Binds the login machine to a client: actions run the requests and dispatch events. Actions never
- * throw; failures are kept on the step as `error`. The controller follows the client's store only
- * while someone subscribes (and on every `getState`), so forgotten controllers do not leak listeners.
+ * Binds the login machine to a client: actions run the requests and dispatch events; every piece of
+ * login state is the reducer's. The controller follows the client's store while someone subscribes
+ * (and on every `getState`), so forgotten controllers do not leak listeners.
  */
-export function createLoginController(client: B2BClient, options: LoginControllerOptions = {}): LoginController {
-  const startState = (auth: AuthState): LoginState =>
-    auth.status === 'signed-in' ? loginReducer(initialLoginState, { type: 'SIGNED_IN', member: auth.member, organization: auth.organization }) : initialLoginState;
-  const machine = createStore<LoginState>()(() => startState(client.store.getState()));
-  const dispatch = (event: LoginEvent) => machine.setState(loginReducer(machine.getState(), event), true);
-  let lastDiscovered: { email: string; organizations: DiscoveredOrganization[] } | null = null;
-  // The organization flow: its slug (from loadOrganization) and, once fetched, its page to return to.
-  let slug: string | null = null;
-  let organization: OrganizationBySlug | null = null;
-  const signedIn = (member: Member, organization: Organization) => {
-    const state = machine.getState();
-    if (state.step !== 'signed-in' || state.member !== member || state.organization !== organization) {
-      dispatch({ type: 'SIGNED_IN', member, organization });
+export function createLoginController(client: LoginClient, options: LoginControllerOptions = {}): LoginController {
+  const slug = options.organizationSlug?.trim();
+  const first = slug ? loginReducer(initialLoginState, { type: 'ORGANIZATION_REQUESTED', slug }) : initialLoginState;
+  const auth = client.store.getState();
+  const machine = createStore<LoginState>()(() =>
+    auth.status === 'signed-in' ? loginReducer(first, { type: 'SIGNED_IN', member: auth.member, organization: auth.organization }) : first,
+  );
+  const state = machine.getState;
+  /** Applies an event; false when the reducer refused it (wrong step, or busy), so no request follows. */
+  const dispatch = (event: LoginEvent): boolean => {
+    const before = state();
+    machine.setState(loginReducer(before, event), true);
+    return state() !== before;
+  };
+  const fail = (error: unknown) => dispatch({ type: 'FAILED', error: asError(error) });
+  // Checked here so no request is spent, and failed as the error the server answers for it, so every
+  // UI words it from its table of error types (the SDK's own messages stay terse: the 8 KB budget).
+  const refuse = (errorType: ApiErrorType, value: string) => {
+    fail(new OrgAuthApiError(errorType, 400, undefined, value));
+    return false;
+  };
+  const valid = (email: string) => EMAIL_RE.test(email) || refuse('invalid_email', email);
+
+  // An organization page without its organization yet (the first screen, or back to a page that
+  // failed to load): fetch it.
+  const settle = async () => {
+    const page = state();
+    if (page.step !== 'organization-login' || !page.busy || page.flow.organization) return;
+    const { slug: wanted } = page.flow;
+    try {
+      const { organization } = await client.organization.getBySlug({ organization_slug: wanted });
+      // getBySlug answers null, not an error; say it as the error the words table knows.
+      if (!organization) throw new OrgAuthApiError('organization_not_found', 404, undefined, wanted);
+      dispatch({ type: 'ORGANIZATION_LOADED', slug: wanted, organization });
+    } catch (error) {
+      // A failure for a slug the page has since left is stale.
+      if (state().flow?.slug === wanted) fail(error);
     }
   };
-
-  // Mirror sign-in (e.g. from cache, another tab) and sign-out of the client into the machine.
-  const follow = (auth: AuthState, previous?: AuthState) => {
-    if (auth.status === 'signed-in') signedIn(auth.member, auth.organization);
-    else if (auth.status === 'signed-out' && machine.getState().step === 'signed-in' && previous?.status !== 'signed-out') {
-      if (slug) void controller.loadOrganization(slug);
-      else dispatch({ type: 'SIGNED_OUT' });
-    }
+  const go = async (event: LoginEvent) => {
+    if (dispatch(event)) await settle();
   };
-  let listeners = 0;
-  let unfollow: (() => void) | null = null;
+  const signedIn = ({ member, organization }: { member: Member; organization: Organization }) =>
+    dispatch({ type: 'SIGNED_IN', member, organization });
 
-  const discovered = (email: string, organizations: DiscoveredOrganization[]) => {
-    lastDiscovered = { email, organizations };
-    dispatch({ type: 'DISCOVERED', email, organizations });
+  // Mirrors sign-in (from cache, another tab) and sign-out of the client into the machine; the
+  // reducer ignores what it already shows, so following twice is harmless.
+  const follow = (auth: AuthState) => {
+    if (auth.status === 'signed-in') signedIn(auth);
+    else if (auth.status === 'signed-out') void go({ type: 'SIGNED_OUT' });
   };
 
   // Runs one request; any failure lands on the current step instead of escaping to the caller.
@@ -63,7 +75,7 @@ export function createLoginController(client: B2BClient, options: LoginControlle
     try {
       await work();
     } catch (error) {
-      dispatch({ type: 'FAILED', error: asError(error) });
+      fail(error);
     }
   };
   const send = (email: string) =>
@@ -71,143 +83,98 @@ export function createLoginController(client: B2BClient, options: LoginControlle
       await client.magicLinks.email.discovery.send({ email_address: email });
       dispatch({ type: 'EMAIL_SENT', email });
     });
+  // A signed-in answer signs in here too; an MFA-pending one (no member session) leaves the step as it is.
+  const enter = (work: () => Promise<{ member: Member; organization: Organization; member_session: unknown }>) =>
+    attempt(async () => {
+      const response = await work();
+      if (response.member_session) signedIn(response);
+    });
 
-  const emailProblem = (email: string) =>
-    EMAIL_RE.test(email) ? null : new OrgAuthError('invalid_usage', 'Enter a valid email address, like name@company.com.');
+  const begin = async (href?: string) => {
+    const parsed = client.parseAuthenticateUrl(href);
+    if (parsed) dispatch({ type: 'REDIRECT_STARTED' });
+    try {
+      // Without a token the URL may still carry `stytch_error` (SSO failed): authenticateByUrl rejects with it.
+      const result = await client.authenticateByUrl(href === undefined ? {} : { href });
+      if (!result) return await settle();
+      // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
+      if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
+      if (result.tokenType === 'sso') return void (result.data.member_session && signedIn(result.data));
+      dispatch({ type: 'DISCOVERED', email: result.data.email_address, organizations: result.data.discovered_organizations });
+    } catch (error) {
+      // No form to show it on: the attempt is over (the error step).
+      if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });
+      fail(error);
+    }
+  };
+  let started: Promise<void> | undefined;
 
   const controller: LoginController = {
     getState() {
-      if (!unfollow) follow(client.store.getState(), { status: 'initializing' });
-      return machine.getState();
+      follow(client.store.getState());
+      return state();
     },
     subscribe(listener) {
-      if (listeners++ === 0) {
-        follow(client.store.getState(), { status: 'initializing' });
-        unfollow = client.store.subscribe(follow);
-      }
+      // Follows the client only while subscribed, so a forgotten controller leaks no listener.
+      follow(client.store.getState());
+      const unfollow = client.store.subscribe(follow);
       const off = machine.subscribe(listener);
       return () => {
         off();
-        if (--listeners === 0) {
-          unfollow?.();
-          unfollow = null;
-        }
+        unfollow();
       };
     },
+    // Once per login, whoever calls: a React effect runs twice in StrictMode, and a token is spent once.
+    start: (href) => (started ??= begin(href)),
     async submitEmail(input) {
-      const state = machine.getState();
-      if (state.step !== 'email' || state.busy) return;
       const email = input.trim();
-      dispatch({ type: 'EMAIL_SUBMITTED', email });
-      const problem = emailProblem(email);
-      if (problem) return dispatch({ type: 'FAILED', error: problem });
-      await send(email);
+      if (dispatch({ type: 'EMAIL_SUBMITTED', email }) && valid(email)) await send(email);
     },
     async resend() {
-      const state = machine.getState();
-      if (state.step !== 'email-sent' || state.busy) return;
-      dispatch({ type: 'RESEND' });
-      await send(state.email);
+      const sent = state();
+      if (dispatch({ type: 'RESEND' }) && 'email' in sent) await send(sent.email);
     },
-    back() {
-      const state = machine.getState();
-      if (state.step === 'create-organization' && state.canGoBack && lastDiscovered) {
-        return discovered(lastDiscovered.email, lastDiscovered.organizations);
-      }
-      if (organization && (state.step === 'email' || state.step === 'sso-email')) return dispatch({ type: 'ORGANIZATION_LOADED', organization });
-      dispatch({ type: 'BACK' });
+    back: () => go({ type: 'BACK' }),
+    async chooseOrganization(organization_id) {
+      if (!dispatch({ type: 'ORGANIZATION_CHOSEN', organizationId: organization_id })) return;
+      await enter(() => client.discovery.intermediateSessions.exchange({ organization_id }));
     },
-    async handleRedirect(href) {
-      const parsed = client.parseAuthenticateUrl(href);
-      if (parsed) dispatch({ type: 'REDIRECT_STARTED' });
-      try {
-        // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
-        if (parsed && !parsed.handled) throw new OrgAuthError('redirect_error', parsed.tokenType);
-        // Without a token the URL may still carry `stytch_error` (SSO failed): authenticateByUrl rejects with it.
-        const result = await client.authenticateByUrl(href === undefined ? {} : { href });
-        if (!result?.handled) return false;
-        if (result.tokenType === 'discovery') discovered(result.data.email_address, result.data.discovered_organizations);
-        else if (result.data.member_session) signedIn(result.data.member, result.data.organization);
-      } catch (error) {
-        // No form to show it on: the attempt is over (the error step).
-        if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });
-        dispatch({ type: 'FAILED', error: asError(error) });
-      }
-      return true;
-    },
-    async chooseOrganization(organizationId) {
-      const state = machine.getState();
-      if (state.step !== 'choose-organization' || state.busyOrganizationId) return;
-      dispatch({ type: 'ORGANIZATION_CHOSEN', organizationId });
-      await attempt(async () => {
-        const response = await client.discovery.intermediateSessions.exchange({ organization_id: organizationId });
-        if (response.member_session) signedIn(response.member, response.organization);
-      });
-    },
-    startCreate: () => dispatch({ type: 'CREATE_STARTED' }),
+    startCreate: () => void dispatch({ type: 'CREATE_STARTED' }),
     async createOrganization({ organization_name, organization_slug }) {
-      const state = machine.getState();
-      if (state.step !== 'create-organization' || state.busy) return;
-      dispatch({ type: 'CREATE_SUBMITTED' });
+      if (!dispatch({ type: 'CREATE_SUBMITTED' })) return;
       const name = organization_name.trim();
-      const slugError = validateSlug(organization_slug);
-      if (!name || slugError) {
-        const message = name ? `The URL slug is not valid (${slugError}).` : 'Enter a name for the organization.';
-        return dispatch({ type: 'FAILED', error: new OrgAuthError('invalid_usage', message) });
-      }
-      await attempt(async () => {
-        const response = await client.discovery.organizations.create({ organization_name: name, organization_slug });
-        if (response.member_session) signedIn(response.member, response.organization);
-      });
+      if (!name) return void refuse('invalid_organization_name', name);
+      if (validateSlug(organization_slug)) return void refuse('invalid_organization_slug', organization_slug);
+      await enter(() => client.discovery.organizations.create({ organization_name: name, organization_slug }));
     },
     reset() {
-      lastDiscovered = null;
       options.forgetIntermediateSession?.();
-      dispatch(organization ? { type: 'ORGANIZATION_LOADED', organization } : { type: 'RESET' });
+      return go({ type: 'RESET' });
     },
-    async loadOrganization(wanted) {
-      slug = wanted;
-      organization = null;
-      dispatch({ type: 'ORGANIZATION_REQUESTED' });
-      await attempt(async () => {
-        const found = await client.organizations.getBySlug(wanted);
-        // A newer slug was asked for meanwhile: this answer is stale.
-        if (slug !== wanted) return;
-        // getBySlug answers null, not an error; say it as the error the words table knows.
-        if (!found) throw new OrgAuthApiError('organization_not_found', 404, undefined, wanted);
-        organization = found;
-        dispatch({ type: 'ORGANIZATION_LOADED', organization: found });
-      });
-    },
-    openSsoEmail: () => dispatch({ type: 'SSO_EMAIL_OPENED' }),
-    openEmail: () => dispatch({ type: 'RESET' }),
+    loadOrganization: (wanted) => go({ type: 'ORGANIZATION_REQUESTED', slug: wanted }),
+    openSsoEmail: () => void dispatch({ type: 'SSO_EMAIL_OPENED' }),
+    openEmail: () => void dispatch({ type: 'EMAIL_OPENED' }),
     async submitSsoEmail(input) {
-      const state = machine.getState();
-      if (state.step !== 'sso-email' || state.busy) return;
       const email = input.trim();
-      dispatch({ type: 'SSO_EMAIL_SUBMITTED', email });
-      const problem = emailProblem(email);
-      if (problem) return dispatch({ type: 'FAILED', error: problem });
+      if (!dispatch({ type: 'SSO_EMAIL_SUBMITTED', email }) || !valid(email)) return;
       await attempt(async () => {
         const { connections } = await client.sso.discoverConnections(email);
         // Messages stay terse (the 8 KB budget): UIs word errors by `code` / `errorType`, not by message.
         if (!connections[0]) throw new OrgAuthError('no_sso_connection', email);
-        if (connections.length > 1) return dispatch({ type: 'SSO_CONNECTIONS_FOUND', connections });
+        if (connections[1]) return dispatch({ type: 'SSO_CONNECTIONS_FOUND', connections });
         await controller.startSso(connections[0].connection_id);
       });
     },
-    async startSso(connectionId) {
-      const before = machine.getState();
-      if (before.step !== 'organization-login' && before.step !== 'sso-email') return;
-      dispatch({ type: 'SSO_STARTED', connectionId });
+    async startSso(connection_id) {
+      if (!dispatch({ type: 'SSO_STARTED' })) return;
       await attempt(() =>
         client.sso.start({
-          connection_id: connectionId,
+          connection_id,
           beforeNavigate: (url) => {
-            const go = options.beforeNavigate?.(url) !== false;
-            // The page routes itself: give it back the screen it left, not a spinner forever.
-            if (!go) machine.setState({ ...before, busy: false } as LoginState, true);
-            return go;
+            const navigate = options.beforeNavigate?.(url) !== false;
+            // Leaving is certain only now; when the page routes itself, it gets its screen back.
+            dispatch(navigate ? { type: 'SSO_REDIRECTING', connectionId: connection_id } : { type: 'SSO_CANCELED' });
+            return navigate;
           },
         }),
       );

@@ -1,56 +1,93 @@
 import type { OrgAuthError } from '../errors.js';
-import type { LoginEvent, LoginState } from './login-state.js';
+import type { LoginEvent, LoginFlow, LoginState } from './login-state.js';
 
-/** The first screen: an empty email form. */
-export const initialLoginState: LoginState = Object.freeze({ step: 'email', email: '', busy: false, error: null });
+/** The first screen of discovery: an empty email form. */
+export const initialLoginState: LoginState = Object.freeze({ step: 'email', email: '', busy: false, error: null, flow: null });
+
+/**
+ * Where "start over" leads: the organization's page in the organization flow (busy while its
+ * organization is still to be fetched), else the empty email form.
+ */
+const home = (flow: LoginFlow | null): LoginState =>
+  flow ? { step: 'organization-login', flow, busy: !flow.organization, error: null } : initialLoginState;
 
 /**
  * The login step machine: a pure `(state, event) => state`, so every UI (Lit, React, custom) walks
  * the same screens. Events that make no sense on the current step return the same state object.
+ * Every state carries the organization flow (`flow`), so "back" and "start over" need nothing else.
  */
 export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
+  const { flow } = state;
   switch (event.type) {
+    case 'EMAIL_OPENED':
+      return { step: 'email', email: '', busy: false, error: null, flow };
     case 'EMAIL_SUBMITTED':
-      return state.step === 'email' ? { step: 'email', email: event.email, busy: true, error: null } : state;
+      return state.step === 'email' && !state.busy ? { step: 'email', email: event.email, busy: true, error: null, flow } : state;
     case 'EMAIL_SENT':
-      return state.step === 'email' || state.step === 'email-sent' ? { step: 'email-sent', email: event.email, busy: false, error: null } : state;
+      return state.step === 'email' || state.step === 'email-sent' ? { step: 'email-sent', email: event.email, busy: false, error: null, flow } : state;
     case 'RESEND':
-      return state.step === 'email-sent' ? { ...state, busy: true, error: null } : state;
+      return state.step === 'email-sent' && !state.busy ? { ...state, busy: true, error: null } : state;
     case 'BACK':
-      // create-organization → choose-organization needs the list, which the controller re-sends as DISCOVERED;
-      // back to an organization's page is ORGANIZATION_LOADED, also from the controller.
-      return state.step === 'email-sent' || state.step === 'sso-email' ? { step: 'email', email: state.email, busy: false, error: null } : state;
+      return back(state);
     case 'REDIRECT_STARTED':
-      return { step: 'authenticating' };
+      return { step: 'authenticating', flow };
     case 'DISCOVERED':
-      return { step: 'choose-organization', email: event.email, organizations: event.organizations, busyOrganizationId: null, error: null };
+      return { step: 'choose-organization', email: event.email, organizations: event.organizations, busyOrganizationId: null, error: null, flow };
     case 'ORGANIZATION_CHOSEN':
-      return state.step === 'choose-organization' ? { ...state, busyOrganizationId: event.organizationId, error: null } : state;
+      return state.step === 'choose-organization' && !state.busyOrganizationId ? { ...state, busyOrganizationId: event.organizationId, error: null } : state;
     case 'CREATE_STARTED':
       return state.step === 'choose-organization'
-        ? { step: 'create-organization', email: state.email, canGoBack: true, busy: false, error: null }
+        ? { step: 'create-organization', email: state.email, organizations: state.organizations, busy: false, error: null, flow }
         : state;
     case 'CREATE_SUBMITTED':
-      return state.step === 'create-organization' ? { ...state, busy: true, error: null } : state;
+      return state.step === 'create-organization' && !state.busy ? { ...state, busy: true, error: null } : state;
     case 'SIGNED_IN':
-      return { step: 'signed-in', member: event.member, organization: event.organization };
+      // The same sign-in again (the store echoing the answer just applied) changes nothing.
+      return state.step === 'signed-in' && state.member === event.member && state.organization === event.organization
+        ? state
+        : { step: 'signed-in', member: event.member, organization: event.organization, flow };
     case 'SIGNED_OUT':
+      return state.step === 'signed-in' ? home(flow) : state;
     case 'RESET':
-      return initialLoginState;
+      return home(flow);
     case 'FAILED':
       return withError(state, event.error);
     case 'ORGANIZATION_REQUESTED':
-      return { step: 'organization-login', organization: null, busy: true, error: null };
+      return home({ slug: event.slug, organization: null });
     case 'ORGANIZATION_LOADED':
-      return { step: 'organization-login', organization: event.organization, busy: false, error: null };
+      // An answer for another slug than the page's is stale.
+      return state.step === 'organization-login' && state.flow.slug === event.slug
+        ? { ...state, flow: { slug: event.slug, organization: event.organization }, busy: false, error: null }
+        : state;
     case 'SSO_EMAIL_OPENED':
-      return { step: 'sso-email', email: '', connections: [], busy: false, error: null };
+      return { step: 'sso-email', email: '', connections: [], busy: false, error: null, flow };
     case 'SSO_EMAIL_SUBMITTED':
-      return { step: 'sso-email', email: event.email, connections: [], busy: true, error: null };
+      return state.step === 'sso-email' && !state.busy ? { step: 'sso-email', email: event.email, connections: [], busy: true, error: null, flow } : state;
     case 'SSO_CONNECTIONS_FOUND':
       return state.step === 'sso-email' ? { ...state, connections: event.connections, busy: false } : state;
     case 'SSO_STARTED':
-      return { step: 'sso-redirecting', connectionId: event.connectionId };
+    case 'SSO_CANCELED':
+      // Busy on the screen that offered the connection until the navigation is certain; canceled
+      // (the page routes itself), that screen comes back as it was.
+      return state.step === 'organization-login' || state.step === 'sso-email' ? { ...state, busy: event.type === 'SSO_STARTED', error: null } : state;
+    case 'SSO_REDIRECTING':
+      return { step: 'sso-redirecting', connectionId: event.connectionId, flow };
+  }
+}
+
+/** One step back: email-sent → email, create-organization → choose-organization, sso-email → email; in the organization flow, email and sso-email → its page. */
+function back(state: LoginState): LoginState {
+  const { flow } = state;
+  switch (state.step) {
+    case 'create-organization':
+      return { step: 'choose-organization', email: state.email, organizations: state.organizations, busyOrganizationId: null, error: null, flow };
+    case 'email':
+    case 'email-sent':
+    case 'sso-email':
+      if (flow && state.step !== 'email-sent') return home(flow);
+      return state.step === 'email' ? state : { step: 'email', email: state.email, busy: false, error: null, flow };
+    default:
+      return state;
   }
 }
 
@@ -66,6 +103,6 @@ function withError(state: LoginState, error: OrgAuthError): LoginState {
       return { ...state, busyOrganizationId: null, error };
     default:
       // No form to show the error on (a redirect failed): the attempt is over.
-      return { step: 'error', error };
+      return { step: 'error', error, flow: state.flow };
   }
 }

@@ -20,12 +20,26 @@ export const LOGIN_STEPS = [
 export type LoginStep = (typeof LOGIN_STEPS)[number];
 
 /**
- * State of the login machine. `busy` marks a request in flight on the current step (the UI shows a
- * spinner and disables the form); `error` is the last failure on that step, shown in words.
+ * The organization flow a login runs in: the slug of the organization whose page it starts on and,
+ * once fetched, that organization. `null` in discovery. Every state carries it, so the reducer alone
+ * knows where "back" and "start over" lead.
  */
-export type LoginState =
-  | { step: 'email'; email: string; busy: boolean; error: OrgAuthError | null }
-  | { step: 'email-sent'; email: string; busy: boolean; error: OrgAuthError | null }
+export interface LoginFlow {
+  slug: string;
+  /** Null until `organization.getBySlug` answered (or when no organization has the slug). */
+  organization: OrganizationBySlug | null;
+}
+
+type Form = { busy: boolean; error: OrgAuthError | null };
+
+/**
+ * State of the login machine. `busy` marks a request in flight on the current step (the UI shows a
+ * spinner and disables the form); `error` is the last failure on that step, shown in words; `flow`
+ * is the organization flow the login runs in (see {@link LoginFlow}).
+ */
+export type LoginState = (
+  | ({ step: 'email'; email: string } & Form)
+  | ({ step: 'email-sent'; email: string } & Form)
   | { step: 'authenticating' }
   | {
       step: 'choose-organization';
@@ -35,35 +49,28 @@ export type LoginState =
       busyOrganizationId: string | null;
       error: OrgAuthError | null;
     }
-  | {
+  | ({
       step: 'create-organization';
       email: string;
-      /** Whether "back" leads to the organization list (false when the list was empty). */
-      canGoBack: boolean;
-      busy: boolean;
-      error: OrgAuthError | null;
-    }
+      /** The discovered organizations, which "back" returns to. */
+      organizations: DiscoveredOrganization[];
+    } & Form)
   | { step: 'signed-in'; member: Member; organization: Organization }
   | { step: 'error'; error: OrgAuthError }
-  | {
-      step: 'organization-login';
-      /** Null while it loads (`busy`) or when the slug is unknown (`error`). */
-      organization: OrganizationBySlug | null;
-      busy: boolean;
-      error: OrgAuthError | null;
-    }
-  | {
+  /** An organization's own page: `flow.organization` once fetched (busy until then). */
+  | ({ step: 'organization-login'; flow: LoginFlow } & Form)
+  | ({
       step: 'sso-email';
       email: string;
       /** The connections found for the email's domain when there are several to choose from; else empty. */
       connections: SsoConnectionSummary[];
-      busy: boolean;
-      error: OrgAuthError | null;
-    }
-  | { step: 'sso-redirecting'; connectionId: string };
+    } & Form)
+  | { step: 'sso-redirecting'; connectionId: string }
+) & { flow: LoginFlow | null };
 
 /** Events the login reducer accepts. */
 export type LoginEvent =
+  | { type: 'EMAIL_OPENED' }
   | { type: 'EMAIL_SUBMITTED'; email: string }
   | { type: 'EMAIL_SENT'; email: string }
   | { type: 'RESEND' }
@@ -77,9 +84,11 @@ export type LoginEvent =
   | { type: 'SIGNED_OUT' }
   | { type: 'FAILED'; error: OrgAuthError }
   | { type: 'RESET' }
-  | { type: 'ORGANIZATION_REQUESTED' }
-  | { type: 'ORGANIZATION_LOADED'; organization: OrganizationBySlug }
+  | { type: 'ORGANIZATION_REQUESTED'; slug: string }
+  | { type: 'ORGANIZATION_LOADED'; slug: string; organization: OrganizationBySlug }
   | { type: 'SSO_EMAIL_OPENED' }
   | { type: 'SSO_EMAIL_SUBMITTED'; email: string }
   | { type: 'SSO_CONNECTIONS_FOUND'; connections: SsoConnectionSummary[] }
-  | { type: 'SSO_STARTED'; connectionId: string };
+  | { type: 'SSO_STARTED' }
+  | { type: 'SSO_REDIRECTING'; connectionId: string }
+  | { type: 'SSO_CANCELED' };

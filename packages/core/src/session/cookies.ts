@@ -1,6 +1,15 @@
-import type { CookieOptions } from '../client-types.js';
 import type { Platform, PlatformCookieAttributes } from '../platform/types.js';
 import { DEFAULT_COOKIE_NAMES, IST_LIFETIME_MINUTES } from '../protocol/constants.js';
+
+/** Cookie names and attributes (the client's `cookieOptions`). Defaults follow the protocol (`stytch_session`, …). */
+export interface CookieOptions {
+  opaqueTokenCookieName?: string;
+  jwtCookieName?: string;
+  istCookieName?: string;
+  path?: string;
+  domain?: string;
+  availableToSubdomains?: boolean;
+}
 
 /** Reads and writes the three token cookies with the attributes of WIRE.md §3.1. */
 export interface SessionCookies {

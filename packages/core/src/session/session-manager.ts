@@ -2,7 +2,12 @@ import type { StoreApi } from 'zustand/vanilla';
 import { isOrgAuthApiError, type OrgAuthApiError } from '../errors.js';
 import type { Platform } from '../platform/types.js';
 import { UNRECOVERABLE_ERROR_TYPES } from '../protocol/errors.js';
-import type { B2BAuthenticateResponse, DiscoveryAuthenticateResponse, DiscoveryOrganizationsResponse } from '../protocol/types.js';
+import type {
+  B2BAuthenticateResponse,
+  DiscoveredOrganization,
+  DiscoveryAuthenticateResponse,
+  DiscoveryOrganizationsResponse,
+} from '../protocol/types.js';
 import type { AuthState } from '../state/auth-state.js';
 import type { SessionCookies } from './cookies.js';
 import { parseCachedState, writeCachedState } from './state-cache.js';
@@ -96,6 +101,13 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
     else if (!cached && store.getState().status !== 'intermediate') signOutStore('signed-out');
   };
   const isCurrent = (sentToken: string | undefined) => cookies.sessionToken() === sentToken || (sync(), false);
+  // An intermediate session replaces any session: its cookie, no cached state, the `intermediate` status.
+  const intermediate = (token: string, emailAddress: string, discoveredOrganizations: DiscoveredOrganization[]) => {
+    cookies.removeSession();
+    cookies.writeIntermediate(token);
+    writeCachedState(platform, stateKey, null);
+    store.setState({ status: 'intermediate', emailAddress, discoveredOrganizations }, true);
+  };
   const stopListening = platform.onStorage(stateKey, sync);
 
   return {
@@ -109,17 +121,11 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
     applyAuthenticateResponse(response) {
       if (!response.member_session) {
         // MFA or another primary factor is still required: the server answered with an IST instead.
-        cookies.removeSession();
-        cookies.writeIntermediate(response.intermediate_session_token);
-        writeCachedState(platform, stateKey, null);
         const previous = store.getState();
-        store.setState(
-          {
-            status: 'intermediate',
-            emailAddress: response.member.email_address,
-            discoveredOrganizations: previous.status === 'intermediate' ? previous.discoveredOrganizations : [],
-          },
-          true,
+        intermediate(
+          response.intermediate_session_token,
+          response.member.email_address,
+          previous.status === 'intermediate' ? previous.discoveredOrganizations : [],
         );
         return response;
       }
@@ -145,13 +151,7 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
       return response;
     },
     applyDiscoveryResponse(response) {
-      cookies.removeSession();
-      cookies.writeIntermediate(response.intermediate_session_token);
-      writeCachedState(platform, stateKey, null);
-      store.setState(
-        { status: 'intermediate', emailAddress: response.email_address, discoveredOrganizations: response.discovered_organizations },
-        true,
-      );
+      intermediate(response.intermediate_session_token, response.email_address, response.discovered_organizations);
       return response;
     },
     applyDiscoveredOrganizations(response) {

@@ -44,17 +44,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const root = options.baseUrl.replace(/\/+$/, '');
 
   const headers = (token: string | undefined): Record<string, string> => {
-    let origin = '';
-    try {
-      origin = new URL(platform.location.href()).origin;
-    } catch {
-      /* no parent host header value beats a thrown request */
-    }
+    const href = platform.location.href();
+    // An unparsable location only leaves the page's host out of the headers; it never fails a request.
+    const page = URL.canParse(href) ? new URL(href) : null;
     return {
       Authorization: `Basic ${btoa(`${publicToken}:${token || publicToken}`)}`,
       'Content-Type': 'application/json',
-      'X-SDK-Client': telemetryHeader(platform, options.getTelemetryIds?.() ?? {}),
-      'X-SDK-Parent-Host': origin,
+      'X-SDK-Client': telemetryHeader(platform, options.getTelemetryIds?.() ?? {}, page?.hostname ?? ''),
+      'X-SDK-Parent-Host': page?.origin ?? '',
     };
   };
 

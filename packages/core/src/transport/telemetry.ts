@@ -20,15 +20,9 @@ export interface TelemetryIds {
 
 /**
  * The `X-SDK-Client` header value (WIRE §1.3): base64 of the telemetry JSON, with fresh ids per
- * request. Hostnames are ASCII (URL serialises them as punycode), so `btoa` is safe here.
+ * request; `hostname` is the page's. Hostnames are ASCII (URL serialises them as punycode), so `btoa` is safe here.
  */
-export function telemetryHeader(platform: Platform, ids: TelemetryIds): string {
-  let hostname = '';
-  try {
-    hostname = new URL(platform.location.href()).hostname;
-  } catch {
-    /* an unparsable location only loses telemetry */
-  }
+export function telemetryHeader(platform: Platform, ids: TelemetryIds, hostname: string): string {
   const telemetry = {
     event_id: `event-id-${randomUuid(platform)}`,
     app_session_id: `app-session-id-${randomUuid(platform)}`,

@@ -1,9 +1,9 @@
-/** Why a session ended: the person signed out, it timed out, or the server revoked it. */
-export type OrgAuthSessionEndReason = 'signed-out' | 'expired' | 'revoked';
+import type { SessionEndReason } from '@orgauth/core';
 
 /** Detail of {@link OrgAuthSessionEndedEvent}. */
 export interface OrgAuthSessionEndedDetail {
-  reason: OrgAuthSessionEndReason;
+  /** Why: the person signed out, it expired, or the server revoked it (the core's `SessionEndReason`). */
+  reason: SessionEndReason;
 }
 
 /** `orgauth-session-ended`: the session shown by the element is gone. Bubbles and is composed. */

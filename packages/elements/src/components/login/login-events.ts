@@ -1,7 +1,7 @@
-import type { LoginState } from '@orgauth/core';
+import type { LoginState, SessionEndReason } from '@orgauth/core';
 import { OrgAuthErrorEvent } from '../../events/error.js';
 import { OrgAuthSessionCreatedEvent } from '../../events/session-created.js';
-import { OrgAuthSessionEndedEvent, type OrgAuthSessionEndReason } from '../../events/session-ended.js';
+import { OrgAuthSessionEndedEvent } from '../../events/session-ended.js';
 import { OrgAuthStepChangeEvent } from '../../events/step-change.js';
 
 /**
@@ -11,7 +11,7 @@ import { OrgAuthStepChangeEvent } from '../../events/step-change.js';
  * @param endReason - why a session shown as signed in went away: `signed-out` when this element's
  *   "Sign out" caused it; otherwise the client gives no reason, and the session was taken away.
  */
-export function transitionEvents(next: LoginState, previous: LoginState | undefined, endReason: OrgAuthSessionEndReason): Event[] {
+export function transitionEvents(next: LoginState, previous: LoginState | undefined, endReason: SessionEndReason): Event[] {
   const events: Event[] = [];
   if (previous && next.step !== previous.step) {
     events.push(new OrgAuthStepChangeEvent({ step: next.step }));

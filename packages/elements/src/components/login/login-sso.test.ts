@@ -69,12 +69,14 @@ describe('<orgauth-login organization-slug>', () => {
     el.addEventListener('orgauth-step-change', watch);
     await mount(el);
     watch();
+    // The first render is already the organization's page, loading.
+    expect(find(el, '[role="status"]')).toBeTruthy();
     const observer = new MutationObserver(watch);
     observer.observe(el.shadowRoot!, { subtree: true, attributes: true, attributeFilter: ['data-step'] });
     await untilStep(el, 'organization-login');
     await settle(el);
     observer.disconnect();
-    expect(shown[0]).toBe('');
+    expect(shown[0]).toBe('organization-login');
     expect(shown).not.toContain('email');
   });
 

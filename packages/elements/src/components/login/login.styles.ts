@@ -1,25 +1,13 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<orgauth-login>`. Public tokens are `--orgauth-*` with a fallback each, resolved once
- * into private `--_orgauth-orgauth-*` variables; the dark palette swaps only the fallbacks, so a page's own
- * tokens always win. Everything sits in one cascade layer so `::part()` rules beat it without
+ * Styles of `<orgauth-login>`, over the shared theme (`themeStyles`: the `--_orgauth-*` variables and
+ * their dark palette). Everything sits in one cascade layer so `::part()` rules beat it without
  * specificity fights.
  */
 export const loginStyles = css`
   @layer orgauth-component {
     :host {
-      --_orgauth-bg: var(--orgauth-color-background, #ffffff);
-      --_orgauth-text: var(--orgauth-color-text, #1a1d24);
-      --_orgauth-muted: var(--orgauth-color-muted, #5b6270);
-      --_orgauth-border: var(--orgauth-color-border, #d6d9e0);
-      --_orgauth-primary: var(--orgauth-color-primary, #2b59ff);
-      --_orgauth-on-primary: var(--orgauth-color-on-primary, #ffffff);
-      --_orgauth-danger: var(--orgauth-color-danger, #c62828);
-      --_orgauth-surface: var(--orgauth-color-surface, #f5f6f9);
-      --_orgauth-radius: var(--orgauth-radius, 8px);
-      --_orgauth-space: var(--orgauth-spacing, 16px);
-      --_orgauth-font: var(--orgauth-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
       display: block;
       box-sizing: border-box;
       inline-size: 100%;
@@ -29,33 +17,6 @@ export const loginStyles = css`
       font-family: var(--_orgauth-font);
       font-size: var(--orgauth-font-size, 15px);
       line-height: 1.45;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    :host([theme='dark']) {
-      --_orgauth-bg: var(--orgauth-color-background, #15171c);
-      --_orgauth-text: var(--orgauth-color-text, #eceef2);
-      --_orgauth-muted: var(--orgauth-color-muted, #a2a8b5);
-      --_orgauth-border: var(--orgauth-color-border, #343844);
-      --_orgauth-primary: var(--orgauth-color-primary, #6f8dff);
-      --_orgauth-on-primary: var(--orgauth-color-on-primary, #0b0d12);
-      --_orgauth-danger: var(--orgauth-color-danger, #ff8a80);
-      --_orgauth-surface: var(--orgauth-color-surface, #1f222a);
-      color-scheme: dark;
-    }
-    @media (prefers-color-scheme: dark) {
-      :host([theme='auto']) {
-        --_orgauth-bg: var(--orgauth-color-background, #15171c);
-        --_orgauth-text: var(--orgauth-color-text, #eceef2);
-        --_orgauth-muted: var(--orgauth-color-muted, #a2a8b5);
-        --_orgauth-border: var(--orgauth-color-border, #343844);
-        --_orgauth-primary: var(--orgauth-color-primary, #6f8dff);
-        --_orgauth-on-primary: var(--orgauth-color-on-primary, #0b0d12);
-        --_orgauth-danger: var(--orgauth-color-danger, #ff8a80);
-        --_orgauth-surface: var(--orgauth-color-surface, #1f222a);
-        color-scheme: dark;
-      }
     }
     *,
     *::before,

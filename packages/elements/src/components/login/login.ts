@@ -1,28 +1,21 @@
-import { ContextConsumer } from '@lit/context';
-import { isOrgAuthApiError, isOrgAuthError, OrgAuthError, validateSlug } from '@orgauth/core';
 import type { B2BClient, LoginController, LoginState } from '@orgauth/core';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { orgAuthClientContext } from '../../context.js';
+import { ClientController } from '../../controllers/client-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { OrgAuthErrorEvent } from '../../events/error.js';
 import { OrgAuthNavigateEvent } from '../../events/navigate.js';
 import { errorMessage } from '../../i18n/format.js';
 import { resolveMessages, type OrgAuthMessages, type OrgAuthMessagesOverride } from '../../i18n/messages.js';
 import { alertRegion } from '../../internal/alert.js';
-import { reportUncaught } from '../../internal/report-error.js';
 import { spinner } from '../../internal/spinner.js';
-import { emptyCreateForm, isFieldError, withName, withSlug, type CreateFormState } from './create-form.js';
 import { transitionEvents } from './login-events.js';
+import { FocusController, focusAfter } from './login-focus.js';
+import { createLoginView } from './login-view.js';
+import { themeStyles } from '../../internal/theme.styles.js';
 import { loginStyles } from './login.styles.js';
-import { createOwnClient } from './script-client.js';
 import { renderStep } from './steps/index.js';
-import type { LoginView } from './steps/view.js';
 
 /** Colour scheme of an element: fixed light or dark, or `auto` to follow `prefers-color-scheme`. */
 export type OrgAuthTheme = 'light' | 'dark' | 'auto';
-
-const NO_CLIENT =
-  '<orgauth-login> has no client: set its client property, its public-token attribute, or place it inside <orgauth-provider>.';
 
 /**
  * The whole discovery sign-in as one element: email → "Check your email" → choose or create an
@@ -31,7 +24,8 @@ const NO_CLIENT =
  *
  * The client comes from the `client` property, else from an ancestor `<orgauth-provider>`, else —
  * the script-tag convenience — the element builds one from its `public-token` attribute (and
- * `base-url`, default `location.origin`), with magic links leading back to the current page.
+ * `base-url`, default `location.origin`), with magic links leading back to the current page
+ * (see `ClientController`).
  *
  * With `organization-slug`, it shows that organization's own login page instead: one "Continue with
  * <name>" button per active SSO connection, plus "Continue with email". In discovery, "Continue with
@@ -89,7 +83,7 @@ const NO_CLIENT =
  */
 export class OrgAuthLogin extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = loginStyles;
+  static override styles = [themeStyles, loginStyles];
   static override properties = {
     client: { attribute: false },
     publicToken: { attribute: 'public-token' },
@@ -119,30 +113,21 @@ export class OrgAuthLogin extends LitElement {
    */
   declare awaitingClient: boolean;
 
-  readonly #provided = new ContextConsumer(this, {
-    context: orgAuthClientContext,
-    subscribe: true,
-    callback: () => (this.#underProvider = true),
-  });
-  /** An `<orgauth-provider>` answered: a missing client is then "not yet", not a usage error. */
-  #underProvider = false;
+  readonly #clients = new ClientController(this);
   readonly #login = new StoreController<LoginState>(this, (s) => s, (next, previous) => this.#onTransition(next, previous));
-  readonly #view: LoginView;
+  readonly #focus = new FocusController(this);
   #messages: OrgAuthMessages = resolveMessages();
-  #client: B2BClient | undefined;
-  /** False until the first update has looked for a client (and after an own client was dropped). */
-  #bound = false;
-  readonly #ownClient = createOwnClient();
-  #controller: LoginController | undefined;
-  #usageError: OrgAuthError | null = null;
-  #usageErrorThrown = false;
-  #createForm: CreateFormState = emptyCreateForm();
-  #resent = false;
-  #signingOut = false;
-  #localError: unknown = null;
-  #focus: string | null = null;
-  /** In the organization flow, until the URL has been checked: the discovery email step must not flash. */
-  #checkingRedirect = false;
+  // The view reads the element's live state through these when it renders or acts.
+  readonly #view = createLoginView({
+    client: () => this.#clients.client,
+    controller: () => this.#bound?.login,
+    messages: () => this.#messages,
+    requestUpdate: () => this.requestUpdate(),
+    dispatchEvent: (event) => this.dispatchEvent(event),
+    focusAfterRender: (selector) => this.#focus.request(selector),
+  });
+  /** The login machine and the client and slug it was made for. */
+  #bound: { login: LoginController | undefined; client: B2BClient | undefined; slug: string | undefined } | undefined;
 
   constructor() {
     super();
@@ -153,212 +138,62 @@ export class OrgAuthLogin extends LitElement {
     this.messages = undefined;
     this.organizationSlug = undefined;
     this.awaitingClient = false;
-    this.#view = this.#createView();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Coming back after an own client was dropped: the next update builds a fresh one.
-    if (!this.#bound) this.requestUpdate();
     window.addEventListener('pageshow', this.#onPageShow);
   }
-
-  /** Back from the IdP with the Back button (page restored from the back-forward cache): not redirecting any more. */
-  readonly #onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted && this.#controller?.getState().step === 'sso-redirecting') this.#controller.reset();
-  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.#onPageShow);
-    // A client this element built for itself is its to stop; it is rebuilt on reconnection.
-    if (this.#ownClient.drop()) {
-      this.#client = undefined;
-      this.#controller = undefined;
-      this.#bound = false;
-      this.#login.setSource(undefined);
-    }
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  /** Back from the IdP with the Back button (page restored from the back-forward cache): not redirecting any more. */
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
+    const login = this.#bound?.login;
+    if (event.persisted && login?.getState().step === 'sso-redirecting') this.#view.run(login.reset());
+  };
+
+  protected override update(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.#messages = resolveMessages(this.messages);
-    const given = this.client ?? this.#provided.value;
-    // An own client stays alive only while nothing better is given.
-    if (given) this.#ownClient.drop();
-    const client = given ?? this.#ownClient.get(this.publicToken, this.baseUrl);
-    if (!this.#bound || client !== this.#client) this.#bind(client);
-    else if (changed.has('organizationSlug')) this.#showOrganization();
+    // The ClientController has resolved the client by now (its hostUpdate); the render is still to come.
+    this.#bind(this.#clients.client, this.organizationSlug);
+    super.update(changed);
   }
 
   protected override render(): TemplateResult {
-    const state = this.#checkingRedirect && this.#login.value?.step === 'email' ? undefined : this.#login.value;
-    const body = this.#usageError
+    const usageError = this.#clients.usageError;
+    const state = usageError ? undefined : this.#login.value;
+    const body = usageError
       ? html`<h2 class="heading" part="heading" tabindex="-1">${this.#messages['error.heading']}</h2>
-          ${alertRegion(errorMessage(this.#usageError, this.#messages))}`
+          ${alertRegion(errorMessage(usageError, this.#messages))}`
       : state
         ? renderStep(state, this.#view)
         : spinner();
-    const step = this.#usageError ? 'error' : (state?.step ?? '');
+    const step = usageError ? 'error' : (state?.step ?? '');
     return html`<div class="card" part="card" data-step=${step} aria-busy=${step === '' ? 'true' : 'false'}>${body}</div>`;
   }
 
-  protected override updated(): void {
-    if (this.#focus === null) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.#focus) ?? this.renderRoot.querySelector<HTMLElement>('.heading');
-    this.#focus = null;
-    target?.focus();
-  }
-
-  #bind(client: B2BClient | undefined): void {
-    this.#bound = true;
-    this.#client = client;
-    this.#controller = undefined;
-    if (!client) {
-      this.#login.setSource(undefined);
-      this.#usageError = null;
-      if (this.#underProvider || this.awaitingClient) return;
-      this.#usageError = new OrgAuthError('invalid_usage', NO_CLIENT);
-      this.dispatchEvent(new OrgAuthErrorEvent({ error: this.#usageError }));
-      if (!this.#usageErrorThrown) reportUncaught(this.#usageError);
-      this.#usageErrorThrown = true;
-      return;
-    }
-    this.#usageError = null;
+  /** One login machine per client and slug: the slug is the login's flow, so another slug is another login. */
+  #bind(client: B2BClient | undefined, slug: string | undefined): void {
+    const bound = this.#bound;
+    if (bound && bound.client === client && bound.slug === slug) return;
     // STYLE P8: the page may route an SSO start itself by canceling `orgauth-navigate`.
-    const controller = client.createLogin({ beforeNavigate: (url) => this.dispatchEvent(new OrgAuthNavigateEvent({ url })) });
-    this.#controller = controller;
-    this.#login.setSource(controller);
-    this.#resetViewState();
-    // After this update: the redirect moves the machine on, and that must schedule its own render.
-    this.#checkingRedirect = !!this.organizationSlug?.trim();
-    queueMicrotask(() => {
-      if (this.#controller !== controller) return;
-      // Without a token (or SSO error) in the URL, an organization's page starts on its SSO buttons.
-      const checked = controller.handleRedirect().finally(() => {
-        // In the same turn as leaving the email step, so no render shows it in between.
-        this.#showOrganization();
-        this.#checkingRedirect = false;
-        this.requestUpdate();
-      });
-      this.#run(checked);
-    });
-  }
-
-  /** In the organization flow, moves a machine resting on the discovery email step to the organization's page. */
-  #showOrganization(): void {
-    const slug = this.organizationSlug?.trim();
-    const controller = this.#controller;
-    const state = controller?.getState();
-    if (slug && controller && (state?.step === 'email' || state?.step === 'organization-login') && !('busy' in state && state.busy)) {
-      this.#run(controller.loadOrganization(slug));
-    }
+    const beforeNavigate = (url: string) => this.dispatchEvent(new OrgAuthNavigateEvent({ url }));
+    const login = client?.createLogin({ organizationSlug: slug, beforeNavigate });
+    this.#bound = { login, client, slug };
+    this.#login.setSource(login);
+    this.#view.clear();
+    // Started within this update, so the first render already shows where the login begins.
+    if (login) this.#view.run(login.start());
   }
 
   #onTransition(next: LoginState, previous: LoginState | undefined): void {
-    if (previous && next.step !== previous.step) {
-      this.#resetViewState();
-      this.#focus = '[data-initial-focus]';
-    }
-    const error = 'error' in next ? next.error : null;
-    const newError = error !== null && (!previous || !('error' in previous) || previous.error !== error);
-    // The busy form disabled the focused control; put focus back where the problem is.
-    if (newError && next.step === 'email') this.#focus = '#email';
-    if (newError && next.step === 'create-organization' && isFieldError(error)) {
-      this.#focus = isOrgAuthApiError(error, 'invalid_organization_name') ? '#organization-name' : '#organization-slug';
-    }
-    // Signed out, or started over after a failed redirect, on an organization's page: back to its buttons.
-    if (next.step === 'email' && (previous?.step === 'signed-in' || previous?.step === 'error')) queueMicrotask(() => this.#showOrganization());
-    const endReason = this.#client?.session.lastEndReason() ?? (this.#signingOut ? 'signed-out' : 'revoked');
-    for (const event of transitionEvents(next, previous, endReason)) this.dispatchEvent(event);
-  }
-
-  #resetViewState(): void {
-    this.#createForm = emptyCreateForm();
-    this.#resent = false;
-    this.#localError = null;
-  }
-
-  /** Runs a controller action. Failures the machine keeps in its state are shown from there; any
-   * other rejection is shown on the current step and announced with `orgauth-error`. */
-  #run(action: Promise<unknown>, onSuccess?: () => void): void {
-    this.#localError = null;
-    action.then(onSuccess, (error: unknown) => {
-      const state = this.#controller?.getState();
-      if (state && 'error' in state && state.error === error) return;
-      this.#localError = error;
-      this.dispatchEvent(new OrgAuthErrorEvent({ error: isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error }) }));
-      this.requestUpdate();
-    });
-  }
-
-  async #signOut(): Promise<void> {
-    const client = this.#client;
-    if (!client || this.#signingOut) return;
-    this.#signingOut = true;
-    this.#localError = null;
-    this.requestUpdate();
-    try {
-      // forceClear: the person asked to leave, so local state goes even if the server is unreachable.
-      await client.session.revoke({ forceClear: true });
-      // The machine normally follows the store to signed-out; make sure the screen moves on anyway.
-      if (this.#controller?.getState().step === 'signed-in') this.#controller.reset();
-    } catch (error) {
-      if (isOrgAuthError(error)) this.dispatchEvent(new OrgAuthErrorEvent({ error }));
-      if (this.#controller?.getState().step === 'signed-in') this.#localError = error;
-    } finally {
-      this.#signingOut = false;
-      this.requestUpdate();
-    }
-  }
-
-  #submitCreate(): void {
-    const form: CreateFormState = { ...this.#createForm, attempted: true };
-    const name = form.name.trim();
-    if (name === '' || validateSlug(form.slug) !== null) {
-      this.#createForm = form;
-      this.#focus = name === '' ? '#organization-name' : '#organization-slug';
-      this.requestUpdate();
-      return;
-    }
-    this.#createForm = { ...form, submittedSlug: form.slug };
-    this.requestUpdate();
-    if (this.#controller) this.#run(this.#controller.createOrganization({ organization_name: name, organization_slug: form.slug }));
-  }
-
-  #createView(): LoginView {
-    // The view is built once; its getters read the element's live state at render time.
-    const el = this;
-    const act = (fn: (c: LoginController) => Promise<unknown> | void) => () => {
-      const c = el.#controller;
-      if (!c) return;
-      const result = fn(c);
-      if (result) el.#run(result);
-    };
-    return {
-      get messages() { return el.#messages; },
-      get resent() { return el.#resent; },
-      get createForm() { return el.#createForm; },
-      get signingOut() { return el.#signingOut; },
-      get localError() { return el.#localError; },
-      submitEmail: (email) => act((c) => c.submitEmail(email))(),
-      resend: () => {
-        el.#resent = false;
-        const c = el.#controller;
-        if (c) el.#run(c.resend(), () => { const s = c.getState(); el.#resent = s.step === 'email-sent' && !s.error; el.requestUpdate(); });
-      },
-      back: act((c) => c.back()),
-      chooseOrganization: (id) => act((c) => c.chooseOrganization(id))(),
-      startCreate: act((c) => c.startCreate()),
-      setOrganizationName: (name) => { el.#createForm = withName(el.#createForm, name); el.requestUpdate(); },
-      setOrganizationSlug: (slug) => { el.#createForm = withSlug(el.#createForm, slug); el.requestUpdate(); },
-      submitCreate: () => el.#submitCreate(),
-      signOut: () => void el.#signOut(),
-      reset: act((c) => c.reset()),
-      get organizationFlow() { return !!el.organizationSlug?.trim(); },
-      openSsoEmail: act((c) => c.openSsoEmail()),
-      submitSsoEmail: (email) => act((c) => c.submitSsoEmail(email))(),
-      startSso: (id) => act((c) => c.startSso(id))(),
-      continueWithEmail: act((c) => c.openEmail()),
-    };
+    if (previous && next.step !== previous.step) this.#view.clear();
+    const target = focusAfter(next, previous);
+    if (target) this.#focus.request(target);
+    for (const event of transitionEvents(next, previous, this.#view.endReason())) this.dispatchEvent(event);
   }
 }

@@ -61,11 +61,9 @@ export function renderCreateOrganizationStep(state: StepState<'create-organizati
         <button class="primary" part="submit-button" type="submit" ?disabled=${state.busy}>
           ${state.busy ? spinner() : null}<span>${m['createOrganization.submit']}</span>
         </button>
-        ${state.canGoBack
-          ? html`<button class="secondary" part="secondary-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>
-              ${m['createOrganization.back']}
-            </button>`
-          : null}
+        <button class="secondary" part="secondary-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>
+          ${m['createOrganization.back']}
+        </button>
       </div>
     </form>
   `;

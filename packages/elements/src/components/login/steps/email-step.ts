@@ -19,7 +19,7 @@ export function renderEmailStep(state: StepState<'email'>, view: LoginView): Tem
       <button class="secondary" part="secondary-button sso-email-button" type="button" ?disabled=${state.busy} @click=${() => view.openSsoEmail()}>
         ${m['email.sso']}
       </button>
-      ${view.organizationFlow
+      ${state.flow
         ? html`<button class="link" part="link-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>${m['email.back']}</button>`
         : null}
     </div>

@@ -14,7 +14,7 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
   const m = view.messages;
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;
-  const organization = state.organization;
+  const { organization } = state.flow;
   return html`
     <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['organizationLogin.heading']}</h2>
     ${organization

@@ -30,8 +30,6 @@ export interface LoginView {
   submitCreate(): void;
   signOut(): void;
   reset(): void;
-  /** True in the organization flow (`organization-slug` set): the email step offers a way back. */
-  readonly organizationFlow: boolean;
   /** "Continue with SSO" on the email step. */
   openSsoEmail(): void;
   submitSsoEmail(email: string): void;

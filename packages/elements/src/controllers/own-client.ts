@@ -9,11 +9,11 @@ export interface OwnClient {
 }
 
 /**
- * The script-tag convenience behind `<orgauth-login public-token="…" base-url="…">`: a browser client
- * for that public token, talking to `base-url` (default: this page's origin), whose magic links
- * and SSO sign-ins lead back to this page (origin + path, no query) — where the element finishes the
- * sign-in on load.
- * The link target must be on the project's redirect allowlist.
+ * The script-tag convenience behind `<orgauth-login public-token="…" base-url="…">`, used by the
+ * `ClientController` of every element: a browser client for that public token, talking to
+ * `base-url` (default: this page's origin), whose magic links and SSO sign-ins lead back to this page
+ * (origin + path, no query), where the element finishes the sign-in on load. The link target must be
+ * on the project's redirect allowlist.
  */
 export function createOwnClient(): OwnClient {
   let own: { client: B2BClient; key: string } | undefined;

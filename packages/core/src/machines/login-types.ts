@@ -1,0 +1,79 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { AuthenticateByUrl } from '../authenticate-by-url.js';
+import type { DiscoveryFlow } from '../flows/discovery.js';
+import type { MagicLinksFlow } from '../flows/magic-links.js';
+import type { OrganizationFlow } from '../flows/organization.js';
+import type { SsoFlow } from '../flows/sso.js';
+import type { ParsedAuthenticateUrl } from '../redirect.js';
+import type { AuthState } from '../state/auth-state.js';
+import type { LoginState } from './login-state.js';
+
+/** What the controller uses of a client; a `B2BClient` has all of it. */
+export interface LoginClient {
+  readonly store: StoreApi<AuthState>;
+  magicLinks: MagicLinksFlow;
+  discovery: DiscoveryFlow;
+  sso: SsoFlow;
+  organization: OrganizationFlow;
+  parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;
+  authenticateByUrl: AuthenticateByUrl;
+}
+
+/** Options of `client.createLogin`. */
+export interface CreateLoginOptions {
+  /**
+   * Runs the organization flow: the login starts on this organization's page (its SSO buttons and
+   * "Continue with email"), and "back" and "start over" return there. Without it, discovery.
+   */
+  organizationSlug?: string | undefined;
+  /** Called with the URL before an SSO start leaves the page; return false to navigate yourself. */
+  beforeNavigate?: (url: string) => boolean;
+}
+
+/** Extra wiring the client passes in; a controller built over any client works without it. */
+export interface LoginControllerOptions extends CreateLoginOptions {
+  /** Drops the intermediate session when the person starts over. */
+  forgetIntermediateSession?: () => void;
+}
+
+/**
+ * The headless login machine bound to a client: its state, and actions that run the requests. Actions
+ * never reject: a failure is kept on the step as `error`. Call {@link LoginController.start} once.
+ */
+export interface LoginController {
+  getState(): LoginState;
+  subscribe(listener: (state: LoginState, previous: LoginState) => void): () => void;
+  /**
+   * Starts the login on this page (`href`, default the current URL): a redirect's token (magic link,
+   * SSO) or `stytch_error` is authenticated or shown; otherwise, in the organization flow, its page
+   * is fetched. It runs once per login: later calls (a React effect in StrictMode) get the same promise.
+   */
+  start(href?: string): Promise<void>;
+  /** Sends the discovery magic link. */
+  submitEmail(email: string): Promise<void>;
+  /** Sends the same link again from the "Check your email" step. */
+  resend(): Promise<void>;
+  /**
+   * Goes one step back (email-sent → email, create-organization → choose-organization, sso-email →
+   * email; in the organization flow, email and sso-email → organization-login).
+   */
+  back(): Promise<void>;
+  /** Exchanges the intermediate session for a session in this organization. */
+  chooseOrganization(organizationId: string): Promise<void>;
+  /** Shows the create-organization form. */
+  startCreate(): void;
+  /** Creates an organization and signs in to it. */
+  createOrganization(options: { organization_name: string; organization_slug: string }): Promise<void>;
+  /** Back to the first screen (the organization's page in the organization flow), forgetting the intermediate session. */
+  reset(): Promise<void>;
+  /** Moves to the organization flow of this slug: its page, fetched; an unknown slug is an error on it. */
+  loadOrganization(slug: string): Promise<void>;
+  /** "Continue with email" on an organization's page: the discovery email step (`back()` returns). */
+  openEmail(): void;
+  /** "Continue with SSO": the step that finds the SSO connection by email domain. */
+  openSsoEmail(): void;
+  /** Finds the SSO connections for the email's domain: one is started, several are offered, none is an error. */
+  submitSsoEmail(email: string): Promise<void>;
+  /** Leaves for the identity provider of this connection (after the `beforeNavigate` hook). */
+  startSso(connectionId: string): Promise<void>;
+}

@@ -1,0 +1,139 @@
+import { isOrgAuthError, OrgAuthError, validateSlug, type B2BClient, type LoginController, type SessionEndReason } from '@orgauth/core';
+import { OrgAuthErrorEvent } from '../../events/error.js';
+import type { OrgAuthMessages } from '../../i18n/messages.js';
+import { emptyCreateForm, withName, withSlug } from './create-form.js';
+import type { LoginView } from './steps/view.js';
+
+/** What the view reads from `<orgauth-login>` at call time, and how it asks it to render. */
+export interface LoginViewHost {
+  client(): B2BClient | undefined;
+  controller(): LoginController | undefined;
+  messages(): OrgAuthMessages;
+  requestUpdate(): void;
+  dispatchEvent(event: Event): boolean;
+  /** Moves focus to `selector` after the next render. */
+  focusAfterRender(selector: string): void;
+}
+
+/** The step functions' {@link LoginView}, plus what the element drives it with. */
+export interface LoginViewModel extends LoginView {
+  /** Forgets the view state of the screen just left: form fields, "sent again", a local failure. */
+  clear(): void;
+  /**
+   * Runs a controller action. Failures the machine keeps in its state are shown from there; any
+   * other rejection is shown on the current step and announced with `orgauth-error`.
+   */
+  run(action: unknown, onSuccess?: () => void): void;
+  /** Why a session shown as signed in ended: the client's reason; without one, `signed-out` when this view signed out, else `revoked`. */
+  endReason(): SessionEndReason;
+}
+
+/**
+ * The view state of one `<orgauth-login>` (what belongs to the screen, not to the login machine)
+ * and the actions its step functions call, each a call on the login controller.
+ */
+export function createLoginView(host: LoginViewHost): LoginViewModel {
+  let createForm = emptyCreateForm();
+  let resent = false;
+  let signingOut = false;
+  let localError: unknown = null;
+
+  const run = (action: unknown, onSuccess?: () => void) => {
+    localError = null;
+    Promise.resolve(action).then(onSuccess, (error: unknown) => {
+      const state = host.controller()?.getState();
+      if (state && 'error' in state && state.error === error) return;
+      localError = error;
+      host.dispatchEvent(new OrgAuthErrorEvent({ error: isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error }) }));
+      host.requestUpdate();
+    });
+  };
+  const act = (action: (login: LoginController) => unknown) => {
+    const login = host.controller();
+    if (login) run(action(login));
+  };
+  const edit = (form: typeof createForm) => {
+    createForm = form;
+    host.requestUpdate();
+  };
+
+  const signOut = async () => {
+    const client = host.client();
+    if (!client || signingOut) return;
+    signingOut = true;
+    localError = null;
+    host.requestUpdate();
+    try {
+      // forceClear: the person asked to leave, so local state goes even if the server is unreachable.
+      await client.session.revoke({ forceClear: true });
+      // The machine follows the store to signed-out; make sure the screen moves on anyway.
+      if (host.controller()?.getState().step === 'signed-in') await host.controller()?.reset();
+    } catch (error) {
+      if (isOrgAuthError(error)) host.dispatchEvent(new OrgAuthErrorEvent({ error }));
+      if (host.controller()?.getState().step === 'signed-in') localError = error;
+    } finally {
+      signingOut = false;
+      host.requestUpdate();
+    }
+  };
+
+  const submitCreate = () => {
+    const form = { ...createForm, attempted: true };
+    const name = form.name.trim();
+    if (name === '' || validateSlug(form.slug) !== null) {
+      edit(form);
+      host.focusAfterRender(name === '' ? '#organization-name' : '#organization-slug');
+      return;
+    }
+    edit({ ...form, submittedSlug: form.slug });
+    act((login) => login.createOrganization({ organization_name: name, organization_slug: form.slug }));
+  };
+
+  return {
+    get messages() {
+      return host.messages();
+    },
+    get resent() {
+      return resent;
+    },
+    get createForm() {
+      return createForm;
+    },
+    get signingOut() {
+      return signingOut;
+    },
+    get localError() {
+      return localError;
+    },
+    clear() {
+      createForm = emptyCreateForm();
+      resent = false;
+      localError = null;
+    },
+    run,
+    endReason: () => host.client()?.session.lastEndReason() ?? (signingOut ? 'signed-out' : 'revoked'),
+    submitEmail: (email) => act((login) => login.submitEmail(email)),
+    resend() {
+      resent = false;
+      const login = host.controller();
+      if (!login) return;
+      run(login.resend(), () => {
+        const state = login.getState();
+        resent = state.step === 'email-sent' && !state.error;
+        host.requestUpdate();
+      });
+    },
+    back: () => act((login) => login.back()),
+    chooseOrganization: (organizationId) => act((login) => login.chooseOrganization(organizationId)),
+    startCreate: () => act((login) => login.startCreate()),
+    setOrganizationName: (name) => edit(withName(createForm, name)),
+    setOrganizationSlug: (slug) => edit(withSlug(createForm, slug)),
+    submitCreate,
+    signOut: () => void signOut(),
+    reset: () => act((login) => login.reset()),
+    openSsoEmail: () => act((login) => login.openSsoEmail()),
+    submitSsoEmail: (email) => act((login) => login.submitSsoEmail(email)),
+    startSso: (connectionId) => act((login) => login.startSso(connectionId)),
+    continueWithEmail: () => act((login) => login.openEmail()),
+  };
+}
