@@ -7,7 +7,7 @@ import { oidcRedirectUri } from '../domain/oidc-start.js';
 import { oidcSettings, updateOidcConnection } from '../domain/oidc-connections.js';
 import { findOrganization, insertOrganization } from '../domain/organizations.js';
 import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../domain/sso-connections.js';
-import { inBootstrapLock } from '../domain/project-create.js';
+import { inBootstrapLock } from '../projects/create.js';
 import { parseJson } from '../domain/serialize.js';
 import type { SecretBox } from '../lib/secret-box.js';
 
@@ -75,7 +75,7 @@ async function pointOidcAtDevIdp(deps: DemoSsoDeps, store: DevIdpStore, org: Org
  * `--dev` demo data, idempotent (every start): "Demo SSO Co" (`demo-sso`, domain `demo-sso.test`,
  * SSO JIT for everyone) with a SAML and an OIDC connection pointed at the built-in test IdP, and
  * "Locked Co" (`locked-co`, SSO JIT `NOT_ALLOWED`) with a SAML connection, for the refusal path.
- * Seeded in one transaction under the bootstrap lock (domain/project-create.ts).
+ * Seeded in one transaction under the bootstrap lock (projects/create.ts).
  */
 export async function seedDemoSso(deps: DemoSsoDeps): Promise<{ demo: SeededOrg; locked: SeededOrg }> {
   const now = (deps.now ?? Date.now)();

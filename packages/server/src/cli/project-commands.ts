@@ -5,10 +5,10 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { Db } from '../db/schema.js';
 import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../domain/member-roles.js';
-import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../domain/ip-allowlist.js';
-import { ensureProjects, environmentRow, rotateSecret, updateStoredCredentials } from '../domain/project-bootstrap.js';
-import { createProjectStore, type ProjectStore } from '../domain/projects.js';
-import type { ProjectEnv } from '../domain/redirect-urls.js';
+import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../projects/ip-allowlist.js';
+import { ensureProjects, environmentRow, rotateSecret, updateStoredCredentials } from '../projects/bootstrap.js';
+import { createProjectStore, type ProjectStore } from '../projects/store.js';
+import type { ProjectEnv } from '../projects/redirect-urls.js';
 import { ApiError } from '../lib/api-error.js';
 
 /** The first words that select an operator command instead of starting the server. */

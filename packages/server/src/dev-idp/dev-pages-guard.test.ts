@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProjectStore } from '../domain/projects.js';
+import { createProjectStore } from '../projects/store.js';
 import { listen, type Listener } from '../http/listen.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import { setUpDevSso } from './dev-sso-setup.js';
@@ -14,7 +14,7 @@ import { setUpDevSso } from './dev-sso-setup.js';
 const PUBLIC_URL = 'http://auth.dev.test:3000';
 const TEST_APP = 'http://localhost:3100';
 const LIVE_APP = 'https://app.live.example';
-/** The test project's default origin (domain/project-bootstrap.ts), then the two added here, sorted. */
+/** The test project's default origin (projects/bootstrap.ts), then the two added here, sorted. */
 const APPS = ['http://localhost:3000', TEST_APP, LIVE_APP];
 
 let t: TestServer;

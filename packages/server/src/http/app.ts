@@ -12,7 +12,7 @@ import { registerDevIdpRoutes } from '../dev-idp/dev-idp-routes.js';
 import { registerDevMailboxRoutes } from '../routes/dev-mailbox.js';
 import { registerDevEventRoutes, registerEventRoutes } from '../routes/events.js';
 import { registerJwksRoutes } from '../routes/jwks.js';
-import { registerSdkBootstrapRoutes } from '../routes/sdk-bootstrap.js';
+import { registerSdkBootstrapRoutes } from '../projects/routes.js';
 import { registerSdkDiscoveryRoutes } from '../routes/sdk-discovery.js';
 import { registerSdkEventRoutes } from '../routes/sdk-events.js';
 import { registerSdkMagicLinkRoutes } from '../routes/sdk-magic-links.js';

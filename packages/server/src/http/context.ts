@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Db } from '../db/schema.js';
-import type { Project, ProjectStore } from '../domain/projects.js';
+import type { Project, ProjectStore } from '../projects/store.js';
 import type { SigningKeys } from '../domain/signing-keys.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RateLimiter } from './rate-limit.js';

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Project } from '../domain/projects.js';
+import type { Project } from '../projects/store.js';
 import { matchAction } from '../domain/event-actions.js';
 import { insertEvent, type EventInput } from '../domain/events.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { ApiError } from '../lib/api-error.js';
-import { isIpAllowed } from '../domain/ip-allowlist.js';
-import type { Project } from '../domain/projects.js';
+import { isIpAllowed } from '../projects/ip-allowlist.js';
+import type { Project } from '../projects/store.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
 import { basicCredentials, errorEnvelope } from './responses.js';
 

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { OrganizationsTable } from '../db/schema.js';
 import { getOrganization } from '../domain/organizations.js';
-import { normalizeUrl } from '../domain/projects.js';
+import { normalizeUrl } from '../projects/store.js';
 import { IDENTITY_PROVIDERS, createConnection, deleteConnection, getConnection, listConnections, updateSamlConnection, type SamlPatch } from '../domain/sso-connections.js';
 import { toConnection, toOidcConnection, toSamlConnection } from '../domain/sso-serialize.js';
 import type { AppContext, AppDeps, AppEnv } from '../http/context.js';

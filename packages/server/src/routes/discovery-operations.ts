@@ -6,7 +6,7 @@ import { assertMfaNotRequired } from '../domain/member-provisioning.js';
 import { insertMember } from '../domain/members.js';
 import { consumeOneTimeToken, issueOneTimeToken } from '../domain/one-time-tokens.js';
 import { getOrganization, insertOrganization } from '../domain/organizations.js';
-import type { Project } from '../domain/projects.js';
+import type { Project } from '../projects/store.js';
 import { iso } from '../domain/serialize.js';
 import { authenticateResponse, insertSession, type LoadedSession } from '../domain/sessions.js';
 import type { AppDeps } from '../http/context.js';

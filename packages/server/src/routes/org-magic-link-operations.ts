@@ -8,7 +8,7 @@ import {
   issueOrgMagicLink,
   type LoginOrSignupOutcome,
 } from '../domain/org-magic-links.js';
-import type { Project } from '../domain/projects.js';
+import type { Project } from '../projects/store.js';
 import { proveHeldSession, type HeldSession } from '../domain/session-reuse.js';
 import { authenticateResponse } from '../domain/sessions.js';
 import type { AppDeps } from '../http/context.js';

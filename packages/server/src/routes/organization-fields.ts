@@ -1,5 +1,5 @@
 import type { NewOrganization } from '../domain/organizations.js';
-import { normalizeUrl } from '../domain/projects.js';
+import { normalizeUrl } from '../projects/store.js';
 import { badRequest } from '../lib/api-error.js';
 import {
   JIT_POLICIES,

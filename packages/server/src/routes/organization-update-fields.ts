@@ -1,6 +1,6 @@
 import type { OrganizationPatch } from '../domain/organization-admin.js';
 import { readExtraSettings } from '../domain/organization-settings.js';
-import { normalizeUrl } from '../domain/projects.js';
+import { normalizeUrl } from '../projects/store.js';
 import { badRequest } from '../lib/api-error.js';
 import {
   JIT_POLICIES,

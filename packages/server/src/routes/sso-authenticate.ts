@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { authenticateSsoToken } from '../domain/sso-authenticate.js';
-import type { Project } from '../domain/projects.js';
+import type { Project } from '../projects/store.js';
 import { readHeldSessionCredentials } from '../domain/session-proof.js';
 import { proveHeldSession, type HeldSession } from '../domain/session-reuse.js';
 import { authenticateResponse } from '../domain/sessions.js';

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/schema.js';
 import { digestsEqual, newId, newSecret, sha256Hex } from '../lib/crypto.js';
-import { inBootstrapLock, insertEnvironmentProject } from './project-create.js';
+import { inBootstrapLock, insertEnvironmentProject } from './create.js';
 import type { ProjectEnv } from './redirect-urls.js';
 
 /** One environment's credentials as handed to the operator. */

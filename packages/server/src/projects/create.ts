@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { sha256Hex } from '../lib/crypto.js';
-import { createProjectStore } from './projects.js';
+import { createProjectStore } from './store.js';
 import type { ProjectEnv } from './redirect-urls.js';
 
 /**

@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from '../http/context.js';
 import { sdkOk } from '../http/responses.js';
 import { assertOriginAllowed } from '../http/sdk-middleware.js';
 import { ApiError } from '../lib/api-error.js';
-import { defaultRbacPolicy } from '../domain/rbac-policy.js';
+import { defaultRbacPolicy } from './rbac-policy.js';
 
 /** `GET /projects/bootstrap/{public_token}` (WIRE.md §1.7): the project's public SDK configuration. */
 export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {

@@ -2,7 +2,7 @@ import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol
 import { ApiError } from '../lib/api-error.js';
 import { digestsEqual, sha256Hex } from '../lib/crypto.js';
 import type { Db, ProjectsTable } from '../db/schema.js';
-import { isMemberRolesFormat, type MemberRolesFormat } from './member-roles.js';
+import { isMemberRolesFormat, type MemberRolesFormat } from '../domain/member-roles.js';
 import { addRedirectUrlRule, listRedirectUrlRules, removeRedirectUrlRule, resolveRedirectUrl, type RedirectUrlRule } from './redirect-url-store.js';
 
 /** A project row without its secret hash. */
@@ -26,7 +26,7 @@ export interface ProjectStore {
   isOriginAllowedAnywhere(origin: string): Promise<boolean>;
   /**
    * Adds a redirect URL rule for `types` (default: all), checked against the environment's rules
-   * (domain/redirect-urls.ts). Idempotent. Returns the stored (canonical) form.
+   * (projects/redirect-urls.ts). Idempotent. Returns the stored (canonical) form.
    * @throws ApiError 400 `invalid_redirect_url`
    */
   addRedirectUrl(projectId: string, url: string, types?: readonly RedirectUrlType[], isDefault?: boolean): Promise<string>;
@@ -45,7 +45,7 @@ export interface ProjectStore {
   setMemberRolesFormat(projectId: string, format: MemberRolesFormat): Promise<void>;
   /**
    * The redirect URL to build a link from: the canonical form of `requested` when a rule of `type`
-   * allows it in the project's environment (domain/redirect-urls.ts), or the type's default when
+   * allows it in the project's environment (projects/redirect-urls.ts), or the type's default when
    * `requested` is omitted.
    * @throws ApiError 400 `invalid_redirect_url`
    */

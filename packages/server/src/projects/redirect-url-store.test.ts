@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
-import { createProjectStore, type ProjectStore } from './projects.js';
+import { createProjectStore, type ProjectStore } from './store.js';
 
 let t: TestServer;
 let store: ProjectStore;

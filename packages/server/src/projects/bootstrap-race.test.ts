@@ -8,7 +8,7 @@ import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { Db } from '../db/schema.js';
 import { sha256Hex } from '../lib/crypto.js';
-import { ensureProjects, type ProjectCredentials } from './project-bootstrap.js';
+import { ensureProjects, type ProjectCredentials } from './bootstrap.js';
 
 /**
  * Several instances starting at the same instant on one empty database must create exactly one

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TEST_PKCE } from '../testing/journey.js';
 import { latestMagicLinkToken, createTestServer, type TestServer } from '../testing/test-server.js';
-import { createProjectStore } from './projects.js';
+import { createProjectStore } from './store.js';
 
 let t: TestServer;
 beforeEach(async () => {

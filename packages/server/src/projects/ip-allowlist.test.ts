@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../domain/ip-allowlist.js';
+import { addAllowedIp, listAllowedIps, removeAllowedIp } from './ip-allowlist.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
