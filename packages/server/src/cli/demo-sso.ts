@@ -8,7 +8,7 @@ import { oidcSettings, updateOidcConnection } from '../domain/oidc-connections.j
 import { findOrganization, insertOrganization } from '../domain/organizations.js';
 import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../domain/sso-connections.js';
 import { inBootstrapLock } from '../projects/create.js';
-import { parseJson } from '../domain/serialize.js';
+import { parseJson } from '../lib/json.js';
 import type { SecretBox } from '../lib/secret-box.js';
 
 /** Ids of one seeded organization (printed in the start-up banner). */

@@ -2,7 +2,7 @@ import { IST_LIFETIME_MINUTES, type AuthenticationFactor } from '@orgauth/core/p
 import type { Db } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { newToken, sha256Hex } from '../lib/crypto.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 
 /** A live intermediate session: a proven email, not yet a member session. */
 export interface IntermediateSession {

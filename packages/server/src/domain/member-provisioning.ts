@@ -2,7 +2,7 @@ import type { OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { isCommonEmailDomain } from '../lib/common-email-domains.js';
 import { emailDomain } from '../lib/validate.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 
 /** The organization's allowed email domains, lowercased. */
 function allowedDomains(org: OrganizationsTable): string[] {

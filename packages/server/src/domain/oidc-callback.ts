@@ -8,7 +8,7 @@ import { oidcSettings } from './oidc-connections.js';
 import { ID_TOKEN_ALGS, requestOptions } from './oidc-http.js';
 import { verifyIdToken } from './oidc-id-token.js';
 import { assertBrowserBinding, oidcRedirectUri } from './oidc-start.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 import { completeSsoLogin } from './sso-login.js';
 import { consumeSsoRequest, ssoRequestNotFound } from './sso-requests.js';
 

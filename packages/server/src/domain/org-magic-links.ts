@@ -7,7 +7,7 @@ import { activateMember, findMemberByEmail, insertMember } from './members.js';
 import { assertMagicLinkAllowed, canJoinByEmailDomain } from './member-provisioning.js';
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
 import { findOrganization } from './organizations.js';
-import { iso } from './serialize.js';
+import { iso } from '../lib/json.js';
 import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';
 import type { LoadedSession } from './sessions.js';
 

@@ -1,7 +1,7 @@
 import type { Db, OrganizationsTable } from '../db/schema.js';
 import { ApiError, badRequest, isUniqueViolation } from '../lib/api-error.js';
 import { extraSettings, type OrganizationExtraSettings } from './organization-settings.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 
 /** Validated changes to an organization; absent keys are left as they are. */
 export interface OrganizationPatch {

@@ -1,6 +1,6 @@
 import type { Profile } from '@node-saml/node-saml';
 import type { SsoConnectionsTable } from '../db/schema.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 
 /** Who the IdP says signed in, as {@link completeSsoLogin} takes it. */
 export interface SsoIdentity {

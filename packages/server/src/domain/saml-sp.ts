@@ -1,7 +1,7 @@
 import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import type { SsoConnectionsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 import type { StoredCertificate } from './sso-connections.js';
 import { setSamlRequestId, type SsoRequest } from './sso-requests.js';
 import type { Db } from '../db/schema.js';

@@ -1,6 +1,6 @@
 import { badRequest } from '../lib/api-error.js';
 import type { Body } from '../lib/validate.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 
 /**
  * Registered claims and Stytch's own namespace: custom claims can never set them (JWT-09), so a

@@ -5,7 +5,9 @@ import { issueIntermediateSession } from './intermediate-sessions.js';
 import { assertMfaNotRequired, primaryRequired } from './member-provisioning.js';
 import { activateMember, findMemberByEmail } from './members.js';
 import { getOrganization } from './organizations.js';
-import { parseJson, toMember, toOrganization } from './serialize.js';
+import { parseJson } from '../lib/json.js';
+import { toMember } from './member-serialize.js';
+import { toOrganization } from './serialize.js';
 import { authenticateResponse, insertSession, sessionNotFound, type LoadedSession } from './sessions.js';
 import type { SigningKeys } from './signing-keys.js';
 

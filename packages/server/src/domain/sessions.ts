@@ -3,7 +3,9 @@ import type { Db, MembersTable, OrganizationsTable, SessionsTable } from '../db/
 import { ApiError } from '../lib/api-error.js';
 import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
 import { mergeCustomClaims } from './session-claims.js';
-import { iso, parseJson, toMember, toOrganization } from './serialize.js';
+import { iso, parseJson } from '../lib/json.js';
+import { toMember } from './member-serialize.js';
+import { toOrganization } from './serialize.js';
 import type { SigningKeys } from './signing-keys.js';
 
 /** A session with the member and organization it belongs to. */

@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api-error.js';
 import { findMemberByEmail } from './members.js';
 import { consumeOneTimeToken } from './one-time-tokens.js';
 import { findOrganization } from './organizations.js';
-import { iso } from './serialize.js';
+import { iso } from '../lib/json.js';
 import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';
 import type { LoadedSession } from './sessions.js';
 import { assertSsoAllowed } from './sso-login.js';

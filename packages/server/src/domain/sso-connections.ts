@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { Db, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 
 /** Identity providers a connection may name (Stytch's list); `generic` when unnamed. */
 export const IDENTITY_PROVIDERS = [

@@ -5,7 +5,7 @@ import { assertMfaNotRequired } from './member-provisioning.js';
 import { findMemberByEmail, insertMember } from './members.js';
 import { issueOneTimeToken } from './one-time-tokens.js';
 import { findOrganization } from './organizations.js';
-import { parseJson } from './serialize.js';
+import { parseJson } from '../lib/json.js';
 
 /** Lifetime of the `sso` token handed to the redirect URL: one page load's worth. */
 const SSO_TOKEN_TTL_MINUTES = 10;

@@ -1,5 +1,5 @@
 import type { SsoConnectionsTable } from '../db/schema.js';
-import { iso, parseJson } from './serialize.js';
+import { iso, parseJson } from '../lib/json.js';
 import { acsUrl, spEntityId } from './saml-sp.js';
 import type { StoredCertificate } from './sso-connections.js';
 

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { Hono } from 'hono';
 import { getOrganization } from '../domain/organizations.js';
 import { checkMetadataUrl, fetchMetadata, parseIdpMetadata } from '../domain/saml-metadata.js';
-import { parseJson } from '../domain/serialize.js';
+import { parseJson } from '../lib/json.js';
 import { getConnection, updateSamlConnection, type SamlPatch, type StoredCertificate } from '../domain/sso-connections.js';
 import { toSamlConnection } from '../domain/sso-serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';

@@ -7,7 +7,7 @@ import { insertMember } from '../domain/members.js';
 import { consumeOneTimeToken, issueOneTimeToken } from '../domain/one-time-tokens.js';
 import { getOrganization, insertOrganization } from '../domain/organizations.js';
 import type { Project } from '../projects/store.js';
-import { iso } from '../domain/serialize.js';
+import { iso } from '../lib/json.js';
 import { authenticateResponse, insertSession, type LoadedSession } from '../domain/sessions.js';
 import type { AppDeps } from '../http/context.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, sessionDuration, type Body } from '../lib/validate.js';

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { EventsTable } from '../db/schema.js';
 import { EVENT_STATUSES, listEvents, recentEvents, type EventPosition, type EventStatus } from '../domain/events.js';
-import { iso } from '../domain/serialize.js';
+import { iso } from '../lib/json.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';

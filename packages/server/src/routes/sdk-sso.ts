@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { extraSettings } from '../domain/organization-settings.js';
-import { parseJson } from '../domain/serialize.js';
+import { parseJson } from '../lib/json.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { badRequest } from '../lib/api-error.js';
