@@ -5,7 +5,7 @@ import { DEV_OIDC_PATH } from '../dev-idp/node-listener.js';
 import { createDevSamlIdp } from '../dev-idp/saml-idp.js';
 import { oidcRedirectUri } from '../domain/oidc-start.js';
 import { oidcSettings, updateOidcConnection } from '../domain/oidc-connections.js';
-import { findOrganization, insertOrganization } from '../domain/organizations.js';
+import { findOrganization, insertOrganization } from '../organizations/store.js';
 import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../domain/sso-connections.js';
 import { inBootstrapLock } from '../projects/create.js';
 import { parseJson } from '../lib/json.js';

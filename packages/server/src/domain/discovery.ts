@@ -5,7 +5,7 @@ import { emailDomain } from '../lib/validate.js';
 import { activateMember, findMemberByEmail, insertMember } from './members.js';
 import { assertPrimaryFactorsAllowed, canJoinByEmailDomain, primaryRequired } from './member-provisioning.js';
 import { toMember } from './member-serialize.js';
-import { toOrganization } from './serialize.js';
+import { toOrganization } from '../organizations/serialize.js';
 
 const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
   active: 'active_member',

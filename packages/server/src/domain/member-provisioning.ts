@@ -37,7 +37,7 @@ export function assertInviteAllowed(org: OrganizationsTable, email: string): voi
 /**
  * Refuses any sign-in into an organization whose `mfa_policy` is `REQUIRED_FOR_ALL` (AUTH-15). MFA
  * is not built, so a session there would skip the second factor the organization demands: fail
- * closed. New organizations cannot get that policy (routes/organization-fields.ts refuses it); this
+ * closed. New organizations cannot get that policy (organizations/input.ts refuses it); this
  * guards rows written before that rule. Every path that issues a session into an organization must
  * call it before writing: magic links (through {@link assertMagicLinkAllowed}), discovery exchange
  * and session exchange do; SSO through `assertSsoAllowed` (domain/sso-login.ts).

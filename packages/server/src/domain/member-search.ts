@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db, MembersTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
-import { afterKey, containsIgnoringCase } from './organization-search.js';
+import { afterKey, containsIgnoringCase } from '../organizations/search.js';
 import { decodeCursor, escapeLike, pageOf } from './pagination.js';
 import { parseSearchQuery, type FilterKinds, type SearchOperand } from './search-query.js';
 

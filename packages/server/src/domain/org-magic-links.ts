@@ -6,7 +6,7 @@ import { orgMagicLinkMail, type OrgMailPurpose } from '../mail/org-magic-link-te
 import { activateMember, findMemberByEmail, insertMember } from './members.js';
 import { assertMagicLinkAllowed, canJoinByEmailDomain } from './member-provisioning.js';
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
-import { findOrganization } from './organizations.js';
+import { findOrganization } from '../organizations/store.js';
 import { iso } from '../lib/json.js';
 import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';
 import type { LoadedSession } from './sessions.js';

@@ -4,10 +4,10 @@ import { ApiError } from '../lib/api-error.js';
 import { issueIntermediateSession } from './intermediate-sessions.js';
 import { assertMfaNotRequired, primaryRequired } from './member-provisioning.js';
 import { activateMember, findMemberByEmail } from './members.js';
-import { getOrganization } from './organizations.js';
+import { getOrganization } from '../organizations/store.js';
 import { parseJson } from '../lib/json.js';
 import { toMember } from './member-serialize.js';
-import { toOrganization } from './serialize.js';
+import { toOrganization } from '../organizations/serialize.js';
 import { authenticateResponse, insertSession, sessionNotFound, type LoadedSession } from './sessions.js';
 import type { SigningKeys } from './signing-keys.js';
 

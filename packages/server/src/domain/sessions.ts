@@ -5,7 +5,7 @@ import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
 import { mergeCustomClaims } from './session-claims.js';
 import { iso, parseJson } from '../lib/json.js';
 import { toMember } from './member-serialize.js';
-import { toOrganization } from './serialize.js';
+import { toOrganization } from '../organizations/serialize.js';
 import type { SigningKeys } from './signing-keys.js';
 
 /** A session with the member and organization it belongs to. */

@@ -3,7 +3,7 @@ import type { Db } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { findMemberByEmail } from './members.js';
 import { consumeOneTimeToken } from './one-time-tokens.js';
-import { findOrganization } from './organizations.js';
+import { findOrganization } from '../organizations/store.js';
 import { iso } from '../lib/json.js';
 import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';
 import type { LoadedSession } from './sessions.js';

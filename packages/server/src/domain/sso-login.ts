@@ -4,7 +4,7 @@ import { ApiError, isUniqueViolation } from '../lib/api-error.js';
 import { assertMfaNotRequired } from './member-provisioning.js';
 import { findMemberByEmail, insertMember } from './members.js';
 import { issueOneTimeToken } from './one-time-tokens.js';
-import { findOrganization } from './organizations.js';
+import { findOrganization } from '../organizations/store.js';
 import { parseJson } from '../lib/json.js';
 
 /** Lifetime of the `sso` token handed to the redirect URL: one page load's worth. */

@@ -5,7 +5,7 @@ import { newId } from '../lib/crypto.js';
 import { registerBackendDiscoveryRoutes } from '../routes/backend-discovery.js';
 import { registerBackendMagicLinkRoutes } from '../routes/backend-magic-links.js';
 import { registerBackendMemberRoutes } from '../routes/backend-members.js';
-import { registerBackendOrganizationRoutes } from '../routes/backend-organizations.js';
+import { registerBackendOrganizationRoutes } from '../organizations/routes.js';
 import { registerBackendSessionRoutes } from '../routes/backend-sessions.js';
 import { registerBackendSsoRoutes } from '../routes/backend-sso.js';
 import { registerDevIdpRoutes } from '../dev-idp/dev-idp-routes.js';

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Hono } from 'hono';
-import { getOrganization } from '../domain/organizations.js';
+import { getOrganization } from '../organizations/store.js';
 import { checkMetadataUrl, fetchMetadata, parseIdpMetadata } from '../domain/saml-metadata.js';
 import { parseJson } from '../lib/json.js';
 import { getConnection, updateSamlConnection, type SamlPatch, type StoredCertificate } from '../domain/sso-connections.js';

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { getMember } from '../domain/members.js';
-import { getOrganization } from '../domain/organizations.js';
+import { getOrganization } from '../organizations/store.js';
 import { readCustomClaims } from '../domain/session-claims.js';
 import { exchangeSession } from '../domain/session-exchange.js';
 import { proveSession, readSessionCredentials } from '../domain/session-proof.js';

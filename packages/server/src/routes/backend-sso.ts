@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { OrganizationsTable } from '../db/schema.js';
-import { getOrganization } from '../domain/organizations.js';
+import { getOrganization } from '../organizations/store.js';
 import { normalizeUrl } from '../projects/store.js';
 import { IDENTITY_PROVIDERS, createConnection, deleteConnection, getConnection, listConnections, updateSamlConnection, type SamlPatch } from '../domain/sso-connections.js';
 import { toConnection, toOidcConnection, toSamlConnection } from '../domain/sso-serialize.js';

@@ -5,14 +5,14 @@ import { consumeIntermediateSession, issueIntermediateSession, readIntermediateS
 import { assertMfaNotRequired } from '../domain/member-provisioning.js';
 import { insertMember } from '../domain/members.js';
 import { consumeOneTimeToken, issueOneTimeToken } from '../domain/one-time-tokens.js';
-import { getOrganization, insertOrganization } from '../domain/organizations.js';
+import { getOrganization, insertOrganization } from '../organizations/store.js';
 import type { Project } from '../projects/store.js';
 import { iso } from '../lib/json.js';
 import { authenticateResponse, insertSession, type LoadedSession } from '../domain/sessions.js';
 import type { AppDeps } from '../http/context.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 import { discoveryMagicLinkMail } from '../mail/templates.js';
-import { readOrganizationFields } from './organization-fields.js';
+import { readOrganizationFields } from '../organizations/input.js';
 import { optionalPkceChallenge, optionalRedirectUrl } from './org-magic-link-operations.js';
 
 /** Stytch's default lifetime of a discovery magic link. */

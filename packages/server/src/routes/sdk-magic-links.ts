@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
-import { getOrganization } from '../domain/organizations.js';
+import { getOrganization } from '../organizations/store.js';
 import { toMember } from '../domain/member-serialize.js';
-import { toOrganization } from '../domain/serialize.js';
+import { toOrganization } from '../organizations/serialize.js';
 import { authenticateSessionToken, sessionRoles } from '../domain/sessions.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';

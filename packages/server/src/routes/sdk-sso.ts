@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { extraSettings } from '../domain/organization-settings.js';
+import { extraSettings } from '../organizations/settings.js';
 import { parseJson } from '../lib/json.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { isOidcComplete, updateOidcConnection, withDiscoveredEndpoints, type OidcPatch } from '../domain/oidc-connections.js';
 import { isLoopbackHttp } from '../domain/oidc-http.js';
-import { getOrganization } from '../domain/organizations.js';
+import { getOrganization } from '../organizations/store.js';
 import { IDENTITY_PROVIDERS, getConnection } from '../domain/sso-connections.js';
 import { toOidcConnection } from '../domain/sso-serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';

@@ -1,6 +1,6 @@
 import type { Db, OrganizationsTable } from '../db/schema.js';
 import { ApiError, badRequest, isUniqueViolation } from '../lib/api-error.js';
-import { extraSettings, type OrganizationExtraSettings } from './organization-settings.js';
+import { extraSettings, type OrganizationExtraSettings } from './settings.js';
 import { parseJson } from '../lib/json.js';
 
 /** Validated changes to an organization; absent keys are left as they are. */

@@ -1,5 +1,5 @@
-import type { OrganizationPatch } from '../domain/organization-admin.js';
-import { readExtraSettings } from '../domain/organization-settings.js';
+import type { OrganizationPatch } from './admin.js';
+import { readExtraSettings } from './settings.js';
 import { normalizeUrl } from '../projects/store.js';
 import { badRequest } from '../lib/api-error.js';
 import {
@@ -13,7 +13,7 @@ import {
   optionalStringArray,
   type Body,
 } from '../lib/validate.js';
-import { AUTH_METHODS, readMfaPolicy } from './organization-fields.js';
+import { AUTH_METHODS, readMfaPolicy } from './input.js';
 
 /**
  * `organization_external_id`: 1–128 characters; `''` or `null` clears it (update only).

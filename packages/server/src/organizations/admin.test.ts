@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ORGANIZATION_CASCADE } from '../domain/organization-admin.js';
+import { ORGANIZATION_CASCADE } from './admin.js';
 import { dataTables, rowsOfOrganization, snapshot } from '../testing/db-snapshot.js';
 import { signUp } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
@@ -29,7 +29,7 @@ describe('PUT /organizations/{id}', () => {
         organization_name: 'Acme Two', organization_slug: 'acme-two', organization_logo_url: 'https://acme.test/logo.png',
         trusted_metadata: { b: null, c: 3 }, email_allowed_domains: ['Acme.test'], email_jit_provisioning: 'RESTRICTED',
         email_invites: 'RESTRICTED', sso_jit_provisioning: 'NOT_ALLOWED', auth_methods: 'RESTRICTED',
-        // mfa_policy: only OPTIONAL can be set until MFA exists (AUTH-15, routes/mfa-policy.test.ts).
+        // mfa_policy: only OPTIONAL can be set until MFA exists (AUTH-15, organizations/mfa-policy.test.ts).
         allowed_auth_methods: ['magic_link', 'sso'], mfa_policy: 'OPTIONAL', mfa_methods: 'RESTRICTED',
         allowed_mfa_methods: ['totp'], organization_external_id: 'crm-2', claimed_email_domains: ['acme.test'],
         rbac_email_implicit_role_assignments: [{ domain: 'acme.test', role_id: 'editor' }],

@@ -1,14 +1,14 @@
 import type { Hono } from 'hono';
-import { deleteOrganization, updateOrganization } from '../domain/organization-admin.js';
-import { searchOrganizations } from '../domain/organization-search.js';
-import { readExtraSettings } from '../domain/organization-settings.js';
-import { getOrganization, insertOrganization } from '../domain/organizations.js';
+import { deleteOrganization, updateOrganization } from './admin.js';
+import { searchOrganizations } from './search.js';
+import { readExtraSettings } from './settings.js';
+import { getOrganization, insertOrganization } from './store.js';
 import { readLimit } from '../domain/pagination.js';
-import { toOrganization } from '../domain/serialize.js';
+import { toOrganization } from './serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
-import { readOrganizationFields } from './organization-fields.js';
-import { readExternalId, readOrganizationPatch } from './organization-update-fields.js';
+import { readOrganizationFields } from './input.js';
+import { readExternalId, readOrganizationPatch } from './update-input.js';
 
 /**
  * Backend organizations (`/v1/b2b/organizations…`, seed + WIRE.md §5.2), secret-authenticated:

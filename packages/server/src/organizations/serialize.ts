@@ -1,7 +1,7 @@
 import type { Organization, JitPolicy } from '@orgauth/core/protocol';
 import type { OrganizationsTable } from '../db/schema.js';
 import { iso, parseJson } from '../lib/json.js';
-import { extraSettings } from './organization-settings.js';
+import { extraSettings } from './settings.js';
 
 /** An `organizations` row in wire shape. */
 export function toOrganization(row: OrganizationsTable): Organization {

@@ -1,4 +1,4 @@
-import type { NewOrganization } from '../domain/organizations.js';
+import type { NewOrganization } from './store.js';
 import { normalizeUrl } from '../projects/store.js';
 import { badRequest } from '../lib/api-error.js';
 import {
