@@ -4,7 +4,7 @@ import { openDatabase, type DialectName } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import type { Db } from './db/schema.js';
 import { ensureProjects, type ProjectCredentials } from './projects/bootstrap.js';
-import type { MemberRolesFormat } from './domain/member-roles.js';
+import type { MemberRolesFormat } from './members/roles.js';
 import { createProjectStore } from './projects/store.js';
 import { createSigningKeys } from './domain/signing-keys.js';
 import { sealLegacySigningKeys } from './domain/signing-key-store.js';
@@ -87,7 +87,7 @@ export interface OrgAuthServer {
     addRedirectUrl(url: string, types?: RedirectUrlType[]): Promise<void>;
     /** Adds an authorized SDK origin (`scheme://host[:port]`). Idempotent. */
     addAuthorizedOrigin(origin: string): Promise<void>;
-    /** How the backend API spells `Member.roles` (domain/member-roles.ts); test environment. */
+    /** How the backend API spells `Member.roles` (members/roles.ts); test environment. */
     setMemberRolesFormat(format: MemberRolesFormat): Promise<void>;
   };
   /** Which database engine is in use. */

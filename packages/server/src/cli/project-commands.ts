@@ -4,7 +4,7 @@ import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { Db } from '../db/schema.js';
-import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../domain/member-roles.js';
+import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../members/roles.js';
 import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../projects/ip-allowlist.js';
 import { ensureProjects, environmentRow, rotateSecret, updateStoredCredentials } from '../projects/bootstrap.js';
 import { createProjectStore, type ProjectStore } from '../projects/store.js';

@@ -13,7 +13,7 @@ export interface ProjectsTable {
   public_token: string;
   secret_hash: string;
   created_at: number;
-  /** `ids` | `objects`: how the backend API spells `Member.roles` (domain/member-roles.ts). */
+  /** `ids` | `objects`: how the backend API spells `Member.roles` (members/roles.ts). */
   member_roles_format: Generated<string>;
 }
 

@@ -2,9 +2,9 @@ import type { DiscoveredOrganization, MembershipType } from '@orgauth/core/proto
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { emailDomain } from '../lib/validate.js';
-import { activateMember, findMemberByEmail, insertMember } from './members.js';
-import { assertPrimaryFactorsAllowed, canJoinByEmailDomain, primaryRequired } from './member-provisioning.js';
-import { toMember } from './member-serialize.js';
+import { activateMember, findMemberByEmail, insertMember } from '../members/store.js';
+import { assertPrimaryFactorsAllowed, canJoinByEmailDomain, primaryRequired } from '../members/provisioning.js';
+import { toMember } from '../members/serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
 
 const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {

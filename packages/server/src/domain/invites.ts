@@ -1,8 +1,8 @@
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
-import { findMemberByEmail, insertMember } from './members.js';
-import { assertInviteAllowed, assertMagicLinkAllowed } from './member-provisioning.js';
+import { findMemberByEmail, insertMember } from '../members/store.js';
+import { assertInviteAllowed, assertMagicLinkAllowed } from '../members/provisioning.js';
 import { issueOrgMagicLink } from './org-magic-links.js';
 
 /** An invitation to send (fields already validated, redirect URL already resolved). */

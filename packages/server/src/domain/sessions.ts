@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api-error.js';
 import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
 import { mergeCustomClaims } from './session-claims.js';
 import { iso, parseJson } from '../lib/json.js';
-import { toMember } from './member-serialize.js';
+import { toMember } from '../members/serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
 import type { SigningKeys } from './signing-keys.js';
 

@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api-error.js';
 import { newId } from '../lib/crypto.js';
 import { registerBackendDiscoveryRoutes } from '../routes/backend-discovery.js';
 import { registerBackendMagicLinkRoutes } from '../routes/backend-magic-links.js';
-import { registerBackendMemberRoutes } from '../routes/backend-members.js';
+import { registerBackendMemberRoutes } from '../members/routes.js';
 import { registerBackendOrganizationRoutes } from '../organizations/routes.js';
 import { registerBackendSessionRoutes } from '../routes/backend-sessions.js';
 import { registerBackendSsoRoutes } from '../routes/backend-sso.js';

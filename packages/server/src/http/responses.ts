@@ -1,5 +1,5 @@
 import type { ErrorEnvelope } from '@orgauth/core/protocol';
-import { withMemberRoles } from '../domain/member-roles.js';
+import { withMemberRoles } from '../members/roles.js';
 import { ApiError } from '../lib/api-error.js';
 import { parseJsonObject, type Body } from '../lib/validate.js';
 import type { AppContext } from './context.js';
@@ -25,7 +25,7 @@ export function sdkOk(c: AppContext, payload: object): Response {
 
 /**
  * Backend success: the payload plus `request_id`/`status_code`, not wrapped. Members' roles are
- * spelled as the calling project chose (domain/member-roles.ts).
+ * spelled as the calling project chose (members/roles.ts).
  */
 export function apiOk(c: AppContext, payload: object): Response {
   recordIds(c, payload);

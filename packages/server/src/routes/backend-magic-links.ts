@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
-import { findMemberByEmail, getMember } from '../domain/members.js';
-import { assertMagicLinkAllowed } from '../domain/member-provisioning.js';
+import { findMemberByEmail, getMember } from '../members/store.js';
+import { assertMagicLinkAllowed } from '../members/provisioning.js';
 import { issueOrgMagicLink } from '../domain/org-magic-links.js';
 import { getOrganization } from '../organizations/store.js';
 import { readCustomClaims } from '../domain/session-claims.js';
 import { readHeldSessionCredentials } from '../domain/session-proof.js';
-import { toMember } from '../domain/member-serialize.js';
+import { toMember } from '../members/serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';

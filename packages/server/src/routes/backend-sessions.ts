@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { getMember } from '../domain/members.js';
+import { getMember } from '../members/store.js';
 import { getOrganization } from '../organizations/store.js';
 import { readCustomClaims } from '../domain/session-claims.js';
 import { exchangeSession } from '../domain/session-exchange.js';

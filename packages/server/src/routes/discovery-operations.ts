@@ -2,8 +2,8 @@ import type { AuthenticationFactor, B2BAuthenticateResponse, DiscoveredOrganizat
 import type { MembersTable } from '../db/schema.js';
 import { discoverOrganizations, joinOrganization } from '../domain/discovery.js';
 import { consumeIntermediateSession, issueIntermediateSession, readIntermediateSession } from '../domain/intermediate-sessions.js';
-import { assertMfaNotRequired } from '../domain/member-provisioning.js';
-import { insertMember } from '../domain/members.js';
+import { assertMfaNotRequired } from '../members/provisioning.js';
+import { insertMember } from '../members/store.js';
 import { consumeOneTimeToken, issueOneTimeToken } from '../domain/one-time-tokens.js';
 import { getOrganization, insertOrganization } from '../organizations/store.js';
 import type { Project } from '../projects/store.js';

@@ -1,7 +1,7 @@
 import type { B2BAuthenticateResponse } from '@orgauth/core/protocol';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import { inviteMember } from '../domain/invites.js';
-import { assertMagicLinkAllowed } from '../domain/member-provisioning.js';
+import { assertMagicLinkAllowed } from '../members/provisioning.js';
 import {
   authenticateOrgMagicLink,
   decideLoginOrSignup,

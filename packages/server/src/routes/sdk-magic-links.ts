@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { getOrganization } from '../organizations/store.js';
-import { toMember } from '../domain/member-serialize.js';
+import { toMember } from '../members/serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
 import { authenticateSessionToken, sessionRoles } from '../domain/sessions.js';
 import type { AppDeps, AppEnv } from '../http/context.js';

@@ -1,4 +1,4 @@
-import type { MemberFields } from '../domain/member-admin.js';
+import type { MemberFields } from './admin.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { optionalBoolean, optionalEnum, optionalObject, optionalString, optionalStringArray, requiredEmail, type Body } from '../lib/validate.js';
 import { readExternalId } from '../organizations/update-input.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
 
 /**
- * The per-project `Member.roles` spelling (domain/member-roles.ts): role ids by default (seed
+ * The per-project `Member.roles` spelling (members/roles.ts): role ids by default (seed
  * OpenAPI), Stytch MemberRole objects once the project chooses `objects`. Every backend shape that
  * carries a member is covered; the SDK endpoints and the other environment keep role ids.
  */

@@ -1,17 +1,17 @@
 import type { Hono } from 'hono';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
-import { createMemberByApi, deleteMember, updateMember } from '../domain/member-admin.js';
-import { searchMembers } from '../domain/member-search.js';
-import { findMemberByEmail, getMember } from '../domain/members.js';
+import { createMemberByApi, deleteMember, updateMember } from './admin.js';
+import { searchMembers } from './search.js';
+import { findMemberByEmail, getMember } from './store.js';
 import { getOrganization } from '../organizations/store.js';
 import { readLimit } from '../domain/pagination.js';
-import { toMember } from '../domain/member-serialize.js';
+import { toMember } from './serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { optionalBoolean, requiredEmail } from '../lib/validate.js';
-import { readMemberFields } from './member-fields.js';
+import { readMemberFields } from './input.js';
 
 function memberResponse(member: MembersTable, organization: OrganizationsTable) {
   return { member_id: member.id, member: toMember(member), organization: toOrganization(organization) };

@@ -1,7 +1,7 @@
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
-import { findMemberByEmail, insertMember } from './members.js';
+import { findMemberByEmail, insertMember } from './store.js';
 import { mergeMetadata } from '../organizations/admin.js';
 
 /** Validated member fields of a backend create or update; absent keys are left alone. */
