@@ -2,7 +2,7 @@ import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { findMemberByEmail } from '../members/store.js';
-import { consumeOneTimeToken } from './one-time-tokens.js';
+import { consumeOneTimeToken } from '../magic-links/one-time-tokens.js';
 import { findOrganization } from '../organizations/store.js';
 import { iso } from '../lib/json.js';
 import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';

@@ -3,7 +3,7 @@ import type { SsoRequestsTable } from '../db/schema-sso.js';
 import { ApiError, isUniqueViolation } from '../lib/api-error.js';
 import { assertMfaNotRequired } from '../members/provisioning.js';
 import { findMemberByEmail, insertMember } from '../members/store.js';
-import { issueOneTimeToken } from './one-time-tokens.js';
+import { issueOneTimeToken } from '../magic-links/one-time-tokens.js';
 import { findOrganization } from '../organizations/store.js';
 import { parseJson } from '../lib/json.js';
 

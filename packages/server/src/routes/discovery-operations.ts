@@ -4,7 +4,7 @@ import { discoverOrganizations, joinOrganization } from '../domain/discovery.js'
 import { consumeIntermediateSession, issueIntermediateSession, readIntermediateSession } from '../domain/intermediate-sessions.js';
 import { assertMfaNotRequired } from '../members/provisioning.js';
 import { insertMember } from '../members/store.js';
-import { consumeOneTimeToken, issueOneTimeToken } from '../domain/one-time-tokens.js';
+import { consumeOneTimeToken, issueOneTimeToken } from '../magic-links/one-time-tokens.js';
 import { getOrganization, insertOrganization } from '../organizations/store.js';
 import type { Project } from '../projects/store.js';
 import { iso } from '../lib/json.js';
@@ -13,7 +13,7 @@ import type { AppDeps } from '../http/context.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 import { discoveryMagicLinkMail } from '../mail/templates.js';
 import { readOrganizationFields } from '../organizations/input.js';
-import { optionalPkceChallenge, optionalRedirectUrl } from './org-magic-link-operations.js';
+import { optionalPkceChallenge, optionalRedirectUrl } from '../magic-links/service.js';
 
 /** Stytch's default lifetime of a discovery magic link. */
 const DISCOVERY_TTL_MINUTES = 60;

@@ -2,14 +2,14 @@ import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
-import { orgMagicLinkMail, type OrgMailPurpose } from '../mail/org-magic-link-templates.js';
+import { orgMagicLinkMail, type OrgMailPurpose } from './mail.js';
 import { activateMember, findMemberByEmail, insertMember } from '../members/store.js';
 import { assertMagicLinkAllowed, canJoinByEmailDomain } from '../members/provisioning.js';
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
 import { findOrganization } from '../organizations/store.js';
 import { iso } from '../lib/json.js';
-import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';
-import type { LoadedSession } from './sessions.js';
+import { startOrExtendSession, type SessionToExtend } from '../domain/session-reuse.js';
+import type { LoadedSession } from '../domain/sessions.js';
 
 const KIND: Record<OrgMailPurpose, OneTimeTokenKind> = { login: 'login_magic_link', signup: 'signup_magic_link', invite: 'invite_magic_link' };
 /** The token kinds `magic_links/authenticate` accepts (never a discovery token). */

@@ -3,7 +3,7 @@ import { ApiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { findMemberByEmail, insertMember } from '../members/store.js';
 import { assertInviteAllowed, assertMagicLinkAllowed } from '../members/provisioning.js';
-import { issueOrgMagicLink } from './org-magic-links.js';
+import { issueOrgMagicLink } from './organization-links.js';
 
 /** An invitation to send (fields already validated, redirect URL already resolved). */
 export interface InviteInput {

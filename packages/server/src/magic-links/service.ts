@@ -1,13 +1,13 @@
 import type { B2BAuthenticateResponse } from '@orgauth/core/protocol';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
-import { inviteMember } from '../domain/invites.js';
+import { inviteMember } from './invites.js';
 import { assertMagicLinkAllowed } from '../members/provisioning.js';
 import {
   authenticateOrgMagicLink,
   decideLoginOrSignup,
   issueOrgMagicLink,
   type LoginOrSignupOutcome,
-} from '../domain/org-magic-links.js';
+} from './organization-links.js';
 import type { Project } from '../projects/store.js';
 import { proveHeldSession, type HeldSession } from '../domain/session-reuse.js';
 import { authenticateResponse } from '../domain/sessions.js';

@@ -1,4 +1,4 @@
-import { escapeHtml, type RenderedMail } from './templates.js';
+import { escapeHtml, type RenderedMail } from '../mail/templates.js';
 
 /** What the org login / signup / invite mails say. */
 export type OrgMailPurpose = 'login' | 'signup' | 'invite';

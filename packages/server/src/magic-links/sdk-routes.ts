@@ -7,8 +7,8 @@ import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { requiredString, type Body } from '../lib/validate.js';
-import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from './discovery-operations.js';
-import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge } from './org-magic-link-operations.js';
+import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from '../routes/discovery-operations.js';
+import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge } from './service.js';
 
 /**
  * Login CSRF (SECURITY.md CSRF-02): a link minted through the public-token API without a challenge

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import { findMemberByEmail, getMember } from '../members/store.js';
 import { assertMagicLinkAllowed } from '../members/provisioning.js';
-import { issueOrgMagicLink } from '../domain/org-magic-links.js';
+import { issueOrgMagicLink } from './organization-links.js';
 import { getOrganization } from '../organizations/store.js';
 import { readCustomClaims } from '../domain/session-claims.js';
 import { readHeldSessionCredentials } from '../domain/session-proof.js';
@@ -12,8 +12,8 @@ import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { ApiError } from '../lib/api-error.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
-import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from './discovery-operations.js';
-import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './org-magic-link-operations.js';
+import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from '../routes/discovery-operations.js';
+import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './service.js';
 
 function memberBody(member: MembersTable, organization: OrganizationsTable) {
   return { member_id: member.id, member: toMember(member), organization: toOrganization(organization) };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { authenticateOrgMagicLink } from '../domain/org-magic-links.js';
+import { authenticateOrgMagicLink } from './organization-links.js';
 import { loadLiveSession } from '../domain/sessions.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { TEST_PKCE } from '../testing/journey.js';

@@ -5,7 +5,7 @@ import { createTestServer, latestMagicLinkToken, type TestResponse, type TestSer
 
 // AUTH-05: an invitation link expires. `invite_expiration_minutes` sets its lifetime (5 minutes to
 // a week, as Stytch); without it the link lives one week (LINK_TTL.invite in
-// routes/org-magic-link-operations.ts). The link works until just before that and never after.
+// magic-links/service.ts). The link works until just before that and never after.
 
 const MINUTE = 60_000;
 const DEFAULT_MINUTES = 7 * 24 * 60;
