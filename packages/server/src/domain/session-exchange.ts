@@ -1,7 +1,7 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
-import { issueIntermediateSession } from './intermediate-sessions.js';
+import { issueIntermediateSession } from '../discovery/intermediate-sessions.js';
 import { assertMfaNotRequired, primaryRequired } from '../members/provisioning.js';
 import { activateMember, findMemberByEmail } from '../members/store.js';
 import { getOrganization } from '../organizations/store.js';

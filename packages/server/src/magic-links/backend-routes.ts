@@ -12,7 +12,7 @@ import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { ApiError } from '../lib/api-error.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
-import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from '../routes/discovery-operations.js';
+import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from '../discovery/service.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './service.js';
 
 function memberBody(member: MembersTable, organization: OrganizationsTable) {

@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { requiredString, type Body } from '../lib/validate.js';
-import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from '../routes/discovery-operations.js';
+import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from '../discovery/service.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge } from './service.js';
 
 /**

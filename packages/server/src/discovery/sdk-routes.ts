@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
-import { readIntermediateSession } from '../domain/intermediate-sessions.js';
+import { readIntermediateSession } from './intermediate-sessions.js';
 import { authenticateSessionToken } from '../domain/sessions.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { ApiError } from '../lib/api-error.js';
-import { createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations } from './discovery-operations.js';
+import { createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations } from './service.js';
 
 /** Discovery: list organizations, create one, exchange the IST for a session (WIRE.md §2.5). */
 export function registerSdkDiscoveryRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {

@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
-import { readIntermediateSession } from '../domain/intermediate-sessions.js';
+import { readIntermediateSession } from './intermediate-sessions.js';
 import { verifySessionJwt } from '../domain/session-jwt-verify.js';
 import { authenticateSessionToken } from '../domain/sessions.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { ApiError } from '../lib/api-error.js';
 import type { Body } from '../lib/validate.js';
-import { createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations } from './discovery-operations.js';
-import { optionalToken } from './sdk-discovery.js';
+import { createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations } from './service.js';
+import { optionalToken } from './sdk-routes.js';
 
 /**
  * The verified email behind exactly one of `intermediate_session_token`, `session_token` or

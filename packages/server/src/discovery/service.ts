@@ -1,7 +1,7 @@
 import type { AuthenticationFactor, B2BAuthenticateResponse, DiscoveredOrganization } from '@orgauth/core/protocol';
 import type { MembersTable } from '../db/schema.js';
-import { discoverOrganizations, joinOrganization } from '../domain/discovery.js';
-import { consumeIntermediateSession, issueIntermediateSession, readIntermediateSession } from '../domain/intermediate-sessions.js';
+import { discoverOrganizations, joinOrganization } from './organizations.js';
+import { consumeIntermediateSession, issueIntermediateSession, readIntermediateSession } from './intermediate-sessions.js';
 import { assertMfaNotRequired } from '../members/provisioning.js';
 import { insertMember } from '../members/store.js';
 import { consumeOneTimeToken, issueOneTimeToken } from '../magic-links/one-time-tokens.js';
