@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
-import { verifySessionJwt } from '../domain/session-jwt-verify.js';
-import { authenticateSessionToken } from '../domain/sessions.js';
+import { verifySessionJwt } from '../sessions/jwt.js';
+import { authenticateSessionToken } from '../sessions/store.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { ApiError } from '../lib/api-error.js';

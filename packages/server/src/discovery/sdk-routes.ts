@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
-import { authenticateSessionToken } from '../domain/sessions.js';
+import { authenticateSessionToken } from '../sessions/store.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { ApiError } from '../lib/api-error.js';

@@ -8,7 +8,7 @@ import { consumeOneTimeToken, issueOneTimeToken } from '../magic-links/one-time-
 import { getOrganization, insertOrganization } from '../organizations/store.js';
 import type { Project } from '../projects/store.js';
 import { iso } from '../lib/json.js';
-import { authenticateResponse, insertSession, type LoadedSession } from '../domain/sessions.js';
+import { authenticateResponse, insertSession, type LoadedSession } from '../sessions/store.js';
 import type { AppDeps } from '../http/context.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 import { discoveryMagicLinkMail } from '../mail/templates.js';

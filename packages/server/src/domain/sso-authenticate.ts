@@ -5,8 +5,8 @@ import { findMemberByEmail } from '../members/store.js';
 import { consumeOneTimeToken } from '../magic-links/one-time-tokens.js';
 import { findOrganization } from '../organizations/store.js';
 import { iso } from '../lib/json.js';
-import { startOrExtendSession, type SessionToExtend } from './session-reuse.js';
-import type { LoadedSession } from './sessions.js';
+import { startOrExtendSession, type SessionToExtend } from '../sessions/reuse.js';
+import type { LoadedSession } from '../sessions/store.js';
 import { assertSsoAllowed } from './sso-login.js';
 
 /** Inputs of {@link authenticateSsoToken}. */
@@ -21,7 +21,7 @@ export interface SsoAuthenticateInput {
    */
   requirePkce: boolean;
   durationMinutes: number;
-  /** A held session of the same member gets the SSO factor instead (domain/session-reuse.ts). */
+  /** A held session of the same member gets the SSO factor instead (sessions/reuse.ts). */
   existing?: SessionToExtend | undefined;
 }
 
@@ -29,7 +29,7 @@ export interface SsoAuthenticateInput {
  * Redeems an `sso` token (single use; PKCE enforced when the start stored a challenge, and a
  * challenge required with `requirePkce`) for a session of the member it names, in one transaction: a
  * refusal after the consume gives the token back, and a `pkce_required` refusal leaves it unspent. A
- * held session of that member gets the SSO factor and a new token instead (domain/session-reuse.ts).
+ * held session of that member gets the SSO factor and a new token instead (sessions/reuse.ts).
  * @throws ApiError 404 `sso_token_not_found` / `member_not_found` / `organization_not_found` /
  *   `session_not_found`, 400 `pkce_required` / `pkce_mismatch` / `bad_request` (another member's
  *   explicit session)

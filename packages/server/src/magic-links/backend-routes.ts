@@ -4,8 +4,8 @@ import { findMemberByEmail, getMember } from '../members/store.js';
 import { assertMagicLinkAllowed } from '../members/provisioning.js';
 import { issueOrgMagicLink } from './organization-links.js';
 import { getOrganization } from '../organizations/store.js';
-import { readCustomClaims } from '../domain/session-claims.js';
-import { readHeldSessionCredentials } from '../domain/session-proof.js';
+import { readCustomClaims } from '../sessions/claims.js';
+import { readHeldSessionCredentials } from '../sessions/proof.js';
 import { toMember } from '../members/serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
@@ -87,7 +87,7 @@ export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps)
 
   api.post('/magic_links/authenticate', async (c) => {
     const body = await readBody(c);
-    // A session to add the factor to (Stytch's session reuse; domain/session-reuse.ts).
+    // A session to add the factor to (Stytch's session reuse; sessions/reuse.ts).
     const credentials = readHeldSessionCredentials(body);
     // Accepted for SDK compatibility, not used yet.
     for (const key of ['intermediate_session_token', 'telemetry_id']) optionalString(body, key, { max: 16_384 });

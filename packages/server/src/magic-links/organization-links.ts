@@ -8,8 +8,8 @@ import { assertMagicLinkAllowed, canJoinByEmailDomain } from '../members/provisi
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
 import { findOrganization } from '../organizations/store.js';
 import { iso } from '../lib/json.js';
-import { startOrExtendSession, type SessionToExtend } from '../domain/session-reuse.js';
-import type { LoadedSession } from '../domain/sessions.js';
+import { startOrExtendSession, type SessionToExtend } from '../sessions/reuse.js';
+import type { LoadedSession } from '../sessions/store.js';
 
 const KIND: Record<OrgMailPurpose, OneTimeTokenKind> = { login: 'login_magic_link', signup: 'signup_magic_link', invite: 'invite_magic_link' };
 /** The token kinds `magic_links/authenticate` accepts (never a discovery token). */
@@ -99,7 +99,7 @@ export interface AuthenticateLinkInput {
  * Redeems a login / signup / invite link: consumes the token once, activates the member it names
  * (an invite is accepted, a pending signup becomes active, the email is verified) and starts a
  * session in the token's organization, all in one transaction, so a refusal gives the token back.
- * A held session of that same member gets the email factor instead (domain/session-reuse.ts).
+ * A held session of that same member gets the email factor instead (sessions/reuse.ts).
  * @throws ApiError 404 `magic_link_not_found` / `member_not_found` / `organization_not_found` /
  *   `session_not_found` (the session was revoked meanwhile), 400 `pkce_mismatch` / `bad_request` (another
  *   member's session, when refused), 403 `magic_link_not_allowed`

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { getOrganization } from '../organizations/store.js';
 import { toMember } from '../members/serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
-import { authenticateSessionToken, sessionRoles } from '../domain/sessions.js';
+import { authenticateSessionToken, sessionRoles } from '../sessions/store.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';

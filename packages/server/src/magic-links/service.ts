@@ -9,8 +9,8 @@ import {
   type LoginOrSignupOutcome,
 } from './organization-links.js';
 import type { Project } from '../projects/store.js';
-import { proveHeldSession, type HeldSession } from '../domain/session-reuse.js';
-import { authenticateResponse } from '../domain/sessions.js';
+import { proveHeldSession, type HeldSession } from '../sessions/reuse.js';
+import { authenticateResponse } from '../sessions/store.js';
 import type { AppDeps } from '../http/context.js';
 import { badRequest } from '../lib/api-error.js';
 import {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { authenticateOrgMagicLink } from './organization-links.js';
-import { loadLiveSession } from '../domain/sessions.js';
+import { loadLiveSession } from '../sessions/store.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';

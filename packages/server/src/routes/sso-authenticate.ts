@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { authenticateSsoToken } from '../domain/sso-authenticate.js';
 import type { Project } from '../projects/store.js';
-import { readHeldSessionCredentials } from '../domain/session-proof.js';
-import { proveHeldSession, type HeldSession } from '../domain/session-reuse.js';
-import { authenticateResponse } from '../domain/sessions.js';
+import { readHeldSessionCredentials } from '../sessions/proof.js';
+import { proveHeldSession, type HeldSession } from '../sessions/reuse.js';
+import { authenticateResponse } from '../sessions/store.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody, sdkOk } from '../http/responses.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';

@@ -4,7 +4,7 @@ import { snapshot } from '../testing/db-snapshot.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 /**
- * `sso/authenticate` with a session the caller already holds (domain/session-reuse.ts), as
+ * `sso/authenticate` with a session the caller already holds (sessions/reuse.ts), as
  * magic_links/authenticate: the same member's session gets the SSO factor and a new token (SES-03);
  * another member's explicit session is refused; an ambient SDK cookie that is not the member's is
  * set aside. Every refusal leaves the single-use sso token usable.

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
-import { exchangeSession } from '../domain/session-exchange.js';
-import { revokeSessionsForMember } from '../domain/session-revocation.js';
-import { authenticateResponse, authenticateSessionToken, loadLiveSession, revokeSessionToken } from '../domain/sessions.js';
+import { exchangeSession } from './exchange.js';
+import { revokeSessionsForMember } from './revocation.js';
+import { authenticateResponse, authenticateSessionToken, loadLiveSession, revokeSessionToken } from './store.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { readBody, sdkOk } from '../http/responses.js';
 import { ApiError } from '../lib/api-error.js';

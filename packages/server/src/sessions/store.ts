@@ -2,7 +2,7 @@ import { SESSION_DURATION_MINUTES, type AuthenticationFactor, type B2BAuthentica
 import type { Db, MembersTable, OrganizationsTable, SessionsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
-import { mergeCustomClaims } from './session-claims.js';
+import { mergeCustomClaims } from './claims.js';
 import { iso, parseJson } from '../lib/json.js';
 import { toMember } from '../members/serialize.js';
 import { toOrganization } from '../organizations/serialize.js';

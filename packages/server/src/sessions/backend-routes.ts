@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import { getMember } from '../members/store.js';
 import { getOrganization } from '../organizations/store.js';
-import { readCustomClaims } from '../domain/session-claims.js';
-import { exchangeSession } from '../domain/session-exchange.js';
-import { proveSession, readSessionCredentials } from '../domain/session-proof.js';
-import { listActiveSessions, revokeSessionById, revokeSessionsForMember } from '../domain/session-revocation.js';
-import { authenticateResponse, revokeSessionToken, touchSession } from '../domain/sessions.js';
+import { readCustomClaims } from './claims.js';
+import { exchangeSession } from './exchange.js';
+import { proveSession, readSessionCredentials } from './proof.js';
+import { listActiveSessions, revokeSessionById, revokeSessionsForMember } from './revocation.js';
+import { authenticateResponse, revokeSessionToken, touchSession } from './store.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';

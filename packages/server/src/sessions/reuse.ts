@@ -2,9 +2,9 @@ import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import type { Body } from '../lib/validate.js';
-import { proveSession, type SessionCredentials } from './session-proof.js';
+import { proveSession, type SessionCredentials } from './proof.js';
 import type { SigningKeys } from './signing-keys.js';
-import { insertSession, rotateSessionToken, touchSession, type LoadedSession } from './sessions.js';
+import { insertSession, rotateSessionToken, touchSession, type LoadedSession } from './store.js';
 
 /**
  * The session a caller of a primary authenticate (magic link, SSO token) holds, and how it came.

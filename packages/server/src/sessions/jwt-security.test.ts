@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { revokeSessionsForMember } from '../domain/session-revocation.js';
-import { createSigningKeys } from '../domain/signing-keys.js';
+import { revokeSessionsForMember } from './revocation.js';
+import { createSigningKeys } from './signing-keys.js';
 import { discover, signUp } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 

@@ -1,9 +1,9 @@
 import { ApiError, badRequest } from '../lib/api-error.js';
 import type { Db } from '../db/schema.js';
 import type { Body } from '../lib/validate.js';
-import { loadLiveSession, sessionNotFound, type LoadedSession } from './sessions.js';
+import { loadLiveSession, sessionNotFound, type LoadedSession } from './store.js';
 import type { SigningKeys } from './signing-keys.js';
-import type { VerifyOptions } from './session-jwt-verify.js';
+import type { VerifyOptions } from './jwt.js';
 
 /** The session credentials a backend call may carry. */
 export interface SessionCredentials {

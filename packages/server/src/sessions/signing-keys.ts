@@ -3,8 +3,8 @@ import { SignJWT } from 'jose';
 import type { Db } from '../db/schema.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { createKeyCache } from '../lib/key-cache.js';
-import { isReservedClaim } from './session-claims.js';
-import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './session-jwt-verify.js';
+import { isReservedClaim } from './claims.js';
+import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './jwt.js';
 import { ensureActiveKey, ensureNextKey, openPrivateJwk, publishedKeys, rotateSigningKey, type PublicJwk, type RotationResult } from './signing-key-store.js';
 
 export type { PublicJwk } from './signing-key-store.js';

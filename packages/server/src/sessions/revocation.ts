@@ -1,6 +1,6 @@
 import type { MemberSession } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
-import { sessionNotFound, toMemberSession } from './sessions.js';
+import { sessionNotFound, toMemberSession } from './store.js';
 
 /**
  * Revokes every live session of a member, effective immediately for tokens and, through

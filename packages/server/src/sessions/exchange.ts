@@ -8,7 +8,7 @@ import { getOrganization } from '../organizations/store.js';
 import { parseJson } from '../lib/json.js';
 import { toMember } from '../members/serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
-import { authenticateResponse, insertSession, sessionNotFound, type LoadedSession } from './sessions.js';
+import { authenticateResponse, insertSession, sessionNotFound, type LoadedSession } from './store.js';
 import type { SigningKeys } from './signing-keys.js';
 
 /** What an exchange needs besides the proven session. */

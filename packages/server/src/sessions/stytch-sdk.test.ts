@@ -1,6 +1,6 @@
 import { B2BClient } from 'stytch';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { rotateSigningKey } from '../domain/signing-key-store.js';
+import { rotateSigningKey } from './signing-key-store.js';
 import { listen, type Listener } from '../http/listen.js';
 import { signUp } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
