@@ -3,10 +3,10 @@ import type { Db, OrganizationsTable, SsoConnectionsTable } from '../db/schema.j
 import { createDevIdpStore, type DevIdpStore } from '../dev-idp/idp-store.js';
 import { DEV_OIDC_PATH } from '../dev-idp/node-listener.js';
 import { createDevSamlIdp } from '../dev-idp/saml-idp.js';
-import { oidcRedirectUri } from '../domain/oidc-start.js';
-import { oidcSettings, updateOidcConnection } from '../domain/oidc-connections.js';
+import { oidcRedirectUri } from '../sso/oidc/start.js';
+import { oidcSettings, updateOidcConnection } from '../sso/oidc/connections.js';
 import { findOrganization, insertOrganization } from '../organizations/store.js';
-import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../domain/sso-connections.js';
+import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../sso/connections.js';
 import { inBootstrapLock } from '../projects/create.js';
 import { parseJson } from '../lib/json.js';
 import type { SecretBox } from '../lib/secret-box.js';

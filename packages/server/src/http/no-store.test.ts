@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso } from '../sso/testing/saml-flow.js';
-import { createOidcFixture } from '../testing/oidc-flow.js';
+import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso } from '../sso/saml/testing/saml-flow.js';
+import { createOidcFixture } from '../sso/oidc/testing/oidc-flow.js';
 import { mailDiscoveryToken, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
 

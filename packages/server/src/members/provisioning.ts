@@ -40,7 +40,7 @@ export function assertInviteAllowed(org: OrganizationsTable, email: string): voi
  * closed. New organizations cannot get that policy (organizations/input.ts refuses it); this
  * guards rows written before that rule. Every path that issues a session into an organization must
  * call it before writing: magic links (through {@link assertMagicLinkAllowed}), discovery exchange
- * and session exchange do; SSO through `assertSsoAllowed` (domain/sso-login.ts).
+ * and session exchange do; SSO through `assertSsoAllowed` (sso/login.ts).
  * @throws ApiError 403 `unauthorized_action`
  */
 export function assertMfaNotRequired(org: OrganizationsTable): void {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso, validResponseOptions } from '../sso/testing/saml-flow.js';
-import { buildSignedResponse } from '../sso/testing/saml-fixtures.js';
+import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso, validResponseOptions } from '../sso/saml/testing/saml-flow.js';
+import { buildSignedResponse } from '../sso/saml/testing/saml-fixtures.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf } from '../sso/testing/saml-flow.js';
+import { samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf } from '../sso/saml/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';

@@ -25,7 +25,7 @@ export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
       pkce_required_for_password_resets: false,
       pkce_required_for_oauth: false,
       // Login CSRF through SSO: the SDK's sso/authenticate refuses a token whose start had no
-      // challenge (routes/sso-authenticate.ts), and this flag makes Stytch's frontend SDK send one
+      // challenge (sso/authenticate-routes.ts), and this flag makes Stytch's frontend SDK send one
       // (our core always does). Starts without a challenge still work for backend-only integrations,
       // which redeem with the project secret.
       pkce_required_for_sso: true,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { postAcs, setupSamlConnection } from '../sso/testing/saml-flow.js';
+import { postAcs, setupSamlConnection } from '../sso/saml/testing/saml-flow.js';
 import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
