@@ -9,11 +9,11 @@ import { createProjectStore } from './projects/store.js';
 import { createSigningKeys } from './sessions/signing-keys.js';
 import { sealLegacySigningKeys } from './sessions/signing-key-store.js';
 import { checkSecretBoxKey, loadSecretBox, type SecretBox } from './lib/secret-box.js';
-import { createApp } from './http/app.js';
+import { createApp } from './app.js';
 import { defaultScriptBundleDirs } from './http/script-bundle.js';
 import { createClientIpResolver } from './http/client-ip.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
-import { startEventPurger } from './domain/events.js';
+import { startEventPurger } from './events/store.js';
 import { parseMailFrom } from './mail/mail-from.js';
 import { createMailer, type Mail } from './mail/mailer.js';
 

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { setUpDevSso } from '../dev-idp/dev-sso-setup.js';
+import { setUpDevSso } from '../dev/idp/dev-sso-setup.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import { hostName, isDevHostAllowed, misdirectedRequest, withFrameAncestorsNone } from './dev-guards.js';
 import { listen, type Listener } from './listen.js';
@@ -8,7 +8,7 @@ import { listen, type Listener } from './listen.js';
 // DNS rebinding: a page on evil.example re-resolves its own name to 127.0.0.1 and reads the dev
 // server same-origin. The Host header is all that tells such a request apart, and fetch() cannot
 // set it, so these requests go through node:http to the CLI's listener (http/listen.ts) composed as
-// the CLI composes it: Hono plus the dev OIDC provider in front (dev-idp/node-listener.ts).
+// the CLI composes it: Hono plus the dev OIDC provider in front (dev/idp/node-listener.ts).
 
 const PUBLIC_URL = 'https://auth.dev.test';
 

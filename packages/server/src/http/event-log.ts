@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Project } from '../projects/store.js';
-import { matchAction } from '../domain/event-actions.js';
-import { insertEvent, type EventInput } from '../domain/events.js';
+import { matchAction } from '../events/actions.js';
+import { insertEvent, type EventInput } from '../events/store.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
 
 const MAX_ID_LENGTH = 200;

@@ -4,7 +4,7 @@ import { createMemberByApi, deleteMember, updateMember } from './admin.js';
 import { searchMembers } from './search.js';
 import { findMemberByEmail, getMember } from './store.js';
 import { getOrganization } from '../organizations/store.js';
-import { readLimit } from '../domain/pagination.js';
+import { readLimit } from '../lib/pagination.js';
 import { toMember } from './serialize.js';
 import { toOrganization } from '../organizations/serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';

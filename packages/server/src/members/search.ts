@@ -2,8 +2,8 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Database, Db, MembersTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { afterKey, containsIgnoringCase } from '../organizations/search.js';
-import { decodeCursor, escapeLike, pageOf } from '../domain/pagination.js';
-import { parseSearchQuery, type FilterKinds, type SearchOperand } from '../domain/search-query.js';
+import { decodeCursor, escapeLike, pageOf } from '../lib/pagination.js';
+import { parseSearchQuery, type FilterKinds, type SearchOperand } from '../lib/search-query.js';
 
 type MemberEb = ExpressionBuilder<Database, 'members'>;
 

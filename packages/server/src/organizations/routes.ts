@@ -3,7 +3,7 @@ import { deleteOrganization, updateOrganization } from './admin.js';
 import { searchOrganizations } from './search.js';
 import { readExtraSettings } from './settings.js';
 import { getOrganization, insertOrganization } from './store.js';
-import { readLimit } from '../domain/pagination.js';
+import { readLimit } from '../lib/pagination.js';
 import { toOrganization } from './serialize.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk, readBody } from '../http/responses.js';

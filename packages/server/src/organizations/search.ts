@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db, OrganizationsTable } from '../db/schema.js';
-import { decodeCursor, escapeLike, pageOf } from '../domain/pagination.js';
-import { parseSearchQuery, type FilterKinds, type SearchOperand } from '../domain/search-query.js';
+import { decodeCursor, escapeLike, pageOf } from '../lib/pagination.js';
+import { parseSearchQuery, type FilterKinds, type SearchOperand } from '../lib/search-query.js';
 
 type OrgEb = ExpressionBuilder<Database, 'organizations'>;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Db } from '../db/schema.js';
-import type { SecretBox } from '../lib/secret-box.js';
+import type { Db } from '../../db/schema.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import { createSelfSignedCertificate, type KeyAndCertificate } from './self-signed-cert.js';
 
 /** Rows of migration 0800 (kept out of db/schema.ts: only the dev IdP reads them). */

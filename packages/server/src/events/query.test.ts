@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { matchAction } from '../domain/event-actions.js';
+import { matchAction } from './actions.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { createTestServer, type TestServer } from '../../testing/test-server.js';
 import { createDevIdpStore } from './idp-store.js';
 import { withDevOidc } from './node-listener.js';
 import { createDevOidcProvider, type DevOidcProvider } from './oidc-provider.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
-import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { discover, signUp, TEST_PKCE } from './testing/journey.js';
+import { createTestServer, type TestServer } from './testing/test-server.js';
 
 let t: TestServer;
 let ist: string;

@@ -1,11 +1,11 @@
 import { createServer, type RequestListener } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, type FetchHandler, type Listener } from '../http/listen.js';
-import { TEST_PKCE } from '../testing/journey.js';
-import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { listen, type FetchHandler, type Listener } from '../../http/listen.js';
+import { TEST_PKCE } from '../../testing/journey.js';
+import { createTestServer, type TestServer } from '../../testing/test-server.js';
 import { setUpDevSso, type DevSso } from './dev-sso-setup.js';
 import { withDevOidc } from './node-listener.js';
-import { seedDemoSso } from '../cli/demo-sso.js';
+import { seedDemoSso } from './demo-sso.js';
 
 // The whole `npm start` path over real HTTP: the CLI's seeding and routing (its listener,
 // http/listen.ts, with the dev OIDC provider in front), SSO start / ACS / authenticate, the OIDC RP,

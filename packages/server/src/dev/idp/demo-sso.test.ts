@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { createTestServer, type TestServer } from '../../testing/test-server.js';
 import { seedDemoSso } from './demo-sso.js';
 
 describe('seedDemoSso', () => {

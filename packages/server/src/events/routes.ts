@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import type { EventsTable } from '../db/schema.js';
-import { EVENT_STATUSES, listEvents, recentEvents, type EventPosition, type EventStatus } from '../domain/events.js';
+import { EVENT_STATUSES, listEvents, recentEvents, type EventPosition, type EventStatus } from './store.js';
 import { iso } from '../lib/json.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { apiOk } from '../http/responses.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
-import { renderEventsPage } from './events-page.js';
+import { renderEventsPage } from './dev-page.js';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createProjectStore } from '../projects/store.js';
-import { listen, type Listener } from '../http/listen.js';
-import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { createProjectStore } from '../../projects/store.js';
+import { listen, type Listener } from '../../http/listen.js';
+import { createTestServer, type TestServer } from '../../testing/test-server.js';
 import { setUpDevSso } from './dev-sso-setup.js';
 
 // The `--dev` pages over the real listener (http/listen.ts): no framing anywhere, and a test IdP whose

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../mail/templates.js';
-import type { toEvent } from './events.js';
+import type { toEvent } from './routes.js';
 
 type WireEvent = ReturnType<typeof toEvent>;
 

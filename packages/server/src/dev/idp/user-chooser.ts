@@ -1,4 +1,4 @@
-import { escapeHtml } from '../mail/templates.js';
+import { escapeHtml } from '../../mail/templates.js';
 import type { DevUser } from './saml-idp.js';
 
 /** The demo people offered on the sign-in page, at the organization's domain. */

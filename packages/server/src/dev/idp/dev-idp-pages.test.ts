@@ -1,6 +1,6 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { createTestServer, type TestServer } from '../../testing/test-server.js';
 import { createSelfSignedCertificate, positiveInteger } from './self-signed-cert.js';
 import { readChosenUser, renderAutoPost, renderUserChooser } from './user-chooser.js';
 

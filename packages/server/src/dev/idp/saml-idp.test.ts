@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { SAML } from '@node-saml/node-saml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { createTestServer, type TestServer } from '../../testing/test-server.js';
 import { createDevIdpStore } from './idp-store.js';
 import { createDevSamlIdp, type DevSamlIdp } from './saml-idp.js';
 import { validateSamlXml } from './strict-xml.js';

@@ -1,5 +1,5 @@
-import { seedDemoSso, type SeededOrg } from '../cli/demo-sso.js';
-import type { OrgAuthServer } from '../server.js';
+import { seedDemoSso, type SeededOrg } from './demo-sso.js';
+import type { OrgAuthServer } from '../../server.js';
 import { createDevIdpStore } from './idp-store.js';
 import { devOidcCreateServer } from './node-listener.js';
 import type { DevOidcProvider } from './oidc-provider.js';

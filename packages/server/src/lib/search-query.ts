@@ -1,4 +1,4 @@
-import { ApiError } from '../lib/api-error.js';
+import { ApiError } from './api-error.js';
 
 /** One parsed search operand: a filter name and its validated value. */
 export interface SearchOperand {

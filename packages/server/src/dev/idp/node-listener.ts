@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { ErrorEnvelope } from '@orgauth/core/protocol';
-import { isDevHostAllowed, misdirectedRequest } from '../http/dev-guards.js';
-import { newId } from '../lib/crypto.js';
+import { isDevHostAllowed, misdirectedRequest } from '../../http/dev-guards.js';
+import { newId } from '../../lib/crypto.js';
 import type { DevOidcProvider } from './oidc-provider.js';
 
 /** Path prefix of the dev OIDC provider; its issuer is `<publicUrl>` + this. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { EVENT_RETENTION_MS, purgeOldEvents } from '../domain/events.js';
+import { EVENT_RETENTION_MS, purgeOldEvents } from './store.js';
 import { discover, signUp } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 

@@ -1,15 +1,15 @@
 import type { JitPolicy } from '@orgauth/core/protocol';
-import type { Db, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
-import { createDevIdpStore, type DevIdpStore } from '../dev-idp/idp-store.js';
-import { DEV_OIDC_PATH } from '../dev-idp/node-listener.js';
-import { createDevSamlIdp } from '../dev-idp/saml-idp.js';
-import { oidcRedirectUri } from '../sso/oidc/start.js';
-import { oidcSettings, updateOidcConnection } from '../sso/oidc/connections.js';
-import { findOrganization, insertOrganization } from '../organizations/store.js';
-import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../sso/connections.js';
-import { inBootstrapLock } from '../projects/create.js';
-import { parseJson } from '../lib/json.js';
-import type { SecretBox } from '../lib/secret-box.js';
+import type { Db, OrganizationsTable, SsoConnectionsTable } from '../../db/schema.js';
+import { createDevIdpStore, type DevIdpStore } from './idp-store.js';
+import { DEV_OIDC_PATH } from './node-listener.js';
+import { createDevSamlIdp } from './saml-idp.js';
+import { oidcRedirectUri } from '../../sso/oidc/start.js';
+import { oidcSettings, updateOidcConnection } from '../../sso/oidc/connections.js';
+import { findOrganization, insertOrganization } from '../../organizations/store.js';
+import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../../sso/connections.js';
+import { inBootstrapLock } from '../../projects/create.js';
+import { parseJson } from '../../lib/json.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 
 /** Ids of one seeded organization (printed in the start-up banner). */
 export interface SeededOrg {

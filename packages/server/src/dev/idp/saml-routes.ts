@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import type { Db } from '../db/schema.js';
-import type { AppEnv } from '../http/context.js';
+import type { Db } from '../../db/schema.js';
+import type { AppEnv } from '../../http/context.js';
 import type { DevSamlIdp } from './saml-idp.js';
 import { CHOOSER_CSP, chooserCsp, readChosenUser, renderAutoPost, renderIdpError, renderUserChooser } from './user-chooser.js';
 
@@ -33,7 +33,7 @@ function page(c: Context<AppEnv>, html: string, status: 200 | 400 | 404 = 200, c
 /**
  * The dev SAML IdP's HTTP surface (mounted under `/dev` only with `--dev`): metadata, the sign-in
  * page for an SP's HTTP-Redirect AuthnRequest, and the HTTP-POST of the signed Response to the ACS.
- * `loadIdp` is called per request (the IdP is loaded lazily: dev-idp/dev-idp-routes.ts); `appOrigins`
+ * `loadIdp` is called per request (the IdP is loaded lazily: dev/idp/dev-idp-routes.ts); `appOrigins`
  * lists where the browser may be redirected after the pages' form posts (their CSP).
  */
 export function registerDevSamlRoutes(dev: Hono<AppEnv>, db: Db, loadIdp: () => Promise<DevSamlIdp>, appOrigins: () => Promise<string[]>): void {

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { allowDemoSite, createDemoSite, withDemoSite } from './cli/demo-site.js';
-import { USAGE, parseCliArgs } from './cli/args.js';
-import { runKeysCommand } from './cli/keys-command.js';
-import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './cli/project-commands.js';
-import { listen, type FetchHandler } from './http/listen.js';
-import { DEFAULT_MAIL_FROM, parseMailFrom } from './mail/mail-from.js';
-import { createOrgAuthServer } from './server.js';
+import { allowDemoSite, createDemoSite, withDemoSite } from './demo-site.js';
+import { USAGE, parseCliArgs } from './args.js';
+import { runKeysCommand } from './keys-command.js';
+import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './project-commands.js';
+import { listen, type FetchHandler } from '../http/listen.js';
+import { DEFAULT_MAIL_FROM, parseMailFrom } from '../mail/mail-from.js';
+import { createOrgAuthServer } from '../server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
 async function main(): Promise<void> {
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
   // Imported only then: the test IdP's libraries (oidc-provider, samlify) are dev-only, and
   // oidc-provider warns about the runtime when loaded (cli/process.test.ts).
-  const devSso = options.dev ? await (await import('./dev-idp/dev-sso-setup.js')).setUpDevSso(server, baseUrl) : undefined;
+  const devSso = options.dev ? await (await import('../dev/idp/dev-sso-setup.js')).setUpDevSso(server, baseUrl) : undefined;
   let fetch: FetchHandler = server.app.fetch.bind(server.app);
   let demoPages: string[] = [];
   if (options.demo !== undefined) {
