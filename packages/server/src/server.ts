@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { RedirectUrlType } from '@orgauth/core/protocol';
 import { openDatabase, type DialectName } from './db/database.js';
-import { migrateToLatest } from './db/migrations.js';
+import { migrateToLatest } from './db/migrations/index.js';
 import type { Db } from './db/schema.js';
 import { ensureProjects, type ProjectCredentials } from './projects/bootstrap.js';
 import type { MemberRolesFormat } from './members/roles.js';

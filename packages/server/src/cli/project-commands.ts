@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
 import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrations.js';
+import { migrateToLatest } from '../db/migrations/index.js';
 import type { Db } from '../db/schema.js';
 import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../members/roles.js';
 import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../projects/ip-allowlist.js';

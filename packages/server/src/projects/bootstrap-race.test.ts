@@ -5,7 +5,7 @@ import { REDIRECT_URL_TYPES } from '@orgauth/core/protocol';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFreshSchema, type FreshSchema } from '../conformance/loopback.js';
 import { openDatabase, type OpenDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrations.js';
+import { migrateToLatest } from '../db/migrations/index.js';
 import type { Db } from '../db/schema.js';
 import { sha256Hex } from '../lib/crypto.js';
 import { ensureProjects, type ProjectCredentials } from './bootstrap.js';

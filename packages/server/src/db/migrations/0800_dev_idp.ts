@@ -7,7 +7,7 @@ import type { Kysely, Migration } from 'kysely';
  * provider's static clients (one per demo OIDC connection). Private keys and client secrets are
  * sealed with lib/secret-box.ts when the server has a key.
  */
-export const devIdpMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('dev_idp_keys')

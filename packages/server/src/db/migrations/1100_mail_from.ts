@@ -5,7 +5,7 @@ import type { Kysely, Migration } from 'kysely';
  * (`ServerOptions.from` / `SMTP_FROM`), so the mailbox shows it. Mails stored before this migration
  * were all sent with the fixed default (mail/mail-from.ts `DEFAULT_MAIL_FROM`), which they get here.
  */
-export const mailFromMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('mails')

@@ -6,7 +6,7 @@ import type { Kysely, Migration } from 'kysely';
  * (`[{role_id, sources}]`), for backends written against Stytch's Node SDK types. See
  * members/roles.ts.
  */
-export const memberRolesFormatMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('projects')

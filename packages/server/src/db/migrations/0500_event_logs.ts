@@ -4,7 +4,7 @@ import type { Kysely, Migration } from 'kysely';
  * `0500_event_logs`: one row per request phase (`start`, then `success` or `error`), tied by
  * `request_id`. Portable types only; no column ever holds a body, header, token or secret.
  */
-export const eventLogsMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('events')

@@ -5,7 +5,7 @@ import type { Kysely, Migration } from 'kysely';
  * database-backed rate-limit counters (servers are stateless, so counters live where every instance
  * sees them).
  */
-export const migration0400: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('project_ip_allowlist')

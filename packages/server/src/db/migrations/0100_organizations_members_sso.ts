@@ -8,7 +8,7 @@ import type { Kysely, Migration } from 'kysely';
  * text for JSON, integer 0/1 for booleans, bigint epoch-ms. Unique indexes on nullable external ids
  * rely on NULLs being distinct, which both engines guarantee.
  */
-export const migration0100: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     const orgColumns: [string, string][] = [
       ['sso_jit_provisioning_allowed_connections', '[]'],

@@ -11,7 +11,7 @@ import type { Kysely, Migration } from 'kysely';
  *   A column rather than a key in an existing JSON column: the only JSON column of an OIDC connection
  *   is the admin's `attribute_mapping`, which the API echoes and a PUT replaces wholesale.
  */
-export const ssoBrowserBindingMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('sso_requests').addColumn('browser_binding_hash', 'text').execute();
     await db.schema.alterTable('sso_connections').addColumn('oidc_iss_parameter_supported', 'integer', (c) => c.notNull().defaultTo(0)).execute();

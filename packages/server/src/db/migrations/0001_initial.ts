@@ -1,18 +1,10 @@
-import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { migration0100 } from './migration-0100.js';
-import { migration0300 } from './migration-0300.js';
-import { migration0400 } from './migration-0400.js';
-import { eventLogsMigration } from './migration-0500.js';
-import { ssoSamlMigration } from './migration-0600.js';
-import { migration0700 } from './migration-0700.js';
-import { devIdpMigration } from './migration-0800.js';
-import { memberRolesFormatMigration } from './migration-0900.js';
-import { ssoBrowserBindingMigration } from './migration-1000.js';
-import { mailFromMigration } from './migration-1100.js';
+import type { Kysely, Migration } from 'kysely';
 
-// One set of migrations for SQLite and PostgreSQL: only portable column types ('text', 'bigint',
-// 'integer'); SQLite gives 'bigint' INTEGER affinity, so timestamps are integers on both.
-const initial: Migration = {
+/**
+ * `0001_initial`: projects, redirect URLs, authorized origins, organizations and their domains,
+ * members, one-time tokens, intermediate sessions, sessions, signing keys and the dev mailbox.
+ */
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('projects')
@@ -145,39 +137,3 @@ const initial: Migration = {
     await db.schema.createIndex('mails_by_time').on('mails').column('sent_at').execute();
   },
 };
-
-const provider: MigrationProvider = {
-  getMigrations: () => Promise.resolve({ '0001_initial': initial, '0100_organizations_members_sso': migration0100, '0300_sessions_keys': migration0300, '0400_projects_limits': migration0400, '0500_event_logs': eventLogsMigration, '0600_sso_saml': ssoSamlMigration, '0700_oidc_secret_box': migration0700, '0800_dev_idp': devIdpMigration, '0900_member_roles_format': memberRolesFormatMigration, '1000_sso_browser_binding': ssoBrowserBindingMigration, '1100_mail_from': mailFromMigration }),
-};
-
-/**
- * Brings the schema up to date. Kysely's migrator takes a lock, so several servers starting at once
- * against one PostgreSQL migrate exactly once.
- * @throws Error when a migration fails (the server must not start on a half-migrated schema).
- */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  // Kysely looks for its bookkeeping tables in every schema unless told one: a `kysely_migration`
-  // table in any other schema of the database (another app, a crashed test) would make it skip
-  // creating ours and then fail. Pin it to the connection's own schema.
-  const schema =
-    db.getExecutor().adapter instanceof PostgresAdapter
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-      : undefined;
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  let { error, results } = await migrator.migrateToLatest();
-  // Kysely's table check introspects every schema; one dropped meanwhile by someone else (parallel
-  // test runs, another app) fails that query with 3F000/42P01 before any migration ran. Retry it.
-  for (let attempt = 0; attempt < 5 && results === undefined && isVanishedRelation(error); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
-    ({ error, results } = await migrator.migrateToLatest());
-  }
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error !== undefined || failed !== undefined) {
-    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}.`, { cause: error });
-  }
-}
-
-function isVanishedRelation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return code === '3F000' || code === '42P01';
-}

@@ -10,7 +10,7 @@ import { type Kysely, type Migration } from 'kysely';
  * - `sso_connections` gains `idp_initiated_auth_disabled` (default on = unsolicited responses refused)
  *   and `saml_allow_sha1` (default off = SHA-1 signatures/digests refused).
  */
-export const ssoSamlMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('sso_requests')

@@ -9,7 +9,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * most one active and one next key per project. Existing keys are copied as active, so JWTs issued
  * before the upgrade keep verifying.
  */
-export const migration0300: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('session_signing_keys')

@@ -19,7 +19,7 @@ const OIDC_COLUMNS = [
  * start instead of failing at the first sign-in. Existing `session_signing_keys.private_jwk` rows are
  * not touched here (a migration cannot know the key): they are sealed on first read.
  */
-export const migration0700: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     for (const column of OIDC_COLUMNS) {
       await db.schema.alterTable('sso_connections').addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
