@@ -1,8 +1,8 @@
-import { insertMember } from '../src/members/store.js';
-import { issueOneTimeToken } from '../src/magic-links/one-time-tokens.js';
-import { insertOrganization } from '../src/organizations/store.js';
-import { insertSession } from '../src/sessions/store.js';
-import type { ProjectCredentials } from '../src/projects/bootstrap.js';
+import { insertMember } from '../src/members/index.js';
+import { issueOneTimeToken } from '../src/magic-links/index.js';
+import { insertOrganization } from '../src/organizations/index.js';
+import { insertSession } from '../src/sessions/index.js';
+import type { ProjectCredentials } from '../src/projects/index.js';
 import { createOrgAuthServer } from '../src/server.js';
 
 /** What the load scenarios need from the seeded database. */

@@ -1,42 +1,43 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError } from './lib/api-error.js';
-import { newId } from './lib/crypto.js';
-import { registerBackendDiscoveryRoutes } from './discovery/backend-routes.js';
-import { registerBackendMagicLinkRoutes } from './magic-links/backend-routes.js';
-import { registerBackendMemberRoutes } from './members/routes.js';
-import { registerBackendOrganizationRoutes } from './organizations/routes.js';
-import { registerBackendSessionRoutes } from './sessions/backend-routes.js';
-import { registerBackendSsoRoutes } from './sso/connection-routes.js';
-import { registerDevIdpRoutes } from './dev/idp/dev-idp-routes.js';
-import { registerDevMailboxRoutes } from './dev/mailbox.js';
-import { registerDevEventRoutes, registerEventRoutes } from './events/routes.js';
-import { registerJwksRoutes } from './sessions/jwks.js';
-import { registerSdkBootstrapRoutes } from './projects/routes.js';
-import { registerSdkDiscoveryRoutes } from './discovery/sdk-routes.js';
-import { registerSdkEventRoutes } from './events/telemetry.js';
-import { registerSdkMagicLinkRoutes } from './magic-links/sdk-routes.js';
-import { registerSdkSessionRoutes } from './sessions/sdk-routes.js';
-import { registerBackendSsoAuthenticateRoutes, registerSdkSsoAuthenticateRoutes } from './sso/authenticate-routes.js';
-import { registerSdkSsoRoutes } from './sso/sdk-routes.js';
-import { registerBackendSamlMetadataRoutes } from './sso/saml/metadata-routes.js';
-import { registerSsoPublicRoutes } from './sso/public-routes.js';
-import { registerOidcCallbackRoute } from './sso/oidc/callback-routes.js';
-import { registerOidcConnectionRoutes } from './sso/oidc/connection-routes.js';
+import { devRoutes } from './dev/index.js';
+import { discoveryRoutes } from './discovery/index.js';
+import { eventRoutes } from './events/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { devFrameHeaders, devHostCheck } from './http/dev-guards.js';
 import { eventLog } from './http/event-log.js';
 import { rateLimitRoutes } from './http/rate-limit-routes.js';
 import { errorEnvelope } from './http/responses.js';
+import { createRouteTable, type RouteTable } from './http/route-table.js';
+import { declaredRoutes, type FeatureRoutes } from './http/routes.js';
 import { registerScriptBundleRoutes } from './http/script-bundle.js';
 import { backendAuth, sdkAuth, sdkCors } from './http/sdk-middleware.js';
+import { ApiError } from './lib/api-error.js';
+import { newId } from './lib/crypto.js';
+import { magicLinkRoutes } from './magic-links/index.js';
+import { memberRoutes } from './members/index.js';
+import { organizationRoutes } from './organizations/index.js';
+import { projectRoutes } from './projects/index.js';
+import { sessionRoutes } from './sessions/index.js';
+import { ssoRoutes } from './sso/index.js';
+
+/** Every feature's routes, in mounting order (better-auth's plugin list; each feature folder owns its own). */
+const FEATURES = [projectRoutes, organizationRoutes, memberRoutes, magicLinkRoutes, discoveryRoutes, sessionRoutes, ssoRoutes, eventRoutes];
 
 /**
  * Builds the Hono app: SDK API under `/sdk/v1` (public token, CORS, `{data}` envelope), backend API
- * under `/v1/b2b` (project secret), JWKS, the script-tag bundle at `/orgauth.global.js`, and the dev
- * mailbox when `deps.dev`. Every failure leaves as the JSON error envelope; only genuine bugs become 500.
+ * under `/v1/b2b` (project secret), browser-facing SSO under `/v1/public`, the script-tag bundle at
+ * `/orgauth.global.js`, and the dev pages when `deps.dev`. Each feature folder's sub-apps are mounted
+ * here with `app.route()`; the event log's actions and the rate limits come from the routes' own
+ * declarations (http/routes.ts). Every failure leaves as the JSON error envelope; only genuine bugs
+ * become 500.
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  let table: RouteTable | undefined;
+  const routes = (): RouteTable => {
+    if (table === undefined) throw new Error('createApp: a request arrived before the routes were mounted.');
+    return table;
+  };
   const app = new Hono<AppEnv>();
   // HSTS (WEB-05, at least a year) only when the server is reached over https, as its public URL
   // says: over plain http browsers ignore it, and a dev server must never pin localhost to https.
@@ -64,7 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // CORS first, so that every SDK answer carries it, refusals by later middleware included.
   app.use('/sdk/*', sdkCors(deps));
   // Event log (start, then success/error) for every /sdk and /v1/b2b request; never fails one.
-  app.use('*', eventLog(deps));
+  app.use('*', eventLog(deps, routes));
   // NUL (%00) in a path or query is never meaningful and PostgreSQL text cannot hold it: refuse it
   // here rather than let a lookup fail as a 500. (`%2500` is a literal "%00" and passes.)
   app.use('*', async (c, next) => {
@@ -72,49 +73,39 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
 
+  const features: FeatureRoutes[] = [...FEATURES.map((feature) => feature(deps)), ...(deps.dev ? [devRoutes(deps)] : [])];
+  const mount = (parent: Hono<AppEnv>, surface: keyof FeatureRoutes) => {
+    for (const feature of features) {
+      const sub = feature[surface];
+      if (sub !== undefined) parent.route('/', sub);
+    }
+  };
+
   const sdk = new Hono<AppEnv>();
   sdk.use('/b2b/*', sdkAuth(deps));
-  sdk.use('/b2b/*', rateLimitRoutes());
-  registerSdkBootstrapRoutes(sdk, deps);
-  registerSdkMagicLinkRoutes(sdk, deps);
-  registerSdkDiscoveryRoutes(sdk, deps);
-  registerSdkSessionRoutes(sdk, deps);
-  registerSdkSsoRoutes(sdk, deps);
-  registerSdkSsoAuthenticateRoutes(sdk, deps);
-  registerSdkEventRoutes(sdk);
+  sdk.use('/b2b/*', rateLimitRoutes(routes));
+  mount(sdk, 'sdk');
   sdk.all('*', () => {
     throw new ApiError(404, 'not_found', 'No SDK endpoint at this path.');
   });
   app.route('/sdk/v1', sdk);
 
   const api = new Hono<AppEnv>();
-  registerJwksRoutes(api, deps);
+  mount(api, 'backendOpen');
   api.use('*', backendAuth(deps));
-  api.use('*', rateLimitRoutes());
-  registerBackendOrganizationRoutes(api, deps);
-  registerBackendMemberRoutes(api, deps);
-  registerBackendSsoRoutes(api, deps);
-  registerOidcConnectionRoutes(api, deps);
-  registerBackendSsoAuthenticateRoutes(api, deps);
-  registerBackendSamlMetadataRoutes(api, deps);
-  registerBackendMagicLinkRoutes(api, deps);
-  registerBackendDiscoveryRoutes(api, deps);
-  registerBackendSessionRoutes(api, deps);
-  registerEventRoutes(api, deps);
+  api.use('*', rateLimitRoutes(routes));
+  mount(api, 'backend');
   app.route('/v1/b2b', api);
 
   // Browser-facing SSO endpoints (start, SAML ACS, SP metadata, OIDC callback): no API key, the
   // browser arrives by redirect or IdP form POST. Errors at IdP callbacks are HTML pages.
   const pub = new Hono<AppEnv>();
-  registerSsoPublicRoutes(pub, deps);
-  registerOidcCallbackRoute(pub, deps);
+  mount(pub, 'public');
   app.route('/v1/public', pub);
 
   if (deps.dev) {
     const dev = new Hono<AppEnv>();
-    registerDevMailboxRoutes(dev, deps);
-    registerDevEventRoutes(dev, deps);
-    registerDevIdpRoutes(dev, deps);
+    mount(dev, 'dev');
     app.route('/dev', dev);
   }
 
@@ -133,5 +124,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     console.error(`[orgauth] ${c.get('requestId') ?? ''} ${c.req.method} ${path}:`, error);
     return errorEnvelope(c, new ApiError(500, 'internal_server_error', 'Internal server error.'));
   });
+  // Known once every sub-app is mounted; the middleware above reads it per request.
+  table = createRouteTable(declaredRoutes(app));
   return app;
 }

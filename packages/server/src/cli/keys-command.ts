@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
-import { KEY_OVERLAP_MS, rotateSigningKey, type RotationResult } from '../sessions/signing-key-store.js';
+import { KEY_OVERLAP_MS, rotateSigningKey, type RotationResult } from '../sessions/index.js';
 import { checkSecretBoxKey, loadSecretBox } from '../lib/secret-box.js';
 
 /** `--help` text of `orgauth-server keys`. */

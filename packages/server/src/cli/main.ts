@@ -5,6 +5,7 @@ import { runKeysCommand } from './keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './project-commands.js';
 import { listen, type FetchHandler } from '../http/listen.js';
 import { DEFAULT_MAIL_FROM, parseMailFrom } from '../mail/mail-from.js';
+import { setUpDevSso } from '../dev/index.js';
 import { createOrgAuthServer } from '../server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
   // Imported only then: the test IdP's libraries (oidc-provider, samlify) are dev-only, and
   // oidc-provider warns about the runtime when loaded (cli/process.test.ts).
-  const devSso = options.dev ? await (await import('../dev/idp/dev-sso-setup.js')).setUpDevSso(server, baseUrl) : undefined;
+  const devSso = options.dev ? await setUpDevSso(server, baseUrl) : undefined;
   let fetch: FetchHandler = server.app.fetch.bind(server.app);
   let demoPages: string[] = [];
   if (options.demo !== undefined) {

@@ -4,11 +4,8 @@ import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
 import type { Db } from '../db/schema.js';
-import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../members/roles.js';
-import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../projects/ip-allowlist.js';
-import { ensureProjects, environmentRow, rotateSecret, updateStoredCredentials } from '../projects/bootstrap.js';
-import { createProjectStore, type ProjectStore } from '../projects/store.js';
-import type { ProjectEnv } from '../projects/redirect-urls.js';
+import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../members/index.js';
+import { addAllowedIp, createProjectStore, ensureProjects, environmentRow, listAllowedIps, type ProjectEnv, type ProjectStore, removeAllowedIp, rotateSecret, updateStoredCredentials } from '../projects/index.js';
 import { ApiError } from '../lib/api-error.js';
 
 /** The first words that select an operator command instead of starting the server. */

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../http/context.js';
+import type { AppDeps, AppEnv } from '../http/index.js';
 import type { Mail } from '../mail/mailer.js';
 import { escapeHtml } from '../mail/templates.js';
 

@@ -1,12 +1,10 @@
 import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
-import { verifySessionJwt } from '../sessions/jwt.js';
-import { authenticateSessionToken } from '../sessions/store.js';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { apiOk, readBody } from '../http/responses.js';
+import { authenticateSessionToken, verifySessionJwt } from '../sessions/index.js';
+import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sendLimit } from '../http/index.js';
 import { ApiError } from '../lib/api-error.js';
 import type { Body } from '../lib/validate.js';
-import { createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations } from './service.js';
+import { authenticateDiscoveryMagicLink, createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations, sendDiscoveryMagicLink } from './service.js';
 import { optionalToken } from './sdk-routes.js';
 
 /**
@@ -39,19 +37,28 @@ async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promis
   return row.email;
 }
 
-/** Backend discovery (`/v1/b2b/discovery…`, seed discoverOrganizations + WIRE.md §5.2). */
-export function registerBackendDiscoveryRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
-  api.post('/discovery/organizations', async (c) => {
+/** Backend discovery (`/v1/b2b/discovery…` and the discovery magic link; seed discoverOrganizations + WIRE.md §5.2). */
+export function backendDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
+  api.post('/magic_links/email/discovery/send', { action: 'MagicLinksEmailDiscoverySend', limit: sendLimit('email_address') }, async (c) => {
+    return apiOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
+  });
+
+  api.post('/magic_links/discovery/authenticate', { action: 'MagicLinksDiscoveryAuthenticate', limit: authenticateLimit('discovery_magic_links_token') }, async (c) => {
+    return apiOk(c, await authenticateDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
+  });
+  api.post('/discovery/organizations', { action: 'DiscoveryOrganizationsList' }, async (c) => {
     const project = c.get('project');
     const email = await provenEmail(deps, project.id, await readBody(c));
     return apiOk(c, await listDiscoveredOrganizations(deps, project, email));
   });
 
-  api.post('/discovery/organizations/create', async (c) => {
+  api.post('/discovery/organizations/create', { action: 'DiscoveryOrganizationsCreate', limit: authenticateLimit('intermediate_session_token') }, async (c) => {
     return apiOk(c, await createOrganizationFromIst(deps, c.get('project'), await readBody(c), { allowTrustedMetadata: true }));
   });
 
-  api.post('/discovery/intermediate_sessions/exchange', async (c) => {
+  api.post('/discovery/intermediate_sessions/exchange', { action: 'DiscoveryIntermediateSessionsExchange', limit: authenticateLimit('intermediate_session_token') }, async (c) => {
     return apiOk(c, await exchangeIntermediateSession(deps, c.get('project'), await readBody(c)));
   });
+  return api.app;
 }

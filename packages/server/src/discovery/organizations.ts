@@ -2,10 +2,8 @@ import type { DiscoveredOrganization, MembershipType } from '@orgauth/core/proto
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import { emailDomain } from '../lib/validate.js';
-import { activateMember, findMemberByEmail, insertMember } from '../members/store.js';
-import { assertPrimaryFactorsAllowed, canJoinByEmailDomain, primaryRequired } from '../members/provisioning.js';
-import { toMember } from '../members/serialize.js';
-import { toOrganization } from '../organizations/serialize.js';
+import { activateMember, assertPrimaryFactorsAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember, primaryRequired, toMember } from '../members/index.js';
+import { toOrganization } from '../organizations/index.js';
 
 const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
   active: 'active_member',

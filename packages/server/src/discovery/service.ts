@@ -2,18 +2,15 @@ import type { AuthenticationFactor, B2BAuthenticateResponse, DiscoveredOrganizat
 import type { MembersTable } from '../db/schema.js';
 import { discoverOrganizations, joinOrganization } from './organizations.js';
 import { consumeIntermediateSession, issueIntermediateSession, readIntermediateSession } from './intermediate-sessions.js';
-import { assertMfaNotRequired } from '../members/provisioning.js';
-import { insertMember } from '../members/store.js';
-import { consumeOneTimeToken, issueOneTimeToken } from '../magic-links/one-time-tokens.js';
-import { getOrganization, insertOrganization } from '../organizations/store.js';
-import type { Project } from '../projects/store.js';
+import { assertMfaNotRequired, insertMember } from '../members/index.js';
+import { consumeOneTimeToken, issueOneTimeToken, optionalPkceChallenge, optionalRedirectUrl } from '../magic-links/index.js';
+import { getOrganization, insertOrganization, readOrganizationFields } from '../organizations/index.js';
+import type { Project } from '../projects/index.js';
 import { iso } from '../lib/json.js';
-import { authenticateResponse, insertSession, type LoadedSession } from '../sessions/store.js';
-import type { AppDeps } from '../http/context.js';
+import { authenticateResponse, insertSession, type LoadedSession } from '../sessions/index.js';
+import type { AppDeps } from '../http/index.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 import { discoveryMagicLinkMail } from '../mail/templates.js';
-import { readOrganizationFields } from '../organizations/input.js';
-import { optionalPkceChallenge, optionalRedirectUrl } from '../magic-links/service.js';
 
 /** Stytch's default lifetime of a discovery magic link. */
 const DISCOVERY_TTL_MINUTES = 60;

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { matchAction } from './actions.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -92,30 +91,5 @@ describe('GET /dev/events', () => {
     expect(html).toContain('OrganizationsGet');
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(html).not.toContain('<img');
-  });
-});
-
-describe('matchAction', () => {
-  test.each([
-    ['POST', '/v1/b2b/magic_links/email/login_or_signup', 'MagicLinksEmailLoginOrSignup'],
-    ['POST', '/sdk/v1/b2b/magic_links/discovery/authenticate', 'MagicLinksDiscoveryAuthenticate'],
-    ['POST', '/v1/b2b/organizations/search', 'OrganizationsSearch'],
-    ['GET', '/v1/b2b/organizations/members/dangerously_get/m1', 'OrganizationsMembersDangerouslyGet'],
-    ['GET', '/v1/b2b/sso/connections', 'SSOGetConnections'],
-    ['DELETE', '/v1/b2b/organizations/o1/members/m1', 'OrganizationsMembersDelete'],
-    ['PATCH', '/v1/b2b/organizations/o1', 'Unknown'],
-    ['GET', '/v1/b2b/nope/secret-test-abc', 'Unknown'],
-  ])('%s %s → %s', (method, path, action) => {
-    const match = matchAction(method, path);
-    expect(match.action).toBe(action);
-    if (action === 'Unknown') expect(match.route).not.toContain('secret');
-  });
-
-  test('path parameters are decoded and named', () => {
-    expect(matchAction('GET', '/v1/b2b/organizations/acme%20co/members/m-1')).toEqual({
-      action: 'OrganizationsMembersGet',
-      route: '/v1/b2b/organizations/:organization_id/members/:member_id',
-      params: { organization_id: 'acme co', member_id: 'm-1' },
-    });
   });
 });

@@ -54,7 +54,7 @@ describe('event log middleware', () => {
       'MagicLinksEmailDiscoverySend',
       'MagicLinksDiscoveryAuthenticate',
       'DiscoveryOrganizationsCreate',
-      'SessionsAuthenticate',
+      'MultiTenantSessionsAuthenticate',
     ]);
     expect(success[3]).toMatchObject({ route: '/sdk/v1/b2b/sessions/authenticate', member_id: data.member_id, organization_id: data.organization_id });
   });

@@ -1,11 +1,11 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { EventsTable } from '../db/schema.js';
 import { EVENT_STATUSES, listEvents, recentEvents, type EventPosition, type EventStatus } from './store.js';
 import { iso } from '../lib/json.js';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { apiOk } from '../http/responses.js';
+import { apiOk, type AppDeps, type AppEnv, defineRoutes, type FeatureRoutes } from '../http/index.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { renderEventsPage } from './dev-page.js';
+import { telemetryRoutes } from './telemetry.js';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -74,7 +74,7 @@ function parseStatus(raw: string | undefined): EventStatus | undefined {
 
 function parseAction(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^[A-Za-z]{1,100}$/.test(raw)) throw badRequest('action must be an action name such as SessionsAuthenticate.');
+  if (!/^[A-Za-z]{1,100}$/.test(raw)) throw badRequest('action must be an action name such as MultiTenantSessionsAuthenticate.');
   return raw;
 }
 
@@ -83,8 +83,9 @@ function parseAction(raw: string | undefined): string | undefined {
  * events, newest first, with an opaque `next_cursor`. Writes are awaited by the logger before the
  * response leaves, so an event is visible as soon as its request has answered.
  */
-export function registerEventRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
-  api.get('/events', async (c) => {
+function backendEventRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
+  api.get('/events', { action: 'EventsSearch' }, async (c) => {
     const status = parseStatus(c.req.query('status'));
     const action = parseAction(c.req.query('action'));
     const since = parseSince(c.req.query('since'));
@@ -97,10 +98,12 @@ export function registerEventRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
       results_metadata: { next_cursor: page.next === undefined ? null : encodeCursor(page.next) },
     });
   });
+  return api.app;
 }
 
 /** `GET /dev/events` (`--dev` only): the newest 200 events of every project as an HTML table. */
-export function registerDevEventRoutes(dev: Hono<AppEnv>, deps: AppDeps): void {
+function devEventRoutes(deps: AppDeps): Hono<AppEnv> {
+  const dev = new Hono<AppEnv>();
   dev.get('/events', async (c) => {
     const status = c.req.query('status');
     const action = c.req.query('action');
@@ -112,4 +115,10 @@ export function registerDevEventRoutes(dev: Hono<AppEnv>, deps: AppDeps): void {
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     return c.html(renderEventsPage(rows.map(toEvent), { status: status ?? '', action: action ?? '' }));
   });
+  return dev;
+}
+
+/** The event log's sub-apps: the SDK's telemetry sink, the backend query and the dev page. */
+export function eventRoutes(deps: AppDeps): FeatureRoutes {
+  return { sdk: telemetryRoutes(), backend: backendEventRoutes(deps), dev: devEventRoutes(deps) };
 }

@@ -1,7 +1,6 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv } from '../http/context.js';
-import { errorEnvelope, sdkOk } from '../http/responses.js';
+import { type AppEnv, defineRoutes, errorEnvelope, sdkOk } from '../http/index.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 
 /** The SDK flushes at 15 events (WIRE.md §1.8); a batch this size is ~15 KB. */
@@ -23,9 +22,11 @@ function isTelemetryEntry(value: unknown): boolean {
  * body), and answers 200 so the SDK's console stays clean. CORS comes from `sdkCors` (an origin some
  * project authorized). The body is bounded by Hono's `bodyLimit`, which also counts chunked bodies.
  */
-export function registerSdkEventRoutes(sdk: Hono<AppEnv>): void {
+export function telemetryRoutes(): Hono<AppEnv> {
+  const sdk = defineRoutes();
   sdk.post(
     '/events',
+    { action: 'SDKTelemetry' },
     bodyLimit({
       maxSize: MAX_EVENTS_BODY_BYTES,
       onError: (c) => errorEnvelope(c, new ApiError(413, 'bad_request', `The events batch is larger than ${MAX_EVENTS_BODY_BYTES} bytes.`)),
@@ -45,4 +46,5 @@ export function registerSdkEventRoutes(sdk: Hono<AppEnv>): void {
       return sdkOk(c, {});
     },
   );
+  return sdk.app;
 }

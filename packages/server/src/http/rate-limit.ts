@@ -130,7 +130,7 @@ function ipKey(c: AppContext): string | undefined {
  * - `'authenticate'`: before checking a token / OTP / magic link; `key` = the token or email. Counts
  *   the attempt per IP and refuses while `key` or the IP has too many recent failures; report a
  *   failure with {@link recordFailure}.
- * Routes listed in `LIMITED_ROUTES` (http/rate-limit-routes.ts) get both from the middleware.
+ * Routes that declare a `limit` (http/routes.ts) get both from the middleware (http/rate-limit-routes.ts).
  * @throws ApiError 429 `too_many_requests` (with `Retry-After`)
  */
 export async function limit(c: AppContext, kind: 'send' | 'authenticate', key: string): Promise<void> {

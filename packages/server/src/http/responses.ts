@@ -1,5 +1,5 @@
 import type { ErrorEnvelope } from '@orgauth/core/protocol';
-import { withMemberRoles } from '../members/roles.js';
+import { withMemberRoles } from '../members/index.js';
 import { ApiError } from '../lib/api-error.js';
 import { parseJsonObject, type Body } from '../lib/validate.js';
 import type { AppContext } from './context.js';

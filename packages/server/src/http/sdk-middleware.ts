@@ -1,8 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { ApiError } from '../lib/api-error.js';
-import { isIpAllowed } from '../projects/ip-allowlist.js';
-import type { Project } from '../projects/store.js';
+import { isIpAllowed, type Project } from '../projects/index.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
 import { basicCredentials, errorEnvelope } from './responses.js';
 

@@ -1,18 +1,12 @@
 import type { Hono } from 'hono';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
-import { findMemberByEmail, getMember } from '../members/store.js';
-import { assertMagicLinkAllowed } from '../members/provisioning.js';
+import { assertMagicLinkAllowed, findMemberByEmail, getMember, toMember } from '../members/index.js';
 import { issueOrgMagicLink } from './organization-links.js';
-import { getOrganization } from '../organizations/store.js';
-import { readCustomClaims } from '../sessions/claims.js';
-import { readHeldSessionCredentials } from '../sessions/proof.js';
-import { toMember } from '../members/serialize.js';
-import { toOrganization } from '../organizations/serialize.js';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { apiOk, readBody } from '../http/responses.js';
+import { getOrganization, toOrganization } from '../organizations/index.js';
+import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
+import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sendLimit } from '../http/index.js';
 import { ApiError } from '../lib/api-error.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
-import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from '../discovery/service.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './service.js';
 
 function memberBody(member: MembersTable, organization: OrganizationsTable) {
@@ -29,9 +23,10 @@ function organizationOf(deps: AppDeps, projectId: string, body: Body): Promise<O
  * wrapped. The backend is trusted, so unlike the SDK it is told what happened (member created, member
  * unknown): enumeration protection is for anonymous browsers.
  */
-export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
+export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
   // Seed sendB2BMagicLinkByEmail: a login link to an EXISTING member (the documented exception).
-  api.post('/magic_links/email/send', async (c) => {
+  api.post('/magic_links/email/send', { action: 'MagicLinksEmailSend', limit: sendLimit('email_address') }, async (c) => {
     const body = await readBody(c);
     const project = c.get('project');
     const email = requiredEmail(body);
@@ -55,7 +50,7 @@ export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps)
     return apiOk(c, memberBody(member, organization));
   });
 
-  api.post('/magic_links/email/login_or_signup', async (c) => {
+  api.post('/magic_links/email/login_or_signup', { action: 'MagicLinksEmailLoginOrSignup', limit: sendLimit('email_address') }, async (c) => {
     const body = await readBody(c);
     const project = c.get('project');
     const organization = await organizationOf(deps, project.id, body);
@@ -71,7 +66,7 @@ export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps)
     return apiOk(c, { member_id: outcome.member.id, member_created: outcome.memberCreated, member: toMember(outcome.member), organization: toOrganization(organization) });
   });
 
-  api.post('/magic_links/email/invite', async (c) => {
+  api.post('/magic_links/email/invite', { action: 'MagicLinksEmailInvite', limit: sendLimit('email_address') }, async (c) => {
     const body = await readBody(c);
     const project = c.get('project');
     const organization = await organizationOf(deps, project.id, body);
@@ -85,7 +80,7 @@ export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps)
     return apiOk(c, memberBody(member, organization));
   });
 
-  api.post('/magic_links/authenticate', async (c) => {
+  api.post('/magic_links/authenticate', { action: 'MagicLinksAuthenticate', limit: authenticateLimit('magic_links_token') }, async (c) => {
     const body = await readBody(c);
     // A session to add the factor to (Stytch's session reuse; sessions/reuse.ts).
     const credentials = readHeldSessionCredentials(body);
@@ -94,12 +89,5 @@ export function registerBackendMagicLinkRoutes(api: Hono<AppEnv>, deps: AppDeps)
     const customClaims = readCustomClaims(body);
     return apiOk(c, await authenticateMagicLink(deps, c.get('project'), body, { credentials, mode: 'explicit' }, customClaims));
   });
-
-  api.post('/magic_links/email/discovery/send', async (c) => {
-    return apiOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
-  });
-
-  api.post('/magic_links/discovery/authenticate', async (c) => {
-    return apiOk(c, await authenticateDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
-  });
+  return api.app;
 }

@@ -1,8 +1,7 @@
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
-import { findMemberByEmail, insertMember } from '../members/store.js';
-import { assertInviteAllowed, assertMagicLinkAllowed } from '../members/provisioning.js';
+import { assertInviteAllowed, assertMagicLinkAllowed, findMemberByEmail, insertMember } from '../members/index.js';
 import { issueOrgMagicLink } from './organization-links.js';
 
 /** An invitation to send (fields already validated, redirect URL already resolved). */

@@ -3,13 +3,11 @@ import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { orgMagicLinkMail, type OrgMailPurpose } from './mail.js';
-import { activateMember, findMemberByEmail, insertMember } from '../members/store.js';
-import { assertMagicLinkAllowed, canJoinByEmailDomain } from '../members/provisioning.js';
+import { activateMember, assertMagicLinkAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember } from '../members/index.js';
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
-import { findOrganization } from '../organizations/store.js';
+import { findOrganization } from '../organizations/index.js';
 import { iso } from '../lib/json.js';
-import { startOrExtendSession, type SessionToExtend } from '../sessions/reuse.js';
-import type { LoadedSession } from '../sessions/store.js';
+import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
 
 const KIND: Record<OrgMailPurpose, OneTimeTokenKind> = { login: 'login_magic_link', signup: 'signup_magic_link', invite: 'invite_magic_link' };
 /** The token kinds `magic_links/authenticate` accepts (never a discovery token). */

@@ -1,47 +1,20 @@
 import type { Hono } from 'hono';
-import { getOrganization } from '../organizations/store.js';
-import { toMember } from '../members/serialize.js';
-import { toOrganization } from '../organizations/serialize.js';
-import { authenticateSessionToken, sessionRoles } from '../sessions/store.js';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { readBody, sdkOk } from '../http/responses.js';
+import { getOrganization, toOrganization } from '../organizations/index.js';
+import { toMember } from '../members/index.js';
+import { authenticateSessionToken, sessionRoles } from '../sessions/index.js';
+import { type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk, sendLimit } from '../http/index.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { requiredString, type Body } from '../lib/validate.js';
-import { authenticateDiscoveryMagicLink, sendDiscoveryMagicLink } from '../discovery/service.js';
-import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge } from './service.js';
+import { assertPkceChallenge, authenticateMagicLink, invite, loginOrSignup } from './service.js';
 
 /**
- * Login CSRF (SECURITY.md CSRF-02): a link minted through the public-token API without a challenge
- * could be redeemed by any browser, so an attacker could mail one to themselves and have a victim
- * open it, signing the victim in to the attacker's account. The SDK therefore must bind every email
- * login link to its own browser's verifier (the bootstrap says `pkce_required_for_email_magic_links`).
- * Checked first in the handler, so a refusal never mails or writes a token; the rate-limit
- * middleware has already counted it as a send (as any other refused send), which is harmless.
- * Invites are exempt (the invitee opens the link in another browser by design), and so is the
- * backend API (a server holding the secret may mail links without PKCE).
+ * SDK organization magic links (WIRE.md §2.1): login_or_signup, invite and authenticate. The same
+ * operations serve the backend routes (magic-links/backend-routes.ts); the discovery ones are in
+ * discovery/.
  */
-function assertPkceChallenge(body: Body): void {
-  if (optionalPkceChallenge(body) === undefined) {
-    throw new ApiError(400, 'pkce_required', 'pkce_code_challenge is required: SDK email magic links must be bound to the browser that asked for them (PKCE).');
-  }
-}
-
-/**
- * SDK magic links (WIRE.md §2.1): discovery send/authenticate, organization login_or_signup, invite
- * and authenticate. The same operations serve the backend routes (`backend-magic-links.ts`).
- */
-export function registerSdkMagicLinkRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
-  sdk.post('/b2b/magic_links/email/discovery/send', async (c) => {
-    const body = await readBody(c);
-    assertPkceChallenge(body);
-    return sdkOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), body));
-  });
-
-  sdk.post('/b2b/magic_links/discovery/authenticate', async (c) => {
-    return sdkOk(c, await authenticateDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
-  });
-
-  sdk.post('/b2b/magic_links/email/login_or_signup', async (c) => {
+export function sdkMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
+  const sdk = defineRoutes();
+  sdk.post('/b2b/magic_links/email/login_or_signup', { action: 'MagicLinksEmailLoginOrSignup', limit: sendLimit('email_address') }, async (c) => {
     const body = await readBody(c);
     assertPkceChallenge(body);
     const project = c.get('project');
@@ -57,7 +30,7 @@ export function registerSdkMagicLinkRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
     return sdkOk(c, {});
   });
 
-  sdk.post('/b2b/magic_links/email/invite', async (c) => {
+  sdk.post('/b2b/magic_links/email/invite', { action: 'MagicLinksEmailInvite', limit: sendLimit('email_address') }, async (c) => {
     const body = await readBody(c);
     const project = c.get('project');
     const sessionToken = c.get('sessionToken');
@@ -74,7 +47,7 @@ export function registerSdkMagicLinkRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
     return sdkOk(c, { member_id: member.id, member: toMember(member), organization: toOrganization(caller.organization) });
   });
 
-  sdk.post('/b2b/magic_links/authenticate', async (c) => {
+  sdk.post('/b2b/magic_links/authenticate', { action: 'MagicLinksAuthenticate', limit: authenticateLimit('magic_links_token') }, async (c) => {
     // As sdk sessions/authenticate: the session is the Basic password (WIRE.md §1.2), never the body;
     // it is whatever cookie the browser holds, hence ambient.
     const held = { credentials: { token: c.get('sessionToken') }, mode: 'ambient' } as const;
@@ -82,4 +55,5 @@ export function registerSdkMagicLinkRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
     c.header('Cache-Control', 'no-store');
     return sdkOk(c, payload);
   });
+  return sdk.app;
 }

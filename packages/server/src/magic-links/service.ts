@@ -1,18 +1,17 @@
 import type { B2BAuthenticateResponse } from '@orgauth/core/protocol';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import { inviteMember } from './invites.js';
-import { assertMagicLinkAllowed } from '../members/provisioning.js';
+import { assertMagicLinkAllowed } from '../members/index.js';
 import {
   authenticateOrgMagicLink,
   decideLoginOrSignup,
   issueOrgMagicLink,
   type LoginOrSignupOutcome,
 } from './organization-links.js';
-import type { Project } from '../projects/store.js';
-import { proveHeldSession, type HeldSession } from '../sessions/reuse.js';
-import { authenticateResponse } from '../sessions/store.js';
-import type { AppDeps } from '../http/context.js';
-import { badRequest } from '../lib/api-error.js';
+import type { Project } from '../projects/index.js';
+import { authenticateResponse, type HeldSession, proveHeldSession } from '../sessions/index.js';
+import type { AppDeps } from '../http/index.js';
+import { ApiError, badRequest } from '../lib/api-error.js';
 import {
   optionalInteger,
   optionalObject,
@@ -34,6 +33,22 @@ export function optionalPkceChallenge(body: Body): string | undefined {
   if (challenge === undefined || challenge === '') return undefined;
   if (!PKCE_CHALLENGE.test(challenge)) throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
   return challenge;
+}
+
+/**
+ * Login CSRF (SECURITY.md CSRF-02): a link minted through the public-token API without a challenge
+ * could be redeemed by any browser, so an attacker could mail one to themselves and have a victim
+ * open it, signing the victim in to the attacker's account. The SDK therefore must bind every email
+ * login link to its own browser's verifier (the bootstrap says `pkce_required_for_email_magic_links`).
+ * Checked first in the handler, so a refusal never mails or writes a token; the rate-limit
+ * middleware has already counted it as a send (as any other refused send), which is harmless.
+ * Invites are exempt (the invitee opens the link in another browser by design), and so is the
+ * backend API (a server holding the secret may mail links without PKCE).
+ */
+export function assertPkceChallenge(body: Body): void {
+  if (optionalPkceChallenge(body) === undefined) {
+    throw new ApiError(400, 'pkce_required', 'pkce_code_challenge is required: SDK email magic links must be bound to the browser that asked for them (PKCE).');
+  }
 }
 
 /** An optional redirect URL field; `''` counts as omitted (the type's default applies). */

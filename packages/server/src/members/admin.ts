@@ -2,7 +2,7 @@ import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { ApiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 import { findMemberByEmail, insertMember } from './store.js';
-import { mergeMetadata } from '../organizations/admin.js';
+import { mergeMetadata } from '../organizations/index.js';
 
 /** Validated member fields of a backend create or update; absent keys are left alone. */
 export interface MemberFields {

@@ -1,7 +1,7 @@
 import type { MemberFields } from './admin.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { optionalBoolean, optionalEnum, optionalObject, optionalString, optionalStringArray, requiredEmail, type Body } from '../lib/validate.js';
-import { readExternalId } from '../organizations/update-input.js';
+import { readExternalId } from '../organizations/index.js';
 
 // E.164: a plus, a non-zero country digit, at most 15 digits in all.
 const E164 = /^\+[1-9]\d{6,14}$/;

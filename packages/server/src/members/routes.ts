@@ -1,14 +1,11 @@
-import type { Hono } from 'hono';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import { createMemberByApi, deleteMember, updateMember } from './admin.js';
 import { searchMembers } from './search.js';
 import { findMemberByEmail, getMember } from './store.js';
-import { getOrganization } from '../organizations/store.js';
+import { getOrganization, toOrganization } from '../organizations/index.js';
 import { readLimit } from '../lib/pagination.js';
 import { toMember } from './serialize.js';
-import { toOrganization } from '../organizations/serialize.js';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { apiOk, readBody } from '../http/responses.js';
+import { apiOk, type AppDeps, defineRoutes, type FeatureRoutes, readBody } from '../http/index.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { optionalBoolean, requiredEmail } from '../lib/validate.js';
 import { readMemberFields } from './input.js';
@@ -22,11 +19,12 @@ function memberResponse(member: MembersTable, organization: OrganizationsTable) 
  * the path, itself scoped by the authenticated project, so a member of organization A is never
  * reachable through organization B's path (TEN-01).
  */
-export function registerBackendMemberRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
+export function memberRoutes(deps: AppDeps): FeatureRoutes {
+  const api = defineRoutes();
   const org = (c: { get(key: 'project'): { id: string }; req: { param(key: 'organization_id'): string } }) =>
     getOrganization(deps.db, c.get('project').id, c.req.param('organization_id'));
 
-  api.post('/organizations/members/search', async (c) => {
+  api.post('/organizations/members/search', { action: 'OrganizationsMembersSearch' }, async (c) => {
     const body = await readBody(c);
     const ids = body.organization_ids;
     if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100 || ids.some((id) => typeof id !== 'string' || id === '' || id.length > 256)) {
@@ -49,14 +47,14 @@ export function registerBackendMemberRoutes(api: Hono<AppEnv>, deps: AppDeps): v
     });
   });
 
-  api.get('/organizations/members/dangerously_get/:member_id', async (c) => {
+  api.get('/organizations/members/dangerously_get/:member_id', { action: 'OrganizationsMembersDangerouslyGet' }, async (c) => {
     const projectId = c.get('project').id;
     const member = await deps.db.selectFrom('members').selectAll().where('project_id', '=', projectId).where('id', '=', c.req.param('member_id')).executeTakeFirst();
     if (member === undefined) throw new ApiError(404, 'member_not_found', 'No member matches that member_id.');
     return apiOk(c, memberResponse(member, await getOrganization(deps.db, projectId, member.organization_id)));
   });
 
-  api.get('/organizations/:organization_id/members', async (c) => {
+  api.get('/organizations/:organization_id/members', { action: 'OrganizationsMembersList' }, async (c) => {
     const limit = readLimit(c.req.query('limit'), true);
     const organization = await org(c);
     const page = await searchMembers(deps.db, [organization.id], undefined, limit, c.req.query('cursor'));
@@ -67,7 +65,7 @@ export function registerBackendMemberRoutes(api: Hono<AppEnv>, deps: AppDeps): v
     });
   });
 
-  api.post('/organizations/:organization_id/members', async (c) => {
+  api.post('/organizations/:organization_id/members', { action: 'OrganizationsMembersCreate' }, async (c) => {
     const body = await readBody(c);
     const email = requiredEmail(body);
     const pending = optionalBoolean(body, 'create_member_as_pending') === true;
@@ -77,13 +75,13 @@ export function registerBackendMemberRoutes(api: Hono<AppEnv>, deps: AppDeps): v
     return apiOk(c, memberResponse(member, organization));
   });
 
-  api.get('/organizations/:organization_id/members/:member_id', async (c) => {
+  api.get('/organizations/:organization_id/members/:member_id', { action: 'OrganizationsMembersGet' }, async (c) => {
     const organization = await org(c);
     return apiOk(c, memberResponse(await getMember(deps.db, organization.id, c.req.param('member_id')), organization));
   });
 
   // The Stytch Node SDK's spelling: singular `member`, selected by `member_id` or `email_address`.
-  api.get('/organizations/:organization_id/member', async (c) => {
+  api.get('/organizations/:organization_id/member', { action: 'OrganizationsMembersGet' }, async (c) => {
     const organization = await org(c);
     const memberId = c.req.query('member_id');
     const email = c.req.query('email_address');
@@ -95,7 +93,7 @@ export function registerBackendMemberRoutes(api: Hono<AppEnv>, deps: AppDeps): v
     return apiOk(c, memberResponse(member, organization));
   });
 
-  api.put('/organizations/:organization_id/members/:member_id', async (c) => {
+  api.put('/organizations/:organization_id/members/:member_id', { action: 'OrganizationsMembersUpdate' }, async (c) => {
     const fields = readMemberFields(await readBody(c), 'update');
     const organization = await org(c);
     const member = await deps.db.transaction().execute(async (trx) => {
@@ -105,7 +103,7 @@ export function registerBackendMemberRoutes(api: Hono<AppEnv>, deps: AppDeps): v
     return apiOk(c, memberResponse(member, organization));
   });
 
-  api.delete('/organizations/:organization_id/members/:member_id', async (c) => {
+  api.delete('/organizations/:organization_id/members/:member_id', { action: 'OrganizationsMembersDelete' }, async (c) => {
     const organization = await org(c);
     const memberId = await deps.db.transaction().execute(async (trx) => {
       const member = await getMember(trx, organization.id, c.req.param('member_id'));
@@ -114,4 +112,5 @@ export function registerBackendMemberRoutes(api: Hono<AppEnv>, deps: AppDeps): v
     });
     return apiOk(c, { member_id: memberId });
   });
+  return { backend: api.app };
 }

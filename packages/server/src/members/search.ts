@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db, MembersTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
-import { afterKey, containsIgnoringCase } from '../organizations/search.js';
+import { afterKey, containsIgnoringCase } from '../organizations/index.js';
 import { decodeCursor, escapeLike, pageOf } from '../lib/pagination.js';
 import { parseSearchQuery, type FilterKinds, type SearchOperand } from '../lib/search-query.js';
 

@@ -1,5 +1,5 @@
 import type { NewOrganization } from './store.js';
-import { normalizeUrl } from '../projects/store.js';
+import { normalizeUrl } from '../projects/index.js';
 import { badRequest } from '../lib/api-error.js';
 import {
   JIT_POLICIES,

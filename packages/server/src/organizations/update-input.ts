@@ -1,6 +1,6 @@
 import type { OrganizationPatch } from './admin.js';
 import { readExtraSettings } from './settings.js';
-import { normalizeUrl } from '../projects/store.js';
+import { normalizeUrl } from '../projects/index.js';
 import { badRequest } from '../lib/api-error.js';
 import {
   JIT_POLICIES,

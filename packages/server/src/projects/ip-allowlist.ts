@@ -1,6 +1,6 @@
 import type { Db } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
-import { canonicalIp } from '../http/client-ip.js';
+import { canonicalIp } from '../http/index.js';
 
 /** At most this many addresses per environment (issue 3 item 5). */
 export const MAX_ALLOWED_IPS = 10;

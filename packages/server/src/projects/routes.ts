@@ -1,14 +1,12 @@
 import { ORGANIZATION_SLUG_PATTERN, type BootstrapResponse } from '@orgauth/core/protocol';
-import type { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { sdkOk } from '../http/responses.js';
-import { assertOriginAllowed } from '../http/sdk-middleware.js';
+import { type AppDeps, assertOriginAllowed, defineRoutes, type FeatureRoutes, sdkOk } from '../http/index.js';
 import { ApiError } from '../lib/api-error.js';
 import { defaultRbacPolicy } from './rbac-policy.js';
 
-/** `GET /projects/bootstrap/{public_token}` (WIRE.md §1.7): the project's public SDK configuration. */
-export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
-  sdk.get('/projects/bootstrap/:public_token', async (c) => {
+/** `GET /sdk/v1/projects/bootstrap/{public_token}` (WIRE.md §1.7): the project's public SDK configuration. */
+export function projectRoutes(deps: AppDeps): FeatureRoutes {
+  const sdk = defineRoutes();
+  sdk.get('/projects/bootstrap/:public_token', { action: 'ProjectsBootstrap' }, async (c) => {
     const project = await deps.projects.byPublicToken(c.req.param('public_token'));
     if (project === undefined) throw new ApiError(401, 'invalid_public_token', 'Unknown public token.');
     c.set('project', project);
@@ -42,4 +40,5 @@ export function registerSdkBootstrapRoutes(sdk: Hono<AppEnv>, deps: AppDeps): vo
     };
     return sdkOk(c, body);
   });
+  return { sdk: sdk.app };
 }

@@ -2,7 +2,7 @@ import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol
 import { ApiError } from '../lib/api-error.js';
 import { digestsEqual, sha256Hex } from '../lib/crypto.js';
 import type { Db, ProjectsTable } from '../db/schema.js';
-import { isMemberRolesFormat, type MemberRolesFormat } from '../members/roles.js';
+import { isMemberRolesFormat, type MemberRolesFormat } from '../members/index.js';
 import { addRedirectUrlRule, listRedirectUrlRules, removeRedirectUrlRule, resolveRedirectUrl, type RedirectUrlRule } from './redirect-url-store.js';
 
 /** A project row without its secret hash. */

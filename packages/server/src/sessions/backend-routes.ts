@@ -1,13 +1,12 @@
 import type { Hono } from 'hono';
-import { getMember } from '../members/store.js';
-import { getOrganization } from '../organizations/store.js';
+import { getMember } from '../members/index.js';
+import { getOrganization } from '../organizations/index.js';
 import { readCustomClaims } from './claims.js';
 import { exchangeSession } from './exchange.js';
 import { proveSession, readSessionCredentials } from './proof.js';
 import { listActiveSessions, revokeSessionById, revokeSessionsForMember } from './revocation.js';
 import { authenticateResponse, revokeSessionToken, touchSession } from './store.js';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { apiOk, readBody } from '../http/responses.js';
+import { apiOk, type AppDeps, type AppEnv, defineRoutes, readBody } from '../http/index.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 
@@ -28,8 +27,9 @@ function requiredQuery(value: string | undefined, name: string): string {
  * Backend sessions (`/v1/b2b/sessions…`, seed authenticateB2BSession / revokeB2BSession and WIRE.md
  * §5.2): authenticate by token or JWT, revoke by id, token, JWT or member, list, exchange.
  */
-export function registerBackendSessionRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
-  api.post('/sessions/authenticate', async (c) => {
+export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
+  api.post('/sessions/authenticate', { action: 'MultiTenantSessionsAuthenticate' }, async (c) => {
     const body = await readBody(c);
     const credentials = readSessionCredentials(body);
     const touch = { extendMinutes: optionalDuration(body), customClaims: readCustomClaims(body) };
@@ -39,7 +39,7 @@ export function registerBackendSessionRoutes(api: Hono<AppEnv>, deps: AppDeps): 
     return apiOk(c, await authenticateResponse(deps.keys, loaded, proven.token, now));
   });
 
-  api.post('/sessions/revoke', async (c) => {
+  api.post('/sessions/revoke', { action: 'SessionsRevoke' }, async (c) => {
     const body = await readBody(c);
     const sent = REVOKE_KEYS.filter((key) => body[key] !== undefined && body[key] !== null && body[key] !== '');
     if (sent.length !== 1) throw badRequest('Send exactly one of member_session_id, session_token, session_jwt, member_id.');
@@ -60,14 +60,14 @@ export function registerBackendSessionRoutes(api: Hono<AppEnv>, deps: AppDeps): 
     return apiOk(c, {});
   });
 
-  api.get('/sessions', async (c) => {
+  api.get('/sessions', { action: 'SessionsGet' }, async (c) => {
     const projectId = c.get('project').id;
     const organization = await getOrganization(deps.db, projectId, requiredQuery(c.req.query('organization_id'), 'organization_id'));
     const member = await getMember(deps.db, organization.id, requiredQuery(c.req.query('member_id'), 'member_id'));
     return apiOk(c, { member_sessions: await listActiveSessions(deps.db, projectId, member.id, deps.now()) });
   });
 
-  api.post('/sessions/exchange', async (c) => {
+  api.post('/sessions/exchange', { action: 'SessionsExchange' }, async (c) => {
     const body = await readBody(c);
     const credentials = readSessionCredentials(body);
     const organizationId = requiredString(body, 'organization_id', { max: 256 });
@@ -78,4 +78,5 @@ export function registerBackendSessionRoutes(api: Hono<AppEnv>, deps: AppDeps): 
     const { loaded } = await proveSession(deps.db, deps.keys, c.get('project').id, credentials, now);
     return apiOk(c, await exchangeSession(deps.db, deps.keys, loaded, { organizationId, durationMinutes, customClaims }, now));
   });
+  return api.app;
 }

@@ -1,13 +1,10 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
-import { issueIntermediateSession } from '../discovery/intermediate-sessions.js';
-import { assertMfaNotRequired, primaryRequired } from '../members/provisioning.js';
-import { activateMember, findMemberByEmail } from '../members/store.js';
-import { getOrganization } from '../organizations/store.js';
+import { issueIntermediateSession } from '../discovery/index.js';
+import { activateMember, assertMfaNotRequired, findMemberByEmail, primaryRequired, toMember } from '../members/index.js';
+import { getOrganization, toOrganization } from '../organizations/index.js';
 import { parseJson } from '../lib/json.js';
-import { toMember } from '../members/serialize.js';
-import { toOrganization } from '../organizations/serialize.js';
 import { authenticateResponse, insertSession, sessionNotFound, type LoadedSession } from './store.js';
 import type { SigningKeys } from './signing-keys.js';
 

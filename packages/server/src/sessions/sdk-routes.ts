@@ -2,8 +2,7 @@ import type { Hono } from 'hono';
 import { exchangeSession } from './exchange.js';
 import { revokeSessionsForMember } from './revocation.js';
 import { authenticateResponse, authenticateSessionToken, loadLiveSession, revokeSessionToken } from './store.js';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { readBody, sdkOk } from '../http/responses.js';
+import { type AppDeps, type AppEnv, defineRoutes, readBody, sdkOk } from '../http/index.js';
 import { ApiError } from '../lib/api-error.js';
 import { optionalString, requiredString, sessionDuration } from '../lib/validate.js';
 
@@ -13,8 +12,9 @@ function requireSessionToken(token: string | undefined): string {
 }
 
 /** `/b2b/sessions/authenticate` and `/b2b/sessions/revoke` (WIRE.md §2.6): session = Basic password. */
-export function registerSdkSessionRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
-  sdk.post('/b2b/sessions/authenticate', async (c) => {
+export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const sdk = defineRoutes();
+  sdk.post('/b2b/sessions/authenticate', { action: 'MultiTenantSessionsAuthenticate' }, async (c) => {
     const body = await readBody(c);
     const extend = body.session_duration_minutes === undefined || body.session_duration_minutes === null ? undefined : sessionDuration(body);
     const token = requireSessionToken(c.get('sessionToken'));
@@ -26,7 +26,7 @@ export function registerSdkSessionRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void
     return sdkOk(c, await authenticateResponse(deps.keys, loaded, token, now));
   });
 
-  sdk.post('/b2b/sessions/revoke', async (c) => {
+  sdk.post('/b2b/sessions/revoke', { action: 'SessionsRevoke' }, async (c) => {
     await readBody(c);
     const token = requireSessionToken(c.get('sessionToken'));
     await revokeSessionToken(deps.db, c.get('project').id, token, deps.now());
@@ -34,7 +34,7 @@ export function registerSdkSessionRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void
   });
 
   // Signs the member out everywhere. Only the member themself for now: revoking others needs RBAC.
-  sdk.post('/b2b/sessions/revoke/:member_id', async (c) => {
+  sdk.post('/b2b/sessions/revoke/:member_id', { action: 'SessionsRevokeForMember' }, async (c) => {
     await readBody(c);
     const token = requireSessionToken(c.get('sessionToken'));
     const projectId = c.get('project').id;
@@ -48,7 +48,7 @@ export function registerSdkSessionRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void
   });
 
   // Switch organization: the session (Basic password) for one in another organization of the same email.
-  sdk.post('/b2b/sessions/exchange', async (c) => {
+  sdk.post('/b2b/sessions/exchange', { action: 'SessionsExchange' }, async (c) => {
     const body = await readBody(c);
     const organizationId = requiredString(body, 'organization_id', { max: 256 });
     const durationMinutes = sessionDuration(body);
@@ -59,5 +59,6 @@ export function registerSdkSessionRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void
     c.header('Cache-Control', 'no-store');
     return sdkOk(c, await exchangeSession(deps.db, deps.keys, current, { organizationId, durationMinutes }, now));
   });
+  return sdk.app;
 }
 

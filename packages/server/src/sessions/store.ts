@@ -4,8 +4,8 @@ import { ApiError } from '../lib/api-error.js';
 import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
 import { mergeCustomClaims } from './claims.js';
 import { iso, parseJson } from '../lib/json.js';
-import { toMember } from '../members/serialize.js';
-import { toOrganization } from '../organizations/serialize.js';
+import { toMember } from '../members/index.js';
+import { toOrganization } from '../organizations/index.js';
 import type { SigningKeys } from './signing-keys.js';
 
 /** A session with the member and organization it belongs to. */

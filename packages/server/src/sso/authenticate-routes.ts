@@ -1,11 +1,8 @@
 import type { Hono } from 'hono';
 import { authenticateSsoToken } from './authenticate.js';
-import type { Project } from '../projects/store.js';
-import { readHeldSessionCredentials } from '../sessions/proof.js';
-import { proveHeldSession, type HeldSession } from '../sessions/reuse.js';
-import { authenticateResponse } from '../sessions/store.js';
-import type { AppDeps, AppEnv } from '../http/context.js';
-import { apiOk, readBody, sdkOk } from '../http/responses.js';
+import type { Project } from '../projects/index.js';
+import { authenticateResponse, type HeldSession, proveHeldSession, readHeldSessionCredentials } from '../sessions/index.js';
+import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk } from '../http/index.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 
 /**
@@ -33,11 +30,13 @@ async function authenticate(deps: AppDeps, project: Project, body: Body, held: H
  * `pkce_required` otherwise, token left unspent), so a token an attacker obtained for themself cannot
  * be planted in a victim's browser (login CSRF). Bootstrap says `pkce_required_for_sso: true`.
  */
-export function registerSdkSsoAuthenticateRoutes(sdk: Hono<AppEnv>, deps: AppDeps): void {
+export function sdkSsoAuthenticateRoutes(deps: AppDeps): Hono<AppEnv> {
+  const sdk = defineRoutes();
   // The session is the Basic password (WIRE.md §1.2), whatever cookie the browser holds: ambient.
-  sdk.post('/b2b/sso/authenticate', async (c) =>
+  sdk.post('/b2b/sso/authenticate', { action: 'SSOAuthenticate', limit: authenticateLimit('sso_token') }, async (c) =>
     sdkOk(c, await authenticate(deps, c.get('project'), await readBody(c), { credentials: { token: c.get('sessionToken') }, mode: 'ambient' }, true)),
   );
+  return sdk.app;
 }
 
 /**
@@ -45,9 +44,11 @@ export function registerSdkSsoAuthenticateRoutes(sdk: Hono<AppEnv>, deps: AppDep
  * proves the caller is the application's backend): backend-only integrations and IdP-initiated SAML
  * sign-ins, whose tokens never have a challenge, redeem here.
  */
-export function registerBackendSsoAuthenticateRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
-  api.post('/sso/authenticate', async (c) => {
+export function backendSsoAuthenticateRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
+  api.post('/sso/authenticate', { action: 'SSOAuthenticate', limit: authenticateLimit('sso_token') }, async (c) => {
     const body = await readBody(c);
     return apiOk(c, await authenticate(deps, c.get('project'), body, { credentials: readHeldSessionCredentials(body), mode: 'explicit' }, false));
   });
+  return api.app;
 }

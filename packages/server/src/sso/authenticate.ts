@@ -1,12 +1,11 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
 import { ApiError } from '../lib/api-error.js';
-import { findMemberByEmail } from '../members/store.js';
-import { consumeOneTimeToken } from '../magic-links/one-time-tokens.js';
-import { findOrganization } from '../organizations/store.js';
+import { findMemberByEmail } from '../members/index.js';
+import { consumeOneTimeToken } from '../magic-links/index.js';
+import { findOrganization } from '../organizations/index.js';
 import { iso } from '../lib/json.js';
-import { startOrExtendSession, type SessionToExtend } from '../sessions/reuse.js';
-import type { LoadedSession } from '../sessions/store.js';
+import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
 import { assertSsoAllowed } from './login.js';
 
 /** Inputs of {@link authenticateSsoToken}. */

@@ -1,11 +1,10 @@
 import type { Hono } from 'hono';
 import type { OrganizationsTable } from '../db/schema.js';
-import { getOrganization } from '../organizations/store.js';
-import { normalizeUrl } from '../projects/store.js';
+import { getOrganization } from '../organizations/index.js';
+import { normalizeUrl } from '../projects/index.js';
 import { IDENTITY_PROVIDERS, createConnection, deleteConnection, getConnection, listConnections, updateSamlConnection, type SamlPatch } from './connections.js';
 import { toConnection, toOidcConnection, toSamlConnection } from './serialize.js';
-import type { AppContext, AppDeps, AppEnv } from '../http/context.js';
-import { apiOk, readBody } from '../http/responses.js';
+import { apiOk, type AppContext, type AppDeps, type AppEnv, defineRoutes, readBody } from '../http/index.js';
 import { badRequest } from '../lib/api-error.js';
 import { optionalBoolean, optionalEnum, optionalObject, optionalString, requiredString, type Body } from '../lib/validate.js';
 
@@ -55,7 +54,8 @@ function readSamlPatch(body: Body): SamlPatch {
  * and OIDC protocols themselves belong to the SSO issue; these routes manage the records and keep
  * the organization's `sso_active_connections` in step, each change in one transaction.
  */
-export function registerBackendSsoRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
+export function backendSsoRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
   // SP / callback URLs come from the configured public URL, never from the request's Host header.
   const origin = (_c: AppContext) => deps.publicUrl;
   const orgOf = (c: AppContext, id: string) => getOrganization(deps.db, c.get('project').id, id);
@@ -75,20 +75,20 @@ export function registerBackendSsoRoutes(api: Hono<AppEnv>, deps: AppDeps): void
   };
 
   // Registered before `/sso/:organization_id`, which would otherwise take the word `connections`.
-  api.get('/sso/connections', async (c) => {
+  api.get('/sso/connections', { action: 'SSOGetConnections' }, async (c) => {
     const id = c.req.query('organization_id');
     if (id === undefined || id === '') throw badRequest('organization_id is required.');
     return apiOk(c, await listing(c, id));
   });
 
-  api.post('/sso/saml', async (c) => {
+  api.post('/sso/saml', { action: 'SSOSAMLCreateConnection' }, async (c) => {
     const body = await readBody(c);
     return create(c, await orgOf(c, requiredString(body, 'organization_id', { max: 256 })), 'saml', body);
   });
-  api.post('/sso/saml/:organization_id', async (c) => create(c, await orgOf(c, c.req.param('organization_id')), 'saml', await readBody(c)));
-  api.post('/sso/oidc/:organization_id', async (c) => create(c, await orgOf(c, c.req.param('organization_id')), 'oidc', await readBody(c)));
+  api.post('/sso/saml/:organization_id', { action: 'SSOSAMLCreateConnection' }, async (c) => create(c, await orgOf(c, c.req.param('organization_id')), 'saml', await readBody(c)));
+  api.post('/sso/oidc/:organization_id', { action: 'SSOOIDCCreateConnection' }, async (c) => create(c, await orgOf(c, c.req.param('organization_id')), 'oidc', await readBody(c)));
 
-  api.put('/sso/saml/:organization_id/connections/:connection_id', async (c) => {
+  api.put('/sso/saml/:organization_id/connections/:connection_id', { action: 'SSOSAMLUpdateConnection' }, async (c) => {
     const patch = readSamlPatch(await readBody(c));
     const org = await orgOf(c, c.req.param('organization_id'));
     const row = await deps.db.transaction().execute(async (trx) => {
@@ -98,11 +98,11 @@ export function registerBackendSsoRoutes(api: Hono<AppEnv>, deps: AppDeps): void
     return apiOk(c, { connection: toSamlConnection(row, origin(c)) });
   });
 
-  api.get('/sso/:organization_id', async (c) => {
+  api.get('/sso/:organization_id', { action: 'SSOGetConnections' }, async (c) => {
     return apiOk(c, await listing(c, c.req.param('organization_id')));
   });
 
-  api.delete('/sso/:organization_id/connections/:connection_id', async (c) => {
+  api.delete('/sso/:organization_id/connections/:connection_id', { action: 'SSODeleteConnection' }, async (c) => {
     const projectId = c.get('project').id;
     const connectionId = await deps.db.transaction().execute(async (trx) => {
       const org = await getOrganization(trx, projectId, c.req.param('organization_id'));
@@ -112,4 +112,5 @@ export function registerBackendSsoRoutes(api: Hono<AppEnv>, deps: AppDeps): void
     });
     return apiOk(c, { connection_id: connectionId });
   });
+  return api.app;
 }

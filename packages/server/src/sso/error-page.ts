@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AppContext } from '../http/context.js';
+import type { AppContext } from '../http/index.js';
 import type { ApiError } from '../lib/api-error.js';
 
 const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}code{color:#6b7280}';

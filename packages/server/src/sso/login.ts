@@ -1,10 +1,9 @@
 import type { Db, MembersTable, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
 import type { SsoRequestsTable } from '../db/schema-sso.js';
 import { ApiError, isUniqueViolation } from '../lib/api-error.js';
-import { assertMfaNotRequired } from '../members/provisioning.js';
-import { findMemberByEmail, insertMember } from '../members/store.js';
-import { issueOneTimeToken } from '../magic-links/one-time-tokens.js';
-import { findOrganization } from '../organizations/store.js';
+import { assertMfaNotRequired, findMemberByEmail, insertMember } from '../members/index.js';
+import { issueOneTimeToken } from '../magic-links/index.js';
+import { findOrganization } from '../organizations/index.js';
 import { parseJson } from '../lib/json.js';
 
 /** Lifetime of the `sso` token handed to the redirect URL: one page load's worth. */

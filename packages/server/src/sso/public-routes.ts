@@ -7,8 +7,7 @@ import { spMetadataXml } from './saml/sp.js';
 import { completeSsoLogin } from './login.js';
 import { peekSsoRequest } from './requests.js';
 import { startSso } from './start.js';
-import type { AppContext, AppDeps, AppEnv } from '../http/context.js';
-import { limitSsoStart } from '../http/rate-limit.js';
+import { type AppContext, type AppDeps, type AppEnv, defineRoutes, limitSsoStart } from '../http/index.js';
 import { ApiError } from '../lib/api-error.js';
 import { setBindingCookie } from './oidc/callback-routes.js';
 import { ssoErrorPage } from './error-page.js';
@@ -58,8 +57,9 @@ async function unsolicitedRequest(deps: AppDeps, connection: SsoConnectionsTable
  * browser): the SSO start (JSON error envelope on refusal), the SAML ACS (HTML error page on refusal,
  * since the browser arrived by a cross-site form POST), and our SP metadata.
  */
-export function registerSsoPublicRoutes(pub: Hono<AppEnv>, deps: AppDeps): void {
-  pub.get('/sso/start', async (c) => {
+export function ssoPublicRoutes(deps: AppDeps): Hono<AppEnv> {
+  const pub = defineRoutes();
+  pub.get('/sso/start', { action: 'SSOStart' }, async (c) => {
     const q = c.req.query();
     const { url, browserBinding } = await startSso(deps, q, (projectId) => limitSsoStart(c, projectId));
     if (browserBinding !== undefined) setBindingCookie(c, deps.publicUrl, browserBinding.state, browserBinding.secret);
@@ -68,7 +68,7 @@ export function registerSsoPublicRoutes(pub: Hono<AppEnv>, deps: AppDeps): void 
 
   // The limit holds for chunked bodies too (no Content-Length to trust).
   const limit = bodyLimit({ maxSize: MAX_ACS_BODY, onError: (c) => ssoErrorPage(c, new ApiError(413, 'bad_request', 'The SAML response is too large.'), undefined) });
-  pub.post('/sso/saml/:connection_id/acs', limit, async (c) => {
+  pub.post('/sso/saml/:connection_id/acs', { action: 'SSOSAMLACS' }, limit, async (c) => {
     let loginUrl: string | undefined;
     try {
       const connection = await samlConnection(deps, c, c.req.param('connection_id'));
@@ -85,8 +85,9 @@ export function registerSsoPublicRoutes(pub: Hono<AppEnv>, deps: AppDeps): void 
     }
   });
 
-  pub.get('/sso/saml/:connection_id/metadata', async (c) => {
+  pub.get('/sso/saml/:connection_id/metadata', { action: 'SSOSAMLMetadata' }, async (c) => {
     const connection = await samlConnection(deps, c, c.req.param('connection_id'));
     return c.body(spMetadataXml(deps.publicUrl, connection), 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' });
   });
+  return pub.app;
 }

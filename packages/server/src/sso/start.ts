@@ -1,7 +1,7 @@
 import type { SsoConnectionsTable } from '../db/schema.js';
-import type { AppDeps } from '../http/context.js';
+import type { AppDeps } from '../http/index.js';
 import { ApiError, badRequest } from '../lib/api-error.js';
-import { findOrganization } from '../organizations/store.js';
+import { findOrganization } from '../organizations/index.js';
 import { startOidc } from './oidc/start.js';
 import { startSaml } from './saml/sp.js';
 import { assertSsoAllowed } from './login.js';

@@ -3,11 +3,9 @@ import type { Db, OrganizationsTable, SsoConnectionsTable } from '../../db/schem
 import { createDevIdpStore, type DevIdpStore } from './idp-store.js';
 import { DEV_OIDC_PATH } from './node-listener.js';
 import { createDevSamlIdp } from './saml-idp.js';
-import { oidcRedirectUri } from '../../sso/oidc/start.js';
-import { oidcSettings, updateOidcConnection } from '../../sso/oidc/connections.js';
-import { findOrganization, insertOrganization } from '../../organizations/store.js';
-import { createConnection, listConnections, updateSamlConnection, type StoredCertificate } from '../../sso/connections.js';
-import { inBootstrapLock } from '../../projects/create.js';
+import { createConnection, listConnections, oidcRedirectUri, oidcSettings, type StoredCertificate, updateOidcConnection, updateSamlConnection } from '../../sso/index.js';
+import { findOrganization, insertOrganization } from '../../organizations/index.js';
+import { inBootstrapLock } from '../../projects/index.js';
 import { parseJson } from '../../lib/json.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 

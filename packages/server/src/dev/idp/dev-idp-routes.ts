@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../http/context.js';
+import type { AppDeps, AppEnv } from '../../http/index.js';
 import { createDevIdpStore } from './idp-store.js';
 import type { DevSamlIdp } from './saml-idp.js';
 import { registerDevSamlRoutes } from './saml-routes.js';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { ErrorEnvelope } from '@orgauth/core/protocol';
-import { isDevHostAllowed, misdirectedRequest } from '../../http/dev-guards.js';
+import { isDevHostAllowed, misdirectedRequest } from '../../http/index.js';
 import { newId } from '../../lib/crypto.js';
 import type { DevOidcProvider } from './oidc-provider.js';
 

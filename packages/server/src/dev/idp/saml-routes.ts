@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/schema.js';
-import type { AppEnv } from '../../http/context.js';
+import type { AppEnv } from '../../http/index.js';
 import type { DevSamlIdp } from './saml-idp.js';
 import { CHOOSER_CSP, chooserCsp, readChosenUser, renderAutoPost, renderIdpError, renderUserChooser } from './user-chooser.js';
 

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { finishOidcLogin, peekOidcRequest } from './callback.js';
 import { bindingCookieSuffix } from './start.js';
 import { SSO_REQUEST_TTL_MS } from '../requests.js';
-import type { AppContext, AppDeps, AppEnv } from '../../http/context.js';
+import { type AppContext, type AppDeps, type AppEnv, defineRoutes } from '../../http/index.js';
 import { ApiError } from '../../lib/api-error.js';
 import { ssoErrorPage } from '../error-page.js';
 
@@ -56,8 +56,9 @@ function withBindingCookieCleared(c: AppContext, publicUrl: string, state: strin
  * from the IdP, a JSON envelope would strand it), linking back to the login URL when the attempt is known.
  * Either way the flow's browser-binding cookie is cleared: the attempt is spent.
  */
-export function registerOidcCallbackRoute(pub: Hono<AppEnv>, deps: AppDeps): void {
-  pub.get('/sso/oidc/callback', async (c) => {
+export function oidcCallbackRoutes(deps: AppDeps): Hono<AppEnv> {
+  const pub = defineRoutes();
+  pub.get('/sso/oidc/callback', { action: 'SSOOIDCCallback' }, async (c) => {
     const params = new URL(c.req.url).searchParams;
     const state = params.get('state') ?? '';
     const pending = await peekOidcRequest(deps, state);
@@ -76,4 +77,5 @@ export function registerOidcCallbackRoute(pub: Hono<AppEnv>, deps: AppDeps): voi
     }
     return withBindingCookieCleared(c, deps.publicUrl, state, res);
   });
+  return pub.app;
 }

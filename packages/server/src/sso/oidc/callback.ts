@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { SsoRequestsTable } from '../../db/schema-sso.js';
-import type { AppDeps } from '../../http/context.js';
+import type { AppDeps } from '../../http/index.js';
 import { ApiError } from '../../lib/api-error.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { oidcSettings } from './connections.js';

@@ -1,11 +1,10 @@
 import type { Hono } from 'hono';
 import { isOidcComplete, updateOidcConnection, withDiscoveredEndpoints, type OidcPatch } from './connections.js';
 import { isLoopbackHttp } from './http.js';
-import { getOrganization } from '../../organizations/store.js';
+import { getOrganization } from '../../organizations/index.js';
 import { IDENTITY_PROVIDERS, getConnection } from '../connections.js';
 import { toOidcConnection } from '../serialize.js';
-import type { AppDeps, AppEnv } from '../../http/context.js';
-import { apiOk, readBody } from '../../http/responses.js';
+import { apiOk, type AppDeps, type AppEnv, defineRoutes, readBody } from '../../http/index.js';
 import { badRequest } from '../../lib/api-error.js';
 import { assertPublicDestination, EgressRefusedError, type EgressPolicy } from '../../lib/egress-guard.js';
 import { envOf } from '../../lib/crypto.js';
@@ -91,8 +90,9 @@ function readOidcPatch(body: Body, live: boolean): OidcPatch {
  * settings of an OIDC connection, discovering endpoints from the issuer when they are not given. The
  * client secret is sealed at rest and only ever shown masked.
  */
-export function registerOidcConnectionRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
-  api.put('/sso/oidc/:organization_id/connections/:connection_id', async (c) => {
+export function oidcConnectionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
+  api.put('/sso/oidc/:organization_id/connections/:connection_id', { action: 'SSOOIDCUpdateConnection' }, async (c) => {
     const project = c.get('project');
     const live = envOf(project.id) === 'live';
     const parsed = readOidcPatch(await readBody(c), live);
@@ -117,4 +117,5 @@ export function registerOidcConnectionRoutes(api: Hono<AppEnv>, deps: AppDeps): 
       : 'The connection stays pending until issuer, client_id, client_secret, authorization_url, token_url and jwks_url are all set.';
     return apiOk(c, { connection: toOidcConnection(row, deps.publicUrl), warning });
   });
+  return api.app;
 }

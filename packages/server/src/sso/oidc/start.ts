@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { SsoConnectionsTable } from '../../db/schema.js';
-import type { AppDeps } from '../../http/context.js';
+import type { AppDeps } from '../../http/index.js';
 import { ApiError } from '../../lib/api-error.js';
 import { digestsEqual, newToken, sha256Hex } from '../../lib/crypto.js';
 import { oidcSettings } from './connections.js';

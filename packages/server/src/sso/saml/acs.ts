@@ -2,7 +2,7 @@ import { SamlStatusError } from '@node-saml/node-saml';
 import { DOMParser } from '@xmldom/xmldom';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { SsoRequestsTable } from '../../db/schema-sso.js';
-import type { AppDeps } from '../../http/context.js';
+import type { AppDeps } from '../../http/index.js';
 import { ApiError, isUniqueViolation } from '../../lib/api-error.js';
 import { acsUrl, pinnedCertificates, SAML_CLOCK_SKEW_MS, samlClient } from './sp.js';
 import { samlIdentity, type SsoIdentity } from './identity.js';

@@ -1,12 +1,11 @@
 import { X509Certificate } from 'node:crypto';
 import type { Hono } from 'hono';
-import { getOrganization } from '../../organizations/store.js';
+import { getOrganization } from '../../organizations/index.js';
 import { checkMetadataUrl, fetchMetadata, parseIdpMetadata } from './metadata.js';
 import { parseJson } from '../../lib/json.js';
 import { getConnection, updateSamlConnection, type SamlPatch, type StoredCertificate } from '../connections.js';
 import { toSamlConnection } from '../serialize.js';
-import type { AppDeps, AppEnv } from '../../http/context.js';
-import { apiOk, readBody } from '../../http/responses.js';
+import { apiOk, type AppDeps, type AppEnv, defineRoutes, readBody } from '../../http/index.js';
 import { requiredString } from '../../lib/validate.js';
 
 const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
@@ -16,8 +15,9 @@ const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
  * the IdP metadata (bounded, no redirects, no private networks unless allowed), parses entity id, SSO URL and signing certificate, and
  * updates the connection as the plain PUT would. The fetch happens before the transaction.
  */
-export function registerBackendSamlMetadataRoutes(api: Hono<AppEnv>, deps: AppDeps): void {
-  api.put('/sso/saml/:organization_id/connections/:connection_id/url', async (c) => {
+export function samlMetadataRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
+  api.put('/sso/saml/:organization_id/connections/:connection_id/url', { action: 'SSOSAMLUpdateByURL' }, async (c) => {
     const url = checkMetadataUrl(requiredString(await readBody(c), 'metadata_url', { max: 2048 }));
     const org = await getOrganization(deps.db, c.get('project').id, c.req.param('organization_id'));
     await getConnection(deps.db, org.id, c.req.param('connection_id'), 'saml');
@@ -34,4 +34,5 @@ export function registerBackendSamlMetadataRoutes(api: Hono<AppEnv>, deps: AppDe
     });
     return apiOk(c, { connection: toSamlConnection(row, deps.publicUrl) });
   });
+  return api.app;
 }
