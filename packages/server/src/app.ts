@@ -12,7 +12,7 @@ import { createRouteTable, type RouteTable } from './http/route-table.js';
 import { declaredRoutes, type FeatureRoutes } from './http/routes.js';
 import { registerScriptBundleRoutes } from './http/script-bundle.js';
 import { backendAuth, sdkAuth, sdkCors } from './http/sdk-middleware.js';
-import { ApiError } from './lib/api-error.js';
+import { ApiError, apiError } from './lib/api-error.js';
 import { newId } from './lib/crypto.js';
 import { magicLinkRoutes } from './magic-links/index.js';
 import { memberRoutes } from './members/index.js';
@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // NUL (%00) in a path or query is never meaningful and PostgreSQL text cannot hold it: refuse it
   // here rather than let a lookup fail as a 500. (`%2500` is a literal "%00" and passes.)
   app.use('*', async (c, next) => {
-    if (/%00/i.test(c.req.url)) throw new ApiError(400, 'bad_request', 'The request URL must not contain NUL (%00) characters.');
+    if (/%00/i.test(c.req.url)) throw apiError('bad_request', 'The request URL must not contain NUL (%00) characters.');
     await next();
   });
 
@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   sdk.use('/b2b/*', rateLimitRoutes(routes));
   mount(sdk, 'sdk');
   sdk.all('*', () => {
-    throw new ApiError(404, 'not_found', 'No SDK endpoint at this path.');
+    throw apiError('not_found', 'No SDK endpoint at this path.');
   });
   app.route('/sdk/v1', sdk);
 
@@ -112,17 +112,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The script-tag bundle at the README's `<script src="https://auth.example.com/orgauth.global.js">`.
   registerScriptBundleRoutes(app, deps.scriptBundleDirs);
 
-  app.notFound((c) => errorEnvelope(c, new ApiError(404, 'not_found', `No endpoint ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) => errorEnvelope(c, apiError('not_found', `No endpoint ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorEnvelope(c, error);
     if (error instanceof HTTPException && error.status < 500) {
-      return errorEnvelope(c, new ApiError(400, 'bad_request', error.message || 'Bad request.'));
+      return errorEnvelope(c, apiError('bad_request', error.message || 'Bad request.'));
     }
     // c.req.path is percent-DECODED: re-encode control characters so a crafted path (`%0D%0A…`)
     // cannot start a forged line in the server log (LOG-03).
     const path = c.req.path.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, encodeURIComponent);
     console.error(`[orgauth] ${c.get('requestId') ?? ''} ${c.req.method} ${path}:`, error);
-    return errorEnvelope(c, new ApiError(500, 'internal_server_error', 'Internal server error.'));
+    return errorEnvelope(c, apiError('internal_server_error', 'Internal server error.'));
   });
   // Known once every sub-app is mounted; the middleware above reads it per request.
   table = createRouteTable(declaredRoutes(app));

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
 import { authenticateSessionToken, verifySessionJwt } from '../sessions/index.js';
 import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sendLimit } from '../http/index.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import type { Body } from '../lib/validate.js';
 import { authenticateDiscoveryMagicLink, createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations, sendDiscoveryMagicLink } from './service.js';
 import { optionalToken } from './sdk-routes.js';
@@ -17,9 +17,9 @@ async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promis
   const ist = optionalToken(body.intermediate_session_token);
   const sessionToken = optionalToken(body.session_token, 'session_token');
   const jwt = body.session_jwt === undefined || body.session_jwt === null || body.session_jwt === '' ? undefined : body.session_jwt;
-  if (jwt !== undefined && typeof jwt !== 'string') throw new ApiError(400, 'bad_request', 'session_jwt must be a string.');
+  if (jwt !== undefined && typeof jwt !== 'string') throw apiError('bad_request', 'session_jwt must be a string.');
   const sent = [ist, sessionToken, jwt].filter((v) => v !== undefined).length;
-  if (sent !== 1) throw new ApiError(400, 'bad_request', 'Send exactly one of intermediate_session_token, session_token or session_jwt.');
+  if (sent !== 1) throw apiError('bad_request', 'Send exactly one of intermediate_session_token, session_token or session_jwt.');
   const now = deps.now();
   if (ist !== undefined) return (await readIntermediateSession(deps.db, projectId, ist, now)).email;
   if (sessionToken !== undefined) return (await authenticateSessionToken(deps.db, projectId, sessionToken, undefined, now)).member.email;
@@ -33,7 +33,7 @@ async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promis
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
-  if (row === undefined || row.status !== 'active') throw new ApiError(404, 'session_not_found', 'The session is unknown, revoked, or expired.');
+  if (row === undefined || row.status !== 'active') throw apiError('session_not_found', 'The session is unknown, revoked, or expired.');
   return row.email;
 }
 

@@ -1,6 +1,6 @@
 import { IST_LIFETIME_MINUTES, type AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { newToken, sha256Hex } from '../lib/crypto.js';
 import { parseJson } from '../lib/json.js';
 
@@ -30,7 +30,7 @@ export async function issueIntermediateSession(db: Db, projectId: string, email:
 }
 
 function notFound(): ApiError {
-  return new ApiError(404, 'intermediate_session_not_found', 'The intermediate session token is unknown, already used, or expired.');
+  return apiError('intermediate_session_not_found', 'The intermediate session token is unknown, already used, or expired.');
 }
 
 /**

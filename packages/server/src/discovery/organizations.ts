@@ -1,6 +1,6 @@
 import type { DiscoveredOrganization, MembershipType } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { emailDomain } from '../lib/validate.js';
 import { activateMember, assertPrimaryFactorsAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember, primaryRequired, toMember } from '../members/index.js';
 import { toOrganization } from '../organizations/index.js';
@@ -71,17 +71,18 @@ export async function discoverOrganizations(db: Db, projectId: string, email: st
  * invited or pending member (accepting by proving the email), or a JIT join by email domain. The
  * IST's factors (`factorTypes`) must be ones the org accepts: an IST handed out by a refused session
  * exchange (primary_required) must not get into that org through discovery instead (TEN-05).
- * @throws ApiError 403 when the email has no way into the organization.
+ * @throws ApiError 404 `member_not_found` for a deleted member, 403 `invalid_email_for_jit_provisioning`
+ *   when the email has no other way into the organization.
  */
 export async function joinOrganization(db: Db, org: OrganizationsTable, email: string, factorTypes: readonly string[], now: number): Promise<MembersTable> {
   assertPrimaryFactorsAllowed(org, factorTypes);
   const member = await findMemberByEmail(db, org.id, email);
   if (member !== undefined) {
-    if (member.status === 'deleted') throw new ApiError(403, 'member_not_found', 'This email is not a member of the organization.');
+    if (member.status === 'deleted') throw apiError('member_not_found', 'This email is not a member of the organization.');
     return activateMember(db, member, now);
   }
   if (!canJoinByEmailDomain(org, email)) {
-    throw new ApiError(403, 'invalid_email_for_jit_provisioning', 'This email is not a member of the organization and cannot join it by its email domain.');
+    throw apiError('invalid_email_for_jit_provisioning', 'This email is not a member of the organization and cannot join it by its email domain.');
   }
   return insertMember(db, org.project_id, org.id, { email, status: 'active', emailVerified: true }, now);
 }

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
 import { authenticateSessionToken } from '../sessions/index.js';
 import { type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk, sendLimit } from '../http/index.js';
-import { ApiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { assertPkceChallenge } from '../magic-links/index.js';
 import { authenticateDiscoveryMagicLink, createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations, sendDiscoveryMagicLink } from './service.js';
 
@@ -34,7 +34,7 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       // Without an IST the SDK sends `{}` and the Basic-auth password is the session token.
       const sessionToken = c.get('sessionToken');
       if (sessionToken === undefined) {
-        throw new ApiError(404, 'intermediate_session_not_found', 'Send an intermediate_session_token or authenticate with a session.');
+        throw apiError('intermediate_session_not_found', 'Send an intermediate_session_token or authenticate with a session.');
       }
       email = (await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, now)).member.email;
     }
@@ -58,6 +58,6 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
 /** An optional opaque token field: absent, null and `''` all mean "not sent". */
 export function optionalToken(value: unknown, key = 'intermediate_session_token'): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > 512) throw new ApiError(400, 'bad_request', `${key} must be a string.`);
+  if (typeof value !== 'string' || value.length > 512) throw apiError('bad_request', `${key} must be a string.`);
   return value;
 }

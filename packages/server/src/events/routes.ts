@@ -3,7 +3,7 @@ import type { EventsTable } from '../db/schema.js';
 import { EVENT_STATUSES, listEvents, recentEvents, type EventPosition, type EventStatus } from './store.js';
 import { iso } from '../lib/json.js';
 import { apiOk, type AppDeps, type AppEnv, defineRoutes, type FeatureRoutes } from '../http/index.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { ApiError, apiError, badRequest } from '../lib/api-error.js';
 import { renderEventsPage } from './dev-page.js';
 import { telemetryRoutes } from './telemetry.js';
 
@@ -37,7 +37,7 @@ export function encodeCursor(position: EventPosition): string {
 
 /** @throws ApiError 400 `invalid_cursor` for anything {@link encodeCursor} did not produce. */
 export function decodeCursor(cursor: string): EventPosition {
-  const invalid = () => new ApiError(400, 'invalid_cursor', 'cursor is not a cursor this endpoint returned.');
+  const invalid = () => apiError('invalid_cursor', 'cursor is not a cursor this endpoint returned.');
   if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let value: unknown;
   try {
@@ -54,7 +54,7 @@ export function decodeCursor(cursor: string): EventPosition {
 function parseLimit(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_LIMIT;
   const value = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= 1 && value <= MAX_LIMIT)) throw new ApiError(400, 'invalid_limit', `limit must be an integer between 1 and ${MAX_LIMIT}.`);
+  if (!(value >= 1 && value <= MAX_LIMIT)) throw apiError('invalid_limit', `limit must be an integer between 1 and ${MAX_LIMIT}.`);
   return value;
 }
 

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type AppEnv, defineRoutes, errorEnvelope, sdkOk } from '../http/index.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 
 /** The SDK flushes at 15 events (WIRE.md §1.8); a batch this size is ~15 KB. */
 export const MAX_EVENTS_BODY_BYTES = 64 * 1024;
@@ -29,14 +29,14 @@ export function telemetryRoutes(): Hono<AppEnv> {
     { action: 'SDKTelemetry' },
     bodyLimit({
       maxSize: MAX_EVENTS_BODY_BYTES,
-      onError: (c) => errorEnvelope(c, new ApiError(413, 'bad_request', `The events batch is larger than ${MAX_EVENTS_BODY_BYTES} bytes.`)),
+      onError: (c) => errorEnvelope(c, apiError('bad_request', `The events batch is larger than ${MAX_EVENTS_BODY_BYTES} bytes.`)),
     }),
     async (c) => {
       let batch: unknown;
       try {
         batch = JSON.parse(await c.req.text());
       } catch {
-        throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+        throw apiError('invalid_json', 'The request body is not valid JSON.');
       }
       if (!Array.isArray(batch)) throw badRequest('The request body must be a JSON array of events.');
       // The SDK never flushes an empty batch; refusing one keeps "not a JSON object" bodies 4xx

@@ -3,11 +3,11 @@ import type { AppEnv } from './context.js';
 import { limit, recordFailure } from './rate-limit.js';
 import type { RouteTable } from './route-table.js';
 
-/** Same cap as `readBody` (http/responses.ts): bigger bodies get 413 there. */
+/** Same cap as `readBody` (http/responses.ts): bigger bodies are refused there, never counted here. */
 const MAX_KEY_BODY_BYTES = 64 * 1024;
 
-// A conflict (slug taken), an oversized body or a 429 itself says nothing about guessing a secret.
-const NOT_A_FAILURE = new Set([409, 413, 429]);
+// A conflict (slug taken) or a 429 itself says nothing about guessing a secret.
+const NOT_A_FAILURE = new Set([409, 429]);
 
 async function keyFrom(text: string, fields: readonly string[]): Promise<string | undefined> {
   try {
@@ -32,7 +32,7 @@ async function keyFrom(text: string, fields: readonly string[]): Promise<string 
 export function rateLimitRoutes(routes: () => RouteTable): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const rule = routes().match(c.req.method, c.req.path).limit;
-    // An oversized body is the handler's to refuse (413) before anything is read or counted.
+    // An oversized body is the handler's to refuse before anything is read or counted.
     if (rule === undefined || Number(c.req.header('content-length') ?? '0') > MAX_KEY_BODY_BYTES) return next();
     // Hono caches the body, so the handler's own read gets the same text.
     const text = await c.req.text();

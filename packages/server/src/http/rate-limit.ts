@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { sha256Hex } from '../lib/crypto.js';
 import type { AppContext } from './context.js';
 
@@ -114,7 +114,7 @@ export function createRateLimiter(db: Db, now: () => number, options: RateLimitO
 
 function tooMany(c: AppContext, retryAfter: number): ApiError {
   c.header('Retry-After', String(retryAfter));
-  return new ApiError(429, 'too_many_requests', `Too many requests. Try again in ${retryAfter} seconds.`);
+  return apiError('too_many_requests', `Too many requests. Try again in ${retryAfter} seconds.`);
 }
 
 /** Per-IP limits apply to SDK (browser) calls only: a backend's one IP serves all of its users. */

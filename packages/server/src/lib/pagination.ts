@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { ApiError, apiError } from './api-error.js';
 
 /** Default and maximum page sizes of every list and search (Stytch's: 100 and 1000). */
 export const PAGE_LIMIT = { default: 100, max: 1000 } as const;
@@ -18,7 +18,7 @@ export function readLimit(value: unknown, fromQuery = false): number {
   if (value === undefined || value === null || (fromQuery && value === '')) return PAGE_LIMIT.default;
   const n = fromQuery && typeof value === 'string' && /^\d{1,7}$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > PAGE_LIMIT.max) {
-    throw new ApiError(400, 'invalid_limit', `limit must be an integer between 1 and ${PAGE_LIMIT.max}.`);
+    throw apiError('invalid_limit', `limit must be an integer between 1 and ${PAGE_LIMIT.max}.`);
   }
   return n;
 }
@@ -38,7 +38,7 @@ export function encodeCursor(listing: string, key: PageKey): string {
  */
 export function decodeCursor(listing: string, cursor: unknown): PageKey | undefined {
   if (cursor === undefined || cursor === null || cursor === '') return undefined;
-  const invalid = new ApiError(400, 'invalid_cursor', 'cursor is not a cursor returned by this listing.');
+  const invalid = apiError('invalid_cursor', 'cursor is not a cursor returned by this listing.');
   if (typeof cursor !== 'string' || cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid;
   let parsed: unknown;
   try {

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { ApiError, apiError } from './api-error.js';
 
 /** One parsed search operand: a filter name and its validated value. */
 export interface SearchOperand {
@@ -16,7 +16,7 @@ export interface SearchQuery {
 /** What each filter accepts: a list of strings, or one fuzzy string. */
 export type FilterKinds = Record<string, 'list' | 'fuzzy'>;
 
-const invalid = (message: string) => new ApiError(400, 'invalid_search_query', message);
+const invalid = (message: string) => apiError('invalid_search_query', message);
 
 /**
  * Validates Stytch's search `query` (`{operator, operands[{filter_name, filter_value}]}`) against the

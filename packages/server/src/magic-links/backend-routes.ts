@@ -5,7 +5,7 @@ import { issueOrgMagicLink } from './organization-links.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';
 import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
 import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sendLimit } from '../http/index.js';
-import { ApiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './service.js';
 
@@ -42,7 +42,7 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
     assertMagicLinkAllowed(organization);
     const member = await findMemberByEmail(deps.db, organization.id, email);
     if (member === undefined || member.status === 'deleted') {
-      throw new ApiError(404, 'member_not_found', 'No member with this email address exists in the organization.');
+      throw apiError('member_not_found', 'No member with this email address exists in the organization.');
     }
     const now = deps.now();
     const send = await issueOrgMagicLink(deps.db, deps.mailer, { purpose: 'login', projectId: project.id, organization, email, redirectUrl, ttlMinutes, pkceChallenge }, now);
@@ -56,9 +56,8 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
     const organization = await organizationOf(deps, project.id, body);
     const outcome = await loginOrSignup(deps, project, body, organization);
     if (outcome.kind === 'refused') {
-      if (outcome.reason === 'deleted') throw new ApiError(404, 'member_not_found', 'This member was deleted from the organization.');
-      throw new ApiError(
-        403,
+      if (outcome.reason === 'deleted') throw apiError('member_not_found', 'This member was deleted from the organization.');
+      throw apiError(
         'invalid_email_for_jit_provisioning',
         'No member has this email, and the organization does not let this email domain join by itself (email_jit_provisioning / email_allowed_domains).',
       );
@@ -74,7 +73,7 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
     let inviter: MembersTable | undefined;
     if (inviterId !== undefined && inviterId !== '') {
       inviter = await getMember(deps.db, organization.id, inviterId);
-      if (inviter.status !== 'active') throw new ApiError(404, 'member_not_found', 'invited_by_member_id is not an active member of the organization.');
+      if (inviter.status !== 'active') throw apiError('member_not_found', 'invited_by_member_id is not an active member of the organization.');
     }
     const member = await invite(deps, project, body, { organization, inviter, allowTrustedMetadata: true });
     return apiOk(c, memberBody(member, organization));

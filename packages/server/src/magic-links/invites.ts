@@ -1,5 +1,5 @@
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { assertInviteAllowed, assertMagicLinkAllowed, findMemberByEmail, insertMember } from '../members/index.js';
 import { issueOrgMagicLink } from './organization-links.js';
@@ -49,7 +49,7 @@ export async function inviteMember(db: Db, mailer: Mailer, input: InviteInput, n
         now,
       );
     } else if (existing.status === 'active') {
-      throw new ApiError(400, 'duplicate_member_email', 'This email already belongs to an active member of the organization.');
+      throw apiError('duplicate_member_email', 'This email already belongs to an active member of the organization.');
     } else {
       member = {
         ...existing,

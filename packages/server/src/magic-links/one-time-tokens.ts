@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { newToken, pkceChallenge, sha256Hex } from '../lib/crypto.js';
 
 /**
@@ -93,10 +93,10 @@ export async function consumeOneTimeToken(
   }
   const usable = row !== undefined && row.used_at === null && row.expires_at > now;
   if (usable && requireChallenge && row.pkce_challenge === null) {
-    throw new ApiError(400, 'pkce_required', 'This token was issued without a PKCE code challenge, which this endpoint requires.');
+    throw apiError('pkce_required', 'This token was issued without a PKCE code challenge, which this endpoint requires.');
   }
   if (usable && row.pkce_challenge !== null) {
-    throw new ApiError(400, 'pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this magic link.');
+    throw apiError('pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this magic link.');
   }
-  throw new ApiError(404, 'magic_link_not_found', 'The magic link could not be authenticated: it is unknown, already used, or expired.');
+  throw apiError('magic_link_not_found', 'The magic link could not be authenticated: it is unknown, already used, or expired.');
 }

@@ -1,6 +1,6 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { orgMagicLinkMail, type OrgMailPurpose } from './mail.js';
 import { activateMember, assertMagicLinkAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember } from '../members/index.js';
@@ -106,11 +106,11 @@ export async function authenticateOrgMagicLink(db: Db, input: AuthenticateLinkIn
   return db.transaction().execute(async (trx) => {
     const consumed = await consumeOneTimeToken(trx, input.projectId, ORG_LINK_KINDS, input.token, input.pkceVerifier, now);
     const organization = consumed.organizationId === null ? undefined : await findOrganization(trx, input.projectId, consumed.organizationId);
-    if (organization === undefined) throw new ApiError(404, 'organization_not_found', 'The organization of this magic link no longer exists.');
+    if (organization === undefined) throw apiError('organization_not_found', 'The organization of this magic link no longer exists.');
     assertMagicLinkAllowed(organization);
     const found = await findMemberByEmail(trx, organization.id, consumed.email);
     if (found === undefined || found.status === 'deleted') {
-      throw new ApiError(404, 'member_not_found', 'The member of this magic link no longer exists in the organization.');
+      throw apiError('member_not_found', 'The member of this magic link no longer exists in the organization.');
     }
     const member = await activateMember(trx, found, now);
     const factor: AuthenticationFactor = {

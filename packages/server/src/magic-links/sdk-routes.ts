@@ -3,7 +3,7 @@ import { getOrganization, toOrganization } from '../organizations/index.js';
 import { toMember } from '../members/index.js';
 import { authenticateSessionToken, sessionRoles } from '../sessions/index.js';
 import { type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk, sendLimit } from '../http/index.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { ApiError, apiError, badRequest } from '../lib/api-error.js';
 import { requiredString, type Body } from '../lib/validate.js';
 import { assertPkceChallenge, authenticateMagicLink, invite, loginOrSignup } from './service.js';
 
@@ -34,7 +34,7 @@ export function sdkMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readBody(c);
     const project = c.get('project');
     const sessionToken = c.get('sessionToken');
-    if (sessionToken === undefined) throw new ApiError(401, 'user_unauthenticated', 'Inviting a member requires a session.');
+    if (sessionToken === undefined) throw apiError('user_unauthenticated', 'Inviting a member requires a session.');
     const caller = await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, deps.now());
     // No RBAC engine yet: a member may hand out only roles it holds itself, so an invite can never
     // escalate privileges (inviting yourself at another address as admin).

@@ -11,7 +11,7 @@ import {
 import type { Project } from '../projects/index.js';
 import { authenticateResponse, type HeldSession, proveHeldSession } from '../sessions/index.js';
 import type { AppDeps } from '../http/index.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import {
   optionalInteger,
   optionalObject,
@@ -47,7 +47,7 @@ export function optionalPkceChallenge(body: Body): string | undefined {
  */
 export function assertPkceChallenge(body: Body): void {
   if (optionalPkceChallenge(body) === undefined) {
-    throw new ApiError(400, 'pkce_required', 'pkce_code_challenge is required: SDK email magic links must be bound to the browser that asked for them (PKCE).');
+    throw apiError('pkce_required', 'pkce_code_challenge is required: SDK email magic links must be bound to the browser that asked for them (PKCE).');
   }
 }
 

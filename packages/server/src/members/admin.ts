@@ -1,5 +1,5 @@
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError, isUniqueViolation } from '../lib/api-error.js';
+import { ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 import { findMemberByEmail, insertMember } from './store.js';
 import { mergeMetadata } from '../organizations/index.js';
@@ -22,8 +22,8 @@ export interface MemberFields {
   preserveExistingSessions?: boolean;
 }
 
-const duplicateEmail = () => new ApiError(400, 'duplicate_member_email', 'A member with this email address already exists in the organization.');
-const duplicateExternalId = () => new ApiError(400, 'duplicate_member_external_id', 'A member with this external_id already exists in the organization.');
+const duplicateEmail = () => apiError('duplicate_member_email', 'A member with this email address already exists in the organization.');
+const duplicateExternalId = () => apiError('duplicate_member_external_id', 'A member with this external_id already exists in the organization.');
 
 async function checkExternalId(db: Db, organizationId: string, externalId: string | null | undefined, selfId: string | null): Promise<void> {
   if (externalId === null || externalId === undefined) return;
@@ -110,7 +110,7 @@ export async function createMemberByApi(
  * @throws ApiError 404 `member_not_found` for a deleted member; 400 duplicates.
  */
 export async function updateMember(db: Db, member: MembersTable, fields: MemberFields, now: number): Promise<MembersTable> {
-  if (member.status === 'deleted') throw new ApiError(404, 'member_not_found', 'That member has been deleted.');
+  if (member.status === 'deleted') throw apiError('member_not_found', 'That member has been deleted.');
   await checkExternalId(db, member.organization_id, fields.externalId, member.id);
   const set: Partial<MembersTable> = { ...fieldColumns(fields, member), updated_at: now };
   const emailChanged = fields.email !== undefined && fields.email !== member.email;
@@ -138,7 +138,7 @@ export async function updateMember(db: Db, member: MembersTable, fields: MemberF
  * @throws ApiError 404 `member_not_found` when it is already deleted.
  */
 export async function deleteMember(db: Db, member: MembersTable, now: number): Promise<void> {
-  if (member.status === 'deleted') throw new ApiError(404, 'member_not_found', 'That member has already been deleted.');
+  if (member.status === 'deleted') throw apiError('member_not_found', 'That member has already been deleted.');
   await db.updateTable('members').set({ status: 'deleted', updated_at: now }).where('id', '=', member.id).execute();
   await revokeMemberSessions(db, member.id, now);
   await dropPendingTokens(db, member.organization_id, member.email);

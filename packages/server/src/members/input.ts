@@ -1,5 +1,5 @@
 import type { MemberFields } from './admin.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { ApiError, apiError, badRequest } from '../lib/api-error.js';
 import { optionalBoolean, optionalEnum, optionalObject, optionalString, optionalStringArray, requiredEmail, type Body } from '../lib/validate.js';
 import { readExternalId } from '../organizations/index.js';
 
@@ -40,7 +40,7 @@ export function readMemberFields(body: Body, mode: 'create' | 'update'): MemberF
     if (preserve !== undefined) fields.preserveExistingSessions = preserve;
     if (optionalBoolean(body, 'unlink_email') === true) {
       // We keep exactly one email per member; unlinking would leave it without one.
-      throw new ApiError(400, 'bad_request', 'unlink_email is not supported: a member always has one email address.');
+      throw apiError('bad_request', 'unlink_email is not supported: a member always has one email address.');
     }
   }
   return fields;

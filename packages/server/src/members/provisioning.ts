@@ -1,5 +1,5 @@
 import type { OrganizationsTable } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { isCommonEmailDomain } from '../lib/common-email-domains.js';
 import { emailDomain } from '../lib/validate.js';
 import { parseJson } from '../lib/json.js';
@@ -29,9 +29,9 @@ export function assertInviteAllowed(org: OrganizationsTable, email: string): voi
   if (org.email_invites === 'RESTRICTED') {
     const domain = emailDomain(email);
     if (!isCommonEmailDomain(domain) && allowedDomains(org).includes(domain)) return;
-    throw new ApiError(403, 'invites_not_allowed', `This organization only allows invitations to addresses at its allowed domains.`);
+    throw apiError('invites_not_allowed', `This organization only allows invitations to addresses at its allowed domains.`);
   }
-  throw new ApiError(403, 'invites_not_allowed', 'This organization does not allow email invitations.');
+  throw apiError('invites_not_allowed', 'This organization does not allow email invitations.');
 }
 
 /**
@@ -45,8 +45,7 @@ export function assertInviteAllowed(org: OrganizationsTable, email: string): voi
  */
 export function assertMfaNotRequired(org: OrganizationsTable): void {
   if (org.mfa_policy !== 'REQUIRED_FOR_ALL') return;
-  throw new ApiError(
-    403,
+  throw apiError(
     'unauthorized_action',
     'This organization requires multi-factor authentication, which is not available on this server yet, so no one can sign in to it. An administrator can set its mfa_policy to OPTIONAL.',
   );
@@ -74,9 +73,9 @@ export function assertPrimaryFactorsAllowed(org: OrganizationsTable, factorTypes
   const required = primaryRequired(org, factorTypes);
   if (required === null) return;
   if (factorTypes.length > 0 && factorTypes.every((type) => type === 'magic_link')) {
-    throw new ApiError(403, 'magic_link_not_allowed', 'This organization does not allow sign-in by email magic link.');
+    throw apiError('magic_link_not_allowed', 'This organization does not allow sign-in by email magic link.');
   }
-  throw new ApiError(403, 'unauthorized_action', `This organization only allows sign-in by: ${required.allowed_auth_methods.join(', ') || 'none'}.`);
+  throw apiError('unauthorized_action', `This organization only allows sign-in by: ${required.allowed_auth_methods.join(', ') || 'none'}.`);
 }
 
 /**

@@ -6,7 +6,7 @@ import { getOrganization, toOrganization } from '../organizations/index.js';
 import { readLimit } from '../lib/pagination.js';
 import { toMember } from './serialize.js';
 import { apiOk, type AppDeps, defineRoutes, type FeatureRoutes, readBody } from '../http/index.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import { optionalBoolean, requiredEmail } from '../lib/validate.js';
 import { readMemberFields } from './input.js';
 
@@ -50,7 +50,7 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
   api.get('/organizations/members/dangerously_get/:member_id', { action: 'OrganizationsMembersDangerouslyGet' }, async (c) => {
     const projectId = c.get('project').id;
     const member = await deps.db.selectFrom('members').selectAll().where('project_id', '=', projectId).where('id', '=', c.req.param('member_id')).executeTakeFirst();
-    if (member === undefined) throw new ApiError(404, 'member_not_found', 'No member matches that member_id.');
+    if (member === undefined) throw apiError('member_not_found', 'No member matches that member_id.');
     return apiOk(c, memberResponse(member, await getOrganization(deps.db, projectId, member.organization_id)));
   });
 
@@ -89,7 +89,7 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     if (memberId !== undefined && memberId !== '') member = await getMember(deps.db, organization.id, memberId);
     else if (email !== undefined && email !== '') member = await findMemberByEmail(deps.db, organization.id, requiredEmail({ email_address: email }));
     else throw badRequest('member_id or email_address is required.');
-    if (member === undefined) throw new ApiError(404, 'member_not_found', 'No member matches that email address in this organization.');
+    if (member === undefined) throw apiError('member_not_found', 'No member matches that email address in this organization.');
     return apiOk(c, memberResponse(member, organization));
   });
 

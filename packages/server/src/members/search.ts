@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db, MembersTable } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { afterKey, containsIgnoringCase } from '../organizations/index.js';
 import { decodeCursor, escapeLike, pageOf } from '../lib/pagination.js';
 import { parseSearchQuery, type FilterKinds, type SearchOperand } from '../lib/search-query.js';
@@ -44,7 +44,7 @@ function operandExpression(eb: MemberEb, { filterName, value }: SearchOperand): 
       return eb('members.external_id', 'in', list);
     case 'statuses':
       for (const status of list) {
-        if (!STATUSES.includes(status)) throw new ApiError(400, 'invalid_search_query', `statuses must contain only ${STATUSES.join(', ')}.`);
+        if (!STATUSES.includes(status)) throw apiError('invalid_search_query', `statuses must contain only ${STATUSES.join(', ')}.`);
       }
       return eb('members.status', 'in', list);
     default: // member_roles

@@ -1,5 +1,5 @@
 import type { Db, MembersTable } from '../db/schema.js';
-import { ApiError, isUniqueViolation } from '../lib/api-error.js';
+import { ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 
 /** Fields of a new member (already validated). */
@@ -47,7 +47,7 @@ export async function insertMember(db: Db, projectId: string, organizationId: st
 }
 
 function duplicate(): ApiError {
-  return new ApiError(400, 'duplicate_member_email', 'A member with this email address already exists in the organization.');
+  return apiError('duplicate_member_email', 'A member with this email address already exists in the organization.');
 }
 
 /** The member of `organizationId` with `email`, any status. */
@@ -61,7 +61,7 @@ export function findMemberByEmail(db: Db, organizationId: string, email: string)
  */
 export async function getMember(db: Db, organizationId: string, memberId: string): Promise<MembersTable> {
   const row = await db.selectFrom('members').selectAll().where('organization_id', '=', organizationId).where('id', '=', memberId).executeTakeFirst();
-  if (row === undefined) throw new ApiError(404, 'member_not_found', 'No member matches that member_id in this organization.');
+  if (row === undefined) throw apiError('member_not_found', 'No member matches that member_id in this organization.');
   return row;
 }
 

@@ -1,5 +1,5 @@
 import type { Db, OrganizationsTable } from '../db/schema.js';
-import { ApiError, badRequest, isUniqueViolation } from '../lib/api-error.js';
+import { ApiError, apiError, badRequest, isUniqueViolation } from '../lib/api-error.js';
 import { extraSettings, type OrganizationExtraSettings } from './settings.js';
 import { parseJson } from '../lib/json.js';
 
@@ -40,13 +40,13 @@ export function mergeMetadata(stored: string, patch: Record<string, unknown>, fi
   return text;
 }
 
-const slugTaken = (slug: string) => new ApiError(400, 'organization_slug_already_used', `The organization slug "${slug}" is already used.`);
-const externalIdTaken = () => new ApiError(400, 'organization_external_id_already_used', 'Another organization already uses that organization_external_id.');
+const slugTaken = (slug: string) => apiError('organization_slug_already_used', `The organization slug "${slug}" is already used.`);
+const externalIdTaken = () => apiError('organization_external_id_already_used', 'Another organization already uses that organization_external_id.');
 
 async function checkConnections(db: Db, organizationId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const found = await db.selectFrom('sso_connections').select('id').where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
-  if (found.length !== new Set(ids).size) throw new ApiError(404, 'connection_not_found', 'No SSO connection of this organization matches that connection_id.');
+  if (found.length !== new Set(ids).size) throw apiError('connection_not_found', 'No SSO connection of this organization matches that connection_id.');
 }
 
 /**

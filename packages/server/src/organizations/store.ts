@@ -1,6 +1,6 @@
 import type { JitPolicy } from '@orgauth/core/protocol';
 import type { Db, OrganizationsTable } from '../db/schema.js';
-import { ApiError, isUniqueViolation } from '../lib/api-error.js';
+import { ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 
 /** Fields of a new organization (already validated). */
@@ -64,7 +64,7 @@ export async function insertOrganization(db: Db, projectId: string, input: NewOr
 }
 
 function slugTaken(slug: string): ApiError {
-  return new ApiError(400, 'organization_slug_already_used', `The organization slug "${slug}" is already used.`);
+  return apiError('organization_slug_already_used', `The organization slug "${slug}" is already used.`);
 }
 
 /**
@@ -89,6 +89,6 @@ export async function findOrganization(db: Db, projectId: string, idOrSlug: stri
  */
 export async function getOrganization(db: Db, projectId: string, idOrSlug: string): Promise<OrganizationsTable> {
   const row = await findOrganization(db, projectId, idOrSlug);
-  if (row === undefined) throw new ApiError(404, 'organization_not_found', 'No organization matches that organization_id.');
+  if (row === undefined) throw apiError('organization_not_found', 'No organization matches that organization_id.');
   return row;
 }

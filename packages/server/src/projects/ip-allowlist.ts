@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { canonicalIp } from '../http/index.js';
 
 /** At most this many addresses per environment (issue 3 item 5). */
@@ -17,11 +17,11 @@ export async function listAllowedIps(db: Db, projectId: string): Promise<string[
  */
 export async function addAllowedIp(db: Db, projectId: string, ip: string, now: number): Promise<string> {
   const canonical = canonicalIp(ip);
-  if (canonical === undefined || ip.includes('/')) throw new ApiError(400, 'bad_request', `"${ip}" is not an IPv4 or IPv6 address (exact addresses only, no ranges).`);
+  if (canonical === undefined || ip.includes('/')) throw apiError('bad_request', `"${ip}" is not an IPv4 or IPv6 address (exact addresses only, no ranges).`);
   await db.transaction().execute(async (trx) => {
     const listed = await trx.selectFrom('project_ip_allowlist').select('ip').where('project_id', '=', projectId).execute();
     if (listed.some((r) => r.ip === canonical)) return;
-    if (listed.length >= MAX_ALLOWED_IPS) throw new ApiError(400, 'bad_request', `An environment allows at most ${MAX_ALLOWED_IPS} IP addresses.`);
+    if (listed.length >= MAX_ALLOWED_IPS) throw apiError('bad_request', `An environment allows at most ${MAX_ALLOWED_IPS} IP addresses.`);
     await trx.insertInto('project_ip_allowlist').values({ project_id: projectId, ip: canonical, created_at: now }).execute();
   });
   return canonical;

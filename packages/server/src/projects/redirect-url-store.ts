@@ -1,6 +1,6 @@
 import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { checkRedirectUrlRule, matchRedirectUrl, type ProjectEnv } from './redirect-urls.js';
 
 /** One allowlisted redirect URL rule of one type. */
@@ -13,7 +13,7 @@ export interface RedirectUrlRule {
 /** The environment of `projectId` (`test` unless the row says `live`). */
 export async function projectEnv(db: Db, projectId: string): Promise<ProjectEnv> {
   const row = await db.selectFrom('projects').select('env').where('id', '=', projectId).executeTakeFirst();
-  if (row === undefined) throw new ApiError(404, 'not_found', `No project ${projectId}.`);
+  if (row === undefined) throw apiError('not_found', `No project ${projectId}.`);
   return row.env === 'live' ? 'live' : 'test';
 }
 
@@ -31,7 +31,7 @@ export async function addRedirectUrlRule(
   now: number = Date.now(),
 ): Promise<string> {
   const checked = checkRedirectUrlRule(url, await projectEnv(db, projectId), isDefault);
-  if (!checked.ok) throw new ApiError(400, 'invalid_redirect_url', checked.reason);
+  if (!checked.ok) throw apiError('invalid_redirect_url', checked.reason);
   // One unit of work; inside a caller's transaction (start-up bootstrap) it simply joins it, since
   // Kysely cannot nest transactions.
   const write = async (trx: Db) => {
@@ -91,7 +91,7 @@ export async function resolveRedirectUrl(db: Db, projectId: string, type: Redire
     .execute();
   if (requested === undefined) {
     const fallback = rows.find((r) => r.is_default === 1);
-    if (fallback === undefined) throw new ApiError(400, 'invalid_redirect_url', `The project has no default ${type} redirect URL.`);
+    if (fallback === undefined) throw apiError('invalid_redirect_url', `The project has no default ${type} redirect URL.`);
     return fallback.url;
   }
   const env = await projectEnv(db, projectId);
@@ -101,7 +101,7 @@ export async function resolveRedirectUrl(db: Db, projectId: string, type: Redire
     env,
   );
   if (matched === undefined) {
-    throw new ApiError(400, 'invalid_redirect_url', `The ${type} redirect URL is not on the ${env} environment's redirect URL allowlist.`);
+    throw apiError('invalid_redirect_url', `The ${type} redirect URL is not on the ${env} environment's redirect URL allowlist.`);
   }
   return matched;
 }

@@ -1,6 +1,6 @@
 import { ORGANIZATION_SLUG_PATTERN, type BootstrapResponse } from '@orgauth/core/protocol';
 import { type AppDeps, assertOriginAllowed, defineRoutes, type FeatureRoutes, sdkOk } from '../http/index.js';
-import { ApiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { defaultRbacPolicy } from './rbac-policy.js';
 
 /** `GET /sdk/v1/projects/bootstrap/{public_token}` (WIRE.md §1.7): the project's public SDK configuration. */
@@ -8,7 +8,7 @@ export function projectRoutes(deps: AppDeps): FeatureRoutes {
   const sdk = defineRoutes();
   sdk.get('/projects/bootstrap/:public_token', { action: 'ProjectsBootstrap' }, async (c) => {
     const project = await deps.projects.byPublicToken(c.req.param('public_token'));
-    if (project === undefined) throw new ApiError(401, 'invalid_public_token', 'Unknown public token.');
+    if (project === undefined) throw apiError('invalid_public_token', 'Unknown public token.');
     c.set('project', project);
     await assertOriginAllowed(c, deps, project);
     const body: Omit<BootstrapResponse, 'request_id' | 'status_code'> = {

@@ -1,5 +1,5 @@
 import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { digestsEqual, sha256Hex } from '../lib/crypto.js';
 import type { Db, ProjectsTable } from '../db/schema.js';
 import { isMemberRolesFormat, type MemberRolesFormat } from '../members/index.js';
@@ -121,11 +121,11 @@ export function createProjectStore(db: Db, now: () => number): ProjectStore {
     resolveRedirectUrl: (projectId, type, requested) => resolveRedirectUrl(db, projectId, type, requested),
     async addAuthorizedOrigin(projectId, origin) {
       const normalized = normalizeOrigin(origin);
-      if (normalized === undefined) throw new ApiError(400, 'bad_request', `"${origin}" is not an origin (scheme://host[:port]).`);
+      if (normalized === undefined) throw apiError('bad_request', `"${origin}" is not an origin (scheme://host[:port]).`);
       const project = await db.selectFrom('projects').select('env').where('id', '=', projectId).executeTakeFirst();
-      if (project === undefined) throw new ApiError(404, 'not_found', `No project ${projectId}.`);
+      if (project === undefined) throw apiError('not_found', `No project ${projectId}.`);
       // A live project serves real users: its pages must be https (as its redirect URLs).
-      if (project.env === 'live' && !normalized.startsWith('https://')) throw new ApiError(400, 'bad_request', 'Live authorized origins must use https.');
+      if (project.env === 'live' && !normalized.startsWith('https://')) throw apiError('bad_request', 'Live authorized origins must use https.');
       await db
         .insertInto('authorized_origins')
         .values({ project_id: projectId, origin: normalized, created_at: now() })

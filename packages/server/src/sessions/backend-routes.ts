@@ -7,7 +7,7 @@ import { proveSession, readSessionCredentials } from './proof.js';
 import { listActiveSessions, revokeSessionById, revokeSessionsForMember } from './revocation.js';
 import { authenticateResponse, revokeSessionToken, touchSession } from './store.js';
 import { apiOk, type AppDeps, type AppEnv, defineRoutes, readBody } from '../http/index.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 
 const REVOKE_KEYS = ['member_session_id', 'session_id', 'session_token', 'session_jwt', 'member_id'] as const;
@@ -54,7 +54,7 @@ export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
       await revokeSessionById(deps.db, projectId, loaded.session.id, now);
     } else {
       const member = await deps.db.selectFrom('members').select('id').where('id', '=', value).where('project_id', '=', projectId).executeTakeFirst();
-      if (member === undefined) throw new ApiError(404, 'member_not_found', 'No member matches that member_id.');
+      if (member === undefined) throw apiError('member_not_found', 'No member matches that member_id.');
       await revokeSessionsForMember(deps.db, projectId, member.id, now);
     }
     return apiOk(c, {});

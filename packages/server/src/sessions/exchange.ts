@@ -1,6 +1,6 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { issueIntermediateSession } from '../discovery/index.js';
 import { activateMember, assertMfaNotRequired, findMemberByEmail, primaryRequired, toMember } from '../members/index.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';
@@ -34,7 +34,7 @@ export async function exchangeSession(db: Db, keys: SigningKeys, current: Loaded
   const organization = await getOrganization(db, projectId, request.organizationId);
   const existing = await findMemberByEmail(db, organization.id, current.member.email);
   if (existing === undefined || existing.status === 'deleted') {
-    throw new ApiError(404, 'member_not_found', 'The session’s email address is not a member of that organization.');
+    throw apiError('member_not_found', 'The session’s email address is not a member of that organization.');
   }
   // Before anything is written (an IST or a session): no sign-in into an org that requires MFA.
   assertMfaNotRequired(organization);

@@ -1,7 +1,7 @@
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { SESSION_DURATION_MINUTES } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { createKeyCache } from '../lib/key-cache.js';
 import { publishedKey } from './signing-key-store.js';
 
@@ -25,7 +25,7 @@ const MAX_JWT_LENGTH = 16 * 1024;
 const publicKey = createKeyCache();
 
 function invalid(message = 'The session JWT is invalid.'): ApiError {
-  return new ApiError(401, 'jwt_invalid', message);
+  return apiError('jwt_invalid', message);
 }
 
 
@@ -62,7 +62,7 @@ export async function verifySessionJwt(db: Db, projectId: string, jwt: string, n
       clockTolerance: options.allowExpired === true ? SESSION_DURATION_MINUTES.max * 60 : 0,
     }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new ApiError(401, 'jwt_expired', 'The session JWT has expired; authenticate the session token for a new one.');
+    if (error instanceof errors.JWTExpired) throw apiError('jwt_expired', 'The session JWT has expired; authenticate the session token for a new one.');
     throw invalid();
   }
   const session = payload['https://stytch.com/session'] as { id?: unknown } | undefined;

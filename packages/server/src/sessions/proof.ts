@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { ApiError, apiError, badRequest } from '../lib/api-error.js';
 import type { Db } from '../db/schema.js';
 import type { Body } from '../lib/validate.js';
 import { loadLiveSession, sessionNotFound, type LoadedSession } from './store.js';
@@ -69,7 +69,7 @@ export async function proveSession(
   if (credentials.token !== undefined) {
     const loaded = await loadLiveSession(db, projectId, { token: credentials.token }, now);
     if (fromJwt !== undefined && fromJwt.sessionId !== loaded.session.id) {
-      throw new ApiError(400, 'bad_request', 'session_token and session_jwt belong to different sessions.');
+      throw apiError('bad_request', 'session_token and session_jwt belong to different sessions.');
     }
     return { loaded, token: credentials.token };
   }

@@ -3,11 +3,11 @@ import { exchangeSession } from './exchange.js';
 import { revokeSessionsForMember } from './revocation.js';
 import { authenticateResponse, authenticateSessionToken, loadLiveSession, revokeSessionToken } from './store.js';
 import { type AppDeps, type AppEnv, defineRoutes, readBody, sdkOk } from '../http/index.js';
-import { ApiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { optionalString, requiredString, sessionDuration } from '../lib/validate.js';
 
 function requireSessionToken(token: string | undefined): string {
-  if (token === undefined) throw new ApiError(404, 'session_not_found', 'No session token was sent (Basic public_token:session_token).');
+  if (token === undefined) throw apiError('session_not_found', 'No session token was sent (Basic public_token:session_token).');
   return token;
 }
 
@@ -41,7 +41,7 @@ export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     const now = deps.now();
     const { member } = await loadLiveSession(deps.db, projectId, { token }, now);
     if (member.id !== c.req.param('member_id')) {
-      throw new ApiError(403, 'unauthorized_action', 'A session can only revoke the sessions of its own member.');
+      throw apiError('unauthorized_action', 'A session can only revoke the sessions of its own member.');
     }
     await revokeSessionsForMember(deps.db, projectId, member.id, now);
     return sdkOk(c, {});

@@ -1,6 +1,6 @@
 import { SESSION_DURATION_MINUTES, type AuthenticationFactor, type B2BAuthenticateResponse, type MemberSession } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable, SessionsTable } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
 import { mergeCustomClaims } from './claims.js';
 import { iso, parseJson } from '../lib/json.js';
@@ -59,7 +59,7 @@ export async function rotateSessionToken(db: Db, sessionId: string): Promise<str
 
 /** The 404 every dead, unknown or foreign session gets: callers cannot tell which it was. */
 export function sessionNotFound(): ApiError {
-  return new ApiError(404, 'session_not_found', 'The session is unknown, revoked, or expired.');
+  return apiError('session_not_found', 'The session is unknown, revoked, or expired.');
 }
 
 /** Which session to load: by opaque token (hashed) or by id (from a verified JWT or the API). */

@@ -1,6 +1,6 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { findMemberByEmail } from '../members/index.js';
 import { consumeOneTimeToken } from '../magic-links/index.js';
 import { findOrganization } from '../organizations/index.js';
@@ -40,25 +40,24 @@ export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, 
       consumed = await consumeOneTimeToken(trx, input.projectId, 'sso', input.token, input.pkceVerifier, now, { requireChallenge: input.requirePkce });
     } catch (error) {
       if (error instanceof ApiError && error.errorType === 'magic_link_not_found') {
-        throw new ApiError(404, 'sso_token_not_found', 'The SSO token could not be authenticated: it is unknown, already used, or expired.');
+        throw apiError('sso_token_not_found', 'The SSO token could not be authenticated: it is unknown, already used, or expired.');
       }
       if (error instanceof ApiError && error.errorType === 'pkce_required') {
-        throw new ApiError(
-          400,
+        throw apiError(
           'pkce_required',
           'This SSO sign-in was started without a pkce_code_challenge, so the SDK cannot redeem its token. Start SSO with a PKCE challenge, or redeem the token from your backend with POST /v1/b2b/sso/authenticate (IdP-initiated sign-ins always go that way).',
         );
       }
       if (error instanceof ApiError && error.errorType === 'pkce_mismatch') {
-        throw new ApiError(400, 'pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this SSO sign-in.');
+        throw apiError('pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this SSO sign-in.');
       }
       throw error;
     }
     const organization = consumed.organizationId === null ? undefined : await findOrganization(trx, input.projectId, consumed.organizationId);
-    if (organization === undefined) throw new ApiError(404, 'organization_not_found', 'The organization of this SSO sign-in no longer exists.');
+    if (organization === undefined) throw apiError('organization_not_found', 'The organization of this SSO sign-in no longer exists.');
     assertSsoAllowed(organization);
     const member = await findMemberByEmail(trx, organization.id, consumed.email);
-    if (member === undefined || member.status !== 'active') throw new ApiError(404, 'member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
+    if (member === undefined || member.status !== 'active') throw apiError('member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
     // The identity that just signed in: the member's most recent SSO link.
     const identity = await trx
       .selectFrom('sso_identities')

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Db, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 import { parseJson } from '../lib/json.js';
 
@@ -45,7 +45,7 @@ export function parseCertificate(pem: string, now: number): StoredCertificate {
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('not PEM');
     cert = new X509Certificate(pem);
   } catch {
-    throw new ApiError(400, 'invalid_x509_certificate', 'x509_certificate must be one PEM-encoded X.509 certificate.');
+    throw apiError('invalid_x509_certificate', 'x509_certificate must be one PEM-encoded X.509 certificate.');
   }
   return { certificate_id: newId('saml-verification-key'), certificate: cert.toString().trim(), issuer: cert.issuer, created_at: now, expires_at: Date.parse(cert.validTo) };
 }
@@ -112,7 +112,7 @@ export async function getConnection(db: Db, organizationId: string, connectionId
     .where('id', '=', connectionId)
     .$if(type !== undefined, (q) => q.where('type', '=', type as 'saml' | 'oidc'))
     .executeTakeFirst();
-  if (row === undefined) throw new ApiError(404, 'connection_not_found', 'No SSO connection of this organization matches that connection_id.');
+  if (row === undefined) throw apiError('connection_not_found', 'No SSO connection of this organization matches that connection_id.');
   return row;
 }
 

@@ -50,11 +50,11 @@ const identityRows = async () => {
   return IDENTITY_TABLES.map((name) => all[name]);
 };
 
-/** Runs `signIn` and expects 403 `sso_identity_conflict` with no redirect and no identity row written. */
+/** Runs `signIn` and expects 409 `sso_identity_conflict` with no redirect and no identity row written. */
 async function expectConflict(signIn: () => Promise<{ status: number; errorType: string | null; location: string | null }>): Promise<void> {
   const before = await identityRows();
   const res = await signIn();
-  expect({ status: res.status, errorType: res.errorType, location: res.location }).toEqual({ status: 403, errorType: 'sso_identity_conflict', location: null });
+  expect({ status: res.status, errorType: res.errorType, location: res.location }).toEqual({ status: 409, errorType: 'sso_identity_conflict', location: null });
   expect(await identityRows()).toEqual(before);
 }
 const acs = async (p: Promise<Response>) => {

@@ -1,6 +1,6 @@
 import type { Db, MembersTable, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
 import type { SsoRequestsTable } from '../db/schema-sso.js';
-import { ApiError, isUniqueViolation } from '../lib/api-error.js';
+import { ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
 import { assertMfaNotRequired, findMemberByEmail, insertMember } from '../members/index.js';
 import { issueOneTimeToken } from '../magic-links/index.js';
 import { findOrganization } from '../organizations/index.js';
@@ -31,8 +31,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** 403 `sso_jit_provisioning_not_allowed`: the IdP vouched for someone the organization does not provision. */
 function jitRefused(): ApiError {
-  return new ApiError(
-    403,
+  return apiError(
     'sso_jit_provisioning_not_allowed',
     'Your identity provider signed you in, but this organization does not create accounts through single sign-on. Ask an administrator to invite you.',
   );
@@ -50,7 +49,7 @@ export function assertSsoAllowed(org: OrganizationsTable): void {
   assertMfaNotRequired(org);
   if (org.auth_methods !== 'RESTRICTED') return;
   if (parseJson<string[]>(org.allowed_auth_methods, []).includes('sso')) return;
-  throw new ApiError(403, 'sso_not_allowed', 'This organization does not allow sign-in by single sign-on.');
+  throw apiError('sso_not_allowed', 'This organization does not allow sign-in by single sign-on.');
 }
 
 async function linkedMember(db: Db, connectionId: string, subject: string): Promise<MembersTable | undefined> {
@@ -85,7 +84,7 @@ async function resolveMember(db: Db, org: OrganizationsTable, input: SsoLoginInp
   }
   const email = input.email?.trim().toLowerCase();
   if (email === undefined || !EMAIL.test(email) || email.length > 254) {
-    throw new ApiError(400, 'sso_email_missing', 'Your identity provider did not send an email address for you, so no account can be matched. Ask an administrator to map the email attribute.');
+    throw apiError('sso_email_missing', 'Your identity provider did not send an email address for you, so no account can be matched. Ask an administrator to map the email attribute.');
   }
   let member = await findMemberByEmail(db, org.id, email);
   let created = false;
@@ -96,16 +95,16 @@ async function resolveMember(db: Db, org: OrganizationsTable, input: SsoLoginInp
     // not sign in as a member another IdP vouches for just by asserting the same email or NameID.
     const other = await db.selectFrom('sso_identities').select('connection_id').where('member_id', '=', member.id).executeTakeFirst();
     if (other !== undefined && other.connection_id === connection.id) {
-      throw new ApiError(403, 'sso_identity_conflict', 'This email address is already linked to a different account at your identity provider.');
+      throw apiError('sso_identity_conflict', 'This email address is already linked to a different account at your identity provider.');
     }
     if (other !== undefined) {
-      throw new ApiError(403, 'sso_identity_conflict', 'This email address already signs in through another identity provider of this organization. Use that one, or ask an administrator.');
+      throw apiError('sso_identity_conflict', 'This email address already signs in through another identity provider of this organization. Use that one, or ask an administrator.');
     }
     const name = member.name === '' ? (input.name ?? '') : member.name;
     await db.updateTable('members').set({ status: 'active', email_verified: 1, name, updated_at: now }).where('id', '=', member.id).execute();
     member = { ...member, status: 'active', email_verified: 1, name, updated_at: now };
   } else {
-    if (member !== undefined) throw new ApiError(404, 'member_not_found', 'Your account was removed from this organization. Ask an administrator to add you again.');
+    if (member !== undefined) throw apiError('member_not_found', 'Your account was removed from this organization. Ask an administrator to add you again.');
     if (!jitAllows(org, connection.id)) throw jitRefused();
     member = await insertMember(db, org.project_id, org.id, { email, status: 'active', emailVerified: true, name: input.name }, now);
     created = true;
@@ -117,7 +116,7 @@ async function resolveMember(db: Db, org: OrganizationsTable, input: SsoLoginInp
       .execute();
   } catch (error) {
     // Two first sign-ins of one subject raced; the other one linked it. Retrying finds the link.
-    if (isUniqueViolation(error)) throw new ApiError(409, 'sso_identity_conflict', 'Another sign-in for this account finished at the same moment. Please try again.');
+    if (isUniqueViolation(error)) throw apiError('sso_identity_conflict', 'Another sign-in for this account finished at the same moment. Please try again.');
     throw error;
   }
   return { member, created };
@@ -134,12 +133,12 @@ async function resolveMember(db: Db, org: OrganizationsTable, input: SsoLoginInp
 export async function completeSsoLogin(deps: SsoLoginDeps, input: SsoLoginInput): Promise<string> {
   const { request, connection, now } = input;
   if (connection.status !== 'active' || request.connection_id !== connection.id || request.project_id !== connection.project_id) {
-    throw new ApiError(404, 'connection_not_found', 'This SSO connection is not active.');
+    throw apiError('connection_not_found', 'This SSO connection is not active.');
   }
-  if (input.subject === '' || input.subject.length > 1024) throw new ApiError(400, 'sso_subject_missing', 'Your identity provider did not identify you (no subject).');
+  if (input.subject === '' || input.subject.length > 1024) throw apiError('sso_subject_missing', 'Your identity provider did not identify you (no subject).');
   return deps.db.transaction().execute(async (trx) => {
     const org = await findOrganization(trx, connection.project_id, connection.organization_id);
-    if (org === undefined) throw new ApiError(404, 'organization_not_found', 'The organization of this SSO connection no longer exists.');
+    if (org === undefined) throw apiError('organization_not_found', 'The organization of this SSO connection no longer exists.');
     assertSsoAllowed(org);
     const { member, created } = await resolveMember(trx, org, input);
     const redirectUrl = created ? request.signup_redirect_url : request.login_redirect_url;

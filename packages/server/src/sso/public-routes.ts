@@ -8,7 +8,7 @@ import { completeSsoLogin } from './login.js';
 import { peekSsoRequest } from './requests.js';
 import { startSso } from './start.js';
 import { type AppContext, type AppDeps, type AppEnv, defineRoutes, limitSsoStart } from '../http/index.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { setBindingCookie } from './oidc/callback-routes.js';
 import { ssoErrorPage } from './error-page.js';
 
@@ -22,7 +22,7 @@ const noStore = (res: Response) => {
 
 async function samlConnection(deps: AppDeps, c: AppContext, id: string): Promise<SsoConnectionsTable> {
   const connection = id.length > 256 ? undefined : await deps.db.selectFrom('sso_connections').selectAll().where('id', '=', id).where('type', '=', 'saml').executeTakeFirst();
-  if (connection === undefined) throw new ApiError(404, 'connection_not_found', 'No SAML connection matches this URL.');
+  if (connection === undefined) throw apiError('connection_not_found', 'No SAML connection matches this URL.');
   const project = await deps.projects.byId(connection.project_id);
   if (project !== undefined) c.set('project', project);
   return connection;
@@ -67,7 +67,7 @@ export function ssoPublicRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   // The limit holds for chunked bodies too (no Content-Length to trust).
-  const limit = bodyLimit({ maxSize: MAX_ACS_BODY, onError: (c) => ssoErrorPage(c, new ApiError(413, 'bad_request', 'The SAML response is too large.'), undefined) });
+  const limit = bodyLimit({ maxSize: MAX_ACS_BODY, onError: (c) => ssoErrorPage(c, apiError('bad_request', 'The SAML response is too large.'), undefined) });
   pub.post('/sso/saml/:connection_id/acs', { action: 'SSOSAMLACS' }, limit, async (c) => {
     let loginUrl: string | undefined;
     try {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/schema.js';
 import type { SsoRequestsTable } from '../db/schema-sso.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { sha256Hex } from '../lib/crypto.js';
 
 /** How long an SSO start stays redeemable: long enough for an IdP login with MFA, short enough to bound replay. */
@@ -65,7 +65,7 @@ export async function setSamlRequestId(db: Db, request: SsoRequest, samlRequestI
 
 /** The 400 for a state / RelayState that is unknown, used, expired or for another connection. */
 export function ssoRequestNotFound(): ApiError {
-  return new ApiError(400, 'sso_request_not_found', 'This sign-in attempt is unknown, already used, or expired. Start the sign-in again.');
+  return apiError('sso_request_not_found', 'This sign-in attempt is unknown, already used, or expired. Start the sign-in again.');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SsoConnectionsTable } from '../db/schema.js';
 import type { AppDeps } from '../http/index.js';
-import { ApiError, badRequest } from '../lib/api-error.js';
+import { ApiError, apiError, badRequest } from '../lib/api-error.js';
 import { findOrganization } from '../organizations/index.js';
 import { startOidc } from './oidc/start.js';
 import { startSaml } from './saml/sp.js';
@@ -52,9 +52,9 @@ const blankToUndefined = (v: string | undefined) => (v === undefined || v === ''
 export async function startSso(deps: AppDeps, query: SsoStartQuery, admit: (projectId: string) => Promise<void>): Promise<SsoRedirect> {
   const publicToken = blankToUndefined(query.public_token);
   const connectionId = blankToUndefined(query.connection_id);
-  if (publicToken === undefined || publicToken.length > 256) throw new ApiError(401, 'invalid_public_token', 'public_token is missing or unknown.');
+  if (publicToken === undefined || publicToken.length > 256) throw apiError('invalid_public_token', 'public_token is missing or unknown.');
   const project = await deps.projects.byPublicToken(publicToken);
-  if (project === undefined) throw new ApiError(401, 'invalid_public_token', 'public_token is missing or unknown.');
+  if (project === undefined) throw apiError('invalid_public_token', 'public_token is missing or unknown.');
   if (connectionId === undefined || connectionId.length > 256) throw badRequest('connection_id is required.');
   const pkce = blankToUndefined(query.pkce_code_challenge);
   if (pkce !== undefined && !PKCE_CHALLENGE.test(pkce)) throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
@@ -63,15 +63,15 @@ export async function startSso(deps: AppDeps, query: SsoStartQuery, admit: (proj
     if (value !== undefined && value.length > 2048) throw badRequest(`${key} is too long.`);
   }
   const connection = await deps.db.selectFrom('sso_connections').selectAll().where('id', '=', connectionId).where('project_id', '=', project.id).executeTakeFirst();
-  if (connection === undefined) throw new ApiError(404, 'connection_not_found', 'No SSO connection of this project matches that connection_id.');
-  if (connection.status !== 'active') throw new ApiError(400, 'sso_connection_inactive', 'This SSO connection is not fully set up yet (it is pending).');
+  if (connection === undefined) throw apiError('connection_not_found', 'No SSO connection of this project matches that connection_id.');
+  if (connection.status !== 'active') throw apiError('sso_connection_inactive', 'This SSO connection is not fully set up yet (it is pending).');
   const loginUrl = await deps.projects.resolveRedirectUrl(project.id, 'login', blankToUndefined(query.login_redirect_url));
   const signupUrl = await deps.projects.resolveRedirectUrl(project.id, 'signup', blankToUndefined(query.signup_redirect_url));
   const org = await findOrganization(deps.db, project.id, connection.organization_id);
-  if (org === undefined) throw new ApiError(404, 'connection_not_found', 'The organization of this SSO connection no longer exists.');
+  if (org === undefined) throw apiError('connection_not_found', 'The organization of this SSO connection no longer exists.');
   assertSsoAllowed(org);
   const starter = SSO_STARTERS[connection.type];
-  if (starter === undefined) throw new ApiError(400, 'sso_connection_inactive', `Sign-in through ${connection.type.toUpperCase()} connections is not available on this server.`);
+  if (starter === undefined) throw apiError('sso_connection_inactive', `Sign-in through ${connection.type.toUpperCase()} connections is not available on this server.`);
   await admit(project.id);
   // Housekeeping rides on starts (indexed delete of long-expired rows) rather than a timer.
   await purgeSsoRequests(deps.db, deps.now());

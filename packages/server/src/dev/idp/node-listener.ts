@@ -7,7 +7,7 @@ import type { DevOidcProvider } from './oidc-provider.js';
 /** Path prefix of the dev OIDC provider; its issuer is `<publicUrl>` + this. */
 export const DEV_OIDC_PATH = '/dev/idp/oidc';
 
-/** The 421 JSON error envelope for a refused Host, written on Node's response. */
+/** The JSON error envelope for a refused Host (http/dev-guards.ts), written on Node's response. */
 function refuseHost(res: ServerResponse, publicUrl: string): void {
   const error = misdirectedRequest(publicUrl);
   const body: ErrorEnvelope = { status_code: error.status, request_id: newId('request-id'), error_type: error.errorType, error_message: error.message, error_url: `https://orgauth.dev/docs/errors#${error.errorType}` };

@@ -73,7 +73,7 @@ describe('OIDC sign-in (authorization code + PKCE + state + nonce)', () => {
   test('an IdP error comes back as a page linking to the login URL with stytch_error', async () => {
     f.op.authResponse = { error: 'access_denied', error_description: 'User <b>cancelled</b>' };
     const res = await f.signIn();
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(401);
     expect(res.errorType).toBe('idp_error');
     expect(res.text).toContain('stytch_error=idp_error');
     expect(res.text).not.toContain('<b>');

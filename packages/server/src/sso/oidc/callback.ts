@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { SsoRequestsTable } from '../../db/schema-sso.js';
 import type { AppDeps } from '../../http/index.js';
-import { ApiError } from '../../lib/api-error.js';
+import { ApiError, apiError } from '../../lib/api-error.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { oidcSettings } from './connections.js';
 import { ID_TOKEN_ALGS, requestOptions } from './http.js';
@@ -12,7 +12,7 @@ import { parseJson } from '../../lib/json.js';
 import { completeSsoLogin } from '../login.js';
 import { consumeSsoRequest, ssoRequestNotFound } from '../requests.js';
 
-const refused = (why: string) => new ApiError(400, 'oidc_response_invalid', `The identity provider's answer was refused: ${why}.`);
+const refused = (why: string) => apiError('oidc_response_invalid', `The identity provider's answer was refused: ${why}.`);
 const clip = (s: string | undefined) => (s ?? '').replace(/[^\x20-\x7E]/g, '').slice(0, 200);
 
 /** The (unconsumed) OIDC request a `state` names, for the error page's way back; never trusted further. */
@@ -65,7 +65,7 @@ export async function finishOidcLogin(
   const state = params.get('state') ?? '';
   if (pending === undefined) throw ssoRequestNotFound();
   const connection = await deps.db.selectFrom('sso_connections').selectAll().where('id', '=', pending.connection_id).where('type', '=', 'oidc').executeTakeFirst();
-  if (connection === undefined) throw new ApiError(404, 'connection_not_found', 'The OIDC connection of this sign-in no longer exists.');
+  if (connection === undefined) throw apiError('connection_not_found', 'The OIDC connection of this sign-in no longer exists.');
   const now = deps.now();
   // Consumed before anything else: an attempt is spent whether the IdP's answer is good or not, and
   // also when the browser is not the one that started it: a callback URL seen in another browser has
@@ -81,7 +81,7 @@ export async function finishOidcLogin(
     callback = oauth.validateAuthResponse(as, client, params, state);
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
-      throw new ApiError(400, 'idp_error', `The identity provider did not sign you in: ${clip(error.error)} ${clip(error.error_description)}`.trim());
+      throw apiError('idp_error', `The identity provider did not sign you in: ${clip(error.error)} ${clip(error.error_description)}`.trim());
     }
     throw refused(clip((error as Error).message));
   }

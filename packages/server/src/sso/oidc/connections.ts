@@ -1,5 +1,5 @@
 import type { Db, SsoConnectionsTable } from '../../db/schema.js';
-import { ApiError } from '../../lib/api-error.js';
+import { ApiError, apiError } from '../../lib/api-error.js';
 import type { EgressPolicy } from '../../lib/egress-guard.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import { discoverEndpoints } from './http.js';
@@ -86,7 +86,7 @@ export async function withDiscoveredEndpoints(patch: OidcPatch, egress: EgressPo
   try {
     found = await discoverEndpoints(patch.issuer, egress);
   } catch (error) {
-    throw new ApiError(400, 'oidc_discovery_failed', `Could not use ${patch.issuer}/.well-known/openid-configuration: ${(error as Error).message}`);
+    throw apiError('oidc_discovery_failed', `Could not use ${patch.issuer}/.well-known/openid-configuration: ${(error as Error).message}`);
   }
   return {
     ...patch,

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
-import { ApiError } from '../../lib/api-error.js';
+import { ApiError, apiError } from '../../lib/api-error.js';
 import type { EgressPolicy } from '../../lib/egress-guard.js';
 import { boundedFetch, ID_TOKEN_ALGS } from './http.js';
 
@@ -14,7 +14,7 @@ export interface IdTokenExpectations {
   egress: EgressPolicy;
 }
 
-const invalid = (why: string) => new ApiError(400, 'oidc_response_invalid', `The identity provider's ID token was refused: ${why}.`);
+const invalid = (why: string) => apiError('oidc_response_invalid', `The identity provider's ID token was refused: ${why}.`);
 
 /** Fetches the connection's key set (fresh each sign-in, so a rotated IdP key is picked up at once). */
 async function fetchJwks(url: string, egress: EgressPolicy): Promise<JSONWebKeySet> {

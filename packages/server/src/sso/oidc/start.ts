@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { AppDeps } from '../../http/index.js';
-import { ApiError } from '../../lib/api-error.js';
+import { ApiError, apiError } from '../../lib/api-error.js';
 import { digestsEqual, newToken, sha256Hex } from '../../lib/crypto.js';
 import { oidcSettings } from './connections.js';
 import type { SsoRequest } from '../requests.js';
@@ -48,7 +48,7 @@ export function bindingCookieSuffix(state: string): string {
 function browserMismatch(): ApiError {
   // `sso_request_not_found` on purpose: the SDK/elements already word it ("start the sign-in again"),
   // which is the only remedy, and a distinct type would tell a replaying attacker nothing useful either.
-  return new ApiError(400, 'sso_request_not_found', 'This sign-in was not started in this browser (or its sign-in cookie is missing). Start the sign-in again here.');
+  return apiError('sso_request_not_found', 'This sign-in was not started in this browser (or its sign-in cookie is missing). Start the sign-in again here.');
 }
 
 /**
@@ -71,7 +71,7 @@ export function assertBrowserBinding(storedHash: string | null, cookieSecret: st
  */
 export async function startOidc(deps: AppDeps, connection: SsoConnectionsTable, request: SsoRequest): Promise<SsoRedirect> {
   const s = oidcSettings(connection);
-  if (s.authorizationUrl === '' || s.clientId === '') throw new ApiError(400, 'sso_connection_inactive', 'This OIDC connection has no authorization URL or client id yet.');
+  if (s.authorizationUrl === '' || s.clientId === '') throw apiError('sso_connection_inactive', 'This OIDC connection has no authorization URL or client id yet.');
   const verifier = oauth.generateRandomCodeVerifier();
   const nonce = oauth.generateRandomNonce();
   const binding = newBrowserBinding();

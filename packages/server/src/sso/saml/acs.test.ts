@@ -144,6 +144,6 @@ describe('ACS accepts well-formed variants and reads identity from the verified 
 
   test('a new subject cannot take over a member already linked to another subject of this connection', async () => {
     await ssoTokenOf(await samlSignIn(t, setup, 'sub-1', { attributes: { email: 'h@acme.test' } }));
-    await expectRefused(await samlSignIn(t, setup, 'sub-2', { attributes: { email: 'h@acme.test' } }), 'sso_identity_conflict', 403);
+    await expectRefused(await samlSignIn(t, setup, 'sub-2', { attributes: { email: 'h@acme.test' } }), 'sso_identity_conflict', 409);
   });
 });

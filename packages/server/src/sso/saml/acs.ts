@@ -3,7 +3,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { SsoRequestsTable } from '../../db/schema-sso.js';
 import type { AppDeps } from '../../http/index.js';
-import { ApiError, isUniqueViolation } from '../../lib/api-error.js';
+import { ApiError, apiError, isUniqueViolation } from '../../lib/api-error.js';
 import { acsUrl, pinnedCertificates, SAML_CLOCK_SKEW_MS, samlClient } from './sp.js';
 import { samlIdentity, type SsoIdentity } from './identity.js';
 import { consumeSsoRequest, peekSsoRequest } from '../requests.js';
@@ -19,7 +19,7 @@ const DIGEST_ALGORITHMS = new Set(['http://www.w3.org/2001/04/xmlenc#sha256', 'h
 const SHA1_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#rsa-sha1';
 const SHA1_DIGEST = 'http://www.w3.org/2000/09/xmldsig#sha1';
 
-const refuse = (message: string) => new ApiError(400, 'saml_response_invalid', message);
+const refuse = (message: string) => apiError('saml_response_invalid', message);
 
 /** A verified SAML login: the request it answers (null when IdP-initiated) and the identity read from the verified assertion. */
 export interface VerifiedSamlLogin {
@@ -74,7 +74,7 @@ function precheck(xml: string, connection: SsoConnectionsTable): { responseDesti
   }
   const statusCode = children(root, 'Status').flatMap((st) => children(st, 'StatusCode'))[0]?.getAttribute('Value');
   if (statusCode !== 'urn:oasis:names:tc:SAML:2.0:status:Success') {
-    throw new ApiError(401, 'idp_error', `The identity provider did not sign you in (status ${(statusCode ?? 'missing').replace(/^.*:/, '').slice(0, 64)}).`);
+    throw apiError('idp_error', `The identity provider did not sign you in (status ${(statusCode ?? 'missing').replace(/^.*:/, '').slice(0, 64)}).`);
   }
   const attr = (name: string) => (root.hasAttribute(name) ? root.getAttribute(name) : null);
   return { responseDestination: attr('Destination'), inResponseTo: attr('InResponseTo') };
@@ -130,9 +130,9 @@ export async function verifySamlResponse(deps: AppDeps, connection: SsoConnectio
   const pending = await peekSsoRequest(deps.db, relayState, connection.id);
   const solicited = pending !== undefined && pending.used_at === null && pending.expires_at > now && pending.kind === 'saml' ? pending : undefined;
   if (solicited === undefined) {
-    if (pre.inResponseTo !== null) throw new ApiError(400, 'sso_request_not_found', 'This SAML response answers a sign-in attempt that is unknown, already used, or expired. Start the sign-in again.');
+    if (pre.inResponseTo !== null) throw apiError('sso_request_not_found', 'This SAML response answers a sign-in attempt that is unknown, already used, or expired. Start the sign-in again.');
     if (connection.idp_initiated_auth_disabled !== 0) {
-      throw new ApiError(403, 'idp_initiated_auth_disabled', 'Sign-in started at the identity provider (IdP-initiated SSO) is disabled for this connection. Start from the application instead.');
+      throw apiError('idp_initiated_auth_disabled', 'Sign-in started at the identity provider (IdP-initiated SSO) is disabled for this connection. Start from the application instead.');
     }
   } else if (pre.inResponseTo !== solicited.saml_request_id) {
     throw refuse('The SAML response does not answer this sign-in attempt (InResponseTo mismatch).');
@@ -143,7 +143,7 @@ export async function verifySamlResponse(deps: AppDeps, connection: SsoConnectio
     ({ profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof SamlStatusError) throw new ApiError(401, 'idp_error', 'The identity provider did not sign you in.');
+    if (error instanceof SamlStatusError) throw apiError('idp_error', 'The identity provider did not sign you in.');
     throw refuse(`The SAML response was refused: ${message.slice(0, 200)}`);
   }
   if (profile === null || typeof profile.getAssertionXml !== 'function') throw refuse('The SAML response carries no assertion.');

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
-import { ApiError } from '../../lib/api-error.js';
+import { ApiError, apiError } from '../../lib/api-error.js';
 import { EgressRefusedError, egressFetch, type EgressPolicy } from '../../lib/egress-guard.js';
 
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
@@ -18,7 +18,7 @@ export interface IdpMetadata {
   certificates: string[];
 }
 
-const invalid = (message: string) => new ApiError(400, 'invalid_metadata', message);
+const invalid = (message: string) => apiError('invalid_metadata', message);
 
 /**
  * Which metadata URLs we fetch: https anywhere, http only on loopback (local IdPs, tests). No

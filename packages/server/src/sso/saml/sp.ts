@@ -1,6 +1,6 @@
 import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import type { SsoConnectionsTable } from '../../db/schema.js';
-import { ApiError } from '../../lib/api-error.js';
+import { ApiError, apiError } from '../../lib/api-error.js';
 import { parseJson } from '../../lib/json.js';
 import type { StoredCertificate } from '../connections.js';
 import { setSamlRequestId, type SsoRequest } from '../requests.js';
@@ -25,7 +25,7 @@ export const SAML_CLOCK_SKEW_MS = 30_000;
  */
 export function pinnedCertificates(connection: SsoConnectionsTable, now: number): string[] {
   const certs = parseJson<StoredCertificate[]>(connection.x509_certificates, []).filter((c) => c.expires_at > now);
-  if (certs.length === 0) throw new ApiError(400, 'saml_response_invalid', 'The connection has no unexpired IdP signing certificate, so no response can be verified.');
+  if (certs.length === 0) throw apiError('saml_response_invalid', 'The connection has no unexpired IdP signing certificate, so no response can be verified.');
   return certs.map((c) => c.certificate);
 }
 
