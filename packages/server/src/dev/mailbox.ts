@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../http/index.js';
 import type { Mail } from '../mail/mailer.js';
-import { escapeHtml } from '../mail/templates.js';
+import { html } from 'hono/html';
+import { htmlText } from '../lib/html.js';
 
 // The page itself runs no script; each mail renders in a sandboxed srcdoc iframe (no scripts, no
 // same-origin), and its links are repeated as plain anchors so they open in the top window. It holds
@@ -12,20 +13,18 @@ function linksOf(mail: Mail): string[] {
   return [...new Set(mail.text.match(/https?:\/\/[^\s<>"']+/g) ?? [])];
 }
 
-function renderMail(mail: Mail): string {
-  const links = linksOf(mail)
-    .map((href) => `<li><a href="${escapeHtml(href)}">${escapeHtml(href)}</a></li>`)
-    .join('');
-  return `<article>
-  <h2>${escapeHtml(mail.subject)}</h2>
-  <p class="meta">From <strong>${escapeHtml(mail.from)}</strong> · To <strong>${escapeHtml(mail.to)}</strong> · <time datetime="${escapeHtml(mail.sent_at)}">${escapeHtml(mail.sent_at)}</time></p>
+function renderMail(mail: Mail) {
+  const links = linksOf(mail).map((href) => html`<li><a href="${href}">${href}</a></li>`);
+  return html`<article>
+  <h2>${mail.subject}</h2>
+  <p class="meta">From <strong>${mail.from}</strong> · To <strong>${mail.to}</strong> · <time datetime="${mail.sent_at}">${mail.sent_at}</time></p>
   <ul class="links">${links}</ul>
-  <iframe sandbox title="${escapeHtml(mail.subject)}" srcdoc="${escapeHtml(mail.html)}"></iframe>
+  <iframe sandbox title="${mail.subject}" srcdoc="${mail.html}"></iframe>
 </article>`;
 }
 
 function renderPage(mails: Mail[]): string {
-  return `<!doctype html>
+  return htmlText(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>OrgAuth dev mailbox</title>
 <style>
   body { font-family: system-ui, sans-serif; max-width: 860px; margin: 24px auto; padding: 0 16px; color: #1a1a1a; }
@@ -36,9 +35,9 @@ function renderPage(mails: Mail[]): string {
 </style></head>
 <body>
 <h1>Dev mailbox</h1>
-<p>${mails.length === 0 ? 'No mail yet.' : `${mails.length} message(s), newest first. JSON: <a href="/dev/mailbox.json">/dev/mailbox.json</a>`}</p>
-${mails.map(renderMail).join('\n')}
-</body></html>`;
+<p>${mails.length === 0 ? 'No mail yet.' : html`${mails.length} message(s), newest first. JSON: <a href="/dev/mailbox.json">/dev/mailbox.json</a>`}</p>
+${mails.map(renderMail)}
+</body></html>`);
 }
 
 /** The dev mailbox (`--dev` only): `/dev/mailbox` (HTML) and `/dev/mailbox.json` (`?to=` filter). */

@@ -27,7 +27,7 @@ describe('discovery sign-up journey', () => {
     const url = new URL(link);
     expect(url.origin + url.pathname).toBe('http://localhost:3000/');
     expect(url.searchParams.get('stytch_token_type')).toBe('discovery');
-    expect(mail?.html).toContain(link.replace(/&/g, '&#38;'));
+    expect(mail?.html).toContain(link.replace(/&/g, '&amp;'));
 
     const auth = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier } });
     expect(auth.status).toBe(200);

@@ -1,4 +1,6 @@
-import { escapeHtml, type RenderedMail } from '../mail/templates.js';
+import { html } from 'hono/html';
+import { htmlText } from '../lib/html.js';
+import type { RenderedMail } from '../mail/templates.js';
 
 /** What the org login / signup / invite mails say. */
 export type OrgMailPurpose = 'login' | 'signup' | 'invite';
@@ -28,17 +30,17 @@ export function orgMagicLinkMail(input: OrgMagicLinkMailInput): RenderedMail {
   const copy = COPY[input.purpose];
   const subject = copy.subject(input.organizationName);
   const heading = copy.heading(input.organizationName, input.inviter);
-  const link = escapeHtml(input.link);
+  const { link } = input;
   const lifetime = `The link works once and expires in ${input.expiresInMinutes} minutes.`;
   const text = [heading, '', 'Open this link to continue:', input.link, '', `${lifetime} If you did not expect this email, ignore it.`].join('\n');
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+  const body = html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${subject}</title></head>
 <body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 480px; margin: 24px auto;">
-  <h1 style="font-size: 20px;">${escapeHtml(heading)}</h1>
+  <h1 style="font-size: 20px;">${heading}</h1>
   <p>Click the button to continue. ${lifetime}</p>
   <p><a href="${link}" style="display: inline-block; background: #2b59ff; color: #fff; padding: 10px 18px; border-radius: 6px; text-decoration: none;">${copy.button}</a></p>
   <p style="font-size: 12px; color: #555;">Or paste this link into your browser:<br><a href="${link}">${link}</a></p>
   <p style="font-size: 12px; color: #555;">If you did not expect this email, you can ignore it.</p>
 </body></html>`;
-  return { subject, text, html };
+  return { subject, text, html: htmlText(body) };
 }

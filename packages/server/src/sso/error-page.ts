@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
+import { html, raw } from 'hono/html';
 import type { AppContext } from '../http/index.js';
 import type { ApiError } from '../lib/api-error.js';
+import { htmlText } from '../lib/html.js';
 
 const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}code{color:#6b7280}';
 // The one inline style is allowed by its hash: the CSP has no 'unsafe-inline' and no script source at all.
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
  * The page a browser sees when the IdP's answer is refused at the ACS / OIDC callback: the browser
@@ -15,17 +15,17 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
  * when the sign-in attempt is known, and carries no script at all (strict CSP).
  */
 export function ssoErrorPage(c: AppContext, error: ApiError, loginRedirectUrl: string | undefined): Response {
-  let back = '';
+  let back = html``;
   if (loginRedirectUrl !== undefined) {
     const url = new URL(loginRedirectUrl);
     url.searchParams.set('stytch_error', error.errorType);
-    back = `<p><a href="${escapeHtml(url.href)}">Back to sign-in</a></p>`;
+    back = html`<p><a href="${url.href}">Back to sign-in</a></p>`;
   }
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Single sign-on failed</title><style>${STYLE}</style></head>
-<body><h1>Single sign-on failed</h1><p>${escapeHtml(error.message)}</p><p><code>${escapeHtml(error.errorType)}</code> · request ${escapeHtml(c.get('requestId') ?? '')}</p>${back}</body></html>`;
+  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Single sign-on failed</title><style>${raw(STYLE)}</style></head>
+<body><h1>Single sign-on failed</h1><p>${error.message}</p><p><code>${error.errorType}</code> · request ${c.get('requestId') ?? ''}</p>${back}</body></html>`;
   c.set('outcome', { errorType: error.errorType });
-  return new Response(html, {
+  return new Response(htmlText(page), {
     status: error.status >= 400 && error.status < 500 ? error.status : 400,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',

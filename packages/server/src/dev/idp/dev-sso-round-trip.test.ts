@@ -15,7 +15,8 @@ let http: Listener;
 let base = '';
 let ids: { saml: string; oidc: string; locked: string };
 
-const unescape = (s: string) => s.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+const unescape = (s: string) => s.replace(/&(?:#(\d+)|(amp|lt|gt|quot));/g, (_m, n: string | undefined, name: string | undefined) => (n ? String.fromCharCode(Number(n)) : ENTITIES[name ?? ''] ?? ''));
 function formOf(html: string): { action: string; fields: Record<string, string> } {
   const action = unescape(/<form method="post" action="([^"]*)"/.exec(html)?.[1] ?? '');
   const fields: Record<string, string> = {};

@@ -1,4 +1,5 @@
-import { escapeHtml } from '../../mail/templates.js';
+import { html, raw } from 'hono/html';
+import { htmlText } from '../../lib/html.js';
 import type { DevUser } from './saml-idp.js';
 
 /** The demo people offered on the sign-in page, at the organization's domain. */
@@ -45,21 +46,21 @@ export interface ChooserOptions {
 
 /** The page to choose or type the user to sign in as (every value HTML-escaped). */
 export function renderUserChooser(o: ChooserOptions): string {
-  const hidden = Object.entries(o.hidden).map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+  const hidden = Object.entries(o.hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
   const people = DEMO_PEOPLE.map((p) => {
     const email = `${p.local}@${o.domain}`;
-    return `<button type="submit" name="person" value="${escapeHtml(`${email}|${p.firstName}|${p.lastName}`)}">${escapeHtml(`${p.firstName} ${p.lastName}`)} — ${escapeHtml(email)}</button>`;
-  }).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OrgAuth test IdP</title><style>${STYLE}</style></head>
-<body><div class="card"><h1>Sign in to ${escapeHtml(o.orgName)}</h1>
+    return html`<button type="submit" name="person" value="${`${email}|${p.firstName}|${p.lastName}`}">${`${p.firstName} ${p.lastName}`} — ${email}</button>`;
+  });
+  return htmlText(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OrgAuth test IdP</title><style>${raw(STYLE)}</style></head>
+<body><div class="card"><h1>Sign in to ${o.orgName}</h1>
 <p class="note">OrgAuth's built-in test identity provider (${o.protocol}, dev server only). Nobody is asked for a password: pick anyone.</p>
-<form method="post" action="${escapeHtml(o.action)}">${hidden}${people}</form>
+<form method="post" action="${o.action}">${hidden}${people}</form>
 <h2>…or type a user</h2>
-<form method="post" action="${escapeHtml(o.action)}">${hidden}
-<label for="email">Email</label><input id="email" name="email" type="email" required value="someone@${escapeHtml(o.domain)}">
+<form method="post" action="${o.action}">${hidden}
+<label for="email">Email</label><input id="email" name="email" type="email" required value="someone@${o.domain}">
 <label for="first_name">First name</label><input id="first_name" name="first_name" value="">
 <label for="last_name">Last name</label><input id="last_name" name="last_name" value="">
-<p><button class="primary" type="submit">Sign in</button></p></form></div></body></html>`;
+<p><button class="primary" type="submit">Sign in</button></p></form></div></body></html>`);
 }
 
 /**
@@ -76,8 +77,8 @@ export function readChosenUser(form: Record<string, unknown>): DevUser | undefin
 
 /** A small error page of the test IdP (status chosen by the caller). */
 export function renderIdpError(message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OrgAuth test IdP</title><style>${STYLE}</style></head>
-<body><div class="card"><h1>Test identity provider</h1><p class="error">${escapeHtml(message)}</p></div></body></html>`;
+  return htmlText(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OrgAuth test IdP</title><style>${raw(STYLE)}</style></head>
+<body><div class="card"><h1>Test identity provider</h1><p class="error">${message}</p></div></body></html>`);
 }
 
 /**
@@ -87,10 +88,10 @@ export function renderIdpError(message: string): string {
  * `form-action` to that redirect as well.
  */
 export function renderAutoPost(action: string, fields: Record<string, string>, nonce: string, appOrigins: readonly string[]): { html: string; csp: string } {
-  const inputs = Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing in…</title><style>${STYLE}</style></head>
-<body><form method="post" action="${escapeHtml(action)}">${inputs}<p class="note">Returning to the application…</p><button class="primary" type="submit">Continue</button></form>
-<script nonce="${escapeHtml(nonce)}">document.forms[0].submit();</script></body></html>`;
+  const inputs = Object.entries(fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
+  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing in…</title><style>${raw(STYLE)}</style></head>
+<body><form method="post" action="${action}">${inputs}<p class="note">Returning to the application…</p><button class="primary" type="submit">Continue</button></form>
+<script nonce="${nonce}">document.forms[0].submit();</script></body></html>`;
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; form-action ${[new URL(action).origin, ...appOrigins].join(' ')}; base-uri 'none'; frame-ancestors 'none'`;
-  return { html, csp };
+  return { html: htmlText(page), csp };
 }
