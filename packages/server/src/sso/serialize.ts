@@ -2,6 +2,8 @@ import type { SsoConnectionsTable } from '../db/schema.js';
 import { iso, parseJson } from '../lib/json.js';
 import { acsUrl, spEntityId } from './saml/sp.js';
 import type { StoredCertificate } from './connections.js';
+import { oidcSettings } from './oidc/connections.js';
+import { oidcRedirectUri } from './oidc/start.js';
 
 /**
  * A SAML connection in Stytch's wire shape. `acs_url` and `audience_uri` (= `sp_entity_id`) are
@@ -48,24 +50,27 @@ export function maskedSecret(sealed: string): string {
   return sealed === '' ? '' : '••••••••';
 }
 
-/** An OIDC connection record in Stytch's wire shape (IdP settings arrive with the SSO issue). */
+/**
+ * An OIDC connection in Stytch's wire shape: its settings as sign-in reads them (oidc/connections.ts
+ * `oidcSettings`), the redirect URL every IdP is given, and the client secret only ever masked.
+ */
 export function toOidcConnection(row: SsoConnectionsTable, origin: string) {
+  const settings = oidcSettings(row);
   return {
     organization_id: row.organization_id,
     connection_id: row.id,
     status: row.status,
     display_name: row.display_name,
     identity_provider: row.identity_provider,
-    // Settings from migration 0700 (sso/oidc/connections.ts); the secret is sealed and never leaves.
-    redirect_url: `${origin}/v1/public/sso/oidc/callback`,
-    client_id: row.oidc_client_id ?? '',
-    client_secret: maskedSecret(row.oidc_client_secret ?? ''),
-    issuer: row.oidc_issuer ?? '',
-    authorization_url: row.oidc_authorization_url ?? '',
-    token_url: row.oidc_token_url ?? '',
-    userinfo_url: row.oidc_userinfo_url ?? '',
-    jwks_url: row.oidc_jwks_url ?? '',
-    custom_scopes: row.oidc_custom_scopes ?? '',
+    redirect_url: oidcRedirectUri(origin),
+    client_id: settings.clientId,
+    client_secret: maskedSecret(settings.sealedSecret),
+    issuer: settings.issuer,
+    authorization_url: settings.authorizationUrl,
+    token_url: settings.tokenUrl,
+    userinfo_url: settings.userinfoUrl,
+    jwks_url: settings.jwksUrl,
+    custom_scopes: settings.customScopes,
     attribute_mapping: parseJson<Record<string, unknown>>(row.attribute_mapping, {}),
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
