@@ -1,9 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { containsIgnoringCase, keysetSearch, type KeysetSearch } from '../db/keyset-search.js';
 import type { Database, Db, MembersTable } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
-import { afterKey, containsIgnoringCase } from '../organizations/index.js';
-import { decodeCursor, escapeLike, pageOf } from '../lib/pagination.js';
-import { parseSearchQuery, type FilterKinds, type SearchOperand } from '../lib/search-query.js';
+import { apiError } from '../lib/api-error.js';
+import { escapeLike } from '../lib/pagination.js';
+import type { FilterKinds, SearchOperand } from '../lib/search-query.js';
 
 type MemberEb = ExpressionBuilder<Database, 'members'>;
 
@@ -65,24 +65,12 @@ export interface MemberPage {
  * @throws ApiError 400 `invalid_search_query` / `invalid_cursor`.
  */
 export async function searchMembers(db: Db, organizationIds: string[], rawQuery: unknown, limit: number, cursor: unknown): Promise<MemberPage> {
-  const query = parseSearchQuery(rawQuery, MEMBER_FILTERS);
-  const after = decodeCursor('members', cursor);
-  const matching = db
-    .selectFrom('members')
-    .where('members.organization_id', 'in', organizationIds)
-    .where((eb) => {
-      const parts = query.operands.map((operand) => operandExpression(eb, operand));
-      if (parts.length === 0) return sql<SqlBool>`1 = 1`;
-      return query.operator === 'AND' ? eb.and(parts) : eb.or(parts);
-    });
-  const { n } = await matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await matching
-    .selectAll('members')
-    .$if(after !== undefined, (q) => q.where((eb) => afterKey(eb, 'members', after as { createdAt: number; id: string })))
-    .orderBy('members.created_at')
-    .orderBy('members.id')
-    .limit(limit + 1)
-    .execute();
-  const { page, nextCursor } = pageOf('members', rows, limit);
-  return { members: page, total: Number(n), nextCursor };
+  const search: KeysetSearch<'members'> = {
+    table: 'members',
+    filters: MEMBER_FILTERS,
+    scope: (eb) => eb('members.organization_id', 'in', organizationIds),
+    operand: operandExpression,
+  };
+  const { rows, total, nextCursor } = await keysetSearch(db, search, rawQuery, limit, cursor);
+  return { members: rows, total, nextCursor };
 }

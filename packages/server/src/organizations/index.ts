@@ -2,7 +2,6 @@
 export { mergeMetadata } from './admin.js';
 export { readOrganizationFields } from './input.js';
 export { organizationRoutes } from './routes.js';
-export { afterKey, containsIgnoringCase } from './search.js';
 export { toOrganization } from './serialize.js';
 export { extraSettings } from './settings.js';
 export { findOrganization, getOrganization, insertOrganization, type NewOrganization } from './store.js';

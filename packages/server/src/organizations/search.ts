@@ -1,7 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { containsIgnoringCase, keysetSearch, type KeysetSearch } from '../db/keyset-search.js';
 import type { Database, Db, OrganizationsTable } from '../db/schema.js';
-import { decodeCursor, escapeLike, pageOf } from '../lib/pagination.js';
-import { parseSearchQuery, type FilterKinds, type SearchOperand } from '../lib/search-query.js';
+import type { FilterKinds, SearchOperand } from '../lib/search-query.js';
 
 type OrgEb = ExpressionBuilder<Database, 'organizations'>;
 
@@ -18,18 +18,6 @@ export const ORGANIZATION_FILTERS: FilterKinds = {
   member_emails: 'list',
   member_email_fuzzy: 'fuzzy',
 };
-
-/** `lower(column) LIKE '%text%'`, with LIKE metacharacters in `text` taken literally, on both engines. */
-export function containsIgnoringCase(column: string, text: string): Expression<SqlBool> {
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;
-}
-
-/** `(created_at, id) > (key)`, the keyset condition after a cursor. */
-export function afterKey<T extends keyof Database>(eb: ExpressionBuilder<Database, T>, table: T, key: { createdAt: number; id: string }): Expression<SqlBool> {
-  const created = sql.ref(`${table}.created_at`);
-  const id = sql.ref(`${table}.id`);
-  return sql<SqlBool>`(${created} > ${key.createdAt} or (${created} = ${key.createdAt} and ${id} > ${key.id}))`;
-}
 
 function operandExpression(eb: OrgEb, { filterName, value }: SearchOperand): Expression<SqlBool> {
   const list = Array.isArray(value) ? value : [value];
@@ -72,24 +60,12 @@ export interface OrganizationPage {
  * @throws ApiError 400 `invalid_search_query` / `invalid_cursor`.
  */
 export async function searchOrganizations(db: Db, projectId: string, rawQuery: unknown, limit: number, cursor: unknown): Promise<OrganizationPage> {
-  const query = parseSearchQuery(rawQuery, ORGANIZATION_FILTERS);
-  const after = decodeCursor('organizations', cursor);
-  const matching = db
-    .selectFrom('organizations')
-    .where('organizations.project_id', '=', projectId)
-    .where((eb) => {
-      const parts = query.operands.map((operand) => operandExpression(eb, operand));
-      if (parts.length === 0) return sql<SqlBool>`1 = 1`; // better-sqlite3 cannot bind a boolean
-      return query.operator === 'AND' ? eb.and(parts) : eb.or(parts);
-    });
-  const { n } = await matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await matching
-    .selectAll('organizations')
-    .$if(after !== undefined, (q) => q.where((eb) => afterKey(eb, 'organizations', after as { createdAt: number; id: string })))
-    .orderBy('organizations.created_at')
-    .orderBy('organizations.id')
-    .limit(limit + 1)
-    .execute();
-  const { page, nextCursor } = pageOf('organizations', rows, limit);
-  return { organizations: page, total: Number(n), nextCursor };
+  const search: KeysetSearch<'organizations'> = {
+    table: 'organizations',
+    filters: ORGANIZATION_FILTERS,
+    scope: (eb) => eb('organizations.project_id', '=', projectId),
+    operand: operandExpression,
+  };
+  const { rows, total, nextCursor } = await keysetSearch(db, search, rawQuery, limit, cursor);
+  return { organizations: rows, total, nextCursor };
 }
