@@ -1,4 +1,5 @@
 import { IST_LIFETIME_MINUTES, type AuthenticationFactor } from '@orgauth/core/protocol';
+import { consumeOnce } from '../db/consume-once.js';
 import type { Db } from '../db/schema.js';
 import { ApiError, apiError } from '../lib/api-error.js';
 import { newToken, sha256Hex } from '../lib/crypto.js';
@@ -51,18 +52,11 @@ export async function readIntermediateSession(db: Db, projectId: string, token: 
 }
 
 /**
- * Consumes a live IST exactly once (conditional UPDATE). Call it inside the transaction that creates
+ * Consumes a live IST exactly once (db/consume-once.ts). Call it inside the transaction that creates
  * the session, so a failure later in that transaction gives the IST back.
  * @throws ApiError 404 `intermediate_session_not_found`
  */
 export async function consumeIntermediateSession(db: Db, projectId: string, hash: string, now: number): Promise<void> {
-  const result = await db
-    .updateTable('intermediate_sessions')
-    .set({ used_at: now })
-    .where('hash', '=', hash)
-    .where('project_id', '=', projectId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw notFound();
+  const consumed = await consumeOnce(db, 'intermediate_sessions', now, (eb) => eb.and([eb('hash', '=', hash), eb('project_id', '=', projectId)]));
+  if (!consumed) throw notFound();
 }

@@ -1,3 +1,4 @@
+import { consumeOnce } from '../db/consume-once.js';
 import type { Db } from '../db/schema.js';
 import { ApiError, apiError } from '../lib/api-error.js';
 import { newToken, pkceChallenge, sha256Hex } from '../lib/crypto.js';
@@ -49,7 +50,7 @@ export async function issueOneTimeToken(db: Db, input: IssueTokenInput, now: num
 }
 
 /**
- * Consumes a token exactly once. The single conditional UPDATE is the whole check (unused, unexpired,
+ * Consumes a token exactly once. The single conditional UPDATE (db/consume-once.ts) is the whole check (unused, unexpired,
  * right project and kind, PKCE verifier matching any stored challenge, a challenge stored at all when
  * `requireChallenge`), so of N concurrent calls at most one sees a changed row. A refused attempt
  * does not burn the token: the rightful browser (or, for a token issued without a challenge, the
@@ -70,17 +71,15 @@ export async function consumeOneTimeToken(
   const hash = sha256Hex(token);
   const kinds: readonly OneTimeTokenKind[] = typeof kind === 'string' ? [kind] : kind;
   const challenge = pkceVerifier === undefined ? null : pkceChallenge(pkceVerifier);
-  const result = await db
-    .updateTable('one_time_tokens')
-    .set({ used_at: now })
-    .where('hash', '=', hash)
-    .where('project_id', '=', projectId)
-    .where('kind', 'in', kinds)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where((eb) => (challenge === null ? eb('pkce_challenge', 'is', null) : eb.or([eb('pkce_challenge', 'is', null), eb('pkce_challenge', '=', challenge)])))
-    .$if(requireChallenge, (q) => q.where('pkce_challenge', 'is not', null))
-    .executeTakeFirst();
+  const consumed = await consumeOnce(db, 'one_time_tokens', now, (eb) =>
+    eb.and([
+      eb('hash', '=', hash),
+      eb('project_id', '=', projectId),
+      eb('kind', 'in', kinds),
+      challenge === null ? eb('pkce_challenge', 'is', null) : eb.or([eb('pkce_challenge', 'is', null), eb('pkce_challenge', '=', challenge)]),
+      ...(requireChallenge ? [eb('pkce_challenge', 'is not', null)] : []),
+    ]),
+  );
   const row = await db
     .selectFrom('one_time_tokens')
     .select(['kind', 'email', 'organization_id', 'used_at', 'expires_at', 'pkce_challenge'])
@@ -88,7 +87,7 @@ export async function consumeOneTimeToken(
     .where('project_id', '=', projectId)
     .where('kind', 'in', kinds)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 1 && row !== undefined) {
+  if (consumed && row !== undefined) {
     return { kind: row.kind as OneTimeTokenKind, email: row.email, organizationId: row.organization_id, consumedAt: now };
   }
   const usable = row !== undefined && row.used_at === null && row.expires_at > now;

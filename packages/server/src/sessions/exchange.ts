@@ -1,4 +1,5 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
+import { consumeOnce } from '../db/consume-once.js';
 import type { Db, MembersTable } from '../db/schema.js';
 import { ApiError, apiError } from '../lib/api-error.js';
 import { issueIntermediateSession } from '../discovery/index.js';
@@ -57,13 +58,8 @@ export async function exchangeSession(db: Db, keys: SigningKeys, current: Loaded
     };
   }
   const created = await db.transaction().execute(async (trx) => {
-    const revoked = await trx
-      .updateTable('sessions')
-      .set({ revoked_at: now })
-      .where('id', '=', current.session.id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(revoked.numUpdatedRows) !== 1) throw sessionNotFound();
+    // The old session is spent exactly once: of two concurrent exchanges, one gets the new session.
+    if (!(await consumeOnce(trx, 'sessions', now, (eb) => eb('id', '=', current.session.id)))) throw sessionNotFound();
     const member = await activateMember(trx, existing, now);
     const { session, token } = await insertSession(trx, member, factorsFor(factors, member), request.durationMinutes, now, request.customClaims);
     return { loaded: { session, member, organization }, token };

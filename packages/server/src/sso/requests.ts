@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { consumeOnce } from '../db/consume-once.js';
 import type { Db } from '../db/schema.js';
 import type { SsoRequestsTable } from '../db/schema-sso.js';
 import { ApiError, apiError } from '../lib/api-error.js';
@@ -76,15 +77,8 @@ export function ssoRequestNotFound(): ApiError {
 export async function consumeSsoRequest(db: Db, idOrState: string, connectionId: string, now: number): Promise<SsoRequestsTable> {
   if (idOrState === '' || idOrState.length > 512) throw ssoRequestNotFound();
   const hash = sha256Hex(idOrState);
-  const result = await db
-    .updateTable('sso_requests')
-    .set({ used_at: now })
-    .where('id_hash', '=', hash)
-    .where('connection_id', '=', connectionId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw ssoRequestNotFound();
+  const consumed = await consumeOnce(db, 'sso_requests', now, (eb) => eb.and([eb('id_hash', '=', hash), eb('connection_id', '=', connectionId)]));
+  if (!consumed) throw ssoRequestNotFound();
   const row = await db.selectFrom('sso_requests').selectAll().where('id_hash', '=', hash).executeTakeFirstOrThrow();
   return row;
 }
