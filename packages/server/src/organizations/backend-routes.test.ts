@@ -1,3 +1,4 @@
+import { suggestSlug } from '@orgauth/core/protocol';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -46,6 +47,14 @@ describe('backend organizations and members', () => {
     expect((await t.api('/organizations', { body: { organization_name: 'Again', organization_slug: 'acme' } })).body.error_type).toBe(
       'organization_slug_already_used',
     );
+  });
+
+  test('without a slug, the slug is the one the login UI suggests for the name (accents dropped)', async () => {
+    for (const [name, slug] of [['Café Zoë', 'cafe-zoe'], ['Cafés du Monde', 'cafes-du-monde']]) {
+      const res = await t.api('/organizations', { body: { organization_name: name } });
+      expect([res.status, res.body.organization?.organization_slug]).toEqual([200, slug]);
+      expect(slug).toBe(suggestSlug(name as string));
+    }
   });
 
   test('organization input is validated', async () => {

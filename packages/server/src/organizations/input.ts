@@ -1,3 +1,4 @@
+import { suggestSlug } from '@orgauth/core/protocol';
 import type { NewOrganization } from './store.js';
 import { normalizeUrl } from '../projects/index.js';
 import { badRequest } from '../lib/api-error.js';
@@ -16,16 +17,6 @@ import {
 /** The primary authentication methods an organization can restrict itself to. */
 export const AUTH_METHODS = ['sso', 'magic_link', 'password', 'google_oauth', 'microsoft_oauth', 'hubspot_oauth', 'slack_oauth', 'github_oauth', 'email_otp'] as const;
 
-/** A slug derived from a display name (`Acme, Inc.` → `acme-inc`), used when none is given. */
-export function slugFromName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 128);
-}
-
 /**
  * Reads and validates the organization fields of a create request (SDK discovery create or backend
  * create). `trusted_metadata` is accepted only from the backend: a browser must not set it.
@@ -34,7 +25,7 @@ export function slugFromName(name: string): string {
 export function readOrganizationFields(body: Body, options: { requireName: true; allowTrustedMetadata?: boolean }): NewOrganization {
   const name = checkOrganizationName(body.organization_name);
   const rawSlug = optionalString(body, 'organization_slug', { max: 128 });
-  const slug = checkSlug(rawSlug === undefined || rawSlug === '' ? slugFromName(name) : rawSlug);
+  const slug = checkSlug(rawSlug === undefined || rawSlug === '' ? suggestSlug(name) : rawSlug);
   const logo = optionalString(body, 'organization_logo_url', { max: 2048 });
   if (logo !== undefined && logo !== '' && normalizeUrl(logo) === undefined) throw badRequest('organization_logo_url must be an http(s) URL.');
   const domains = optionalStringArray(body, 'email_allowed_domains') ?? optionalStringArray(body, 'allowed_domains');
