@@ -50,7 +50,7 @@ export function createDevIdpStore(db: Db, now: () => number, box: SecretBox): De
   async function loadOrCreate(purpose: string): Promise<KeyAndCertificate> {
     const row = await q.selectFrom('dev_idp_keys').selectAll().where('purpose', '=', purpose).executeTakeFirst();
     if (row) return { privateKeyPem: open(row.private_key), certificatePem: row.certificate };
-    const fresh = createSelfSignedCertificate(`OrgAuth dev IdP (${purpose})`, now());
+    const fresh = await createSelfSignedCertificate(`OrgAuth dev IdP (${purpose})`, now());
     // Two servers starting on one database: the first insert wins and both read it back.
     await q
       .insertInto('dev_idp_keys')
