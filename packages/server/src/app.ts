@@ -21,7 +21,7 @@ import { projectRoutes } from './projects/index.js';
 import { sessionRoutes } from './sessions/index.js';
 import { ssoRoutes } from './sso/index.js';
 
-/** Every feature's routes, in mounting order (better-auth's plugin list; each feature folder owns its own). */
+/** Every feature's routes, in mounting order; each feature folder builds its own sub-apps. */
 const FEATURES = [projectRoutes, organizationRoutes, memberRoutes, magicLinkRoutes, discoveryRoutes, sessionRoutes, ssoRoutes, eventRoutes];
 
 /**

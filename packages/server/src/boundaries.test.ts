@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The server is organised by capability (one folder per feature, better-auth's plugin folders) over
+ * The server is organised by capability (one folder per feature) over
  * shared layers (`http/`, `db/`, `lib/`, `mail/`). Features use each other only through their
  * `index.ts`; everything outside a feature (app.ts, server.ts, cli/, http/) does too; a feature uses
  * the HTTP layer only through `http/index.ts` (context, responses, the route declaration helper),
