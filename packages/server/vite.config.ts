@@ -48,8 +48,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
-      input: { index: 'src/index.ts', cli: 'src/cli.ts' },
-      // The shebang of src/cli.ts is kept by the bundler, so no banner is added.
+      input: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+      // The shebang of src/cli/main.ts is kept by the bundler, so no banner is added.
       output: {
         format: 'es',
         entryFileNames: '[name].js',

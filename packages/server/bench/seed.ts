@@ -1,8 +1,8 @@
-import { insertMember } from '../src/domain/members.js';
-import { issueOneTimeToken } from '../src/domain/one-time-tokens.js';
-import { insertOrganization } from '../src/domain/organizations.js';
-import { insertSession } from '../src/domain/sessions.js';
-import type { ProjectCredentials } from '../src/domain/project-bootstrap.js';
+import { insertMember } from '../src/members/index.js';
+import { issueOneTimeToken } from '../src/magic-links/index.js';
+import { insertOrganization } from '../src/organizations/index.js';
+import { insertSession } from '../src/sessions/index.js';
+import type { ProjectCredentials } from '../src/projects/index.js';
 import { createOrgAuthServer } from '../src/server.js';
 
 /** What the load scenarios need from the seeded database. */

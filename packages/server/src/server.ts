@@ -1,19 +1,17 @@
 import { resolve } from 'node:path';
 import type { RedirectUrlType } from '@orgauth/core/protocol';
 import { openDatabase, type DialectName } from './db/database.js';
-import { migrateToLatest } from './db/migrations.js';
+import { migrateToLatest } from './db/migrations/index.js';
 import type { Db } from './db/schema.js';
-import { ensureProjects, type ProjectCredentials } from './domain/project-bootstrap.js';
-import type { MemberRolesFormat } from './domain/member-roles.js';
-import { createProjectStore } from './domain/projects.js';
-import { createSigningKeys } from './domain/signing-keys.js';
-import { sealLegacySigningKeys } from './domain/signing-key-store.js';
+import { createProjectStore, ensureProjects, type ProjectCredentials } from './projects/index.js';
+import type { MemberRolesFormat } from './members/index.js';
+import { createSigningKeys, sealLegacySigningKeys } from './sessions/index.js';
 import { checkSecretBoxKey, loadSecretBox, type SecretBox } from './lib/secret-box.js';
-import { createApp } from './http/app.js';
+import { createApp } from './app.js';
 import { defaultScriptBundleDirs } from './http/script-bundle.js';
 import { createClientIpResolver } from './http/client-ip.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
-import { startEventPurger } from './domain/events.js';
+import { startEventPurger } from './events/index.js';
 import { parseMailFrom } from './mail/mail-from.js';
 import { createMailer, type Mail } from './mail/mailer.js';
 
@@ -87,7 +85,7 @@ export interface OrgAuthServer {
     addRedirectUrl(url: string, types?: RedirectUrlType[]): Promise<void>;
     /** Adds an authorized SDK origin (`scheme://host[:port]`). Idempotent. */
     addAuthorizedOrigin(origin: string): Promise<void>;
-    /** How the backend API spells `Member.roles` (domain/member-roles.ts); test environment. */
+    /** How the backend API spells `Member.roles` (members/roles.ts); test environment. */
     setMemberRolesFormat(format: MemberRolesFormat): Promise<void>;
   };
   /** Which database engine is in use. */

@@ -1,67 +1,74 @@
-/**
- * API error types the server emits and the client understands. Both sides import this list, so an
- * `error_type` can never drift between them.
- */
-export const API_ERROR_TYPES = [
-  'bad_request',
-  'invalid_json',
-  'invalid_email',
-  'invalid_organization_name',
-  'invalid_organization_slug',
-  'organization_slug_already_used',
-  'organization_not_found',
-  'member_not_found',
-  'duplicate_member_email',
-  'duplicate_member_external_id',
-  'organization_external_id_already_used',
-  'invalid_cursor',
-  'invalid_limit',
-  'invalid_search_query',
-  'connection_not_found',
-  'invalid_x509_certificate',
-  'invalid_redirect_url',
-  'invalid_session_duration',
-  'unauthorized_credentials',
-  'invalid_secret_authentication',
-  'invalid_public_token',
-  'origin_not_allowed',
-  'user_unauthenticated',
-  'session_not_found',
-  'intermediate_session_not_found',
-  'magic_link_not_found',
-  'pkce_mismatch',
-  'pkce_required',
-  'invalid_email_for_jit_provisioning',
-  'common_email_domain_not_allowed',
-  'invites_not_allowed',
-  'magic_link_not_allowed',
-  'invalid_token',
-  'not_found',
-  'method_not_allowed',
-  'jwt_invalid',
-  'jwt_expired',
-  'unauthorized_action',
-  'too_many_requests',
-  'ip_not_allowed',
-  'internal_server_error',
-  'sso_request_not_found',
-  'sso_token_not_found',
-  'sso_jit_provisioning_not_allowed',
-  'sso_not_allowed',
-  'sso_email_missing',
-  'sso_subject_missing',
-  'sso_identity_conflict',
-  'sso_connection_inactive',
-  'saml_response_invalid',
-  'idp_error',
-  'idp_initiated_auth_disabled',
-  'invalid_metadata',
-  'oidc_discovery_failed',
-  'oidc_response_invalid',
-] as const;
+/** The HTTP statuses API errors are answered with. */
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 429 | 500;
 
-/** One of {@link API_ERROR_TYPES}. */
-export type ApiErrorType = (typeof API_ERROR_TYPES)[number];
+/**
+ * Every API `error_type` with its one HTTP status: the server answers a type with this status and no
+ * other, and the client understands exactly these types. Stytch's status where Stytch documents the
+ * type (`member_not_found` 404, `unauthorized_credentials` 401, `too_many_requests` 429, …).
+ */
+export const API_ERRORS = {
+  bad_request: 400,
+  invalid_json: 400,
+  invalid_email: 400,
+  invalid_organization_name: 400,
+  invalid_organization_slug: 400,
+  organization_slug_already_used: 400,
+  organization_not_found: 404,
+  member_not_found: 404,
+  duplicate_member_email: 400,
+  duplicate_member_external_id: 400,
+  organization_external_id_already_used: 400,
+  invalid_cursor: 400,
+  invalid_limit: 400,
+  invalid_search_query: 400,
+  connection_not_found: 404,
+  invalid_x509_certificate: 400,
+  invalid_redirect_url: 400,
+  invalid_session_duration: 400,
+  unauthorized_credentials: 401,
+  invalid_secret_authentication: 401,
+  invalid_public_token: 401,
+  origin_not_allowed: 403,
+  user_unauthenticated: 401,
+  session_not_found: 404,
+  intermediate_session_not_found: 404,
+  magic_link_not_found: 404,
+  pkce_mismatch: 400,
+  pkce_required: 400,
+  invalid_email_for_jit_provisioning: 403,
+  common_email_domain_not_allowed: 400,
+  invites_not_allowed: 403,
+  magic_link_not_allowed: 403,
+  invalid_token: 400,
+  not_found: 404,
+  method_not_allowed: 405,
+  jwt_invalid: 401,
+  jwt_expired: 401,
+  unauthorized_action: 403,
+  too_many_requests: 429,
+  ip_not_allowed: 403,
+  internal_server_error: 500,
+  sso_request_not_found: 400,
+  sso_token_not_found: 404,
+  sso_jit_provisioning_not_allowed: 403,
+  sso_not_allowed: 403,
+  sso_email_missing: 400,
+  sso_subject_missing: 400,
+  sso_identity_conflict: 409,
+  sso_connection_inactive: 400,
+  saml_response_invalid: 400,
+  idp_error: 401,
+  idp_initiated_auth_disabled: 403,
+  invalid_metadata: 400,
+  oidc_discovery_failed: 400,
+  oidc_response_invalid: 400,
+} as const satisfies Record<string, ApiErrorStatus>;
+
+/** One of {@link API_ERRORS}' types. */
+export type ApiErrorType = keyof typeof API_ERRORS;
+
+/** The API error types the server emits and the client understands: the keys of {@link API_ERRORS}. */
+export const API_ERROR_TYPES = Object.keys(API_ERRORS) as readonly ApiErrorType[];
 
 /**
  * Error types after which the session can never recover: the client clears its tokens. Same set as

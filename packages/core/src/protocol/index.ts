@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './types.js';
 export * from './constants.js';
 export * from './sso-types.js';
+export * from './slug.js';

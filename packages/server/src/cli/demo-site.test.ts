@@ -29,7 +29,7 @@ const get = (path: string) => site(new Request(`http://localhost:4000${path}`));
 
 describe('demo site', () => {
   test('serves html with the placeholders replaced and other files verbatim; the rest goes to the server', async () => {
-    // Over a real socket, composed as the CLI does with --demo (cli.ts).
+    // Over a real socket, composed as the CLI does with --demo (cli/main.ts).
     const listener = await listen({ fetch: withDemoSite(site, t.server.app.fetch), port: 0, hostname: '127.0.0.1' });
     try {
       const index = await fetch(`${listener.origin}/`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createSigningKeys } from '../domain/signing-keys.js';
+import { createSigningKeys } from '../sessions/signing-keys.js';
 import { createOrgAuthServer, type OrgAuthServer } from '../server.js';
 import { runKeysCommand } from './keys-command.js';
 

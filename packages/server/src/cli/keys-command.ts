@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrations.js';
-import { KEY_OVERLAP_MS, rotateSigningKey, type RotationResult } from '../domain/signing-key-store.js';
+import { migrateToLatest } from '../db/migrations/index.js';
+import { KEY_OVERLAP_MS, rotateSigningKey, type RotationResult } from '../sessions/index.js';
 import { checkSecretBoxKey, loadSecretBox } from '../lib/secret-box.js';
 
 /** `--help` text of `orgauth-server keys`. */

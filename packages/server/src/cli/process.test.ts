@@ -9,8 +9,11 @@ import { buildServerCli, startServerProcess, type ServerProcess } from '../confo
 // normal start loads and prints, what `--dev` adds, a bad SMTP_FROM, and the script-tag bundle it
 // was built with.
 
-/** The test IdP's libraries: dev-only, and oidc-provider warns about the runtime when loaded. */
-const DEV_ONLY = ['oidc-provider', 'samlify'];
+/**
+ * The test IdP's libraries: dev-only (oidc-provider warns about the runtime when loaded; node-forge
+ * builds the IdP's self-signed certificates).
+ */
+const DEV_ONLY = ['oidc-provider', 'samlify', 'node-forge'];
 
 // Records every module the process loads: ES modules through a loader hook (module.register), and
 // CommonJS ones (samlify is loaded with require) from the require cache when the process exits.

@@ -2,13 +2,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
 import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrations.js';
+import { migrateToLatest } from '../db/migrations/index.js';
 import type { Db } from '../db/schema.js';
-import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../domain/member-roles.js';
-import { addAllowedIp, listAllowedIps, removeAllowedIp } from '../domain/ip-allowlist.js';
-import { ensureProjects, environmentRow, rotateSecret, updateStoredCredentials } from '../domain/project-bootstrap.js';
-import { createProjectStore, type ProjectStore } from '../domain/projects.js';
-import type { ProjectEnv } from '../domain/redirect-urls.js';
+import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../members/index.js';
+import { addAllowedIp, createProjectStore, ensureProjects, environmentRow, listAllowedIps, type ProjectEnv, type ProjectStore, removeAllowedIp, rotateSecret, updateStoredCredentials } from '../projects/index.js';
 import { ApiError } from '../lib/api-error.js';
 
 /** The first words that select an operator command instead of starting the server. */

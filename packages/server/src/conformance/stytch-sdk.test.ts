@@ -233,7 +233,7 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
   });
 
   // The seed OpenAPI spells roles as ids, the SDK as MemberRole objects; this project chose `objects`
-  // in beforeAll (domain/member-roles.ts). The seed contract suite covers the `ids` default.
+  // in beforeAll (members/roles.ts). The seed contract suite covers the `ids` default.
   test('Member.roles are MemberRole objects, as the SDK types declare', async () => {
     const organization_id = need(state.organizationId, 'an organization');
     const res: B2BOrganizationsMembersCreateResponse = await client.organizations.members.create({ organization_id, email_address: `roles-${memberEmail}`, roles: ['stytch_admin'] });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 // Found by the fuzzer on PostgreSQL (text cannot hold U+0000, so lookups failed as 500s). Each case
-// here fails if its guard (http/app.ts URL check, lib/validate body check, Basic-auth decoding) goes.
+// here fails if its guard (app.ts URL check, lib/validate body check, Basic-auth decoding) goes.
 let t: TestServer;
 beforeAll(async () => {
   t = await createTestServer();

@@ -13,7 +13,7 @@ export interface ProjectsTable {
   public_token: string;
   secret_hash: string;
   created_at: number;
-  /** `ids` | `objects`: how the backend API spells `Member.roles` (domain/member-roles.ts). */
+  /** `ids` | `objects`: how the backend API spells `Member.roles` (members/roles.ts). */
   member_roles_format: Generated<string>;
 }
 
@@ -55,9 +55,9 @@ export interface OrganizationsTable {
   sso_default_connection_id?: string | null | undefined;
   /** JSON string[]. */
   sso_jit_provisioning_allowed_connections?: string | undefined;
-  /** JSON `{connection_id, display_name, identity_provider}[]`, kept in sync by domain/sso-connections. */
+  /** JSON `{connection_id, display_name, identity_provider}[]`, kept in sync by sso/connections.ts. */
   sso_active_connections?: string | undefined;
-  /** JSON object of stored-only settings (see domain/organization-settings). */
+  /** JSON object of stored-only settings (see organizations/settings.ts). */
   extra_settings?: string | undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Db } from '../db/schema.js';
-import type { Project, ProjectStore } from '../domain/projects.js';
-import type { SigningKeys } from '../domain/signing-keys.js';
+import type { Project, ProjectStore } from '../projects/index.js';
+import type { SigningKeys } from '../sessions/index.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { SecretBox } from '../lib/secret-box.js';

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { setUpDevSso } from '../dev-idp/dev-sso-setup.js';
+import { setUpDevSso } from '../dev/idp/dev-sso-setup.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import { hostName, isDevHostAllowed, misdirectedRequest, withFrameAncestorsNone } from './dev-guards.js';
 import { listen, type Listener } from './listen.js';
@@ -8,7 +8,7 @@ import { listen, type Listener } from './listen.js';
 // DNS rebinding: a page on evil.example re-resolves its own name to 127.0.0.1 and reads the dev
 // server same-origin. The Host header is all that tells such a request apart, and fetch() cannot
 // set it, so these requests go through node:http to the CLI's listener (http/listen.ts) composed as
-// the CLI composes it: Hono plus the dev OIDC provider in front (dev-idp/node-listener.ts).
+// the CLI composes it: Hono plus the dev OIDC provider in front (dev/idp/node-listener.ts).
 
 const PUBLIC_URL = 'https://auth.dev.test';
 
@@ -56,7 +56,7 @@ describe('isDevHostAllowed', () => {
     expect(hostName('a b')).toBeUndefined();
   });
 
-  test('the 421 names each allowed host once', () => {
+  test('the refusal names each allowed host once', () => {
     expect(misdirectedRequest('http://localhost:3000').message).toContain('localhost, 127.0.0.1, [::1] (any port)');
     expect(misdirectedRequest(PUBLIC_URL).message).toContain('localhost, 127.0.0.1, [::1], auth.dev.test (any port)');
   });
@@ -82,15 +82,15 @@ describe('--dev server: only its own host names', () => {
     await t.close();
   });
 
-  test('a foreign Host gets 421 with the error envelope, on every kind of path, and no data', async () => {
+  test('a foreign Host gets 403 with the error envelope, on every kind of path, and no data', async () => {
     const paths = ['/dev/mailbox.json', '/dev/mailbox', `/sdk/v1/projects/bootstrap/${t.server.project.public_token}`, '/v1/b2b/organizations/search', '/dev/idp/oidc/.well-known/openid-configuration', '/'];
     for (const path of paths) {
       for (const host of ['evil.example', `evil.example:${listener.port}`, '127.0.0.1.nip.io']) {
         const res = await getWithHost(listener, path, host);
-        expect([path, host, res.status]).toEqual([path, host, 421]);
+        expect([path, host, res.status]).toEqual([path, host, 403]);
         expect(res.headers['content-type']).toContain('application/json');
         const body = JSON.parse(res.body) as Record<string, unknown>;
-        expect(body).toMatchObject({ status_code: 421, error_type: 'bad_request' });
+        expect(body).toMatchObject({ status_code: 403, error_type: 'origin_not_allowed' });
         expect(body.request_id).toMatch(/^request-id-/);
         expect(String(body.error_message)).toContain('localhost');
         expect(res.body).not.toContain('ada@example.com');

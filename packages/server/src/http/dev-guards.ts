@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import type { AppEnv } from './context.js';
 import { errorEnvelope } from './responses.js';
 
@@ -28,10 +28,13 @@ export function isDevHostAllowed(host: string | undefined, publicUrl: string): b
   return LOOPBACK_HOSTS.includes(name) || name === new URL(publicUrl).hostname.toLowerCase();
 }
 
-/** The 421 answer for a refused host, as the JSON error envelope. */
+/**
+ * The answer for a refused host, as the JSON error envelope: `origin_not_allowed` (403), since the page
+ * that sent the request reached this server under a name it must not answer to.
+ */
 export function misdirectedRequest(publicUrl: string): ApiError {
   const allowed = [...new Set([...LOOPBACK_HOSTS, new URL(publicUrl).hostname])].join(', ');
-  return new ApiError(421, 'bad_request', `This development server answers only requests for ${allowed} (any port). Open it by one of these names.`);
+  return apiError('origin_not_allowed', `This development server answers only requests for ${allowed} (any port). Open it by one of these names.`);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Project } from '../domain/projects.js';
-import { matchAction } from '../domain/event-actions.js';
-import { insertEvent, type EventInput } from '../domain/events.js';
+import type { Project } from '../projects/index.js';
+import { type EventInput, insertEvent } from '../events/index.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
+import type { RouteTable } from './route-table.js';
 
 const MAX_ID_LENGTH = 200;
 
@@ -38,9 +38,10 @@ function outcome(c: AppContext): { errorType: string | null; organizationId: str
  * `success` or `error` event after, tied by `request_id`. Records the action, route pattern, status,
  * duration, ip and ids — never a body, header, query string, token or secret. Logging never breaks a
  * request: a failed write goes to stderr. CORS preflights are not logged. The start row is written
- * before authentication, so it carries no project; queries attribute it through its end row.
+ * before authentication, so it carries no project; queries attribute it through its end row. The
+ * action comes from the routes' own declarations (`routes()`, known once every sub-app is mounted).
  */
-export function eventLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
+export function eventLog(deps: AppDeps, routes: () => RouteTable): MiddlewareHandler<AppEnv> {
   const write = async (event: EventInput) => {
     try {
       await insertEvent(deps.db, event, deps.now());
@@ -52,7 +53,7 @@ export function eventLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const path = c.req.path;
     if (c.req.method === 'OPTIONS' || !(path.startsWith('/sdk/') || path.startsWith('/v1/b2b/') || path.startsWith('/v1/public/'))) return next();
     const started = performance.now();
-    const { action, route, params } = matchAction(c.req.method, path);
+    const { action, route, params } = routes().match(c.req.method, path);
     const base = {
       request_id: c.get('requestId'),
       action,

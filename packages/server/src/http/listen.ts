@@ -16,7 +16,7 @@ export interface ListenOptions {
   /** 0 picks a free port. */
   port: number;
   hostname: string;
-  /** A `node:http` `createServer` to put in front (the dev OIDC provider: dev-idp/node-listener.ts). */
+  /** A `node:http` `createServer` to put in front (the dev OIDC provider: dev/idp/node-listener.ts). */
   createServer?: typeof createServer | undefined;
 }
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso } from '../sso/testing/saml-flow.js';
-import { createOidcFixture } from '../testing/oidc-flow.js';
+import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso } from '../sso/saml/testing/saml-flow.js';
+import { createOidcFixture } from '../sso/oidc/testing/oidc-flow.js';
 import { mailDiscoveryToken, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 // SES-12: every answer that carries a session, an IST or a one-time token is `Cache-Control:
 // no-store`, so no browser, proxy or CDN keeps a copy. The backend and SDK APIs get it from one
-// middleware (http/app.ts); the browser-facing SSO redirects set it themselves (routes/sso-*.ts).
+// middleware (app.ts); the browser-facing SSO redirects set it themselves (sso/public-routes.ts, sso/oidc/callback-routes.ts).
 // Every answer is read over a real socket through the CLI's listener (TestServer `sdk`, `api`,
 // `http` and the SSO flow helpers built on them).
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import { ApiError } from '../lib/api-error.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { sha256Hex } from '../lib/crypto.js';
 import type { AppContext } from './context.js';
 
@@ -114,7 +114,7 @@ export function createRateLimiter(db: Db, now: () => number, options: RateLimitO
 
 function tooMany(c: AppContext, retryAfter: number): ApiError {
   c.header('Retry-After', String(retryAfter));
-  return new ApiError(429, 'too_many_requests', `Too many requests. Try again in ${retryAfter} seconds.`);
+  return apiError('too_many_requests', `Too many requests. Try again in ${retryAfter} seconds.`);
 }
 
 /** Per-IP limits apply to SDK (browser) calls only: a backend's one IP serves all of its users. */
@@ -130,7 +130,7 @@ function ipKey(c: AppContext): string | undefined {
  * - `'authenticate'`: before checking a token / OTP / magic link; `key` = the token or email. Counts
  *   the attempt per IP and refuses while `key` or the IP has too many recent failures; report a
  *   failure with {@link recordFailure}.
- * Routes listed in `LIMITED_ROUTES` (http/rate-limit-routes.ts) get both from the middleware.
+ * Routes that declare a `limit` (http/routes.ts) get both from the middleware (http/rate-limit-routes.ts).
  * @throws ApiError 429 `too_many_requests` (with `Retry-After`)
  */
 export async function limit(c: AppContext, kind: 'send' | 'authenticate', key: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ErrorEnvelope } from '@orgauth/core/protocol';
-import { withMemberRoles } from '../domain/member-roles.js';
-import { ApiError } from '../lib/api-error.js';
+import { withMemberRoles } from '../members/index.js';
+import { ApiError, apiError } from '../lib/api-error.js';
 import { parseJsonObject, type Body } from '../lib/validate.js';
 import type { AppContext } from './context.js';
 
@@ -25,7 +25,7 @@ export function sdkOk(c: AppContext, payload: object): Response {
 
 /**
  * Backend success: the payload plus `request_id`/`status_code`, not wrapped. Members' roles are
- * spelled as the calling project chose (domain/member-roles.ts).
+ * spelled as the calling project chose (members/roles.ts).
  */
 export function apiOk(c: AppContext, payload: object): Response {
   recordIds(c, payload);
@@ -48,13 +48,13 @@ export function errorEnvelope(c: AppContext, error: ApiError): Response {
 
 /**
  * Reads the request body as a JSON object (empty body = `{}`), at most 64 KiB.
- * @throws ApiError 400 `invalid_json` / `bad_request`, 413 for oversized bodies.
+ * @throws ApiError 400 `invalid_json` / `bad_request` (also for oversized bodies).
  */
 export async function readBody(c: AppContext): Promise<Body> {
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new ApiError(413, 'bad_request', 'The request body is too large.');
+  if (declared > MAX_BODY_BYTES) throw apiError('bad_request', 'The request body is too large.');
   const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, 'bad_request', 'The request body is too large.');
+  if (text.length > MAX_BODY_BYTES) throw apiError('bad_request', 'The request body is too large.');
   return parseJsonObject(text);
 }
 

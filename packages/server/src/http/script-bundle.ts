@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
-import { ApiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import type { AppEnv } from './context.js';
 import { errorEnvelope } from './responses.js';
 
@@ -86,7 +86,7 @@ export function registerScriptBundleRoutes(app: Hono<AppEnv>, dirs: readonly str
       const loaded = await read(name);
       if (loaded === undefined) {
         const words = `${name} is not built. Run \`npm run build\` at the repository root (it builds @orgauth/elements before the server), or \`npm run build -w @orgauth/elements\`.`;
-        return errorEnvelope(c, new ApiError(404, 'not_found', words));
+        return errorEnvelope(c, apiError('not_found', words));
       }
       return c.body(loaded.body, 200, {
         'Content-Type': SCRIPT_BUNDLE_FILES[name],

@@ -1,8 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { ApiError } from '../lib/api-error.js';
-import { isIpAllowed } from '../domain/ip-allowlist.js';
-import type { Project } from '../domain/projects.js';
+import { ApiError, apiError } from '../lib/api-error.js';
+import { isIpAllowed, type Project } from '../projects/index.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
 import { basicCredentials, errorEnvelope } from './responses.js';
 
@@ -56,7 +55,7 @@ export function sdkCors(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const origin = c.req.header('origin');
     if (origin !== undefined && (await allowed(c, origin))) return allow(c, next);
     if (c.req.method === 'OPTIONS') {
-      return errorEnvelope(c, new ApiError(403, 'origin_not_allowed', 'This origin is not an authorized origin of any project.'));
+      return errorEnvelope(c, apiError('origin_not_allowed', 'This origin is not an authorized origin of any project.'));
     }
     c.header('Vary', 'Origin', { append: true });
     await next();
@@ -72,7 +71,7 @@ export function sdkCors(deps: AppDeps): MiddlewareHandler<AppEnv> {
 export async function assertOriginAllowed(c: AppContext, deps: AppDeps, project: Project): Promise<void> {
   const origin = c.req.header('origin');
   if (origin !== undefined && !(await deps.projects.isOriginAllowed(project.id, origin))) {
-    throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not an authorized origin of this project.`);
+    throw apiError('origin_not_allowed', `The origin ${origin} is not an authorized origin of this project.`);
   }
 }
 
@@ -86,7 +85,7 @@ export function sdkAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const credentials = basicCredentials(c.req.header('authorization'));
     const project = credentials && (await sdkProject(c, deps));
     if (credentials === undefined || project === undefined) {
-      throw new ApiError(401, 'invalid_public_token', 'The Authorization header must carry a valid public token (Basic public_token:token).');
+      throw apiError('invalid_public_token', 'The Authorization header must carry a valid public token (Basic public_token:token).');
     }
     c.set('project', project);
     await assertOriginAllowed(c, deps, project);
@@ -106,11 +105,11 @@ export function backendAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const credentials = basicCredentials(c.req.header('authorization'));
     if (credentials !== undefined && !(await isIpAllowed(deps.db, credentials.user, c.get('clientIp')))) {
-      throw new ApiError(403, 'ip_not_allowed', 'This IP address is not on the IP allowlist of this project environment.');
+      throw apiError('ip_not_allowed', 'This IP address is not on the IP allowlist of this project environment.');
     }
     const project = credentials && (await deps.projects.verifySecret(credentials.user, credentials.password));
     if (project === undefined) {
-      throw new ApiError(401, 'unauthorized_credentials', 'The Authorization header must carry Basic project_id:secret of a project.');
+      throw apiError('unauthorized_credentials', 'The Authorization header must carry Basic project_id:secret of a project.');
     }
     c.set('project', project);
     await next();

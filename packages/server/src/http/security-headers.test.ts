@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { postAcs, samlSignIn, setupSamlConnection, ssoStartRaw, startSamlSso } from '../sso/testing/saml-flow.js';
-import { createOidcFixture } from '../testing/oidc-flow.js';
+import { postAcs, samlSignIn, setupSamlConnection, ssoStartRaw, startSamlSso } from '../sso/saml/testing/saml-flow.js';
+import { createOidcFixture } from '../sso/oidc/testing/oidc-flow.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 // WEB-05: HSTS (at least a year) on every answer when the server's public URL is https, never over

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runKeysCommand } from '../cli/keys-command.js';
-import { createSigningKeys } from '../domain/signing-keys.js';
+import { createSigningKeys } from '../sessions/signing-keys.js';
 import { createOrgAuthServer } from '../server.js';
-import { createOidcFixture, type OidcFixture } from '../testing/oidc-flow.js';
+import { createOidcFixture, type OidcFixture } from '../sso/oidc/testing/oidc-flow.js';
 import { checkSecretBoxKey, createSecretBox } from './secret-box.js';
 
 let f: OidcFixture;

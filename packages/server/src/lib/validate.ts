@@ -1,5 +1,5 @@
 import { ORGANIZATION_SLUG_PATTERN, SESSION_DURATION_MINUTES, type JitPolicy } from '@orgauth/core/protocol';
-import { ApiError, badRequest } from './api-error.js';
+import { apiError, badRequest } from './api-error.js';
 import { isCommonEmailDomain } from './common-email-domains.js';
 
 /** A parsed JSON request body: always a plain object. */
@@ -12,7 +12,7 @@ export function parseJsonObject(text: string): Body {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+    throw apiError('invalid_json', 'The request body is not valid JSON.');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw badRequest('The request body must be a JSON object.');
@@ -121,11 +121,11 @@ const EMAIL_PATTERN = /^[^\s@"<>()[\]\\,;:]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 /** The required, normalised (trimmed, lowercased) `key` email address. */
 export function requiredEmail(body: Body, key = 'email_address'): string {
   const raw = body[key];
-  if (raw === undefined || raw === null || raw === '') throw new ApiError(400, 'invalid_email', `${key} is required.`);
+  if (raw === undefined || raw === null || raw === '') throw apiError('invalid_email', `${key} is required.`);
   if (typeof raw !== 'string') throw badRequest(`${key} must be a string.`);
   const email = raw.trim().toLowerCase();
   if (email.length > 254 || !EMAIL_PATTERN.test(email)) {
-    throw new ApiError(400, 'invalid_email', `${key} is not a valid email address.`);
+    throw apiError('invalid_email', `${key} is not a valid email address.`);
   }
   return email;
 }
@@ -140,7 +140,7 @@ const SLUG = new RegExp(ORGANIZATION_SLUG_PATTERN);
 /** Validates an organization slug against the protocol pattern. */
 export function checkSlug(slug: string): string {
   if (!SLUG.test(slug)) {
-    throw new ApiError(400, 'invalid_organization_slug', `organization_slug must match ${ORGANIZATION_SLUG_PATTERN}.`);
+    throw apiError('invalid_organization_slug', `organization_slug must match ${ORGANIZATION_SLUG_PATTERN}.`);
   }
   return slug;
 }
@@ -148,7 +148,7 @@ export function checkSlug(slug: string): string {
 /** Validates an organization name: 1–128 characters after trimming. */
 export function checkOrganizationName(name: unknown): string {
   if (typeof name !== 'string' || name.trim().length === 0 || name.trim().length > 128) {
-    throw new ApiError(400, 'invalid_organization_name', 'organization_name must be 1 to 128 characters.');
+    throw apiError('invalid_organization_name', 'organization_name must be 1 to 128 characters.');
   }
   return name.trim();
 }
@@ -158,8 +158,7 @@ export function sessionDuration(body: Body): number {
   const value = body.session_duration_minutes;
   if (value === undefined || value === null) return SESSION_DURATION_MINUTES.default;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < SESSION_DURATION_MINUTES.min || value > SESSION_DURATION_MINUTES.max) {
-    throw new ApiError(
-      400,
+    throw apiError(
       'invalid_session_duration',
       `session_duration_minutes must be an integer between ${SESSION_DURATION_MINUTES.min} and ${SESSION_DURATION_MINUTES.max}.`,
     );
@@ -172,7 +171,7 @@ export function checkDomains(domains: string[]): string[] {
   return [...new Set(domains.map((d) => d.trim().toLowerCase()))].map((d) => {
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) throw badRequest(`"${d}" is not a valid email domain.`);
     if (isCommonEmailDomain(d)) {
-      throw new ApiError(400, 'common_email_domain_not_allowed', `"${d}" is a free email provider: anyone can get an address there, so it cannot be an allowed domain.`);
+      throw apiError('common_email_domain_not_allowed', `"${d}" is a free email provider: anyone can get an address there, so it cannot be an allowed domain.`);
     }
     return d;
   });

@@ -55,7 +55,7 @@ describe('the sender of every mail', () => {
     await mailDiscoveryToken(t, 'ada@example.com');
     const [mail] = (await (await t.http('/dev/mailbox.json')).json()) as { from: string; to: string }[];
     expect(mail).toMatchObject({ from: 'Acme Support <support@acme.example>', to: 'ada@example.com' });
-    expect(await (await t.http('/dev/mailbox')).text()).toContain('From <strong>Acme Support &#60;support@acme.example&#62;</strong>');
+    expect(await (await t.http('/dev/mailbox')).text()).toContain('From <strong>Acme Support &lt;support@acme.example&gt;</strong>');
     await t.close();
 
     t = await createTestServer({ dev: true });

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/schema.js';
 import { newId } from '../lib/crypto.js';
-import { iso } from '../domain/serialize.js';
+import { iso } from '../lib/json.js';
 import { DEFAULT_MAIL_FROM, parseMailFrom, type MailFrom } from './mail-from.js';
 
 /** A sent email as the dev mailbox shows it. */

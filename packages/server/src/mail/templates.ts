@@ -1,7 +1,5 @@
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+import { html } from 'hono/html';
+import { htmlText } from '../lib/html.js';
 
 /** A rendered email. */
 export interface RenderedMail {
@@ -12,8 +10,7 @@ export interface RenderedMail {
 
 /** The discovery sign-in email: one button, the raw link as fallback, and a plain-text part. */
 export function discoveryMagicLinkMail(input: { link: string; projectName: string; expiresInMinutes: number }): RenderedMail {
-  const link = escapeHtml(input.link);
-  const project = escapeHtml(input.projectName);
+  const { link, projectName: project } = input;
   const subject = 'Your sign-in link';
   const text = [
     `Sign in to ${input.projectName}`,
@@ -23,7 +20,7 @@ export function discoveryMagicLinkMail(input: { link: string; projectName: strin
     '',
     `The link works once and expires in ${input.expiresInMinutes} minutes. If you did not ask for it, ignore this email.`,
   ].join('\n');
-  const html = `<!doctype html>
+  const body = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${subject}</title></head>
 <body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 480px; margin: 24px auto;">
   <h1 style="font-size: 20px;">Sign in to ${project}</h1>
@@ -32,5 +29,5 @@ export function discoveryMagicLinkMail(input: { link: string; projectName: strin
   <p style="font-size: 12px; color: #555;">Or paste this link into your browser:<br><a href="${link}">${link}</a></p>
   <p style="font-size: 12px; color: #555;">If you did not ask for this email, you can ignore it.</p>
 </body></html>`;
-  return { subject, text, html };
+  return { subject, text, html: htmlText(body) };
 }

@@ -46,8 +46,8 @@ export interface TestServer {
   api(path: string, options?: { method?: string; body?: unknown; auth?: { user: string; password: string } | null }): Promise<TestResponse>;
   /**
    * A request over a real socket, through the listener the CLI runs (http/listen.ts), started on first
-   * use on 127.0.0.1. `sdk`, `api` and the SSO flow helpers (testing/oidc-flow.ts,
-   * sso/testing/saml-flow.ts) go through here too, so every test about response headers (CORS,
+   * use on 127.0.0.1. `sdk`, `api` and the SSO flow helpers (sso/oidc/testing/oidc-flow.ts,
+   * sso/saml/testing/saml-flow.ts) go through here too, so every test about response headers (CORS,
    * security headers, Cache-Control, Set-Cookie) sees what the CLI sends: in-process `app.fetch` can
    * differ. The TCP peer (127.0.0.1) reaches the app as the client IP. Redirects are not followed.
    */

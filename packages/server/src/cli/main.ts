@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+import { allowDemoSite, createDemoSite, withDemoSite } from './demo-site.js';
+import { USAGE, parseCliArgs } from './args.js';
+import { runKeysCommand } from './keys-command.js';
+import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './project-commands.js';
+import { listen, type FetchHandler } from '../http/listen.js';
+import { DEFAULT_MAIL_FROM, parseMailFrom } from '../mail/mail-from.js';
+import { setUpDevSso } from '../dev/index.js';
+import { createOrgAuthServer } from '../server.js';
+
+/** `orgauth-server`: runs the auth server on Node (see `--help`). */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'keys') {
+    process.exitCode = await runKeysCommand(argv.slice(1), { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), env: process.env });
+    return;
+  }
+  if (isProjectCommand(argv[0])) {
+    const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s), env: process.env };
+    process.exitCode = await runProjectCommand(argv, io);
+    return;
+  }
+  let options;
+  try {
+    options = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n${PROJECT_USAGE}`);
+    return;
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  const smtpUrl = process.env.SMTP_URL;
+  const smtpFrom = process.env.SMTP_FROM;
+  if (smtpFrom) {
+    // A configuration mistake: its own words, no stack trace.
+    try {
+      parseMailFrom(smtpFrom);
+    } catch (error) {
+      process.stderr.write(`SMTP_FROM: ${(error as Error).message}\n`);
+      process.exit(2);
+    }
+  }
+  const server = await createOrgAuthServer({
+    dataDir: options.dataDir,
+    dev: options.dev,
+    // SAML entity ids / ACS URLs and the dev IdP's issuer are built from it, never from Host.
+    // Deployments behind a domain set ORGAUTH_PUBLIC_URL (https://auth.example.com).
+    publicUrl: process.env.ORGAUTH_PUBLIC_URL || `http://localhost:${options.port}`,
+    ...(options.trustProxyHeader ? { trustProxyHeader: options.trustProxyHeader } : {}),
+    // IdPs on the operator's own network (--dev allows them anyway: its test IdP is on localhost).
+    ...(process.env.ORGAUTH_ALLOW_PRIVATE_IDP === '1' ? { allowPrivateIdpNetworks: true } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(smtpUrl ? { smtpUrl } : {}),
+    ...(smtpFrom ? { from: smtpFrom } : {}),
+  });
+  const baseUrl = `http://localhost:${options.port}`;
+  // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
+  // Imported only then: the test IdP's libraries (oidc-provider, samlify) are dev-only, and
+  // oidc-provider warns about the runtime when loaded (cli/process.test.ts).
+  const devSso = options.dev ? await setUpDevSso(server, baseUrl) : undefined;
+  let fetch: FetchHandler = server.app.fetch.bind(server.app);
+  let demoPages: string[] = [];
+  if (options.demo !== undefined) {
+    demoPages = [`${baseUrl}/`, ...(await allowDemoSite(server, options.demo, options.port))];
+    const site = await createDemoSite(options.demo, { publicToken: server.project.public_token, baseUrl });
+    fetch = withDemoSite(site, fetch);
+  }
+  const { http, port } = await listen({ fetch, port: options.port, hostname: options.host, createServer: devSso?.createServer });
+  const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${port}/`;
+  const lines = [
+    `OrgAuth server listening on ${shown}`,
+    ...demoPages.map((url) => `Demo page:     ${url}`),
+    options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
+    `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
+    `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}, from ${smtpFrom ? parseMailFrom(smtpFrom).text : DEFAULT_MAIL_FROM}`,
+    ...(devSso?.banner ?? []),
+    '',
+    'Test project:',
+    `  project_id:   ${server.project.project_id}`,
+    `  secret:       ${server.project.secret || '(unknown: only its hash is stored; use the data dir holding project.json, or run `orgauth-server secret rotate`)'}`,
+    `  public_token: ${server.project.public_token}`,
+    `Live project:   ${server.project.live.project_id} (its secret and public token are in project.json)`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal}: shutting down\n`);
+    http.close(() => {
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+    // Keep-alive connections can hold close() open; do not hang forever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('orgauth-server failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+/** Discovery: the discovery magic link, intermediate sessions, organization discovery and creation. */
+export { issueIntermediateSession } from './intermediate-sessions.js';
+export { discoveryRoutes } from './routes.js';

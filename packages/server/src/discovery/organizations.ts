@@ -1,0 +1,88 @@
+import type { DiscoveredOrganization, MembershipType } from '@orgauth/core/protocol';
+import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
+import { ApiError, apiError } from '../lib/api-error.js';
+import { emailDomain } from '../lib/validate.js';
+import { activateMember, assertPrimaryFactorsAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember, primaryRequired, toMember } from '../members/index.js';
+import { toOrganization } from '../organizations/index.js';
+
+const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
+  active: 'active_member',
+  invited: 'invited_member',
+  pending: 'pending_member',
+};
+
+function discovered(org: OrganizationsTable, type: MembershipType, member: MembersTable | null, domain: string | null): DiscoveredOrganization {
+  // Discovery proves the email by magic link; whether that is enough for the org is what the list says.
+  const required = primaryRequired(org, ['magic_link']);
+  return {
+    organization: toOrganization(org),
+    membership: { type, details: domain === null ? null : { domain }, member: member && toMember(member) },
+    member_authenticated: required === null,
+    primary_required: required,
+    mfa_required: null,
+  };
+}
+
+/**
+ * The organizations a verified `email` can enter: its memberships (active, invited, pending), then
+ * organizations that accept its email domain by JIT provisioning. Deleted memberships are left out.
+ */
+export async function discoverOrganizations(db: Db, projectId: string, email: string): Promise<DiscoveredOrganization[]> {
+  const memberships = await db
+    .selectFrom('members')
+    .innerJoin('organizations', 'organizations.id', 'members.organization_id')
+    .selectAll('members')
+    .select('organizations.id as org_id')
+    .where('members.project_id', '=', projectId)
+    .where('members.email', '=', email)
+    .where('members.status', '!=', 'deleted')
+    .orderBy('members.created_at')
+    .execute();
+  const result: DiscoveredOrganization[] = [];
+  const seen = new Set<string>();
+  for (const { org_id, ...member } of memberships) {
+    const org = await db.selectFrom('organizations').selectAll().where('id', '=', org_id).executeTakeFirstOrThrow();
+    seen.add(org.id);
+    result.push(discovered(org, MEMBERSHIP_BY_STATUS[member.status] ?? 'active_member', member, null));
+  }
+  const domain = emailDomain(email);
+  const byDomain = await db
+    .selectFrom('organization_domains')
+    .innerJoin('organizations', 'organizations.id', 'organization_domains.organization_id')
+    .selectAll('organizations')
+    .where('organization_domains.project_id', '=', projectId)
+    .where('organization_domains.domain', '=', domain)
+    .orderBy('organizations.created_at')
+    .execute();
+  const deleted = new Set(
+    (await db.selectFrom('members').select('organization_id').where('project_id', '=', projectId).where('email', '=', email).where('status', '=', 'deleted').execute()).map(
+      (r) => r.organization_id,
+    ),
+  );
+  for (const org of byDomain) {
+    if (seen.has(org.id) || deleted.has(org.id) || !canJoinByEmailDomain(org, email)) continue;
+    result.push(discovered(org, 'eligible_to_join_by_email_domain', null, domain));
+  }
+  return result;
+}
+
+/**
+ * Makes `email` an active member of `org` if discovery allows it: an existing active member, an
+ * invited or pending member (accepting by proving the email), or a JIT join by email domain. The
+ * IST's factors (`factorTypes`) must be ones the org accepts: an IST handed out by a refused session
+ * exchange (primary_required) must not get into that org through discovery instead (TEN-05).
+ * @throws ApiError 404 `member_not_found` for a deleted member, 403 `invalid_email_for_jit_provisioning`
+ *   when the email has no other way into the organization.
+ */
+export async function joinOrganization(db: Db, org: OrganizationsTable, email: string, factorTypes: readonly string[], now: number): Promise<MembersTable> {
+  assertPrimaryFactorsAllowed(org, factorTypes);
+  const member = await findMemberByEmail(db, org.id, email);
+  if (member !== undefined) {
+    if (member.status === 'deleted') throw apiError('member_not_found', 'This email is not a member of the organization.');
+    return activateMember(db, member, now);
+  }
+  if (!canJoinByEmailDomain(org, email)) {
+    throw apiError('invalid_email_for_jit_provisioning', 'This email is not a member of the organization and cannot join it by its email domain.');
+  }
+  return insertMember(db, org.project_id, org.id, { email, status: 'active', emailVerified: true }, now);
+}

@@ -1,0 +1,3 @@
+/** The event log: its store and purge, the backend query, the SDK telemetry sink and the dev page. */
+export { eventRoutes } from './routes.js';
+export { insertEvent, startEventPurger, type EventInput } from './store.js';

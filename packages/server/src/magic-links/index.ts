@@ -1,0 +1,4 @@
+/** Organization magic links: one-time tokens, login/signup/invite links, invites, mails and routes. */
+export { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
+export { magicLinkRoutes } from './routes.js';
+export { assertPkceChallenge, optionalPkceChallenge, optionalRedirectUrl } from './service.js';

@@ -1,0 +1,125 @@
+import type { AuthenticationFactor } from '@orgauth/core/protocol';
+import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
+import { ApiError, apiError } from '../lib/api-error.js';
+import type { Mailer } from '../mail/mailer.js';
+import { orgMagicLinkMail, type OrgMailPurpose } from './mail.js';
+import { activateMember, assertMagicLinkAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember } from '../members/index.js';
+import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
+import { findOrganization } from '../organizations/index.js';
+import { iso } from '../lib/json.js';
+import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
+
+const KIND: Record<OrgMailPurpose, OneTimeTokenKind> = { login: 'login_magic_link', signup: 'signup_magic_link', invite: 'invite_magic_link' };
+/** The token kinds `magic_links/authenticate` accepts (never a discovery token). */
+const ORG_LINK_KINDS: readonly OneTimeTokenKind[] = Object.values(KIND);
+
+/** An organization magic link to issue and mail. */
+export interface OrgLinkInput {
+  purpose: OrgMailPurpose;
+  projectId: string;
+  organization: OrganizationsTable;
+  email: string;
+  /** Already resolved against the project's allowlist for the purpose's redirect type. */
+  redirectUrl: string;
+  ttlMinutes: number;
+  pkceChallenge?: string | undefined;
+  inviter?: string | undefined;
+}
+
+/**
+ * Issues an org-bound token (only its hash is stored) inside `db` (pass the caller's transaction) and
+ * returns a function that mails the link: call it after the commit, so no mail announces a rolled-back
+ * member. The link is built only from the allowlisted URL, never from request headers (REDIR-05).
+ */
+export async function issueOrgMagicLink(db: Db, mailer: Mailer, input: OrgLinkInput, now: number): Promise<() => Promise<void>> {
+  const token = await issueOneTimeToken(
+    db,
+    {
+      projectId: input.projectId,
+      kind: KIND[input.purpose],
+      email: input.email,
+      organizationId: input.organization.id,
+      pkceChallenge: input.pkceChallenge,
+      redirectUrl: input.redirectUrl,
+      ttlMinutes: input.ttlMinutes,
+    },
+    now,
+  );
+  const link = new URL(input.redirectUrl);
+  link.searchParams.set('stytch_token_type', 'multi_tenant_magic_links');
+  link.searchParams.set('token', token);
+  const mail = orgMagicLinkMail({
+    purpose: input.purpose,
+    link: link.href,
+    organizationName: input.organization.name,
+    expiresInMinutes: input.ttlMinutes,
+    inviter: input.inviter,
+  });
+  return () => mailer.send({ projectId: input.projectId, to: input.email, ...mail });
+}
+
+/** What `login_or_signup` decided for one email. */
+export type LoginOrSignupOutcome =
+  | { kind: 'login' | 'signup'; member: MembersTable; memberCreated: boolean }
+  | { kind: 'refused'; reason: 'deleted' | 'not_eligible' };
+
+/**
+ * Decides login vs signup for `email` in `org`: an existing (not deleted) member gets a login link;
+ * an unknown email gets a signup link only when the org allows JIT by its domain, and is then created
+ * as a `pending` member (as Stytch does, so the backend can answer `member_created`). Run inside a
+ * transaction.
+ */
+export async function decideLoginOrSignup(db: Db, org: OrganizationsTable, email: string, now: number): Promise<LoginOrSignupOutcome> {
+  const member = await findMemberByEmail(db, org.id, email);
+  if (member !== undefined) {
+    return member.status === 'deleted' ? { kind: 'refused', reason: 'deleted' } : { kind: 'login', member, memberCreated: false };
+  }
+  if (!canJoinByEmailDomain(org, email)) return { kind: 'refused', reason: 'not_eligible' };
+  // A concurrent signup may win the insert: insertMember then refuses with duplicate_member_email,
+  // and the loser simply asks again (a retry in the same transaction is impossible on PostgreSQL).
+  const created = await insertMember(db, org.project_id, org.id, { email, status: 'pending', emailVerified: false }, now);
+  return { kind: 'signup', member: created, memberCreated: true };
+}
+
+/** Inputs of {@link authenticateOrgMagicLink}. */
+export interface AuthenticateLinkInput {
+  projectId: string;
+  token: string;
+  pkceVerifier?: string | undefined;
+  /** The lifetime of a NEW session; an extended one follows `existing.extendMinutes`. */
+  durationMinutes: number;
+  /** Backend only (`session_custom_claims`): merged into the new or extended session (session-claims.ts). */
+  customClaims?: Record<string, unknown> | undefined;
+  existing?: SessionToExtend | undefined;
+}
+
+/**
+ * Redeems a login / signup / invite link: consumes the token once, activates the member it names
+ * (an invite is accepted, a pending signup becomes active, the email is verified) and starts a
+ * session in the token's organization, all in one transaction, so a refusal gives the token back.
+ * A held session of that same member gets the email factor instead (sessions/reuse.ts).
+ * @throws ApiError 404 `magic_link_not_found` / `member_not_found` / `organization_not_found` /
+ *   `session_not_found` (the session was revoked meanwhile), 400 `pkce_mismatch` / `bad_request` (another
+ *   member's session, when refused), 403 `magic_link_not_allowed`
+ */
+export async function authenticateOrgMagicLink(db: Db, input: AuthenticateLinkInput, now: number): Promise<{ loaded: LoadedSession; token: string }> {
+  return db.transaction().execute(async (trx) => {
+    const consumed = await consumeOneTimeToken(trx, input.projectId, ORG_LINK_KINDS, input.token, input.pkceVerifier, now);
+    const organization = consumed.organizationId === null ? undefined : await findOrganization(trx, input.projectId, consumed.organizationId);
+    if (organization === undefined) throw apiError('organization_not_found', 'The organization of this magic link no longer exists.');
+    assertMagicLinkAllowed(organization);
+    const found = await findMemberByEmail(trx, organization.id, consumed.email);
+    if (found === undefined || found.status === 'deleted') {
+      throw apiError('member_not_found', 'The member of this magic link no longer exists in the organization.');
+    }
+    const member = await activateMember(trx, found, now);
+    const factor: AuthenticationFactor = {
+      type: 'magic_link',
+      delivery_method: 'email',
+      last_authenticated_at: iso(now),
+      sequence_order: 'PRIMARY',
+      email_factor: { email_id: member.email_id, email_address: member.email },
+    };
+    return startOrExtendSession(trx, { member, organization, factor, durationMinutes: input.durationMinutes, customClaims: input.customClaims, existing: input.existing }, now);
+  });
+}

@@ -1,0 +1,13 @@
+/** Members: store, search, roles, provisioning rules, admin changes, wire shape and routes. */
+export {
+  assertInviteAllowed,
+  assertMagicLinkAllowed,
+  assertMfaNotRequired,
+  assertPrimaryFactorsAllowed,
+  canJoinByEmailDomain,
+  primaryRequired,
+} from './provisioning.js';
+export { MEMBER_ROLES_FORMATS, isMemberRolesFormat, withMemberRoles, type MemberRolesFormat } from './roles.js';
+export { memberRoutes } from './routes.js';
+export { toMember } from './serialize.js';
+export { activateMember, findMemberByEmail, getMember, insertMember } from './store.js';

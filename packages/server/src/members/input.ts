@@ -1,0 +1,47 @@
+import type { MemberFields } from './admin.js';
+import { ApiError, apiError, badRequest } from '../lib/api-error.js';
+import { optionalBoolean, optionalEnum, optionalObject, optionalString, optionalStringArray, requiredEmail, type Body } from '../lib/validate.js';
+import { readExternalId } from '../organizations/index.js';
+
+// E.164: a plus, a non-zero country digit, at most 15 digits in all.
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * Reads the member fields of a backend create or update (WIRE.md §5.2 field lists). On update,
+ * `email_address` (validated, normalised) and `preserve_existing_sessions` are read too.
+ * @throws ApiError 400 `bad_request` / `invalid_email` naming the field.
+ */
+export function readMemberFields(body: Body, mode: 'create' | 'update'): MemberFields {
+  const fields: MemberFields = {};
+  const name = optionalString(body, 'name', { max: 256 });
+  if (name !== undefined) fields.name = name;
+  const trusted = optionalObject(body, 'trusted_metadata');
+  if (trusted !== undefined) fields.trustedMetadata = trusted;
+  const untrusted = optionalObject(body, 'untrusted_metadata');
+  if (untrusted !== undefined) fields.untrustedMetadata = untrusted;
+  const roles = optionalStringArray(body, 'roles', 50, 128);
+  if (roles !== undefined) fields.roles = [...new Set(roles)];
+  const breakglass = optionalBoolean(body, 'is_breakglass');
+  if (breakglass !== undefined) fields.isBreakglass = breakglass;
+  const phone = optionalString(body, 'mfa_phone_number', { max: 16 });
+  if (phone !== undefined) {
+    if (phone !== '' && !E164.test(phone)) throw badRequest('mfa_phone_number must be an E.164 number such as +14155550100.');
+    fields.mfaPhoneNumber = phone;
+  }
+  const enrolled = optionalBoolean(body, 'mfa_enrolled');
+  if (enrolled !== undefined) fields.mfaEnrolled = enrolled;
+  const method = optionalEnum(body, 'default_mfa_method', ['sms_otp', 'totp', ''] as const);
+  if (method !== undefined) fields.defaultMfaMethod = method;
+  const externalId = readExternalId(body, 'external_id');
+  if (externalId !== undefined) fields.externalId = externalId;
+  if (mode === 'update') {
+    if (body.email_address !== undefined && body.email_address !== null) fields.email = requiredEmail(body);
+    const preserve = optionalBoolean(body, 'preserve_existing_sessions');
+    if (preserve !== undefined) fields.preserveExistingSessions = preserve;
+    if (optionalBoolean(body, 'unlink_email') === true) {
+      // We keep exactly one email per member; unlinking would leave it without one.
+      throw apiError('bad_request', 'unlink_email is not supported: a member always has one email address.');
+    }
+  }
+  return fields;
+}

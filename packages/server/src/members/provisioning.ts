@@ -1,0 +1,89 @@
+import type { OrganizationsTable } from '../db/schema.js';
+import { ApiError, apiError } from '../lib/api-error.js';
+import { isCommonEmailDomain } from '../lib/common-email-domains.js';
+import { emailDomain } from '../lib/validate.js';
+import { parseJson } from '../lib/json.js';
+
+/** The organization's allowed email domains, lowercased. */
+function allowedDomains(org: OrganizationsTable): string[] {
+  return parseJson<string[]>(org.email_allowed_domains, []).map((d) => d.toLowerCase());
+}
+
+/**
+ * True when `email` may join `org` by itself (just-in-time provisioning by email domain): the org has
+ * `email_jit_provisioning: RESTRICTED` and lists the email's domain. Webmail domains never qualify,
+ * even if an old row still lists one (they are refused as allowed domains since this rule exists).
+ */
+export function canJoinByEmailDomain(org: OrganizationsTable, email: string): boolean {
+  const domain = emailDomain(email);
+  return org.email_jit_provisioning === 'RESTRICTED' && !isCommonEmailDomain(domain) && allowedDomains(org).includes(domain);
+}
+
+/**
+ * Enforces the organization's `email_invites` policy: `ALL_ALLOWED` invites anyone, `RESTRICTED` only
+ * addresses at an allowed (non-webmail) domain, `NOT_ALLOWED` nobody.
+ * @throws ApiError 403 `invites_not_allowed`
+ */
+export function assertInviteAllowed(org: OrganizationsTable, email: string): void {
+  if (org.email_invites === 'ALL_ALLOWED') return;
+  if (org.email_invites === 'RESTRICTED') {
+    const domain = emailDomain(email);
+    if (!isCommonEmailDomain(domain) && allowedDomains(org).includes(domain)) return;
+    throw apiError('invites_not_allowed', `This organization only allows invitations to addresses at its allowed domains.`);
+  }
+  throw apiError('invites_not_allowed', 'This organization does not allow email invitations.');
+}
+
+/**
+ * Refuses any sign-in into an organization whose `mfa_policy` is `REQUIRED_FOR_ALL` (AUTH-15). MFA
+ * is not built, so a session there would skip the second factor the organization demands: fail
+ * closed. New organizations cannot get that policy (organizations/input.ts refuses it); this
+ * guards rows written before that rule. Every path that issues a session into an organization must
+ * call it before writing: magic links (through {@link assertMagicLinkAllowed}), discovery exchange
+ * and session exchange do; SSO through `assertSsoAllowed` (sso/login.ts).
+ * @throws ApiError 403 `unauthorized_action`
+ */
+export function assertMfaNotRequired(org: OrganizationsTable): void {
+  if (org.mfa_policy !== 'REQUIRED_FOR_ALL') return;
+  throw apiError(
+    'unauthorized_action',
+    'This organization requires multi-factor authentication, which is not available on this server yet, so no one can sign in to it. An administrator can set its mfa_policy to OPTIONAL.',
+  );
+}
+
+/**
+ * The organization's `allowed_auth_methods` when it restricts them and none of `factorTypes` (the
+ * primary factors the caller proved) is among them, else `null` (enough). The one reading of
+ * `auth_methods: RESTRICTED` for every path (TEN-05 / AUTH-02); it is also the `primary_required`
+ * of discovery and exchange answers.
+ */
+export function primaryRequired(org: OrganizationsTable, factorTypes: readonly string[]): { allowed_auth_methods: string[] } | null {
+  if (org.auth_methods !== 'RESTRICTED') return null;
+  const allowed = parseJson<string[]>(org.allowed_auth_methods, []);
+  return factorTypes.some((type) => allowed.includes(type)) ? null : { allowed_auth_methods: allowed };
+}
+
+/**
+ * Refuses a sign-in whose proven primary factors the organization does not accept. Magic-link-only
+ * proof gets the specific `magic_link_not_allowed` (the login UI names it); anything else, such as
+ * an SSO factor carried by an exchange's intermediate session, `unauthorized_action`.
+ * @throws ApiError 403 `magic_link_not_allowed` / `unauthorized_action`
+ */
+export function assertPrimaryFactorsAllowed(org: OrganizationsTable, factorTypes: readonly string[]): void {
+  const required = primaryRequired(org, factorTypes);
+  if (required === null) return;
+  if (factorTypes.length > 0 && factorTypes.every((type) => type === 'magic_link')) {
+    throw apiError('magic_link_not_allowed', 'This organization does not allow sign-in by email magic link.');
+  }
+  throw apiError('unauthorized_action', `This organization only allows sign-in by: ${required.allowed_auth_methods.join(', ') || 'none'}.`);
+}
+
+/**
+ * Refuses email magic links for an organization that restricts its primary auth methods to others,
+ * or that requires MFA ({@link assertMfaNotRequired}).
+ * @throws ApiError 403 `magic_link_not_allowed` / `unauthorized_action`
+ */
+export function assertMagicLinkAllowed(org: OrganizationsTable): void {
+  assertMfaNotRequired(org);
+  assertPrimaryFactorsAllowed(org, ['magic_link']);
+}

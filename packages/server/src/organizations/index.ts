@@ -1,0 +1,8 @@
+/** Organizations: store, search, settings, admin changes, request input, wire shape and routes. */
+export { mergeMetadata } from './admin.js';
+export { readOrganizationFields } from './input.js';
+export { organizationRoutes } from './routes.js';
+export { toOrganization } from './serialize.js';
+export { extraSettings } from './settings.js';
+export { findOrganization, getOrganization, insertOrganization, type NewOrganization } from './store.js';
+export { readExternalId } from './update-input.js';

@@ -1,0 +1,68 @@
+import type { AuthenticationFactor } from '@orgauth/core/protocol';
+import { consumeOnce } from '../db/consume-once.js';
+import type { Db, MembersTable } from '../db/schema.js';
+import { ApiError, apiError } from '../lib/api-error.js';
+import { issueIntermediateSession } from '../discovery/index.js';
+import { activateMember, assertMfaNotRequired, findMemberByEmail, primaryRequired, toMember } from '../members/index.js';
+import { getOrganization, toOrganization } from '../organizations/index.js';
+import { parseJson } from '../lib/json.js';
+import { authenticateResponse, insertSession, sessionNotFound, type LoadedSession } from './store.js';
+import type { SigningKeys } from './signing-keys.js';
+
+/** What an exchange needs besides the proven session. */
+export interface ExchangeRequest {
+  organizationId: string;
+  durationMinutes: number;
+  customClaims?: Record<string, unknown> | undefined;
+}
+
+/** The session's factors, re-addressed to the target member's email id. */
+function factorsFor(factors: AuthenticationFactor[], member: MembersTable): AuthenticationFactor[] {
+  return factors.map((f) => (f.email_factor ? { ...f, email_factor: { email_id: member.email_id, email_address: member.email } } : f));
+}
+
+/**
+ * `sessions/exchange`: trades a live session for one in another organization where the same email is
+ * a member — active, or invited/pending (the proven email accepts the invite), never a JIT join, as
+ * Stytch documents. The old session is revoked in the same transaction (SES-03: one credential per
+ * sign-in, the client replaces its token). When the target organization restricts its auth methods
+ * and the session's factors are not among them, no session is made: an IST and `primary_required`
+ * come back instead (AuthRespMFA shape) and the old session stays.
+ * @throws ApiError 404 `organization_not_found` / `member_not_found` / `session_not_found`.
+ */
+export async function exchangeSession(db: Db, keys: SigningKeys, current: LoadedSession, request: ExchangeRequest, now: number): Promise<Record<string, unknown>> {
+  const projectId = current.session.project_id;
+  const organization = await getOrganization(db, projectId, request.organizationId);
+  const existing = await findMemberByEmail(db, organization.id, current.member.email);
+  if (existing === undefined || existing.status === 'deleted') {
+    throw apiError('member_not_found', 'The session’s email address is not a member of that organization.');
+  }
+  // Before anything is written (an IST or a session): no sign-in into an org that requires MFA.
+  assertMfaNotRequired(organization);
+  const factors = parseJson<AuthenticationFactor[]>(current.session.factors, []);
+  const required = primaryRequired(organization, factors.map((f) => f.type));
+  if (required !== null) {
+    const ist = await issueIntermediateSession(db, projectId, current.member.email, factors, now);
+    return {
+      member_id: existing.id,
+      organization_id: organization.id,
+      member: toMember(existing),
+      organization: toOrganization(organization),
+      member_session: null,
+      session_token: '',
+      session_jwt: '',
+      member_authenticated: false,
+      intermediate_session_token: ist,
+      mfa_required: null,
+      primary_required: required,
+    };
+  }
+  const created = await db.transaction().execute(async (trx) => {
+    // The old session is spent exactly once: of two concurrent exchanges, one gets the new session.
+    if (!(await consumeOnce(trx, 'sessions', now, (eb) => eb('id', '=', current.session.id)))) throw sessionNotFound();
+    const member = await activateMember(trx, existing, now);
+    const { session, token } = await insertSession(trx, member, factorsFor(factors, member), request.durationMinutes, now, request.customClaims);
+    return { loaded: { session, member, organization }, token };
+  });
+  return authenticateResponse(keys, created.loaded, created.token, now);
+}

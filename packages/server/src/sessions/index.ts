@@ -1,0 +1,9 @@
+/** Member sessions: store, exchange, JWTs and signing keys, custom claims, proof, reuse, revocation. */
+export { readCustomClaims } from './claims.js';
+export { verifySessionJwt } from './jwt.js';
+export { readHeldSessionCredentials } from './proof.js';
+export { proveHeldSession, startOrExtendSession, type HeldSession, type SessionToExtend } from './reuse.js';
+export { sessionRoutes } from './routes.js';
+export { KEY_OVERLAP_MS, rotateSigningKey, sealLegacySigningKeys, type RotationResult } from './signing-key-store.js';
+export { createSigningKeys, type SigningKeys } from './signing-keys.js';
+export { authenticateResponse, authenticateSessionToken, insertSession, sessionRoles, type LoadedSession } from './store.js';

@@ -1,0 +1,67 @@
+import type { MemberSession } from '@orgauth/core/protocol';
+import type { Db } from '../db/schema.js';
+import { sessionNotFound, toMemberSession } from './store.js';
+
+/**
+ * Revokes every live session of a member, effective immediately for tokens and, through
+ * `sessions/authenticate`, for their JWTs. Slice A calls this when a member is deleted (SES-06);
+ * pass the transaction that deletes the member so both happen or neither.
+ * @returns how many sessions were revoked (0 is not an error: revoking is idempotent per member).
+ */
+export async function revokeSessionsForMember(db: Db, projectId: string, memberId: string, now: number): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('project_id', '=', projectId)
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Revokes every live session in an organization (organization deletion, slice A). */
+export async function revokeSessionsForOrganization(db: Db, projectId: string, organizationId: string, now: number): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('project_id', '=', projectId)
+    .where('organization_id', '=', organizationId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Revokes one live session by `member_session_id`.
+ * @throws ApiError 404 `session_not_found` when it is unknown, of another project, or already dead.
+ */
+export async function revokeSessionById(db: Db, projectId: string, sessionId: string, now: number): Promise<void> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', sessionId)
+    .where('project_id', '=', projectId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw sessionNotFound();
+}
+
+/** The member's active (unrevoked, unexpired) sessions, newest first. */
+export async function listActiveSessions(db: Db, projectId: string, memberId: string, now: number): Promise<MemberSession[]> {
+  const member = await db.selectFrom('members').selectAll().where('id', '=', memberId).where('project_id', '=', projectId).executeTakeFirst();
+  if (member === undefined || member.status !== 'active') return [];
+  const organization = await db.selectFrom('organizations').selectAll().where('id', '=', member.organization_id).executeTakeFirstOrThrow();
+  const sessions = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('started_at', 'desc')
+    .orderBy('id')
+    .limit(1000)
+    .execute();
+  return sessions.map((session) => toMemberSession({ session, member, organization }));
+}
