@@ -75,7 +75,7 @@ describe('bad input never yields 5xx', () => {
 
   test('oversized bodies are refused', async () => {
     const res = await t.sdk('/b2b/magic_links/email/discovery/send', { rawBody: JSON.stringify({ email_address: 'a@b.test', pad: 'x'.repeat(70_000) }) });
-    expect([res.status, res.body.error_type, res.body.error_message]).toEqual([400, 'bad_request', 'The request body is too large.']);
+    expect([res.status, res.body.error_type, res.body.error_message]).toEqual([413, 'request_too_large', 'The request body is too large.']);
   });
 
   test('unknown routes get the 404 envelope', async () => {

@@ -1,5 +1,5 @@
 /** The HTTP statuses API errors are answered with. */
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 429 | 500;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 421 | 429 | 431 | 500;
 
 /**
  * Every API `error_type` with its one HTTP status: the server answers a type with this status and no
@@ -9,6 +9,12 @@ export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 429 | 500;
 export const API_ERRORS = {
   bad_request: 400,
   invalid_json: 400,
+  // The HTTP layer's own refusals: a body or head over its limit, a head that took too long, and a
+  // `--dev` server asked for by a host name it does not answer (http/dev-guards.ts).
+  request_too_large: 413,
+  request_headers_too_large: 431,
+  request_timeout: 408,
+  misdirected_request: 421,
   invalid_email: 400,
   invalid_organization_name: 400,
   invalid_organization_slug: 400,

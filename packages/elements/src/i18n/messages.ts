@@ -129,6 +129,10 @@ export const DEFAULT_ERROR_MESSAGES: Record<OrgAuthErrorCode | ApiErrorType, str
   too_many_requests: 'Too many attempts. Wait a minute and try again.',
   ip_not_allowed: 'This service refused the request from your network. Contact the site owner.',
   internal_server_error: 'The server had a problem. Please try again in a moment.',
+  request_too_large: 'That was too much to send at once. Shorten it and try again.',
+  request_headers_too_large: 'Your browser sent more than the server accepts. Clear this site’s cookies and try again.',
+  request_timeout: 'The connection was too slow. Please try again.',
+  misdirected_request: 'This development server answers only on localhost. Open it there.',
 };
 
 /** The complete table an element renders with. */

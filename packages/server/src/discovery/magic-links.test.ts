@@ -115,7 +115,7 @@ describe('discovery magic links', () => {
         }),
       );
     // A --dev server does not answer a foreign Host at all (http/dev-guards.ts); a production one does.
-    expect((await send(t)).status).toBe(403);
+    expect((await send(t)).status).toBe(421);
     const production = await createTestServer();
     try {
       expect((await send(production)).status).toBe(200);

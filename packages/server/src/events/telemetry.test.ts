@@ -66,7 +66,7 @@ describe('POST /sdk/v1/events', () => {
     ['an entry without an event name', 400, 'bad_request', '[{"event":{}}]'],
     ['a non-object telemetry', 400, 'bad_request', '[{"telemetry":"x","event":{"event_name":"x"}}]'],
     ['more than 100 events', 400, 'bad_request', JSON.stringify(Array.from({ length: 101 }, () => ({ event: { event_name: 'x' } })))],
-    ['a body over the limit', 400, 'bad_request', `[${'"x",'.repeat(MAX_EVENTS_BODY_BYTES / 4)}"x"]`],
+    ['a body over the limit', 413, 'request_too_large', `[${'"x",'.repeat(MAX_EVENTS_BODY_BYTES / 4)}"x"]`],
   ])('%s: %i %s error envelope, readable cross-origin', async (_name, status, errorType, body) => {
     const res = await postEvents(body);
     expect(res.status).toBe(status);
@@ -74,7 +74,7 @@ describe('POST /sdk/v1/events', () => {
     expect(await res.json()).toMatchObject({ status_code: status, error_type: errorType, request_id: expect.stringMatching(/^request-id-/) });
   });
 
-  test('a chunked body (no Content-Length) over the limit is cut off with 400', async () => {
+  test('a chunked body (no Content-Length) over the limit is cut off with 413', async () => {
     const chunk = new TextEncoder().encode(`[${'"x",'.repeat(4096)}`);
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -85,7 +85,7 @@ describe('POST /sdk/v1/events', () => {
       },
     });
     const res = await postEvents(stream);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ status_code: 400, error_type: 'bad_request' });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ status_code: 413, error_type: 'request_too_large' });
   });
 });

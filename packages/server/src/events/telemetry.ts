@@ -29,7 +29,7 @@ export function telemetryRoutes(): Hono<AppEnv> {
     { action: 'SDKTelemetry' },
     bodyLimit({
       maxSize: MAX_EVENTS_BODY_BYTES,
-      onError: (c) => errorEnvelope(c, apiError('bad_request', `The events batch is larger than ${MAX_EVENTS_BODY_BYTES} bytes.`)),
+      onError: (c) => errorEnvelope(c, apiError('request_too_large', `The events batch is larger than ${MAX_EVENTS_BODY_BYTES} bytes.`)),
     }),
     async (c) => {
       let batch: unknown;

@@ -25,12 +25,12 @@ async function raw(bytes: string): Promise<{ status: number; headers: string; bo
   return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), headers: head.toLowerCase(), body };
 }
 
-const envelope = (status: number) => ({
+const envelope = (status: number, type: string) => ({
   status_code: status,
   request_id: expect.stringMatching(/^request-id-test-/),
-  error_type: 'bad_request',
+  error_type: type,
   error_message: expect.any(String),
-  error_url: expect.stringContaining('bad_request'),
+  error_url: expect.stringContaining(type),
 });
 
 describe('requests refused by the HTTP parser', () => {
@@ -38,13 +38,13 @@ describe('requests refused by the HTTP parser', () => {
     const res = await raw(`GET /sdk/v1/x HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`);
     expect(res.status).toBe(431);
     expect(res.headers).toContain('content-type: application/json');
-    expect(JSON.parse(res.body)).toEqual(envelope(431));
+    expect(JSON.parse(res.body)).toEqual(envelope(431, 'request_headers_too_large'));
   });
 
   test('a malformed request line: 400 with the envelope', async () => {
     const res = await raw('NOT HTTP AT ALL\r\n\r\n');
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toEqual(envelope(400));
+    expect(JSON.parse(res.body)).toEqual(envelope(400, 'bad_request'));
   });
 
   test('a well-formed request still reaches the app', async () => {

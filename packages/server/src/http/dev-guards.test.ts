@@ -82,15 +82,15 @@ describe('--dev server: only its own host names', () => {
     await t.close();
   });
 
-  test('a foreign Host gets 403 with the error envelope, on every kind of path, and no data', async () => {
+  test('a foreign Host gets 421 with the error envelope, on every kind of path, and no data', async () => {
     const paths = ['/dev/mailbox.json', '/dev/mailbox', `/sdk/v1/projects/bootstrap/${t.server.project.public_token}`, '/v1/b2b/organizations/search', '/dev/idp/oidc/.well-known/openid-configuration', '/'];
     for (const path of paths) {
       for (const host of ['evil.example', `evil.example:${listener.port}`, '127.0.0.1.nip.io']) {
         const res = await getWithHost(listener, path, host);
-        expect([path, host, res.status]).toEqual([path, host, 403]);
+        expect([path, host, res.status]).toEqual([path, host, 421]);
         expect(res.headers['content-type']).toContain('application/json');
         const body = JSON.parse(res.body) as Record<string, unknown>;
-        expect(body).toMatchObject({ status_code: 403, error_type: 'origin_not_allowed' });
+        expect(body).toMatchObject({ status_code: 421, error_type: 'misdirected_request' });
         expect(body.request_id).toMatch(/^request-id-/);
         expect(String(body.error_message)).toContain('localhost');
         expect(res.body).not.toContain('ada@example.com');

@@ -29,12 +29,12 @@ export function isDevHostAllowed(host: string | undefined, publicUrl: string): b
 }
 
 /**
- * The answer for a refused host, as the JSON error envelope: `origin_not_allowed` (403), since the page
- * that sent the request reached this server under a name it must not answer to.
+ * The answer for a refused host, as the JSON error envelope: 421 `misdirected_request` (RFC 9110
+ * §15.5.20: the request reached a server that will not answer for that host name).
  */
 export function misdirectedRequest(publicUrl: string): ApiError {
   const allowed = [...new Set([...LOOPBACK_HOSTS, new URL(publicUrl).hostname])].join(', ');
-  return apiError('origin_not_allowed', `This development server answers only requests for ${allowed} (any port). Open it by one of these names.`);
+  return apiError('misdirected_request', `This development server answers only requests for ${allowed} (any port). Open it by one of these names.`);
 }
 
 /**

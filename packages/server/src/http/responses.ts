@@ -48,13 +48,13 @@ export function errorEnvelope(c: AppContext, error: ApiError): Response {
 
 /**
  * Reads the request body as a JSON object (empty body = `{}`), at most 64 KiB.
- * @throws ApiError 400 `invalid_json` / `bad_request` (also for oversized bodies).
+ * @throws ApiError 400 `invalid_json` / `bad_request`, 413 `request_too_large`.
  */
 export async function readBody(c: AppContext): Promise<Body> {
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw apiError('bad_request', 'The request body is too large.');
+  if (declared > MAX_BODY_BYTES) throw apiError('request_too_large', 'The request body is too large.');
   const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw apiError('bad_request', 'The request body is too large.');
+  if (text.length > MAX_BODY_BYTES) throw apiError('request_too_large', 'The request body is too large.');
   return parseJsonObject(text);
 }
 

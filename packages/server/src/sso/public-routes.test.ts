@@ -154,11 +154,11 @@ describe('ACS basics', () => {
     const setup = await setupSamlConnection(t);
     const big = 'SAMLResponse=' + 'A'.repeat(1024 * 1024 + 10);
     const res = await t.server.app.fetch(new Request(`http://localhost/v1/public/sso/saml/${setup.connectionId}/acs`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big }));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect(await res.text()).toContain('The SAML response is too large.');
     const stream = new ReadableStream({ start(ctl) { ctl.enqueue(new TextEncoder().encode(big)); ctl.close(); } });
     const chunked = await t.server.app.fetch(new Request(`http://localhost/v1/public/sso/saml/${setup.connectionId}/acs`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: stream, duplex: 'half' } as RequestInit));
-    expect(chunked.status).toBe(400);
+    expect(chunked.status).toBe(413);
     expect(await chunked.text()).toContain('The SAML response is too large.');
   });
 

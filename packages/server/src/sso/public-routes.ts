@@ -67,7 +67,7 @@ export function ssoPublicRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   // The limit holds for chunked bodies too (no Content-Length to trust).
-  const limit = bodyLimit({ maxSize: MAX_ACS_BODY, onError: (c) => ssoErrorPage(c, apiError('bad_request', 'The SAML response is too large.'), undefined) });
+  const limit = bodyLimit({ maxSize: MAX_ACS_BODY, onError: (c) => ssoErrorPage(c, apiError('request_too_large', 'The SAML response is too large.'), undefined) });
   pub.post('/sso/saml/:connection_id/acs', { action: 'SSOSAMLACS' }, limit, async (c) => {
     let loginUrl: string | undefined;
     try {
