@@ -12,6 +12,8 @@ export default defineConfig({
       'packages/elements/vite.config.ts',
       'packages/react/vite.config.ts',
       'stories/vite.config.ts',
+      // Repository-wide checks of docs/ (references from code comments into the documents).
+      { test: { name: 'docs', root: import.meta.dirname, environment: 'node', include: ['docs/**/*.test.ts'] } },
     ],
   },
 });

@@ -7,7 +7,7 @@ import { createTestClient } from './testing/test-client.js';
 const SSO_LINK = 'http://localhost:3000/app?x=1&stytch_token_type=sso&token=sso-tok';
 const PKCE_KEY = 'stytch_sdk_state_public-token-test-00000000-0000-4000-8000-000000000000::PKCE_VERIFIER:sso';
 
-describe('authenticateByUrl with sso tokens (WIRE §4)', () => {
+describe('authenticateByUrl with sso tokens (docs/wire-protocol.md §4)', () => {
   it('exchanges an sso token with the stored verifier, signs in and strips the token', async () => {
     const { client, transport, platform } = createTestClient({ href: SSO_LINK, replies: { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() } });
     platform.storageMap.set(PKCE_KEY, JSON.stringify({ code_challenge: 'c', code_verifier: 'v'.repeat(64) }));

@@ -3,7 +3,7 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * STYLE P1/P2: the core is headless and DOM-free. It imports no UI framework, no Node built-ins and
+ * docs/architecture.md P1/P2: the core is headless and DOM-free. It imports no UI framework, no Node built-ins and
  * no other OrgAuth package (tests may import `@orgauth/server`), never deep-imports across packages,
  * and touches browser globals only in `platform/browser.ts`.
  */

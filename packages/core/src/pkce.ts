@@ -1,6 +1,6 @@
 import type { Platform } from './platform/types.js';
 
-/** A PKCE pair as stored (WIRE.md §2.9). */
+/** A PKCE pair as stored (docs/wire-protocol.md §2.9). */
 export interface PkcePair {
   code_challenge: string;
   code_verifier: string;
@@ -49,7 +49,7 @@ export function createPkceStore(platform: Platform, publicToken: string): PkceSt
   };
 
   const create = async (namespace: PkceNamespace): Promise<PkcePair> => {
-    // 32 random bytes as lowercase hex: 256 bits (SECURITY O3), inside the protocol's 32–128 char range.
+    // 32 random bytes as lowercase hex: 256 bits (docs/security.md O3), inside the protocol's 32–128 char range.
     const code_verifier = hex(platform.randomBytes(32));
     const pair = { code_challenge: await pkceChallenge(code_verifier, platform.sha256), code_verifier };
     platform.storage.set(key(namespace), JSON.stringify(pair));

@@ -10,7 +10,7 @@ export const HANDLED_TOKEN_TYPES: readonly TokenType[] = ['discovery', 'sso'];
 const TOKEN_PARAMS = ['token', 'stytch_token_type', 'stytch_error'] as const;
 
 /**
- * Reads `stytch_token_type` and `token` from a redirect URL (WIRE.md §4). Pure: the URL is passed in.
+ * Reads `stytch_token_type` and `token` from a redirect URL (docs/wire-protocol.md §4). Pure: the URL is passed in.
  * @returns null when either parameter is missing or the URL does not parse.
  * @example
  * parseAuthenticateUrl('https://app.test/auth?stytch_token_type=discovery&token=t')

@@ -1,7 +1,7 @@
 'use client';
 
 // Registers <orgauth-login> and the other tags; this subpath is the only part of @orgauth/react
-// that loads Lit, so apps that build their own UI on the hooks never pay for it (STYLE P1).
+// that loads Lit, so apps that build their own UI on the hooks never pay for it (docs/architecture.md P1).
 import '@orgauth/elements/define';
 import {
   OrgAuthLogin,

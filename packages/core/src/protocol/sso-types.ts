@@ -1,5 +1,5 @@
 /**
- * Wire types of single sign-on and of the organization lookup by slug (WIRE.md §2.3, §2.7). Shared by
+ * Wire types of single sign-on and of the organization lookup by slug (docs/wire-protocol.md §2.3, §2.7). Shared by
  * the server (which produces them) and the client (which consumes them).
  */
 import type { CommonResponse, Organization } from './types.js';

@@ -33,7 +33,7 @@ export interface Organization {
   mfa_policy: 'OPTIONAL' | 'REQUIRED_FOR_ALL';
   created_at: string;
   updated_at: string;
-  // Backend-API settings (WIRE.md §5.2): always sent by the server, optional for older fixtures.
+  // Backend-API settings (docs/wire-protocol.md §5.2): always sent by the server, optional for older fixtures.
   organization_external_id?: string | null;
   mfa_methods?: 'ALL_ALLOWED' | 'RESTRICTED';
   allowed_mfa_methods?: string[];
@@ -69,7 +69,7 @@ export interface Member {
   mfa_enrolled: boolean;
   created_at: string;
   updated_at: string;
-  // Backend-API fields (WIRE.md §5.2): always sent by the server, optional for older fixtures.
+  // Backend-API fields (docs/wire-protocol.md §5.2): always sent by the server, optional for older fixtures.
   mfa_phone_number?: string;
   default_mfa_method?: string;
   external_id?: string | null;
@@ -177,7 +177,7 @@ export interface RbacPolicyRole {
   permissions: RbacPermission[];
 }
 
-/** A project's RBAC policy as the bootstrap sends it (WIRE.md §1.7). */
+/** A project's RBAC policy as the bootstrap sends it (docs/wire-protocol.md §1.7). */
 export interface RbacPolicy {
   roles: RbacPolicyRole[];
   resources: RbacPolicyResource[];

@@ -11,7 +11,7 @@ export interface CookieOptions {
   availableToSubdomains?: boolean;
 }
 
-/** Reads and writes the three token cookies with the attributes of WIRE.md §3.1. */
+/** Reads and writes the three token cookies with the attributes of docs/wire-protocol.md §3.1. */
 export interface SessionCookies {
   readonly names: { session: string; sessionJwt: string; intermediateSession: string };
   sessionToken(): string | undefined;

@@ -9,7 +9,7 @@ export interface CachedSessionState {
   session: MemberSession;
 }
 
-/** Storage key of the cached state (WIRE.md §3.2); other tabs listen to it. */
+/** Storage key of the cached state (docs/wire-protocol.md §3.2); other tabs listen to it. */
 export const stateKey = (publicToken: string): string => `stytch_sdk_state_${publicToken}`;
 
 /** Parses a cached state, or null when it is absent, malformed or already expired. */

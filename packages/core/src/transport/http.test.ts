@@ -21,7 +21,7 @@ function setup(reply: () => Response | Promise<Response>, extra: Partial<HttpTra
 }
 
 describe('createHttpTransport', () => {
-  it('sends WIRE §1.2 headers and reads the session token at call time', async () => {
+  it('sends docs/wire-protocol.md §1.2 headers and reads the session token at call time', async () => {
     const { http, fetch, setToken } = setup(() => json(200, { data: { ok: 1 } }));
     await http.post('/b2b/sessions/revoke');
     setToken('sess-tok');

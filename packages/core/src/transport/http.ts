@@ -38,7 +38,7 @@ export interface HttpTransport {
   post<T>(path: string, body?: object): Promise<T>;
 }
 
-/** Creates the transport; headers follow WIRE.md §1.2 exactly. */
+/** Creates the transport; headers follow docs/wire-protocol.md §1.2 exactly. */
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const { platform, publicToken } = options;
   const root = options.baseUrl.replace(/\/+$/, '');

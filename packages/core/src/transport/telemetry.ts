@@ -19,7 +19,7 @@ export interface TelemetryIds {
 }
 
 /**
- * The `X-SDK-Client` header value (WIRE §1.3): base64 of the telemetry JSON, with fresh ids per
+ * The `X-SDK-Client` header value (docs/wire-protocol.md §1.3): base64 of the telemetry JSON, with fresh ids per
  * request; `hostname` is the page's. Hostnames are ASCII (URL serialises them as punycode), so `btoa` is safe here.
  */
 export function telemetryHeader(platform: Platform, ids: TelemetryIds, hostname: string): string {

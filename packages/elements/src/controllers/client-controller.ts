@@ -22,7 +22,7 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /**
- * Finds the client of an OrgAuth element (STYLE P6), in order: its `client` property, the client of
+ * Finds the client of an OrgAuth element (docs/architecture.md P6), in order: its `client` property, the client of
  * an ancestor `<orgauth-provider>`, or — the script-tag convenience — one it builds from its
  * `public-token` and `base-url`, stopped when the element leaves the page or something better comes.
  * With none of them it holds a usage error that says how to fix it, fires it as `orgauth-error` and

@@ -7,7 +7,7 @@ export interface Subscribable<S> {
 }
 
 /**
- * Lit's one subscription primitive (STYLE P5): keeps `value = select(source.getState())` current and
+ * Lit's one subscription primitive (docs/architecture.md P5): keeps `value = select(source.getState())` current and
  * re-renders the host when it changes (`Object.is`). The source can be swapped at any time, because an
  * element may learn its client late (from a context provider or a property set after connection).
  * `onChange(next, previous)` lets the host translate transitions into DOM events.

@@ -5,7 +5,7 @@ export interface OrgAuthNavigateDetail {
 }
 
 /**
- * `orgauth-navigate`: the element is about to leave the page (STYLE P8). Cancelable: call
+ * `orgauth-navigate`: the element is about to leave the page (docs/architecture.md P8). Cancelable: call
  * `preventDefault()` to navigate yourself (a single-page router, a popup); otherwise the client does
  * `location.assign(url)`. Bubbles and is composed.
  */

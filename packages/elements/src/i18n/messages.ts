@@ -1,7 +1,7 @@
 import type { OrgAuthErrorCode } from '@orgauth/core';
 import type { ApiErrorType } from '@orgauth/core/protocol';
 
-/** Every user-facing string of the elements, in one table (STYLE P7). `{name}` marks a placeholder. */
+/** Every user-facing string of the elements, in one table (docs/architecture.md P7). `{name}` marks a placeholder. */
 export const DEFAULT_MESSAGES = {
   'email.heading': 'Sign in or create an organization',
   'email.intro': 'Enter your work email. We will send you a link to sign in.',

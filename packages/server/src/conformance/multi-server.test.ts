@@ -8,7 +8,7 @@ import { createFreshSchema, type FreshSchema } from './loopback.js';
 import { buildServerCli, startServerProcess, type ServerProcess } from './server-process.js';
 
 /**
- * Acceptance 5 of issue 3: two real `orgauth-server` processes (the CLI, freshly built) on one
+ * Two real `orgauth-server` processes (the CLI, freshly built) on one
  * PostgreSQL schema, each with its own data dir and port. Sessions live in the database only, so a
  * session made through one must authenticate through the other, and a revoke must be seen at once.
  */

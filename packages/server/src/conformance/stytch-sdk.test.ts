@@ -25,7 +25,7 @@ import { startLoopbackServer, type LoopbackServer } from './loopback.js';
 import { shapeErrors } from './sdk-shapes.js';
 
 /**
- * Acceptance 2 of issue 3: Stytch's official Node SDK (`stytch` 14.2.0, `B2BClient`) against the real
+ * Stytch's official Node SDK (`stytch` 14.2.0, `B2BClient`) against the real
  * server on loopback, changing nothing but `env`. Steps share state and run in order; each result is
  * typed with the SDK's own response type, so `tsc` checks every field we read exists in the SDK.
  * Every raw response is also compared with the SDK's declared interface (see the last test).

@@ -1,5 +1,5 @@
 /**
- * Acceptance 3: property-based fuzzing of EVERY API route (enumerated from the Hono app itself, so
+ * Property-based fuzzing of EVERY API route (enumerated from the Hono app itself, so
  * routes added later are fuzzed too). Malformed JSON, wrong types, huge and empty values, unicode,
  * NUL bytes and injection strings in body, path and query. Every answer must be JSON, never 5xx;
  * a refused (4xx) answer must be the error envelope and leave the database unchanged; a request

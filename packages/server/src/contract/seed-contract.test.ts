@@ -1,6 +1,6 @@
 /**
- * Acceptance 1: for EVERY operation of seed-openapi.yml, a real call against the in-process server
- * whose response body validates against the seed's response schema (refs resolved, `date-time` and
+ * For EVERY operation of the seed OpenAPI document (packages/server/src/contract/seed-openapi.yml,
+ * docs/wire-protocol.md §5.2), a real call against the server whose response body validates against the seed's response schema (refs resolved, `date-time` and
  * `email` formats checked), plus the documented error statuses. Request bodies are validated against
  * the seed's request schema too, so these calls are what a seed-conformant client would send.
  */

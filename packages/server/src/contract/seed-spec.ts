@@ -39,7 +39,7 @@ export interface SeedSpec {
   validator(schema: unknown): ValidateFunction;
 }
 
-/** Loads `seed-openapi.yml` (the copy beside this file). */
+/** Loads the seed OpenAPI document, `packages/server/src/contract/seed-openapi.yml` (beside this file). */
 export function loadSeedSpec(file = new URL('./seed-openapi.yml', import.meta.url)): SeedSpec {
   const doc = parse(readFileSync(file, 'utf8')) as Json;
   // Strict mode on: a schema keyword Ajv does not know is an error in the test, not a silent pass.

@@ -1,4 +1,4 @@
-/** Tables of the SSO protocol (migration 0600, slice A of issue 4). */
+/** Tables of the SSO protocol (migration `0600_sso_saml`). */
 
 /** `sso_requests`: one row per SSO start; the random id is stored only as its SHA-256 (`id_hash`). */
 export interface SsoRequestsTable {

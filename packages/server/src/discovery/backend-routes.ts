@@ -37,7 +37,10 @@ async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promis
   return row.email;
 }
 
-/** Backend discovery (`/v1/b2b/discovery…` and the discovery magic link; seed discoverOrganizations + WIRE.md §5.2). */
+/**
+ * Backend discovery (`/v1/b2b/discovery…` and the discovery magic link; seed discoverOrganizations +
+ * docs/wire-protocol.md §5.2).
+ */
 export function backendDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   const api = defineRoutes();
   api.post('/magic_links/email/discovery/send', { action: 'MagicLinksEmailDiscoverySend', limit: sendLimit('email_address') }, async (c) => {

@@ -56,7 +56,7 @@ describe('discovery magic links', () => {
     expect((await authenticate(token, null)).body.error_type).toBe('pkce_mismatch');
     expect((await authenticate(token, 'e'.repeat(64))).body.error_type).toBe('pkce_mismatch');
     expect((await authenticate(token, verifier)).status).toBe(200);
-    // A verifier sent for a token issued without a challenge is tolerated (WIRE.md §2.9). Only the
+    // A verifier sent for a token issued without a challenge is tolerated (docs/wire-protocol.md §2.9). Only the
     // backend API can still mint such a token (the SDK send requires a challenge, CSRF-02).
     expect((await t.api('/magic_links/email/discovery/send', { body: { email_address: 'bob@example.com' } })).status).toBe(200);
     const plain = (await latestMagicLinkToken(t.server, 'bob@example.com')).token;

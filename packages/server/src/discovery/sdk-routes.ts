@@ -7,8 +7,8 @@ import { assertPkceChallenge } from '../magic-links/index.js';
 import { authenticateDiscoveryMagicLink, createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations, sendDiscoveryMagicLink } from './service.js';
 
 /**
- * SDK discovery: the discovery magic link (send, authenticate into an IST; WIRE.md §2.1), then list
- * organizations, create one, or exchange the IST for a session (WIRE.md §2.5).
+ * SDK discovery: the discovery magic link (send, authenticate into an IST; docs/wire-protocol.md §2.1), then list
+ * organizations, create one, or exchange the IST for a session (docs/wire-protocol.md §2.5).
  */
 export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import { MAX_EVENTS_BODY_BYTES } from './telemetry.js';
 
-// `POST /sdk/v1/events`: the telemetry of Stytch's browser SDK (WIRE.md §1.8), over the real
+// `POST /sdk/v1/events`: the telemetry of Stytch's browser SDK (docs/wire-protocol.md §1.8), over the real
 // listener: no Authorization header, a JSON array body, CORS-readable from an authorized origin.
 
 const APP = 'https://app.example.test';

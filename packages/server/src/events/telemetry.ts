@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { type AppEnv, defineRoutes, errorEnvelope, sdkOk } from '../http/index.js';
 import { apiError, badRequest } from '../lib/api-error.js';
 
-/** The SDK flushes at 15 events (WIRE.md §1.8); a batch this size is ~15 KB. */
+/** The SDK flushes at 15 events (docs/wire-protocol.md §1.8); a batch this size is ~15 KB. */
 export const MAX_EVENTS_BODY_BYTES = 64 * 1024;
 const MAX_EVENTS_PER_BATCH = 100;
 
@@ -16,7 +16,7 @@ function isTelemetryEntry(value: unknown): boolean {
 }
 
 /**
- * `POST /events` (WIRE.md §1.8): the telemetry batches Stytch's browser SDK sends, a JSON array of
+ * `POST /events` (docs/wire-protocol.md §1.8): the telemetry batches Stytch's browser SDK sends, a JSON array of
  * `{telemetry, event}` without an Authorization header. This server has no analytics: a well-formed
  * batch is read, checked and dropped (the event log records the request like any other, never its
  * body), and answers 200 so the SDK's console stays clean. CORS comes from `sdkCors` (an origin some

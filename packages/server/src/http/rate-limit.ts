@@ -29,7 +29,7 @@ export interface RateLimits {
   ssoStartPerIp: RateLimitRule;
 }
 
-/** Defaults: generous for people, tight for scripts (SECURITY.md AUTH-01: ≤ 100 failures/hour). */
+/** Defaults: generous for people, tight for scripts (docs/security.md AUTH-01: ≤ 100 failures/hour). */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   sendPerEmail: { max: 10, windowMinutes: 60 },
   sendPerIp: { max: 100, windowMinutes: 60 },

@@ -17,7 +17,7 @@ function recordIds(c: AppContext, payload: Payload): void {
   });
 }
 
-/** SDK success: the payload plus `request_id`/`status_code`, wrapped in `{"data": …}` (WIRE.md §1.4). */
+/** SDK success: the payload plus `request_id`/`status_code`, wrapped in `{"data": …}` (docs/wire-protocol.md §1.4). */
 export function sdkOk(c: AppContext, payload: object): Response {
   recordIds(c, payload);
   return c.json({ data: { request_id: c.get('requestId'), status_code: 200, ...payload } }, 200);

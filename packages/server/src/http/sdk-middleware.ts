@@ -35,7 +35,7 @@ const safeDecode = (segment: string): string | undefined => {
 /**
  * CORS for the SDK API, by `hono/cors`. An origin is echoed only when the project the request names
  * lists it (a preflight names none: then when any project lists it), never reflected blindly
- * (SECURITY.md WEB-06); credentials are allowed because the SDK fetches with `credentials: 'include'`.
+ * (docs/security.md WEB-06); credentials are allowed because the SDK fetches with `credentials: 'include'`.
  * The headers are set before the handler runs, so every answer carries them, errors included: the
  * browser can read the error envelope. A foreign origin gets no CORS headers, and its preflight a 403.
  */

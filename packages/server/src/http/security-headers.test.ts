@@ -3,8 +3,8 @@ import { postAcs, samlSignIn, setupSamlConnection, ssoStartRaw, startSamlSso } f
 import { createOidcFixture } from '../sso/oidc/testing/oidc-flow.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
-// WEB-05: HSTS (at least a year) on every answer when the server's public URL is https, never over
-// http. O19 / SECURITY "Leakage": the SSO callback answers (redirects carrying the sso token, and
+// docs/security.md WEB-05: HSTS (at least a year) on every answer when the server's public URL is
+// https, never over http. docs/security.md O19 (token leakage): the SSO callback answers (redirects carrying the sso token, and
 // the error page) say `Referrer-Policy: no-referrer`, so the token never leaves in a Referer.
 // Every answer below comes over a real socket through the CLI's listener (TestServer.http and the
 // helpers built on it): headers are checked as a browser receives them.

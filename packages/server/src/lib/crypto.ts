@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
-/** Prefixed, Stytch-shaped identifiers (WIRE.md §6) for the `test` environment. */
+/** Prefixed, Stytch-shaped identifiers (docs/wire-protocol.md §6) for the `test` environment. */
 export type IdKind =
   | 'project'
   | 'public-token'

@@ -17,7 +17,7 @@ export interface EgressPolicy {
   resolve?: Resolver;
 }
 
-/** A destination refused because it is not on the public internet (SECURITY.md O20). */
+/** A destination refused because it is not on the public internet (docs/security.md O20). */
 export class EgressRefusedError extends Error {
   constructor(host: string) {
     super(`${host} resolves to a private or loopback address, which this server does not fetch from.`);

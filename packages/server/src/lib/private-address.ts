@@ -3,7 +3,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 /**
  * IPv4 ranges that are not the public internet (IANA special-purpose registry): a tenant-configured
  * URL resolving into one of them would let an org admin make this server reach its own network,
- * the cloud metadata service (169.254.169.254) or itself (SECURITY.md O20).
+ * the cloud metadata service (169.254.169.254) or itself (docs/security.md O20).
  */
 const V4_RANGES: Array<[string, number]> = [
   ['0.0.0.0', 8], // "this network"; 0.0.0.0 connects to the local host on Linux

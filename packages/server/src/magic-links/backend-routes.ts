@@ -19,7 +19,7 @@ function organizationOf(deps: AppDeps, projectId: string, body: Body): Promise<O
 }
 
 /**
- * Backend magic links (`/v1/b2b/magic_links…`, seed + WIRE.md §5.2), secret-authenticated, bodies not
+ * Backend magic links (`/v1/b2b/magic_links…`, seed + docs/wire-protocol.md §5.2), secret-authenticated, bodies not
  * wrapped. The backend is trusted, so unlike the SDK it is told what happened (member created, member
  * unknown): enumeration protection is for anonymous browsers.
  */

@@ -4,7 +4,7 @@ import { snapshot } from '../testing/db-snapshot.js';
 import { signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
 
-// SECURITY.md CSRF-02 (login CSRF): a link minted through the public-token SDK API must be bound to
+// docs/security.md CSRF-02 (login CSRF): a link minted through the public-token SDK API must be bound to
 // the browser that asked for it, so an attacker cannot mail themselves a link and have a victim's
 // browser redeem it into the attacker's account. The SDK email magic-link sends require a PKCE
 // challenge; the backend API (it holds the secret) and invites (opened in another browser) do not.

@@ -8,7 +8,7 @@ import { requiredString, type Body } from '../lib/validate.js';
 import { assertPkceChallenge, authenticateMagicLink, invite, loginOrSignup } from './service.js';
 
 /**
- * SDK organization magic links (WIRE.md §2.1): login_or_signup, invite and authenticate. The same
+ * SDK organization magic links (docs/wire-protocol.md §2.1): login_or_signup, invite and authenticate. The same
  * operations serve the backend routes (magic-links/backend-routes.ts); the discovery ones are in
  * discovery/.
  */
@@ -48,7 +48,7 @@ export function sdkMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   sdk.post('/b2b/magic_links/authenticate', { action: 'MagicLinksAuthenticate', limit: authenticateLimit('magic_links_token') }, async (c) => {
-    // As sdk sessions/authenticate: the session is the Basic password (WIRE.md §1.2), never the body;
+    // As sdk sessions/authenticate: the session is the Basic password (docs/wire-protocol.md §1.2), never the body;
     // it is whatever cookie the browser holds, hence ambient.
     const held = { credentials: { token: c.get('sessionToken') }, mode: 'ambient' } as const;
     const payload = await authenticateMagicLink(deps, c.get('project'), await readBody(c), held);

@@ -36,7 +36,7 @@ export function optionalPkceChallenge(body: Body): string | undefined {
 }
 
 /**
- * Login CSRF (SECURITY.md CSRF-02): a link minted through the public-token API without a challenge
+ * Login CSRF (docs/security.md CSRF-02): a link minted through the public-token API without a challenge
  * could be redeemed by any browser, so an attacker could mail one to themselves and have a victim
  * open it, signing the victim in to the attacker's account. The SDK therefore must bind every email
  * login link to its own browser's verifier (the bootstrap says `pkce_required_for_email_magic_links`).
@@ -129,7 +129,7 @@ export async function invite(deps: AppDeps, project: Project, body: Body, contex
   );
 }
 
-/** The `magic_links/authenticate` answer (WIRE.md §2.1 / §5.2) without `request_id` / `status_code`. */
+/** The `magic_links/authenticate` answer (docs/wire-protocol.md §2.1 / §5.2) without `request_id` / `status_code`. */
 export type MagicLinkAuthenticatePayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'> & { method_id: string; reset_sessions: false };
 
 /**

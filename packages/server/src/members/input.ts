@@ -7,7 +7,7 @@ import { readExternalId } from '../organizations/index.js';
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
- * Reads the member fields of a backend create or update (WIRE.md §5.2 field lists). On update,
+ * Reads the member fields of a backend create or update (docs/wire-protocol.md §5.2 field lists). On update,
  * `email_address` (validated, normalised) and `preserve_existing_sessions` are read too.
  * @throws ApiError 400 `bad_request` / `invalid_email` naming the field.
  */

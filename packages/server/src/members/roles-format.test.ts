@@ -56,7 +56,7 @@ describe('Member.roles format', () => {
 
     const session = await signIn(orgId);
     expect(session.member.roles).toEqual([ADMIN_OBJECTS[0]]);
-    // The JWT claim and member_session keep role ids in every format (WIRE.md §5.3).
+    // The JWT claim and member_session keep role ids in every format (docs/wire-protocol.md §5.3).
     expect(session.member_session.roles).toEqual(['stytch_member']);
     const authed = await t.api('/sessions/authenticate', { body: { session_token: session.session_token } });
     expect(authed.body.member.roles).toEqual([ADMIN_OBJECTS[0]]);

@@ -65,7 +65,7 @@ describe('GET /organizations/{id}/members', () => {
 });
 
 describe('member create, get, update', () => {
-  test('create stores every WIRE field; get by id, singular by id or email, dangerously_get', async () => {
+  test('create stores every field of docs/wire-protocol.md §5.2; get by id, singular by id or email, dangerously_get', async () => {
     const orgId = await org('acme');
     const created = await post(`/organizations/${orgId}/members`, {
       email_address: 'Ada@Acme.test', name: 'Ada', roles: ['admin', 'admin'], trusted_metadata: { t: 1 }, untrusted_metadata: { u: 2 },

@@ -15,7 +15,7 @@ function memberResponse(member: MembersTable, organization: OrganizationsTable) 
 }
 
 /**
- * Backend members (seed + WIRE.md §5.2). Every member lookup is scoped by the organization named in
+ * Backend members (seed + docs/wire-protocol.md §5.2). Every member lookup is scoped by the organization named in
  * the path, itself scoped by the authenticated project, so a member of organization A is never
  * reachable through organization B's path (TEN-01).
  */

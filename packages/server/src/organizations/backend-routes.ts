@@ -10,7 +10,7 @@ import { readOrganizationFields } from './input.js';
 import { readExternalId, readOrganizationPatch } from './update-input.js';
 
 /**
- * Backend organizations (`/v1/b2b/organizations…`, seed + WIRE.md §5.2), secret-authenticated:
+ * Backend organizations (`/v1/b2b/organizations…`, seed + docs/wire-protocol.md §5.2), secret-authenticated:
  * create, get, update, delete (cascading), search. Members live in members/routes.ts.
  */
 export function backendOrganizationRoutes(deps: AppDeps): Hono<AppEnv> {

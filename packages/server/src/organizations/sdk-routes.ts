@@ -6,7 +6,7 @@ import { requiredString } from '../lib/validate.js';
 import { extraSettings } from './settings.js';
 
 /**
- * `POST /sdk/v1/b2b/organizations/search` (WIRE §2.7 getBySlug): an organization's public login
+ * `POST /sdk/v1/b2b/organizations/search` (docs/wire-protocol.md §2.7 getBySlug): an organization's public login
  * settings by slug, only what a login page needs to render its buttons; `organization: null` when
  * no organization has that slug.
  */

@@ -3,7 +3,7 @@ import { badRequest } from '../lib/api-error.js';
 import { checkDomains, optionalEnum, optionalStringArray, type Body } from '../lib/validate.js';
 
 /**
- * Organization settings the backend API stores and returns (WIRE.md §5.2) but that no flow of ours
+ * Organization settings the backend API stores and returns (docs/wire-protocol.md §5.2) but that no flow of ours
  * enforces yet: MFA methods, RBAC implicit role assignments, OAuth tenants, claimed domains. They
  * live in one JSON column (`organizations.extra_settings`) so adding one needs no migration.
  */

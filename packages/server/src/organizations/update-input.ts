@@ -29,7 +29,7 @@ export function readExternalId(body: Body, key: string): string | null | undefin
 }
 
 /**
- * Reads the body of `PUT /organizations/{id}` (WIRE.md §5.2 field list; the seed's `allowed_domains`
+ * Reads the body of `PUT /organizations/{id}` (docs/wire-protocol.md §5.2 field list; the seed's `allowed_domains`
  * too). Every field is optional; fields not listed are ignored, as Stytch does.
  * @throws ApiError 400 with `invalid_organization_name`, `invalid_organization_slug` or `bad_request`.
  */

@@ -2,7 +2,7 @@ import type { Db } from '../db/schema.js';
 import { ApiError, apiError } from '../lib/api-error.js';
 import { canonicalIp } from '../http/index.js';
 
-/** At most this many addresses per environment (issue 3 item 5). */
+/** At most this many addresses per environment: the list is checked on every backend call. */
 export const MAX_ALLOWED_IPS = 10;
 
 /** The environment's allowed backend caller IPs (canonical form, oldest first). */

@@ -96,7 +96,7 @@ export const DEFAULT_RBAC_ROLES: readonly RbacPolicyRole[] = [
 ];
 
 /**
- * The project's RBAC policy (bootstrap `rbac_policy`, WIRE.md §1.7). Projects have no custom roles,
+ * The project's RBAC policy (bootstrap `rbac_policy`, docs/wire-protocol.md §1.7). Projects have no custom roles,
  * resources or scopes yet, so it is Stytch's default policy. A fresh copy each call: callers may
  * extend it without touching the shared data.
  */

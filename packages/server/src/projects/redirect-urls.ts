@@ -1,5 +1,5 @@
 /**
- * The redirect URL rules (issue 3 item 6, SECURITY.md REDIR-01…03), as a pure module: what may be
+ * The redirect URL rules (docs/security.md REDIR-01…03), as a pure module: what may be
  * put on a project's allowlist, and whether a requested URL matches an allowlisted one.
  *
  * - Exact match of scheme, host, port, path and query (query parameters compared as a set, values

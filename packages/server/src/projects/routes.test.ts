@@ -2,7 +2,7 @@ import type { RbacPolicy } from '@orgauth/core/protocol';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
-// The bootstrap's `rbac_policy` (WIRE.md §1.7): Stytch's browser SDK answers `rbac.isAuthorized()`
+// The bootstrap's `rbac_policy` (docs/wire-protocol.md §1.7): Stytch's browser SDK answers `rbac.isAuthorized()`
 // from it and logs an error when it is null. Read over the real listener, as the SDK reads it.
 
 let t: TestServer;

@@ -3,7 +3,7 @@ import { type AppDeps, assertOriginAllowed, defineRoutes, type FeatureRoutes, sd
 import { apiError } from '../lib/api-error.js';
 import { defaultRbacPolicy } from './rbac-policy.js';
 
-/** `GET /sdk/v1/projects/bootstrap/{public_token}` (WIRE.md §1.7): the project's public SDK configuration. */
+/** `GET /sdk/v1/projects/bootstrap/{public_token}` (docs/wire-protocol.md §1.7): the project's public SDK configuration. */
 export function projectRoutes(deps: AppDeps): FeatureRoutes {
   const sdk = defineRoutes();
   sdk.get('/projects/bootstrap/:public_token', { action: 'ProjectsBootstrap' }, async (c) => {
@@ -17,7 +17,7 @@ export function projectRoutes(deps: AppDeps): FeatureRoutes {
       captcha_settings: { enabled: false },
       cname_domain: null,
       email_domains: [],
-      // Login CSRF (SECURITY.md CSRF-02): the SDK email magic-link sends refuse a request without a
+      // Login CSRF (docs/security.md CSRF-02): the SDK email magic-link sends refuse a request without a
       // challenge, and this flag makes Stytch's frontend SDK send one (our core always does).
       pkce_required_for_email_magic_links: true,
       pkce_required_for_password_resets: false,

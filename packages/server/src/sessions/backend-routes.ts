@@ -24,7 +24,7 @@ function requiredQuery(value: string | undefined, name: string): string {
 }
 
 /**
- * Backend sessions (`/v1/b2b/sessions…`, seed authenticateB2BSession / revokeB2BSession and WIRE.md
+ * Backend sessions (`/v1/b2b/sessions…`, seed authenticateB2BSession / revokeB2BSession and docs/wire-protocol.md
  * §5.2): authenticate by token or JWT, revoke by id, token, JWT or member, list, exchange.
  */
 export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {

@@ -23,7 +23,7 @@ async function refusedAsInvalid(jwt: string): Promise<void> {
   expect(res.body.error_type).toBe('jwt_invalid');
 }
 
-describe('session JWT verification (SECURITY.md JWT-01…06, SES-05/06/15)', () => {
+describe('session JWT verification (docs/security.md JWT-01…06, SES-05/06/15)', () => {
   test('the genuine JWT passes (control for every refusal below)', async () => {
     const s = await signUp(t, 'ada@example.com', 'acme');
     expect((await authenticateJwt(s.session_jwt)).status).toBe(200);

@@ -4,7 +4,7 @@ import { sessionNotFound, toMemberSession } from './store.js';
 
 /**
  * Revokes every live session of a member, effective immediately for tokens and, through
- * `sessions/authenticate`, for their JWTs. Slice A calls this when a member is deleted (SES-06);
+ * `sessions/authenticate`, for their JWTs. Deleting a member calls this (docs/security.md SES-06);
  * pass the transaction that deletes the member so both happen or neither.
  * @returns how many sessions were revoked (0 is not an error: revoking is idempotent per member).
  */
@@ -19,7 +19,7 @@ export async function revokeSessionsForMember(db: Db, projectId: string, memberI
   return Number(result.numUpdatedRows);
 }
 
-/** Revokes every live session in an organization (organization deletion, slice A). */
+/** Revokes every live session in an organization (on organization deletion). */
 export async function revokeSessionsForOrganization(db: Db, projectId: string, organizationId: string, now: number): Promise<number> {
   const result = await db
     .updateTable('sessions')

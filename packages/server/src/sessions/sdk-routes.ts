@@ -11,7 +11,7 @@ function requireSessionToken(token: string | undefined): string {
   return token;
 }
 
-/** `/b2b/sessions/authenticate` and `/b2b/sessions/revoke` (WIRE.md §2.6): session = Basic password. */
+/** `/b2b/sessions/authenticate` and `/b2b/sessions/revoke` (docs/wire-protocol.md §2.6): session = Basic password. */
 export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
   sdk.post('/b2b/sessions/authenticate', { action: 'MultiTenantSessionsAuthenticate' }, async (c) => {

@@ -33,7 +33,7 @@ async function newKeyRow(projectId: string, state: 'next' | 'active', now: numbe
     kid,
     project_id: projectId,
     alg: 'ES256',
-    // Sealed at rest (SECURITY.md JWT-10): a copy of the database alone cannot mint session JWTs.
+    // Sealed at rest (docs/security.md JWT-10): a copy of the database alone cannot mint session JWTs.
     private_jwk: box.seal(JSON.stringify(privateJwk)),
     public_jwk: JSON.stringify(publicJwk),
     state,

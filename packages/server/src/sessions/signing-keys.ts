@@ -9,7 +9,7 @@ import { ensureActiveKey, ensureNextKey, openPrivateJwk, publishedKeys, rotateSi
 
 export type { PublicJwk } from './signing-key-store.js';
 
-/** Claims a session JWT carries besides the registered ones (WIRE.md §5.3). */
+/** Claims a session JWT carries besides the registered ones (docs/wire-protocol.md §5.3). */
 export const SESSION_CLAIM = 'https://stytch.com/session';
 /** The organization claim of a session JWT. */
 export const ORGANIZATION_CLAIM = 'https://stytch.com/organization';
@@ -18,7 +18,7 @@ export const ORGANIZATION_CLAIM = 'https://stytch.com/organization';
 export interface SigningKeys {
   /** The project's public keys: active, next (published before use), and retired ones in their overlap. */
   jwks(projectId: string): Promise<{ keys: PublicJwk[] }>;
-  /** A 5-minute ES256 session JWT with the Stytch claims (WIRE.md §5.3) and the session's custom claims. */
+  /** A 5-minute ES256 session JWT with the Stytch claims (docs/wire-protocol.md §5.3) and the session's custom claims. */
   signSessionJwt(projectId: string, session: MemberSession, nowMs: number): Promise<string>;
   /**
    * Verifies a session JWT of `projectId` (signature with one of its published keys, ES256 only,
@@ -34,7 +34,7 @@ export interface SigningKeys {
  * Creates the key service. Keys live in the database, so restarts, sibling servers and the
  * `keys rotate` CLI all see the same active key: every signature looks the active kid up (one indexed
  * read), and only the imported CryptoKeys — immutable per kid — are cached in memory.
- * Private JWKs are sealed with `box` at rest (SECURITY.md JWT-10).
+ * Private JWKs are sealed with `box` at rest (docs/security.md JWT-10).
  */
 export function createSigningKeys(db: Db, now: () => number, box: SecretBox): SigningKeys {
   const privateKey = createKeyCache();

@@ -6,7 +6,7 @@ import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, read
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 
 /**
- * `sso/authenticate` (WIRE §2.3 / §5.2), shared by the SDK and backend routes. The held session is
+ * `sso/authenticate` (docs/wire-protocol.md §2.3 / §5.2), shared by the SDK and backend routes. The held session is
  * proven before the token is redeemed, so a refusal leaves the single-use token usable. `requirePkce`:
  * the SDK route redeems only tokens whose start carried a PKCE challenge (sso/authenticate.ts).
  */
@@ -32,7 +32,7 @@ async function authenticate(deps: AppDeps, project: Project, body: Body, held: H
  */
 export function sdkSsoAuthenticateRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
-  // The session is the Basic password (WIRE.md §1.2), whatever cookie the browser holds: ambient.
+  // The session is the Basic password (docs/wire-protocol.md §1.2), whatever cookie the browser holds: ambient.
   sdk.post('/b2b/sso/authenticate', { action: 'SSOAuthenticate', limit: authenticateLimit('sso_token') }, async (c) =>
     sdkOk(c, await authenticate(deps, c.get('project'), await readBody(c), { credentials: { token: c.get('sessionToken') }, mode: 'ambient' }, true)),
   );

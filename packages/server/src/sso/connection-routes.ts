@@ -50,7 +50,7 @@ function readSamlPatch(body: Body): SamlPatch {
 }
 
 /**
- * SSO connection records (seed `/sso/connections`, `/sso/saml`; WIRE.md §5.2 `/sso/{org}…`). The SAML
+ * SSO connection records (seed `/sso/connections`, `/sso/saml`; docs/wire-protocol.md §5.2 `/sso/{org}…`). The SAML
  * and OIDC protocols themselves belong to the SSO issue; these routes manage the records and keep
  * the organization's `sso_active_connections` in step, each change in one transaction.
  */

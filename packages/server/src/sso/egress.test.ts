@@ -8,7 +8,7 @@ import { CookieJar } from './oidc/testing/oidc-flow.js';
 import { startTestOp, type TestOp } from './oidc/testing/oidc-test-op.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
-// SECURITY.md O20: an org admin's IdP URL must not make this server reach loopback or private
+// docs/security.md O20: an org admin's IdP URL must not make this server reach loopback or private
 // networks. Every IdP here listens on 127.0.0.1; with `allowPrivateIdpNetworks: false` (the real
 // server's default) none of them may receive a single request.
 

@@ -6,7 +6,7 @@ import { snapshot } from '../testing/db-snapshot.js';
 import { createOidcFixture, type OidcFixture } from './oidc/testing/oidc-flow.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
-// SECURITY.md AUTH-12: an identity is (connection, subject). A second IdP of the organization (B)
+// docs/security.md AUTH-12: an identity is (connection, subject). A second IdP of the organization (B)
 // asserting the email — or the very NameID — of a member another connection (A) already vouches for
 // is refused with `sso_identity_conflict`, not signed in as that member. What stays: the same
 // (connection, subject) finds its member after an email change, and a member with no SSO identity yet

@@ -67,7 +67,7 @@ async function linkedMember(db: Db, connectionId: string, subject: string): Prom
  * the identity: a returning subject finds its member even if its email changed; a NEW subject may
  * claim an existing member by email only if that member has no SSO identity at all, on this
  * connection or any other (so an IdP-side account rename, or a second IdP asserting the same email,
- * cannot take over a colleague's member: SECURITY.md AUTH-12).
+ * cannot take over a colleague's member: docs/security.md AUTH-12).
  */
 async function resolveMember(db: Db, org: OrganizationsTable, input: SsoLoginInput): Promise<{ member: MembersTable; created: boolean }> {
   const { connection, subject, now } = input;

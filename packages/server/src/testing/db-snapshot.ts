@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 
-// Kysely's bookkeeping, and the event log, which records refused requests on purpose (issue 3 §8).
+// Kysely's bookkeeping, and the event log, which records refused requests on purpose (docs/security.md LOG-01).
 const IGNORED = /^kysely_|event/;
 
 /** Every data table of the database and its columns (engine-neutral, through Kysely introspection). */

@@ -5,7 +5,7 @@ import { OrgAuthSessionEndedEvent } from '../../events/session-ended.js';
 import { OrgAuthStepChangeEvent } from '../../events/step-change.js';
 
 /**
- * The DOM events one login-machine transition stands for (STYLE P9: the core only has
+ * The DOM events one login-machine transition stands for (docs/architecture.md P9: the core only has
  * `subscribe`; elements translate). Pure, so the mapping is tested without rendering.
  *
  * @param endReason - why a session shown as signed in went away: `signed-out` when this element's

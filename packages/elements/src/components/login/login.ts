@@ -180,7 +180,7 @@ export class OrgAuthLogin extends LitElement {
   #bind(client: B2BClient | undefined, slug: string | undefined): void {
     const bound = this.#bound;
     if (bound && bound.client === client && bound.slug === slug) return;
-    // STYLE P8: the page may route an SSO start itself by canceling `orgauth-navigate`.
+    // docs/architecture.md P8: the page may route an SSO start itself by canceling `orgauth-navigate`.
     const beforeNavigate = (url: string) => this.dispatchEvent(new OrgAuthNavigateEvent({ url }));
     const login = client?.createLogin({ organizationSlug: slug, beforeNavigate });
     this.#bound = { login, client, slug };

@@ -1,7 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 
 /**
- * Slice A (`0100_organizations_members_sso`): the organization and member fields of the backend API
+ * `0100_organizations_members_sso`: the organization and member fields of the backend API
  * beyond the skeleton, the member pagination index, and SSO connection records.
  *
  * Portable on purpose (SQLite and PostgreSQL): `ALTER TABLE … ADD COLUMN` with constant defaults,

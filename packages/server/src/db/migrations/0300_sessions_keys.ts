@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * `0300_sessions_keys` (slice C): rotatable session-JWT signing keys and per-session custom claims.
+ * `0300_sessions_keys`: rotatable session-JWT signing keys and per-session custom claims.
  *
  * `signing_keys` allowed one key per project (`project_id` UNIQUE, which SQLite cannot drop), so the
  * keys move to `session_signing_keys` with a `state`: `next` (published, not yet signing), `active`

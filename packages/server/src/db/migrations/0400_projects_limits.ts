@@ -1,7 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 
 /**
- * `0400_projects_limits` (slice D): per-environment IP allowlist for the backend API and the
+ * `0400_projects_limits`: per-environment IP allowlist for the backend API and the
  * database-backed rate-limit counters (servers are stateless, so counters live where every instance
  * sees them).
  */

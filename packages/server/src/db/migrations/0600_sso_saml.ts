@@ -1,7 +1,7 @@
 import { type Kysely, type Migration } from 'kysely';
 
 /**
- * `0600_sso_saml`: SSO plumbing shared by SAML and OIDC (issue 4, slice A).
+ * `0600_sso_saml`: SSO plumbing shared by SAML and OIDC.
  * - `sso_requests`: one row per SSO start, keyed by the SHA-256 of its random id (the id itself travels
  *   as SAML RelayState / OIDC `state`; a database leak must not let anyone finish someone's login).
  * - `sso_identities`: (connection, subject) → member; the only way an IdP identity finds a member.

@@ -13,7 +13,7 @@ const OIDC_COLUMNS = [
 ] as const;
 
 /**
- * `0700_oidc_secret_box` (issue 4, slice B): the OIDC settings of a connection (columns on
+ * `0700_oidc_secret_box`: the OIDC settings of a connection (columns on
  * `sso_connections`, so deleting a connection deletes them), and the fingerprint of the encryption
  * key the database's sealed secrets were made with, so a server started with another key refuses to
  * start instead of failing at the first sign-in. Existing `session_signing_keys.private_jwk` rows are

@@ -1,7 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 
 /**
- * `1000_sso_browser_binding` (SECURITY.md O2, O7):
+ * `1000_sso_browser_binding` (docs/security.md O2, O7):
  * - `sso_requests.browser_binding_hash`: SHA-256 of the random secret the OIDC start puts in a cookie
  *   on our origin, so the callback accepts `code`+`state` only in the browser that began the flow.
  *   Nullable: SAML rows never have one, and OIDC rows from before this migration have none, which the

@@ -29,7 +29,7 @@ const withClaims = (change: (c: JWTPayload) => JWTPayload) => {
   f.op.claims = change;
 };
 
-describe('OIDC attack cases (SECURITY.md §3), each refused', () => {
+describe('OIDC attack cases (docs/security.md §3), each refused', () => {
   test('control: the untampered flow succeeds', async () => {
     expect((await f.signIn()).status).toBe(303);
   });

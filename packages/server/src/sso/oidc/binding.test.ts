@@ -3,7 +3,7 @@ import { sha256Hex } from '../../lib/crypto.js';
 import { snapshot } from '../../testing/db-snapshot.js';
 import { CookieJar, createOidcFixture, type OidcFixture } from './testing/oidc-flow.js';
 
-// SECURITY.md O2: the OIDC `state` is bound to the browser that started the flow by a cookie. The
+// docs/security.md O2: the OIDC `state` is bound to the browser that started the flow by a cookie. The
 // Set-Cookie lines are read over a real socket (TestServer.http, the CLI's listener).
 
 let f: OidcFixture;

@@ -7,7 +7,7 @@ import { type AppContext, type AppDeps, type AppEnv, defineRoutes } from '../../
 import { ApiError } from '../../lib/api-error.js';
 import { ssoErrorPage } from '../error-page.js';
 
-// The OIDC browser-binding cookie (SECURITY.md O2, sso/oidc/start.ts). On an https public URL it is a
+// The OIDC browser-binding cookie (docs/security.md O2, sso/oidc/start.ts). On an https public URL it is a
 // `__Host-` cookie: Secure, Path=/, no Domain, so neither a sibling subdomain nor plain http can set
 // or overwrite it. On http (local dev, tests, e2e on http://localhost) the prefix and Secure are
 // dropped: browsers other than Chrome refuse Secure cookies on http, and the flow would never finish.

@@ -25,7 +25,7 @@ export function peekOidcRequest(deps: AppDeps, state: string): Promise<SsoReques
  * The authorization server as the connection configures it (no discovery at sign-in time). The RFC 9207
  * flag comes from the discovery document as stored when the connection was configured: with it set,
  * oauth4webapi's validateAuthResponse refuses a response without `iss`; with or without it, an `iss`
- * that is not this issuer (SECURITY.md O7, mix-up).
+ * that is not this issuer (docs/security.md O7, mix-up).
  */
 function authorizationServer(connection: SsoConnectionsTable): oauth.AuthorizationServer {
   const s = oidcSettings(connection);
@@ -45,8 +45,8 @@ const str = (value: unknown) => (typeof value === 'string' && value !== '' ? val
 
 /**
  * Finishes an OIDC sign-in at `GET /v1/public/sso/oidc/callback`: consumes the attempt named by
- * `state` (single use), requires this browser's binding cookie secret (`browserBinding`, SECURITY.md
- * O2), checks the authorization response (IdP error; RFC 9207 `iss`, required when the IdP advertises
+ * `state` (single use), requires this browser's binding cookie secret (`browserBinding`,
+ * docs/security.md O2), checks the authorization response (IdP error; RFC 9207 `iss`, required when the IdP advertises
  * it and equal to the issuer whenever sent), redeems the code with the client secret and the
  * attempt's PKCE verifier, verifies the ID token
  * (oauth4webapi's claim checks, then {@link verifyIdToken}'s signature and claim checks), and hands
@@ -101,7 +101,7 @@ export async function finishOidcLogin(
   if (claims.email_verified !== true && s.userinfoUrl !== '') {
     try {
       const res = await oauth.userInfoRequest(as, client, tokens.access_token, requestOptions(s.userinfoUrl, deps.idpEgress));
-      // processUserInfoResponse refuses a `sub` other than the ID token's (SECURITY.md O15).
+      // processUserInfoResponse refuses a `sub` other than the ID token's (docs/security.md O15).
       profile = { ...claims, ...(await oauth.processUserInfoResponse(as, client, claims.sub, res)) };
     } catch (error) {
       throw refused(`the userinfo answer was refused (${clip((error as Error).message)})`);

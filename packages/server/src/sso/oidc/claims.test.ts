@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SDK_SSO_START, sdkSsoAuthenticate } from '../saml/testing/saml-flow.js';
 import { createOidcFixture, type CallbackResult, type OidcFixture } from './testing/oidc-flow.js';
 
-// SECURITY.md §3 O8 (missing `aud`), O14 (missing `iat`), O12 (`kid` absent with a single-key JWKS:
+// docs/security.md §3 O8 (missing `aud`), O14 (missing `iat`), O12 (`kid` absent with a single-key JWKS:
 // accept) and O13 (the IdP rotates its key: the JWKS is fetched again, the new key accepted, the
 // removed one no longer). The ID tokens come from the test OP's token endpoint, as in a real flow.
 

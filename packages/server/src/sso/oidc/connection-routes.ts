@@ -23,7 +23,7 @@ const SERVER_FETCHED = URL_FIELDS.filter(([key]) => key === 'token_url' || key =
 /**
  * An IdP URL we will fetch or send browsers to: https, or plain http on loopback in the test
  * environment only (the built-in dev IdP). Never other http: keys and codes would cross the network
- * in the clear, and a private-network http URL is an SSRF foothold (SECURITY.md O20).
+ * in the clear, and a private-network http URL is an SSRF foothold (docs/security.md O20).
  */
 function readIdpUrl(body: Body, key: string, live: boolean): string | undefined {
   const value = optionalString(body, key, { max: 2048 });
@@ -86,7 +86,7 @@ function readOidcPatch(body: Body, live: boolean): OidcPatch {
 }
 
 /**
- * `PUT /v1/b2b/sso/oidc/{organization_id}/connections/{connection_id}` (WIRE.md §5.2): sets the IdP
+ * `PUT /v1/b2b/sso/oidc/{organization_id}/connections/{connection_id}` (docs/wire-protocol.md §5.2): sets the IdP
  * settings of an OIDC connection, discovering endpoints from the issuer when they are not given. The
  * client secret is sealed at rest and only ever shown masked.
  */

@@ -6,7 +6,7 @@ export const OIDC_TIMEOUT_MS = 5_000;
 /** Largest IdP answer we read: discovery documents and key sets are a few KB. */
 export const OIDC_MAX_BODY_BYTES = 256 * 1024;
 
-/** The ID token signature algorithms we accept: asymmetric only, never `none`, never HS* (SECURITY.md §3). */
+/** The ID token signature algorithms we accept: asymmetric only, never `none`, never HS* (docs/security.md §3). */
 export const ID_TOKEN_ALGS = ['RS256', 'ES256', 'PS256'] as const;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -49,7 +49,7 @@ type FetchInit = { method?: string; headers?: unknown; body?: unknown };
 /**
  * `fetch` for talking to identity providers: a timeout, no redirects followed (an IdP endpoint that
  * redirects is misconfigured, and following would let it point us anywhere), a size cap, and no
- * private-network destination unless `egress` allows it (SECURITY.md O20, lib/egress-guard.ts).
+ * private-network destination unless `egress` allows it (docs/security.md O20, lib/egress-guard.ts).
  * @throws EgressRefusedError for a private destination; Error for a too-large answer or a network failure.
  */
 export async function boundedFetch(url: string, init: FetchInit, egress: EgressPolicy): Promise<Response> {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createOidcFixture, type OidcFixture } from './testing/oidc-flow.js';
 
-// SECURITY.md O7 / RFC 9207: the authorization response's `iss` names the IdP that answered, so a
+// docs/security.md O7 / RFC 9207: the authorization response's `iss` names the IdP that answered, so a
 // code from another connection's (attacker's) IdP cannot be passed off as this one's (mix-up).
 
 let f: OidcFixture;

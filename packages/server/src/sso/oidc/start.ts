@@ -17,7 +17,7 @@ export function oidcScopes(customScopes: string): string {
   return [...new Set(['openid', 'email', 'profile', ...customScopes.split(' ').filter((s) => s !== '')])].join(' ');
 }
 
-// SECURITY.md O2: `state` alone is a bearer value. It travels in URLs (IdP logs, Referer, a proxy,
+// docs/security.md O2: `state` alone is a bearer value. It travels in URLs (IdP logs, Referer, a proxy,
 // a user pasting a link), and whoever replays the callback URL (code + state) in their own browser
 // would be signed in as the victim; conversely an attacker could push their own callback URL into a
 // victim's browser (login CSRF). A secret that only the starting browser holds, in a cookie on our
@@ -66,7 +66,7 @@ export function assertBrowserBinding(storedHash: string | null, cookieSecret: st
  * attempt, sealed at rest), `state` = the SSO request's random id (so the callback finds and consumes
  * exactly this attempt), a fresh `nonce` (echoed in the ID token, binding it to this attempt), and a
  * browser-binding secret (only its hash stored) that the start route sets as a cookie, so the callback
- * is accepted only in the browser that started (SECURITY.md O2).
+ * is accepted only in the browser that started (docs/security.md O2).
  * @throws ApiError 400 `sso_connection_inactive` when the connection lacks its endpoints.
  */
 export async function startOidc(deps: AppDeps, connection: SsoConnectionsTable, request: SsoRequest): Promise<SsoRedirect> {

@@ -39,7 +39,7 @@ export function checkMetadataUrl(raw: string): URL {
 
 /**
  * Fetches metadata: no redirects followed, bounded in time and size, and no private-network
- * destination unless `egress` allows it (SECURITY.md O20: the URL is the tenant's, the network ours).
+ * destination unless `egress` allows it (docs/security.md O20: the URL is the tenant's, the network ours).
  * @throws ApiError 400 `invalid_metadata`
  */
 export async function fetchMetadata(url: URL, egress: EgressPolicy): Promise<string> {

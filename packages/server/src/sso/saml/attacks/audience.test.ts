@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §2 S23 beyond a plain wrong Audience (conditions.test.ts): an assertion with no
+ * docs/security.md §2 S23 beyond a plain wrong Audience (conditions.test.ts): an assertion with no
  * AudienceRestriction (or no Conditions at all), and several AudienceRestriction elements of which
  * one does not name us. SAML core 2.5.1.4: each AudienceRestriction must be satisfied (AND), while the
  * Audiences inside one are alternatives (OR) — the controls pin the OR side so the refusals are about

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §2 S23–S30: validly signed responses that answer the wrong question — audience,
+ * docs/security.md §2 S23–S30: validly signed responses that answer the wrong question — audience,
  * recipient, destination, connection, issuer, time window, replay, unsolicited and mismatched
  * InResponseTo. The IdP key signs every one of them, so only the SP's protocol checks refuse them.
  */

@@ -1,5 +1,5 @@
 /**
- * Reference tricks of SECURITY.md §2 S22 and S13 (second Reference) built WITH the IdP's key: the
+ * Reference tricks of docs/security.md §2 S22 and S13 (second Reference) built WITH the IdP's key: the
  * Assertion's SignedInfo is rewritten (its Reference URI, or an extra Reference) and then re-signed
  * by the test IdP, so the SignatureValue and every digest verify. A verifier that checked only the
  * cryptography would accept the `URI=""` and second-Reference documents; only the structural rule

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §2 S22 (Reference URI tricks) and S13 (a second ds:Reference): each document is signed
+ * docs/security.md §2 S22 (Reference URI tricks) and S13 (a second ds:Reference): each document is signed
  * by the IdP's own key after the trick, so the cryptography verifies (harness checks prove it with
  * xml-crypto alone) and only the rule "exactly one Reference, dereferencing by ID to the signature's
  * parent" can refuse it.

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §2 S13, S19, S37: key-less forgeries on top of a genuine IdP signature — a second
+ * docs/security.md §2 S13, S19, S37: key-less forgeries on top of a genuine IdP signature — a second
  * SignedInfo (CVE-2025-29774), an HMAC keyed with the public certificate, and an unsigned
  * EncryptedAssertion. Harness checks first prove each forgery is well-formed where it can be checked.
  */
@@ -76,7 +76,7 @@ test('unsigned Response carrying an EncryptedAssertion → refused', async () =>
   await h.expectRefused(xml, pending.relayState);
 });
 
-// Hardening rules of SECURITY.md §2 the ACS does not enforce yet (found while building this suite;
+// Hardening rules of docs/security.md §2 the ACS does not enforce yet (found while building this suite;
 // neither is exploitable without the IdP key or another flaw, so they are recorded, not failing).
 test.todo('S21: a CanonicalizationMethod other than exc-c14n (inclusive c14n 1.0, IdP-signed) is refused — accepted today');
 test.todo('S39: forbidden elements (AuthnRequest, LogoutRequest, EntityDescriptor) inside the Response are refused — accepted today');

@@ -1,5 +1,5 @@
 /**
- * Forgeries that need no IdP private key, built on a genuinely signed Response (SECURITY.md §2 S13,
+ * Forgeries that need no IdP private key, built on a genuinely signed Response (docs/security.md §2 S13,
  * S19): a second ds:SignedInfo whose Reference carries the digest of forged content
  * (CVE-2025-29774), and an HMAC "signature" keyed with the IdP's public certificate
  * (GHSA-c27r-x354-4m68). Each forged document claims another NameID; only a verifier that checks

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §2 S10, S14–S20: unsigned and stripped documents, tampering under a signature, another
+ * docs/security.md §2 S10, S14–S20: unsigned and stripped documents, tampering under a signature, another
  * key (with and without an embedded-certificate swap), SHA-1 on a connection that did not opt in, and
  * NameID comment injection. Positive controls first: each signature placement the ACS accepts.
  */
@@ -113,7 +113,7 @@ describe('NameID comment injection (CVE-2017-11427 family)', () => {
 
   test('<NameID>admin@x.test<!---->.evil.test</NameID> never yields admin@x.test', async () => {
     // The victim exists (earlier legitimate login), so a reader of the first text node would sign the
-    // attacker in as them. SECURITY.md S10: refuse, or take the full concatenated text — never the prefix.
+    // attacker in as them. docs/security.md S10: refuse, or take the full concatenated text — never the prefix.
     const memberOf = async (location: string | null) => {
       const token = new URL(location ?? 'about:blank').searchParams.get('token');
       const res = await h.t.api('/sso/authenticate', { body: { sso_token: token, session_duration_minutes: 60 } });
@@ -128,7 +128,7 @@ describe('NameID comment injection (CVE-2017-11427 family)', () => {
     const xml = injectNameIdComment(h.signed(pending, { nameId: 'admin@x.test.evil.test', attributes: {} }), 'admin@x.test', '.evil.test');
     expect(xml).toContain('admin@x.test<!---->.evil.test');
     const res = await h.post(xml, pending.relayState);
-    // Refused outright (stricter than SECURITY.md S10's "or take the full text").
+    // Refused outright (stricter than docs/security.md S10's "or take the full text").
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.location ?? '').not.toContain('stytch_token_type=sso');

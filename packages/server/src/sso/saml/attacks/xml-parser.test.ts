@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §2 S9, S32–S34: the XML parser as an attack surface — external entities (file and
+ * docs/security.md §2 S9, S32–S34: the XML parser as an attack surface — external entities (file and
  * network), internal entities that keep a signature valid, billion laughs, multiple roots and a
  * processing instruction in NameID. Entity references sit in the Response's StatusMessage, outside the
  * Assertion signature, so a refusal is the parser policy's doing and not a broken signature's.

@@ -1,5 +1,5 @@
 /**
- * The non-wrapping tamperings of SECURITY.md §2 applied to a signed Response after signing: signature
+ * The non-wrapping tamperings of docs/security.md §2 applied to a signed Response after signing: signature
  * stripping, content edits under a signature, comment/DTD/entity injection and the DigestValue comment
  * of CVE-2025-29775. Test-only.
  */

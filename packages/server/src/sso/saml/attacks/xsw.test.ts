@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §2 S1–S8: the eight XML signature-wrapping variants against our ACS. Each mutated
+ * docs/security.md §2 S1–S8: the eight XML signature-wrapping variants against our ACS. Each mutated
  * document still carries a cryptographically valid IdP signature (checked below with xml-crypto), so
  * a refusal proves the SP verifies and reads from the same node — not that the harness broke the
  * signature.
