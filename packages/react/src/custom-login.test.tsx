@@ -11,7 +11,7 @@ import {
   fixtureDiscoveryResponse,
   fixtureOrganization,
 } from '@orgauth/core/testing';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OrgAuthProvider, useMember, useOrgAuth } from './index.js';

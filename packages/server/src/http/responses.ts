@@ -1,6 +1,6 @@
 import type { ErrorEnvelope } from '@orgauth/core/protocol';
 import { withMemberRoles } from '../members/index.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { type ApiError, apiError } from '../lib/api-error.js';
 import { parseJsonObject, type Body } from '../lib/validate.js';
 import type { AppContext } from './context.js';
 
