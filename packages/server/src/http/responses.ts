@@ -6,7 +6,7 @@ import type { AppContext } from './context.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are wire objects of many shapes
+// biome-ignore lint/suspicious/noExplicitAny: payloads are wire objects of many shapes.
 type Payload = Record<string, any>;
 
 /** Records the organization and member a success answer is about, for the event log (http/event-log.ts). */
