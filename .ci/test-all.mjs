@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite of the repo, in order, with one closing line `N passed, N failed`.
-// Suites: build, operator CLI, typecheck, size budgets, Vitest (all projects, SQLite), the server project
-// again on PostgreSQL (when ORGAUTH_TEST_DATABASE_URL is set), Playwright e2e in real Chromium, packaging
-// (tarballs, publint, attw, scratch apps installing them).
+// Suites: lint (Biome: formatting and lint rules), build, operator CLI, typecheck, size budgets, Vitest
+// (all projects, SQLite), the server project again on PostgreSQL (when ORGAUTH_TEST_DATABASE_URL is set),
+// Playwright e2e in real Chromium, packaging (tarballs, publint, attw, scratch apps installing them).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,11 @@ function vitest(name, args, env = {}) {
   const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
   record(name, r.numPassedTests, r.numFailedTests + brokenFiles + (code !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0), r.numPendingTests + r.numTodoTests);
 }
+
+console.log('\n== lint (biome ci: formatting and lint rules, nothing written)');
+// First and cheap (about a second): `npm run format` fixes what it reports about formatting.
+const lintCode = run('npm', ['run', '--silent', 'lint']);
+record('lint', lintCode === 0 ? 1 : 0, lintCode === 0 ? 0 : 1);
 
 console.log('\n== build');
 const buildCode = run('npm', ['run', 'build']);

@@ -20,7 +20,7 @@ function root(el: OrgAuthLogin): ShadowRoot {
 
 /** The step the element currently shows (`data-step` on its card). */
 export const currentStep = (el: OrgAuthLogin): string | undefined =>
-  el.shadowRoot?.querySelector<HTMLElement>('[part~="card"]')?.dataset['step'];
+  el.shadowRoot?.querySelector<HTMLElement>('[part~="card"]')?.dataset.step;
 
 /** The visible heading of the current screen. */
 export const headingText = (el: OrgAuthLogin): string =>

@@ -33,11 +33,11 @@ type Story = StoryObj<LoginArgs> & { parameters: LoginStoryParameters };
 
 /** The toolbar's theme wins over the story's, unless it is left at "As the story says". */
 const themeOf = (args: LoginArgs, context: StoryContext<LoginArgs>): OrgAuthTheme => {
-  const global = context.globals['theme'] as string | undefined;
+  const global = context.globals.theme as string | undefined;
   return global === 'light' || global === 'dark' || global === 'auto' ? global : args.theme;
 };
 
-const clientOf = (context: StoryContext<LoginArgs>) => context.loaded['client'] as B2BClient;
+const clientOf = (context: StoryContext<LoginArgs>) => context.loaded.client as B2BClient;
 
 const meta: Meta<LoginArgs> = {
   title: 'Login/orgauth-login',

@@ -15,7 +15,7 @@ const USE_CLIENT = /^(\s*)(['"])use client\2;?/;
  * be preserved"); here it is blanked in the source (same length: positions and source maps hold) and
  * written back as the chunk's banner, which the bundler accounts for in the map.
  */
-function useClientDirective(): Plugin {
+function preserveUseClient(): Plugin {
   const clientModules = new Set<string>();
   return {
     name: 'orgauth-use-client-directive',
@@ -38,7 +38,7 @@ function useClientDirective(): Plugin {
  * Vitest project. Workspace packages resolve to their sources through the `@orgauth/source` condition.
  */
 export default defineConfig({
-  plugins: [useClientDirective()],
+  plugins: [preserveUseClient()],
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   build: {

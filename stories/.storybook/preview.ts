@@ -11,8 +11,8 @@ const BACKGROUNDS = {
  * hides contrast problems instead of showing them. With `auto`, the backgrounds toolbar decides.
  */
 const withThemeBackground: Decorator = (story, context) => {
-  const global = context.globals['theme'] as string | undefined;
-  const theme = global === 'story' || global === undefined ? (context.args['theme'] as string | undefined) : global;
+  const global = context.globals.theme as string | undefined;
+  const theme = global === 'story' || global === undefined ? (context.args.theme as string | undefined) : global;
   const body = context.canvasElement.ownerDocument.body;
   if (theme === 'light' || theme === 'dark') body.style.background = BACKGROUNDS[theme].value;
   else body.style.removeProperty('background');

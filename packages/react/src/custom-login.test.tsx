@@ -11,7 +11,7 @@ import {
   fixtureDiscoveryResponse,
   fixtureOrganization,
 } from '@orgauth/core/testing';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OrgAuthProvider, useMember, useOrgAuth } from './index.js';
@@ -38,14 +38,17 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
   const client = useOrgAuth();
   const [text, setText] = useState('');
   const field = (label: string) => <input aria-label={label} value={text} onChange={(e) => setText(e.target.value)} />;
-  const submit = (action: () => Promise<void>) => (e: React.FormEvent) => (e.preventDefault(), void action());
-  const back = <button onClick={() => void login.back()}>Back</button>;
+  const submit = (action: () => Promise<void>) => (e: React.FormEvent) => {
+    e.preventDefault();
+    void action();
+  };
+  const back = <button type="button" onClick={() => void login.back()}>Back</button>;
   switch (state.step) {
     case 'email':
       return (
         <form onSubmit={submit(() => login.submitEmail(text))}>
           {field('Work email')}
-          <button disabled={state.busy}>Email me a link</button>
+          <button type="submit" disabled={state.busy}>Email me a link</button>
           {state.flow ? back : null}
           <Problem state={state} />
         </form>
@@ -58,18 +61,18 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
       return (
         <>
           {state.organizations.map(({ organization }) => (
-            <button key={organization.organization_id} onClick={() => void login.chooseOrganization(organization.organization_id)}>
+            <button type="button" key={organization.organization_id} onClick={() => void login.chooseOrganization(organization.organization_id)}>
               Enter {organization.organization_name}
             </button>
           ))}
-          <button onClick={() => login.startCreate()}>New organization</button>
+          <button type="button" onClick={() => login.startCreate()}>New organization</button>
         </>
       );
     case 'create-organization':
       return (
         <form onSubmit={submit(() => login.createOrganization({ organization_name: text, organization_slug: text.toLowerCase() }))}>
           {field('Organization name')}
-          <button>Create</button>
+          <button type="submit">Create</button>
           {back}
           <Problem state={state} />
         </form>
@@ -78,14 +81,14 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
       return (
         <p>
           {member?.email_address} in {state.organization.organization_name}
-          <button onClick={() => void client.session.revoke()}>Sign out</button>
+          <button type="button" onClick={() => void client.session.revoke()}>Sign out</button>
         </p>
       );
     case 'error':
       return (
         <>
           <Problem state={state} />
-          <button onClick={() => void login.reset()}>Start over</button>
+          <button type="button" onClick={() => void login.reset()}>Start over</button>
         </>
       );
     case 'organization-login':
@@ -93,11 +96,11 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
         <>
           <h1>Sign in to {state.flow.organization.organization_name}</h1>
           {state.flow.organization.sso_active_connections.map((c) => (
-            <button key={c.connection_id} disabled={state.busy} onClick={() => void login.startSso(c.connection_id)}>
+            <button type="button" key={c.connection_id} disabled={state.busy} onClick={() => void login.startSso(c.connection_id)}>
               {c.display_name}
             </button>
           ))}
-          <button onClick={() => login.openEmail()}>Use email</button>
+          <button type="button" onClick={() => login.openEmail()}>Use email</button>
         </>
       ) : (
         <>

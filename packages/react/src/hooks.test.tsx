@@ -82,6 +82,7 @@ describe('hooks', () => {
   it('useOrgAuth returns the provided client', () => {
     const { client } = createTestClient();
     let seen: B2BClient | undefined;
+    // biome-ignore lint/correctness/noComponentHookFactories: a probe component that reports to this test's variable.
     function Probe() {
       seen = useOrgAuth();
       return null;

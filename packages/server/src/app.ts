@@ -120,6 +120,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     // c.req.path is percent-DECODED: re-encode control characters so a crafted path (`%0D%0A…`)
     // cannot start a forged line in the server log (LOG-03).
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
     const path = c.req.path.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, encodeURIComponent);
     console.error(`[orgauth] ${c.get('requestId') ?? ''} ${c.req.method} ${path}:`, error);
     return errorEnvelope(c, apiError('internal_server_error', 'Internal server error.'));

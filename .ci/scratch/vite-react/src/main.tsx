@@ -26,7 +26,7 @@ function App() {
   return (
     <p>
       {member.email_address} @ {organization?.organization_name}{' '}
-      <button onClick={() => void orgauth.session.revoke()}>Sign out</button>
+      <button type="button" onClick={() => void orgauth.session.revoke()}>Sign out</button>
     </p>
   );
 }

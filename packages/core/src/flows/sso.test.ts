@@ -50,7 +50,13 @@ describe('sso.start', () => {
   it('does not navigate when beforeNavigate returns false, but still stores the pair', async () => {
     const { client, platform } = createTestClient();
     const seen: string[] = [];
-    const url = await client.sso.start({ connection_id: CONNECTION, beforeNavigate: (u) => (seen.push(u), false) });
+    const url = await client.sso.start({
+      connection_id: CONNECTION,
+      beforeNavigate: (u) => {
+        seen.push(u);
+        return false;
+      },
+    });
     expect(seen).toEqual([url]);
     expect(platform.navigations).toEqual([]);
     expect(platform.storageMap.has(PKCE_KEY)).toBe(true);

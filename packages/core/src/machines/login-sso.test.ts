@@ -89,7 +89,12 @@ describe('login machine: organization flow', () => {
 
   it('gives the screen back when beforeNavigate cancels the navigation', async () => {
     const seen: string[] = [];
-    const { login, platform } = setup({ [SEARCH]: found(acme) }, undefined, { beforeNavigate: (url) => (seen.push(url), false) });
+    const { login, platform } = setup({ [SEARCH]: found(acme) }, undefined, {
+      beforeNavigate: (url) => {
+        seen.push(url);
+        return false;
+      },
+    });
     await login.loadOrganization('acme');
     const page = login.getState();
     await login.startSso(okta.connection_id);

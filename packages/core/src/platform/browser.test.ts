@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserPlatform } from './browser.js';
 
 afterEach(() => {
-  document.cookie.split(';').forEach((c) => (document.cookie = `${c.split('=')[0]!.trim()}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`));
+  for (const c of document.cookie.split(';')) {
+    // biome-ignore lint/suspicious/noDocumentCookie: clears the real cookie jar the platform under test writes to.
+    document.cookie = `${c.split('=')[0]!.trim()}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  }
   window.localStorage.clear();
 });
 

@@ -100,7 +100,11 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
     if (cookies.sessionToken()) store.setState(cached ? { status: 'signed-in', ...cached, fromCache: false } : { status: 'initializing' }, true);
     else if (!cached && store.getState().status !== 'intermediate') signOutStore('signed-out');
   };
-  const isCurrent = (sentToken: string | undefined) => cookies.sessionToken() === sentToken || (sync(), false);
+  const isCurrent = (sentToken: string | undefined) => {
+    if (cookies.sessionToken() === sentToken) return true;
+    sync();
+    return false;
+  };
   // An intermediate session replaces any session: its cookie, no cached state, the `intermediate` status.
   const intermediate = (token: string, emailAddress: string, discoveredOrganizations: DiscoveredOrganization[]) => {
     cookies.removeSession();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TEST_PKCE } from '../testing/journey.js';
+import type { TestResponse } from '../testing/test-server.js';
 import { createFreshSchema, type FreshSchema } from './loopback.js';
 import { buildServerCli, startServerProcess, type ServerProcess } from './server-process.js';
 
@@ -28,7 +29,7 @@ let b: ServerProcess;
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-async function call(server: ServerProcess, path: string, init: { body?: unknown; auth: string; method?: string }): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function call(server: ServerProcess, path: string, init: { body?: unknown; auth: string; method?: string }): Promise<{ status: number; body: TestResponse['body'] }> {
   const res = await fetch(`${server.origin}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: { 'content-type': 'application/json', authorization: init.auth },

@@ -19,7 +19,9 @@ export const FIELD_NAMES = [
 export const NASTY_STRINGS = [
   "' OR '1'='1", "'; DROP TABLE members; --", '" OR ""="', '1; SELECT pg_sleep(10)', "\\'", '%', '_',
   '../../../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '/', '//evil.test', 'C:\\Windows\\win.ini',
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{7*7}}', '${7*7}',
+  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally.
+  '${7*7}',
   'a\u0000b', '\u0000', '\r\n\r\nX-Injected: 1', '\t', ' ', '', '\u202e\u0644\u0627', '𝓤𝓷𝓲𝓬𝓸𝓭𝓮', '\ud800', '\uffff',
   'ＡＢＣ', 'e\u0301', '🙂'.repeat(50), 'null', 'undefined', 'true', '0', '-1', '1e309', 'NaN', '__proto__', 'constructor',
   'organization-test-00000000-0000-4000-8000-000000000000', 'member-test-00000000-0000-4000-8000-000000000000',

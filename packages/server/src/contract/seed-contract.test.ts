@@ -28,7 +28,7 @@ const ENVELOPE = {
 const COMMON = { type: 'object', required: ['request_id', 'status_code'], properties: { request_id: { type: 'string', minLength: 1 }, status_code: { const: 200 } } };
 
 let t: TestServer;
-const state: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+const state: Record<string, TestResponse['body']> = {};
 const seen = new Map<string, Set<number>>();
 
 beforeAll(async () => {

@@ -17,7 +17,8 @@ export interface SeedOperation {
   responseSchemas: Record<string, unknown>;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks arbitrary JSON Schema documents.
+type Json = Record<string, any>;
 
 const COMPONENTS_ID = 'https://orgauth.dev/seed-openapi/components';
 

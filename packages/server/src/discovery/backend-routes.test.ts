@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TEST_PKCE } from '../testing/journey.js';
-import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
+import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
 beforeEach(async () => {
@@ -17,7 +17,7 @@ async function createOrg(slug: string, extra: Record<string, unknown> = {}): Pro
 }
 
 /** Proves `email` through the BACKEND discovery paths; returns the IST and the answer. */
-async function backendDiscover(email: string): Promise<{ ist: string; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function backendDiscover(email: string): Promise<{ ist: string; body: TestResponse['body'] }> {
   const sent = await t.api('/magic_links/email/discovery/send', { body: { email_address: email } });
   expect(sent.status).toBe(200);
   expect(sent.body.data).toBeUndefined();
@@ -42,7 +42,7 @@ describe('backend discovery', () => {
     await t.server.db.updateTable('members').set({ status: 'deleted' }).where('organization_id', '=', deleted).execute();
     const { ist, body } = await backendDiscover('ada@acme.test');
     expect(Object.keys(body).sort()).toEqual(['discovered_organizations', 'email_address', 'intermediate_session_token', 'request_id', 'status_code']);
-    const types = Object.fromEntries(body.discovered_organizations.map((d: any) => [d.organization.organization_id, d.membership])); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const types = Object.fromEntries(body.discovered_organizations.map((d: TestResponse['body']) => [d.organization.organization_id, d.membership]));
     expect(types).toEqual({
       [active]: expect.objectContaining({ type: 'active_member', details: null }),
       [pending]: expect.objectContaining({ type: 'pending_member', details: null }),

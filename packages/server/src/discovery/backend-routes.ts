@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
 import { authenticateSessionToken, verifySessionJwt } from '../sessions/index.js';
 import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sendLimit } from '../http/index.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import type { Body } from '../lib/validate.js';
 import { authenticateDiscoveryMagicLink, createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations, sendDiscoveryMagicLink } from './service.js';
 import { optionalToken } from './sdk-routes.js';

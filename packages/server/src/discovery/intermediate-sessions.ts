@@ -1,7 +1,7 @@
 import { IST_LIFETIME_MINUTES, type AuthenticationFactor } from '@orgauth/core/protocol';
 import { consumeOnce } from '../db/consume-once.js';
 import type { Db } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { type ApiError, apiError } from '../lib/api-error.js';
 import { newToken, sha256Hex } from '../lib/crypto.js';
 import { parseJson } from '../lib/json.js';
 

@@ -1,6 +1,6 @@
 import type { DiscoveredOrganization, MembershipType } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { emailDomain } from '../lib/validate.js';
 import { activateMember, assertPrimaryFactorsAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember, primaryRequired, toMember } from '../members/index.js';
 import { toOrganization } from '../organizations/index.js';

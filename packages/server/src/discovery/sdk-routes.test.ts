@@ -1,7 +1,7 @@
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { discover, mailDiscoveryToken, signUp, TEST_PKCE } from '../testing/journey.js';
-import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
+import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
 beforeEach(async () => {
@@ -113,7 +113,7 @@ describe('discovery sign-up journey', () => {
     const first = await signUp(t, 'ada@example.com', 'acme');
     const listed = await t.sdk('/b2b/discovery/organizations', { body: {}, session: first.session_token });
     expect(listed.status).toBe(200);
-    expect(listed.body.data.discovered_organizations.map((o: any) => o.organization.organization_slug)).toEqual(['acme']);
+    expect(listed.body.data.discovered_organizations.map((o: TestResponse['body']) => o.organization.organization_slug)).toEqual(['acme']);
   });
 
   test('JIT by email domain: eligible org is discovered and joining creates an active member', async () => {

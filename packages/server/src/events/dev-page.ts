@@ -7,7 +7,9 @@ type WireEvent = ReturnType<typeof toEvent>;
 const ESCAPES: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
 // Control and line-break characters are shown as escapes (`\r\n`), never passed through: an id
 // taken from a request path must not start a line of its own in the page (LOG-03 log forging).
-const visible = (s: string) => s.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+const visible = (s: string) => s.replace(CONTROL, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const text = (value: string | number | null) => visible(value === null ? '' : String(value));
 
 function row(event: WireEvent) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { createTestServer, type TestResponse, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
 beforeEach(async () => {
@@ -46,7 +46,7 @@ describe('GET /v1/b2b/events', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { body: any } = await t.api(`/events?status=error&limit=2${cursor ? `&cursor=${cursor}` : ''}`); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const res: TestResponse = await t.api(`/events?status=error&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.body.events.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.events.map((e: { organization_id: string }) => e.organization_id));
       cursor = res.body.results_metadata.next_cursor;

@@ -3,7 +3,7 @@ import type { EventsTable } from '../db/schema.js';
 import { EVENT_STATUSES, listEvents, recentEvents, type EventPosition, type EventStatus } from './store.js';
 import { iso } from '../lib/json.js';
 import { apiOk, type AppDeps, type AppEnv, defineRoutes, type FeatureRoutes } from '../http/index.js';
-import { ApiError, apiError, badRequest } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import { renderEventsPage } from './dev-page.js';
 import { telemetryRoutes } from './telemetry.js';
 

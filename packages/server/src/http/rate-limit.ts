@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { type ApiError, apiError } from '../lib/api-error.js';
 import { sha256Hex } from '../lib/crypto.js';
 import type { AppContext } from './context.js';
 

@@ -1,12 +1,12 @@
 import type { ErrorEnvelope } from '@orgauth/core/protocol';
 import { withMemberRoles } from '../members/index.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { type ApiError, apiError } from '../lib/api-error.js';
 import { parseJsonObject, type Body } from '../lib/validate.js';
 import type { AppContext } from './context.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are wire objects of many shapes
+// biome-ignore lint/suspicious/noExplicitAny: payloads are wire objects of many shapes.
 type Payload = Record<string, any>;
 
 /** Records the organization and member a success answer is about, for the event log (http/event-log.ts). */

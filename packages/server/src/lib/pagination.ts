@@ -1,4 +1,4 @@
-import { ApiError, apiError } from './api-error.js';
+import { apiError } from './api-error.js';
 
 /** Default and maximum page sizes of every list and search (Stytch's: 100 and 1000). */
 export const PAGE_LIMIT = { default: 100, max: 1000 } as const;

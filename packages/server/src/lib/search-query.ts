@@ -1,4 +1,4 @@
-import { ApiError, apiError } from './api-error.js';
+import { apiError } from './api-error.js';
 
 /** One parsed search operand: a filter name and its validated value. */
 export interface SearchOperand {

@@ -1,5 +1,5 @@
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { assertInviteAllowed, assertMagicLinkAllowed, findMemberByEmail, insertMember } from '../members/index.js';
 import { issueOrgMagicLink } from './organization-links.js';

@@ -1,6 +1,6 @@
 import { consumeOnce } from '../db/consume-once.js';
 import type { Db } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { newToken, pkceChallenge, sha256Hex } from '../lib/crypto.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { orgMagicLinkMail, type OrgMailPurpose } from './mail.js';
 import { activateMember, assertMagicLinkAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember } from '../members/index.js';

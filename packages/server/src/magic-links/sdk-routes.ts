@@ -4,7 +4,7 @@ import { toMember } from '../members/index.js';
 import { authenticateSessionToken, sessionRoles } from '../sessions/index.js';
 import { type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk, sendLimit } from '../http/index.js';
 import { ApiError, apiError, badRequest } from '../lib/api-error.js';
-import { requiredString, type Body } from '../lib/validate.js';
+import { requiredString } from '../lib/validate.js';
 import { assertPkceChallenge, authenticateMagicLink, invite, loginOrSignup } from './service.js';
 
 /**

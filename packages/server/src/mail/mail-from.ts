@@ -28,6 +28,7 @@ export function parseMailFrom(value: string): MailFrom {
   };
   const trimmed = value.trim();
   if (trimmed === '') fail('it is empty');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
   if (/[\u0000-\u001f\u007f]/.test(value)) fail('it contains a control character (line breaks included)');
   if (trimmed.length > 320) fail('it is longer than 320 characters');
   const parsed = addressparser(trimmed);

@@ -1,5 +1,5 @@
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
+import { apiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 import { findMemberByEmail, insertMember } from './store.js';
 import { mergeMetadata } from '../organizations/index.js';

@@ -1,5 +1,5 @@
 import type { MemberFields } from './admin.js';
-import { ApiError, apiError, badRequest } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import { optionalBoolean, optionalEnum, optionalObject, optionalString, optionalStringArray, requiredEmail, type Body } from '../lib/validate.js';
 import { readExternalId } from '../organizations/index.js';
 

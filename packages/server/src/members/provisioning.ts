@@ -1,5 +1,5 @@
 import type { OrganizationsTable } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { isCommonEmailDomain } from '../lib/common-email-domains.js';
 import { emailDomain } from '../lib/validate.js';
 import { parseJson } from '../lib/json.js';

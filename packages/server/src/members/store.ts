@@ -1,5 +1,5 @@
 import type { Db, MembersTable } from '../db/schema.js';
-import { ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
+import { type ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 
 /** Fields of a new member (already validated). */

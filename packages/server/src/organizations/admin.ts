@@ -1,5 +1,5 @@
 import type { Db, OrganizationsTable } from '../db/schema.js';
-import { ApiError, apiError, badRequest, isUniqueViolation } from '../lib/api-error.js';
+import { apiError, badRequest, isUniqueViolation } from '../lib/api-error.js';
 import { extraSettings, type OrganizationExtraSettings } from './settings.js';
 import { parseJson } from '../lib/json.js';
 

@@ -1,6 +1,6 @@
 import type { JitPolicy } from '@orgauth/core/protocol';
 import type { Db, OrganizationsTable } from '../db/schema.js';
-import { ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
+import { type ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 
 /** Fields of a new organization (already validated). */

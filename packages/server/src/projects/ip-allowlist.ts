@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { canonicalIp } from '../http/index.js';
 
 /** At most this many addresses per environment: the list is checked on every backend call. */

@@ -1,6 +1,6 @@
 import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { checkRedirectUrlRule, matchRedirectUrl, type ProjectEnv } from './redirect-urls.js';
 
 /** One allowlisted redirect URL rule of one type. */

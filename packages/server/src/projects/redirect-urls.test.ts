@@ -112,7 +112,7 @@ describe('adding a redirect URL rule', () => {
     ['//app.test/cb', false, false],
     ['https://app.test/cb#x', false, false],
     ['not a url', false, false],
-    ['https://app.test/' + 'a'.repeat(2100), false, false],
+    [`https://app.test/${'a'.repeat(2100)}`, false, false],
   ];
   test.each(RULE_CASES)('%s (test: %s, live: %s)', (rule, inTest, inLive) => {
     expect(checkRedirectUrlRule(rule, 'test').ok).toBe(inTest);

@@ -37,6 +37,7 @@ export type RuleCheck = { ok: true; url: string } | { ok: false; reason: string 
 function parse(raw: string): Parts | string {
   if (raw.length > MAX_URL_LENGTH) return 'is longer than 2048 characters';
   // Anything a browser or server may read differently from WHATWG is refused outright (REDIR-01).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
   if (/[\s\\\u0000-\u001f\u007f]/.test(raw)) return 'contains whitespace, control characters or a backslash';
   const head = SCHEME_AUTHORITY.exec(raw);
   if (head === null) return 'is not an absolute scheme://host URL';

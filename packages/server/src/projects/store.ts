@@ -1,5 +1,5 @@
 import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { digestsEqual, sha256Hex } from '../lib/crypto.js';
 import type { Db, ProjectsTable } from '../db/schema.js';
 import { isMemberRolesFormat, type MemberRolesFormat } from '../members/index.js';

@@ -1,7 +1,7 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import { consumeOnce } from '../db/consume-once.js';
 import type { Db, MembersTable } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { issueIntermediateSession } from '../discovery/index.js';
 import { activateMember, assertMfaNotRequired, findMemberByEmail, primaryRequired, toMember } from '../members/index.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';

@@ -1,7 +1,7 @@
 import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { SESSION_DURATION_MINUTES } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { type ApiError, apiError } from '../lib/api-error.js';
 import { createKeyCache } from '../lib/key-cache.js';
 import { publishedKey } from './signing-key-store.js';
 

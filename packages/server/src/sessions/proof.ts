@@ -1,4 +1,4 @@
-import { ApiError, apiError, badRequest } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import type { Db } from '../db/schema.js';
 import type { Body } from '../lib/validate.js';
 import { loadLiveSession, sessionNotFound, type LoadedSession } from './store.js';

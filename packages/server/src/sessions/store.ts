@@ -1,6 +1,6 @@
 import { SESSION_DURATION_MINUTES, type AuthenticationFactor, type B2BAuthenticateResponse, type MemberSession } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable, SessionsTable } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { type ApiError, apiError } from '../lib/api-error.js';
 import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
 import { mergeCustomClaims } from './claims.js';
 import { iso, parseJson } from '../lib/json.js';

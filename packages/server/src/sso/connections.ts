@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Db, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { apiError } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
 import { parseJson } from '../lib/json.js';
 

@@ -1,6 +1,6 @@
 import type { Db, MembersTable, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
 import type { SsoRequestsTable } from '../db/schema-sso.js';
-import { ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
+import { type ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
 import { assertMfaNotRequired, findMemberByEmail, insertMember } from '../members/index.js';
 import { issueOneTimeToken } from '../magic-links/index.js';
 import { findOrganization } from '../organizations/index.js';

@@ -152,7 +152,7 @@ describe('ACS basics', () => {
   test('oversized ACS bodies are refused before parsing, with or without Content-Length', async () => {
     t = await createTestServer();
     const setup = await setupSamlConnection(t);
-    const big = 'SAMLResponse=' + 'A'.repeat(1024 * 1024 + 10);
+    const big = `SAMLResponse=${'A'.repeat(1024 * 1024 + 10)}`;
     const res = await t.server.app.fetch(new Request(`http://localhost/v1/public/sso/saml/${setup.connectionId}/acs`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big }));
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('The SAML response is too large.');

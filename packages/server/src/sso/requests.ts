@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { consumeOnce } from '../db/consume-once.js';
 import type { Db } from '../db/schema.js';
 import type { SsoRequestsTable } from '../db/schema-sso.js';
-import { ApiError, apiError } from '../lib/api-error.js';
+import { type ApiError, apiError } from '../lib/api-error.js';
 import { sha256Hex } from '../lib/crypto.js';
 
 /** How long an SSO start stays redeemable: long enough for an IdP login with MFA, short enough to bound replay. */

@@ -1,6 +1,6 @@
 import type { SsoConnectionsTable } from '../db/schema.js';
 import type { AppDeps } from '../http/index.js';
-import { ApiError, apiError, badRequest } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import { findOrganization } from '../organizations/index.js';
 import { startOidc } from './oidc/start.js';
 import { startSaml } from './saml/sp.js';

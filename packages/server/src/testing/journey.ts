@@ -1,5 +1,5 @@
 import { pkceChallenge } from '../lib/crypto.js';
-import { latestMagicLinkToken, type TestServer } from './test-server.js';
+import { latestMagicLinkToken, type TestResponse, type TestServer } from './test-server.js';
 
 /**
  * A fixed PKCE pair for tests: the SDK email magic-link sends require a challenge (CSRF-02), and the
@@ -19,7 +19,7 @@ export async function mailDiscoveryToken(t: TestServer, email: string, extra: Re
 }
 
 /** Proves `email` through a discovery magic link; returns the IST and the discovery response. */
-export async function discover(t: TestServer, email: string): Promise<{ ist: string; data: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function discover(t: TestServer, email: string): Promise<{ ist: string; data: TestResponse['body'] }> {
   const token = await mailDiscoveryToken(t, email);
   const res = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier } });
   if (res.status !== 200) throw new Error(`discovery authenticate failed: ${JSON.stringify(res.body)}`);
@@ -27,7 +27,7 @@ export async function discover(t: TestServer, email: string): Promise<{ ist: str
 }
 
 /** Full discovery sign-up: proves `email` and creates organization `slug`; returns the auth response data. */
-export async function signUp(t: TestServer, email: string, slug: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function signUp(t: TestServer, email: string, slug: string): Promise<TestResponse['body']> {
   const { ist } = await discover(t, email);
   const res = await t.sdk('/b2b/discovery/organizations/create', {
     body: { intermediate_session_token: ist, session_duration_minutes: 60, organization_name: `Org ${slug}`, organization_slug: slug },

@@ -16,8 +16,8 @@ export interface TestClock {
 export interface TestResponse {
   status: number;
   headers: Headers;
-  // Tests read arbitrary wire fields; the shape is asserted, not trusted.
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary wire fields; the shape is asserted, not trusted.
+  body: any;
 }
 
 /** Options of one SDK call. */

@@ -3,7 +3,7 @@ import { fixtureMember, fixtureOrganization } from '@orgauth/core/testing';
 import { describe, expect, it } from 'vitest';
 import { OrgAuthErrorEvent } from '../../events/error.js';
 import { OrgAuthSessionCreatedEvent } from '../../events/session-created.js';
-import { OrgAuthSessionEndedEvent } from '../../events/session-ended.js';
+import type { OrgAuthSessionEndedEvent } from '../../events/session-ended.js';
 import { OrgAuthStepChangeEvent } from '../../events/step-change.js';
 import { transitionEvents } from './login-events.js';
 

@@ -118,7 +118,7 @@ describe('<orgauth-login organization-slug>', () => {
     button(el, 'Continue with Entra ID').click();
     await settle(el);
     expect(test.platform.navigations).toEqual([]);
-    expect(find(el, '[part~="card"]').dataset['step']).toBe('organization-login');
+    expect(find(el, '[part~="card"]').dataset.step).toBe('organization-login');
     expect(button(el, 'Continue with Entra ID').disabled).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 
 /**
  * `0600_sso_saml`: SSO plumbing shared by SAML and OIDC.

@@ -16,11 +16,11 @@ let base = '';
 let ids: { saml: string; oidc: string; locked: string };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
-const unescape = (s: string) => s.replace(/&(?:#(\d+)|(amp|lt|gt|quot));/g, (_m, n: string | undefined, name: string | undefined) => (n ? String.fromCharCode(Number(n)) : ENTITIES[name ?? ''] ?? ''));
+const unescapeXml = (s: string) => s.replace(/&(?:#(\d+)|(amp|lt|gt|quot));/g, (_m, n: string | undefined, name: string | undefined) => (n ? String.fromCharCode(Number(n)) : ENTITIES[name ?? ''] ?? ''));
 function formOf(html: string): { action: string; fields: Record<string, string> } {
-  const action = unescape(/<form method="post" action="([^"]*)"/.exec(html)?.[1] ?? '');
+  const action = unescapeXml(/<form method="post" action="([^"]*)"/.exec(html)?.[1] ?? '');
   const fields: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields[unescape(m[1] ?? '')] = unescape(m[2] ?? '');
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields[unescapeXml(m[1] ?? '')] = unescapeXml(m[2] ?? '');
   return { action, fields };
 }
 

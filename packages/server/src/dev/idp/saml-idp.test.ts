@@ -48,8 +48,8 @@ describe('dev SAML IdP', () => {
     const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: response });
     expect(profile?.nameID).toBe('ada@demo-sso.test');
     expect(profile?.inResponseTo).toBe(request.id);
-    expect(profile?.['first_name']).toBe('Ada');
-    expect(profile?.['last_name']).toBe('Lovelace <&>');
+    expect(profile?.first_name).toBe('Ada');
+    expect(profile?.last_name).toBe('Lovelace <&>');
   });
 
   it('keeps one signing key across store instances (restart)', async () => {

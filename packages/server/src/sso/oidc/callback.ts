@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { SsoRequestsTable } from '../../db/schema-sso.js';
 import type { AppDeps } from '../../http/index.js';
-import { ApiError, apiError } from '../../lib/api-error.js';
+import { apiError } from '../../lib/api-error.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { oidcSettings } from './connections.js';
 import { ID_TOKEN_ALGS, requestOptions } from './http.js';

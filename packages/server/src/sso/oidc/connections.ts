@@ -1,5 +1,5 @@
 import type { Db, SsoConnectionsTable } from '../../db/schema.js';
-import { ApiError, apiError } from '../../lib/api-error.js';
+import { apiError } from '../../lib/api-error.js';
 import type { EgressPolicy } from '../../lib/egress-guard.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import { discoverEndpoints } from './http.js';

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
-import { ApiError, apiError } from '../../lib/api-error.js';
+import { apiError } from '../../lib/api-error.js';
 import type { EgressPolicy } from '../../lib/egress-guard.js';
 import { boundedFetch, ID_TOKEN_ALGS } from './http.js';
 

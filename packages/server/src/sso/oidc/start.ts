@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { AppDeps } from '../../http/index.js';
-import { ApiError, apiError } from '../../lib/api-error.js';
+import { type ApiError, apiError } from '../../lib/api-error.js';
 import { digestsEqual, newToken, sha256Hex } from '../../lib/crypto.js';
 import { oidcSettings } from './connections.js';
 import type { SsoRequest } from '../requests.js';

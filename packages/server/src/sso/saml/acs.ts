@@ -3,7 +3,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { SsoRequestsTable } from '../../db/schema-sso.js';
 import type { AppDeps } from '../../http/index.js';
-import { ApiError, apiError, isUniqueViolation } from '../../lib/api-error.js';
+import { apiError, isUniqueViolation } from '../../lib/api-error.js';
 import { acsUrl, pinnedCertificates, SAML_CLOCK_SKEW_MS, samlClient } from './sp.js';
 import { samlIdentity, type SsoIdentity } from './identity.js';
 import { consumeSsoRequest, peekSsoRequest } from '../requests.js';

@@ -21,7 +21,7 @@ beforeAll(async () => {
   http = createServer((req, res) => {
     if (req.url === '/good') return void res.writeHead(200, { 'content-type': 'application/xml' }).end(metadata());
     if (req.url === '/dtd') return void res.writeHead(200).end(metadata('<!DOCTYPE x [<!ENTITY a "aaaaaaaa">]>'));
-    if (req.url === '/big') return void res.writeHead(200).end('<x>' + 'a'.repeat(2 * 1024 * 1024) + '</x>');
+    if (req.url === '/big') return void res.writeHead(200).end(`<x>${'a'.repeat(2 * 1024 * 1024)}</x>`);
     if (req.url === '/redirect') return void res.writeHead(302, { location: '/good' }).end();
     res.writeHead(404).end();
   });

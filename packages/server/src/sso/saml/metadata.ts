@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
-import { ApiError, apiError } from '../../lib/api-error.js';
+import { apiError } from '../../lib/api-error.js';
 import { EgressRefusedError, egressFetch, type EgressPolicy } from '../../lib/egress-guard.js';
 
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';

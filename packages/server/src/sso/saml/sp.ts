@@ -1,6 +1,6 @@
 import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import type { SsoConnectionsTable } from '../../db/schema.js';
-import { ApiError, apiError } from '../../lib/api-error.js';
+import { apiError } from '../../lib/api-error.js';
 import { parseJson } from '../../lib/json.js';
 import type { StoredCertificate } from '../connections.js';
 import { setSamlRequestId, type SsoRequest } from '../requests.js';

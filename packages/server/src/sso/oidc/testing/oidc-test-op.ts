@@ -123,7 +123,10 @@ export async function startTestOp(now: () => number): Promise<TestOp> {
         const form = await readForm(req);
         const [id, secret] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':').map(decodeURIComponent);
         const grant = grants.get(form.get('code') ?? '');
-        const refuse = (why: string) => (op.refusals.push(why), json(400, { error: 'invalid_grant', error_description: why }));
+        const refuse = (why: string) => {
+          op.refusals.push(why);
+          return json(400, { error: 'invalid_grant', error_description: why });
+        };
         if (id !== op.clientId || secret !== op.clientSecret) return json(401, { error: 'invalid_client' });
         if (grant === undefined || grant.used) return refuse('unknown or used code');
         grant.used = true;
