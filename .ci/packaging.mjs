@@ -10,7 +10,15 @@ import { check, exec } from './steps.mjs';
 export const PACKAGES = ['core', 'elements', 'react', 'server'];
 
 /** Files that must never ship: tests, test fixtures and helpers, build state, keys, sources, dev scripts. */
-const FORBIDDEN = [/\.(test|spec)\./, /tsbuildinfo/, /\.fixtures\./, /test-helpers/, /\.pem$/, /^(src|scripts|bench)\//, /\/(conformance|contract|integration)\//];
+const FORBIDDEN = [
+  /\.(test|spec)\./,
+  /tsbuildinfo/,
+  /\.fixtures\./,
+  /test-helpers/,
+  /\.pem$/,
+  /^(src|scripts|bench)\//,
+  /\/(conformance|contract|integration)\//,
+];
 
 /** React entries that React Server Components frameworks must see as client modules. */
 const CLIENT_ENTRIES = { react: ['dist/index.js', 'dist/components.js'] };
@@ -26,7 +34,8 @@ function publishedTargets(manifest) {
   const targets = [];
   const walk = (value) => {
     if (typeof value === 'string') targets.push(value);
-    else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) if (key !== '@orgauth/source') walk(inner);
+    else if (value && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) if (key !== '@orgauth/source') walk(inner);
   };
   walk(manifest.exports);
   walk(manifest.bin);
@@ -69,7 +78,10 @@ function checkTarball(pkg, dir, rootLicense) {
   // Source maps name ../src files that are not published: their text must travel inside the map.
   for (const map of files.filter((f) => f.endsWith('.map'))) {
     const { sources = [], sourcesContent = [] } = JSON.parse(readFileSync(join(dir, map), 'utf8'));
-    check(sources.every((_, i) => typeof sourcesContent[i] === 'string'), `${map} lacks sourcesContent`);
+    check(
+      sources.every((_, i) => typeof sourcesContent[i] === 'string'),
+      `${map} lacks sourcesContent`,
+    );
   }
   return `${files.length} files`;
 }
@@ -85,7 +97,10 @@ export function packAndLint(steps, root) {
   const tarballs = {};
   const packed = steps.run('npm pack (prepack builds each package)', () => {
     const workspaces = PACKAGES.flatMap((p) => ['-w', `@orgauth/${p}`]);
-    check(exec('npm', ['pack', ...workspaces, '--pack-destination', packDir], { cwd: root }).code === 0, 'npm pack failed');
+    check(
+      exec('npm', ['pack', ...workspaces, '--pack-destination', packDir], { cwd: root }).code === 0,
+      'npm pack failed',
+    );
     for (const pkg of PACKAGES) {
       const file = readdirSync(packDir).find((f) => f.startsWith(`orgauth-${pkg}-`) && f.endsWith('.tgz'));
       check(file, `no tarball for @orgauth/${pkg}`);
@@ -99,11 +114,24 @@ export function packAndLint(steps, root) {
     const dir = join(packDir, pkg);
     mkdirSync(dir, { recursive: true });
     steps.run(`tarball contents @orgauth/${pkg}`, () => {
-      check(exec('tar', ['-xzf', tarballs[pkg], '-C', dir, '--strip-components=1'], { capture: true }).code === 0, 'tar failed');
+      check(
+        exec('tar', ['-xzf', tarballs[pkg], '-C', dir, '--strip-components=1'], { capture: true }).code === 0,
+        'tar failed',
+      );
       return checkTarball(pkg, dir, rootLicense);
     });
-    steps.run(`publint --strict @orgauth/${pkg}`, () => exec('npx', ['publint', '--strict', tarballs[pkg]], { cwd: root }).code === 0);
-    steps.run(`attw --profile esm-only @orgauth/${pkg}`, () => exec('npx', ['attw', tarballs[pkg], '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: root, env: { FORCE_COLOR: '0' } }).code === 0);
+    steps.run(
+      `publint --strict @orgauth/${pkg}`,
+      () => exec('npx', ['publint', '--strict', tarballs[pkg]], { cwd: root }).code === 0,
+    );
+    steps.run(
+      `attw --profile esm-only @orgauth/${pkg}`,
+      () =>
+        exec('npx', ['attw', tarballs[pkg], '--profile', 'esm-only', '--format', 'table-flipped'], {
+          cwd: root,
+          env: { FORCE_COLOR: '0' },
+        }).code === 0,
+    );
   }
   return tarballs;
 }
@@ -118,7 +146,9 @@ export function publishDryRun(steps, root) {
     const workspaces = PACKAGES.flatMap((p) => ['-w', `@orgauth/${p}`]);
     const res = exec('npm', ['publish', '--dry-run', '--ignore-scripts', ...workspaces], { cwd: root, capture: true });
     check(res.code === 0, `npm publish --dry-run failed (exit ${res.code})`);
-    const corrected = `${res.stdout}${res.stderr}`.split('\n').filter((l) => /auto-corrected|errors corrected|was invalid|normalized/.test(l));
+    const corrected = `${res.stdout}${res.stderr}`
+      .split('\n')
+      .filter((l) => /auto-corrected|errors corrected|was invalid|normalized/.test(l));
     check(corrected.length === 0, corrected.join('; '));
     return true;
   });

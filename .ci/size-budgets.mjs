@@ -12,8 +12,18 @@ export async function checkBudgets(root) {
   const global = readFileSync(join(root, 'packages/elements/dist/orgauth.global.js'));
   const rows = [
     { name: '@orgauth/core entry (all exports)', raw: full.min, gzip: full.gzip, budget: CORE_BUDGET },
-    { name: '@orgauth/core typical import (createB2BClient + selectors)', raw: typical.min, gzip: typical.gzip, budget: CORE_BUDGET },
-    { name: 'orgauth.global.js (script-tag bundle)', raw: global.length, gzip: gzipSync(global, { level: 9 }).length, budget: 30 * KB },
+    {
+      name: '@orgauth/core typical import (createB2BClient + selectors)',
+      raw: typical.min,
+      gzip: typical.gzip,
+      budget: CORE_BUDGET,
+    },
+    {
+      name: 'orgauth.global.js (script-tag bundle)',
+      raw: global.length,
+      gzip: gzipSync(global, { level: 9 }).length,
+      budget: 30 * KB,
+    },
   ];
   return rows.map((r) => ({ ...r, ok: r.gzip <= r.budget }));
 }

@@ -34,12 +34,21 @@ function record(name, passed, failed, skipped = 0) {
 
 function vitest(name, args, env = {}) {
   const out = join(tmp, `${name}.json`);
-  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...args], env);
+  const code = run(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...args],
+    env,
+  );
   if (!existsSync(out)) return record(name, 0, 1); // the runner itself failed
   const r = JSON.parse(readFileSync(out, 'utf8'));
   // A failed file (import error) has no test entries: count it as one failure.
   const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-  record(name, r.numPassedTests, r.numFailedTests + brokenFiles + (code !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0), r.numPendingTests + r.numTodoTests);
+  record(
+    name,
+    r.numPassedTests,
+    r.numFailedTests + brokenFiles + (code !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0),
+    r.numPendingTests + r.numTodoTests,
+  );
 }
 
 console.log('\n== lint (biome ci: formatting and lint rules, nothing written)');
@@ -55,11 +64,18 @@ console.log('\n== operator CLI on this checkout (npx @orgauth/server redirect-ur
 // The README's spelling, on a throwaway data dir: `npx @orgauth/server` resolves the workspace package
 // and its committed bin launcher; `--no` forbids falling back to the registry.
 const cliDir = mkdtempSync(join(tmpdir(), 'orgauth-cli-'));
-const cli = exec('npx', ['--no', '--', '@orgauth/server', 'redirect-urls', 'list', '--data-dir', cliDir], { cwd: root, capture: true });
+const cli = exec('npx', ['--no', '--', '@orgauth/server', 'redirect-urls', 'list', '--data-dir', cliDir], {
+  cwd: root,
+  capture: true,
+});
 rmSync(cliDir, { recursive: true, force: true });
 // The repository's other spelling, through the root script.
 const script = exec('npm', ['run', '--silent', 'server', '--', '--help'], { cwd: root, capture: true });
-const cliOk = cli.code === 0 && /^discovery\s/m.test(cli.stdout) && script.code === 0 && script.stdout.includes('Usage: orgauth-server');
+const cliOk =
+  cli.code === 0 &&
+  /^discovery\s/m.test(cli.stdout) &&
+  script.code === 0 &&
+  script.stdout.includes('Usage: orgauth-server');
 console.log(cli.stdout.trim());
 console.log(`npm run server -- --help: exit ${script.code}`);
 record('operator CLI', cliOk ? 1 : 0, cliOk ? 0 : 1);
@@ -75,24 +91,36 @@ const budgets = buildCode === 0 ? await checkBudgets(root) : [];
 if (nodeEnv === undefined) delete process.env.NODE_ENV;
 else process.env.NODE_ENV = nodeEnv;
 for (const b of budgets) {
-  console.log(`${b.ok ? 'ok  ' : 'FAIL'} ${b.name}: ${(b.gzip / 1024).toFixed(2)} KB gzip (${(b.raw / 1024).toFixed(1)} KB min), budget ${(b.budget / 1024).toFixed(0)} KB`);
+  console.log(
+    `${b.ok ? 'ok  ' : 'FAIL'} ${b.name}: ${(b.gzip / 1024).toFixed(2)} KB gzip (${(b.raw / 1024).toFixed(1)} KB min), budget ${(b.budget / 1024).toFixed(0)} KB`,
+  );
 }
-record('size budgets', budgets.filter((b) => b.ok).length, budgets.filter((b) => !b.ok).length + (buildCode === 0 ? 0 : 1));
+record(
+  'size budgets',
+  budgets.filter((b) => b.ok).length,
+  budgets.filter((b) => !b.ok).length + (buildCode === 0 ? 0 : 1),
+);
 
 console.log('\n== vitest (all projects; server on SQLite)');
 vitest('vitest', [], { ORGAUTH_TEST_DATABASE_URL: '' });
 
 if (process.env.ORGAUTH_TEST_DATABASE_URL) {
-  console.log(`\n== vitest server project on PostgreSQL (${process.env.ORGAUTH_TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')})`);
+  console.log(
+    `\n== vitest server project on PostgreSQL (${process.env.ORGAUTH_TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')})`,
+  );
   vitest('server (PostgreSQL)', ['--project', 'server']);
 } else {
-  console.log('\n== PostgreSQL pass SKIPPED: ORGAUTH_TEST_DATABASE_URL is not set (set it to a postgres:// URL to run the server suite on PostgreSQL)');
+  console.log(
+    '\n== PostgreSQL pass SKIPPED: ORGAUTH_TEST_DATABASE_URL is not set (set it to a postgres:// URL to run the server suite on PostgreSQL)',
+  );
   lines.push('server (PostgreSQL): skipped, ORGAUTH_TEST_DATABASE_URL not set');
 }
 
 console.log('\n== playwright e2e');
 const pwOut = join(tmp, 'playwright.json');
-const pwCode = run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwOut });
+const pwCode = run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: pwOut,
+});
 if (existsSync(pwOut)) {
   const s = JSON.parse(readFileSync(pwOut, 'utf8')).stats;
   // A flaky test passed on its retry: counted as passed, and named in the summary.
@@ -112,10 +140,16 @@ if (tarballs && registryReachable(steps)) {
   scratchApps(steps, root, tarballs);
 }
 const done = steps.results.filter((r) => !r.skipped);
-record('packaging', done.filter((r) => r.ok).length, done.filter((r) => !r.ok).length, steps.results.length - done.length);
+record(
+  'packaging',
+  done.filter((r) => r.ok).length,
+  done.filter((r) => !r.ok).length,
+  steps.results.length - done.length,
+);
 for (const r of steps.results.filter((r) => r.skipped)) lines.push(`packaging: skipped ${r.name}`);
 console.log('packaging step timings:');
-for (const r of steps.results) console.log(`  ${r.seconds.toFixed(1).padStart(6)} s  ${r.skipped ? 'SKIP' : r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
+for (const r of steps.results)
+  console.log(`  ${r.seconds.toFixed(1).padStart(6)} s  ${r.skipped ? 'SKIP' : r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
 
 console.log('\n== summary');
 for (const l of lines) console.log(l);

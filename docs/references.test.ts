@@ -1,7 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docTargets, findCitations, findOldCitations, findSecurityIds, hasTitle, quotedTitles, type DocTargets } from './references.js';
+import {
+  docTargets,
+  findCitations,
+  findOldCitations,
+  findSecurityIds,
+  hasTitle,
+  quotedTitles,
+  type DocTargets,
+} from './references.js';
 
 /**
  * Comments, test titles and Markdown cite documents of this repository only (docs/architecture.md
@@ -12,7 +20,15 @@ import { docTargets, findCitations, findOldCitations, findSecurityIds, hasTitle,
  * `docs/` names a repository path that does not exist or a test title its file no longer has.
  */
 const ROOT = join(import.meta.dirname, '..');
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.git', '.tmp', 'test-results', 'playwright-report', 'storybook-static']);
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  'dist',
+  '.git',
+  '.tmp',
+  'test-results',
+  'playwright-report',
+  'storybook-static',
+]);
 const TEXT_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.md', '.html', '.css', '.sh']);
 
 function repositoryFiles(dir: string): string[] {
@@ -20,14 +36,16 @@ function repositoryFiles(dir: string): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : repositoryFiles(path);
     // Extensionless files are scripts only in .ci/ (`.ci/run`).
-    const text = TEXT_EXTENSIONS.has(extname(entry.name)) || (extname(entry.name) === '' && relative(ROOT, dir) === '.ci');
+    const text =
+      TEXT_EXTENSIONS.has(extname(entry.name)) || (extname(entry.name) === '' && relative(ROOT, dir) === '.ci');
     return entry.isFile() && text ? [path] : [];
   });
 }
 
 // This test and its matchers quote wrong citations on purpose.
 const SELF = new Set(['docs/references.ts', 'docs/references.test.ts']);
-const files = repositoryFiles(ROOT).map((path) => ({ path: relative(ROOT, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }))
+const files = repositoryFiles(ROOT)
+  .map((path) => ({ path: relative(ROOT, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }))
   .filter((f) => !SELF.has(f.path));
 const docs = docTargets((name) => {
   const path = join(ROOT, 'docs', `${name}.md`);
@@ -44,12 +62,18 @@ describe('references to the documents in docs/', () => {
   });
 
   it('no file cites a reference document by a name outside docs/', () => {
-    const found = files.flatMap((f) => findOldCitations(f.text).map((c) => `${f.path}:${lineOf(f.text, c.index)}: ${c.text}`));
+    const found = files.flatMap((f) =>
+      findOldCitations(f.text).map((c) => `${f.path}:${lineOf(f.text, c.index)}: ${c.text}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('every cited document, section, security id and principle exists', () => {
-    const missing = files.flatMap((f) => findCitations(f.text, docs).filter((c) => !c.ok).map((c) => `${f.path}:${lineOf(f.text, c.index)}: ${c.text}`));
+    const missing = files.flatMap((f) =>
+      findCitations(f.text, docs)
+        .filter((c) => !c.ok)
+        .map((c) => `${f.path}:${lineOf(f.text, c.index)}: ${c.text}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -64,7 +88,9 @@ describe('references to the documents in docs/', () => {
 
   it('no file carries the history of how the work was planned ("issue 4", "slice A", "acceptance 2")', () => {
     const history = /\b(?:issue|acceptance|item) #?\d+\b|\bslice [A-Z]\b/gi;
-    const found = files.flatMap((f) => [...f.text.matchAll(history)].map((m) => `${f.path}:${lineOf(f.text, m.index)}: ${m[0]}`));
+    const found = files.flatMap((f) =>
+      [...f.text.matchAll(history)].map((m) => `${f.path}:${lineOf(f.text, m.index)}: ${m[0]}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -92,10 +118,25 @@ describe('the reference matchers', () => {
     names: new Set(['wire-protocol', 'security', 'architecture', 'README']),
     wire: new Set(['1.2', '2.9', '5.2']),
     securitySections: new Set(['2', '3']),
-    securityIds: new Set(['CSRF-02', 'JWT-01', 'JWT-02', 'JWT-06', 'SES-05', 'SES-06', 'O2', 'O7', 'S13', 'S23', 'S30']),
+    securityIds: new Set([
+      'CSRF-02',
+      'JWT-01',
+      'JWT-02',
+      'JWT-06',
+      'SES-05',
+      'SES-06',
+      'O2',
+      'O7',
+      'S13',
+      'S23',
+      'S30',
+    ]),
     principles: new Set(['P1', 'P2', 'P8']),
   };
-  const bad = (text: string) => findCitations(text, sample).filter((c) => !c.ok).map((c) => c.text);
+  const bad = (text: string) =>
+    findCitations(text, sample)
+      .filter((c) => !c.ok)
+      .map((c) => c.text);
 
   it('reads lists, ranges, shorthands and wrapped comment lines', () => {
     expect(bad('// docs/wire-protocol.md §1.2 / §2.9, and §5.2: fine')).toEqual([]);

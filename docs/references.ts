@@ -21,14 +21,17 @@ export interface Citation {
   ok: boolean;
 }
 
-const headings = (markdown: string) => new Set([...markdown.matchAll(/^#{2,4} (\d+(?:\.\d+)*[a-z]?)\.? /gm)].map((m) => m[1]!));
+const headings = (markdown: string) =>
+  new Set([...markdown.matchAll(/^#{2,4} (\d+(?:\.\d+)*[a-z]?)\.? /gm)].map((m) => m[1]!));
 
 /** Reads the targets from the documents; `read` returns a document's text by name, or undefined. */
 export function docTargets(read: (name: string) => string | undefined): DocTargets {
   const wire = read('wire-protocol') ?? '';
   const security = read('security') ?? '';
   const architecture = read('architecture') ?? '';
-  const names = new Set(['README', 'wire-protocol', 'security', 'architecture'].filter((name) => read(name) !== undefined));
+  const names = new Set(
+    ['README', 'wire-protocol', 'security', 'architecture'].filter((name) => read(name) !== undefined),
+  );
   return {
     names,
     wire: headings(wire),

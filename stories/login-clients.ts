@@ -38,7 +38,11 @@ export const DISCOVERED = [
   fixtureDiscoveredOrganization(),
   fixtureDiscoveredOrganization({
     organization: globex,
-    membership: { type: 'invited_member', details: null, member: fixtureMember({ organization_id: globex.organization_id }) },
+    membership: {
+      type: 'invited_member',
+      details: null,
+      member: fixtureMember({ organization_id: globex.organization_id }),
+    },
   }),
   fixtureDiscoveredOrganization({
     organization: initech,
@@ -70,12 +74,22 @@ export const discoveredClient = () =>
 /** Discovery finds no organization, so the only way on is creating one (whose slug is taken). */
 export const noOrganizationsClient = () =>
   magicLinkClient(fixtureDiscoveryResponse({ discovered_organizations: [] }), {
-    'POST /b2b/discovery/organizations/create': fixtureErrorEnvelope('organization_slug_already_used', 400, 'The organization slug is already in use.'),
+    'POST /b2b/discovery/organizations/create': fixtureErrorEnvelope(
+      'organization_slug_already_used',
+      400,
+      'The organization slug is already in use.',
+    ),
   });
 
 /** The link was already used or has expired. */
 export const expiredLinkClient = () =>
-  magicLinkClient(fixtureErrorEnvelope('magic_link_not_found', 404, 'The magic link could not be authenticated because it was either already used or expired.'));
+  magicLinkClient(
+    fixtureErrorEnvelope(
+      'magic_link_not_found',
+      404,
+      'The magic link could not be authenticated because it was either already used or expired.',
+    ),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Single sign-on
@@ -83,14 +97,26 @@ export const expiredLinkClient = () =>
 
 /** Acme's two SSO connections (a SAML and an OIDC one). */
 export const SSO_CONNECTIONS = [
-  { connection_id: 'saml-connection-test-00000000-0000-4000-8000-000000000001', display_name: 'Okta', identity_provider: 'okta' },
-  { connection_id: 'oidc-connection-test-00000000-0000-4000-8000-000000000002', display_name: 'Microsoft Entra ID', identity_provider: 'microsoft-entra' },
+  {
+    connection_id: 'saml-connection-test-00000000-0000-4000-8000-000000000001',
+    display_name: 'Okta',
+    identity_provider: 'okta',
+  },
+  {
+    connection_id: 'oidc-connection-test-00000000-0000-4000-8000-000000000002',
+    display_name: 'Microsoft Entra ID',
+    identity_provider: 'microsoft-entra',
+  },
 ];
 
 /** The slug the organization stories set on the element. */
 export const ORGANIZATION_SLUG = 'acme-inc';
 
-const acmeBySlug = { request_id: 'request-id-story-search', status_code: 200, organization: fixtureOrganization({ sso_active_connections: SSO_CONNECTIONS }) };
+const acmeBySlug = {
+  request_id: 'request-id-story-search',
+  status_code: 200,
+  organization: fixtureOrganization({ sso_active_connections: SSO_CONNECTIONS }),
+};
 
 /** The organization's login page: `organizations/search` answers `search` (default: Acme with two connections). */
 export function organizationClient(search: ScriptedReply = acmeBySlug): B2BClient {
@@ -98,10 +124,13 @@ export function organizationClient(search: ScriptedReply = acmeBySlug): B2BClien
 }
 
 /** No organization has the slug. */
-export const unknownOrganizationClient = () => organizationClient({ request_id: 'request-id-story-search', status_code: 200, organization: null });
+export const unknownOrganizationClient = () =>
+  organizationClient({ request_id: 'request-id-story-search', status_code: 200, organization: null });
 
 /** "Continue with SSO" in discovery, whose connection lookup answers `discover`. */
-export function ssoEmailClient(discover: ScriptedReply = { request_id: 'request-id-story-sso', status_code: 200, connections: SSO_CONNECTIONS }): B2BClient {
+export function ssoEmailClient(
+  discover: ScriptedReply = { request_id: 'request-id-story-sso', status_code: 200, connections: SSO_CONNECTIONS },
+): B2BClient {
   return createTestClient({ replies: { 'GET /b2b/sso/discovery/connections': discover } }).client;
 }
 

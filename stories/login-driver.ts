@@ -41,7 +41,8 @@ export async function until(el: OrgAuthLogin, check: () => boolean, what: string
 }
 
 /** Waits until the element shows `step`. */
-export const untilStep = (el: OrgAuthLogin, step: LoginStep) => until(el, () => currentStep(el) === step, `step "${step}"`);
+export const untilStep = (el: OrgAuthLogin, step: LoginStep) =>
+  until(el, () => currentStep(el) === step, `step "${step}"`);
 
 /** Types into the field named `name` and fires `input`, as typing does. */
 export function fill(el: OrgAuthLogin, name: string, value: string): void {

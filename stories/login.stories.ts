@@ -57,7 +57,10 @@ const story = (loginStep: LoginStep, client: () => B2BClient, play?: Story['play
 });
 
 /** A story of the organization flow: the element carries `organization-slug`. */
-const organizationStory = (light: Story): Story => ({ ...light, args: { ...light.args, organizationSlug: ORGANIZATION_SLUG } });
+const organizationStory = (light: Story): Story => ({
+  ...light,
+  args: { ...light.args, organizationSlug: ORGANIZATION_SLUG },
+});
 
 /** The same story on the dark theme. */
 const dark = (light: Story): Story => ({ ...light, args: { ...light.args, theme: 'dark' } });
@@ -66,26 +69,40 @@ const dark = (light: Story): Story => ({ ...light, args: { ...light.args, theme:
 // One story per login step (and the busy / empty / failed variants of some)
 // ---------------------------------------------------------------------------------------------
 
-export const EmailEntry = story('email', () => emailClient(), async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'email'));
+export const EmailEntry = story(
+  'email',
+  () => emailClient(),
+  async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'email'),
+);
 
-export const Submitting = story('email', () => emailClient(NEVER), async ({ canvasElement }) => {
-  const el = loginIn(canvasElement);
-  await untilStep(el, 'email');
-  fill(el, 'email', 'ada@acme.test');
-  submit(el);
-  await until(el, () => el.shadowRoot?.querySelector('form[aria-busy="true"]') != null, 'the busy email form');
-});
+export const Submitting = story(
+  'email',
+  () => emailClient(NEVER),
+  async ({ canvasElement }) => {
+    const el = loginIn(canvasElement);
+    await untilStep(el, 'email');
+    fill(el, 'email', 'ada@acme.test');
+    submit(el);
+    await until(el, () => el.shadowRoot?.querySelector('form[aria-busy="true"]') != null, 'the busy email form');
+  },
+);
 
-export const EmailSent = story('email-sent', () => emailClient(), async ({ canvasElement }) => {
-  const el = loginIn(canvasElement);
-  await untilStep(el, 'email');
-  fill(el, 'email', 'ada@acme.test');
-  submit(el);
-  await untilStep(el, 'email-sent');
-});
+export const EmailSent = story(
+  'email-sent',
+  () => emailClient(),
+  async ({ canvasElement }) => {
+    const el = loginIn(canvasElement);
+    await untilStep(el, 'email');
+    fill(el, 'email', 'ada@acme.test');
+    submit(el);
+    await untilStep(el, 'email-sent');
+  },
+);
 
-export const Authenticating = story('authenticating', () => magicLinkClient(NEVER), async ({ canvasElement }) =>
-  untilStep(loginIn(canvasElement), 'authenticating'),
+export const Authenticating = story(
+  'authenticating',
+  () => magicLinkClient(NEVER),
+  async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'authenticating'),
 );
 
 export const ChooseOrganization = story('choose-organization', discoveredClient, async ({ canvasElement }) =>
@@ -103,16 +120,24 @@ export const CreateOrganization = story('create-organization', noOrganizationsCl
   await untilStep(el, 'create-organization');
 });
 
-export const CreateOrganizationSlugTaken = story('create-organization', noOrganizationsClient, async ({ canvasElement }) => {
-  const el = loginIn(canvasElement);
-  await untilStep(el, 'choose-organization');
-  click(el, 'Create an organization');
-  await untilStep(el, 'create-organization');
-  fill(el, 'organization_name', 'Acme Inc.');
-  fill(el, 'organization_slug', 'acme-inc');
-  submit(el);
-  await until(el, () => el.shadowRoot?.querySelector('#organization-slug[aria-invalid="true"]') != null, 'the taken-slug error');
-});
+export const CreateOrganizationSlugTaken = story(
+  'create-organization',
+  noOrganizationsClient,
+  async ({ canvasElement }) => {
+    const el = loginIn(canvasElement);
+    await untilStep(el, 'choose-organization');
+    click(el, 'Create an organization');
+    await untilStep(el, 'create-organization');
+    fill(el, 'organization_name', 'Acme Inc.');
+    fill(el, 'organization_slug', 'acme-inc');
+    submit(el);
+    await until(
+      el,
+      () => el.shadowRoot?.querySelector('#organization-slug[aria-invalid="true"]') != null,
+      'the taken-slug error',
+    );
+  },
+);
 
 export const SignedIn = story('signed-in', discoveredClient, async ({ canvasElement }) => {
   const el = loginIn(canvasElement);
@@ -121,7 +146,9 @@ export const SignedIn = story('signed-in', discoveredClient, async ({ canvasElem
   await untilStep(el, 'signed-in');
 });
 
-export const ErrorExpiredLink = story('error', expiredLinkClient, async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'error'));
+export const ErrorExpiredLink = story('error', expiredLinkClient, async ({ canvasElement }) =>
+  untilStep(loginIn(canvasElement), 'error'),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Single sign-on: the organization's page, "Continue with SSO", leaving for the IdP, IdP errors
@@ -131,36 +158,56 @@ const ssoButtonsShown = (el: ReturnType<typeof loginIn>) =>
   until(el, () => (el.shadowRoot?.querySelectorAll('[part~="sso-button"]').length ?? 0) > 0, 'the SSO buttons');
 
 export const OrganizationLogin = organizationStory(
-  story('organization-login', () => organizationClient(), async ({ canvasElement }) => ssoButtonsShown(loginIn(canvasElement))),
+  story(
+    'organization-login',
+    () => organizationClient(),
+    async ({ canvasElement }) => ssoButtonsShown(loginIn(canvasElement)),
+  ),
 );
 
 export const OrganizationLoading = organizationStory(
-  story('organization-login', () => organizationClient(NEVER), async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'organization-login')),
+  story(
+    'organization-login',
+    () => organizationClient(NEVER),
+    async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'organization-login'),
+  ),
 );
 
 export const OrganizationNotFound = organizationStory(
   story('organization-login', unknownOrganizationClient, async ({ canvasElement }) => {
     const el = loginIn(canvasElement);
-    await until(el, () => !!el.shadowRoot?.querySelector('[role="alert"]')?.textContent?.trim(), 'the not-found message');
+    await until(
+      el,
+      () => !!el.shadowRoot?.querySelector('[role="alert"]')?.textContent?.trim(),
+      'the not-found message',
+    );
   }),
 );
 
-export const SsoEmail = story('sso-email', () => ssoEmailClient(), async ({ canvasElement }) => {
-  const el = loginIn(canvasElement);
-  await untilStep(el, 'email');
-  click(el, 'Continue with SSO');
-  await untilStep(el, 'sso-email');
-});
+export const SsoEmail = story(
+  'sso-email',
+  () => ssoEmailClient(),
+  async ({ canvasElement }) => {
+    const el = loginIn(canvasElement);
+    await untilStep(el, 'email');
+    click(el, 'Continue with SSO');
+    await untilStep(el, 'sso-email');
+  },
+);
 
-export const SsoEmailChooseConnection = story('sso-email', () => ssoEmailClient(), async ({ canvasElement }) => {
-  const el = loginIn(canvasElement);
-  await untilStep(el, 'email');
-  click(el, 'Continue with SSO');
-  await untilStep(el, 'sso-email');
-  fill(el, 'email', 'ada@acme.test');
-  submit(el);
-  await ssoButtonsShown(el);
-});
+export const SsoEmailChooseConnection = story(
+  'sso-email',
+  () => ssoEmailClient(),
+  async ({ canvasElement }) => {
+    const el = loginIn(canvasElement);
+    await untilStep(el, 'email');
+    click(el, 'Continue with SSO');
+    await untilStep(el, 'sso-email');
+    fill(el, 'email', 'ada@acme.test');
+    submit(el);
+    await ssoButtonsShown(el);
+  },
+);
 
 export const SsoEmailNoConnection = story(
   'sso-email',
@@ -172,21 +219,31 @@ export const SsoEmailNoConnection = story(
     await untilStep(el, 'sso-email');
     fill(el, 'email', 'ada@nowhere.test');
     submit(el);
-    await until(el, () => !!el.shadowRoot?.querySelector('[role="alert"]')?.textContent?.trim(), 'the no-connection message');
+    await until(
+      el,
+      () => !!el.shadowRoot?.querySelector('[role="alert"]')?.textContent?.trim(),
+      'the no-connection message',
+    );
   },
 );
 
 // The memory platform records the navigation instead of leaving the page, so the screen stays.
 export const SsoRedirecting = organizationStory(
-  story('sso-redirecting', () => organizationClient(), async ({ canvasElement }) => {
-    const el = loginIn(canvasElement);
-    await ssoButtonsShown(el);
-    click(el, 'Continue with Okta');
-    await untilStep(el, 'sso-redirecting');
-  }),
+  story(
+    'sso-redirecting',
+    () => organizationClient(),
+    async ({ canvasElement }) => {
+      const el = loginIn(canvasElement);
+      await ssoButtonsShown(el);
+      click(el, 'Continue with Okta');
+      await untilStep(el, 'sso-redirecting');
+    },
+  ),
 );
 
-export const ErrorIdp = story('error', idpErrorClient, async ({ canvasElement }) => untilStep(loginIn(canvasElement), 'error'));
+export const ErrorIdp = story('error', idpErrorClient, async ({ canvasElement }) =>
+  untilStep(loginIn(canvasElement), 'error'),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Dark variants

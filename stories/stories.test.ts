@@ -37,7 +37,9 @@ interface ComposedLoginStory {
 }
 
 // preview-api's composeStories is typed for the generic renderer, whose args do not fit LoginArgs.
-const composed = Object.entries(composeStories(loginStories as never, projectAnnotations) as Record<string, ComposedLoginStory>);
+const composed = Object.entries(
+  composeStories(loginStories as never, projectAnnotations) as Record<string, ComposedLoginStory>,
+);
 
 describe('login stories', () => {
   it('are all composed', () => {

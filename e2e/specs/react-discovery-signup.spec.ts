@@ -5,7 +5,9 @@ import { Mailbox } from '../support/mailbox.js';
 
 const SESSION_COOKIES = ['stytch_session', 'stytch_session_jwt'];
 
-test('a new person signs up through discovery on the React page, signs out, and signs in again', { tag: '@same-origin' }, async ({ page, request, context, guard, origins }) => {
+test('a new person signs up through discovery on the React page, signs out, and signs in again', {
+  tag: '@same-origin',
+}, async ({ page, request, context, guard, origins }) => {
   const email = `${unique('ada')}@example.com`;
   const orgName = `Acme ${unique('co')}`;
   const login = new LoginCard(page);
@@ -15,7 +17,10 @@ test('a new person signs up through discovery on the React page, signs out, and 
   await test.step('When they open the demo and submit their email', async () => {
     await page.goto('/');
     // The dev mailbox is the OrgAuth server's page, wherever the app is.
-    await expect(page.getByRole('link', { name: 'Dev mailbox' })).toHaveAttribute('href', `${origins.server}/dev/mailbox`);
+    await expect(page.getByRole('link', { name: 'Dev mailbox' })).toHaveAttribute(
+      'href',
+      `${origins.server}/dev/mailbox`,
+    );
     await login.submitEmail(email);
   });
 
@@ -40,7 +45,9 @@ test('a new person signs up through discovery on the React page, signs out, and 
     await expect(login.root.getByText(/lowercase letters|slug can only|use only/i)).toBeVisible();
     await login.slugField().fill(taken.organization_slug);
     // The server refuses the taken slug with a 4xx, which Chromium logs; the page shows words for it.
-    guard.allow(/Failed to load resource: the server responded with a status of 4\d\d .*\/sdk\/v1\/b2b\/discovery\/organizations\/create\)$/);
+    guard.allow(
+      /Failed to load resource: the server responded with a status of 4\d\d .*\/sdk\/v1\/b2b\/discovery\/organizations\/create\)$/,
+    );
     await login.submitCreate();
     await expect(login.root.getByText(/taken/i)).toBeVisible();
     await login.slugField().fill(unique('acme'));
@@ -61,7 +68,11 @@ test('a new person signs up through discovery on the React page, signs out, and 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await login.expectEmailStep();
     expect(await sessionCookies()).toHaveLength(0);
-    const cached = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('stytch_sdk_state_') && !k.includes('::') && localStorage.getItem(k) !== 'null'));
+    const cached = await page.evaluate(() =>
+      Object.keys(localStorage).filter(
+        (k) => k.startsWith('stytch_sdk_state_') && !k.includes('::') && localStorage.getItem(k) !== 'null',
+      ),
+    );
     expect(cached).toEqual([]);
     await page.reload();
     await login.expectEmailStep();

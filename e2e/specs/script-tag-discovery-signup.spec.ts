@@ -3,7 +3,12 @@ import { expect, test } from '../support/fixtures.js';
 import { LoginCard } from '../support/login-card.js';
 import { Mailbox } from '../support/mailbox.js';
 
-test('a new person signs up through discovery on the script-tag page (no build step)', { tag: '@same-origin' }, async ({ page, request, context, guard }) => {
+test('a new person signs up through discovery on the script-tag page (no build step)', { tag: '@same-origin' }, async ({
+  page,
+  request,
+  context,
+  guard,
+}) => {
   const email = `${unique('grace')}@example.com`;
   const orgName = `Hopper ${unique('labs')}`;
   const login = new LoginCard(page);
@@ -11,7 +16,11 @@ test('a new person signs up through discovery on the script-tag page (no build s
 
   await test.step('When they open the plain HTML page and submit their email', async () => {
     await page.goto('/script-tag.html');
-    expect(await page.evaluate(() => typeof (window as unknown as { OrgAuth?: { createB2BClient?: unknown } }).OrgAuth?.createB2BClient)).toBe('function');
+    expect(
+      await page.evaluate(
+        () => typeof (window as unknown as { OrgAuth?: { createB2BClient?: unknown } }).OrgAuth?.createB2BClient,
+      ),
+    ).toBe('function');
     await login.submitEmail(email);
   });
 

@@ -7,7 +7,9 @@ import { TestIdpPage } from '../support/test-idp.js';
 // Cross-origin, the IdP's last form post redirects to the app's origin: its CSP form-action must
 // allow that origin, or Chromium stops on the IdP page.
 
-test('React page: SAML through the organization page; the second sign-in reuses the member', { tag: '@same-origin' }, async ({ page, guard }) => {
+test('React page: SAML through the organization page; the second sign-in reuses the member', {
+  tag: '@same-origin',
+}, async ({ page, guard }) => {
   const login = new LoginCard(page);
   const idp = new TestIdpPage(page);
   const memberIds: string[] = [];
@@ -21,7 +23,14 @@ test('React page: SAML through the organization page; the second sign-in reuses 
       await expect(page.getByTestId('organization-name')).toHaveText('Demo SSO Co');
       await expect(page).not.toHaveURL(/token=/);
       await guard.expectAppOrigin();
-      memberIds.push(await page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => /^stytch_sdk_state_[^:]+$/.test(k))!)!).member.member_id));
+      memberIds.push(
+        await page.evaluate(
+          () =>
+            JSON.parse(
+              localStorage.getItem(Object.keys(localStorage).find((k) => /^stytch_sdk_state_[^:]+$/.test(k))!)!,
+            ).member.member_id,
+        ),
+      );
       await page.getByRole('button', { name: 'Sign out' }).click();
       await login.expectEmailStep();
     });
@@ -51,7 +60,10 @@ test('React page: "Continue with SSO" with OIDC', { tag: '@same-origin' }, async
   await login.expectEmailStep();
   await login.root.getByRole('button', { name: /continue with sso/i }).click();
   await login.root.getByRole('textbox', { name: /email/i }).fill('katherine@demo-sso.test');
-  await login.root.getByRole('button', { name: /continue/i }).last().click();
+  await login.root
+    .getByRole('button', { name: /continue/i })
+    .last()
+    .click();
   await login.root.getByRole('button', { name: /demo oidc idp/i }).click();
   const idp = new TestIdpPage(page);
   await idp.expectFor('Demo SSO Co');
@@ -62,13 +74,19 @@ test('React page: "Continue with SSO" with OIDC', { tag: '@same-origin' }, async
   await login.expectEmailStep();
 });
 
-test('script-tag page: "Continue with SSO" finds the connection by email domain and signs in', async ({ page, guard }) => {
+test('script-tag page: "Continue with SSO" finds the connection by email domain and signs in', async ({
+  page,
+  guard,
+}) => {
   const login = new LoginCard(page);
   await page.goto('/script-tag.html');
   await login.expectEmailStep();
   await login.root.getByRole('button', { name: /continue with sso/i }).click();
   await login.root.getByRole('textbox', { name: /email/i }).fill('ada@demo-sso.test');
-  await login.root.getByRole('button', { name: /continue/i }).last().click();
+  await login.root
+    .getByRole('button', { name: /continue/i })
+    .last()
+    .click();
   // Demo SSO Co has two connections: choose SAML.
   await login.root.getByRole('button', { name: /demo saml idp/i }).click();
   const idp = new TestIdpPage(page);
@@ -80,12 +98,18 @@ test('script-tag page: "Continue with SSO" finds the connection by email domain 
   await guard.expectAppOrigin();
 });
 
-test('React page: an organization whose SSO JIT is NOT_ALLOWED refuses an unknown person in words', async ({ page, guard }) => {
+test('React page: an organization whose SSO JIT is NOT_ALLOWED refuses an unknown person in words', async ({
+  page,
+  guard,
+}) => {
   const login = new LoginCard(page);
   // The ACS refuses the person with a 403 page on the server (which Chromium logs), then the app shows words.
   guard.allow(/Failed to load resource: the server responded with a status of 403 .*\/acs\)$/);
   await page.goto('/?org=locked-co');
-  await login.root.getByRole('button', { name: /^continue with (?!email)/i }).first().click();
+  await login.root
+    .getByRole('button', { name: /^continue with (?!email)/i })
+    .first()
+    .click();
   const idp = new TestIdpPage(page);
   await idp.expectFor('Locked Co');
   await idp.type(`stranger-${Date.now().toString(36)}@locked.test`, 'Stranger', 'Danger');

@@ -23,16 +23,26 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   const dataDir = process.env.ORGAUTH_E2E_DATA_DIR!;
   // The fixture is another origin: the project must allow it, as a customer's app would be.
-  execFileSync(process.execPath, ['packages/server/dist/cli.js', 'origins', 'add', ssrUrl, '--data-dir', dataDir], { cwd: repo, stdio: 'pipe' });
+  execFileSync(process.execPath, ['packages/server/dist/cli.js', 'origins', 'add', ssrUrl, '--data-dir', dataDir], {
+    cwd: repo,
+    stdio: 'pipe',
+  });
   fixture = spawn(process.execPath, ['e2e/ssr/server.mjs'], {
     cwd: repo,
-    env: { ...process.env, ORGAUTH_E2E_AUTH_URL: authUrl, ORGAUTH_E2E_SSR_PORT: String(ssrPort), ORGAUTH_E2E_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      ORGAUTH_E2E_AUTH_URL: authUrl,
+      ORGAUTH_E2E_SSR_PORT: String(ssrPort),
+      ORGAUTH_E2E_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   fixture.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   fixture.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<never>((_, reject) => fixture!.once('exit', (code) => reject(new Error(`SSR fixture exited (${code}):\n${output}`))));
+  const exited = new Promise<never>((_, reject) =>
+    fixture!.once('exit', (code) => reject(new Error(`SSR fixture exited (${code}):\n${output}`))),
+  );
   const ready = (async () => {
     for (;;) {
       if (/SSR fixture on/.test(output)) return;
@@ -46,7 +56,9 @@ test.afterAll(() => {
   if (fixture?.pid !== undefined && fixture.exitCode === null) fixture.kill();
 });
 
-test('a server-rendered page hydrates with a session cookie without any console error, then shows the member', async ({ page }) => {
+test('a server-rendered page hydrates with a session cookie without any console error, then shows the member', async ({
+  page,
+}) => {
   await test.step('Sign in once through the real server (SAML on the test IdP)', async () => {
     await page.goto('/?org=demo-sso');
     await new LoginCard(page).root.getByRole('button', { name: /continue with demo saml idp/i }).click();

@@ -21,7 +21,8 @@ async function signInWithSaml(page: Page, person: 'Ada Lovelace' | 'Grace Hopper
   await expect(page.getByTestId('member-email')).toHaveText(email);
 }
 
-const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'stytch_session')?.value;
+const sessionCookie = async (context: BrowserContext) =>
+  (await context.cookies()).find((c) => c.name === 'stytch_session')?.value;
 
 /**
  * Reloads tab A with its `sessions/authenticate` held at the network until `release()`; resolves once
@@ -53,14 +54,22 @@ async function reloadWithHeldRevalidation(pageA: Page) {
 }
 
 /** Both tabs and the cookie hold Grace's session, also after a reload of tab B. */
-async function expectGraceEverywhere(context: BrowserContext, pageA: Page, pageB: Page, graceToken: string | undefined): Promise<void> {
+async function expectGraceEverywhere(
+  context: BrowserContext,
+  pageA: Page,
+  pageB: Page,
+  graceToken: string | undefined,
+): Promise<void> {
   expect(graceToken).toBeTruthy();
   expect(await sessionCookie(context)).toBe(graceToken);
   await expect(pageA.getByTestId('member-email')).toHaveText(GRACE);
   await expect(pageB.getByTestId('member-email')).toHaveText(GRACE);
   const cached = await pageA.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => /^stytch_sdk_state_[^:]+$/.test(k));
-    return key ? (JSON.parse(localStorage.getItem(key) ?? 'null') as { member?: { email_address?: string } } | null)?.member?.email_address : undefined;
+    return key
+      ? (JSON.parse(localStorage.getItem(key) ?? 'null') as { member?: { email_address?: string } } | null)?.member
+          ?.email_address
+      : undefined;
   });
   expect(cached).toBe(GRACE);
   await pageB.reload();
@@ -76,7 +85,10 @@ async function adaInTwoTabs(context: BrowserContext, pageA: Page) {
   return { pageB, tabA: await reloadWithHeldRevalidation(pageA) };
 }
 
-test('a stale tab’s late revalidation does not bring back the member another tab replaced', async ({ context, page: pageA }) => {
+test('a stale tab’s late revalidation does not bring back the member another tab replaced', async ({
+  context,
+  page: pageA,
+}) => {
   const { pageB, tabA } = await adaInTwoTabs(context, pageA);
 
   await test.step('Tab B signs out while offline (Ada’s session stays valid on the server), then signs in as Grace', async () => {
@@ -94,7 +106,11 @@ test('a stale tab’s late revalidation does not bring back the member another t
   });
 });
 
-test('a stale tab’s late session_not_found does not clear the session another tab signed in', async ({ context, page: pageA, guard }) => {
+test('a stale tab’s late session_not_found does not clear the session another tab signed in', async ({
+  context,
+  page: pageA,
+  guard,
+}) => {
   const { pageB, tabA } = await adaInTwoTabs(context, pageA);
 
   await test.step('Tab B signs out (Ada’s session is revoked on the server), then signs in as Grace', async () => {

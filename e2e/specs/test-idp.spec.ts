@@ -8,14 +8,18 @@ import { TestIdpPage, demoSsoConnections } from '../support/test-idp.js';
 // page → (SAML: auto-POST allowed by a CSP nonce; OIDC: code + PKCE redirects) → back on the app's
 // origin with an sso token, which the SDK endpoint exchanges (with the PKCE verifier) for a session.
 
-const isSsoLanding = (url: URL) => url.searchParams.get('stytch_token_type') === 'sso' || url.searchParams.has('stytch_error');
+const isSsoLanding = (url: URL) =>
+  url.searchParams.get('stytch_token_type') === 'sso' || url.searchParams.has('stytch_error');
 
 /** Starts SSO as an SDK would: with a PKCE challenge, returning to the app's page. Returns the verifier. */
 async function startSso(page: Page, origins: Origins, connectionId: string): Promise<string> {
   // The demo app would consume the token itself; keep the landing page inert so the test reads it.
   // Playwright does not route the target of a redirect (the ACS answers 303), so block the demo's
   // scripts instead: the IdP pages use one inline script only.
-  await page.route((url) => url.pathname.endsWith('.js'), (route) => route.abort());
+  await page.route(
+    (url) => url.pathname.endsWith('.js'),
+    (route) => route.abort(),
+  );
   const verifier = randomBytes(32).toString('hex');
   const { public_token } = projectCredentials();
   const q = new URLSearchParams({
@@ -36,14 +40,22 @@ async function exchange(page: Page, origins: Origins, verifier: string) {
   expect(token).toBeTruthy();
   const { public_token } = projectCredentials();
   const res = await page.request.post(`${origins.server}/sdk/v1/b2b/sso/authenticate`, {
-    headers: { authorization: `Basic ${Buffer.from(`${public_token}:${public_token}`).toString('base64')}`, origin: origins.app },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${public_token}:${public_token}`).toString('base64')}`,
+      origin: origins.app,
+    },
     data: { sso_token: token, pkce_code_verifier: verifier, session_duration_minutes: 60 },
   });
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()).data as { member: { email_address: string; name: string; member_id: string } };
 }
 
-test('SAML: pick a person on the test IdP, land back with an sso token, sign in', async ({ page, request, origins, guard }) => {
+test('SAML: pick a person on the test IdP, land back with an sso token, sign in', async ({
+  page,
+  request,
+  origins,
+  guard,
+}) => {
   const { saml } = await demoSsoConnections(request);
   const verifier = await startSso(page, origins, saml);
   const idp = new TestIdpPage(page);
@@ -68,7 +80,12 @@ test('OIDC: type a user on the test IdP, code + PKCE, sign in', async ({ page, r
   expect(member.name).toBe('Olive Idsee');
 });
 
-test('SAML: Locked Co (SSO JIT NOT_ALLOWED) refuses an unknown person with a clear page', async ({ page, request, origins, guard }) => {
+test('SAML: Locked Co (SSO JIT NOT_ALLOWED) refuses an unknown person with a clear page', async ({
+  page,
+  request,
+  origins,
+  guard,
+}) => {
   const { lockedSaml } = await demoSsoConnections(request);
   await startSso(page, origins, lockedSaml);
   // The ACS answers the refusal page with 403, which Chromium logs.
@@ -78,5 +95,8 @@ test('SAML: Locked Co (SSO JIT NOT_ALLOWED) refuses an unknown person with a cle
   await idp.choose('Grace Hopper');
   await expect(page.getByRole('heading', { name: 'Single sign-on failed' })).toBeVisible();
   await expect(page.getByText(/does not create accounts through single sign-on/)).toBeVisible();
-  await expect(page.getByRole('link', { name: /back to sign-in/i })).toHaveAttribute('href', /stytch_error=sso_jit_provisioning_not_allowed/);
+  await expect(page.getByRole('link', { name: /back to sign-in/i })).toHaveAttribute(
+    'href',
+    /stytch_error=sso_jit_provisioning_not_allowed/,
+  );
 });

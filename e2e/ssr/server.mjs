@@ -20,7 +20,8 @@ const out = resolve(root, '../../.tmp/ssr-fixture');
 const port = Number(process.env.ORGAUTH_E2E_SSR_PORT ?? 3102);
 const authUrl = process.env.ORGAUTH_E2E_AUTH_URL;
 const dataDir = process.env.ORGAUTH_E2E_DATA_DIR;
-if (!authUrl || !dataDir) throw new Error('Set ORGAUTH_E2E_AUTH_URL and ORGAUTH_E2E_DATA_DIR (see the top of e2e/ssr/server.mjs).');
+if (!authUrl || !dataDir)
+  throw new Error('Set ORGAUTH_E2E_AUTH_URL and ORGAUTH_E2E_DATA_DIR (see the top of e2e/ssr/server.mjs).');
 
 // Workspace packages from their sources, as the repository's own configs resolve them. React's
 // development build on both sides: it reports every hydration difference, where production React
@@ -35,7 +36,10 @@ await build({
 });
 await build({
   ...shared,
-  ssr: { noExternal: [/^@orgauth\//], resolve: { conditions: conditions('node'), externalConditions: conditions('node') } },
+  ssr: {
+    noExternal: [/^@orgauth\//],
+    resolve: { conditions: conditions('node'), externalConditions: conditions('node') },
+  },
   build: { ssr: 'entry-server.tsx', outDir: join(out, 'server'), emptyOutDir: true, minify: false },
 });
 // Read by react-dom/server when the bundle below imports it (Vite's build sets it to production).
@@ -44,7 +48,11 @@ const { render } = await import(pathToFileURL(join(out, 'server', 'entry-server.
 const template = await readFile(join(out, 'client', 'index.html'), 'utf8');
 
 const attribute = (value) => value.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const TYPES = { '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.css': 'text/css; charset=utf-8' };
+const TYPES = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+};
 
 async function page() {
   const { public_token: publicToken } = JSON.parse(await readFile(join(dataDir, 'project.json'), 'utf8'));
@@ -59,7 +67,8 @@ createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://fixture');
     if (pathname.startsWith('/assets/')) {
       const file = normalize(join(out, 'client', pathname));
-      if (!file.startsWith(join(out, 'client', 'assets'))) throw Object.assign(new Error('outside assets'), { status: 404 });
+      if (!file.startsWith(join(out, 'client', 'assets')))
+        throw Object.assign(new Error('outside assets'), { status: 404 });
       const body = await readFile(file);
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } else if (pathname === '/') {
@@ -70,6 +79,8 @@ createServer(async (req, res) => {
     }
   } catch (error) {
     const status = error?.code === 'ENOENT' || error?.status === 404 ? 404 : 500;
-    res.writeHead(status, { 'Content-Type': 'text/plain' }).end(status === 404 ? 'not found' : String(error?.stack ?? error));
+    res
+      .writeHead(status, { 'Content-Type': 'text/plain' })
+      .end(status === 404 ? 'not found' : String(error?.stack ?? error));
   }
 }).listen(port, 'localhost', () => console.log(`SSR fixture on http://localhost:${port}/`));

@@ -19,7 +19,10 @@ export const APP_PAGES = ['/', '/script-tag.html', '/stytch-sdk/'];
  */
 async function operator(...args: string[]): Promise<void> {
   const { dataDir } = e2eSetup();
-  await run(process.execPath, ['packages/server/dist/cli.js', ...args, '--data-dir', dataDir], { cwd: repoRoot, env: process.env });
+  await run(process.execPath, ['packages/server/dist/cli.js', ...args, '--data-dir', dataDir], {
+    cwd: repoRoot,
+    env: process.env,
+  });
 }
 
 /**
@@ -32,6 +35,10 @@ export default async function setUpAppOrigin(): Promise<() => Promise<void>> {
   await operator('origins', 'add', appOrigin);
   // One process each; SQLite serializes the writes (busy_timeout), so they may run side by side.
   await Promise.all(APP_PAGES.map((page) => operator('redirect-urls', 'add', `${appOrigin}${page}`)));
-  const app = await startAppServer({ port: appPort, baseUrl: serverOrigin, publicToken: projectCredentials().public_token });
+  const app = await startAppServer({
+    port: appPort,
+    baseUrl: serverOrigin,
+    publicToken: projectCredentials().public_token,
+  });
   return () => app.close();
 }

@@ -75,7 +75,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   };
   const noCache = { 'cache-control': 'no-cache' };
   const app = new Hono();
-  app.get('/stytch-sdk/stytch-b2b-headless.js', async (c) => c.body(await readFile(stytchHeadlessBundle()), 200, { ...noCache, 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/stytch-sdk/stytch-b2b-headless.js', async (c) =>
+    c.body(await readFile(stytchHeadlessBundle()), 200, {
+      ...noCache,
+      'content-type': 'text/javascript; charset=utf-8',
+    }),
+  );
   app.get('*', async (c, next) => {
     const file = pages[c.req.path];
     if (file === undefined) return next();

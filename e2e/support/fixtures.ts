@@ -40,7 +40,11 @@ export class PageGuard {
     page.on('response', (response) => {
       const request = response.request();
       if (request.method() === 'OPTIONS' || !response.url().startsWith(`${origins.server}/sdk/v1/`)) return;
-      this.sdkAnswers.push({ url: response.url(), status: response.status(), allowOrigin: response.headers()['access-control-allow-origin'] });
+      this.sdkAnswers.push({
+        url: response.url(),
+        status: response.status(),
+        allowOrigin: response.headers()['access-control-allow-origin'],
+      });
     });
   }
 

@@ -49,6 +49,9 @@ export class LoginCard {
   }
 
   async submitCreate(): Promise<void> {
-    await this.root.getByRole('button', { name: /^create/i }).last().click();
+    await this.root
+      .getByRole('button', { name: /^create/i })
+      .last()
+      .click();
   }
 }

@@ -25,7 +25,8 @@ const DEFAULT_SERVER_PORT = 4100;
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65_535) throw new Error(`${name} must be a TCP port, got "${raw}".`);
+  if (!Number.isInteger(value) || value < 1 || value > 65_535)
+    throw new Error(`${name} must be a TCP port, got "${raw}".`);
   return value;
 }
 
@@ -35,8 +36,15 @@ export function e2eSetup(): E2eSetup {
   if (!dataDir) throw new Error('ORGAUTH_E2E_DATA_DIR is not set (e2e/playwright.config.ts sets it)');
   const appPort = port('ORGAUTH_E2E_APP_PORT', DEFAULT_APP_PORT);
   const serverPort = port('ORGAUTH_E2E_SERVER_PORT', DEFAULT_SERVER_PORT);
-  if (appPort === serverPort) throw new Error('ORGAUTH_E2E_APP_PORT and ORGAUTH_E2E_SERVER_PORT must differ: the suite is cross-origin.');
-  return { appPort, serverPort, appOrigin: `http://localhost:${appPort}`, serverOrigin: `http://localhost:${serverPort}`, dataDir };
+  if (appPort === serverPort)
+    throw new Error('ORGAUTH_E2E_APP_PORT and ORGAUTH_E2E_SERVER_PORT must differ: the suite is cross-origin.');
+  return {
+    appPort,
+    serverPort,
+    appOrigin: `http://localhost:${appPort}`,
+    serverOrigin: `http://localhost:${serverPort}`,
+    dataDir,
+  };
 }
 
 /** The OrgAuth server's origin: e2e/support's API calls go there, whatever origin the page is on. */

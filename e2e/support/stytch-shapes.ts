@@ -18,12 +18,22 @@ let loaded: { checker: ts.TypeChecker; types: Map<string, ts.Type> } | undefined
 function load(names: readonly string[]) {
   if (loaded && names.every((name) => loaded!.types.has(name))) return loaded;
   const source = `import type * as S from '@stytch/vanilla-js/b2b/headless';\nexport interface Probe {\n${names.map((n) => `  ${n}: S.${n};`).join('\n')}\n}\n`;
-  const options: ts.CompilerOptions = { noEmit: true, strict: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] };
+  const options: ts.CompilerOptions = {
+    noEmit: true,
+    strict: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.fileExists = (file) => file === PROBE || fileExists(file);
   host.readFile = (file) => (file === PROBE ? source : readFile(file));
-  host.getSourceFile = (file, language, ...rest) => (file === PROBE ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, ...rest));
+  host.getSourceFile = (file, language, ...rest) =>
+    file === PROBE ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, ...rest);
   const program = ts.createProgram([PROBE], options, host);
   const checker = program.getTypeChecker();
   const probe = program.getSourceFile(PROBE);
@@ -32,7 +42,8 @@ function load(names: readonly string[]) {
   const types = new Map<string, ts.Type>();
   for (const member of checker.getTypeAtLocation(declaration).getProperties()) {
     const type = checker.getTypeOfSymbol(member);
-    if (type.flags & ts.TypeFlags.Any) throw new Error(`@stytch/vanilla-js/b2b/headless exports no type ${member.name}.`);
+    if (type.flags & ts.TypeFlags.Any)
+      throw new Error(`@stytch/vanilla-js/b2b/headless exports no type ${member.name}.`);
     types.set(member.name, type);
   }
   loaded = { checker, types };
@@ -71,7 +82,11 @@ function check(checker: ts.TypeChecker, value: unknown, type: ts.Type, path: str
     const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
     const present = record[property.name];
     if (present === undefined) {
-      if (!optional && !(propertyType.flags & F.Undefined) && !(propertyType.isUnion() && propertyType.types.some((t) => t.flags & F.Undefined))) {
+      if (
+        !optional &&
+        !(propertyType.flags & F.Undefined) &&
+        !(propertyType.isUnion() && propertyType.types.some((t) => t.flags & F.Undefined))
+      ) {
         problems.push(`${path}.${property.name}: missing (${checker.typeToString(propertyType)})`);
       }
       continue;

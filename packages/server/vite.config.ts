@@ -20,7 +20,9 @@ function copyScriptBundle(): Plugin {
     writeBundle(options) {
       for (const name of ['orgauth.global.js', 'orgauth.global.js.map']) {
         if (!existsSync(join(from, name))) {
-          this.warn(`${name} not found in ${from}: build @orgauth/elements first, or the server answers 404 at /${name}.`);
+          this.warn(
+            `${name} not found in ${from}: build @orgauth/elements first, or the server answers 404 at /${name}.`,
+          );
           continue;
         }
         copyFileSync(join(from, name), join(options.dir ?? 'dist', name));

@@ -20,7 +20,11 @@ async function discoveryLink(to: string): Promise<string> {
   }
 }
 
-test('a new person signs up through discovery on a Next.js App Router page served from another origin', async ({ page, context, baseURL }) => {
+test('a new person signs up through discovery on a Next.js App Router page served from another origin', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const email = `next-${Date.now()}@example.com`;
   const orgName = `Next Co ${Date.now()}`;
   const login = page.locator('orgauth-login');
@@ -47,7 +51,10 @@ test('a new person signs up through discovery on a Next.js App Router page serve
     await expect(login.getByRole('heading', { name: /choose an organization/i })).toBeVisible();
     await login.getByRole('button', { name: /create an organization/i }).click();
     await login.getByRole('textbox', { name: /name/i }).first().fill(orgName);
-    await login.getByRole('button', { name: /^create/i }).last().click();
+    await login
+      .getByRole('button', { name: /^create/i })
+      .last()
+      .click();
     await expect(page.getByTestId('member-email')).toHaveText(email);
     await expect(page.getByTestId('organization-name')).toHaveText(orgName);
   });

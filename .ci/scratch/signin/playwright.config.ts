@@ -5,7 +5,10 @@ import { defineConfig } from '@playwright/test';
 // packed tarballs and allowlisted its origin in a fresh data directory with the operator CLI.
 const nextDir = process.env.ORGAUTH_SCRATCH_NEXT_DIR;
 const dataDir = process.env.ORGAUTH_SCRATCH_DATA_DIR;
-if (!nextDir || !dataDir) throw new Error('Run through `npm test` (.ci/scratch-apps.mjs): it builds the Next.js app and prepares its data directory.');
+if (!nextDir || !dataDir)
+  throw new Error(
+    'Run through `npm test` (.ci/scratch-apps.mjs): it builds the Next.js app and prepares its data directory.',
+  );
 const appPort = Number(process.env.ORGAUTH_SCRATCH_APP_PORT ?? 3401);
 const serverPort = Number(process.env.ORGAUTH_SCRATCH_SERVER_PORT ?? 3402);
 const chromium = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -24,7 +27,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(chromium ? { executablePath: chromium } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: [

@@ -8,7 +8,9 @@ export async function start(): Promise<OrgAuthServer> {
   const server = await createOrgAuthServer(options);
   await server.projects.addAuthorizedOrigin('https://app.example.com');
   await server.projects.addRedirectUrl('https://app.example.com/authenticate', types);
-  const response: Response = await server.app.fetch(new Request('https://auth.example.com/sdk/v1/projects/bootstrap/x'));
+  const response: Response = await server.app.fetch(
+    new Request('https://auth.example.com/sdk/v1/projects/bootstrap/x'),
+  );
   console.log(response.status, server.project.public_token);
   return server;
 }

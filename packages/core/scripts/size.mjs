@@ -16,7 +16,10 @@ export async function measureCore() {
   const { build } = await import('vite');
   const out = mkdtempSync(join(tmpdir(), 'orgauth-core-size-'));
   const typical = join(out, 'typical.ts');
-  writeFileSync(typical, `export { createB2BClient, selectMember, selectIsSignedIn } from ${JSON.stringify(join(root, 'src/index.ts'))};\n`);
+  writeFileSync(
+    typical,
+    `export { createB2BClient, selectMember, selectIsSignedIn } from ${JSON.stringify(join(root, 'src/index.ts'))};\n`,
+  );
   const measure = async (name, entry) => {
     await build({
       root,
@@ -28,7 +31,11 @@ export async function measureCore() {
         outDir: join(out, name),
         minify: true,
         modulePreload: false,
-        rollupOptions: { input: entry, preserveEntrySignatures: 'exports-only', output: { format: 'es', entryFileNames: `${name}.js` } },
+        rollupOptions: {
+          input: entry,
+          preserveEntrySignatures: 'exports-only',
+          output: { format: 'es', entryFileNames: `${name}.js` },
+        },
       },
     });
     const code = readFileSync(join(out, name, `${name}.js`));
@@ -43,7 +50,8 @@ export async function measureCore() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { full, typical } = await measureCore();
-  for (const r of [full, typical]) console.log(`${r.name.padEnd(8)} ${(r.min / 1024).toFixed(2)} KB min, ${(r.gzip / 1024).toFixed(2)} KB gzip`);
+  for (const r of [full, typical])
+    console.log(`${r.name.padEnd(8)} ${(r.min / 1024).toFixed(2)} KB min, ${(r.gzip / 1024).toFixed(2)} KB gzip`);
   if (full.gzip > CORE_BUDGET) {
     console.error(`@orgauth/core is ${full.gzip} B gzip, over the ${CORE_BUDGET} B budget.`);
     process.exit(1);

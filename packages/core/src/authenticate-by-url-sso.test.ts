@@ -9,11 +9,22 @@ const PKCE_KEY = 'stytch_sdk_state_public-token-test-00000000-0000-4000-8000-000
 
 describe('authenticateByUrl with sso tokens (docs/wire-protocol.md §4)', () => {
   it('exchanges an sso token with the stored verifier, signs in and strips the token', async () => {
-    const { client, transport, platform } = createTestClient({ href: SSO_LINK, replies: { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() } });
+    const { client, transport, platform } = createTestClient({
+      href: SSO_LINK,
+      replies: { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() },
+    });
     platform.storageMap.set(PKCE_KEY, JSON.stringify({ code_challenge: 'c', code_verifier: 'v'.repeat(64) }));
     const result = await client.authenticateByUrl({ session_duration_minutes: 120 });
-    expect(result).toMatchObject({ handled: true, tokenType: 'sso', data: { member: { email_address: 'ada@acme.test' } } });
-    expect(transport.requests[0]!.body).toEqual({ sso_token: 'sso-tok', session_duration_minutes: 120, pkce_code_verifier: 'v'.repeat(64) });
+    expect(result).toMatchObject({
+      handled: true,
+      tokenType: 'sso',
+      data: { member: { email_address: 'ada@acme.test' } },
+    });
+    expect(transport.requests[0]!.body).toEqual({
+      sso_token: 'sso-tok',
+      session_duration_minutes: 120,
+      pkce_code_verifier: 'v'.repeat(64),
+    });
     expect(client.store.getState().status).toBe('signed-in');
     expect(platform.location.href()).toBe('http://localhost:3000/app?x=1');
     expect(client.parseAuthenticateUrl(SSO_LINK)).toEqual({ handled: true, tokenType: 'sso', token: 'sso-tok' });
@@ -38,26 +49,41 @@ describe('stytch_error on the redirect URL', () => {
     await expect(client.authenticateByUrl()).resolves.toBeNull();
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'Bad Type', '<b>x</b>'])(
-    '%s is not an error type at all: a redirect_error, never an API error type',
-    async (value) => {
-      const { client } = createTestClient({ href: `http://localhost:3000/login?stytch_error=${encodeURIComponent(value)}` });
-      const error = await client.authenticateByUrl().catch((e: unknown) => e);
-      expect(isOrgAuthError(error, 'redirect_error')).toBe(true);
-      expect(isOrgAuthApiError(error)).toBe(false);
-      expect(error).not.toHaveProperty('errorType');
-    },
-  );
+  it.each([
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    '__defineGetter__',
+    'Bad Type',
+    '<b>x</b>',
+  ])('%s is not an error type at all: a redirect_error, never an API error type', async (value) => {
+    const { client } = createTestClient({
+      href: `http://localhost:3000/login?stytch_error=${encodeURIComponent(value)}`,
+    });
+    const error = await client.authenticateByUrl().catch((e: unknown) => e);
+    expect(isOrgAuthError(error, 'redirect_error')).toBe(true);
+    expect(isOrgAuthApiError(error)).toBe(false);
+    expect(error).not.toHaveProperty('errorType');
+  });
 
   it('a well-formed type this client does not know stays that type, for the words table to fall back on', async () => {
     const { client } = createTestClient({ href: 'http://localhost:3000/login?stytch_error=sso_assertion_refused' });
-    await expect(client.authenticateByUrl()).rejects.toMatchObject({ code: 'api_error', errorType: 'sso_assertion_refused' });
+    await expect(client.authenticateByUrl()).rejects.toMatchObject({
+      code: 'api_error',
+      errorType: 'sso_assertion_refused',
+    });
   });
 });
 
 describe('an sso token without a PKCE verifier', () => {
   it('is refused before any request and leaves the address bar anyway', async () => {
-    const { client, transport, platform } = createTestClient({ href: SSO_LINK, replies: { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() } });
+    const { client, transport, platform } = createTestClient({
+      href: SSO_LINK,
+      replies: { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() },
+    });
     await expect(client.authenticateByUrl()).rejects.toSatisfy((e) => isOrgAuthError(e, 'no_pkce_verifier'));
     expect(transport.requests).toEqual([]);
     expect(platform.location.href()).toBe('http://localhost:3000/app?x=1');

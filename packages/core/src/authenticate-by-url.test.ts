@@ -29,7 +29,10 @@ describe('authenticateByUrl', () => {
   });
 
   it('spends a token once when called twice', async () => {
-    const { client, transport } = createTestClient({ href: LINK, replies: { 'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse() } });
+    const { client, transport } = createTestClient({
+      href: LINK,
+      replies: { 'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse() },
+    });
     const [a, b] = await Promise.all([client.authenticateByUrl(), client.authenticateByUrl({ href: LINK })]);
     expect(a).toBe(b);
     expect(transport.requests).toHaveLength(1);
@@ -39,7 +42,10 @@ describe('authenticateByUrl', () => {
     let release!: () => void;
     const { client, transport, platform } = createTestClient({
       href: LINK,
-      replies: { 'POST /b2b/magic_links/discovery/authenticate': () => new Promise((resolve) => (release = () => resolve(fixtureDiscoveryResponse()))) },
+      replies: {
+        'POST /b2b/magic_links/discovery/authenticate': () =>
+          new Promise((resolve) => (release = () => resolve(fixtureDiscoveryResponse()))),
+      },
     });
     const first = client.authenticateByUrl();
     expect(platform.location.href()).not.toContain('token=');
@@ -53,15 +59,24 @@ describe('authenticateByUrl', () => {
   });
 
   it('leaves the address bar alone for an explicit other href', async () => {
-    const { client, platform } = createTestClient({ href: 'http://localhost:3000/?token=keep&stytch_token_type=discovery', replies: { 'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse() } });
+    const { client, platform } = createTestClient({
+      href: 'http://localhost:3000/?token=keep&stytch_token_type=discovery',
+      replies: { 'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse() },
+    });
     await client.authenticateByUrl({ href: LINK });
     expect(platform.location.href()).toContain('token=keep');
   });
 
   it('returns null without a token, and the parse result for types it does not handle', async () => {
-    const { client, transport, platform } = createTestClient({ href: 'http://localhost:3000/?token=t&stytch_token_type=multi_tenant_passwords' });
+    const { client, transport, platform } = createTestClient({
+      href: 'http://localhost:3000/?token=t&stytch_token_type=multi_tenant_passwords',
+    });
     await expect(client.authenticateByUrl({ href: 'http://localhost:3000/' })).resolves.toBeNull();
-    await expect(client.authenticateByUrl()).resolves.toEqual({ handled: false, tokenType: 'multi_tenant_passwords', token: 't' });
+    await expect(client.authenticateByUrl()).resolves.toEqual({
+      handled: false,
+      tokenType: 'multi_tenant_passwords',
+      token: 't',
+    });
     expect(platform.location.href()).toContain('token=t');
     expect(transport.requests).toEqual([]);
     expect(client.parseAuthenticateUrl()).toEqual({ handled: false, tokenType: 'multi_tenant_passwords', token: 't' });

@@ -32,7 +32,9 @@ export type AuthenticateByUrlResult =
  * of types does not fit the core's size budget.
  */
 const redirectError = (value: string): OrgAuthError =>
-  /^[a-z]+_[a-z_]+$/.test(value) ? new OrgAuthApiError(value as ApiErrorType, 400, undefined, value) : new OrgAuthError('redirect_error', value);
+  /^[a-z]+_[a-z_]+$/.test(value)
+    ? new OrgAuthApiError(value as ApiErrorType, 400, undefined, value)
+    : new OrgAuthError('redirect_error', value);
 
 /**
  * Creates `authenticateByUrl`: parses the URL, takes the one-time token out of the address bar and
@@ -51,8 +53,16 @@ export function createAuthenticateByUrl(platform: Platform, magicLinks: MagicLin
   // `parseAuthenticateUrl` marks only `discovery` and `sso` as handled.
   const run = async (tokenType: string, token: string, minutes?: number): Promise<AuthenticateByUrlResult> =>
     tokenType === 'sso'
-      ? { handled: true, tokenType: 'sso', data: await sso.authenticate({ sso_token: token, session_duration_minutes: minutes }) }
-      : { handled: true, tokenType: 'discovery', data: await magicLinks.discovery.authenticate({ discovery_magic_links_token: token }) };
+      ? {
+          handled: true,
+          tokenType: 'sso',
+          data: await sso.authenticate({ sso_token: token, session_duration_minutes: minutes }),
+        }
+      : {
+          handled: true,
+          tokenType: 'discovery',
+          data: await magicLinks.discovery.authenticate({ discovery_magic_links_token: token }),
+        };
 
   return (options: AuthenticateByUrlOptions = {}): Promise<AuthenticateByUrlResult> => {
     const current = platform.location.href();
@@ -74,7 +84,9 @@ export function createAuthenticateByUrl(platform: Platform, magicLinks: MagicLin
       // Synchronously, before the request below is sent.
       strip();
       cleaned = clearParams ? platform.location.href() : undefined;
-      latest = call = run(parsed.tokenType, parsed.token, options.session_duration_minutes).finally(() => (cleaned = undefined));
+      latest = call = run(parsed.tokenType, parsed.token, options.session_duration_minutes).finally(
+        () => (cleaned = undefined),
+      );
       calls.set(key, call);
     }
     return call;

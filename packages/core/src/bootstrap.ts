@@ -8,10 +8,12 @@ import type { HttpTransport } from './transport/http.js';
 export function createBootstrap(http: HttpTransport, publicToken: string): () => Promise<BootstrapResponse> {
   let pending: Promise<BootstrapResponse> | null = null;
   return () => {
-    pending ??= http.get<BootstrapResponse>(`/projects/bootstrap/${encodeURIComponent(publicToken)}`).catch((error: unknown) => {
-      pending = null;
-      throw error;
-    });
+    pending ??= http
+      .get<BootstrapResponse>(`/projects/bootstrap/${encodeURIComponent(publicToken)}`)
+      .catch((error: unknown) => {
+        pending = null;
+        throw error;
+      });
     return pending;
   };
 }

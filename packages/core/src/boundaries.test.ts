@@ -19,9 +19,11 @@ function sourceFiles(dir: string): string[] {
 const files = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
 const isTest = (path: string) => /\.test(-d)?\.ts$/.test(path);
 const importsOf = (text: string) =>
-  [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map(
-    (m) => m[1] ?? m[2] ?? m[3]!,
-  );
+  [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
 // Comments may mention globals; only code counts.
 const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 
@@ -64,13 +66,19 @@ function findCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | nu
 describe('core boundaries', () => {
   it('finds the sources', () => expect(files.length).toBeGreaterThan(20));
 
-  it.each(files.filter((f) => !isTest(f.path)).map((f) => [f.path, f] as const))('%s imports only what the core may', (_path, file) => {
-    for (const specifier of importsOf(file.text)) {
-      expect(specifier, `${file.path} imports ${specifier}`).not.toMatch(/^(lit|@lit\/|lit-|react|react-dom|@orgauth\/|node:)/);
-      expect(specifier, `${file.path} deep-imports ${specifier}`).not.toMatch(/\/(dist|src)\//);
-      if (!specifier.startsWith('.')) expect(['zustand/vanilla', 'js-cookie'], `${file.path} imports ${specifier}`).toContain(specifier);
-    }
-  });
+  it.each(files.filter((f) => !isTest(f.path)).map((f) => [f.path, f] as const))(
+    '%s imports only what the core may',
+    (_path, file) => {
+      for (const specifier of importsOf(file.text)) {
+        expect(specifier, `${file.path} imports ${specifier}`).not.toMatch(
+          /^(lit|@lit\/|lit-|react|react-dom|@orgauth\/|node:)/,
+        );
+        expect(specifier, `${file.path} deep-imports ${specifier}`).not.toMatch(/\/(dist|src)\//);
+        if (!specifier.startsWith('.'))
+          expect(['zustand/vanilla', 'js-cookie'], `${file.path} imports ${specifier}`).toContain(specifier);
+      }
+    },
+  );
 
   it('lets tests import @orgauth/server and nothing else from the workspace', () => {
     for (const file of files.filter((f) => isTest(f.path))) {
@@ -81,7 +89,8 @@ describe('core boundaries', () => {
   });
 
   it('touches browser globals only in platform/browser.ts', () => {
-    const globals = /\b(window|document|localStorage|sessionStorage|history|navigator)\s*[.[]|globalThis\.(location|document|window)|crypto\.subtle/;
+    const globals =
+      /\b(window|document|localStorage|sessionStorage|history|navigator)\s*[.[]|globalThis\.(location|document|window)|crypto\.subtle/;
     const offenders = files
       .filter((f) => !isTest(f.path) && f.path !== join('platform', 'browser.ts'))
       .filter((f) => globals.test(stripComments(f.text)))
@@ -101,7 +110,11 @@ describe('core boundaries', () => {
   });
 
   it('finds a cycle when there is one (so the check above can fail)', () => {
-    const acyclic = new Map([['a.ts', ['b.ts', 'c.ts']], ['b.ts', ['c.ts']], ['c.ts', []]]);
+    const acyclic = new Map([
+      ['a.ts', ['b.ts', 'c.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', []],
+    ]);
     expect(findCycle(acyclic)).toBeNull();
     const cyclic = new Map([...acyclic, ['c.ts', ['d.ts']], ['d.ts', ['b.ts']]]);
     expect(findCycle(cyclic)).toEqual(['b.ts', 'c.ts', 'd.ts', 'b.ts']);

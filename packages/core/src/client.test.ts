@@ -27,7 +27,9 @@ const seedSession = (platform: ReturnType<typeof memoryPlatform>) => {
 
 describe('createB2BClient', () => {
   it('rejects missing options with invalid_usage', () => {
-    expect(() => createB2BClient({ publicToken: '', baseUrl: 'https://a.test', platform: memoryPlatform() })).toThrow(/publicToken/);
+    expect(() => createB2BClient({ publicToken: '', baseUrl: 'https://a.test', platform: memoryPlatform() })).toThrow(
+      /publicToken/,
+    );
     const error = (() => {
       try {
         createB2BClient({ publicToken: PK, baseUrl: 'auth.test', platform: memoryPlatform() });
@@ -36,7 +38,14 @@ describe('createB2BClient', () => {
       }
     })();
     expect(isOrgAuthError(error, 'invalid_usage')).toBe(true);
-    expect(() => createB2BClient({ publicToken: PK, baseUrl: 'https://a.test', sessionDurationMinutes: 1, platform: memoryPlatform() })).toThrow(/sessionDurationMinutes/);
+    expect(() =>
+      createB2BClient({
+        publicToken: PK,
+        baseUrl: 'https://a.test',
+        sessionDurationMinutes: 1,
+        platform: memoryPlatform(),
+      }),
+    ).toThrow(/sessionDurationMinutes/);
   });
 
   it('starts signed-out without a session cookie and forgets a stale cache', () => {
@@ -53,7 +62,11 @@ describe('createB2BClient', () => {
     const { make, transport } = setup(seedSession);
     transport.reply('POST /b2b/sessions/authenticate', signedInResponse);
     const client = make();
-    expect(client.store.getState()).toMatchObject({ status: 'signed-in', fromCache: true, member: { member_id: signedInResponse.member_id } });
+    expect(client.store.getState()).toMatchObject({
+      status: 'signed-in',
+      fromCache: true,
+      member: { member_id: signedInResponse.member_id },
+    });
     await vi.waitFor(() => expect(client.store.getState()).toMatchObject({ status: 'signed-in', fromCache: false }));
     expect(transport.requests[0]).toMatchObject({ method: 'POST', path: '/b2b/sessions/authenticate', body: {} });
     expect(transport.requests[0]!.headers.authorization).toBe(`Basic ${btoa(`${PK}:tok`)}`);
@@ -91,7 +104,9 @@ describe('createB2BClient', () => {
 
   it('refreshes every 3 minutes while signed in and stops after destroy', async () => {
     const { make, transport, platform } = setup(seedSession);
-    transport.reply('POST /b2b/sessions/authenticate', () => fixtureAuthenticateResponse({ session_jwt: `jwt-${transport.requests.length}` }));
+    transport.reply('POST /b2b/sessions/authenticate', () =>
+      fixtureAuthenticateResponse({ session_jwt: `jwt-${transport.requests.length}` }),
+    );
     const client = make();
     await vi.waitFor(() => expect(client.store.getState()).toMatchObject({ fromCache: false }));
     platform.advance(REFRESH_INTERVAL_MS);
@@ -132,7 +147,11 @@ describe('createB2BClient', () => {
     transport.reply('GET /projects/bootstrap/public-token-test-1', { status: 500, body: 'x' });
     const client = make();
     await expect(client.bootstrap()).rejects.toMatchObject({ code: 'network_error' });
-    transport.reply('GET /projects/bootstrap/public-token-test-1', { project_name: 'P', request_id: 'r', status_code: 200 });
+    transport.reply('GET /projects/bootstrap/public-token-test-1', {
+      project_name: 'P',
+      request_id: 'r',
+      status_code: 200,
+    });
     await expect(client.bootstrap()).resolves.toMatchObject({ project_name: 'P' });
     await client.bootstrap();
     expect(transport.requests).toHaveLength(2);

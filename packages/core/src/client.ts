@@ -62,7 +62,9 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
     getSessionToken: session.getSessionToken,
     getTelemetryIds: () => {
       const state = store.getState();
-      return state.status === 'signed-in' ? { member_id: state.member.member_id, member_session_id: state.session.member_session_id } : {};
+      return state.status === 'signed-in'
+        ? { member_id: state.member.member_id, member_session_id: state.session.member_session_id }
+        : {};
     },
     onApiError: session.handleApiError,
   });
@@ -94,7 +96,8 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
     organization: createOrganizationFlow(deps),
     parseAuthenticateUrl: (href) => parseAuthenticateUrl(href ?? platform.location.href()),
     authenticateByUrl: createAuthenticateByUrl(platform, magicLinks, sso),
-    createLogin: (login) => createLoginController(client, { ...login, forgetIntermediateSession: deps.session.clearIntermediate }),
+    createLogin: (login) =>
+      createLoginController(client, { ...login, forgetIntermediateSession: deps.session.clearIntermediate }),
     destroy() {
       refresher.stop();
       deps.session.destroy();

@@ -43,7 +43,12 @@ export class OrgAuthApiError extends OrgAuthError {
  * `instanceof` fails when two copies of the package end up in one bundle.
  */
 export function isOrgAuthError(e: unknown, code?: OrgAuthErrorCode): e is OrgAuthError {
-  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true && (code === undefined || (e as OrgAuthError).code === code);
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as Record<symbol, unknown>)[BRAND] === true &&
+    (code === undefined || (e as OrgAuthError).code === code)
+  );
 }
 
 /** True when `e` is an API error (optionally of one `errorType`). */

@@ -22,7 +22,12 @@ export { LOGIN_STEPS } from './machines/login-state.js';
 export type { LoginEvent, LoginFlow, LoginState, LoginStep } from './machines/login-state.js';
 export { initialLoginState, loginReducer } from './machines/login-machine.js';
 export { createLoginController } from './machines/login-controller.js';
-export type { CreateLoginOptions, LoginClient, LoginController, LoginControllerOptions } from './machines/login-types.js';
+export type {
+  CreateLoginOptions,
+  LoginClient,
+  LoginController,
+  LoginControllerOptions,
+} from './machines/login-types.js';
 export { HANDLED_TOKEN_TYPES, parseAuthenticateUrl, stripAuthenticateParams } from './redirect.js';
 export type { AuthenticateByUrlOptions } from './authenticate-by-url.js';
 export { SLUG_ERRORS, suggestSlug, validateSlug } from './slug.js';

@@ -5,7 +5,9 @@ import { createPkceStore, pkceChallenge } from './pkce.js';
 describe('pkce', () => {
   it('computes the S256 challenge of the protocol test vector', async () => {
     const platform = memoryPlatform();
-    await expect(pkceChallenge('0'.repeat(32), platform.sha256)).resolves.toBe('hODA6vqpWjTCk_J4rFLkXOU3urXnUqAOaVmhOuEDtlo');
+    await expect(pkceChallenge('0'.repeat(32), platform.sha256)).resolves.toBe(
+      'hODA6vqpWjTCk_J4rFLkXOU3urXnUqAOaVmhOuEDtlo',
+    );
   });
 
   it('creates a 256-bit hex verifier, stores it, and reuses it until cleared', async () => {
@@ -14,7 +16,9 @@ describe('pkce', () => {
     const pair = await pkce.getOrCreate('magic_links');
     expect(pair.code_verifier).toMatch(/^[0-9a-f]{64}$/);
     expect(pair.code_challenge).toBe(await pkceChallenge(pair.code_verifier, platform.sha256));
-    expect(JSON.parse(platform.storageMap.get('stytch_sdk_state_public-token-test-1::PKCE_VERIFIER:magic_links')!)).toEqual(pair);
+    expect(
+      JSON.parse(platform.storageMap.get('stytch_sdk_state_public-token-test-1::PKCE_VERIFIER:magic_links')!),
+    ).toEqual(pair);
     await expect(pkce.getOrCreate('magic_links')).resolves.toEqual(pair);
     expect(pkce.get('oauth')).toBeNull();
     pkce.clear('magic_links');

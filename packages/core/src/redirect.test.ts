@@ -16,19 +16,29 @@ describe('parseAuthenticateUrl', () => {
       tokenType: 'multi_tenant_passwords',
       token: 't',
     });
-    expect(parseAuthenticateUrl('https://app.test/auth?token=t&stytch_token_type=weird')).toMatchObject({ handled: false, tokenType: 'weird' });
+    expect(parseAuthenticateUrl('https://app.test/auth?token=t&stytch_token_type=weird')).toMatchObject({
+      handled: false,
+      tokenType: 'weird',
+    });
   });
 
-  it.each(['https://app.test/auth', 'https://app.test/?token=t', 'https://app.test/?stytch_token_type=discovery', 'https://app.test/?token=&stytch_token_type=discovery', 'not a url'])(
-    'returns null for %s',
-    (href) => expect(parseAuthenticateUrl(href)).toBeNull(),
-  );
+  it.each([
+    'https://app.test/auth',
+    'https://app.test/?token=t',
+    'https://app.test/?stytch_token_type=discovery',
+    'https://app.test/?token=&stytch_token_type=discovery',
+    'not a url',
+  ])('returns null for %s', (href) => expect(parseAuthenticateUrl(href)).toBeNull());
 });
 
 describe('stripAuthenticateParams', () => {
   it('drops only the token parameters', () => {
-    expect(stripAuthenticateParams('https://app.test/auth?a=1&token=t&stytch_token_type=discovery#h')).toBe('https://app.test/auth?a=1#h');
-    expect(stripAuthenticateParams('https://app.test/auth?token=t&stytch_token_type=discovery')).toBe('https://app.test/auth');
+    expect(stripAuthenticateParams('https://app.test/auth?a=1&token=t&stytch_token_type=discovery#h')).toBe(
+      'https://app.test/auth?a=1#h',
+    );
+    expect(stripAuthenticateParams('https://app.test/auth?token=t&stytch_token_type=discovery')).toBe(
+      'https://app.test/auth',
+    );
   });
 
   it('leaves a URL without them as it was', () => {

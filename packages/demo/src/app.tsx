@@ -17,11 +17,18 @@ export function App() {
       <header className="demo-header">
         <strong>OrgAuth</strong>
         <nav>
-          <a href="/" aria-current="page">React demo</a> · <a href="/script-tag.html">Script-tag demo</a> ·{' '}
-          <a href={`${baseUrl}/dev/mailbox`} target="_blank" rel="noreferrer">Dev mailbox</a>
+          <a href="/" aria-current="page">
+            React demo
+          </a>{' '}
+          · <a href="/script-tag.html">Script-tag demo</a> ·{' '}
+          <a href={`${baseUrl}/dev/mailbox`} target="_blank" rel="noreferrer">
+            Dev mailbox
+          </a>
         </nav>
       </header>
-      <main className="demo-main">{status === 'initializing' ? <Loading /> : status === 'signed-in' ? <SignedIn /> : <LoginCard />}</main>
+      <main className="demo-main">
+        {status === 'initializing' ? <Loading /> : status === 'signed-in' ? <SignedIn /> : <LoginCard />}
+      </main>
     </>
   );
 }
@@ -39,7 +46,11 @@ function LoginCard() {
   // `?org=<slug>` shows that organization's login page (its SSO buttons); otherwise discovery. Read
   // here, not at import: this card renders only in the browser, after the status is known.
   const organizationSlug = new URLSearchParams(window.location.search).get('org') ?? undefined;
-  return organizationSlug ? <Login client={client} theme="auto" organizationSlug={organizationSlug} /> : <Login client={client} theme="auto" />;
+  return organizationSlug ? (
+    <Login client={client} theme="auto" organizationSlug={organizationSlug} />
+  ) : (
+    <Login client={client} theme="auto" />
+  );
 }
 
 function SignedIn() {

@@ -30,7 +30,9 @@ export function defineOrgAuthElements(registry: CustomElementRegistry = customEl
     const other = definedBy.get(tag);
     if (other !== undefined && other !== VERSION && !warned.has(tag)) {
       warned.add(tag);
-      console.warn(`[orgauth] <${tag}> is already defined by @orgauth/elements ${other}; this copy (${VERSION}) is not used.`);
+      console.warn(
+        `[orgauth] <${tag}> is already defined by @orgauth/elements ${other}; this copy (${VERSION}) is not used.`,
+      );
     }
   }
 }

@@ -22,7 +22,9 @@ describe('registration', () => {
 
   it('warns once per tag when another version defined it first', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const definedBy = (globalThis as unknown as Record<symbol, Map<string, string>>)[Symbol.for('orgauth.elements.definedBy')];
+    const definedBy = (globalThis as unknown as Record<symbol, Map<string, string>>)[
+      Symbol.for('orgauth.elements.definedBy')
+    ];
     definedBy?.set('orgauth-login', '0.0.1');
     defineOrgAuthElements();
     defineOrgAuthElements();

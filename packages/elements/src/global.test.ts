@@ -9,7 +9,10 @@ describe('script-tag entry', () => {
     expect(window.OrgAuth.version).toBe(VERSION);
     expect(window.OrgAuth.suggestSlug('Acme Inc.')).toBe('acme-inc');
     expect(window.OrgAuth.selectIsSignedIn({ status: 'signed-out' })).toBe(false);
-    const client = window.OrgAuth.createB2BClient({ publicToken: 'public-token-test-x', baseUrl: 'https://auth.example.test' });
+    const client = window.OrgAuth.createB2BClient({
+      publicToken: 'public-token-test-x',
+      baseUrl: 'https://auth.example.test',
+    });
     expect(client.store.getState().status).not.toBe('signed-in');
     client.destroy();
   });

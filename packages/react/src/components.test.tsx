@@ -76,7 +76,13 @@ describe('<Login>', () => {
   });
 
   it('maps every orgauth-* event to its on* prop', () => {
-    const handlers = { onSessionCreated: vi.fn(), onSessionEnded: vi.fn(), onStepChange: vi.fn(), onError: vi.fn(), onNavigate: vi.fn() };
+    const handlers = {
+      onSessionCreated: vi.fn(),
+      onSessionEnded: vi.fn(),
+      onStepChange: vi.fn(),
+      onError: vi.fn(),
+      onNavigate: vi.fn(),
+    };
     const { container } = render(<Login client={createTestClient().client} {...handlers} />);
     const el = loginIn(container);
     const created = new OrgAuthSessionCreatedEvent({ member: fixtureMember(), organization: fixtureOrganization() });
@@ -95,7 +101,9 @@ describe('<Login>', () => {
   it('onNavigate sees the SSO start URL and, canceling it, routes the page itself', async () => {
     const connection = { connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' };
     const organization = fixtureOrganization({ organization_slug: 'acme', sso_active_connections: [connection] });
-    const { client, platform } = createTestClient({ replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization } } });
+    const { client, platform } = createTestClient({
+      replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization } },
+    });
     const urls: string[] = [];
     const onNavigate = (event: OrgAuthNavigateEvent) => {
       urls.push(event.detail.url);
@@ -108,25 +116,36 @@ describe('<Login>', () => {
     await waitFor(() => expect(urls).toHaveLength(1));
     expect(new URL(urls[0]!).searchParams.get('connection_id')).toBe(connection.connection_id);
     expect(platform.navigations).toEqual([]);
-    await waitFor(() => expect(el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="sso-button"]')?.disabled).toBe(false));
+    await waitFor(() =>
+      expect(el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="sso-button"]')?.disabled).toBe(false),
+    );
   });
 
   it('passes organizationSlug as the organization-slug attribute and shows that organization’s SSO buttons', async () => {
     const organization = fixtureOrganization({
       organization_slug: 'acme',
-      sso_active_connections: [{ connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' }],
+      sso_active_connections: [
+        { connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' },
+      ],
     });
-    const { client, transport } = createTestClient({ replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization } } });
+    const { client, transport } = createTestClient({
+      replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization } },
+    });
     const { container } = render(<Login client={client} organizationSlug="acme" />);
     const el = loginIn(container);
     expect(el.getAttribute('organization-slug')).toBe('acme');
-    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="sso-button"]')?.textContent).toContain('Continue with Okta'));
+    await waitFor(() =>
+      expect(el.shadowRoot?.querySelector('[part~="sso-button"]')?.textContent).toContain('Continue with Okta'),
+    );
     expect(transport.requests[0]?.body).toEqual({ organization_slug: 'acme' });
   });
 
   it('fires onStepChange when the element moves on after a scripted reply', async () => {
     const { client, transport } = createTestClient();
-    transport.reply('POST /b2b/magic_links/email/discovery/send', { request_id: 'request-id-test-send', status_code: 200 });
+    transport.reply('POST /b2b/magic_links/email/discovery/send', {
+      request_id: 'request-id-test-send',
+      status_code: 200,
+    });
     const steps: LoginStep[] = [];
     const { container } = render(<Login client={client} onStepChange={(e) => steps.push(e.detail.step)} />);
     const el = loginIn(container);

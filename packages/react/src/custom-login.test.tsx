@@ -42,13 +42,19 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
     e.preventDefault();
     void action();
   };
-  const back = <button type="button" onClick={() => void login.back()}>Back</button>;
+  const back = (
+    <button type="button" onClick={() => void login.back()}>
+      Back
+    </button>
+  );
   switch (state.step) {
     case 'email':
       return (
         <form onSubmit={submit(() => login.submitEmail(text))}>
           {field('Work email')}
-          <button type="submit" disabled={state.busy}>Email me a link</button>
+          <button type="submit" disabled={state.busy}>
+            Email me a link
+          </button>
           {state.flow ? back : null}
           <Problem state={state} />
         </form>
@@ -61,16 +67,26 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
       return (
         <>
           {state.organizations.map(({ organization }) => (
-            <button type="button" key={organization.organization_id} onClick={() => void login.chooseOrganization(organization.organization_id)}>
+            <button
+              type="button"
+              key={organization.organization_id}
+              onClick={() => void login.chooseOrganization(organization.organization_id)}
+            >
               Enter {organization.organization_name}
             </button>
           ))}
-          <button type="button" onClick={() => login.startCreate()}>New organization</button>
+          <button type="button" onClick={() => login.startCreate()}>
+            New organization
+          </button>
         </>
       );
     case 'create-organization':
       return (
-        <form onSubmit={submit(() => login.createOrganization({ organization_name: text, organization_slug: text.toLowerCase() }))}>
+        <form
+          onSubmit={submit(() =>
+            login.createOrganization({ organization_name: text, organization_slug: text.toLowerCase() }),
+          )}
+        >
           {field('Organization name')}
           <button type="submit">Create</button>
           {back}
@@ -81,14 +97,18 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
       return (
         <p>
           {member?.email_address} in {state.organization.organization_name}
-          <button type="button" onClick={() => void client.session.revoke()}>Sign out</button>
+          <button type="button" onClick={() => void client.session.revoke()}>
+            Sign out
+          </button>
         </p>
       );
     case 'error':
       return (
         <>
           <Problem state={state} />
-          <button type="button" onClick={() => void login.reset()}>Start over</button>
+          <button type="button" onClick={() => void login.reset()}>
+            Start over
+          </button>
         </>
       );
     case 'organization-login':
@@ -96,11 +116,18 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
         <>
           <h1>Sign in to {state.flow.organization.organization_name}</h1>
           {state.flow.organization.sso_active_connections.map((c) => (
-            <button type="button" key={c.connection_id} disabled={state.busy} onClick={() => void login.startSso(c.connection_id)}>
+            <button
+              type="button"
+              key={c.connection_id}
+              disabled={state.busy}
+              onClick={() => void login.startSso(c.connection_id)}
+            >
               {c.display_name}
             </button>
           ))}
-          <button type="button" onClick={() => login.openEmail()}>Use email</button>
+          <button type="button" onClick={() => login.openEmail()}>
+            Use email
+          </button>
         </>
       ) : (
         <>
@@ -116,7 +143,11 @@ function MyLogin({ organizationSlug }: { organizationSlug?: string }) {
 }
 
 const LINK = 'http://localhost:3000/?stytch_token_type=discovery&token=discovery-token-test';
-const globex = fixtureOrganization({ organization_id: 'organization-test-globex', organization_name: 'Globex', organization_slug: 'globex' });
+const globex = fixtureOrganization({
+  organization_id: 'organization-test-globex',
+  organization_name: 'Globex',
+  organization_slug: 'globex',
+});
 
 describe('a custom React login on the core alone', () => {
   it('runs discovery: email, the link, back from create, an organization, sign-out', async () => {
@@ -124,7 +155,10 @@ describe('a custom React login on the core alone', () => {
       replies: {
         'POST /b2b/magic_links/email/discovery/send': { request_id: 'r', status_code: 200 },
         'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse({
-          discovered_organizations: [fixtureDiscoveredOrganization(), fixtureDiscoveredOrganization({ organization: globex })],
+          discovered_organizations: [
+            fixtureDiscoveredOrganization(),
+            fixtureDiscoveredOrganization({ organization: globex }),
+          ],
         }),
         'POST /b2b/discovery/intermediate_sessions/exchange': fixtureAuthenticateResponse({ organization: globex }),
         'POST /b2b/sessions/revoke': { request_id: 'r', status_code: 200 },
@@ -189,7 +223,9 @@ describe('a custom React login on the core alone', () => {
   });
 
   it('shows an unknown organization as the error type a UI words', async () => {
-    const { client } = createTestClient({ replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization: null } } });
+    const { client } = createTestClient({
+      replies: { 'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization: null } },
+    });
     render(
       <OrgAuthProvider client={client}>
         <MyLogin organizationSlug="nope" />

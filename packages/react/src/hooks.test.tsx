@@ -17,7 +17,13 @@ import { OrgAuthProvider } from './provider.js';
 afterEach(cleanup);
 
 const signedIn = () =>
-  ({ status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: false }) as const;
+  ({
+    status: 'signed-in',
+    member: fixtureMember(),
+    organization: fixtureOrganization(),
+    session: fixtureMemberSession(),
+    fromCache: false,
+  }) as const;
 
 /** Shows everything the hooks return, and counts renders to prove selectors keep re-renders narrow. */
 function Who({ renders }: { renders?: { count: number } }) {
@@ -29,7 +35,8 @@ function Who({ renders }: { renders?: { count: number } }) {
   const isSignedIn = useIsSignedIn();
   return (
     <p data-testid="who">
-      {status}|{String(isSignedIn)}|{member?.email_address ?? '-'}|{organization?.organization_slug ?? '-'}|{session?.member_session_id ?? '-'}
+      {status}|{String(isSignedIn)}|{member?.email_address ?? '-'}|{organization?.organization_slug ?? '-'}|
+      {session?.member_session_id ?? '-'}
     </p>
   );
 }
@@ -52,7 +59,9 @@ describe('hooks', () => {
     await act(() => client.magicLinks.discovery.authenticate({ discovery_magic_links_token: 'token-1' }));
     expect(screen.getByTestId('who').textContent).toBe('intermediate|false|-|-|-');
 
-    await act(() => client.discovery.intermediateSessions.exchange({ organization_id: fixtureOrganization().organization_id }));
+    await act(() =>
+      client.discovery.intermediateSessions.exchange({ organization_id: fixtureOrganization().organization_id }),
+    );
     expect(screen.getByTestId('who').textContent).toBe(
       `signed-in|true|ada@acme.test|acme-inc|${fixtureMemberSession().member_session_id}`,
     );

@@ -27,7 +27,8 @@ function browserClient({ cookie, cache }: { cookie: boolean; cache: boolean }): 
 }
 
 /** The server's client: the request's cookies do not reach a client created on the server. */
-const serverClient = () => createB2BClient({ publicToken: PUBLIC_TOKEN, baseUrl: 'https://auth.test', platform: memoryPlatform() });
+const serverClient = () =>
+  createB2BClient({ publicToken: PUBLIC_TOKEN, baseUrl: 'https://auth.test', platform: memoryPlatform() });
 
 /** The README's pattern: a placeholder while initializing, the login only once signed out. */
 function App({ seen }: { seen: AuthStatus[] }) {
@@ -75,7 +76,11 @@ async function serverRenderThenHydrate(client: B2BClient) {
 
 describe('server rendering and hydration', () => {
   it.each([
-    ['a session cookie and a cached state (signed in from cache)', { cookie: true, cache: true }, 'Hello ada@acme.test'],
+    [
+      'a session cookie and a cached state (signed in from cache)',
+      { cookie: true, cache: true },
+      'Hello ada@acme.test',
+    ],
     ['a session cookie without a cached state (revalidated)', { cookie: true, cache: false }, 'Hello ada@acme.test'],
     ['no session cookie', { cookie: false, cache: false }, 'Sign in'],
   ])('with %s: the markup hydrates without a mismatch, then shows the real state', async (_name, browser, shown) => {

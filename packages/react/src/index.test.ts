@@ -4,7 +4,15 @@ import * as api from './index.js';
 describe('@orgauth/react', () => {
   it('exports one hook for the client (useOrgAuth), the provider and the store hooks, nothing else', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['OrgAuthProvider', 'useAuthStatus', 'useIsSignedIn', 'useMember', 'useOrgAuth', 'useOrganization', 'useSession'].sort(),
+      [
+        'OrgAuthProvider',
+        'useAuthStatus',
+        'useIsSignedIn',
+        'useMember',
+        'useOrgAuth',
+        'useOrganization',
+        'useSession',
+      ].sort(),
     );
   });
 });

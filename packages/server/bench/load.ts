@@ -24,7 +24,10 @@ function percentile(sorted: number[], p: number): number {
  * send the next, until `durationMs` passes or `next()` runs dry. Latency is measured per request from
  * send to the end of the body; throughput is completed requests over the elapsed wall time.
  */
-export async function runLoad(next: NextRequest, options: { durationMs: number; concurrency: number }): Promise<LoadResult> {
+export async function runLoad(
+  next: NextRequest,
+  options: { durationMs: number; concurrency: number },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const errors: Record<number, number> = {};
   let exhausted = false;

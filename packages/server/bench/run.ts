@@ -31,14 +31,24 @@ interface Row {
 }
 
 function post(url: string, auth: string, body: unknown): { url: string; init: RequestInit } {
-  return { url, init: { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body) } };
+  return {
+    url,
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: auth },
+      body: JSON.stringify(body),
+    },
+  };
 }
 
 /** Session JWTs for the seeded sessions, minted by the server itself (SDK authenticate, public token). */
 async function mintJwts(server: ServerProcess, seeded: Seeded): Promise<string[]> {
   const jwts: string[] = [];
   for (const token of seeded.sessionTokens.slice(0, JWT_POOL)) {
-    const res = await fetch(`${server.origin}/sdk/v1/b2b/sessions/authenticate`, post('', basic(seeded.project.public_token, token), {}).init);
+    const res = await fetch(
+      `${server.origin}/sdk/v1/b2b/sessions/authenticate`,
+      post('', basic(seeded.project.public_token, token), {}).init,
+    );
     const body = (await res.json()) as { data?: { session_jwt?: string } };
     if (body.data?.session_jwt) jwts.push(body.data.session_jwt);
   }
@@ -52,16 +62,34 @@ function scenarios(server: ServerProcess, seeded: Seeded, jwts: string[]): [stri
   const cycle = <T>(list: T[]) => list[i++ % list.length];
   const run = randomBytes(3).toString('hex');
   return [
-    ['sessions/authenticate (token)', () => post(`${api}/sessions/authenticate`, secret, { session_token: cycle(seeded.sessionTokens) })],
-    ['sessions/authenticate (JWT)', () => (jwts.length === 0 ? undefined : post(`${api}/sessions/authenticate`, secret, { session_jwt: cycle(jwts) }))],
-    ['magic_links/authenticate', () => {
-      const token = seeded.magicTokens.pop();
-      return token === undefined ? undefined : post(`${api}/magic_links/authenticate`, secret, { magic_links_token: token, session_duration_minutes: 60 });
-    }],
-    ['organizations (create)', () => {
-      const n = i++;
-      return post(`${api}/organizations`, secret, { organization_name: `Load ${n}`, organization_slug: `load-${run}-${n}` });
-    }],
+    [
+      'sessions/authenticate (token)',
+      () => post(`${api}/sessions/authenticate`, secret, { session_token: cycle(seeded.sessionTokens) }),
+    ],
+    [
+      'sessions/authenticate (JWT)',
+      () =>
+        jwts.length === 0 ? undefined : post(`${api}/sessions/authenticate`, secret, { session_jwt: cycle(jwts) }),
+    ],
+    [
+      'magic_links/authenticate',
+      () => {
+        const token = seeded.magicTokens.pop();
+        return token === undefined
+          ? undefined
+          : post(`${api}/magic_links/authenticate`, secret, { magic_links_token: token, session_duration_minutes: 60 });
+      },
+    ],
+    [
+      'organizations (create)',
+      () => {
+        const n = i++;
+        return post(`${api}/organizations`, secret, {
+          organization_name: `Load ${n}`,
+          organization_slug: `load-${run}-${n}`,
+        });
+      },
+    ],
   ];
 }
 
@@ -72,7 +100,9 @@ async function benchDatabase(label: string, baseUrl: string | undefined, rows: R
   try {
     const t0 = performance.now();
     const seeded = await seed(dataDir, schema?.databaseUrl, { sessions, magicTokens });
-    process.stderr.write(`${label}: seeded ${sessions} sessions and ${magicTokens} magic links in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `${label}: seeded ${sessions} sessions and ${magicTokens} magic links in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
     const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
     // DATABASE_URL '' forces SQLite even when the caller's environment names a PostgreSQL.
     server = await startServerProcess(cli, dataDir, { DATABASE_URL: schema?.databaseUrl ?? '' });
@@ -80,7 +110,12 @@ async function benchDatabase(label: string, baseUrl: string | undefined, rows: R
     for (const [scenario, next] of scenarios(server, seeded, jwts)) {
       const result = await runLoad(next, { durationMs, concurrency });
       const memory = await processMemory(server.child.pid ?? -1);
-      rows.push({ database: label, scenario, result, rss: memory ? `${memory.rss.toFixed(0)} (peak ${memory.peak.toFixed(0)})` : 'n/a' });
+      rows.push({
+        database: label,
+        scenario,
+        result,
+        rss: memory ? `${memory.rss.toFixed(0)} (peak ${memory.peak.toFixed(0)})` : 'n/a',
+      });
       process.stderr.write(`${label}: ${scenario} done\n`);
     }
   } finally {
@@ -99,13 +134,19 @@ function print(rows: Row[]): void {
     result.rps.toFixed(0),
     result.p50.toFixed(2),
     result.p99.toFixed(2),
-    Object.entries(result.errors).map(([status, count]) => `${count}×${status}`).join(' ') || '0',
+    Object.entries(result.errors)
+      .map(([status, count]) => `${count}×${status}`)
+      .join(' ') || '0',
     rss,
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((line) => line[c]?.length ?? 0)));
   const format = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
-  process.stdout.write(`\nOrgAuth backend API on loopback — ${sessions} seeded sessions, ${durationMs / 1000} s per scenario, concurrency ${concurrency}, Node ${process.version}\n\n`);
-  process.stdout.write(`${[format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n')}\n`);
+  process.stdout.write(
+    `\nOrgAuth backend API on loopback — ${sessions} seeded sessions, ${durationMs / 1000} s per scenario, concurrency ${concurrency}, Node ${process.version}\n\n`,
+  );
+  process.stdout.write(
+    `${[format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n')}\n`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -37,17 +37,33 @@ export async function seed(dataDir: string, databaseUrl: string | undefined, opt
     const now = Date.now();
     const sessionTokens: string[] = [];
     const members: { id: string; email: string; organizationId: string }[] = [];
-    const factor = { type: 'magic_link', delivery_method: 'email', last_authenticated_at: new Date(now).toISOString(), email_factor: { email_id: 'bench', email_address: 'bench@bench.example' } };
+    const factor = {
+      type: 'magic_link',
+      delivery_method: 'email',
+      last_authenticated_at: new Date(now).toISOString(),
+      email_factor: { email_id: 'bench', email_address: 'bench@bench.example' },
+    };
     for (let start = 0; start < options.sessions; start += CHUNK) {
       await server.db.transaction().execute(async (trx) => {
         let organizationId = '';
         for (let i = start; i < Math.min(start + CHUNK, options.sessions); i++) {
           if (i % perOrg === 0 || organizationId === '') {
-            const org = await insertOrganization(trx, projectId, { name: `Bench ${i / perOrg}`, slug: `bench-${i}`, emailInvites: 'ALL_ALLOWED' }, now);
+            const org = await insertOrganization(
+              trx,
+              projectId,
+              { name: `Bench ${i / perOrg}`, slug: `bench-${i}`, emailInvites: 'ALL_ALLOWED' },
+              now,
+            );
             organizationId = org.id;
           }
           const email = `member-${i}@bench.example`;
-          const member = await insertMember(trx, projectId, organizationId, { email, status: 'active', emailVerified: true }, now);
+          const member = await insertMember(
+            trx,
+            projectId,
+            organizationId,
+            { email, status: 'active', emailVerified: true },
+            now,
+          );
           const { token } = await insertSession(trx, member, [factor as never], 24 * 60, now);
           sessionTokens.push(token);
           members.push({ id: member.id, email, organizationId });
@@ -60,7 +76,14 @@ export async function seed(dataDir: string, databaseUrl: string | undefined, opt
         for (let i = start; i < Math.min(start + CHUNK, options.magicTokens); i++) {
           const member = members[i % members.length];
           if (member === undefined) return;
-          const input = { projectId, kind: 'login_magic_link' as const, email: member.email, organizationId: member.organizationId, redirectUrl: 'http://localhost:3000', ttlMinutes: 60 };
+          const input = {
+            projectId,
+            kind: 'login_magic_link' as const,
+            email: member.email,
+            organizationId: member.organizationId,
+            redirectUrl: 'http://localhost:3000',
+            ttlMinutes: 60,
+          };
           magicTokens.push(await issueOneTimeToken(trx, input, now));
         }
       });

@@ -25,7 +25,22 @@ const SDK_POSTS = [
 ];
 
 // Values of every JSON type, plus hostile strings, placed in every field the endpoints read.
-const HOSTILE: unknown[] = [null, true, 0, -1, 1e308, 'x'.repeat(5000), '', [], [1, 'a'], {}, { $gt: '' }, "' OR 1=1 --", '\u0000', '<script>'];
+const HOSTILE: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  'x'.repeat(5000),
+  '',
+  [],
+  [1, 'a'],
+  {},
+  { $gt: '' },
+  "' OR 1=1 --",
+  '\u0000',
+  '<script>',
+];
 const FIELDS = [
   'email_address',
   'discovery_redirect_url',
@@ -62,11 +77,18 @@ describe('bad input never yields 5xx', () => {
       for (const field of FIELDS) {
         for (const value of HOSTILE) {
           // A valid PKCE challenge by default, so the send reaches its other fields (CSRF-02 refuses it without).
-          const base = { email_address: 'a@b.test', pkce_code_challenge: TEST_PKCE.challenge, intermediate_session_token: ist, organization_name: 'N', organization_id: 'x' };
+          const base = {
+            email_address: 'a@b.test',
+            pkce_code_challenge: TEST_PKCE.challenge,
+            intermediate_session_token: ist,
+            organization_name: 'N',
+            organization_id: 'x',
+          };
           const body = { ...base, [field]: value };
           const res = await t.sdk(path, { body });
           expect(res.status, `${path} ${field}=${JSON.stringify(value)?.slice(0, 40)}`).toBeLessThan(500);
-          if (res.status >= 400) expect(res.body).toMatchObject({ status_code: res.status, error_type: expect.any(String) });
+          if (res.status >= 400)
+            expect(res.body).toMatchObject({ status_code: res.status, error_type: expect.any(String) });
         }
       }
     }
@@ -74,8 +96,14 @@ describe('bad input never yields 5xx', () => {
   }, 120_000);
 
   test('oversized bodies are refused', async () => {
-    const res = await t.sdk('/b2b/magic_links/email/discovery/send', { rawBody: JSON.stringify({ email_address: 'a@b.test', pad: 'x'.repeat(70_000) }) });
-    expect([res.status, res.body.error_type, res.body.error_message]).toEqual([413, 'request_too_large', 'The request body is too large.']);
+    const res = await t.sdk('/b2b/magic_links/email/discovery/send', {
+      rawBody: JSON.stringify({ email_address: 'a@b.test', pad: 'x'.repeat(70_000) }),
+    });
+    expect([res.status, res.body.error_type, res.body.error_message]).toEqual([
+      413,
+      'request_too_large',
+      'The request body is too large.',
+    ]);
   });
 
   test('unknown routes get the 404 envelope', async () => {

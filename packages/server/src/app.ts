@@ -22,7 +22,16 @@ import { sessionRoutes } from './sessions/index.js';
 import { ssoRoutes } from './sso/index.js';
 
 /** Every feature's routes, in mounting order; each feature folder builds its own sub-apps. */
-const FEATURES = [projectRoutes, organizationRoutes, memberRoutes, magicLinkRoutes, discoveryRoutes, sessionRoutes, ssoRoutes, eventRoutes];
+const FEATURES = [
+  projectRoutes,
+  organizationRoutes,
+  memberRoutes,
+  magicLinkRoutes,
+  discoveryRoutes,
+  sessionRoutes,
+  ssoRoutes,
+  eventRoutes,
+];
 
 /**
  * Builds the Hono app: SDK API under `/sdk/v1` (public token, CORS, `{data}` envelope), backend API
@@ -73,7 +82,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
 
-  const features: FeatureRoutes[] = [...FEATURES.map((feature) => feature(deps)), ...(deps.dev ? [devRoutes(deps)] : [])];
+  const features: FeatureRoutes[] = [
+    ...FEATURES.map((feature) => feature(deps)),
+    ...(deps.dev ? [devRoutes(deps)] : []),
+  ];
   const mount = (parent: Hono<AppEnv>, surface: keyof FeatureRoutes) => {
     for (const feature of features) {
       const sub = feature[surface];

@@ -11,7 +11,17 @@ import { describe, expect, it } from 'vitest';
  * Tests may reach inside anything they test.
  */
 const SRC = import.meta.dirname;
-const FEATURES = ['projects', 'organizations', 'members', 'magic-links', 'discovery', 'sessions', 'sso', 'events', 'dev'];
+const FEATURES = [
+  'projects',
+  'organizations',
+  'members',
+  'magic-links',
+  'discovery',
+  'sessions',
+  'sso',
+  'events',
+  'dev',
+];
 const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail'];
 
 function sourceFiles(dir: string): string[] {
@@ -28,8 +38,12 @@ const files = sourceFiles(SRC)
 
 /** Relative import targets of a file, resolved to paths below src/ (`sso/oidc/start.ts`). */
 function importsOf(file: { path: string; text: string }): string[] {
-  const specifiers = [...file.text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
-  return specifiers.filter((s) => s.startsWith('.')).map((s) => relative(SRC, resolve(SRC, dirname(file.path), s)).replace(/\.js$/, '.ts'));
+  const specifiers = [
+    ...file.text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => (m[1] ?? m[2])!);
+  return specifiers
+    .filter((s) => s.startsWith('.'))
+    .map((s) => relative(SRC, resolve(SRC, dirname(file.path), s)).replace(/\.js$/, '.ts'));
 }
 
 /** The feature folder a path belongs to, if any. */
@@ -39,7 +53,8 @@ const topOf = (path: string) => path.split(sep)[0] ?? '';
 describe('server boundaries', () => {
   it('finds the sources and a public index.ts in every feature folder', () => {
     expect(files.length).toBeGreaterThan(100);
-    for (const feature of FEATURES) expect(existsSync(join(SRC, feature, 'index.ts')), `${feature}/index.ts`).toBe(true);
+    for (const feature of FEATURES)
+      expect(existsSync(join(SRC, feature, 'index.ts')), `${feature}/index.ts`).toBe(true);
   });
 
   it.each(files.map((f) => [f.path, f] as const))('%s respects the feature and layer boundaries', (_path, file) => {
@@ -50,10 +65,15 @@ describe('server boundaries', () => {
         expect(target, `${file.path} reaches inside ${other}/ (use ${other}/index.ts)`).toBe(join(other, 'index.ts'));
       }
       if (own !== undefined && topOf(target) === 'http') {
-        expect(target, `${file.path} imports the HTTP layer's internals (use http/index.ts)`).toBe(join('http', 'index.ts'));
+        expect(target, `${file.path} imports the HTTP layer's internals (use http/index.ts)`).toBe(
+          join('http', 'index.ts'),
+        );
       }
       if (LAYERS_BELOW_FEATURES.includes(topOf(file.path))) {
-        expect(other === undefined && topOf(target) !== 'http', `${file.path} (a layer below the features) imports ${target}`).toBe(true);
+        expect(
+          other === undefined && topOf(target) !== 'http',
+          `${file.path} (a layer below the features) imports ${target}`,
+        ).toBe(true);
       }
     }
   });

@@ -59,7 +59,9 @@ describe('createOrgAuthServer', () => {
     issued.push(unused.ist);
     // Magic-link tokens necessarily sit in the dev mailbox's mail bodies; purge it first (secure_delete
     // zeroes the freed pages), then nothing may remain.
-    const mailed = (await t.server.mailbox.list()).map((m) => new URL(m.text.match(/https?:\/\/\S+/)![0]).searchParams.get('token')!);
+    const mailed = (await t.server.mailbox.list()).map(
+      (m) => new URL(m.text.match(/https?:\/\/\S+/)![0]).searchParams.get('token')!,
+    );
     expect(mailed.length).toBeGreaterThanOrEqual(4);
     issued.push(...mailed);
     await t.server.mailbox.clear();
@@ -76,7 +78,8 @@ describe('createOrgAuthServer', () => {
     expect(bytes[0]!.length).toBeGreaterThan(0);
     for (const token of issued) {
       expect(token.length).toBeGreaterThanOrEqual(43);
-      for (const content of bytes) expect(content.includes(token), `token ${token.slice(0, 6)}… found in the database files`).toBe(false);
+      for (const content of bytes)
+        expect(content.includes(token), `token ${token.slice(0, 6)}… found in the database files`).toBe(false);
     }
     // Sanity: the scan can see plaintext — the public (non-secret) token is stored as-is.
     expect(bytes.some((content) => content.includes(t.server.project.public_token))).toBe(true);

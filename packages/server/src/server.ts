@@ -112,7 +112,8 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
   // Checked before anything is opened: a bad sender must stop the start, not the first sign-in.
   const from = options.from === undefined ? undefined : parseMailFrom(options.from);
   const usesPostgres = options.databaseUrl !== undefined && options.databaseUrl !== '';
-  const dataDir = options.dataDir !== undefined ? resolve(options.dataDir) : usesPostgres ? undefined : resolve('.orgauth');
+  const dataDir =
+    options.dataDir !== undefined ? resolve(options.dataDir) : usesPostgres ? undefined : resolve('.orgauth');
   const database = openDatabase({ dataDir: dataDir ?? resolve('.orgauth'), databaseUrl: options.databaseUrl });
   try {
     await migrateToLatest(database.db as never);
@@ -124,7 +125,9 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl, from });
     const keys = createSigningKeys(database.db, now, secretBox);
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
-    const clientIp = createClientIpResolver(options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader });
+    const clientIp = createClientIpResolver(
+      options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader },
+    );
     const publicUrl = new URL(options.publicUrl ?? 'http://localhost:3000').href.replace(/\/+$/, '');
     const app = createApp({
       db: database.db,
@@ -138,7 +141,8 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
       publicUrl,
       secretBox,
       idpEgress: { allowPrivate: options.allowPrivateIdpNetworks ?? options.dev === true },
-      scriptBundleDirs: options.scriptBundleDir === undefined ? defaultScriptBundleDirs() : [resolve(options.scriptBundleDir)],
+      scriptBundleDirs:
+        options.scriptBundleDir === undefined ? defaultScriptBundleDirs() : [resolve(options.scriptBundleDir)],
     });
     // Events older than 30 days go at start and hourly after (the timer never holds the process open).
     const stopPurger = await startEventPurger(database.db, now);

@@ -11,7 +11,8 @@ export async function signInHeadless(): Promise<B2BClient> {
   const result = await client.authenticateByUrl();
   const orgs = result?.handled && result.tokenType === 'discovery' ? result.data.discovered_organizations : [];
   const first = orgs[0];
-  if (first) await client.discovery.intermediateSessions.exchange({ organization_id: first.organization.organization_id });
+  if (first)
+    await client.discovery.intermediateSessions.exchange({ organization_id: first.organization.organization_id });
   else await client.discovery.organizations.create({ organization_name: 'Acme', organization_slug: 'acme' });
   client.store.subscribe((state) => console.log(selectMember(state)?.email_address));
   return client;

@@ -21,12 +21,19 @@ function App() {
   const orgauth = useOrgAuth();
   if (status === 'initializing') return null;
   if (!member) {
-    return <Login theme="auto" onSessionCreated={(e) => console.log('signed in to', e.detail.organization.organization_slug)} />;
+    return (
+      <Login
+        theme="auto"
+        onSessionCreated={(e) => console.log('signed in to', e.detail.organization.organization_slug)}
+      />
+    );
   }
   return (
     <p>
       {member.email_address} @ {organization?.organization_name}{' '}
-      <button type="button" onClick={() => void orgauth.session.revoke()}>Sign out</button>
+      <button type="button" onClick={() => void orgauth.session.revoke()}>
+        Sign out
+      </button>
     </p>
   );
 }
@@ -34,7 +41,9 @@ function App() {
 // The element itself, as a page without React would use it: `define` typed the tag.
 const element: OrgAuthLogin = document.createElement('orgauth-login');
 element.client = client;
-element.addEventListener('orgauth-session-created', (e: OrgAuthSessionCreatedEvent) => console.log(e.detail.member.email_address));
+element.addEventListener('orgauth-session-created', (e: OrgAuthSessionCreatedEvent) =>
+  console.log(e.detail.member.email_address),
+);
 console.log(element instanceof OrgAuthLogin);
 
 const root = document.getElementById('root');

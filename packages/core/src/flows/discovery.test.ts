@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { isOrgAuthError } from '../errors.js';
-import { fixtureAuthenticateResponse, fixtureDiscoveredOrganization, fixtureDiscoveryResponse, fixtureOrganization } from '../testing/fixtures.js';
+import {
+  fixtureAuthenticateResponse,
+  fixtureDiscoveredOrganization,
+  fixtureDiscoveryResponse,
+  fixtureOrganization,
+} from '../testing/fixtures.js';
 import { createTestClient } from '../testing/test-client.js';
 
 async function intermediateClient() {
-  const test = createTestClient({ replies: { 'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse({ discovered_organizations: [] }) } });
+  const test = createTestClient({
+    replies: {
+      'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse({ discovered_organizations: [] }),
+    },
+  });
   await test.client.magicLinks.discovery.authenticate({ discovery_magic_links_token: 't' });
   return test;
 }
@@ -25,9 +34,15 @@ describe('discovery', () => {
   it('lists with the IST and updates the intermediate state', async () => {
     const { client, transport } = await intermediateClient();
     const organizations = [fixtureDiscoveredOrganization()];
-    transport.reply('POST /b2b/discovery/organizations', { email_address: 'ada@acme.test', discovered_organizations: organizations, organization_id_hint: null });
+    transport.reply('POST /b2b/discovery/organizations', {
+      email_address: 'ada@acme.test',
+      discovered_organizations: organizations,
+      organization_id_hint: null,
+    });
     await client.discovery.organizations.list();
-    expect(transport.requests[1]!.body).toEqual({ intermediate_session_token: 'intermediate-session-token-test-fixture' });
+    expect(transport.requests[1]!.body).toEqual({
+      intermediate_session_token: 'intermediate-session-token-test-fixture',
+    });
     expect(client.store.getState()).toMatchObject({ status: 'intermediate', discoveredOrganizations: organizations });
   });
 
@@ -44,20 +59,33 @@ describe('discovery', () => {
     });
     expect(client.store.getState()).toMatchObject({ status: 'signed-in', organization, fromCache: false });
     expect(platform.cookies.get('stytch_intermediate_session_token')).toBeUndefined();
-    expect(client.session.getTokens()).toEqual({ session_token: 'session-token-test-fixture', session_jwt: 'eyJhbGciOiJFUzI1NiJ9.fixture.signature' });
+    expect(client.session.getTokens()).toEqual({
+      session_token: 'session-token-test-fixture',
+      session_jwt: 'eyJhbGciOiJFUzI1NiJ9.fixture.signature',
+    });
   });
 
   it('exchanges the IST for a session in the chosen organization', async () => {
     const { client, transport } = await intermediateClient();
     transport.reply('POST /b2b/discovery/intermediate_sessions/exchange', fixtureAuthenticateResponse());
     await client.discovery.intermediateSessions.exchange({ organization_id: 'org-1', session_duration_minutes: 30 });
-    expect(transport.requests[1]!.body).toEqual({ intermediate_session_token: 'intermediate-session-token-test-fixture', organization_id: 'org-1', session_duration_minutes: 30 });
+    expect(transport.requests[1]!.body).toEqual({
+      intermediate_session_token: 'intermediate-session-token-test-fixture',
+      organization_id: 'org-1',
+      session_duration_minutes: 30,
+    });
     expect(client.store.getState().status).toBe('signed-in');
   });
 
   it('keeps the intermediate state when the server still requires MFA', async () => {
     const { client, transport, platform } = await intermediateClient();
-    const pending = { ...fixtureAuthenticateResponse(), member_session: null, intermediate_session_token: 'ist-mfa', session_token: '', session_jwt: '' };
+    const pending = {
+      ...fixtureAuthenticateResponse(),
+      member_session: null,
+      intermediate_session_token: 'ist-mfa',
+      session_token: '',
+      session_jwt: '',
+    };
     transport.reply('POST /b2b/discovery/intermediate_sessions/exchange', pending);
     await client.discovery.intermediateSessions.exchange({ organization_id: 'org-1' });
     expect(client.store.getState()).toMatchObject({ status: 'intermediate', emailAddress: 'ada@acme.test' });

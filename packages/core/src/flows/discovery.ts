@@ -20,8 +20,7 @@ export interface IntermediateSessionExchangeOptions {
   session_duration_minutes?: number;
 }
 
-const noIntermediateSession = () =>
-  new OrgAuthError('no_session', 'No intermediate session.');
+const noIntermediateSession = () => new OrgAuthError('no_session', 'No intermediate session.');
 
 /** Discovery after the email is proven: list, create and enter organizations with the IST. */
 export function createDiscoveryFlow({ http, session, sessionDurationMinutes }: FlowDeps) {
@@ -35,7 +34,10 @@ export function createDiscoveryFlow({ http, session, sessionDurationMinutes }: F
       async list(): Promise<DiscoveryOrganizationsResponse> {
         const ist = session.getIntermediateSessionToken();
         if (!ist && !session.getSessionToken()) throw noIntermediateSession();
-        const response = await http.post<DiscoveryOrganizationsResponse>('/b2b/discovery/organizations', ist ? { intermediate_session_token: ist } : {});
+        const response = await http.post<DiscoveryOrganizationsResponse>(
+          '/b2b/discovery/organizations',
+          ist ? { intermediate_session_token: ist } : {},
+        );
         session.applyDiscoveredOrganizations(response);
         return response;
       },
@@ -52,7 +54,9 @@ export function createDiscoveryFlow({ http, session, sessionDurationMinutes }: F
           organization_name: options.organization_name,
           organization_slug: options.organization_slug,
         };
-        return session.applyAuthenticateResponse(await http.post<B2BAuthenticateResponse>('/b2b/discovery/organizations/create', body));
+        return session.applyAuthenticateResponse(
+          await http.post<B2BAuthenticateResponse>('/b2b/discovery/organizations/create', body),
+        );
       },
     },
     intermediateSessions: {

@@ -1,4 +1,9 @@
-import type { CommonResponse, DiscoveryAuthenticateResponse, DiscoveryMagicLinkAuthenticateRequest, DiscoverySendRequest } from '../protocol/types.js';
+import type {
+  CommonResponse,
+  DiscoveryAuthenticateResponse,
+  DiscoveryMagicLinkAuthenticateRequest,
+  DiscoverySendRequest,
+} from '../protocol/types.js';
 import type { FlowDeps } from './deps.js';
 
 /** Options of `magicLinks.email.discovery.send`. */
@@ -24,7 +29,10 @@ export function createMagicLinksFlow({ http, session, pkce, redirectUrls }: Flow
         /** Emails a discovery magic link; the same PKCE pair is reused for a resend. */
         async send(options: DiscoverySendOptions): Promise<CommonResponse> {
           const { code_challenge } = await pkce.getOrCreate('magic_links');
-          const body: DiscoverySendRequest = { email_address: options.email_address, pkce_code_challenge: code_challenge };
+          const body: DiscoverySendRequest = {
+            email_address: options.email_address,
+            pkce_code_challenge: code_challenge,
+          };
           const redirect = options.discovery_redirect_url ?? redirectUrls.discovery;
           if (redirect !== undefined) body.discovery_redirect_url = redirect;
           return http.post<CommonResponse>('/b2b/magic_links/email/discovery/send', body);
@@ -38,10 +46,15 @@ export function createMagicLinksFlow({ http, session, pkce, redirectUrls }: Flow
        * when the link was requested from another browser.
        */
       async authenticate(options: DiscoveryMagicLinkAuthenticateOptions): Promise<DiscoveryAuthenticateResponse> {
-        const body: DiscoveryMagicLinkAuthenticateRequest = { discovery_magic_links_token: options.discovery_magic_links_token };
+        const body: DiscoveryMagicLinkAuthenticateRequest = {
+          discovery_magic_links_token: options.discovery_magic_links_token,
+        };
         const pair = pkce.get('magic_links');
         if (pair) body.pkce_code_verifier = pair.code_verifier;
-        const response = await http.post<DiscoveryAuthenticateResponse>('/b2b/magic_links/discovery/authenticate', body);
+        const response = await http.post<DiscoveryAuthenticateResponse>(
+          '/b2b/magic_links/discovery/authenticate',
+          body,
+        );
         pkce.clear('magic_links');
         return session.applyDiscoveryResponse(response);
       },

@@ -3,20 +3,34 @@ import { fixtureMember, fixtureMemberSession, fixtureOrganization } from '../tes
 import { fixtureErrorEnvelope } from '../testing/scripted-transport.js';
 import { createTestClient } from '../testing/test-client.js';
 
-const signedIn = { status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: false } as const;
+const signedIn = {
+  status: 'signed-in',
+  member: fixtureMember(),
+  organization: fixtureOrganization(),
+  session: fixtureMemberSession(),
+  fromCache: false,
+} as const;
 
 describe('sessions', () => {
   it('authenticate sends only session_duration_minutes, with the session token as Basic password', async () => {
-    const { client, transport } = createTestClient({ state: signedIn, replies: { 'POST /b2b/sessions/authenticate': fixtureErrorEnvelope('too_many_requests', 429) } });
+    const { client, transport } = createTestClient({
+      state: signedIn,
+      replies: { 'POST /b2b/sessions/authenticate': fixtureErrorEnvelope('too_many_requests', 429) },
+    });
     await client.session.authenticate({ session_duration_minutes: 90 }).catch(() => undefined);
     await client.session.authenticate().catch(() => undefined);
     expect(transport.requests.map((r) => r.body)).toEqual([{ session_duration_minutes: 90 }, {}]);
-    expect(transport.requests[0]!.headers.authorization).toBe(`Basic ${btoa(`${client.publicToken}:session-token-test-seeded`)}`);
+    expect(transport.requests[0]!.headers.authorization).toBe(
+      `Basic ${btoa(`${client.publicToken}:session-token-test-seeded`)}`,
+    );
     expect(client.store.getState()).toBe(signedIn);
   });
 
   it('revoke posts no body and clears cookies and state', async () => {
-    const { client, transport, platform } = createTestClient({ state: signedIn, replies: { 'POST /b2b/sessions/revoke': { request_id: 'r', status_code: 200 } } });
+    const { client, transport, platform } = createTestClient({
+      state: signedIn,
+      replies: { 'POST /b2b/sessions/revoke': { request_id: 'r', status_code: 200 } },
+    });
     await client.session.revoke();
     expect(transport.requests[0]).toMatchObject({ method: 'POST', path: '/b2b/sessions/revoke', body: undefined });
     expect(client.store.getState()).toEqual({ status: 'signed-out' });
@@ -26,13 +40,19 @@ describe('sessions', () => {
   });
 
   it('revoke signs out without an error when the server says the session is already gone', async () => {
-    const { client } = createTestClient({ state: signedIn, replies: { 'POST /b2b/sessions/revoke': fixtureErrorEnvelope('session_not_found', 404) } });
+    const { client } = createTestClient({
+      state: signedIn,
+      replies: { 'POST /b2b/sessions/revoke': fixtureErrorEnvelope('session_not_found', 404) },
+    });
     await expect(client.session.revoke()).resolves.toBeUndefined();
     expect(client.store.getState()).toEqual({ status: 'signed-out' });
   });
 
   it('revoke keeps the session on a network error unless forceClear', async () => {
-    const { client } = createTestClient({ state: signedIn, replies: { 'POST /b2b/sessions/revoke': { status: 503, body: 'down' } } });
+    const { client } = createTestClient({
+      state: signedIn,
+      replies: { 'POST /b2b/sessions/revoke': { status: 503, body: 'down' } },
+    });
     await expect(client.session.revoke()).rejects.toMatchObject({ code: 'network_error' });
     expect(client.store.getState()).toBe(signedIn);
     await expect(client.session.revoke({ forceClear: true })).rejects.toMatchObject({ code: 'network_error' });

@@ -15,7 +15,8 @@ export function createSessionsFlow({ http, session }: Pick<FlowDeps, 'http' | 's
      */
     async authenticate(options: { session_duration_minutes?: number } = {}): Promise<B2BAuthenticateResponse> {
       const body: SessionAuthenticateRequest = {};
-      if (options.session_duration_minutes !== undefined) body.session_duration_minutes = options.session_duration_minutes;
+      if (options.session_duration_minutes !== undefined)
+        body.session_duration_minutes = options.session_duration_minutes;
       // The transport reads the same cookie for the Basic-auth header in this same tick.
       const sent = session.getSessionToken();
       const response = await http.post<B2BAuthenticateResponse>('/b2b/sessions/authenticate', body);

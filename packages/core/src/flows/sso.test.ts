@@ -10,12 +10,19 @@ const PKCE_KEY = `stytch_sdk_state_${PUBLIC_TOKEN}::PKCE_VERIFIER:sso`;
 const AUTH = 'POST /b2b/sso/authenticate';
 const CONNECTION = 'saml-connection-test-00000000-0000-4000-8000-000000000001';
 
-const storedPair = (storage: Map<string, string>) => JSON.parse(storage.get(PKCE_KEY)!) as { code_verifier: string; code_challenge: string };
+const storedPair = (storage: Map<string, string>) =>
+  JSON.parse(storage.get(PKCE_KEY)!) as { code_verifier: string; code_challenge: string };
 
 describe('sso.start', () => {
   it('navigates to /v1/public/sso/start with the public token, connection, redirect URLs and a new challenge', async () => {
     const { client, platform } = createTestClient({
-      options: { redirectUrls: { login: 'http://localhost:3000/login', signup: 'http://localhost:3000/signup', discovery: 'http://localhost:3000/d' } },
+      options: {
+        redirectUrls: {
+          login: 'http://localhost:3000/login',
+          signup: 'http://localhost:3000/signup',
+          discovery: 'http://localhost:3000/d',
+        },
+      },
     });
     const url = await client.sso.start({ connection_id: CONNECTION });
     const pair = storedPair(platform.storageMap);
@@ -34,15 +41,21 @@ describe('sso.start', () => {
 
   it('uses a new PKCE pair on every start, so an abandoned challenge is never reused', async () => {
     const { client, platform } = createTestClient();
-    const first = new URL(await client.sso.start({ connection_id: CONNECTION })).searchParams.get('pkce_code_challenge');
-    const second = new URL(await client.sso.start({ connection_id: CONNECTION })).searchParams.get('pkce_code_challenge');
+    const first = new URL(await client.sso.start({ connection_id: CONNECTION })).searchParams.get(
+      'pkce_code_challenge',
+    );
+    const second = new URL(await client.sso.start({ connection_id: CONNECTION })).searchParams.get(
+      'pkce_code_challenge',
+    );
     expect(first).not.toBe(second);
     expect(storedPair(platform.storageMap).code_challenge).toBe(second);
   });
 
   it('lets explicit redirect URLs win and omits them when none is configured', async () => {
     const { client } = createTestClient({ options: { redirectUrls: { login: 'http://localhost:3000/login' } } });
-    const url = new URL(await client.sso.start({ connection_id: CONNECTION, login_redirect_url: 'http://localhost:3000/other' }));
+    const url = new URL(
+      await client.sso.start({ connection_id: CONNECTION, login_redirect_url: 'http://localhost:3000/other' }),
+    );
     expect(url.searchParams.get('login_redirect_url')).toBe('http://localhost:3000/other');
     expect(url.searchParams.has('signup_redirect_url')).toBe(false);
   });
@@ -69,7 +82,11 @@ describe('sso.authenticate', () => {
     await client.sso.start({ connection_id: CONNECTION });
     const { code_verifier } = storedPair(platform.storageMap);
     await client.sso.authenticate({ sso_token: 'sso-token' });
-    expect(transport.requests[0]!.body).toEqual({ sso_token: 'sso-token', session_duration_minutes: 60, pkce_code_verifier: code_verifier });
+    expect(transport.requests[0]!.body).toEqual({
+      sso_token: 'sso-token',
+      session_duration_minutes: 60,
+      pkce_code_verifier: code_verifier,
+    });
     expect(client.store.getState().status).toBe('signed-in');
     expect(platform.storageMap.has(PKCE_KEY)).toBe(false);
   });
@@ -86,7 +103,9 @@ describe('sso.authenticate', () => {
   it('keeps the pair when the server refuses (a retry in this browser can still prove it)', async () => {
     const { client, platform } = createTestClient({ replies: { [AUTH]: fixtureErrorEnvelope('pkce_mismatch', 400) } });
     await client.sso.start({ connection_id: CONNECTION });
-    await expect(client.sso.authenticate({ sso_token: 't', session_duration_minutes: 30 })).rejects.toSatisfy((e) => isOrgAuthApiError(e, 'pkce_mismatch'));
+    await expect(client.sso.authenticate({ sso_token: 't', session_duration_minutes: 30 })).rejects.toSatisfy((e) =>
+      isOrgAuthApiError(e, 'pkce_mismatch'),
+    );
     expect(platform.storageMap.has(PKCE_KEY)).toBe(true);
     expect(client.store.getState().status).toBe('signed-out');
   });
@@ -112,7 +131,9 @@ describe('sso.discoverConnections', () => {
     // The platform's fetch is read at call time: record the URL the transport builds.
     platform.fetch = async (input) => {
       urls.push(input instanceof Request ? input.url : String(input));
-      return new Response(JSON.stringify({ data: { request_id: 'r', status_code: 200, connections: [] } }), { status: 200 });
+      return new Response(JSON.stringify({ data: { request_id: 'r', status_code: 200, connections: [] } }), {
+        status: 200,
+      });
     };
     await client.sso.discoverConnections('a@b.test&public_token=x');
     const url = new URL(urls[0]!);

@@ -28,7 +28,16 @@ export interface SsoAuthenticateOptions {
  * on, as for magic links: the `sso` token that comes back is only worth something in the browser
  * that started, so a token minted for an attacker's IdP account cannot sign a victim in.
  */
-export function createSsoFlow({ http, session, pkce, platform, baseUrl, publicToken, sessionDurationMinutes, redirectUrls }: FlowDeps) {
+export function createSsoFlow({
+  http,
+  session,
+  pkce,
+  platform,
+  baseUrl,
+  publicToken,
+  sessionDurationMinutes,
+  redirectUrls,
+}: FlowDeps) {
   return {
     /**
      * Starts SP-initiated SSO: a new PKCE pair in the `sso` namespace, then a navigation to
@@ -38,7 +47,11 @@ export function createSsoFlow({ http, session, pkce, platform, baseUrl, publicTo
     async start(options: SsoStartOptions): Promise<string> {
       // Always new: a challenge from an earlier, abandoned start must not be reusable.
       const { code_challenge } = await pkce.create('sso');
-      const query = new URLSearchParams({ public_token: publicToken, connection_id: options.connection_id, pkce_code_challenge: code_challenge });
+      const query = new URLSearchParams({
+        public_token: publicToken,
+        connection_id: options.connection_id,
+        pkce_code_challenge: code_challenge,
+      });
       const login = options.login_redirect_url ?? redirectUrls.login;
       const signup = options.signup_redirect_url ?? redirectUrls.signup;
       // Omitted (or empty): the server uses the project's default URL of that type.

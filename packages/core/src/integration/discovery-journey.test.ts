@@ -27,7 +27,10 @@ afterAll(async () => {
 });
 
 function browser(): MemoryPlatform {
-  return memoryPlatform({ href: 'http://localhost:3000/', fetch: (input, init) => Promise.resolve(server.app.fetch(new Request(input, init))) });
+  return memoryPlatform({
+    href: 'http://localhost:3000/',
+    fetch: (input, init) => Promise.resolve(server.app.fetch(new Request(input, init))),
+  });
 }
 
 const clientOn = (platform: MemoryPlatform): B2BClient =>
@@ -59,19 +62,34 @@ describe('discovery journey against the real server', () => {
 
     // 2. Open it: no organizations yet.
     const discovered = await client.authenticateByUrl({ href: first });
-    expect(discovered).toMatchObject({ handled: true, tokenType: 'discovery', data: { email_address: EMAIL, discovered_organizations: [] } });
-    expect(client.store.getState()).toEqual({ status: 'intermediate', emailAddress: EMAIL, discoveredOrganizations: [] });
+    expect(discovered).toMatchObject({
+      handled: true,
+      tokenType: 'discovery',
+      data: { email_address: EMAIL, discovered_organizations: [] },
+    });
+    expect(client.store.getState()).toEqual({
+      status: 'intermediate',
+      emailAddress: EMAIL,
+      discoveredOrganizations: [],
+    });
 
     // A link is single-use.
     const reused = clientOn(browser());
-    const reuseError = await reused.magicLinks.discovery.authenticate({ discovery_magic_links_token: new URL(first).searchParams.get('token')! }).catch((e: unknown) => e);
+    const reuseError = await reused.magicLinks.discovery
+      .authenticate({ discovery_magic_links_token: new URL(first).searchParams.get('token')! })
+      .catch((e: unknown) => e);
     expect(isOrgAuthApiError(reuseError, 'magic_link_not_found')).toBe(true);
     reused.destroy();
 
     // 3. Create "Acme": signed in.
     await client.discovery.organizations.create({ organization_name: 'Acme', organization_slug: 'acme' });
     const signedIn = client.store.getState();
-    expect(signedIn).toMatchObject({ status: 'signed-in', fromCache: false, organization: { organization_name: 'Acme', organization_slug: 'acme' }, member: { email_address: EMAIL } });
+    expect(signedIn).toMatchObject({
+      status: 'signed-in',
+      fromCache: false,
+      organization: { organization_name: 'Acme', organization_slug: 'acme' },
+      member: { email_address: EMAIL },
+    });
     expect(client.session.getTokens()).not.toBeNull();
 
     // 4. Revoke: signed out, cookies gone.
@@ -95,7 +113,11 @@ describe('discovery journey against the real server', () => {
 
     // 7. Reload: a new client over the same cookies and storage starts from cache, then the server confirms.
     const reloaded = clientOn(platform.openTab());
-    expect(reloaded.store.getState()).toMatchObject({ status: 'signed-in', fromCache: true, member: { email_address: EMAIL } });
+    expect(reloaded.store.getState()).toMatchObject({
+      status: 'signed-in',
+      fromCache: true,
+      member: { email_address: EMAIL },
+    });
     await vi.waitFor(() => expect(reloaded.store.getState()).toMatchObject({ status: 'signed-in', fromCache: false }));
     const refreshed = await reloaded.session.authenticate();
     expect(refreshed.member.email_address).toBe(EMAIL);

@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { initialLoginState } from './login-machine.js';
 import type { LoginState } from './login-state.js';
-import { fixtureAuthenticateResponse, fixtureDiscoveredOrganization, fixtureDiscoveryResponse, fixtureMember, fixtureMemberSession, fixtureOrganization } from '../testing/fixtures.js';
+import {
+  fixtureAuthenticateResponse,
+  fixtureDiscoveredOrganization,
+  fixtureDiscoveryResponse,
+  fixtureMember,
+  fixtureMemberSession,
+  fixtureOrganization,
+} from '../testing/fixtures.js';
 import { fixtureErrorEnvelope } from '../testing/scripted-transport.js';
 import { createTestClient } from '../testing/test-client.js';
 
@@ -43,25 +50,41 @@ describe('createLoginController', () => {
     const { login, transport } = setup();
     await login.submitEmail('not-an-email');
     // The error the server answers for that address, so UIs word it from their table of error types.
-    expect(login.getState()).toMatchObject({ step: 'email', email: 'not-an-email', busy: false, error: { code: 'api_error', errorType: 'invalid_email' } });
+    expect(login.getState()).toMatchObject({
+      step: 'email',
+      email: 'not-an-email',
+      busy: false,
+      error: { code: 'api_error', errorType: 'invalid_email' },
+    });
     expect(transport.requests).toEqual([]);
   });
 
   it('keeps an API failure on the email step', async () => {
     const { login } = setup({ replies: { [SEND]: fixtureErrorEnvelope('invalid_email', 400) } });
     await login.submitEmail('ada@acme.test');
-    expect(login.getState()).toMatchObject({ step: 'email', busy: false, error: { code: 'api_error', errorType: 'invalid_email' } });
+    expect(login.getState()).toMatchObject({
+      step: 'email',
+      busy: false,
+      error: { code: 'api_error', errorType: 'invalid_email' },
+    });
   });
 
   it('handles a redirect: authenticating → choose-organization → signed-in', async () => {
     const org = fixtureDiscoveredOrganization();
     const { login, steps, transport } = setup({
       href: LINK,
-      replies: { [AUTH]: fixtureDiscoveryResponse({ discovered_organizations: [org] }), 'POST /b2b/discovery/intermediate_sessions/exchange': fixtureAuthenticateResponse() },
+      replies: {
+        [AUTH]: fixtureDiscoveryResponse({ discovered_organizations: [org] }),
+        'POST /b2b/discovery/intermediate_sessions/exchange': fixtureAuthenticateResponse(),
+      },
     });
     await login.start();
     expect(steps[0]).toEqual({ step: 'authenticating', flow: null });
-    expect(login.getState()).toMatchObject({ step: 'choose-organization', email: 'ada@acme.test', organizations: [org] });
+    expect(login.getState()).toMatchObject({
+      step: 'choose-organization',
+      email: 'ada@acme.test',
+      organizations: [org],
+    });
     const choosing = login.chooseOrganization(org.organization.organization_id);
     expect(login.getState()).toMatchObject({ busyOrganizationId: org.organization.organization_id });
     await choosing;
@@ -71,7 +94,9 @@ describe('createLoginController', () => {
   });
 
   it('shows an empty list with create, creates an organization, and can go back', async () => {
-    const { login, transport } = setup({ replies: { [AUTH]: fixtureDiscoveryResponse({ discovered_organizations: [] }) } });
+    const { login, transport } = setup({
+      replies: { [AUTH]: fixtureDiscoveryResponse({ discovered_organizations: [] }) },
+    });
     await login.start(LINK);
     expect(login.getState()).toMatchObject({ step: 'choose-organization', organizations: [] });
     login.startCreate();
@@ -80,11 +105,22 @@ describe('createLoginController', () => {
     expect(login.getState()).toMatchObject({ step: 'choose-organization', organizations: [] });
     login.startCreate();
     await login.createOrganization({ organization_name: ' ', organization_slug: 'acme' });
-    expect(login.getState()).toMatchObject({ step: 'create-organization', busy: false, error: { errorType: 'invalid_organization_name' } });
+    expect(login.getState()).toMatchObject({
+      step: 'create-organization',
+      busy: false,
+      error: { errorType: 'invalid_organization_name' },
+    });
     await login.createOrganization({ organization_name: 'Acme', organization_slug: 'Not Valid' });
-    expect(login.getState()).toMatchObject({ step: 'create-organization', busy: false, error: { errorType: 'invalid_organization_slug' } });
+    expect(login.getState()).toMatchObject({
+      step: 'create-organization',
+      busy: false,
+      error: { errorType: 'invalid_organization_slug' },
+    });
     expect(transport.requests.map((r) => r.path)).toEqual(['/b2b/magic_links/discovery/authenticate']);
-    transport.reply('POST /b2b/discovery/organizations/create', fixtureAuthenticateResponse({ organization: fixtureOrganization({ organization_name: 'Acme' }) }));
+    transport.reply(
+      'POST /b2b/discovery/organizations/create',
+      fixtureAuthenticateResponse({ organization: fixtureOrganization({ organization_name: 'Acme' }) }),
+    );
     await login.createOrganization({ organization_name: 'Acme', organization_slug: 'acme' });
     expect(login.getState()).toMatchObject({ step: 'signed-in', organization: { organization_name: 'Acme' } });
   });
@@ -113,7 +149,13 @@ describe('createLoginController', () => {
   });
 
   it('follows the client store: signed-in from the start, back to email on sign-out', async () => {
-    const state = { status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: true } as const;
+    const state = {
+      status: 'signed-in',
+      member: fixtureMember(),
+      organization: fixtureOrganization(),
+      session: fixtureMemberSession(),
+      fromCache: true,
+    } as const;
     const { login, client } = setup({ state, replies: { 'POST /b2b/sessions/revoke': {} } });
     expect(login.getState()).toMatchObject({ step: 'signed-in', member: state.member });
     await client.session.revoke();
@@ -126,7 +168,16 @@ describe('createLoginController', () => {
     off();
     const second = client.createLogin();
     const stop = second.subscribe(listener);
-    client.store.setState({ status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: false }, true);
+    client.store.setState(
+      {
+        status: 'signed-in',
+        member: fixtureMember(),
+        organization: fixtureOrganization(),
+        session: fixtureMemberSession(),
+        fromCache: false,
+      },
+      true,
+    );
     expect(listener).toHaveBeenCalledTimes(1);
     stop();
     client.store.setState({ status: 'signed-out' }, true);

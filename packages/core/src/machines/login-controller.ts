@@ -23,7 +23,9 @@ export function createLoginController(client: LoginClient, options: LoginControl
   const first = slug ? loginReducer(initialLoginState, { type: 'ORGANIZATION_REQUESTED', slug }) : initialLoginState;
   const auth = client.store.getState();
   const machine = createStore<LoginState>()(() =>
-    auth.status === 'signed-in' ? loginReducer(first, { type: 'SIGNED_IN', member: auth.member, organization: auth.organization }) : first,
+    auth.status === 'signed-in'
+      ? loginReducer(first, { type: 'SIGNED_IN', member: auth.member, organization: auth.organization })
+      : first,
   );
   const state = machine.getState;
   /** Applies an event; false when the reducer refused it (wrong step, or busy), so no request follows. */
@@ -100,7 +102,11 @@ export function createLoginController(client: LoginClient, options: LoginControl
       // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
       if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
       if (result.tokenType === 'sso') return void (result.data.member_session && signedIn(result.data));
-      dispatch({ type: 'DISCOVERED', email: result.data.email_address, organizations: result.data.discovered_organizations });
+      dispatch({
+        type: 'DISCOVERED',
+        email: result.data.email_address,
+        organizations: result.data.discovered_organizations,
+      });
     } catch (error) {
       // No form to show it on: the attempt is over (the error step).
       if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });

@@ -2,7 +2,13 @@ import type { OrgAuthError } from '../errors.js';
 import type { LoginEvent, LoginFlow, LoginState } from './login-state.js';
 
 /** The first screen of discovery: an empty email form. */
-export const initialLoginState: LoginState = Object.freeze({ step: 'email', email: '', busy: false, error: null, flow: null });
+export const initialLoginState: LoginState = Object.freeze({
+  step: 'email',
+  email: '',
+  busy: false,
+  error: null,
+  flow: null,
+});
 
 /**
  * Where "start over" leads: the organization's page in the organization flow (busy while its
@@ -22,9 +28,13 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
     case 'EMAIL_OPENED':
       return { step: 'email', email: '', busy: false, error: null, flow };
     case 'EMAIL_SUBMITTED':
-      return state.step === 'email' && !state.busy ? { step: 'email', email: event.email, busy: true, error: null, flow } : state;
+      return state.step === 'email' && !state.busy
+        ? { step: 'email', email: event.email, busy: true, error: null, flow }
+        : state;
     case 'EMAIL_SENT':
-      return state.step === 'email' || state.step === 'email-sent' ? { step: 'email-sent', email: event.email, busy: false, error: null, flow } : state;
+      return state.step === 'email' || state.step === 'email-sent'
+        ? { step: 'email-sent', email: event.email, busy: false, error: null, flow }
+        : state;
     case 'RESEND':
       return state.step === 'email-sent' && !state.busy ? { ...state, busy: true, error: null } : state;
     case 'BACK':
@@ -32,12 +42,28 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
     case 'REDIRECT_STARTED':
       return { step: 'authenticating', flow };
     case 'DISCOVERED':
-      return { step: 'choose-organization', email: event.email, organizations: event.organizations, busyOrganizationId: null, error: null, flow };
+      return {
+        step: 'choose-organization',
+        email: event.email,
+        organizations: event.organizations,
+        busyOrganizationId: null,
+        error: null,
+        flow,
+      };
     case 'ORGANIZATION_CHOSEN':
-      return state.step === 'choose-organization' && !state.busyOrganizationId ? { ...state, busyOrganizationId: event.organizationId, error: null } : state;
+      return state.step === 'choose-organization' && !state.busyOrganizationId
+        ? { ...state, busyOrganizationId: event.organizationId, error: null }
+        : state;
     case 'CREATE_STARTED':
       return state.step === 'choose-organization'
-        ? { step: 'create-organization', email: state.email, organizations: state.organizations, busy: false, error: null, flow }
+        ? {
+            step: 'create-organization',
+            email: state.email,
+            organizations: state.organizations,
+            busy: false,
+            error: null,
+            flow,
+          }
         : state;
     case 'CREATE_SUBMITTED':
       return state.step === 'create-organization' && !state.busy ? { ...state, busy: true, error: null } : state;
@@ -62,14 +88,18 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
     case 'SSO_EMAIL_OPENED':
       return { step: 'sso-email', email: '', connections: [], busy: false, error: null, flow };
     case 'SSO_EMAIL_SUBMITTED':
-      return state.step === 'sso-email' && !state.busy ? { step: 'sso-email', email: event.email, connections: [], busy: true, error: null, flow } : state;
+      return state.step === 'sso-email' && !state.busy
+        ? { step: 'sso-email', email: event.email, connections: [], busy: true, error: null, flow }
+        : state;
     case 'SSO_CONNECTIONS_FOUND':
       return state.step === 'sso-email' ? { ...state, connections: event.connections, busy: false } : state;
     case 'SSO_STARTED':
     case 'SSO_CANCELED':
       // Busy on the screen that offered the connection until the navigation is certain; canceled
       // (the page routes itself), that screen comes back as it was.
-      return state.step === 'organization-login' || state.step === 'sso-email' ? { ...state, busy: event.type === 'SSO_STARTED', error: null } : state;
+      return state.step === 'organization-login' || state.step === 'sso-email'
+        ? { ...state, busy: event.type === 'SSO_STARTED', error: null }
+        : state;
     case 'SSO_REDIRECTING':
       return { step: 'sso-redirecting', connectionId: event.connectionId, flow };
   }
@@ -80,7 +110,14 @@ function back(state: LoginState): LoginState {
   const { flow } = state;
   switch (state.step) {
     case 'create-organization':
-      return { step: 'choose-organization', email: state.email, organizations: state.organizations, busyOrganizationId: null, error: null, flow };
+      return {
+        step: 'choose-organization',
+        email: state.email,
+        organizations: state.organizations,
+        busyOrganizationId: null,
+        error: null,
+        flow,
+      };
     case 'email':
     case 'email-sent':
     case 'sso-email':

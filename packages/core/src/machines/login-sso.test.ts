@@ -8,8 +8,16 @@ import type { LoginState } from './login-state.js';
 
 const SEARCH = 'POST /b2b/organizations/search';
 const DISCOVER = 'GET /b2b/sso/discovery/connections';
-const okta: SsoConnectionSummary = { connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' };
-const entra: SsoConnectionSummary = { connection_id: 'oidc-connection-test-2', display_name: 'Entra ID', identity_provider: 'microsoft-entra' };
+const okta: SsoConnectionSummary = {
+  connection_id: 'saml-connection-test-1',
+  display_name: 'Okta',
+  identity_provider: 'okta',
+};
+const entra: SsoConnectionSummary = {
+  connection_id: 'oidc-connection-test-2',
+  display_name: 'Entra ID',
+  identity_provider: 'microsoft-entra',
+};
 const acme = fixtureOrganization({ organization_slug: 'acme', sso_active_connections: [okta, entra] });
 const found = (organization: unknown) => ({ request_id: 'r', status_code: 200, organization });
 const connections = (list: SsoConnectionSummary[]) => ({ request_id: 'r', status_code: 200, connections: list });
@@ -28,28 +36,56 @@ function setup(replies: Record<string, ScriptedReply> = {}, href?: string, optio
 
 describe('login machine: organization flow', () => {
   it('starts on the organization page (busy until fetched) and starts SSO from its buttons', async () => {
-    const { login, steps, platform, transport } = setup({ [SEARCH]: found(acme) }, undefined, { organizationSlug: ' acme ' });
-    expect(login.getState()).toEqual({ step: 'organization-login', flow: { slug: 'acme', organization: null }, busy: true, error: null });
+    const { login, steps, platform, transport } = setup({ [SEARCH]: found(acme) }, undefined, {
+      organizationSlug: ' acme ',
+    });
+    expect(login.getState()).toEqual({
+      step: 'organization-login',
+      flow: { slug: 'acme', organization: null },
+      busy: true,
+      error: null,
+    });
     await login.start();
     expect(transport.requests.map((r) => r.body)).toEqual([{ organization_slug: 'acme' }]);
-    expect(steps).toEqual([{ step: 'organization-login', flow: { slug: 'acme', organization: acme }, busy: false, error: null }]);
+    expect(steps).toEqual([
+      { step: 'organization-login', flow: { slug: 'acme', organization: acme }, busy: false, error: null },
+    ]);
     await login.startSso(entra.connection_id);
     expect(steps.at(-2)).toMatchObject({ step: 'organization-login', busy: true });
-    expect(login.getState()).toEqual({ step: 'sso-redirecting', connectionId: entra.connection_id, flow: { slug: 'acme', organization: acme } });
+    expect(login.getState()).toEqual({
+      step: 'sso-redirecting',
+      connectionId: entra.connection_id,
+      flow: { slug: 'acme', organization: acme },
+    });
     expect(new URL(platform.navigations[0]!).searchParams.get('connection_id')).toBe(entra.connection_id);
   });
 
   it('moves to another organization page with loadOrganization (busy, then its page)', async () => {
     const { login, steps } = setup({ [SEARCH]: found(acme) });
     await login.loadOrganization('acme');
-    expect(steps[0]).toEqual({ step: 'organization-login', flow: { slug: 'acme', organization: null }, busy: true, error: null });
-    expect(login.getState()).toEqual({ step: 'organization-login', flow: { slug: 'acme', organization: acme }, busy: false, error: null });
+    expect(steps[0]).toEqual({
+      step: 'organization-login',
+      flow: { slug: 'acme', organization: null },
+      busy: true,
+      error: null,
+    });
+    expect(login.getState()).toEqual({
+      step: 'organization-login',
+      flow: { slug: 'acme', organization: acme },
+      busy: false,
+      error: null,
+    });
   });
 
   it('shows an unknown slug as organization_not_found on the page', async () => {
     const { login } = setup({ [SEARCH]: found(null) });
     await login.loadOrganization('nope');
-    expect(login.getState()).toMatchObject({ step: 'organization-login', flow: { slug: 'nope', organization: null }, busy: false, error: { errorType: 'organization_not_found' } });
+    expect(login.getState()).toMatchObject({
+      step: 'organization-login',
+      flow: { slug: 'nope', organization: null },
+      busy: false,
+      error: { errorType: 'organization_not_found' },
+    });
   });
 
   it('ignores the answer for a slug that was replaced meanwhile', async () => {
@@ -65,7 +101,12 @@ describe('login machine: organization flow', () => {
     answerFirst(found(null));
     await first;
     expect(transport.requests).toHaveLength(2);
-    expect(login.getState()).toEqual({ step: 'organization-login', flow: { slug: 'acme', organization: acme }, busy: false, error: null });
+    expect(login.getState()).toEqual({
+      step: 'organization-login',
+      flow: { slug: 'acme', organization: acme },
+      busy: false,
+      error: null,
+    });
   });
 
   it('lets "Continue with email" go to discovery and come back; reset returns to the page', async () => {
@@ -73,7 +114,13 @@ describe('login machine: organization flow', () => {
     await login.start();
     const page = login.getState();
     login.openEmail();
-    expect(login.getState()).toEqual({ step: 'email', email: '', busy: false, error: null, flow: { slug: 'acme', organization: acme } });
+    expect(login.getState()).toEqual({
+      step: 'email',
+      email: '',
+      busy: false,
+      error: null,
+      flow: { slug: 'acme', organization: acme },
+    });
     await login.back();
     expect(login.getState()).toEqual(page);
     login.openEmail();
@@ -126,7 +173,14 @@ describe('login machine: Continue with SSO', () => {
     const { login, platform } = setup({ [DISCOVER]: connections([okta, entra]) });
     login.openSsoEmail();
     await login.submitSsoEmail('ada@acme.test');
-    expect(login.getState()).toEqual({ step: 'sso-email', email: 'ada@acme.test', connections: [okta, entra], busy: false, error: null, flow: null });
+    expect(login.getState()).toEqual({
+      step: 'sso-email',
+      email: 'ada@acme.test',
+      connections: [okta, entra],
+      busy: false,
+      error: null,
+      flow: null,
+    });
     expect(platform.navigations).toEqual([]);
     await login.startSso(entra.connection_id);
     expect(login.getState()).toMatchObject({ step: 'sso-redirecting', connectionId: entra.connection_id });
@@ -154,19 +208,28 @@ describe('login machine: Continue with SSO', () => {
 
 describe('login machine: coming back from the IdP', () => {
   it('an sso token signs in', async () => {
-    const { login } = setup({ 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() }, 'http://localhost:3000/?stytch_token_type=sso&token=t');
+    const { login } = setup(
+      { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() },
+      'http://localhost:3000/?stytch_token_type=sso&token=t',
+    );
     await login.start();
     expect(login.getState()).toMatchObject({ step: 'signed-in', member: { email_address: 'ada@acme.test' } });
   });
 
   it('a refused sso token (connection gone) is shown in words on the error step', async () => {
-    const { login } = setup({ 'POST /b2b/sso/authenticate': fixtureErrorEnvelope('connection_not_found', 404) }, 'http://localhost:3000/?stytch_token_type=sso&token=t');
+    const { login } = setup(
+      { 'POST /b2b/sso/authenticate': fixtureErrorEnvelope('connection_not_found', 404) },
+      'http://localhost:3000/?stytch_token_type=sso&token=t',
+    );
     await login.start();
     expect(login.getState()).toMatchObject({ step: 'error', error: { errorType: 'connection_not_found' } });
   });
 
   it('an sso token in a browser that did not start the sign-in is refused in words, without a request', async () => {
-    const { login, transport, platform } = setup({ 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() }, 'http://localhost:3000/?stytch_token_type=sso&token=t');
+    const { login, transport, platform } = setup(
+      { 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() },
+      'http://localhost:3000/?stytch_token_type=sso&token=t',
+    );
     platform.storageMap.delete(PKCE_KEY);
     await login.start();
     expect(login.getState()).toMatchObject({ step: 'error', error: { code: 'no_pkce_verifier' } });
@@ -175,21 +238,37 @@ describe('login machine: coming back from the IdP', () => {
   });
 
   it('stytch_error from the server’s SSO error page lands on the error step; start over returns to the organization', async () => {
-    const { login, steps, transport } = setup({ [SEARCH]: found(acme) }, 'http://localhost:3000/?stytch_error=invalid_email_for_jit_provisioning', {
-      organizationSlug: 'acme',
-    });
+    const { login, steps, transport } = setup(
+      { [SEARCH]: found(acme) },
+      'http://localhost:3000/?stytch_error=invalid_email_for_jit_provisioning',
+      {
+        organizationSlug: 'acme',
+      },
+    );
     await login.start();
     expect(steps.map((s) => s.step)).toEqual(['authenticating', 'error']);
-    expect(login.getState()).toMatchObject({ step: 'error', error: { errorType: 'invalid_email_for_jit_provisioning' } });
+    expect(login.getState()).toMatchObject({
+      step: 'error',
+      error: { errorType: 'invalid_email_for_jit_provisioning' },
+    });
     expect(transport.requests).toEqual([]);
     await login.reset();
-    expect(login.getState()).toEqual({ step: 'organization-login', flow: { slug: 'acme', organization: acme }, busy: false, error: null });
+    expect(login.getState()).toEqual({
+      step: 'organization-login',
+      flow: { slug: 'acme', organization: acme },
+      busy: false,
+      error: null,
+    });
   });
 
   it('signing out of an organization flow returns to the organization page', async () => {
-    const { login, client, transport } = setup({ [SEARCH]: found(acme), 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() }, 'http://localhost:3000/?stytch_token_type=sso&token=t', {
-      organizationSlug: 'acme',
-    });
+    const { login, client, transport } = setup(
+      { [SEARCH]: found(acme), 'POST /b2b/sso/authenticate': fixtureAuthenticateResponse() },
+      'http://localhost:3000/?stytch_token_type=sso&token=t',
+      {
+        organizationSlug: 'acme',
+      },
+    );
     await login.start();
     expect(login.getState().step).toBe('signed-in');
     expect(transport.requests.map((r) => r.path)).toEqual(['/b2b/sso/authenticate']);
@@ -205,12 +284,32 @@ describe('login reducer: SSO steps', () => {
     const { loginReducer } = await import('./login-machine.js');
     const { OrgAuthError } = await import('../errors.js');
     const error = new OrgAuthError('network_error', 'offline');
-    const page = loginReducer({ step: 'email', email: '', busy: false, error: null, flow: null }, { type: 'ORGANIZATION_REQUESTED', slug: 'acme' });
+    const page = loginReducer(
+      { step: 'email', email: '', busy: false, error: null, flow: null },
+      { type: 'ORGANIZATION_REQUESTED', slug: 'acme' },
+    );
     const flow = { slug: 'acme', organization: null };
-    expect(loginReducer(page, { type: 'FAILED', error })).toEqual({ step: 'organization-login', flow, busy: false, error });
-    const sso = loginReducer(loginReducer(page, { type: 'SSO_EMAIL_OPENED' }), { type: 'SSO_EMAIL_SUBMITTED', email: 'ada@acme.test' });
-    expect(loginReducer(sso, { type: 'FAILED', error })).toMatchObject({ step: 'sso-email', email: 'ada@acme.test', busy: false, error });
-    expect(loginReducer(loginReducer(sso, { type: 'SSO_STARTED' }), { type: 'FAILED', error })).toMatchObject({ step: 'sso-email', busy: false, error });
+    expect(loginReducer(page, { type: 'FAILED', error })).toEqual({
+      step: 'organization-login',
+      flow,
+      busy: false,
+      error,
+    });
+    const sso = loginReducer(loginReducer(page, { type: 'SSO_EMAIL_OPENED' }), {
+      type: 'SSO_EMAIL_SUBMITTED',
+      email: 'ada@acme.test',
+    });
+    expect(loginReducer(sso, { type: 'FAILED', error })).toMatchObject({
+      step: 'sso-email',
+      email: 'ada@acme.test',
+      busy: false,
+      error,
+    });
+    expect(loginReducer(loginReducer(sso, { type: 'SSO_STARTED' }), { type: 'FAILED', error })).toMatchObject({
+      step: 'sso-email',
+      busy: false,
+      error,
+    });
     const leaving = loginReducer(sso, { type: 'SSO_REDIRECTING', connectionId: 'c' });
     expect(loginReducer(leaving, { type: 'FAILED', error })).toEqual({ step: 'error', error, flow });
     // Connections found for a step that is no longer showing them are ignored.

@@ -55,7 +55,9 @@ describe('browserPlatform', () => {
   it('hashes with crypto.subtle and draws random bytes', async () => {
     const platform = browserPlatform();
     const digest = await platform.sha256(new TextEncoder().encode('abc'));
-    expect(Buffer.from(digest).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(Buffer.from(digest).toString('hex')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(platform.randomBytes(16)).toHaveLength(16);
   });
 

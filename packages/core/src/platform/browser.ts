@@ -53,6 +53,7 @@ export function browserPlatform(): Platform {
       return () => window.removeEventListener('storage', handler);
     },
     randomBytes: (length) => window.crypto.getRandomValues(new Uint8Array(length)),
-    sha256: async (data) => new Uint8Array(await window.crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)),
+    sha256: async (data) =>
+      new Uint8Array(await window.crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)),
   };
 }

@@ -5,7 +5,10 @@ describe('memoryPlatform', () => {
   it('keeps cookies with their attributes and drops expired ones', () => {
     const platform = memoryPlatform({ now: 1_000 });
     platform.cookies.set('a', '1', { expires: new Date(2_000), sameSite: 'lax' });
-    expect(platform.cookieJar.get('a')).toEqual({ value: '1', attributes: { expires: new Date(2_000), sameSite: 'lax' } });
+    expect(platform.cookieJar.get('a')).toEqual({
+      value: '1',
+      attributes: { expires: new Date(2_000), sameSite: 'lax' },
+    });
     expect(platform.cookies.get('a')).toBe('1');
     platform.advance(1_000);
     expect(platform.cookies.get('a')).toBeUndefined();

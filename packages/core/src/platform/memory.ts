@@ -49,7 +49,8 @@ interface Shared {
   tabs: Set<(key: string, value: string | null) => void>;
 }
 
-const refuseFetch: typeof fetch = () => Promise.reject(new TypeError('memoryPlatform has no fetch: pass `fetch` in its options.'));
+const refuseFetch: typeof fetch = () =>
+  Promise.reject(new TypeError('memoryPlatform has no fetch: pass `fetch` in its options.'));
 
 /**
  * An in-memory {@link Platform} for tests, SSR and stories. Time is virtual: timers run only when
@@ -142,7 +143,8 @@ function createTab(options: MemoryPlatformOptions, shared: Shared): MemoryPlatfo
       const target = offset + ms;
       for (;;) {
         let due: [number, { at: number; callback: () => void }] | undefined;
-        for (const entry of timers) if (entry[1].at <= base() + target && (!due || entry[1].at < due[1].at)) due = entry;
+        for (const entry of timers)
+          if (entry[1].at <= base() + target && (!due || entry[1].at < due[1].at)) due = entry;
         if (!due) break;
         timers.delete(due[0]);
         offset = Math.max(offset, due[1].at - base());

@@ -39,7 +39,11 @@ describe('createSessionCookies', () => {
       domain: 'example.com',
     });
     cookies.writeSession('tok', 'jwt', '2030-01-01T00:00:00.000Z');
-    expect(platform.cookieJar.get('s')?.attributes).toMatchObject({ path: '/app', domain: 'example.com', secure: true });
+    expect(platform.cookieJar.get('s')?.attributes).toMatchObject({
+      path: '/app',
+      domain: 'example.com',
+      secure: true,
+    });
     expect(cookies.names).toEqual({ session: 's', sessionJwt: 'j', intermediateSession: 'i' });
     cookies.removeSession();
     expect(platform.cookieJar.size).toBe(0);

@@ -74,7 +74,8 @@ export function createSessionCookies(platform: Platform, options: CookieOptions 
       write(names.session, sessionToken, expires);
       write(names.sessionJwt, sessionJwt, expires);
     },
-    writeIntermediate: (token) => write(names.intermediateSession, token, new Date(platform.now() + IST_LIFETIME_MINUTES * 60_000)),
+    writeIntermediate: (token) =>
+      write(names.intermediateSession, token, new Date(platform.now() + IST_LIFETIME_MINUTES * 60_000)),
     removeSession() {
       remove(names.session);
       remove(names.sessionJwt);

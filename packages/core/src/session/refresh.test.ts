@@ -6,7 +6,13 @@ import type { AuthState } from '../state/auth-state.js';
 import { fixtureMember, fixtureMemberSession, fixtureOrganization } from '../testing/fixtures.js';
 import { createSessionRefresher, REFRESH_INTERVAL_MS, retryDelay } from './refresh.js';
 
-const signedIn = (fromCache: boolean): AuthState => ({ status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache });
+const signedIn = (fromCache: boolean): AuthState => ({
+  status: 'signed-in',
+  member: fixtureMember(),
+  organization: fixtureOrganization(),
+  session: fixtureMemberSession(),
+  fromCache,
+});
 
 describe('retryDelay', () => {
   it('doubles from 4 s and caps at 256 s, with ±175 ms jitter', () => {

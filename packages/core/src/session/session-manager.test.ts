@@ -25,8 +25,18 @@ describe('createSessionManager', () => {
     });
     expect(session.getIntermediateSessionToken()).toBeUndefined();
     expect(platform.storageMap.get('state')).not.toContain(response.session_token);
-    expect(JSON.parse(platform.storageMap.get('state')!)).toEqual({ member: response.member, organization: response.organization, session: response.member_session });
-    expect(store.getState()).toEqual({ status: 'signed-in', member: response.member, organization: response.organization, session: response.member_session, fromCache: false });
+    expect(JSON.parse(platform.storageMap.get('state')!)).toEqual({
+      member: response.member,
+      organization: response.organization,
+      session: response.member_session,
+    });
+    expect(store.getState()).toEqual({
+      status: 'signed-in',
+      member: response.member,
+      organization: response.organization,
+      session: response.member_session,
+      fromCache: false,
+    });
     expect(session.getTokens()).toEqual({ session_token: response.session_token, session_jwt: response.session_jwt });
   });
 

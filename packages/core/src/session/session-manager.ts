@@ -66,7 +66,8 @@ export interface SessionManagerDeps {
 
 const UNRECOVERABLE: readonly string[] = UNRECOVERABLE_ERROR_TYPES;
 
-const keepIfEqual = <T>(previous: T, next: T): T => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next);
+const keepIfEqual = <T>(previous: T, next: T): T =>
+  JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
 
 /** True for API errors after which the session can never recover (the client clears it). */
 export const isUnrecoverableError = (error: unknown): error is OrgAuthApiError =>
@@ -97,7 +98,8 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
   // both stay as they are.
   const sync = () => {
     const cached = parseCachedState(platform.storage.get(stateKey), platform.now());
-    if (cookies.sessionToken()) store.setState(cached ? { status: 'signed-in', ...cached, fromCache: false } : { status: 'initializing' }, true);
+    if (cookies.sessionToken())
+      store.setState(cached ? { status: 'signed-in', ...cached, fromCache: false } : { status: 'initializing' }, true);
     else if (!cached && store.getState().status !== 'intermediate') signOutStore('signed-out');
   };
   const isCurrent = (sentToken: string | undefined) => {
@@ -161,7 +163,11 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
     applyDiscoveredOrganizations(response) {
       if (store.getState().status !== 'intermediate') return;
       store.setState(
-        { status: 'intermediate', emailAddress: response.email_address, discoveredOrganizations: response.discovered_organizations },
+        {
+          status: 'intermediate',
+          emailAddress: response.email_address,
+          discoveredOrganizations: response.discovered_organizations,
+        },
         true,
       );
     },

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { createB2BClient } from '../client.js';
 import { memoryPlatform, type MemoryPlatform } from '../platform/memory.js';
 import type { B2BAuthenticateResponse } from '../protocol/types.js';
-import { fixtureAuthenticateResponse, fixtureMember, fixtureMemberSession, fixtureOrganization } from '../testing/fixtures.js';
-import { createScriptedTransport, fixtureErrorEnvelope, type ScriptedReply, type ScriptedReplyValue, type ScriptedTransport } from '../testing/scripted-transport.js';
+import {
+  fixtureAuthenticateResponse,
+  fixtureMember,
+  fixtureMemberSession,
+  fixtureOrganization,
+} from '../testing/fixtures.js';
+import {
+  createScriptedTransport,
+  fixtureErrorEnvelope,
+  type ScriptedReply,
+  type ScriptedReplyValue,
+  type ScriptedTransport,
+} from '../testing/scripted-transport.js';
 
 const PUBLIC_TOKEN = 'public-token-test-00000000-0000-4000-8000-000000000000';
 const STATE_KEY = `stytch_sdk_state_${PUBLIC_TOKEN}`;
@@ -14,7 +25,10 @@ const signInAs = (who: 'ada' | 'grace' | 'lin'): B2BAuthenticateResponse => {
   const member = fixtureMember({ member_id: `member-test-${who}`, email_address: `${who}@acme.test` });
   return fixtureAuthenticateResponse({
     member,
-    member_session: fixtureMemberSession({ member_id: member.member_id, member_session_id: `member-session-test-${who}` }),
+    member_session: fixtureMemberSession({
+      member_id: member.member_id,
+      member_session_id: `member-session-test-${who}`,
+    }),
     session_token: `session-token-${who}`,
     session_jwt: `session-jwt-${who}`,
   });
@@ -40,7 +54,10 @@ function twoTabs(replies: { a?: Record<string, ScriptedReply>; b?: Record<string
   const expires = new Date(ada.member_session.expires_at);
   platformA.cookies.set('stytch_session', ada.session_token, { expires });
   platformA.cookies.set('stytch_session_jwt', ada.session_jwt, { expires });
-  platformA.storageMap.set(STATE_KEY, JSON.stringify({ member: ada.member, organization: ada.organization, session: ada.member_session }));
+  platformA.storageMap.set(
+    STATE_KEY,
+    JSON.stringify({ member: ada.member, organization: ada.organization, session: ada.member_session }),
+  );
   const tab = (platform: MemoryPlatform, transport: ScriptedTransport) => ({
     platform,
     transport,
@@ -51,13 +68,18 @@ function twoTabs(replies: { a?: Record<string, ScriptedReply>; b?: Record<string
 
 /** Tab `platform` holds the verifier of an SSO sign-in it started. */
 const startedSso = (platform: MemoryPlatform) =>
-  platform.storage.set(`${STATE_KEY}::PKCE_VERIFIER:sso`, JSON.stringify({ code_challenge: 'c', code_verifier: 'v'.repeat(64) }));
+  platform.storage.set(
+    `${STATE_KEY}::PKCE_VERIFIER:sso`,
+    JSON.stringify({ code_challenge: 'c', code_verifier: 'v'.repeat(64) }),
+  );
 
 const email = (client: ReturnType<typeof createB2BClient>) => {
   const state = client.store.getState();
   return state.status === 'signed-in' ? state.member.email_address : state.status;
 };
-const cachedEmail = (platform: MemoryPlatform) => (JSON.parse(platform.storageMap.get(STATE_KEY) ?? 'null') as { member?: { email_address: string } } | null)?.member?.email_address ?? null;
+const cachedEmail = (platform: MemoryPlatform) =>
+  (JSON.parse(platform.storageMap.get(STATE_KEY) ?? 'null') as { member?: { email_address: string } } | null)?.member
+    ?.email_address ?? null;
 // Storage events reach the other tabs in microtasks; let them land.
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -66,7 +88,9 @@ describe('a stale tab cannot overwrite a newer sign-in', () => {
     const slow = held();
     const { a, b } = twoTabs({ a: { [AUTHENTICATE]: slow.reply } });
     // Tab A is a reload: its start-up revalidation is on the wire with Ada's token.
-    expect((a.platform.fetches[0]!.init!.headers as Record<string, string>).Authorization).toBe(`Basic ${btoa(`${PUBLIC_TOKEN}:session-token-ada`)}`);
+    expect((a.platform.fetches[0]!.init!.headers as Record<string, string>).Authorization).toBe(
+      `Basic ${btoa(`${PUBLIC_TOKEN}:session-token-ada`)}`,
+    );
     const stale = a.client.session.authenticate();
 
     // Tab B signs in as Grace (an organization chosen after discovery): her cookies and cached state.
@@ -138,7 +162,9 @@ describe('a stale tab cannot overwrite a newer sign-in', () => {
     // Tab A: the person picks an organization after discovery; the exchange is slow.
     a.platform.cookies.set('stytch_intermediate_session_token', 'ist-grace', {});
     a.transport.reply('POST /b2b/discovery/intermediate_sessions/exchange', slow.reply);
-    const exchange = a.client.discovery.intermediateSessions.exchange({ organization_id: fixtureOrganization().organization_id });
+    const exchange = a.client.discovery.intermediateSessions.exchange({
+      organization_id: fixtureOrganization().organization_id,
+    });
     // Meanwhile tab B signs in as Lin through SSO: the cookie no longer holds the token A's request carried.
     startedSso(b.platform);
     b.transport.reply('POST /b2b/sso/authenticate', signInAs('lin'));
@@ -184,7 +210,9 @@ describe('a stale tab cannot overwrite a newer sign-in', () => {
     a.transport.reply(AUTHENTICATE, signInAs('grace'));
     a.platform.advance(0);
     await settle();
-    expect(a.transport.requests.at(-1)!.headers.authorization).toBe(`Basic ${btoa(`${PUBLIC_TOKEN}:session-token-grace`)}`);
+    expect(a.transport.requests.at(-1)!.headers.authorization).toBe(
+      `Basic ${btoa(`${PUBLIC_TOKEN}:session-token-grace`)}`,
+    );
     expect(email(a.client)).toBe('grace@acme.test');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDiscoveredOrganization, fixtureMember, fixtureMemberSession, fixtureOrganization } from '../testing/fixtures.js';
+import {
+  fixtureDiscoveredOrganization,
+  fixtureMember,
+  fixtureMemberSession,
+  fixtureOrganization,
+} from '../testing/fixtures.js';
 import type { AuthState } from './auth-state.js';
 import {
   selectDiscoveredOrganizations,
@@ -10,8 +15,18 @@ import {
   selectStatus,
 } from './selectors.js';
 
-const signedIn: AuthState = { status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: true };
-const intermediate: AuthState = { status: 'intermediate', emailAddress: 'a@b.test', discoveredOrganizations: [fixtureDiscoveredOrganization()] };
+const signedIn: AuthState = {
+  status: 'signed-in',
+  member: fixtureMember(),
+  organization: fixtureOrganization(),
+  session: fixtureMemberSession(),
+  fromCache: true,
+};
+const intermediate: AuthState = {
+  status: 'intermediate',
+  emailAddress: 'a@b.test',
+  discoveredOrganizations: [fixtureDiscoveredOrganization()],
+};
 
 describe('selectors', () => {
   it('read the signed-in state', () => {

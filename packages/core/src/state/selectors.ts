@@ -8,10 +8,12 @@ const NONE: readonly DiscoveredOrganization[] = Object.freeze([]);
 export const selectMember = (state: AuthState): Member | null => (state.status === 'signed-in' ? state.member : null);
 
 /** The organization of the current session, or null. */
-export const selectOrganization = (state: AuthState): Organization | null => (state.status === 'signed-in' ? state.organization : null);
+export const selectOrganization = (state: AuthState): Organization | null =>
+  state.status === 'signed-in' ? state.organization : null;
 
 /** The current member session, or null. */
-export const selectSession = (state: AuthState): MemberSession | null => (state.status === 'signed-in' ? state.session : null);
+export const selectSession = (state: AuthState): MemberSession | null =>
+  state.status === 'signed-in' ? state.session : null;
 
 /** True when a member is signed in (possibly from cache, not yet revalidated). */
 export const selectIsSignedIn = (state: AuthState): boolean => state.status === 'signed-in';

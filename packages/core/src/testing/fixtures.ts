@@ -68,7 +68,12 @@ export function fixtureMemberSession(overrides: Partial<MemberSession> = {}): Me
     last_accessed_at: CREATED,
     expires_at: EXPIRES,
     authentication_factors: [
-      { type: 'magic_link', delivery_method: 'email', last_authenticated_at: CREATED, email_factor: { email_id: 'email-test-1', email_address: member.email_address } },
+      {
+        type: 'magic_link',
+        delivery_method: 'email',
+        last_authenticated_at: CREATED,
+        email_factor: { email_id: 'email-test-1', email_address: member.email_address },
+      },
     ],
     roles: ['stytch_member'],
     ...overrides,
@@ -86,7 +91,11 @@ export function fixtureAuthenticateResponse(overrides: Partial<B2BAuthenticateRe
     organization_id: organization.organization_id,
     member,
     organization,
-    member_session: fixtureMemberSession({ member_id: member.member_id, organization_id: organization.organization_id, organization_slug: organization.organization_slug }),
+    member_session: fixtureMemberSession({
+      member_id: member.member_id,
+      organization_id: organization.organization_id,
+      organization_slug: organization.organization_slug,
+    }),
     session_token: 'session-token-test-fixture',
     session_jwt: 'eyJhbGciOiJFUzI1NiJ9.fixture.signature',
     member_authenticated: true,
@@ -98,11 +107,17 @@ export function fixtureAuthenticateResponse(overrides: Partial<B2BAuthenticateRe
 }
 
 /** A discovered organization where the person is an active member; override any field. */
-export function fixtureDiscoveredOrganization(overrides: Partial<DiscoveredOrganization> & { organization?: Organization } = {}): DiscoveredOrganization {
+export function fixtureDiscoveredOrganization(
+  overrides: Partial<DiscoveredOrganization> & { organization?: Organization } = {},
+): DiscoveredOrganization {
   const organization = overrides.organization ?? fixtureOrganization();
   return {
     organization,
-    membership: { type: 'active_member', details: null, member: fixtureMember({ organization_id: organization.organization_id }) },
+    membership: {
+      type: 'active_member',
+      details: null,
+      member: fixtureMember({ organization_id: organization.organization_id }),
+    },
     member_authenticated: false,
     primary_required: null,
     mfa_required: null,
@@ -111,7 +126,9 @@ export function fixtureDiscoveredOrganization(overrides: Partial<DiscoveredOrgan
 }
 
 /** A discovery authenticate answer for `ada@acme.test`; override the organizations or any field. */
-export function fixtureDiscoveryResponse(overrides: Partial<DiscoveryAuthenticateResponse> = {}): DiscoveryAuthenticateResponse {
+export function fixtureDiscoveryResponse(
+  overrides: Partial<DiscoveryAuthenticateResponse> = {},
+): DiscoveryAuthenticateResponse {
   return {
     request_id: 'request-id-test-00000000-0000-4000-8000-000000000002',
     status_code: 200,

@@ -7,7 +7,13 @@ export type { MemoryCookie, MemoryPlatform, MemoryPlatformOptions } from '../pla
 export { createTestClient } from './test-client.js';
 export type { TestClient, TestClientOptions } from './test-client.js';
 export { createScriptedTransport, fixtureErrorEnvelope } from './scripted-transport.js';
-export type { RecordedRequest, ScriptedReply, ScriptedReplyValue, ScriptedStatusReply, ScriptedTransport } from './scripted-transport.js';
+export type {
+  RecordedRequest,
+  ScriptedReply,
+  ScriptedReplyValue,
+  ScriptedStatusReply,
+  ScriptedTransport,
+} from './scripted-transport.js';
 export {
   fixtureAuthenticateResponse,
   fixtureDiscoveredOrganization,

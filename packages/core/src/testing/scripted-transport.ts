@@ -20,7 +20,9 @@ export interface ScriptedStatusReply {
 export type ScriptedReplyValue = object | ScriptedStatusReply;
 
 /** A reply, or a function of the request giving one (possibly later, e.g. a never-settling promise). */
-export type ScriptedReply = ScriptedReplyValue | ((request: RecordedRequest) => ScriptedReplyValue | Promise<ScriptedReplyValue>);
+export type ScriptedReply =
+  | ScriptedReplyValue
+  | ((request: RecordedRequest) => ScriptedReplyValue | Promise<ScriptedReplyValue>);
 
 /** A fake SDK server at the HTTP boundary: scripted replies by `'METHOD /path'`, recorded requests. */
 export interface ScriptedTransport {
@@ -36,8 +38,18 @@ export interface ScriptedTransport {
 }
 
 /** Builds an error envelope as the server sends it. */
-export function fixtureErrorEnvelope(error_type: ApiErrorType, status_code = 400, error_message = `Scripted ${error_type}.`): ErrorEnvelope {
-  return { status_code, request_id: 'request-id-test-scripted', error_type, error_message, error_url: `https://orgauth.dev/errors/${error_type}` };
+export function fixtureErrorEnvelope(
+  error_type: ApiErrorType,
+  status_code = 400,
+  error_message = `Scripted ${error_type}.`,
+): ErrorEnvelope {
+  return {
+    status_code,
+    request_id: 'request-id-test-scripted',
+    error_type,
+    error_message,
+    error_url: `https://orgauth.dev/errors/${error_type}`,
+  };
 }
 
 const isStatusReply = (value: object): value is ScriptedStatusReply => {
@@ -45,11 +57,14 @@ const isStatusReply = (value: object): value is ScriptedStatusReply => {
   return keys.length === 2 && typeof (value as { status?: unknown }).status === 'number' && keys.includes('body');
 };
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** Creates a scripted transport. Unscripted requests get a 404 `not_found` envelope naming the key. */
 export function createScriptedTransport(replies: Record<string, ScriptedReply> = {}): ScriptedTransport {
-  const scripted = new Map<string, { reply: ScriptedReply; status?: number }>(Object.entries(replies).map(([k, reply]) => [k, { reply }]));
+  const scripted = new Map<string, { reply: ScriptedReply; status?: number }>(
+    Object.entries(replies).map(([k, reply]) => [k, { reply }]),
+  );
   const requests: RecordedRequest[] = [];
 
   const fetch: typeof globalThis.fetch = async (input, init) => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isOrgAuthApiError } from '../errors.js';
-import { fixtureAuthenticateResponse, fixtureDiscoveryResponse, fixtureMember, fixtureMemberSession, fixtureOrganization } from './fixtures.js';
+import {
+  fixtureAuthenticateResponse,
+  fixtureDiscoveryResponse,
+  fixtureMember,
+  fixtureMemberSession,
+  fixtureOrganization,
+} from './fixtures.js';
 import { createScriptedTransport, fixtureErrorEnvelope } from './scripted-transport.js';
 import { createTestClient } from './test-client.js';
 
@@ -16,10 +22,18 @@ describe('createScriptedTransport', () => {
     expect(fail.status).toBe(400);
     expect(await fail.json()).toMatchObject({ error_type: 'invalid_email' });
     expect((await transport.fetch('http://x.test/sdk/v1/b2b/raw', { method: 'POST' })).status).toBe(503);
-    expect(await (await transport.fetch('http://x.test/sdk/v1/b2b/fn', { method: 'POST', body: '{"z":2}' })).json()).toEqual({ data: { echo: { z: 2 } } });
+    expect(
+      await (await transport.fetch('http://x.test/sdk/v1/b2b/fn', { method: 'POST', body: '{"z":2}' })).json(),
+    ).toEqual({ data: { echo: { z: 2 } } });
     const missing = await transport.fetch('http://x.test/sdk/v1/b2b/nope', { method: 'GET' });
     expect(missing.status).toBe(404);
-    expect(transport.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /b2b/ok', 'POST /b2b/fail', 'POST /b2b/raw', 'POST /b2b/fn', 'GET /b2b/nope']);
+    expect(transport.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /b2b/ok',
+      'POST /b2b/fail',
+      'POST /b2b/raw',
+      'POST /b2b/fn',
+      'GET /b2b/nope',
+    ]);
     expect(transport.requests[0]!.body).toEqual({ q: 1 });
   });
 
@@ -37,10 +51,19 @@ describe('createTestClient', () => {
   });
 
   it('seeds a signed-in state with its session cookies', () => {
-    const state = { status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: false } as const;
+    const state = {
+      status: 'signed-in',
+      member: fixtureMember(),
+      organization: fixtureOrganization(),
+      session: fixtureMemberSession(),
+      fromCache: false,
+    } as const;
     const { client, platform } = createTestClient({ state });
     expect(client.store.getState()).toBe(state);
-    expect(client.session.getTokens()).toEqual({ session_token: 'session-token-test-seeded', session_jwt: 'session-jwt-test-seeded' });
+    expect(client.session.getTokens()).toEqual({
+      session_token: 'session-token-test-seeded',
+      session_jwt: 'session-jwt-test-seeded',
+    });
     expect(platform.cookieJar.has('stytch_session')).toBe(true);
   });
 
@@ -48,12 +71,17 @@ describe('createTestClient', () => {
     const { client, transport } = createTestClient({
       replies: {
         'POST /b2b/magic_links/discovery/authenticate': fixtureDiscoveryResponse(),
-        'POST /b2b/discovery/intermediate_sessions/exchange': fixtureErrorEnvelope('intermediate_session_not_found', 404),
+        'POST /b2b/discovery/intermediate_sessions/exchange': fixtureErrorEnvelope(
+          'intermediate_session_not_found',
+          404,
+        ),
       },
     });
     await client.magicLinks.discovery.authenticate({ discovery_magic_links_token: 't' });
     expect(client.store.getState()).toMatchObject({ status: 'intermediate', emailAddress: 'ada@acme.test' });
-    const error = await client.discovery.intermediateSessions.exchange({ organization_id: 'o' }).catch((e: unknown) => e);
+    const error = await client.discovery.intermediateSessions
+      .exchange({ organization_id: 'o' })
+      .catch((e: unknown) => e);
     expect(isOrgAuthApiError(error, 'intermediate_session_not_found')).toBe(true);
     transport.reply('POST /b2b/discovery/intermediate_sessions/exchange', fixtureAuthenticateResponse());
     await client.discovery.intermediateSessions.exchange({ organization_id: 'o' });

@@ -46,10 +46,20 @@ export function createTestClient(opts: TestClientOptions = {}): TestClient {
     const names = DEFAULT_COOKIE_NAMES;
     const expires = new Date(Date.parse('2099-01-01T00:00:00.000Z'));
     if (state.status === 'signed-in') {
-      platform.cookies.set(opts.options?.cookieOptions?.opaqueTokenCookieName ?? names.session, 'session-token-test-seeded', { expires });
-      platform.cookies.set(opts.options?.cookieOptions?.jwtCookieName ?? names.sessionJwt, 'session-jwt-test-seeded', { expires });
+      platform.cookies.set(
+        opts.options?.cookieOptions?.opaqueTokenCookieName ?? names.session,
+        'session-token-test-seeded',
+        { expires },
+      );
+      platform.cookies.set(opts.options?.cookieOptions?.jwtCookieName ?? names.sessionJwt, 'session-jwt-test-seeded', {
+        expires,
+      });
     } else if (state.status === 'intermediate') {
-      platform.cookies.set(opts.options?.cookieOptions?.istCookieName ?? names.intermediateSession, 'intermediate-session-token-test-seeded', { expires });
+      platform.cookies.set(
+        opts.options?.cookieOptions?.istCookieName ?? names.intermediateSession,
+        'intermediate-session-token-test-seeded',
+        { expires },
+      );
     }
     client.store.setState(state, true);
   }

@@ -39,7 +39,9 @@ describe('createHttpTransport', () => {
     expect(telemetry.event_id).toMatch(/^event-id-[0-9a-f-]{36}$/);
     expect(telemetry.app).toEqual({ identifier: 'app.test' });
     const second = fetch.mock.calls[1]![1]!;
-    expect((second.headers as Record<string, string>).Authorization).toBe(`Basic ${btoa('public-token-test-1:sess-tok')}`);
+    expect((second.headers as Record<string, string>).Authorization).toBe(
+      `Basic ${btoa('public-token-test-1:sess-tok')}`,
+    );
     expect(second.body).toBe('{"a":1}');
   });
 
@@ -50,7 +52,13 @@ describe('createHttpTransport', () => {
 
   it('turns the error envelope into OrgAuthApiError and reports it', async () => {
     const onApiError = vi.fn();
-    const envelope = { status_code: 401, request_id: 'req-1', error_type: 'session_not_found', error_message: 'gone', error_url: 'u' };
+    const envelope = {
+      status_code: 401,
+      request_id: 'req-1',
+      error_type: 'session_not_found',
+      error_message: 'gone',
+      error_url: 'u',
+    };
     const { http } = setup(() => json(401, envelope), { onApiError });
     const error = await http.post('/b2b/sessions/authenticate', {}).catch((e: unknown) => e);
     expect(isOrgAuthApiError(error, 'session_not_found')).toBe(true);
@@ -60,7 +68,13 @@ describe('createHttpTransport', () => {
 
   it('reports an error with the session token its request carried, not the one the cookie holds by then', async () => {
     const onApiError = vi.fn();
-    const envelope = { status_code: 404, request_id: 'req-2', error_type: 'session_not_found', error_message: 'gone', error_url: 'u' };
+    const envelope = {
+      status_code: 404,
+      request_id: 'req-2',
+      error_type: 'session_not_found',
+      error_message: 'gone',
+      error_url: 'u',
+    };
     let answer!: (response: Response) => void;
     const { http, setToken } = setup(() => new Promise<Response>((resolve) => (answer = resolve)), { onApiError });
     setToken('token-sent');

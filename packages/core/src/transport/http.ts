@@ -61,7 +61,12 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     // Read once: the token in the header is the one an error is reported against.
     const token = options.getSessionToken();
     // No Referer: the page URL may still carry a one-time token or other secrets of the app.
-    const init: RequestInit = { method, headers: headers(token), credentials: 'include', referrerPolicy: 'no-referrer' };
+    const init: RequestInit = {
+      method,
+      headers: headers(token),
+      credentials: 'include',
+      referrerPolicy: 'no-referrer',
+    };
     if (body !== undefined) init.body = JSON.stringify(body);
     let response: Response;
     try {

@@ -75,7 +75,9 @@ describe('ClientController', () => {
   });
 
   it('builds its own client from public-token, and stops it when a client is given', async () => {
-    const el = host('<orgauth-test-client-host public-token="public-token-test-own" base-url="https://auth.example.test"></orgauth-test-client-host>');
+    const el = host(
+      '<orgauth-test-client-host public-token="public-token-test-own" base-url="https://auth.example.test"></orgauth-test-client-host>',
+    );
     await el.updateComplete;
     const own = el.clients.client!;
     expect(own.publicToken).toBe('public-token-test-own');

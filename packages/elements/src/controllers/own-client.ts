@@ -35,7 +35,11 @@ export function createOwnClient(): OwnClient {
       if (own?.key === key) return own.client;
       drop();
       const here = location.origin + location.pathname;
-      const client = createB2BClient({ publicToken, baseUrl, redirectUrls: { discovery: here, login: here, signup: here } });
+      const client = createB2BClient({
+        publicToken,
+        baseUrl,
+        redirectUrls: { discovery: here, login: here, signup: here },
+      });
       own = { client, key };
       return client;
     },

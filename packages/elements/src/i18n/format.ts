@@ -18,7 +18,9 @@ export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T 
  * @example format('We sent a link to {email}', { email: html`<b>${email}</b>` })
  */
 export function format(template: string, values: Record<string, unknown>): unknown[] {
-  return template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 1 ? (Object.hasOwn(values, piece) ? values[piece] : `{${piece}}`) : piece));
+  return template
+    .split(/\{(\w+)\}/)
+    .map((piece, i) => (i % 2 === 1 ? (Object.hasOwn(values, piece) ? values[piece] : `{${piece}}`) : piece));
 }
 
 /**

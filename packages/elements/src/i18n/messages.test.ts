@@ -8,7 +8,15 @@ import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES, resolveMessages } from './mes
 describe('message table', () => {
   it('has words for every API error type and every SDK error code', () => {
     for (const type of API_ERROR_TYPES) expect(DEFAULT_ERROR_MESSAGES[type], type).toMatch(/\w/);
-    for (const code of ['api_error', 'network_error', 'invalid_usage', 'no_session', 'redirect_error', 'no_sso_connection', 'no_pkce_verifier'] as const) {
+    for (const code of [
+      'api_error',
+      'network_error',
+      'invalid_usage',
+      'no_session',
+      'redirect_error',
+      'no_sso_connection',
+      'no_pkce_verifier',
+    ] as const) {
       expect(DEFAULT_ERROR_MESSAGES[code], code).toMatch(/\w/);
     }
   });
@@ -24,7 +32,8 @@ describe('message table', () => {
 
 describe('errorMessage', () => {
   const messages = resolveMessages();
-  const apiError = (type: (typeof API_ERROR_TYPES)[number]) => new OrgAuthApiError(type, 400, 'request-id', `server said ${type}`);
+  const apiError = (type: (typeof API_ERROR_TYPES)[number]) =>
+    new OrgAuthApiError(type, 400, 'request-id', `server said ${type}`);
 
   it('uses the error_type of API errors, never the server text', () => {
     expect(errorMessage(apiError('magic_link_not_found'), messages)).toBe(DEFAULT_ERROR_MESSAGES.magic_link_not_found);
@@ -33,7 +42,9 @@ describe('errorMessage', () => {
   });
 
   it('uses the code of SDK errors', () => {
-    expect(errorMessage(new OrgAuthError('network_error', 'fetch failed'), messages)).toBe(DEFAULT_ERROR_MESSAGES.network_error);
+    expect(errorMessage(new OrgAuthError('network_error', 'fetch failed'), messages)).toBe(
+      DEFAULT_ERROR_MESSAGES.network_error,
+    );
     expect(errorMessage(new OrgAuthError('redirect_error', 'x'), messages)).toBe(DEFAULT_ERROR_MESSAGES.redirect_error);
   });
 
@@ -41,15 +52,20 @@ describe('errorMessage', () => {
     expect(errorMessage(new OrgAuthError('invalid_usage', 'set the client'), messages)).toBe('set the client');
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'sso_not_a_real_type'])(
-    'an error type without its own words (%s) gets the generic line, never a prototype member',
-    (type) => {
-      const error = new OrgAuthApiError(type as (typeof API_ERROR_TYPES)[number], 400, 'request-id', 'x');
-      expect(errorMessage(error, messages)).toBe(DEFAULT_ERROR_MESSAGES.api_error);
-      const code = new OrgAuthError(type as 'api_error', 'x');
-      expect(errorMessage(code, messages)).toBe(DEFAULT_ERROR_MESSAGES.api_error);
-    },
-  );
+  it.each([
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    'sso_not_a_real_type',
+  ])('an error type without its own words (%s) gets the generic line, never a prototype member', (type) => {
+    const error = new OrgAuthApiError(type as (typeof API_ERROR_TYPES)[number], 400, 'request-id', 'x');
+    expect(errorMessage(error, messages)).toBe(DEFAULT_ERROR_MESSAGES.api_error);
+    const code = new OrgAuthError(type as 'api_error', 'x');
+    expect(errorMessage(code, messages)).toBe(DEFAULT_ERROR_MESSAGES.api_error);
+  });
 
   it('keeps the words of known types when overrides are merged in', () => {
     const custom = resolveMessages({ errors: { session_not_found: 'Gone.' } });
@@ -71,7 +87,15 @@ describe('format', () => {
   });
 
   it('leaves a placeholder named like a prototype member visible', () => {
-    expect(format('{constructor} {toString} {x}', { x: 1 })).toEqual(['', '{constructor}', ' ', '{toString}', ' ', 1, '']);
+    expect(format('{constructor} {toString} {x}', { x: 1 })).toEqual([
+      '',
+      '{constructor}',
+      ' ',
+      '{toString}',
+      ' ',
+      1,
+      '',
+    ]);
   });
 
   it('accepts templates as values and leaves unknown placeholders visible', () => {

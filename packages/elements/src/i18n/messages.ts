@@ -56,7 +56,7 @@ export const DEFAULT_MESSAGES = {
   'ssoEmail.choose': 'Your email domain has several SSO connections. Choose one:',
   'ssoEmail.back': 'Back',
   'ssoRedirecting.heading': 'Redirecting to your identity provider…',
-  'busy': 'Please wait…',
+  busy: 'Please wait…',
 } as const;
 
 /** Keys of the UI strings. */
@@ -91,15 +91,18 @@ export const DEFAULT_ERROR_MESSAGES: Record<OrgAuthErrorCode | ApiErrorType, str
   connection_not_found: 'That single sign-on connection no longer exists.',
   sso_request_not_found: 'This single sign-on attempt expired or was already used. Start the sign-in again.',
   sso_token_not_found: 'This sign-in has expired or was already used. Please sign in again.',
-  sso_jit_provisioning_not_allowed: 'This organization does not create accounts through single sign-on. Ask an admin to invite you.',
+  sso_jit_provisioning_not_allowed:
+    'This organization does not create accounts through single sign-on. Ask an admin to invite you.',
   sso_not_allowed: 'This organization does not allow signing in with single sign-on.',
-  sso_email_missing: 'Your identity provider did not send your email address. Ask your IT admin to map the email attribute.',
+  sso_email_missing:
+    'Your identity provider did not send your email address. Ask your IT admin to map the email attribute.',
   sso_subject_missing: 'Your identity provider did not identify you. Ask your IT admin to check the connection.',
   sso_identity_conflict: 'This email address is already linked to a different single sign-on account.',
   sso_connection_inactive: 'This single sign-on connection is not set up yet. Contact your IT admin.',
   saml_response_invalid: 'Your identity provider’s answer could not be verified. Contact your IT admin.',
   idp_error: 'Your identity provider could not sign you in. Try again or contact your IT admin.',
-  idp_initiated_auth_disabled: 'Start single sign-on from this site rather than from your identity provider’s dashboard.',
+  idp_initiated_auth_disabled:
+    'Start single sign-on from this site rather than from your identity provider’s dashboard.',
   invalid_metadata: 'The identity provider metadata could not be read. Check the metadata URL.',
   oidc_discovery_failed: 'The identity provider’s OpenID configuration could not be read. Check the issuer URL.',
   oidc_response_invalid: 'Your identity provider’s answer could not be verified. Contact your IT admin.',
@@ -116,8 +119,10 @@ export const DEFAULT_ERROR_MESSAGES: Record<OrgAuthErrorCode | ApiErrorType, str
   magic_link_not_found: 'This sign-in link has expired or was already used. Request a new one.',
   pkce_mismatch: 'Open the sign-in link in the same browser where you requested it.',
   pkce_required: 'Open the sign-in link in the same browser where you requested it.',
-  invalid_email_for_jit_provisioning: 'This organization does not let people with that email address join by themselves. Ask an admin for an invite.',
-  common_email_domain_not_allowed: 'Free email providers (like gmail.com) cannot be allowed domains. Use your company domain.',
+  invalid_email_for_jit_provisioning:
+    'This organization does not let people with that email address join by themselves. Ask an admin for an invite.',
+  common_email_domain_not_allowed:
+    'Free email providers (like gmail.com) cannot be allowed domains. Use your company domain.',
   invites_not_allowed: 'This organization does not allow invitations to that email address.',
   magic_link_not_allowed: 'This organization does not allow signing in with an email link.',
   invalid_token: 'This sign-in link is not valid. Request a new one.',

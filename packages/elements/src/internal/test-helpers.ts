@@ -32,7 +32,12 @@ export function textOf(node: Node | null | undefined): string {
 /** The button whose text contains `label`. */
 export function button(el: LitElement, label: string): HTMLButtonElement {
   const match = findAll<HTMLButtonElement>(el, 'button').find((b) => textOf(b).includes(label));
-  if (!match) throw new Error(`no button "${label}" in: ${findAll(el, 'button').map((b) => textOf(b)).join(' | ')}`);
+  if (!match)
+    throw new Error(
+      `no button "${label}" in: ${findAll(el, 'button')
+        .map((b) => textOf(b))
+        .join(' | ')}`,
+    );
   return match;
 }
 

@@ -3,10 +3,32 @@ import { parseCliArgs } from './args.js';
 
 describe('parseCliArgs', () => {
   test('defaults', () => {
-    expect(parseCliArgs([])).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './.orgauth', dev: false, demo: undefined, trustProxyHeader: undefined, help: false });
+    expect(parseCliArgs([])).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './.orgauth',
+      dev: false,
+      demo: undefined,
+      trustProxyHeader: undefined,
+      help: false,
+    });
   });
   test('all flags', () => {
-    expect(parseCliArgs(['--port', '3999', '--host', '0.0.0.0', '--data-dir', '/tmp/x', '--dev', '--demo', 'site', '--trust-proxy-header', 'x-forwarded-for'])).toEqual({
+    expect(
+      parseCliArgs([
+        '--port',
+        '3999',
+        '--host',
+        '0.0.0.0',
+        '--data-dir',
+        '/tmp/x',
+        '--dev',
+        '--demo',
+        'site',
+        '--trust-proxy-header',
+        'x-forwarded-for',
+      ]),
+    ).toEqual({
       port: 3999,
       host: '0.0.0.0',
       dataDir: '/tmp/x',

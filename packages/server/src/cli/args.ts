@@ -54,6 +54,15 @@ export function parseCliArgs(argv: string[]): CliOptions {
     allowPositionals: false,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be an integer from 0 to 65535, got "${values.port}".`);
-  return { port, host: values.host, dataDir: values['data-dir'], dev: values.dev, demo: values.demo, trustProxyHeader: values['trust-proxy-header'], help: values.help };
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be an integer from 0 to 65535, got "${values.port}".`);
+  return {
+    port,
+    host: values.host,
+    dataDir: values['data-dir'],
+    dev: values.dev,
+    demo: values.demo,
+    trustProxyHeader: values['trust-proxy-header'],
+    help: values.help,
+  };
 }

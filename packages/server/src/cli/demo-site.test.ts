@@ -63,7 +63,11 @@ describe('demo site', () => {
       expect((await t.sdk(`/projects/bootstrap/${t.server.project.public_token}`, { origin })).status).toBe(200);
       for (const page of ['/', '/index.html', '/react.html']) {
         const res = await t.sdk('/b2b/magic_links/email/discovery/send', {
-          body: { email_address: 'a@b.test', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: `${origin}${page}` },
+          body: {
+            email_address: 'a@b.test',
+            pkce_code_challenge: TEST_PKCE.challenge,
+            discovery_redirect_url: `${origin}${page}`,
+          },
         });
         expect(res.status, `${origin}${page}`).toBe(200);
       }

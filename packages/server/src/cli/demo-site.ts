@@ -36,7 +36,10 @@ const SERVER_PATHS = new Set(Object.keys(SCRIPT_BUNDLE_FILES).map((name) => `/${
  * `__ORGAUTH_BASE_URL__` are replaced, so the demo pages need no build-time configuration.
  * Paths are resolved inside `dir` (after symlinks) so `..` cannot escape it.
  */
-export async function createDemoSite(dir: string, replacements: { publicToken: string; baseUrl: string }): Promise<DemoSite> {
+export async function createDemoSite(
+  dir: string,
+  replacements: { publicToken: string; baseUrl: string },
+): Promise<DemoSite> {
   const root = await realpath(resolve(dir));
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
@@ -58,7 +61,11 @@ export async function createDemoSite(dir: string, replacements: { publicToken: s
     const rel = relative(root, file);
     if (rel.startsWith('..') || rel.includes(`..${sep}`)) return undefined;
     const ext = extname(file).toLowerCase();
-    const headers = { 'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    const headers = {
+      'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    };
     if (ext === '.html') {
       const html = (await readFile(file, 'utf8'))
         .replaceAll('__ORGAUTH_PUBLIC_TOKEN__', replacements.publicToken)

@@ -44,26 +44,34 @@ describe('orgauth-server keys rotate', () => {
     const after = await jwksKids();
     expect(after).toContain(kid);
     expect(after).toHaveLength(3);
-    const jwt = await createSigningKeys(server.db, Date.now, server.secretBox).signSessionJwt(server.project.project_id, {
-      member_session_id: 'member-session-test-x',
-      member_id: 'member-test-x',
-      organization_id: 'organization-test-x',
-      organization_slug: 'x',
-      started_at: '',
-      last_accessed_at: '',
-      expires_at: '',
-      authentication_factors: [],
-      roles: [],
-    }, Date.now());
+    const jwt = await createSigningKeys(server.db, Date.now, server.secretBox).signSessionJwt(
+      server.project.project_id,
+      {
+        member_session_id: 'member-session-test-x',
+        member_id: 'member-test-x',
+        organization_id: 'organization-test-x',
+        organization_slug: 'x',
+        started_at: '',
+        last_accessed_at: '',
+        expires_at: '',
+        authentication_factors: [],
+        roles: [],
+      },
+      Date.now(),
+    );
     expect(decodeProtectedHeader(jwt).kid).toBe(kid);
   });
 
   test('--project-id limits the rotation; unknown projects and bad usage fail', async () => {
     const one = io();
-    expect(await runKeysCommand(['rotate', '--data-dir', dir, '--project-id', server.project.project_id], one.io)).toBe(0);
+    expect(await runKeysCommand(['rotate', '--data-dir', dir, '--project-id', server.project.project_id], one.io)).toBe(
+      0,
+    );
     expect(one.out.join('').trim().split('\n')).toHaveLength(1);
     const unknown = io();
-    expect(await runKeysCommand(['rotate', '--data-dir', dir, '--project-id', 'project-test-nope'], unknown.io)).toBe(1);
+    expect(await runKeysCommand(['rotate', '--data-dir', dir, '--project-id', 'project-test-nope'], unknown.io)).toBe(
+      1,
+    );
     expect(unknown.err.join('')).toMatch(/Unknown project/);
     expect(await runKeysCommand(['spin', '--data-dir', dir], io().io)).toBe(2);
     expect(await runKeysCommand(['rotate', '--bogus'], io().io)).toBe(2);

@@ -38,7 +38,11 @@ export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise
   try {
     parsed = parseArgs({
       args: argv,
-      options: { 'data-dir': { type: 'string', default: './.orgauth' }, 'project-id': { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        'data-dir': { type: 'string', default: './.orgauth' },
+        'project-id': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
       strict: true,
       allowPositionals: true,
     });
@@ -71,12 +75,17 @@ export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise
     if (values['project-id'] !== undefined) query = query.where('id', '=', values['project-id']);
     const projects = await query.execute();
     if (projects.length === 0) {
-      io.err(values['project-id'] === undefined ? 'No projects in this database.\n' : `Unknown project ${values['project-id']}.\n`);
+      io.err(
+        values['project-id'] === undefined
+          ? 'No projects in this database.\n'
+          : `Unknown project ${values['project-id']}.\n`,
+      );
       return 1;
     }
     const results: RotationResult[] = [];
     for (const { id } of projects) results.push(await rotateSigningKey(database.db, id, Date.now(), box));
-    for (const r of results) io.out(`${r.projectId}: signing with ${r.kid}; retired ${r.retiredKid ?? '(none)'}; next ${r.nextKid}\n`);
+    for (const r of results)
+      io.out(`${r.projectId}: signing with ${r.kid}; retired ${r.retiredKid ?? '(none)'}; next ${r.nextKid}\n`);
     return 0;
   } finally {
     await database.close();

@@ -12,11 +12,19 @@ import { createOrgAuthServer } from '../server.js';
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'keys') {
-    process.exitCode = await runKeysCommand(argv.slice(1), { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), env: process.env });
+    process.exitCode = await runKeysCommand(argv.slice(1), {
+      out: (s) => void process.stdout.write(s),
+      err: (s) => void process.stderr.write(s),
+      env: process.env,
+    });
     return;
   }
   if (isProjectCommand(argv[0])) {
-    const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s), env: process.env };
+    const io = {
+      out: (s: string) => void process.stdout.write(s),
+      err: (s: string) => void process.stderr.write(s),
+      env: process.env,
+    };
     process.exitCode = await runProjectCommand(argv, io);
     return;
   }
@@ -68,12 +76,19 @@ async function main(): Promise<void> {
     const site = await createDemoSite(options.demo, { publicToken: server.project.public_token, baseUrl });
     fetch = withDemoSite(site, fetch);
   }
-  const { http, port } = await listen({ fetch, port: options.port, hostname: options.host, createServer: devSso?.createServer });
+  const { http, port } = await listen({
+    fetch,
+    port: options.port,
+    hostname: options.host,
+    createServer: devSso?.createServer,
+  });
   const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${port}/`;
   const lines = [
     `OrgAuth server listening on ${shown}`,
     ...demoPages.map((url) => `Demo page:     ${url}`),
-    options.dev ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${port}/dev/mailbox` : 'Dev mailbox:   off (start with --dev)',
+    options.dev
+      ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${port}/dev/mailbox`
+      : 'Dev mailbox:   off (start with --dev)',
     `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
     `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}, from ${smtpFrom ? parseMailFrom(smtpFrom).text : DEFAULT_MAIL_FROM}`,
     ...(devSso?.banner ?? []),

@@ -53,7 +53,10 @@ async function startRecorded(dev: boolean, env: Record<string, string> = {}) {
   dataDir = mkdtempSync(join(tmpdir(), 'orgauth-process-'));
   const log = join(dataDir, 'modules.log');
   writeFileSync(log, '');
-  proc = await startServerProcess(build.cli, dataDir, { ORGAUTH_MODULE_LOG: log, ...env }, 30_000, { dev, nodeArgs: ['--import', pathToFileURL(recorder).href] });
+  proc = await startServerProcess(build.cli, dataDir, { ORGAUTH_MODULE_LOG: log, ...env }, 30_000, {
+    dev,
+    nodeArgs: ['--import', pathToFileURL(recorder).href],
+  });
   const loaded = () => {
     const names = readFileSync(log, 'utf8')
       .split('\n')
@@ -68,12 +71,15 @@ describe('dev-only libraries', () => {
   test('a normal start (no --dev) never loads them and prints nothing to stderr', async () => {
     const { proc: p, loaded } = await startRecorded(false);
     // Routes that would reach the test IdP if it were mounted: not there without --dev.
-    for (const path of ['/dev/idp/saml/metadata', '/dev/idp/oidc/.well-known/openid-configuration']) expect((await fetch(`${p.origin}${path}`)).status, path).toBe(404);
+    for (const path of ['/dev/idp/saml/metadata', '/dev/idp/oidc/.well-known/openid-configuration'])
+      expect((await fetch(`${p.origin}${path}`)).status, path).toBe(404);
     expect((await fetch(`${p.origin}/sdk/v1/projects/bootstrap/${p.project.public_token}`)).status).toBe(200);
     await p.stop();
     const packages = loaded();
     // The recorder sees the server's own libraries (else the check below would pass for nothing).
-    expect(packages).toEqual(expect.arrayContaining(['hono', '@hono/node-server', 'kysely', 'better-sqlite3', 'nodemailer']));
+    expect(packages).toEqual(
+      expect.arrayContaining(['hono', '@hono/node-server', 'kysely', 'better-sqlite3', 'nodemailer']),
+    );
     expect(packages.filter((name) => DEV_ONLY.includes(name))).toEqual([]);
     expect(p.stderr()).toBe('');
   }, 60_000);
@@ -90,7 +96,9 @@ describe('dev-only libraries', () => {
 test('a malformed SMTP_FROM refuses to start, saying why', async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'orgauth-process-'));
   const started = startServerProcess(build.cli, dataDir, { SMTP_FROM: 'Acme a@acme.test' }, 30_000, { dev: false });
-  await expect(started).rejects.toThrow(/exited early \(code 2[\s\S]*SMTP_FROM: Invalid sender address "Acme a@acme\.test"/);
+  await expect(started).rejects.toThrow(
+    /exited early \(code 2[\s\S]*SMTP_FROM: Invalid sender address "Acme a@acme\.test"/,
+  );
 }, 60_000);
 
 test('the built server carries and serves the script-tag bundle of its build', async () => {

@@ -44,14 +44,25 @@ afterEach(async () => {
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runProjectCommand([...argv, '--data-dir', dataDir], { out: (s) => void (out += s), err: (s) => void (err += s), env });
+  const code = await runProjectCommand([...argv, '--data-dir', dataDir], {
+    out: (s) => void (out += s),
+    err: (s) => void (err += s),
+    env,
+  });
   return { code, out, err };
 }
 
-const startServer = () => createOrgAuthServer({ dataDir, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) });
+const startServer = () =>
+  createOrgAuthServer({ dataDir, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) });
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const backend = (server: OrgAuthServer, user: string, password: string) =>
-  server.app.fetch(new Request('http://localhost/v1/b2b/organizations/search', { method: 'POST', headers: { authorization: basic(user, password) }, body: '{}' }));
+  server.app.fetch(
+    new Request('http://localhost/v1/b2b/organizations/search', {
+      method: 'POST',
+      headers: { authorization: basic(user, password) },
+      body: '{}',
+    }),
+  );
 
 describe('operator CLI', () => {
   test('secret rotate --env live: printed once, project.json updated, old secret dead at once', async () => {
@@ -82,7 +93,18 @@ describe('operator CLI', () => {
   test('redirect-urls list/add/remove, validated per environment', async () => {
     expect((await cli('redirect-urls', 'list')).out).toContain('http://localhost:3000/');
     expect((await cli('redirect-urls', 'list', '--env', 'live')).out).toBe('');
-    const added = await cli('redirect-urls', 'add', 'https://app.example.com/cb', '--type', 'login', '--type', 'signup', '--default', '--env', 'live');
+    const added = await cli(
+      'redirect-urls',
+      'add',
+      'https://app.example.com/cb',
+      '--type',
+      'login',
+      '--type',
+      'signup',
+      '--default',
+      '--env',
+      'live',
+    );
     expect(added).toMatchObject({ code: 0 });
     expect(added.out).toContain('login, signup (default)');
     const listed = (await cli('redirect-urls', 'list', '--env', 'live')).out.trim().split('\n');
@@ -94,8 +116,12 @@ describe('operator CLI', () => {
       expect(refused.err).not.toBe('');
     }
     expect((await cli('redirect-urls', 'add', 'https://*.example.com/', '--env', 'test')).code).toBe(0);
-    expect((await cli('redirect-urls', 'remove', 'https://app.example.com/cb', '--type', 'login', '--env', 'live')).code).toBe(0);
-    expect((await cli('redirect-urls', 'remove', 'https://app.example.com/cb', '--type', 'login', '--env', 'live')).code).toBe(1);
+    expect(
+      (await cli('redirect-urls', 'remove', 'https://app.example.com/cb', '--type', 'login', '--env', 'live')).code,
+    ).toBe(0);
+    expect(
+      (await cli('redirect-urls', 'remove', 'https://app.example.com/cb', '--type', 'login', '--env', 'live')).code,
+    ).toBe(1);
     expect((await cli('redirect-urls', 'list', '--env', 'live')).out.trim().split('\n')).toHaveLength(1);
   });
 
@@ -125,18 +151,24 @@ describe('operator CLI', () => {
       expect((await cli('member-roles', 'format')).out).toBe('objects\n');
       expect((await cli('member-roles', 'format', '--env', 'live')).out).toBe('ids\n');
       const { project_id, secret } = server.project;
-      const org = await server.app.fetch(new Request('http://localhost/v1/b2b/organizations', {
-        method: 'POST',
-        headers: { authorization: basic(project_id, secret), 'content-type': 'application/json' },
-        body: JSON.stringify({ organization_name: 'Roles', organization_slug: 'roles', email_allowed_domains: [] }),
-      }));
+      const org = await server.app.fetch(
+        new Request('http://localhost/v1/b2b/organizations', {
+          method: 'POST',
+          headers: { authorization: basic(project_id, secret), 'content-type': 'application/json' },
+          body: JSON.stringify({ organization_name: 'Roles', organization_slug: 'roles', email_allowed_domains: [] }),
+        }),
+      );
       const orgId = ((await org.json()) as { organization: { organization_id: string } }).organization.organization_id;
-      const member = await server.app.fetch(new Request(`http://localhost/v1/b2b/organizations/${orgId}/members`, {
-        method: 'POST',
-        headers: { authorization: basic(project_id, secret), 'content-type': 'application/json' },
-        body: JSON.stringify({ email_address: 'ada@roles.test' }),
-      }));
-      expect(((await member.json()) as { member: { roles: unknown } }).member.roles).toEqual([{ role_id: 'stytch_member', sources: [{ type: 'direct_assignment', details: {} }] }]);
+      const member = await server.app.fetch(
+        new Request(`http://localhost/v1/b2b/organizations/${orgId}/members`, {
+          method: 'POST',
+          headers: { authorization: basic(project_id, secret), 'content-type': 'application/json' },
+          body: JSON.stringify({ email_address: 'ada@roles.test' }),
+        }),
+      );
+      expect(((await member.json()) as { member: { roles: unknown } }).member.roles).toEqual([
+        { role_id: 'stytch_member', sources: [{ type: 'direct_assignment', details: {} }] },
+      ]);
       expect((await cli('member-roles', 'format', 'strings')).code).toBe(2);
     } finally {
       await server.close();
@@ -155,8 +187,14 @@ describe('operator CLI', () => {
     if (env.DATABASE_URL) ctx.skip();
     const built = buildServerCli();
     try {
-      execFileSync(process.execPath, [built.cli, 'origins', 'add', 'https://spawned.example.com', '--data-dir', dataDir], { stdio: 'pipe' });
-      const out = execFileSync(process.execPath, [built.cli, 'origins', 'list', '--data-dir', dataDir], { encoding: 'utf8' });
+      execFileSync(
+        process.execPath,
+        [built.cli, 'origins', 'add', 'https://spawned.example.com', '--data-dir', dataDir],
+        { stdio: 'pipe' },
+      );
+      const out = execFileSync(process.execPath, [built.cli, 'origins', 'list', '--data-dir', dataDir], {
+        encoding: 'utf8',
+      });
       expect(out).toContain('https://spawned.example.com');
     } finally {
       built.remove();

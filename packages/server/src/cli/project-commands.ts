@@ -5,7 +5,18 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
 import type { Db } from '../db/schema.js';
 import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../members/index.js';
-import { addAllowedIp, createProjectStore, ensureProjects, environmentRow, listAllowedIps, type ProjectEnv, type ProjectStore, removeAllowedIp, rotateSecret, updateStoredCredentials } from '../projects/index.js';
+import {
+  addAllowedIp,
+  createProjectStore,
+  ensureProjects,
+  environmentRow,
+  listAllowedIps,
+  type ProjectEnv,
+  type ProjectStore,
+  removeAllowedIp,
+  rotateSecret,
+  updateStoredCredentials,
+} from '../projects/index.js';
 import { ApiError } from '../lib/api-error.js';
 
 /** The first words that select an operator command instead of starting the server. */
@@ -61,14 +72,24 @@ function parse(argv: string[]) {
     strict: true,
     allowPositionals: true,
   });
-  if (values.env !== 'test' && values.env !== 'live') throw new UsageError(`--env must be test or live, got "${values.env}".`);
+  if (values.env !== 'test' && values.env !== 'live')
+    throw new UsageError(`--env must be test or live, got "${values.env}".`);
   const types = values.type ?? [...REDIRECT_URL_TYPES];
   for (const type of types) {
-    if (!(REDIRECT_URL_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${REDIRECT_URL_TYPES.join(', ')}, got "${type}".`);
+    if (!(REDIRECT_URL_TYPES as readonly string[]).includes(type))
+      throw new UsageError(`--type must be one of ${REDIRECT_URL_TYPES.join(', ')}, got "${type}".`);
   }
   const [command = '', action = '', value, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}.`);
-  return { command, action, value, env: values.env as ProjectEnv, types: types as RedirectUrlType[], isDefault: values.default, dataDir: resolve(values['data-dir']) };
+  return {
+    command,
+    action,
+    value,
+    env: values.env as ProjectEnv,
+    types: types as RedirectUrlType[],
+    isDefault: values.default,
+    dataDir: resolve(values['data-dir']),
+  };
 }
 
 const needValue = (value: string | undefined, what: string): string => {
@@ -76,18 +97,33 @@ const needValue = (value: string | undefined, what: string): string => {
   return value;
 };
 
-async function run(ctx: Context, command: string, action: string, value: string | undefined, types: RedirectUrlType[], isDefault: boolean, io: CommandIo): Promise<number> {
+async function run(
+  ctx: Context,
+  command: string,
+  action: string,
+  value: string | undefined,
+  types: RedirectUrlType[],
+  isDefault: boolean,
+  io: CommandIo,
+): Promise<number> {
   const key = `${command} ${action}`;
   switch (key) {
     case 'secret rotate': {
       const secret = await rotateSecret(ctx.db, ctx.projectId, ctx.env);
       const row = await environmentRow(ctx.db, ctx.env);
-      updateStoredCredentials(ctx.dataDir, ctx.env, { project_id: ctx.projectId, secret, public_token: row?.public_token ?? '' });
-      io.out(`New ${ctx.env} secret for ${ctx.projectId} (shown once; project.json updated; the old secret no longer works):\n${secret}\n`);
+      updateStoredCredentials(ctx.dataDir, ctx.env, {
+        project_id: ctx.projectId,
+        secret,
+        public_token: row?.public_token ?? '',
+      });
+      io.out(
+        `New ${ctx.env} secret for ${ctx.projectId} (shown once; project.json updated; the old secret no longer works):\n${secret}\n`,
+      );
       return 0;
     }
     case 'redirect-urls list':
-      for (const rule of await ctx.store.listRedirectUrls(ctx.projectId)) io.out(`${rule.type.padEnd(15)}${rule.is_default ? 'default  ' : '         '}${rule.url}\n`);
+      for (const rule of await ctx.store.listRedirectUrls(ctx.projectId))
+        io.out(`${rule.type.padEnd(15)}${rule.is_default ? 'default  ' : '         '}${rule.url}\n`);
       return 0;
     case 'redirect-urls add': {
       const url = await ctx.store.addRedirectUrl(ctx.projectId, needValue(value, '<url>'), types, isDefault);
@@ -103,7 +139,9 @@ async function run(ctx: Context, command: string, action: string, value: string 
       for (const origin of await ctx.store.listAuthorizedOrigins(ctx.projectId)) io.out(`${origin}\n`);
       return 0;
     case 'origins add':
-      io.out(`Added ${await ctx.store.addAuthorizedOrigin(ctx.projectId, needValue(value, '<origin>'))} to ${ctx.env}.\n`);
+      io.out(
+        `Added ${await ctx.store.addAuthorizedOrigin(ctx.projectId, needValue(value, '<origin>'))} to ${ctx.env}.\n`,
+      );
       return 0;
     case 'origins remove': {
       const removed = await ctx.store.removeAuthorizedOrigin(ctx.projectId, needValue(value, '<origin>'));
@@ -114,7 +152,9 @@ async function run(ctx: Context, command: string, action: string, value: string 
       for (const ip of await listAllowedIps(ctx.db, ctx.projectId)) io.out(`${ip}\n`);
       return 0;
     case 'ip-allowlist add':
-      io.out(`Added ${await addAllowedIp(ctx.db, ctx.projectId, needValue(value, '<ip>'), ctx.now())} to ${ctx.env}.\n`);
+      io.out(
+        `Added ${await addAllowedIp(ctx.db, ctx.projectId, needValue(value, '<ip>'), ctx.now())} to ${ctx.env}.\n`,
+      );
       return 0;
     case 'ip-allowlist remove': {
       const removed = await removeAllowedIp(ctx.db, ctx.projectId, needValue(value, '<ip>'));
@@ -126,7 +166,8 @@ async function run(ctx: Context, command: string, action: string, value: string 
         io.out(`${(await ctx.store.byId(ctx.projectId))?.member_roles_format ?? 'ids'}\n`);
         return 0;
       }
-      if (!isMemberRolesFormat(value)) throw new UsageError(`member-roles format must be one of ${MEMBER_ROLES_FORMATS.join(', ')}, got "${value}".`);
+      if (!isMemberRolesFormat(value))
+        throw new UsageError(`member-roles format must be one of ${MEMBER_ROLES_FORMATS.join(', ')}, got "${value}".`);
       await ctx.store.setMemberRolesFormat(ctx.projectId, value);
       io.out(`Member roles in ${ctx.env} are now spelled as ${value}.\n`);
       return 0;

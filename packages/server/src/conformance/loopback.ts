@@ -63,7 +63,11 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-conformance-'));
   const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;
   const schema = pgBase !== undefined && pgBase !== '' ? await createFreshSchema(pgBase) : undefined;
-  const server = await createOrgAuthServer({ dataDir, dev: true, ...(schema ? { databaseUrl: schema.databaseUrl } : {}) });
+  const server = await createOrgAuthServer({
+    dataDir,
+    dev: true,
+    ...(schema ? { databaseUrl: schema.databaseUrl } : {}),
+  });
   const requests: string[] = [];
   const listener = await listen({
     fetch: (request: Request) => {

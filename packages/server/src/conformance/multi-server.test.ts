@@ -29,7 +29,11 @@ let b: ServerProcess;
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-async function call(server: ServerProcess, path: string, init: { body?: unknown; auth: string; method?: string }): Promise<{ status: number; body: TestResponse['body'] }> {
+async function call(
+  server: ServerProcess,
+  path: string,
+  init: { body?: unknown; auth: string; method?: string },
+): Promise<{ status: number; body: TestResponse['body'] }> {
   const res = await fetch(`${server.origin}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: { 'content-type': 'application/json', authorization: init.auth },
@@ -44,7 +48,8 @@ async function call(server: ServerProcess, path: string, init: { body?: unknown;
   }
 }
 
-const sdkAuth = (s: ServerProcess, session?: string) => basic(s.project.public_token, session ?? s.project.public_token);
+const sdkAuth = (s: ServerProcess, session?: string) =>
+  basic(s.project.public_token, session ?? s.project.public_token);
 const secretAuth = (s: ServerProcess) => basic(s.project.project_id, s.project.secret);
 
 suite('two server processes on one PostgreSQL', () => {
@@ -88,10 +93,15 @@ suite('two server processes on one PostgreSQL', () => {
   });
 
   test('a discovery sign-up through A yields a session', async () => {
-    const sent = await call(a, '/sdk/v1/b2b/magic_links/email/discovery/send', { auth: sdkAuth(a), body: { email_address: email, pkce_code_challenge: TEST_PKCE.challenge } });
+    const sent = await call(a, '/sdk/v1/b2b/magic_links/email/discovery/send', {
+      auth: sdkAuth(a),
+      body: { email_address: email, pkce_code_challenge: TEST_PKCE.challenge },
+    });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     // The mail is in the shared database, so B's dev mailbox shows it too.
-    const mails = await (await fetch(`${b.origin}/dev/mailbox.json?to=${encodeURIComponent(email)}`)).json() as Array<{ text: string }>;
+    const mails = (await (
+      await fetch(`${b.origin}/dev/mailbox.json?to=${encodeURIComponent(email)}`)
+    ).json()) as Array<{ text: string }>;
     const link = mails[0]?.text.match(/https?:\/\/\S+/)?.[0];
     const token = link === undefined ? null : new URL(link).searchParams.get('token');
     expect(token, 'discovery mail with a token').not.toBeNull();
@@ -102,7 +112,12 @@ suite('two server processes on one PostgreSQL', () => {
     expect(proved.status, JSON.stringify(proved.body)).toBe(200);
     const created = await call(a, '/sdk/v1/b2b/discovery/organizations/create', {
       auth: sdkAuth(a),
-      body: { intermediate_session_token: proved.body.data.intermediate_session_token, session_duration_minutes: 60, organization_name: 'Multi', organization_slug: `multi-${Date.now()}` },
+      body: {
+        intermediate_session_token: proved.body.data.intermediate_session_token,
+        session_duration_minutes: 60,
+        organization_name: 'Multi',
+        organization_slug: `multi-${Date.now()}`,
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     sessionToken = created.body.data.session_token;
@@ -114,10 +129,16 @@ suite('two server processes on one PostgreSQL', () => {
     const viaSdk = await call(b, '/sdk/v1/b2b/sessions/authenticate', { auth: sdkAuth(b, sessionToken), body: {} });
     expect(viaSdk.status, JSON.stringify(viaSdk.body)).toBe(200);
     expect(viaSdk.body.data.member.email_address).toBe(email);
-    const byToken = await call(b, '/v1/b2b/sessions/authenticate', { auth: secretAuth(b), body: { session_token: sessionToken } });
+    const byToken = await call(b, '/v1/b2b/sessions/authenticate', {
+      auth: secretAuth(b),
+      body: { session_token: sessionToken },
+    });
     expect(byToken.status, JSON.stringify(byToken.body)).toBe(200);
     // A JWT signed by A's process verifies at B: the signing keys live in the shared database.
-    const byJwt = await call(b, '/v1/b2b/sessions/authenticate', { auth: secretAuth(b), body: { session_jwt: sessionJwt } });
+    const byJwt = await call(b, '/v1/b2b/sessions/authenticate', {
+      auth: secretAuth(b),
+      body: { session_jwt: sessionJwt },
+    });
     expect(byJwt.status, JSON.stringify(byJwt.body)).toBe(200);
     expect(byJwt.body.member_session.member_session_id).toBe(byToken.body.member_session.member_session_id);
   });
@@ -129,7 +150,10 @@ suite('two server processes on one PostgreSQL', () => {
     expect(viaSdk.status).toBeGreaterThanOrEqual(400);
     expect(viaSdk.status).toBeLessThan(500);
     // No cache anywhere: the still-unexpired JWT is refused by A's backend API too.
-    const byJwt = await call(a, '/v1/b2b/sessions/authenticate', { auth: secretAuth(a), body: { session_jwt: sessionJwt } });
+    const byJwt = await call(a, '/v1/b2b/sessions/authenticate', {
+      auth: secretAuth(a),
+      body: { session_jwt: sessionJwt },
+    });
     expect(byJwt.status).toBeGreaterThanOrEqual(400);
     expect(byJwt.status).toBeLessThan(500);
   });

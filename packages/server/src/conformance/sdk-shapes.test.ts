@@ -16,7 +16,9 @@ describe('shapeErrors (stytch .d.ts driven)', () => {
   };
 
   test('reads required fields from the installed SDK', () => {
-    expect(requiredFields('MemberSession')).toEqual(expect.arrayContaining(['member_session_id', 'organization_slug', 'roles']));
+    expect(requiredFields('MemberSession')).toEqual(
+      expect.arrayContaining(['member_session_id', 'organization_slug', 'roles']),
+    );
     expect(requiredFields('MemberSession')).not.toContain('custom_claims');
     expect(() => requiredFields('NoSuchInterface')).toThrow(/declares no interface/);
   });
@@ -34,13 +36,20 @@ describe('shapeErrors (stytch .d.ts driven)', () => {
   test('wrong kinds are reported, inside arrays and nested interfaces too', () => {
     expect(shapeErrors({ ...session, roles: 'stytch_member' }, 'MemberSession')[0]).toMatch(/roles: expected an array/);
     expect(shapeErrors({ ...session, roles: [1] }, 'MemberSession')[0]).toMatch(/roles\[0\]: expected string/);
-    expect(shapeErrors({ ...session, authentication_factors: [{ type: 'magic_link' }] }, 'MemberSession')[0]).toMatch(/authentication_factors\[0\]\.delivery_method: missing/);
-    expect(shapeErrors({ ...session, custom_claims: 'x' }, 'MemberSession')[0]).toMatch(/custom_claims: expected an object/);
+    expect(shapeErrors({ ...session, authentication_factors: [{ type: 'magic_link' }] }, 'MemberSession')[0]).toMatch(
+      /authentication_factors\[0\]\.delivery_method: missing/,
+    );
+    expect(shapeErrors({ ...session, custom_claims: 'x' }, 'MemberSession')[0]).toMatch(
+      /custom_claims: expected an object/,
+    );
     expect(shapeErrors(null, 'MemberSession')).toEqual(['MemberSession: expected an object, got null']);
   });
 
   test('response interfaces resolve nested SDK types (Member.roles are MemberRole objects)', () => {
-    const problems = shapeErrors({ request_id: 'r', status_code: 200, member_id: 'm', member: { roles: ['admin'] } }, 'B2BOrganizationsMembersDeleteResponse');
+    const problems = shapeErrors(
+      { request_id: 'r', status_code: 200, member_id: 'm', member: { roles: ['admin'] } },
+      'B2BOrganizationsMembersDeleteResponse',
+    );
     expect(problems).toEqual([]);
     const nested = shapeErrors({ roles: ['admin'] }, 'Member');
     expect(nested).toContain('Member.roles[0]: expected an object, got "admin"');

@@ -57,7 +57,9 @@ function kindErrors(value: unknown, type: string, path: string, depth: number): 
     return typeof value === type ? [] : [`${path}: expected ${type}, got ${JSON.stringify(value)}`];
   }
   if (type.startsWith('Record<')) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? [] : [`${path}: expected an object (${type})`];
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? []
+      : [`${path}: expected an object (${type})`];
   }
   if (interfaces().has(type)) return shapeErrors(value, type, path, depth + 1);
   // Unions, literals, `any`, generics: presence is all the TypeScript type can promise here.
@@ -73,7 +75,8 @@ function kindErrors(value: unknown, type: string, path: string, depth: number): 
 export function shapeErrors(value: unknown, interfaceName: string, path = interfaceName, depth = 0): string[] {
   const fields = interfaces().get(interfaceName);
   if (fields === undefined) throw new Error(`The stytch package declares no interface ${interfaceName}.`);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path}: expected an object, got ${JSON.stringify(value)}`];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [`${path}: expected an object, got ${JSON.stringify(value)}`];
   const record = value as Record<string, unknown>;
   const errors: string[] = [];
   for (const field of fields) {

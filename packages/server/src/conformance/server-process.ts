@@ -17,11 +17,23 @@ export function buildServerCli(): { cli: string; remove(): void } {
   const cacheDir = join(serverRoot, 'node_modules', '.cache');
   mkdirSync(cacheDir, { recursive: true });
   const outDir = mkdtempSync(join(cacheDir, 'orgauth-cli-'));
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: serverRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: serverRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    },
+  );
   return { cli: join(outDir, 'cli.js'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
@@ -53,8 +65,24 @@ export interface ServerProcessOptions {
  * test project's credentials.
  * @throws Error with the process output when it exits or times out before listening.
  */
-export function startServerProcess(cli: string, dataDir: string, env: Record<string, string>, timeoutMs = 30_000, options: ServerProcessOptions = {}): Promise<ServerProcess> {
-  const args = [...(options.nodeArgs ?? []), cli, '--port', '0', '--host', '127.0.0.1', ...(options.dev === false ? [] : ['--dev']), '--data-dir', dataDir];
+export function startServerProcess(
+  cli: string,
+  dataDir: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
+  const args = [
+    ...(options.nodeArgs ?? []),
+    cli,
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    ...(options.dev === false ? [] : ['--dev']),
+    '--data-dir',
+    dataDir,
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +113,14 @@ export function startServerProcess(cli: string, dataDir: string, env: Record<str
       clearTimeout(timer);
       child.stdout?.off('data', onData);
       child.stdout?.on('data', (more: Buffer) => void (output += more.toString('utf8')));
-      resolvePromise({ child, origin: `http://127.0.0.1:${port}`, project: { project_id, secret, public_token }, output: () => output, stderr: () => stderr, stop });
+      resolvePromise({
+        child,
+        origin: `http://127.0.0.1:${port}`,
+        project: { project_id, secret, public_token },
+        output: () => output,
+        stderr: () => stderr,
+        stop,
+      });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => {

@@ -72,7 +72,10 @@ afterAll(async () => {
 
 describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
   test('organizations.create', async () => {
-    const res: B2BOrganizationsCreateResponse = await client.organizations.create({ organization_name: 'Conformance Inc', organization_slug: slug });
+    const res: B2BOrganizationsCreateResponse = await client.organizations.create({
+      organization_name: 'Conformance Inc',
+      organization_slug: slug,
+    });
     checkShape('organizations.create', res, 'B2BOrganizationsCreateResponse');
     expect(res.status_code).toBe(200);
     expect(res.request_id).toMatch(/^request-id-test-/);
@@ -90,9 +93,18 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
 
   test('organizations.update', async () => {
     const organization_id = need(state.organizationId, 'an organization');
-    const res: B2BOrganizationsUpdateResponse = await client.organizations.update({ organization_id, organization_name: 'Conformance Renamed', email_invites: 'ALL_ALLOWED' });
+    const res: B2BOrganizationsUpdateResponse = await client.organizations.update({
+      organization_id,
+      organization_name: 'Conformance Renamed',
+      email_invites: 'ALL_ALLOWED',
+    });
     checkShape('organizations.update', res, 'B2BOrganizationsUpdateResponse');
-    expect(res.organization).toMatchObject({ organization_id, organization_name: 'Conformance Renamed', organization_slug: slug, email_invites: 'ALL_ALLOWED' });
+    expect(res.organization).toMatchObject({
+      organization_id,
+      organization_name: 'Conformance Renamed',
+      organization_slug: slug,
+      email_invites: 'ALL_ALLOWED',
+    });
   });
 
   test('organizations.search', async () => {
@@ -108,10 +120,20 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
 
   test('organizations.members.create', async () => {
     const organization_id = need(state.organizationId, 'an organization');
-    const res: B2BOrganizationsMembersCreateResponse = await client.organizations.members.create({ organization_id, email_address: memberEmail, name: 'Ada' });
+    const res: B2BOrganizationsMembersCreateResponse = await client.organizations.members.create({
+      organization_id,
+      email_address: memberEmail,
+      name: 'Ada',
+    });
     checkShape('organizations.members.create', res, 'B2BOrganizationsMembersCreateResponse');
     expect(res.member_id).toMatch(/^member-test-/);
-    expect(res.member).toMatchObject({ member_id: res.member_id, organization_id, email_address: memberEmail, name: 'Ada', status: 'active' });
+    expect(res.member).toMatchObject({
+      member_id: res.member_id,
+      organization_id,
+      email_address: memberEmail,
+      name: 'Ada',
+      status: 'active',
+    });
     expect(res.organization.organization_id).toBe(organization_id);
     state.memberId = res.member_id;
   });
@@ -119,17 +141,28 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
   test('organizations.members.get (by member_id and by email_address)', async () => {
     const organization_id = need(state.organizationId, 'an organization');
     const member_id = need(state.memberId, 'a member');
-    const byId: B2BOrganizationsMembersGetResponse = await client.organizations.members.get({ organization_id, member_id });
+    const byId: B2BOrganizationsMembersGetResponse = await client.organizations.members.get({
+      organization_id,
+      member_id,
+    });
     checkShape('organizations.members.get', byId, 'B2BOrganizationsMembersGetResponse');
     expect(byId.member).toMatchObject({ member_id, email_address: memberEmail });
-    const byEmail: B2BOrganizationsMembersGetResponse = await client.organizations.members.get({ organization_id, email_address: memberEmail });
+    const byEmail: B2BOrganizationsMembersGetResponse = await client.organizations.members.get({
+      organization_id,
+      email_address: memberEmail,
+    });
     expect(byEmail.member_id).toBe(member_id);
   });
 
   test('organizations.members.update', async () => {
     const organization_id = need(state.organizationId, 'an organization');
     const member_id = need(state.memberId, 'a member');
-    const res: B2BOrganizationsMembersUpdateResponse = await client.organizations.members.update({ organization_id, member_id, name: 'Ada Lovelace', untrusted_metadata: { team: 'engines' } });
+    const res: B2BOrganizationsMembersUpdateResponse = await client.organizations.members.update({
+      organization_id,
+      member_id,
+      name: 'Ada Lovelace',
+      untrusted_metadata: { team: 'engines' },
+    });
     checkShape('organizations.members.update', res, 'B2BOrganizationsMembersUpdateResponse');
     expect(res.member).toMatchObject({ member_id, name: 'Ada Lovelace', untrusted_metadata: { team: 'engines' } });
   });
@@ -149,14 +182,21 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
 
   test('magicLinks.email.invite', async () => {
     const organization_id = need(state.organizationId, 'an organization');
-    const res: B2BMagicLinksEmailInviteResponse = await client.magicLinks.email.invite({ organization_id, email_address: inviteeEmail, name: 'Grace' });
+    const res: B2BMagicLinksEmailInviteResponse = await client.magicLinks.email.invite({
+      organization_id,
+      email_address: inviteeEmail,
+      name: 'Grace',
+    });
     checkShape('magicLinks.email.invite', res, 'B2BMagicLinksEmailInviteResponse');
     expect(res.member).toMatchObject({ email_address: inviteeEmail, status: 'invited', organization_id });
   });
 
   test('magicLinks.email.loginOrSignup', async () => {
     const organization_id = need(state.organizationId, 'an organization');
-    const res: B2BMagicLinksEmailLoginOrSignupResponse = await client.magicLinks.email.loginOrSignup({ organization_id, email_address: memberEmail });
+    const res: B2BMagicLinksEmailLoginOrSignupResponse = await client.magicLinks.email.loginOrSignup({
+      organization_id,
+      email_address: memberEmail,
+    });
     checkShape('magicLinks.email.loginOrSignup', res, 'B2BMagicLinksEmailLoginOrSignupResponse');
     expect(res.member_id).toBe(state.memberId);
     expect(res.member_created).toBe(false);
@@ -171,14 +211,27 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
 
   test('magicLinks.authenticate (login link)', async () => {
     const { token } = await latestMagicLinkToken(loopback.server, memberEmail);
-    const res: B2BMagicLinksAuthenticateResponse = await client.magicLinks.authenticate({ magic_links_token: token, session_duration_minutes: 60 });
+    const res: B2BMagicLinksAuthenticateResponse = await client.magicLinks.authenticate({
+      magic_links_token: token,
+      session_duration_minutes: 60,
+    });
     checkShape('magicLinks.authenticate', res, 'B2BMagicLinksAuthenticateResponse');
-    expect(res).toMatchObject({ member_id: state.memberId, organization_id: state.organizationId, member_authenticated: true, intermediate_session_token: '' });
+    expect(res).toMatchObject({
+      member_id: state.memberId,
+      organization_id: state.organizationId,
+      member_authenticated: true,
+      intermediate_session_token: '',
+    });
     expect(res.session_token).not.toBe('');
     expect(res.session_jwt.split('.')).toHaveLength(3);
     const session = need(res.member_session, 'a member_session');
     expect(session.authentication_factors[0]).toMatchObject({ type: 'magic_link', delivery_method: 'email' });
-    state.login = { token: res.session_token, jwt: res.session_jwt, id: session.member_session_id, memberId: res.member_id };
+    state.login = {
+      token: res.session_token,
+      jwt: res.session_jwt,
+      id: session.member_session_id,
+      memberId: res.member_id,
+    };
   });
 
   test('magicLinks.authenticate (invite link activates the invited member)', async () => {
@@ -186,7 +239,12 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
     const res: B2BMagicLinksAuthenticateResponse = await client.magicLinks.authenticate({ magic_links_token: token });
     expect(res.member).toMatchObject({ email_address: inviteeEmail, status: 'active' });
     const session = need(res.member_session, 'a member_session');
-    state.invite = { token: res.session_token, jwt: res.session_jwt, id: session.member_session_id, memberId: res.member_id };
+    state.invite = {
+      token: res.session_token,
+      jwt: res.session_jwt,
+      id: session.member_session_id,
+      memberId: res.member_id,
+    };
     // Single use: the same link cannot sign in twice.
     await expect(client.magicLinks.authenticate({ magic_links_token: token })).rejects.toBeInstanceOf(StytchError);
   });
@@ -195,7 +253,12 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
     const session = held();
     const res: B2BSessionsAuthenticateResponse = await client.sessions.authenticate({ session_token: session.token });
     checkShape('sessions.authenticate', res, 'B2BSessionsAuthenticateResponse');
-    expect(res.member_session).toMatchObject({ member_session_id: session.id, member_id: session.memberId, organization_id: state.organizationId, organization_slug: slug });
+    expect(res.member_session).toMatchObject({
+      member_session_id: session.id,
+      member_id: session.memberId,
+      organization_id: state.organizationId,
+      organization_slug: slug,
+    });
     expect(res.member.member_id).toBe(session.memberId);
     expect(res.organization.organization_id).toBe(state.organizationId);
     expect(res.session_token).toBe(session.token);
@@ -205,9 +268,16 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
   test('sessions.authenticateJwt verifies offline through the JWKS', async () => {
     const remoteBefore = countOf('POST /v1/b2b/sessions/authenticate');
     const session = held();
-    const res: { member_session: MemberSession; session_jwt: string } = await client.sessions.authenticateJwt({ session_jwt: session.jwt });
+    const res: { member_session: MemberSession; session_jwt: string } = await client.sessions.authenticateJwt({
+      session_jwt: session.jwt,
+    });
     checkShape('sessions.authenticateJwt', res.member_session, 'MemberSession');
-    expect(res.member_session).toMatchObject({ member_session_id: session.id, member_id: session.memberId, organization_id: state.organizationId, organization_slug: slug });
+    expect(res.member_session).toMatchObject({
+      member_session_id: session.id,
+      member_id: session.memberId,
+      organization_id: state.organizationId,
+      organization_slug: slug,
+    });
     expect(res.member_session.authentication_factors[0]?.type).toBe('magic_link');
     // Offline: the SDK fetched our JWKS and never fell back to the remote authenticate call.
     expect(countOf('POST /v1/b2b/sessions/authenticate')).toBe(remoteBefore);
@@ -216,7 +286,10 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
 
   test('sessions.get', async () => {
     const session = held();
-    const res: B2BSessionsGetResponse = await client.sessions.get({ organization_id: need(state.organizationId, 'an organization'), member_id: session.memberId });
+    const res: B2BSessionsGetResponse = await client.sessions.get({
+      organization_id: need(state.organizationId, 'an organization'),
+      member_id: session.memberId,
+    });
     checkShape('sessions.get', res, 'B2BSessionsGetResponse');
     expect(res.member_sessions.map((live) => live.member_session_id)).toContain(session.id);
   });
@@ -226,7 +299,9 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
     const res: B2BSessionsRevokeResponse = await client.sessions.revoke({ member_session_id: session.id });
     checkShape('sessions.revoke', res, 'B2BSessionsRevokeResponse');
     expect(res.status_code).toBe(200);
-    const refused = await client.sessions.authenticate({ session_token: session.token }).catch((error: unknown) => error);
+    const refused = await client.sessions
+      .authenticate({ session_token: session.token })
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(StytchError);
     expect((refused as StytchError).status_code).toBeGreaterThanOrEqual(400);
     expect((refused as StytchError).status_code).toBeLessThan(500);
@@ -236,8 +311,14 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
   // in beforeAll (members/roles.ts). The seed contract suite covers the `ids` default.
   test('Member.roles are MemberRole objects, as the SDK types declare', async () => {
     const organization_id = need(state.organizationId, 'an organization');
-    const res: B2BOrganizationsMembersCreateResponse = await client.organizations.members.create({ organization_id, email_address: `roles-${memberEmail}`, roles: ['stytch_admin'] });
-    expect(shapeErrors(res.member, 'Member', 'member').filter((problem) => problem.startsWith('member.roles'))).toEqual([]);
+    const res: B2BOrganizationsMembersCreateResponse = await client.organizations.members.create({
+      organization_id,
+      email_address: `roles-${memberEmail}`,
+      roles: ['stytch_admin'],
+    });
+    expect(shapeErrors(res.member, 'Member', 'member').filter((problem) => problem.startsWith('member.roles'))).toEqual(
+      [],
+    );
     expect(res.member.roles.map((role) => role.role_id)).toEqual(['stytch_member', 'stytch_admin']);
     expect(res.member.roles[1]?.sources).toEqual([{ type: 'direct_assignment', details: {} }]);
     const found: B2BOrganizationsMembersSearchResponse = await client.organizations.members.search({
@@ -250,7 +331,10 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
   test('organizations.members.delete', async () => {
     const organization_id = need(state.organizationId, 'an organization');
     const member_id = need(state.memberId, 'a member');
-    const res: B2BOrganizationsMembersDeleteResponse = await client.organizations.members.delete({ organization_id, member_id });
+    const res: B2BOrganizationsMembersDeleteResponse = await client.organizations.members.delete({
+      organization_id,
+      member_id,
+    });
     checkShape('organizations.members.delete', res, 'B2BOrganizationsMembersDeleteResponse');
     expect(res.member_id).toBe(member_id);
   });

@@ -5,27 +5,104 @@ import { snapshot } from '../testing/db-snapshot.js';
 
 /** Field names used across the API: fuzzed bodies and queries use these so validation is reached. */
 export const FIELD_NAMES = [
-  'organization_id', 'organization_name', 'organization_slug', 'organization_ids', 'allowed_domains', 'email_allowed_domains',
-  'email_jit_provisioning', 'email_invites', 'sso_jit_provisioning', 'auth_methods', 'allowed_auth_methods', 'mfa_policy',
-  'trusted_metadata', 'untrusted_metadata', 'organization_logo_url', 'member_id', 'email_address', 'name', 'roles',
-  'create_member_as_pending', 'is_breakglass', 'session_token', 'session_jwt', 'member_session_id', 'session_duration_minutes',
-  'session_custom_claims', 'intermediate_session_token', 'magic_links_token', 'discovery_magic_links_token', 'pkce_code_verifier',
-  'pkce_code_challenge', 'login_redirect_url', 'signup_redirect_url', 'invite_redirect_url', 'discovery_redirect_url',
-  'login_expiration_minutes', 'invite_expiration_minutes', 'display_name', 'identity_provider', 'idp_metadata_url',
-  'limit', 'cursor', 'query', 'status', 'action', 'since', 'connection_id',
+  'organization_id',
+  'organization_name',
+  'organization_slug',
+  'organization_ids',
+  'allowed_domains',
+  'email_allowed_domains',
+  'email_jit_provisioning',
+  'email_invites',
+  'sso_jit_provisioning',
+  'auth_methods',
+  'allowed_auth_methods',
+  'mfa_policy',
+  'trusted_metadata',
+  'untrusted_metadata',
+  'organization_logo_url',
+  'member_id',
+  'email_address',
+  'name',
+  'roles',
+  'create_member_as_pending',
+  'is_breakglass',
+  'session_token',
+  'session_jwt',
+  'member_session_id',
+  'session_duration_minutes',
+  'session_custom_claims',
+  'intermediate_session_token',
+  'magic_links_token',
+  'discovery_magic_links_token',
+  'pkce_code_verifier',
+  'pkce_code_challenge',
+  'login_redirect_url',
+  'signup_redirect_url',
+  'invite_redirect_url',
+  'discovery_redirect_url',
+  'login_expiration_minutes',
+  'invite_expiration_minutes',
+  'display_name',
+  'identity_provider',
+  'idp_metadata_url',
+  'limit',
+  'cursor',
+  'query',
+  'status',
+  'action',
+  'since',
+  'connection_id',
 ] as const;
 
 /** Strings an attacker tries: injection, traversal, markup, control characters, odd unicode. */
 export const NASTY_STRINGS = [
-  "' OR '1'='1", "'; DROP TABLE members; --", '" OR ""="', '1; SELECT pg_sleep(10)', "\\'", '%', '_',
-  '../../../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '/', '//evil.test', 'C:\\Windows\\win.ini',
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{7*7}}',
+  "' OR '1'='1",
+  "'; DROP TABLE members; --",
+  '" OR ""="',
+  '1; SELECT pg_sleep(10)',
+  "\\'",
+  '%',
+  '_',
+  '../../../../etc/passwd',
+  '..%2F..%2Fetc%2Fpasswd',
+  '/',
+  '//evil.test',
+  'C:\\Windows\\win.ini',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '{{7*7}}',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally.
   '${7*7}',
-  'a\u0000b', '\u0000', '\r\n\r\nX-Injected: 1', '\t', ' ', '', '\u202e\u0644\u0627', '𝓤𝓷𝓲𝓬𝓸𝓭𝓮', '\ud800', '\uffff',
-  'ＡＢＣ', 'e\u0301', '🙂'.repeat(50), 'null', 'undefined', 'true', '0', '-1', '1e309', 'NaN', '__proto__', 'constructor',
-  'organization-test-00000000-0000-4000-8000-000000000000', 'member-test-00000000-0000-4000-8000-000000000000',
-  'ada@example.com', 'not-an-email', 'a@b', '@', 'x'.repeat(300),
+  'a\u0000b',
+  '\u0000',
+  '\r\n\r\nX-Injected: 1',
+  '\t',
+  ' ',
+  '',
+  '\u202e\u0644\u0627',
+  '𝓤𝓷𝓲𝓬𝓸𝓭𝓮',
+  '\ud800',
+  '\uffff',
+  'ＡＢＣ',
+  'e\u0301',
+  '🙂'.repeat(50),
+  'null',
+  'undefined',
+  'true',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  '__proto__',
+  'constructor',
+  'organization-test-00000000-0000-4000-8000-000000000000',
+  'member-test-00000000-0000-4000-8000-000000000000',
+  'ada@example.com',
+  'not-an-email',
+  'a@b',
+  '@',
+  'x'.repeat(300),
 ];
 
 const HUGE = 'A'.repeat(100 * 1024);
@@ -43,22 +120,50 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: nastyString },
   { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, 527041, 4) },
   { weight: 1, arbitrary: fc.constantFrom(true, false, null) },
-  { weight: 1, arbitrary: fc.constantFrom([], {}, [''], [HUGE], Array(2000).fill('a'), { a: { b: { c: { d: {} } } } }, { $gt: '' }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      [],
+      {},
+      [''],
+      [HUGE],
+      Array(2000).fill('a'),
+      { a: { b: { c: { d: {} } } } },
+      { $gt: '' },
+    ),
+  },
   { weight: 1, arbitrary: fc.array(nastyString, { maxLength: 3 }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
 /** A JSON body with a few known (and maybe unknown) fields set to adversarial values. */
 export const nastyObject: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
-  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FIELD_NAMES) }, { weight: 1, arbitrary: nastyString.filter((s) => s.length < 200) }),
+  fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...FIELD_NAMES) },
+    { weight: 1, arbitrary: nastyString.filter((s) => s.length < 200) },
+  ),
   nastyValue,
   { maxKeys: 5 },
 );
 
 /** Body texts that are not a JSON object at all. */
 export const MALFORMED_BODIES = [
-  '{', '{"organization_name":', '{"a":1}}', '[1,2', 'nul', "{'single':'quotes'}", '{"a":1,}', '\u0000',
-  '[]', '[{"organization_name":"x"}]', '"just a string"', '42', 'null', 'true', '{"a":"\\ud800"', '{"__proto__":{"polluted":1}}x',
+  '{',
+  '{"organization_name":',
+  '{"a":1}}',
+  '[1,2',
+  'nul',
+  "{'single':'quotes'}",
+  '{"a":1,}',
+  '\u0000',
+  '[]',
+  '[{"organization_name":"x"}]',
+  '"just a string"',
+  '42',
+  'null',
+  'true',
+  '{"a":"\\ud800"',
+  '{"__proto__":{"polluted":1}}x',
 ];
 
 /**
@@ -72,18 +177,28 @@ export function encodeSegment(value: string): string {
       out += encodeURIComponent(ch);
     } catch {
       const code = ch.charCodeAt(0);
-      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     }
   }
   return out;
 }
 
 /** A request body: absent, malformed, non-object, oversized, or an adversarial object. */
-export type FuzzBody = { kind: 'none' } | { kind: 'malformed'; text: string } | { kind: 'object'; value: Record<string, unknown> };
+export type FuzzBody =
+  | { kind: 'none' }
+  | { kind: 'malformed'; text: string }
+  | { kind: 'object'; value: Record<string, unknown> };
 
 export const fuzzBody: fc.Arbitrary<FuzzBody> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<FuzzBody>({ kind: 'none' }) },
-  { weight: 3, arbitrary: fc.constantFrom(...MALFORMED_BODIES, `{"a":"${HUGE}"}`).map<FuzzBody>((text) => ({ kind: 'malformed', text })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom(...MALFORMED_BODIES, `{"a":"${HUGE}"}`)
+      .map<FuzzBody>((text) => ({ kind: 'malformed', text })),
+  },
   { weight: 6, arbitrary: nastyObject.map<FuzzBody>((value) => ({ kind: 'object', value })) },
 );
 

@@ -10,7 +10,15 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signUp } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
-import { encodeSegment, fuzzBody, nastyString, nastyValue, FIELD_NAMES, snapshotDatabase, type FuzzBody } from './fuzz-support.js';
+import {
+  encodeSegment,
+  fuzzBody,
+  nastyString,
+  nastyValue,
+  FIELD_NAMES,
+  snapshotDatabase,
+  type FuzzBody,
+} from './fuzz-support.js';
 
 const SEED = Number(process.env.ORGAUTH_FUZZ_SEED ?? 20300101);
 const RUNS = Number(process.env.ORGAUTH_FUZZ_RUNS ?? 30);
@@ -62,10 +70,18 @@ function caseFor(method: string, path: string): fc.Arbitrary<FuzzCase> {
   // Real ids let the fuzzer get past "not found" into body validation; never on DELETE (it would
   // legitimately delete the fixture the other runs need).
   const param = (name: string) =>
-    method !== 'DELETE' && real[name] !== undefined ? fc.oneof(nastyString, fc.constant(real[name] as string)) : nastyString;
+    method !== 'DELETE' && real[name] !== undefined
+      ? fc.oneof(nastyString, fc.constant(real[name] as string))
+      : nastyString;
   return fc.record({
     params: fc.record(Object.fromEntries(names.map((n) => [n, param(n)]))) as fc.Arbitrary<Record<string, string>>,
-    query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...FIELD_NAMES), nastyString), nastyValue.map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''))), { maxLength: 4 }),
+    query: fc.array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom(...FIELD_NAMES), nastyString),
+        nastyValue.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+      ),
+      { maxLength: 4 },
+    ),
     body: method === 'GET' ? fc.constant<FuzzBody>({ kind: 'none' }) : fuzzBody,
     auth: fc.constantFrom<Auth>('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'none', 'garbage', 'nul'),
   });
@@ -75,21 +91,38 @@ function authHeader(sdk: boolean, auth: Auth): string | undefined {
   const { project_id, secret, public_token } = t.server.project;
   if (auth === 'none') return undefined;
   const [user, password] =
-    auth === 'garbage' ? ["' OR 1=1 --", '\u0000'] : auth === 'nul' ? [`\u0000${sdk ? public_token : project_id}`, secret] : sdk ? [public_token, public_token] : [project_id, secret];
+    auth === 'garbage'
+      ? ["' OR 1=1 --", '\u0000']
+      : auth === 'nul'
+        ? [`\u0000${sdk ? public_token : project_id}`, secret]
+        : sdk
+          ? [public_token, public_token]
+          : [project_id, secret];
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
-async function send(method: string, path: string, c: FuzzCase): Promise<{ status: number; type: string; text: string }> {
+async function send(
+  method: string,
+  path: string,
+  c: FuzzCase,
+): Promise<{ status: number; type: string; text: string }> {
   const concrete = path.replace(/:(\w+)/g, (_, n: string) => encodeSegment(c.params[n] ?? ''));
   const query = new URLSearchParams(c.query).toString();
   const headers = new Headers({ 'content-type': 'application/json' });
   const auth = authHeader(path.startsWith('/sdk/'), c.auth);
   if (auth !== undefined) headers.set('authorization', auth);
-  const body = c.body.kind === 'none' ? undefined : c.body.kind === 'malformed' ? c.body.text : JSON.stringify(c.body.value);
+  const body =
+    c.body.kind === 'none' ? undefined : c.body.kind === 'malformed' ? c.body.text : JSON.stringify(c.body.value);
   // In-process on purpose: the fuzz feeds the app request heads beyond what Node's HTTP parser takes
   // (the listener answers those 431 with the envelope before any app code runs:
   // http/client-error.test.ts). Answers' headers over the socket: http/*.test.ts.
-  const res = await t.server.app.fetch(new Request(`http://localhost${concrete}${query ? `?${query}` : ''}`, { method, headers, ...(body === undefined ? {} : { body }) }));
+  const res = await t.server.app.fetch(
+    new Request(`http://localhost${concrete}${query ? `?${query}` : ''}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    }),
+  );
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
@@ -109,8 +142,15 @@ describe('fuzzing every API route', () => {
         expect(res.type, where).toMatch(/^application\/json/);
         const body = JSON.parse(res.text) as Record<string, unknown>;
         if (res.status >= 400) {
-          expect(body, where).toMatchObject({ status_code: res.status, request_id: expect.any(String), error_type: expect.any(String), error_message: expect.any(String) });
-          expect(await snapshotDatabase(t.server.db), `${where}: a refused request changed the database`).toEqual(before);
+          expect(body, where).toMatchObject({
+            status_code: res.status,
+            request_id: expect.any(String),
+            error_type: expect.any(String),
+            error_message: expect.any(String),
+          });
+          expect(await snapshotDatabase(t.server.db), `${where}: a refused request changed the database`).toEqual(
+            before,
+          );
         } else {
           expect(c.body.kind, `${where}: a body that is not a JSON object was accepted`).not.toBe('malformed');
           before = await snapshotDatabase(t.server.db);

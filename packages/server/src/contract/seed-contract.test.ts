@@ -22,10 +22,20 @@ interface Call {
 const ENVELOPE = {
   type: 'object',
   required: ['status_code', 'request_id', 'error_type', 'error_message', 'error_url'],
-  properties: { status_code: { type: 'integer' }, request_id: { type: 'string', minLength: 1 }, error_type: { type: 'string', minLength: 1 }, error_message: { type: 'string' }, error_url: { type: 'string', format: 'uri' } },
+  properties: {
+    status_code: { type: 'integer' },
+    request_id: { type: 'string', minLength: 1 },
+    error_type: { type: 'string', minLength: 1 },
+    error_message: { type: 'string' },
+    error_url: { type: 'string', format: 'uri' },
+  },
 };
 // What every backend success carries when the seed documents no schema (Stytch's Common response).
-const COMMON = { type: 'object', required: ['request_id', 'status_code'], properties: { request_id: { type: 'string', minLength: 1 }, status_code: { const: 200 } } };
+const COMMON = {
+  type: 'object',
+  required: ['request_id', 'status_code'],
+  properties: { request_id: { type: 'string', minLength: 1 }, status_code: { const: 200 } },
+};
 
 let t: TestServer;
 const state: Record<string, TestResponse['body']> = {};
@@ -75,9 +85,19 @@ describe.sequential('seed-openapi.yml contract', () => {
   test('createOrganization', async () => {
     const res = await call('createOrganization', {
       expect: 200,
-      body: { organization_name: 'Contract Org', organization_slug: 'contract-org', allowed_domains: ['contract.test'], sso_jit_provisioning: 'ALL_ALLOWED' },
+      body: {
+        organization_name: 'Contract Org',
+        organization_slug: 'contract-org',
+        allowed_domains: ['contract.test'],
+        sso_jit_provisioning: 'ALL_ALLOWED',
+      },
     });
-    expect(res.body.organization).toMatchObject({ organization_name: 'Contract Org', organization_slug: 'contract-org', allowed_domains: ['contract.test'], sso_jit_provisioning: 'ALL_ALLOWED' });
+    expect(res.body.organization).toMatchObject({
+      organization_name: 'Contract Org',
+      organization_slug: 'contract-org',
+      allowed_domains: ['contract.test'],
+      sso_jit_provisioning: 'ALL_ALLOWED',
+    });
     state.orgId = res.body.organization.organization_id;
     await call('createOrganization', { expect: 400, body: { organization_slug: 'no-name' } });
   });
@@ -85,37 +105,61 @@ describe.sequential('seed-openapi.yml contract', () => {
   test('getOrganization', async () => {
     const res = await call('getOrganization', { expect: 200, params: org() });
     expect(res.body.organization.organization_id).toBe(state.orgId);
-    await call('getOrganization', { expect: 404, params: { organization_id: 'organization-test-00000000-0000-4000-8000-000000000000' } });
+    await call('getOrganization', {
+      expect: 404,
+      params: { organization_id: 'organization-test-00000000-0000-4000-8000-000000000000' },
+    });
   });
 
   test('updateOrganization', async () => {
     await call('updateOrganization', {
       expect: 200,
       params: org(),
-      body: { organization_name: 'Contract Org Renamed', allowed_domains: ['contract.test', 'contract2.test'], sso_jit_provisioning: 'RESTRICTED' },
+      body: {
+        organization_name: 'Contract Org Renamed',
+        allowed_domains: ['contract.test', 'contract2.test'],
+        sso_jit_provisioning: 'RESTRICTED',
+      },
     });
     const after = await call('getOrganization', { expect: 200, params: org() });
-    expect(after.body.organization).toMatchObject({ organization_name: 'Contract Org Renamed', allowed_domains: ['contract.test', 'contract2.test'], sso_jit_provisioning: 'RESTRICTED' });
+    expect(after.body.organization).toMatchObject({
+      organization_name: 'Contract Org Renamed',
+      allowed_domains: ['contract.test', 'contract2.test'],
+      sso_jit_provisioning: 'RESTRICTED',
+    });
   });
 
   test('createMember', async () => {
     const res = await call('createMember', {
       expect: 200,
       params: org(),
-      body: { email_address: 'ada@contract.test', name: 'Ada', trusted_metadata: { tier: 1 }, untrusted_metadata: { theme: 'dark' } },
+      body: {
+        email_address: 'ada@contract.test',
+        name: 'Ada',
+        trusted_metadata: { tier: 1 },
+        untrusted_metadata: { theme: 'dark' },
+      },
     });
-    expect(res.body.member).toMatchObject({ email_address: 'ada@contract.test', name: 'Ada', status: 'active', organization_id: state.orgId });
+    expect(res.body.member).toMatchObject({
+      email_address: 'ada@contract.test',
+      name: 'Ada',
+      status: 'active',
+      organization_id: state.orgId,
+    });
     state.memberId = res.body.member.member_id;
   });
 
   test('listMembers (limit + cursor)', async () => {
-    for (const email of ['bob@contract.test', 'cy@contract.test']) await call('createMember', { expect: 200, params: org(), body: { email_address: email } });
+    for (const email of ['bob@contract.test', 'cy@contract.test'])
+      await call('createMember', { expect: 200, params: org(), body: { email_address: email } });
     const first = await call('listMembers', { expect: 200, params: org(), query: { limit: '2' } });
     expect(first.body.members).toHaveLength(2);
     const cursor = first.body.results_metadata?.next_cursor;
     expect(typeof cursor).toBe('string');
     const second = await call('listMembers', { expect: 200, params: org(), query: { limit: '2', cursor } });
-    const emails = [...first.body.members, ...second.body.members].map((m: { email_address: string }) => m.email_address);
+    const emails = [...first.body.members, ...second.body.members].map(
+      (m: { email_address: string }) => m.email_address,
+    );
     expect(emails.sort()).toEqual(['ada@contract.test', 'bob@contract.test', 'cy@contract.test']);
   });
 
@@ -125,20 +169,33 @@ describe.sequential('seed-openapi.yml contract', () => {
   });
 
   test('sendB2BMagicLinkByEmail', async () => {
-    await call('sendB2BMagicLinkByEmail', { expect: 200, body: { email_address: 'ada@contract.test', organization_id: state.orgId } });
+    await call('sendB2BMagicLinkByEmail', {
+      expect: 200,
+      body: { email_address: 'ada@contract.test', organization_id: state.orgId },
+    });
     state.magicToken = (await latestMagicLinkToken(t.server, 'ada@contract.test')).token;
   });
 
   test('authenticateB2BMagicLink', async () => {
-    const res = await call('authenticateB2BMagicLink', { expect: 200, body: { magic_links_token: state.magicToken, session_duration_minutes: 60 } });
-    expect(res.body).toMatchObject({ member_id: state.memberId, organization_id: state.orgId, member_session: { member_id: state.memberId } });
+    const res = await call('authenticateB2BMagicLink', {
+      expect: 200,
+      body: { magic_links_token: state.magicToken, session_duration_minutes: 60 },
+    });
+    expect(res.body).toMatchObject({
+      member_id: state.memberId,
+      organization_id: state.orgId,
+      member_session: { member_id: state.memberId },
+    });
   });
 
   test('authenticateB2BSession', async () => {
     const data = await signUp(t, 'grace@session.test', 'session-org');
     state.session = data;
     const res = await call('authenticateB2BSession', { expect: 200, body: { session_token: data.session_token } });
-    expect(res.body).toMatchObject({ member: { member_id: data.member_id }, member_session: { member_session_id: data.member_session.member_session_id } });
+    expect(res.body).toMatchObject({
+      member: { member_id: data.member_id },
+      member_session: { member_session_id: data.member_session.member_session_id },
+    });
     await call('authenticateB2BSession', { expect: 200, body: { session_jwt: data.session_jwt } });
   });
 
@@ -163,7 +220,9 @@ describe.sequential('seed-openapi.yml contract', () => {
     const { ist } = await discover(t, 'ada@contract.test');
     const res = await call('discoverOrganizations', { expect: 200, body: { intermediate_session_token: ist } });
     expect(res.body.email_address).toBe('ada@contract.test');
-    const ids = res.body.discovered_organizations.map((d: { organization: { organization_id: string } }) => d.organization.organization_id);
+    const ids = res.body.discovered_organizations.map(
+      (d: { organization: { organization_id: string } }) => d.organization.organization_id,
+    );
     expect(ids).toContain(state.orgId);
   });
 

@@ -13,17 +13,35 @@ const NOW = Date.parse('2030-01-01T00:00:00.000Z');
 async function insertIst(hash: string, expiresAt: number): Promise<void> {
   await t.server.db
     .insertInto('intermediate_sessions')
-    .values({ hash, project_id: t.server.project.project_id, email: 'a@b.test', factors: '[]', expires_at: expiresAt, used_at: null, created_at: NOW })
+    .values({
+      hash,
+      project_id: t.server.project.project_id,
+      email: 'a@b.test',
+      factors: '[]',
+      expires_at: expiresAt,
+      used_at: null,
+      created_at: NOW,
+    })
     .execute();
 }
 
 describe('consumeOnce', () => {
   test('of 12 concurrent callers exactly one spends the row, and it stays spent', async () => {
     await insertIst('race', NOW + 60_000);
-    const results = await Promise.all(Array.from({ length: 12 }, () => consumeOnce(t.server.db, 'intermediate_sessions', NOW, (eb) => eb('hash', '=', 'race'))));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        consumeOnce(t.server.db, 'intermediate_sessions', NOW, (eb) => eb('hash', '=', 'race')),
+      ),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await consumeOnce(t.server.db, 'intermediate_sessions', NOW + 1, (eb) => eb('hash', '=', 'race'))).toBe(false);
-    const row = await t.server.db.selectFrom('intermediate_sessions').select('used_at').where('hash', '=', 'race').executeTakeFirstOrThrow();
+    expect(await consumeOnce(t.server.db, 'intermediate_sessions', NOW + 1, (eb) => eb('hash', '=', 'race'))).toBe(
+      false,
+    );
+    const row = await t.server.db
+      .selectFrom('intermediate_sessions')
+      .select('used_at')
+      .where('hash', '=', 'race')
+      .executeTakeFirstOrThrow();
     expect(row.used_at).toBe(NOW);
   });
 

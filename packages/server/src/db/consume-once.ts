@@ -23,7 +23,12 @@ export type ConsumableTable = keyof typeof SPENT;
  * the row first and writing after would let two callers both pass. Run it inside the transaction
  * that acts on the row, so a failure later in that transaction gives the row back.
  */
-export async function consumeOnce<T extends ConsumableTable>(db: Db, table: T, now: number, where: (eb: ExpressionBuilder<Database, T>) => Expression<SqlBool>): Promise<boolean> {
+export async function consumeOnce<T extends ConsumableTable>(
+  db: Db,
+  table: T,
+  now: number,
+  where: (eb: ExpressionBuilder<Database, T>) => Expression<SqlBool>,
+): Promise<boolean> {
   const { column, expires } = SPENT[table];
   // Kysely cannot check column names against a table chosen by a type parameter; `where` is typed
   // for its table, so only this plumbing goes through the untyped builder.

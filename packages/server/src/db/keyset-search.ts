@@ -43,7 +43,13 @@ function afterKey(table: SearchedTable, key: PageKey): Expression<SqlBool> {
  * nor skip rows while others are added.
  * @throws ApiError 400 `invalid_search_query` / `invalid_cursor`.
  */
-export async function keysetSearch<T extends SearchedTable>(db: Db, search: KeysetSearch<T>, rawQuery: unknown, limit: number, cursor: unknown): Promise<KeysetPage<Database[T]>> {
+export async function keysetSearch<T extends SearchedTable>(
+  db: Db,
+  search: KeysetSearch<T>,
+  rawQuery: unknown,
+  limit: number,
+  cursor: unknown,
+): Promise<KeysetPage<Database[T]>> {
   const query = parseSearchQuery(rawQuery, search.filters);
   const after = decodeCursor(search.table, cursor);
   // Kysely cannot check column names against a table chosen by a type parameter; the callbacks are

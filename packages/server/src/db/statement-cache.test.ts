@@ -18,9 +18,15 @@ describe('withStatementCache', () => {
   });
 
   test('through Kysely: results stay right across repeated queries and a schema change', async () => {
-    const db = new Kysely<{ t: { id: number; name: string } }>({ dialect: new SqliteDialect({ database: withStatementCache(new SqliteDatabase(':memory:')) }) });
+    const db = new Kysely<{ t: { id: number; name: string } }>({
+      dialect: new SqliteDialect({ database: withStatementCache(new SqliteDatabase(':memory:')) }),
+    });
     await db.schema.createTable('t').addColumn('id', 'integer').addColumn('name', 'text').execute();
-    for (let id = 0; id < 5; id += 1) await db.insertInto('t').values({ id, name: `n${id}` }).execute();
+    for (let id = 0; id < 5; id += 1)
+      await db
+        .insertInto('t')
+        .values({ id, name: `n${id}` })
+        .execute();
     const read = () => db.selectFrom('t').selectAll().where('id', '=', 3).execute();
     expect(await read()).toEqual([{ id: 3, name: 'n3' }]);
     await sql`alter table t add column extra text default 'x'`.execute(db);

@@ -20,7 +20,9 @@ describe('dev mailbox', () => {
   test('JSON lists mails newest first with a to= filter; HTML renders mails safely with clickable links', async () => {
     t = await createTestServer({ dev: true });
     for (const email of ['ada@example.com', 'bob@example.com', 'ada@example.com']) {
-      await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: email, pkce_code_challenge: TEST_PKCE.challenge } });
+      await t.sdk('/b2b/magic_links/email/discovery/send', {
+        body: { email_address: email, pkce_code_challenge: TEST_PKCE.challenge },
+      });
     }
     const all = (await (await get(t, '/dev/mailbox.json')).json()) as { to: string; text: string; id: string }[];
     expect(all.map((m) => m.to)).toEqual(['ada@example.com', 'bob@example.com', 'ada@example.com']);
@@ -43,7 +45,17 @@ describe('dev mailbox', () => {
     t = await createTestServer({ dev: true });
     await t.server.db
       .insertInto('mails')
-      .values({ id: 'mail-x', project_id: t.server.project.project_id, to_address: 'x@y.test', from_address: '<b>sender</b>', subject: '<img src=x onerror=alert(1)>', text: 't', html: '<script>alert(1)</script>', sent_at: 1, seq: 1 })
+      .values({
+        id: 'mail-x',
+        project_id: t.server.project.project_id,
+        to_address: 'x@y.test',
+        from_address: '<b>sender</b>',
+        subject: '<img src=x onerror=alert(1)>',
+        text: 't',
+        html: '<script>alert(1)</script>',
+        sent_at: 1,
+        seq: 1,
+      })
       .execute();
     const html = await (await get(t, '/dev/mailbox')).text();
     expect(html).not.toContain('<img src=x');

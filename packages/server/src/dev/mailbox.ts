@@ -7,7 +7,8 @@ import { htmlText } from '../lib/html.js';
 // The page itself runs no script; each mail renders in a sandboxed srcdoc iframe (no scripts, no
 // same-origin), and its links are repeated as plain anchors so they open in the top window. It holds
 // live sign-in links, so no other site may frame it (X-Frame-Options too: http/dev-guards.ts).
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function linksOf(mail: Mail): string[] {
   return [...new Set(mail.text.match(/https?:\/\/[^\s<>"']+/g) ?? [])];

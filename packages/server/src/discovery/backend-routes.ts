@@ -1,10 +1,24 @@
 import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
 import { authenticateSessionToken, verifySessionJwt } from '../sessions/index.js';
-import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sendLimit } from '../http/index.js';
+import {
+  apiOk,
+  type AppDeps,
+  type AppEnv,
+  authenticateLimit,
+  defineRoutes,
+  readBody,
+  sendLimit,
+} from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
 import type { Body } from '../lib/validate.js';
-import { authenticateDiscoveryMagicLink, createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations, sendDiscoveryMagicLink } from './service.js';
+import {
+  authenticateDiscoveryMagicLink,
+  createOrganizationFromIst,
+  exchangeIntermediateSession,
+  listDiscoveredOrganizations,
+  sendDiscoveryMagicLink,
+} from './service.js';
 import { optionalToken } from './sdk-routes.js';
 
 /**
@@ -16,13 +30,18 @@ import { optionalToken } from './sdk-routes.js';
 async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promise<string> {
   const ist = optionalToken(body.intermediate_session_token);
   const sessionToken = optionalToken(body.session_token, 'session_token');
-  const jwt = body.session_jwt === undefined || body.session_jwt === null || body.session_jwt === '' ? undefined : body.session_jwt;
+  const jwt =
+    body.session_jwt === undefined || body.session_jwt === null || body.session_jwt === ''
+      ? undefined
+      : body.session_jwt;
   if (jwt !== undefined && typeof jwt !== 'string') throw apiError('bad_request', 'session_jwt must be a string.');
   const sent = [ist, sessionToken, jwt].filter((v) => v !== undefined).length;
-  if (sent !== 1) throw apiError('bad_request', 'Send exactly one of intermediate_session_token, session_token or session_jwt.');
+  if (sent !== 1)
+    throw apiError('bad_request', 'Send exactly one of intermediate_session_token, session_token or session_jwt.');
   const now = deps.now();
   if (ist !== undefined) return (await readIntermediateSession(deps.db, projectId, ist, now)).email;
-  if (sessionToken !== undefined) return (await authenticateSessionToken(deps.db, projectId, sessionToken, undefined, now)).member.email;
+  if (sessionToken !== undefined)
+    return (await authenticateSessionToken(deps.db, projectId, sessionToken, undefined, now)).member.email;
   const { sessionId } = await verifySessionJwt(deps.db, projectId, jwt as string, now);
   const row = await deps.db
     .selectFrom('sessions')
@@ -33,7 +52,8 @@ async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promis
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
-  if (row === undefined || row.status !== 'active') throw apiError('session_not_found', 'The session is unknown, revoked, or expired.');
+  if (row === undefined || row.status !== 'active')
+    throw apiError('session_not_found', 'The session is unknown, revoked, or expired.');
   return row.email;
 }
 
@@ -43,25 +63,44 @@ async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promis
  */
 export function backendDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   const api = defineRoutes();
-  api.post('/magic_links/email/discovery/send', { action: 'MagicLinksEmailDiscoverySend', limit: sendLimit('email_address') }, async (c) => {
-    return apiOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
-  });
+  api.post(
+    '/magic_links/email/discovery/send',
+    { action: 'MagicLinksEmailDiscoverySend', limit: sendLimit('email_address') },
+    async (c) => {
+      return apiOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
+    },
+  );
 
-  api.post('/magic_links/discovery/authenticate', { action: 'MagicLinksDiscoveryAuthenticate', limit: authenticateLimit('discovery_magic_links_token') }, async (c) => {
-    return apiOk(c, await authenticateDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
-  });
+  api.post(
+    '/magic_links/discovery/authenticate',
+    { action: 'MagicLinksDiscoveryAuthenticate', limit: authenticateLimit('discovery_magic_links_token') },
+    async (c) => {
+      return apiOk(c, await authenticateDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
+    },
+  );
   api.post('/discovery/organizations', { action: 'DiscoveryOrganizationsList' }, async (c) => {
     const project = c.get('project');
     const email = await provenEmail(deps, project.id, await readBody(c));
     return apiOk(c, await listDiscoveredOrganizations(deps, project, email));
   });
 
-  api.post('/discovery/organizations/create', { action: 'DiscoveryOrganizationsCreate', limit: authenticateLimit('intermediate_session_token') }, async (c) => {
-    return apiOk(c, await createOrganizationFromIst(deps, c.get('project'), await readBody(c), { allowTrustedMetadata: true }));
-  });
+  api.post(
+    '/discovery/organizations/create',
+    { action: 'DiscoveryOrganizationsCreate', limit: authenticateLimit('intermediate_session_token') },
+    async (c) => {
+      return apiOk(
+        c,
+        await createOrganizationFromIst(deps, c.get('project'), await readBody(c), { allowTrustedMetadata: true }),
+      );
+    },
+  );
 
-  api.post('/discovery/intermediate_sessions/exchange', { action: 'DiscoveryIntermediateSessionsExchange', limit: authenticateLimit('intermediate_session_token') }, async (c) => {
-    return apiOk(c, await exchangeIntermediateSession(deps, c.get('project'), await readBody(c)));
-  });
+  api.post(
+    '/discovery/intermediate_sessions/exchange',
+    { action: 'DiscoveryIntermediateSessionsExchange', limit: authenticateLimit('intermediate_session_token') },
+    async (c) => {
+      return apiOk(c, await exchangeIntermediateSession(deps, c.get('project'), await readBody(c)));
+    },
+  );
   return api.app;
 }

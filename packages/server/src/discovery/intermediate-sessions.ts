@@ -13,7 +13,13 @@ export interface IntermediateSession {
 }
 
 /** Issues an IST for `email` (10 minutes); only its hash is stored. Returns the plaintext token. */
-export async function issueIntermediateSession(db: Db, projectId: string, email: string, factors: AuthenticationFactor[], now: number): Promise<string> {
+export async function issueIntermediateSession(
+  db: Db,
+  projectId: string,
+  email: string,
+  factors: AuthenticationFactor[],
+  now: number,
+): Promise<string> {
   const token = newToken();
   await db
     .insertInto('intermediate_sessions')
@@ -31,14 +37,22 @@ export async function issueIntermediateSession(db: Db, projectId: string, email:
 }
 
 function notFound(): ApiError {
-  return apiError('intermediate_session_not_found', 'The intermediate session token is unknown, already used, or expired.');
+  return apiError(
+    'intermediate_session_not_found',
+    'The intermediate session token is unknown, already used, or expired.',
+  );
 }
 
 /**
  * Reads a live IST without consuming it (discovery listing).
  * @throws ApiError 404 `intermediate_session_not_found`
  */
-export async function readIntermediateSession(db: Db, projectId: string, token: string, now: number): Promise<IntermediateSession> {
+export async function readIntermediateSession(
+  db: Db,
+  projectId: string,
+  token: string,
+  now: number,
+): Promise<IntermediateSession> {
   const row = await db
     .selectFrom('intermediate_sessions')
     .select(['hash', 'email', 'factors'])
@@ -57,6 +71,8 @@ export async function readIntermediateSession(db: Db, projectId: string, token: 
  * @throws ApiError 404 `intermediate_session_not_found`
  */
 export async function consumeIntermediateSession(db: Db, projectId: string, hash: string, now: number): Promise<void> {
-  const consumed = await consumeOnce(db, 'intermediate_sessions', now, (eb) => eb.and([eb('hash', '=', hash), eb('project_id', '=', projectId)]));
+  const consumed = await consumeOnce(db, 'intermediate_sessions', now, (eb) =>
+    eb.and([eb('hash', '=', hash), eb('project_id', '=', projectId)]),
+  );
   if (!consumed) throw notFound();
 }

@@ -58,25 +58,43 @@ describe('discovery magic links', () => {
     expect((await authenticate(token, verifier)).status).toBe(200);
     // A verifier sent for a token issued without a challenge is tolerated (docs/wire-protocol.md §2.9). Only the
     // backend API can still mint such a token (the SDK send requires a challenge, CSRF-02).
-    expect((await t.api('/magic_links/email/discovery/send', { body: { email_address: 'bob@example.com' } })).status).toBe(200);
+    expect(
+      (await t.api('/magic_links/email/discovery/send', { body: { email_address: 'bob@example.com' } })).status,
+    ).toBe(200);
     const plain = (await latestMagicLinkToken(t.server, 'bob@example.com')).token;
     expect((await authenticate(plain, verifier)).status).toBe(200);
   });
 
   test('PKCE test vector from the Stytch SDK', async () => {
-    const token = await mailDiscoveryToken(t, 'ada@example.com', { pkce_code_challenge: 'hODA6vqpWjTCk_J4rFLkXOU3urXnUqAOaVmhOuEDtlo' });
+    const token = await mailDiscoveryToken(t, 'ada@example.com', {
+      pkce_code_challenge: 'hODA6vqpWjTCk_J4rFLkXOU3urXnUqAOaVmhOuEDtlo',
+    });
     expect((await authenticate(token, '0'.repeat(32))).status).toBe(200);
   });
 
   test('redirect URLs: only allowlisted ones, existing query kept', async () => {
     const refused = await t.sdk('/b2b/magic_links/email/discovery/send', {
-      body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: 'https://evil.test/' },
+      body: {
+        email_address: 'ada@example.com',
+        pkce_code_challenge: TEST_PKCE.challenge,
+        discovery_redirect_url: 'https://evil.test/',
+      },
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error_type).toBe('invalid_redirect_url');
-    for (const url of ['http://localhost:3000@evil.test/', 'javascript:alert(1)', '//evil.test', 'http://localhost:3001/', 'http://localhost:3000/x']) {
+    for (const url of [
+      'http://localhost:3000@evil.test/',
+      'javascript:alert(1)',
+      '//evil.test',
+      'http://localhost:3001/',
+      'http://localhost:3000/x',
+    ]) {
       const res = await t.sdk('/b2b/magic_links/email/discovery/send', {
-        body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: url },
+        body: {
+          email_address: 'ada@example.com',
+          pkce_code_challenge: TEST_PKCE.challenge,
+          discovery_redirect_url: url,
+        },
       });
       expect(res.body.error_type, url).toBe('invalid_redirect_url');
     }
@@ -84,7 +102,11 @@ describe('discovery magic links', () => {
 
     await t.server.projects.addRedirectUrl('http://app.test/auth?next=%2Fhome', ['discovery']);
     const ok = await t.sdk('/b2b/magic_links/email/discovery/send', {
-      body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: 'http://app.test/auth?next=%2Fhome' },
+      body: {
+        email_address: 'ada@example.com',
+        pkce_code_challenge: TEST_PKCE.challenge,
+        discovery_redirect_url: 'http://app.test/auth?next=%2Fhome',
+      },
     });
     expect(ok.status).toBe(200);
     const { link } = await latestMagicLinkToken(t.server, 'ada@example.com');
@@ -96,7 +118,11 @@ describe('discovery magic links', () => {
     // The allowlist is per type: a login-only URL is not a discovery URL.
     await t.server.projects.addRedirectUrl('http://login.test/', ['login']);
     const wrongType = await t.sdk('/b2b/magic_links/email/discovery/send', {
-      body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, discovery_redirect_url: 'http://login.test/' },
+      body: {
+        email_address: 'ada@example.com',
+        pkce_code_challenge: TEST_PKCE.challenge,
+        discovery_redirect_url: 'http://login.test/',
+      },
     });
     expect(wrongType.body.error_type).toBe('invalid_redirect_url');
   });
@@ -119,7 +145,9 @@ describe('discovery magic links', () => {
     const production = await createTestServer();
     try {
       expect((await send(production)).status).toBe(200);
-      expect(new URL((await latestMagicLinkToken(production.server, 'ada@example.com')).link).host).toBe('localhost:3000');
+      expect(new URL((await latestMagicLinkToken(production.server, 'ada@example.com')).link).host).toBe(
+        'localhost:3000',
+      );
     } finally {
       await production.close();
     }
@@ -137,7 +165,9 @@ describe('discovery magic links', () => {
     ];
     for (const [body, status, errorType] of cases) {
       // A valid challenge unless the case sets its own: the other checks are what is tested here.
-      const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { pkce_code_challenge: TEST_PKCE.challenge, ...(body as object) } });
+      const res = await t.sdk('/b2b/magic_links/email/discovery/send', {
+        body: { pkce_code_challenge: TEST_PKCE.challenge, ...(body as object) },
+      });
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(res.body.error_type).toBe(errorType);
     }

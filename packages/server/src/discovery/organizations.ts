@@ -2,7 +2,15 @@ import type { DiscoveredOrganization, MembershipType } from '@orgauth/core/proto
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { apiError } from '../lib/api-error.js';
 import { emailDomain } from '../lib/validate.js';
-import { activateMember, assertPrimaryFactorsAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember, primaryRequired, toMember } from '../members/index.js';
+import {
+  activateMember,
+  assertPrimaryFactorsAllowed,
+  canJoinByEmailDomain,
+  findMemberByEmail,
+  insertMember,
+  primaryRequired,
+  toMember,
+} from '../members/index.js';
 import { toOrganization } from '../organizations/index.js';
 
 const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
@@ -11,7 +19,12 @@ const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
   pending: 'pending_member',
 };
 
-function discovered(org: OrganizationsTable, type: MembershipType, member: MembersTable | null, domain: string | null): DiscoveredOrganization {
+function discovered(
+  org: OrganizationsTable,
+  type: MembershipType,
+  member: MembersTable | null,
+  domain: string | null,
+): DiscoveredOrganization {
   // Discovery proves the email by magic link; whether that is enough for the org is what the list says.
   const required = primaryRequired(org, ['magic_link']);
   return {
@@ -27,7 +40,11 @@ function discovered(org: OrganizationsTable, type: MembershipType, member: Membe
  * The organizations a verified `email` can enter: its memberships (active, invited, pending), then
  * organizations that accept its email domain by JIT provisioning. Deleted memberships are left out.
  */
-export async function discoverOrganizations(db: Db, projectId: string, email: string): Promise<DiscoveredOrganization[]> {
+export async function discoverOrganizations(
+  db: Db,
+  projectId: string,
+  email: string,
+): Promise<DiscoveredOrganization[]> {
   const memberships = await db
     .selectFrom('members')
     .innerJoin('organizations', 'organizations.id', 'members.organization_id')
@@ -55,9 +72,15 @@ export async function discoverOrganizations(db: Db, projectId: string, email: st
     .orderBy('organizations.created_at')
     .execute();
   const deleted = new Set(
-    (await db.selectFrom('members').select('organization_id').where('project_id', '=', projectId).where('email', '=', email).where('status', '=', 'deleted').execute()).map(
-      (r) => r.organization_id,
-    ),
+    (
+      await db
+        .selectFrom('members')
+        .select('organization_id')
+        .where('project_id', '=', projectId)
+        .where('email', '=', email)
+        .where('status', '=', 'deleted')
+        .execute()
+    ).map((r) => r.organization_id),
   );
   for (const org of byDomain) {
     if (seen.has(org.id) || deleted.has(org.id) || !canJoinByEmailDomain(org, email)) continue;
@@ -74,15 +97,25 @@ export async function discoverOrganizations(db: Db, projectId: string, email: st
  * @throws ApiError 404 `member_not_found` for a deleted member, 403 `invalid_email_for_jit_provisioning`
  *   when the email has no other way into the organization.
  */
-export async function joinOrganization(db: Db, org: OrganizationsTable, email: string, factorTypes: readonly string[], now: number): Promise<MembersTable> {
+export async function joinOrganization(
+  db: Db,
+  org: OrganizationsTable,
+  email: string,
+  factorTypes: readonly string[],
+  now: number,
+): Promise<MembersTable> {
   assertPrimaryFactorsAllowed(org, factorTypes);
   const member = await findMemberByEmail(db, org.id, email);
   if (member !== undefined) {
-    if (member.status === 'deleted') throw apiError('member_not_found', 'This email is not a member of the organization.');
+    if (member.status === 'deleted')
+      throw apiError('member_not_found', 'This email is not a member of the organization.');
     return activateMember(db, member, now);
   }
   if (!canJoinByEmailDomain(org, email)) {
-    throw apiError('invalid_email_for_jit_provisioning', 'This email is not a member of the organization and cannot join it by its email domain.');
+    throw apiError(
+      'invalid_email_for_jit_provisioning',
+      'This email is not a member of the organization and cannot join it by its email domain.',
+    );
   }
   return insertMember(db, org.project_id, org.id, { email, status: 'active', emailVerified: true }, now);
 }

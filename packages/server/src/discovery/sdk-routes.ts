@@ -1,10 +1,24 @@
 import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
 import { authenticateSessionToken } from '../sessions/index.js';
-import { type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk, sendLimit } from '../http/index.js';
+import {
+  type AppDeps,
+  type AppEnv,
+  authenticateLimit,
+  defineRoutes,
+  readBody,
+  sdkOk,
+  sendLimit,
+} from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
 import { assertPkceChallenge } from '../magic-links/index.js';
-import { authenticateDiscoveryMagicLink, createOrganizationFromIst, exchangeIntermediateSession, listDiscoveredOrganizations, sendDiscoveryMagicLink } from './service.js';
+import {
+  authenticateDiscoveryMagicLink,
+  createOrganizationFromIst,
+  exchangeIntermediateSession,
+  listDiscoveredOrganizations,
+  sendDiscoveryMagicLink,
+} from './service.js';
 
 /**
  * SDK discovery: the discovery magic link (send, authenticate into an IST; docs/wire-protocol.md §2.1), then list
@@ -12,15 +26,23 @@ import { authenticateDiscoveryMagicLink, createOrganizationFromIst, exchangeInte
  */
 export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
-  sdk.post('/b2b/magic_links/email/discovery/send', { action: 'MagicLinksEmailDiscoverySend', limit: sendLimit('email_address') }, async (c) => {
-    const body = await readBody(c);
-    assertPkceChallenge(body);
-    return sdkOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), body));
-  });
+  sdk.post(
+    '/b2b/magic_links/email/discovery/send',
+    { action: 'MagicLinksEmailDiscoverySend', limit: sendLimit('email_address') },
+    async (c) => {
+      const body = await readBody(c);
+      assertPkceChallenge(body);
+      return sdkOk(c, await sendDiscoveryMagicLink(deps, c.get('project'), body));
+    },
+  );
 
-  sdk.post('/b2b/magic_links/discovery/authenticate', { action: 'MagicLinksDiscoveryAuthenticate', limit: authenticateLimit('discovery_magic_links_token') }, async (c) => {
-    return sdkOk(c, await authenticateDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
-  });
+  sdk.post(
+    '/b2b/magic_links/discovery/authenticate',
+    { action: 'MagicLinksDiscoveryAuthenticate', limit: authenticateLimit('discovery_magic_links_token') },
+    async (c) => {
+      return sdkOk(c, await authenticateDiscoveryMagicLink(deps, c.get('project'), await readBody(c)));
+    },
+  );
 
   sdk.post('/b2b/discovery/organizations', { action: 'DiscoveryOrganizationsList' }, async (c) => {
     const body = await readBody(c);
@@ -34,24 +56,37 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       // Without an IST the SDK sends `{}` and the Basic-auth password is the session token.
       const sessionToken = c.get('sessionToken');
       if (sessionToken === undefined) {
-        throw apiError('intermediate_session_not_found', 'Send an intermediate_session_token or authenticate with a session.');
+        throw apiError(
+          'intermediate_session_not_found',
+          'Send an intermediate_session_token or authenticate with a session.',
+        );
       }
       email = (await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, now)).member.email;
     }
     return sdkOk(c, await listDiscoveredOrganizations(deps, project, email));
   });
 
-  sdk.post('/b2b/discovery/organizations/create', { action: 'DiscoveryOrganizationsCreate', limit: authenticateLimit('intermediate_session_token') }, async (c) => {
-    const payload = await createOrganizationFromIst(deps, c.get('project'), await readBody(c), { allowTrustedMetadata: false });
-    c.header('Cache-Control', 'no-store');
-    return sdkOk(c, payload);
-  });
+  sdk.post(
+    '/b2b/discovery/organizations/create',
+    { action: 'DiscoveryOrganizationsCreate', limit: authenticateLimit('intermediate_session_token') },
+    async (c) => {
+      const payload = await createOrganizationFromIst(deps, c.get('project'), await readBody(c), {
+        allowTrustedMetadata: false,
+      });
+      c.header('Cache-Control', 'no-store');
+      return sdkOk(c, payload);
+    },
+  );
 
-  sdk.post('/b2b/discovery/intermediate_sessions/exchange', { action: 'DiscoveryIntermediateSessionsExchange', limit: authenticateLimit('intermediate_session_token') }, async (c) => {
-    const payload = await exchangeIntermediateSession(deps, c.get('project'), await readBody(c));
-    c.header('Cache-Control', 'no-store');
-    return sdkOk(c, payload);
-  });
+  sdk.post(
+    '/b2b/discovery/intermediate_sessions/exchange',
+    { action: 'DiscoveryIntermediateSessionsExchange', limit: authenticateLimit('intermediate_session_token') },
+    async (c) => {
+      const payload = await exchangeIntermediateSession(deps, c.get('project'), await readBody(c));
+      c.header('Cache-Control', 'no-store');
+      return sdkOk(c, payload);
+    },
+  );
   return sdk.app;
 }
 

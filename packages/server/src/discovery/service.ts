@@ -1,15 +1,31 @@
 import type { AuthenticationFactor, B2BAuthenticateResponse, DiscoveredOrganization } from '@orgauth/core/protocol';
 import type { MembersTable } from '../db/schema.js';
 import { discoverOrganizations, joinOrganization } from './organizations.js';
-import { consumeIntermediateSession, issueIntermediateSession, readIntermediateSession } from './intermediate-sessions.js';
+import {
+  consumeIntermediateSession,
+  issueIntermediateSession,
+  readIntermediateSession,
+} from './intermediate-sessions.js';
 import { assertMfaNotRequired, insertMember } from '../members/index.js';
-import { consumeOneTimeToken, issueOneTimeToken, optionalPkceChallenge, optionalRedirectUrl } from '../magic-links/index.js';
+import {
+  consumeOneTimeToken,
+  issueOneTimeToken,
+  optionalPkceChallenge,
+  optionalRedirectUrl,
+} from '../magic-links/index.js';
 import { getOrganization, insertOrganization, readOrganizationFields } from '../organizations/index.js';
 import type { Project } from '../projects/index.js';
 import { iso } from '../lib/json.js';
 import { authenticateResponse, insertSession, type LoadedSession } from '../sessions/index.js';
 import type { AppDeps } from '../http/index.js';
-import { optionalInteger, optionalString, requiredEmail, requiredString, sessionDuration, type Body } from '../lib/validate.js';
+import {
+  optionalInteger,
+  optionalString,
+  requiredEmail,
+  requiredString,
+  sessionDuration,
+  type Body,
+} from '../lib/validate.js';
 import { discoveryMagicLinkMail } from '../mail/templates.js';
 
 /** Stytch's default lifetime of a discovery magic link. */
@@ -21,7 +37,11 @@ type AuthPayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'>;
  * `magic_links/email/discovery/send` (SDK and backend). Mails a discovery link to anyone: the answer
  * is the same whether or not the email belongs to a member, so discovery never enumerates members.
  */
-export async function sendDiscoveryMagicLink(deps: AppDeps, project: Project, body: Body): Promise<Record<string, never>> {
+export async function sendDiscoveryMagicLink(
+  deps: AppDeps,
+  project: Project,
+  body: Body,
+): Promise<Record<string, never>> {
   const email = requiredEmail(body);
   const requestedUrl = optionalRedirectUrl(body, 'discovery_redirect_url');
   const ttlMinutes = optionalInteger(body, 'discovery_expiration_minutes', 5, 10_080) ?? DISCOVERY_TTL_MINUTES;
@@ -49,12 +69,23 @@ export async function authenticateDiscoveryMagicLink(
   deps: AppDeps,
   project: Project,
   body: Body,
-): Promise<{ intermediate_session_token: string; email_address: string; discovered_organizations: DiscoveredOrganization[] }> {
+): Promise<{
+  intermediate_session_token: string;
+  email_address: string;
+  discovered_organizations: DiscoveredOrganization[];
+}> {
   const token = requiredString(body, 'discovery_magic_links_token', { max: 512 });
   const verifier = optionalString(body, 'pkce_code_verifier', { max: 256 });
   const now = deps.now();
   const { email, ist } = await deps.db.transaction().execute(async (trx) => {
-    const consumed = await consumeOneTimeToken(trx, project.id, 'discovery_magic_link', token, verifier === '' ? undefined : verifier, now);
+    const consumed = await consumeOneTimeToken(
+      trx,
+      project.id,
+      'discovery_magic_link',
+      token,
+      verifier === '' ? undefined : verifier,
+      now,
+    );
     const factor: AuthenticationFactor = {
       type: 'magic_link',
       delivery_method: 'email',
@@ -62,35 +93,62 @@ export async function authenticateDiscoveryMagicLink(
       sequence_order: 'PRIMARY',
       email_factor: { email_id: '', email_address: consumed.email },
     };
-    return { email: consumed.email, ist: await issueIntermediateSession(trx, project.id, consumed.email, [factor], now) };
+    return {
+      email: consumed.email,
+      ist: await issueIntermediateSession(trx, project.id, consumed.email, [factor], now),
+    };
   });
-  return { intermediate_session_token: ist, email_address: email, discovered_organizations: await discoverOrganizations(deps.db, project.id, email) };
+  return {
+    intermediate_session_token: ist,
+    email_address: email,
+    discovered_organizations: await discoverOrganizations(deps.db, project.id, email),
+  };
 }
 
 /** `discovery/organizations` for an already proven email (the caller found it from an IST or a session). */
 export async function listDiscoveredOrganizations(deps: AppDeps, project: Project, email: string) {
-  return { email_address: email, discovered_organizations: await discoverOrganizations(deps.db, project.id, email), organization_id_hint: null };
+  return {
+    email_address: email,
+    discovered_organizations: await discoverOrganizations(deps.db, project.id, email),
+    organization_id_hint: null,
+  };
 }
 
 /** The IST's factors, now attached to a member (its `email_id` is known only once the member exists). */
 function factorsFor(factors: AuthenticationFactor[], member: MembersTable): AuthenticationFactor[] {
-  return factors.map((f) => (f.email_factor ? { ...f, email_factor: { email_id: member.email_id, email_address: member.email } } : f));
+  return factors.map((f) =>
+    f.email_factor ? { ...f, email_factor: { email_id: member.email_id, email_address: member.email } } : f,
+  );
 }
 
 /**
  * `discovery/organizations/create` (SDK and backend): consumes the IST and creates the organization,
  * its first member and a session in one transaction. Only the backend may set `trusted_metadata`.
  */
-export async function createOrganizationFromIst(deps: AppDeps, project: Project, body: Body, options: { allowTrustedMetadata: boolean }): Promise<AuthPayload> {
+export async function createOrganizationFromIst(
+  deps: AppDeps,
+  project: Project,
+  body: Body,
+  options: { allowTrustedMetadata: boolean },
+): Promise<AuthPayload> {
   const istToken = requiredString(body, 'intermediate_session_token', { max: 512 });
   const duration = sessionDuration(body);
-  const fields = readOrganizationFields(body, { requireName: true, allowTrustedMetadata: options.allowTrustedMetadata });
+  const fields = readOrganizationFields(body, {
+    requireName: true,
+    allowTrustedMetadata: options.allowTrustedMetadata,
+  });
   const now = deps.now();
   const ist = await readIntermediateSession(deps.db, project.id, istToken, now);
   const created = await deps.db.transaction().execute(async (trx) => {
     await consumeIntermediateSession(trx, project.id, ist.hash, now);
     const organization = await insertOrganization(trx, project.id, fields, now);
-    const member = await insertMember(trx, project.id, organization.id, { email: ist.email, status: 'active', emailVerified: true }, now);
+    const member = await insertMember(
+      trx,
+      project.id,
+      organization.id,
+      { email: ist.email, status: 'active', emailVerified: true },
+      now,
+    );
     const { session, token } = await insertSession(trx, member, factorsFor(ist.factors, member), duration, now);
     return { loaded: { session, member, organization } satisfies LoadedSession, token };
   });
@@ -112,7 +170,13 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
   const exchanged = await deps.db.transaction().execute(async (trx) => {
     await consumeIntermediateSession(trx, project.id, ist.hash, now);
     const organization = await getOrganization(trx, project.id, organizationId);
-    const member = await joinOrganization(trx, organization, ist.email, ist.factors.map((f) => f.type), now);
+    const member = await joinOrganization(
+      trx,
+      organization,
+      ist.email,
+      ist.factors.map((f) => f.type),
+      now,
+    );
     // After the membership check (a stranger learns nothing of the policy); the throw rolls back the
     // IST consume and any activation or JIT join above.
     assertMfaNotRequired(organization);

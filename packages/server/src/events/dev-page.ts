@@ -9,7 +9,8 @@ const ESCAPES: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' 
 // taken from a request path must not start a line of its own in the page (LOG-03 log forging).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
-const visible = (s: string) => s.replace(CONTROL, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const visible = (s: string) =>
+  s.replace(CONTROL, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const text = (value: string | number | null) => visible(value === null ? '' : String(value));
 
 function row(event: WireEvent) {
@@ -35,8 +36,9 @@ export function renderEventsPage(events: WireEvent[], filter: { status: string; 
 <body>
 <h1>Events</h1>
 <form method="get" action="/dev/events">
-  <label>Status <select name="status">${['', 'start', 'success', 'error']
-    .map((s) => html`<option value="${s}"${s === filter.status ? raw(' selected') : ''}>${s === '' ? 'any' : s}</option>`)}</select></label>
+  <label>Status <select name="status">${['', 'start', 'success', 'error'].map(
+    (s) => html`<option value="${s}"${s === filter.status ? raw(' selected') : ''}>${s === '' ? 'any' : s}</option>`,
+  )}</select></label>
   <label>Action <input name="action" value="${filter.action}"></label>
   <button type="submit">Filter</button>
 </form>

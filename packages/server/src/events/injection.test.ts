@@ -23,14 +23,22 @@ afterEach(async () => {
 
 const events = () => t.server.db.selectFrom('events').selectAll().orderBy('seq').execute();
 const raw = (path: string, init: RequestInit = {}) => t.server.app.fetch(new Request(`http://localhost${path}`, init));
-const secret = () => ({ authorization: `Basic ${Buffer.from(`${t.server.project.project_id}:${t.server.project.secret}`).toString('base64')}` });
+const secret = () => ({
+  authorization: `Basic ${Buffer.from(`${t.server.project.project_id}:${t.server.project.secret}`).toString('base64')}`,
+});
 
 describe('CR/LF in request values (LOG-03)', () => {
   test('in a body, a query or a SAML RelayState: never stored; each request is still one start and one end row', async () => {
     const setup = await setupSamlConnection(t, { slug: 'sso-co' });
     const before = (await events()).length;
     const answers = [
-      await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: 'sso-co', email_address: `ada@acme.test\r\n${FORGED}`, pkce_code_challenge: TEST_PKCE.challenge } }),
+      await t.sdk('/b2b/magic_links/email/login_or_signup', {
+        body: {
+          organization_id: 'sso-co',
+          email_address: `ada@acme.test\r\n${FORGED}`,
+          pkce_code_challenge: TEST_PKCE.challenge,
+        },
+      }),
       await t.api('/organizations', { body: { organization_name: `Acme\r\n${FORGED}`, organization_slug: 'acme' } }),
       await t.api(`/events?action=${encodeURIComponent(`x\r\n${FORGED}`)}`),
     ];
@@ -41,7 +49,12 @@ describe('CR/LF in request values (LOG-03)', () => {
     expect(JSON.stringify(rows)).not.toContain('forged-line');
     const perRequest = new Map<string, string[]>();
     for (const row of rows) perRequest.set(row.request_id, [...(perRequest.get(row.request_id) ?? []), row.status]);
-    expect([...perRequest.values()]).toEqual([['start', 'error'], ['start', 'success'], ['start', 'error'], ['start', 'error']]);
+    expect([...perRequest.values()]).toEqual([
+      ['start', 'error'],
+      ['start', 'success'],
+      ['start', 'error'],
+      ['start', 'error'],
+    ]);
   });
 
   test('in a path id: one value of one row, JSON-escaped by GET /v1/b2b/events, shown as \\r\\n text on the dev page', async () => {
@@ -49,14 +62,19 @@ describe('CR/LF in request values (LOG-03)', () => {
     const res = await t.api(`/organizations/${encodeURIComponent(id)}`);
     expect([res.status, res.body.error_type]).toEqual([404, 'organization_not_found']);
     const stored = (await events()).filter((e) => e.request_id === res.body.request_id);
-    expect(stored.map((e) => [e.status, e.organization_id])).toEqual([['start', id], ['error', id]]);
+    expect(stored.map((e) => [e.status, e.organization_id])).toEqual([
+      ['start', id],
+      ['error', id],
+    ]);
 
     const api = await raw('/v1/b2b/events?limit=100', { headers: secret() });
     const json = await api.text();
     // Compact JSON: the whole answer is one line; the id is a string with its CR/LF escaped.
     expect(json).not.toMatch(/[\r\n]/);
     expect(json).toContain(`"org\\r\\n${FORGED}`);
-    const listed = (JSON.parse(json).events as { request_id: string; organization_id: string }[]).filter((e) => e.request_id === res.body.request_id);
+    const listed = (JSON.parse(json).events as { request_id: string; organization_id: string }[]).filter(
+      (e) => e.request_id === res.body.request_id,
+    );
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.every((e) => e.organization_id === id)).toBe(true);
 

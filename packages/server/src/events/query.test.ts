@@ -18,7 +18,12 @@ describe('GET /v1/b2b/events', () => {
     expect(res.body).toMatchObject({ status_code: 200, results_metadata: { next_cursor: null } });
     const mine = res.body.events.filter((e: { request_id: string }) => e.request_id === created.body.request_id);
     expect(mine.map((e: { status: string }) => e.status)).toEqual(['success', 'start']);
-    expect(mine[0]).toMatchObject({ action: 'OrganizationsCreate', http_status: 200, project_id: t.server.project.project_id, timestamp: '2030-01-01T00:00:00.000Z' });
+    expect(mine[0]).toMatchObject({
+      action: 'OrganizationsCreate',
+      http_status: 200,
+      project_id: t.server.project.project_id,
+      timestamp: '2030-01-01T00:00:00.000Z',
+    });
     // Newest first; the 401 above authenticated as no project, so it is in no project's log.
     expect(res.body.events[0]).toMatchObject({ request_id: created.body.request_id, status: 'success' });
     expect(res.body.events.some((e: { http_status: number }) => e.http_status === 401)).toBe(false);
@@ -76,7 +81,9 @@ describe('GET /v1/b2b/events', () => {
 
   test('another project cannot read these events', async () => {
     await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } });
-    const res = await t.api('/events', { auth: { user: 'project-test-00000000-0000-4000-8000-000000000000', password: t.server.project.secret } });
+    const res = await t.api('/events', {
+      auth: { user: 'project-test-00000000-0000-4000-8000-000000000000', password: t.server.project.secret },
+    });
     expect(res.status).toBe(401);
   });
 });

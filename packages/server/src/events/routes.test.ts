@@ -47,7 +47,12 @@ describe('event log middleware', () => {
   test('SDK requests are logged with their action names; preflights and dev pages are not', async () => {
     const data = await signUp(t, 'ada@example.com', 'acme');
     await t.sdk('/b2b/sessions/authenticate', { body: {}, session: data.session_token });
-    await t.server.app.fetch(new Request('http://localhost/sdk/v1/b2b/sessions/authenticate', { method: 'OPTIONS', headers: { origin: 'http://localhost:3000' } }));
+    await t.server.app.fetch(
+      new Request('http://localhost/sdk/v1/b2b/sessions/authenticate', {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:3000' },
+      }),
+    );
     await t.server.app.fetch(new Request('http://localhost/dev/mailbox.json'));
     const success = (await allEvents()).filter((e) => e.status === 'success');
     expect(success.map((e) => e.action)).toEqual([
@@ -56,7 +61,11 @@ describe('event log middleware', () => {
       'DiscoveryOrganizationsCreate',
       'MultiTenantSessionsAuthenticate',
     ]);
-    expect(success[3]).toMatchObject({ route: '/sdk/v1/b2b/sessions/authenticate', member_id: data.member_id, organization_id: data.organization_id });
+    expect(success[3]).toMatchObject({
+      route: '/sdk/v1/b2b/sessions/authenticate',
+      member_id: data.member_id,
+      organization_id: data.organization_id,
+    });
   });
 
   test('errors: status, error_type, unknown action; unauthenticated requests belong to no project', async () => {
@@ -84,9 +93,22 @@ describe('event log middleware', () => {
     await t.api('/sessions/authenticate', { body: { session_token: data.session_token } });
     await t.api('/sessions/authenticate', { body: { session_jwt: data.session_jwt } });
     await t.api('/organizations', { body: { organization_name: 'Body Marker', organization_slug: 'body-marker-xyz' } });
-    await t.api('/organizations', { body: {}, auth: { user: t.server.project.project_id, password: 'secret-test-guessed-secret-value' } });
+    await t.api('/organizations', {
+      body: {},
+      auth: { user: t.server.project.project_id, password: 'secret-test-guessed-secret-value' },
+    });
     const dump = JSON.stringify(await allEvents());
-    const secrets = [secret, public_token, ist, data.session_token, data.session_jwt, ...linkTokens, 'Body Marker', 'body-marker-xyz', 'secret-test-guessed-secret-value'];
+    const secrets = [
+      secret,
+      public_token,
+      ist,
+      data.session_token,
+      data.session_jwt,
+      ...linkTokens,
+      'Body Marker',
+      'body-marker-xyz',
+      'secret-test-guessed-secret-value',
+    ];
     expect(linkTokens.length).toBeGreaterThanOrEqual(2);
     for (const value of secrets) {
       expect(value.length).toBeGreaterThan(8);

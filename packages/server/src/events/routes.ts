@@ -47,14 +47,16 @@ export function decodeCursor(cursor: string): EventPosition {
   }
   if (!Array.isArray(value) || value.length !== 3) throw invalid();
   const [createdAt, seq, id] = value as unknown[];
-  if (!Number.isSafeInteger(createdAt) || !Number.isSafeInteger(seq) || typeof id !== 'string' || id.length > 100) throw invalid();
+  if (!Number.isSafeInteger(createdAt) || !Number.isSafeInteger(seq) || typeof id !== 'string' || id.length > 100)
+    throw invalid();
   return { createdAt: createdAt as number, seq: seq as number, id };
 }
 
 function parseLimit(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_LIMIT;
   const value = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= 1 && value <= MAX_LIMIT)) throw apiError('invalid_limit', `limit must be an integer between 1 and ${MAX_LIMIT}.`);
+  if (!(value >= 1 && value <= MAX_LIMIT))
+    throw apiError('invalid_limit', `limit must be an integer between 1 and ${MAX_LIMIT}.`);
   return value;
 }
 
@@ -68,13 +70,15 @@ function parseSince(raw: string | undefined): number | undefined {
 
 function parseStatus(raw: string | undefined): EventStatus | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!(EVENT_STATUSES as readonly string[]).includes(raw)) throw badRequest(`status must be one of ${EVENT_STATUSES.join(', ')}.`);
+  if (!(EVENT_STATUSES as readonly string[]).includes(raw))
+    throw badRequest(`status must be one of ${EVENT_STATUSES.join(', ')}.`);
   return raw as EventStatus;
 }
 
 function parseAction(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^[A-Za-z]{1,100}$/.test(raw)) throw badRequest('action must be an action name such as MultiTenantSessionsAuthenticate.');
+  if (!/^[A-Za-z]{1,100}$/.test(raw))
+    throw badRequest('action must be an action name such as MultiTenantSessionsAuthenticate.');
   return raw;
 }
 
@@ -112,7 +116,10 @@ function devEventRoutes(deps: AppDeps): Hono<AppEnv> {
       ...(action ? { action } : {}),
     });
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
     return c.html(renderEventsPage(rows.map(toEvent), { status: status ?? '', action: action ?? '' }));
   });
   return dev;

@@ -54,7 +54,10 @@ export interface EventPosition {
  * A project's events, newest first, at most `limit`, plus the position of the last row when more
  * remain (keyset pagination: stable while new events keep arriving at the head).
  */
-export async function listEvents(db: Db, query: EventQuery): Promise<{ events: EventsTable[]; next: EventPosition | undefined }> {
+export async function listEvents(
+  db: Db,
+  query: EventQuery,
+): Promise<{ events: EventsTable[]; next: EventPosition | undefined }> {
   // A start event is written before authentication, so it has no project: it belongs to the
   // project its request's success/error event names (read-time join keeps the hot path to 2 writes).
   let select = db
@@ -66,7 +69,11 @@ export async function listEvents(db: Db, query: EventQuery): Promise<{ events: E
         eb.and([
           eb('project_id', 'is', null),
           eb('status', '=', 'start'),
-          eb('request_id', 'in', eb.selectFrom('events as done').select('done.request_id').where('done.project_id', '=', query.projectId)),
+          eb(
+            'request_id',
+            'in',
+            eb.selectFrom('events as done').select('done.request_id').where('done.project_id', '=', query.projectId),
+          ),
         ]),
       ]),
     );
@@ -83,15 +90,27 @@ export async function listEvents(db: Db, query: EventQuery): Promise<{ events: E
       ]),
     );
   }
-  const rows = await select.orderBy('created_at', 'desc').orderBy('seq', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const rows = await select
+    .orderBy('created_at', 'desc')
+    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const events = rows.slice(0, query.limit);
   const last = events[events.length - 1];
-  const next = rows.length > query.limit && last !== undefined ? { createdAt: Number(last.created_at), seq: Number(last.seq), id: last.id } : undefined;
+  const next =
+    rows.length > query.limit && last !== undefined
+      ? { createdAt: Number(last.created_at), seq: Number(last.seq), id: last.id }
+      : undefined;
   return { events, next };
 }
 
 /** The newest events of every project (the dev page). */
-export async function recentEvents(db: Db, limit: number, filter: { status?: string; action?: string } = {}): Promise<EventsTable[]> {
+export async function recentEvents(
+  db: Db,
+  limit: number,
+  filter: { status?: string; action?: string } = {},
+): Promise<EventsTable[]> {
   let select = db.selectFrom('events').selectAll();
   if (filter.status !== undefined) select = select.where('status', '=', filter.status);
   if (filter.action !== undefined) select = select.where('action', '=', filter.action);
@@ -100,7 +119,10 @@ export async function recentEvents(db: Db, limit: number, filter: { status?: str
 
 /** Deletes events older than the retention period at `now`; returns how many went. */
 export async function purgeOldEvents(db: Db, now: number): Promise<number> {
-  const result = await db.deleteFrom('events').where('created_at', '<', now - EVENT_RETENTION_MS).executeTakeFirst();
+  const result = await db
+    .deleteFrom('events')
+    .where('created_at', '<', now - EVENT_RETENTION_MS)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

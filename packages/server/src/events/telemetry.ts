@@ -7,7 +7,8 @@ import { apiError, badRequest } from '../lib/api-error.js';
 export const MAX_EVENTS_BODY_BYTES = 64 * 1024;
 const MAX_EVENTS_PER_BATCH = 100;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True for `{ telemetry?: {…}, event: { event_name: string, … } }`, the SDK's batch entry. */
 function isTelemetryEntry(value: unknown): boolean {
@@ -29,7 +30,11 @@ export function telemetryRoutes(): Hono<AppEnv> {
     { action: 'SDKTelemetry' },
     bodyLimit({
       maxSize: MAX_EVENTS_BODY_BYTES,
-      onError: (c) => errorEnvelope(c, apiError('request_too_large', `The events batch is larger than ${MAX_EVENTS_BODY_BYTES} bytes.`)),
+      onError: (c) =>
+        errorEnvelope(
+          c,
+          apiError('request_too_large', `The events batch is larger than ${MAX_EVENTS_BODY_BYTES} bytes.`),
+        ),
     }),
     async (c) => {
       let batch: unknown;
@@ -41,8 +46,10 @@ export function telemetryRoutes(): Hono<AppEnv> {
       if (!Array.isArray(batch)) throw badRequest('The request body must be a JSON array of events.');
       // The SDK never flushes an empty batch; refusing one keeps "not a JSON object" bodies 4xx
       // unless they are really a batch (contract/fuzz.test.ts).
-      if (batch.length === 0 || batch.length > MAX_EVENTS_PER_BATCH) throw badRequest(`An events batch holds 1 to ${MAX_EVENTS_PER_BATCH} events.`);
-      if (!batch.every(isTelemetryEntry)) throw badRequest('Each event must be an object with an `event` object naming its `event_name`.');
+      if (batch.length === 0 || batch.length > MAX_EVENTS_PER_BATCH)
+        throw badRequest(`An events batch holds 1 to ${MAX_EVENTS_PER_BATCH} events.`);
+      if (!batch.every(isTelemetryEntry))
+        throw badRequest('Each event must be an object with an `event` object naming its `event_name`.');
       return sdkOk(c, {});
     },
   );

@@ -6,7 +6,8 @@ import { newId } from '../lib/crypto.js';
 
 /** The catalogue's error for what Node's parser refused (its `error.code`). */
 function refusal(code: string | undefined): ApiError {
-  if (code === 'HPE_HEADER_OVERFLOW') return apiError('request_headers_too_large', 'The request headers are too large.');
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return apiError('request_headers_too_large', 'The request headers are too large.');
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return apiError('request_timeout', 'The request took too long to arrive.');
   return apiError('bad_request', 'The request is not valid HTTP.');
 }

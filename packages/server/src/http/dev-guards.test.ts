@@ -13,7 +13,11 @@ import { listen, type Listener } from './listen.js';
 const PUBLIC_URL = 'https://auth.dev.test';
 
 /** A GET over the socket with this exact `Host` header. */
-function getWithHost(listener: Listener, path: string, host: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function getWithHost(
+  listener: Listener,
+  path: string,
+  host: string,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: listener.port, path, headers: { host } }, (res) => {
       let body = '';
@@ -64,7 +68,9 @@ describe('isDevHostAllowed', () => {
   test('frame-ancestors is added once, never duplicated', () => {
     expect(withFrameAncestorsNone(null)).toBe("frame-ancestors 'none'");
     expect(withFrameAncestorsNone("default-src 'none';")).toBe("default-src 'none'; frame-ancestors 'none'");
-    expect(withFrameAncestorsNone("default-src 'none'; frame-ancestors 'none'")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(withFrameAncestorsNone("default-src 'none'; frame-ancestors 'none'")).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
   });
 });
 
@@ -74,8 +80,15 @@ describe('--dev server: only its own host names', () => {
   beforeAll(async () => {
     t = await createTestServer({ dev: true, publicUrl: PUBLIC_URL });
     const dev = await setUpDevSso(t.server, PUBLIC_URL);
-    listener = await listen({ fetch: (req) => t.server.app.fetch(req), port: 0, hostname: '127.0.0.1', createServer: dev.createServer });
-    await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'ada@example.com', pkce_code_challenge: 'hODA6vqpWjTCk_J4rFLkXOU3urXnUqAOaVmhOuEDtlo' } });
+    listener = await listen({
+      fetch: (req) => t.server.app.fetch(req),
+      port: 0,
+      hostname: '127.0.0.1',
+      createServer: dev.createServer,
+    });
+    await t.sdk('/b2b/magic_links/email/discovery/send', {
+      body: { email_address: 'ada@example.com', pkce_code_challenge: 'hODA6vqpWjTCk_J4rFLkXOU3urXnUqAOaVmhOuEDtlo' },
+    });
   });
   afterAll(async () => {
     await listener.close();
@@ -83,7 +96,14 @@ describe('--dev server: only its own host names', () => {
   });
 
   test('a foreign Host gets 421 with the error envelope, on every kind of path, and no data', async () => {
-    const paths = ['/dev/mailbox.json', '/dev/mailbox', `/sdk/v1/projects/bootstrap/${t.server.project.public_token}`, '/v1/b2b/organizations/search', '/dev/idp/oidc/.well-known/openid-configuration', '/'];
+    const paths = [
+      '/dev/mailbox.json',
+      '/dev/mailbox',
+      `/sdk/v1/projects/bootstrap/${t.server.project.public_token}`,
+      '/v1/b2b/organizations/search',
+      '/dev/idp/oidc/.well-known/openid-configuration',
+      '/',
+    ];
     for (const path of paths) {
       for (const host of ['evil.example', `evil.example:${listener.port}`, '127.0.0.1.nip.io']) {
         const res = await getWithHost(listener, path, host);
@@ -99,7 +119,14 @@ describe('--dev server: only its own host names', () => {
   });
 
   test('loopback names and the public URL host are answered, on any port', async () => {
-    for (const host of [`localhost:${listener.port}`, 'localhost:9', `127.0.0.1:${listener.port}`, `[::1]:${listener.port}`, 'auth.dev.test', 'auth.dev.test:8443']) {
+    for (const host of [
+      `localhost:${listener.port}`,
+      'localhost:9',
+      `127.0.0.1:${listener.port}`,
+      `[::1]:${listener.port}`,
+      'auth.dev.test',
+      'auth.dev.test:8443',
+    ]) {
       const res = await getWithHost(listener, '/dev/mailbox.json', host);
       expect([host, res.status]).toEqual([host, 200]);
       expect(res.body).toContain('ada@example.com');
@@ -114,7 +141,11 @@ describe('a server without --dev', () => {
     const t = await createTestServer({ publicUrl: PUBLIC_URL });
     const listener = await listen({ fetch: (req) => t.server.app.fetch(req), port: 0, hostname: '127.0.0.1' });
     try {
-      const res = await getWithHost(listener, `/sdk/v1/projects/bootstrap/${t.server.project.public_token}`, 'evil.example');
+      const res = await getWithHost(
+        listener,
+        `/sdk/v1/projects/bootstrap/${t.server.project.public_token}`,
+        'evil.example',
+      );
       expect(res.status).toBe(200);
       expect((await getWithHost(listener, '/dev/mailbox.json', 'localhost')).status).toBe(404);
     } finally {

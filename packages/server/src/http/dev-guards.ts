@@ -34,7 +34,10 @@ export function isDevHostAllowed(host: string | undefined, publicUrl: string): b
  */
 export function misdirectedRequest(publicUrl: string): ApiError {
   const allowed = [...new Set([...LOOPBACK_HOSTS, new URL(publicUrl).hostname])].join(', ');
-  return apiError('misdirected_request', `This development server answers only requests for ${allowed} (any port). Open it by one of these names.`);
+  return apiError(
+    'misdirected_request',
+    `This development server answers only requests for ${allowed} (any port). Open it by one of these names.`,
+  );
 }
 
 /**

@@ -8,7 +8,9 @@ const MAX_ID_LENGTH = 200;
 
 /** An id-like value worth recording: a short string (fuzzed 100 KB path segments are not stored). */
 function idOrNull(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' && value.length <= MAX_ID_LENGTH && !value.includes('\0') ? value : null;
+  return typeof value === 'string' && value !== '' && value.length <= MAX_ID_LENGTH && !value.includes('\0')
+    ? value
+    : null;
 }
 
 /** The client address: a resolver's `clientIp` when one ran, else the Node socket, else ''. */
@@ -51,7 +53,11 @@ export function eventLog(deps: AppDeps, routes: () => RouteTable): MiddlewareHan
   };
   return async (c, next) => {
     const path = c.req.path;
-    if (c.req.method === 'OPTIONS' || !(path.startsWith('/sdk/') || path.startsWith('/v1/b2b/') || path.startsWith('/v1/public/'))) return next();
+    if (
+      c.req.method === 'OPTIONS' ||
+      !(path.startsWith('/sdk/') || path.startsWith('/v1/b2b/') || path.startsWith('/v1/public/'))
+    )
+      return next();
     const started = performance.now();
     const { action, route, params } = routes().match(c.req.method, path);
     const base = {
@@ -65,7 +71,14 @@ export function eventLog(deps: AppDeps, routes: () => RouteTable): MiddlewareHan
     };
     // Not awaited: the start row is written while the handler runs (one round trip less per request);
     // it is awaited before the end row, so start always precedes it. `write` never rejects.
-    const startWrite = write({ ...base, project_id: null, status: 'start', http_status: null, error_type: null, duration_ms: null });
+    const startWrite = write({
+      ...base,
+      project_id: null,
+      status: 'start',
+      http_status: null,
+      error_type: null,
+      duration_ms: null,
+    });
     try {
       await next();
     } finally {

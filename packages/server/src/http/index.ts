@@ -6,7 +6,15 @@
  */
 export type { AppContext, AppDeps, AppEnv } from './context.js';
 export { apiOk, errorEnvelope, readBody, sdkOk } from './responses.js';
-export { authenticateLimit, defineRoutes, sendLimit, type FeatureRoutes, type RouteFacts, type RouteLimit, type Routes } from './routes.js';
+export {
+  authenticateLimit,
+  defineRoutes,
+  sendLimit,
+  type FeatureRoutes,
+  type RouteFacts,
+  type RouteLimit,
+  type Routes,
+} from './routes.js';
 export { limitSsoStart } from './rate-limit.js';
 export { assertOriginAllowed } from './sdk-middleware.js';
 export { canonicalIp } from './client-ip.js';

@@ -43,10 +43,17 @@ export interface Listener {
 export function listen(options: ListenOptions): Promise<Listener> {
   return new Promise((resolve, reject) => {
     const http = serve(
-      { fetch: options.fetch, port: options.port, hostname: options.hostname, ...(options.createServer ? { createServer: options.createServer } : {}) },
+      {
+        fetch: options.fetch,
+        port: options.port,
+        hostname: options.hostname,
+        ...(options.createServer ? { createServer: options.createServer } : {}),
+      },
       (info: AddressInfo) => {
         http.off('error', reject);
-        const host = options.hostname.includes(':') ? `[${options.hostname.replace(/^\[|\]$/g, '')}]` : options.hostname;
+        const host = options.hostname.includes(':')
+          ? `[${options.hostname.replace(/^\[|\]$/g, '')}]`
+          : options.hostname;
         resolve({
           http,
           port: info.port,

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso } from '../sso/saml/testing/saml-flow.js';
+import {
+  postAcs,
+  samlSignIn,
+  SDK_SSO_START,
+  sdkSsoAuthenticate,
+  setupSamlConnection,
+  ssoStartRaw,
+  ssoTokenOf,
+  startSamlSso,
+} from '../sso/saml/testing/saml-flow.js';
 import { createOidcFixture } from '../sso/oidc/testing/oidc-flow.js';
 import { mailDiscoveryToken, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
@@ -23,7 +32,11 @@ const data = (res: TestResponse) => res.body?.data ?? res.body;
 
 /** Asserts every row carried its credential and forbade caching. */
 function expectNoStore(rows: Row[]): void {
-  const seen = rows.map(([name, res, credential]) => [name, res.status < 400 && typeof credential === 'string' && credential !== '', res.headers.get('cache-control')]);
+  const seen = rows.map(([name, res, credential]) => [
+    name,
+    res.status < 400 && typeof credential === 'string' && credential !== '',
+    res.headers.get('cache-control'),
+  ]);
   expect(seen).toEqual(rows.map(([name]) => [name, true, 'no-store']));
 }
 
@@ -39,15 +52,27 @@ describe('Cache-Control: no-store on token-bearing answers', () => {
       rows.push([`${api} ${path}`, res, data(res).intermediate_session_token]);
       return data(res).intermediate_session_token as string;
     };
-    const create = (ist: string, slug: string) => ({ intermediate_session_token: ist, organization_name: slug, organization_slug: slug });
-    const sdkCreate = await s.sdk('/b2b/discovery/organizations/create', { body: create(await discoverVia('sdk', 'ada@acme.test'), 'acme') });
+    const create = (ist: string, slug: string) => ({
+      intermediate_session_token: ist,
+      organization_name: slug,
+      organization_slug: slug,
+    });
+    const sdkCreate = await s.sdk('/b2b/discovery/organizations/create', {
+      body: create(await discoverVia('sdk', 'ada@acme.test'), 'acme'),
+    });
     rows.push(['sdk discovery/organizations/create', sdkCreate, data(sdkCreate).session_token]);
-    const apiCreate = await s.api('/discovery/organizations/create', { body: create(await discoverVia('api', 'ada@acme.test'), 'beta') });
+    const apiCreate = await s.api('/discovery/organizations/create', {
+      body: create(await discoverVia('api', 'ada@acme.test'), 'beta'),
+    });
     rows.push(['api discovery/organizations/create', apiCreate, apiCreate.body.session_token]);
     const exchange = (ist: string, org: string) => ({ intermediate_session_token: ist, organization_id: org });
-    const sdkIst = await s.sdk('/b2b/discovery/intermediate_sessions/exchange', { body: exchange(await discoverVia('sdk', 'ada@acme.test'), 'acme') });
+    const sdkIst = await s.sdk('/b2b/discovery/intermediate_sessions/exchange', {
+      body: exchange(await discoverVia('sdk', 'ada@acme.test'), 'acme'),
+    });
     rows.push(['sdk discovery/intermediate_sessions/exchange', sdkIst, data(sdkIst).session_token]);
-    const apiIst = await s.api('/discovery/intermediate_sessions/exchange', { body: exchange(await discoverVia('api', 'ada@acme.test'), 'beta') });
+    const apiIst = await s.api('/discovery/intermediate_sessions/exchange', {
+      body: exchange(await discoverVia('api', 'ada@acme.test'), 'beta'),
+    });
     rows.push(['api discovery/intermediate_sessions/exchange', apiIst, apiIst.body.session_token]);
 
     const link = async () => {
@@ -66,17 +91,26 @@ describe('Cache-Control: no-store on token-bearing answers', () => {
     rows.push(['api sessions/authenticate', apiAuth, apiAuth.body.session_jwt]);
     const sdkSwitch = await s.sdk('/b2b/sessions/exchange', { session, body: { organization_id: 'beta' } });
     rows.push(['sdk sessions/exchange', sdkSwitch, data(sdkSwitch).session_token]);
-    const apiSwitch = await s.api('/sessions/exchange', { body: { session_token: data(sdkSwitch).session_token, organization_id: 'acme' } });
+    const apiSwitch = await s.api('/sessions/exchange', {
+      body: { session_token: data(sdkSwitch).session_token, organization_id: 'acme' },
+    });
     rows.push(['api sessions/exchange', apiSwitch, apiSwitch.body.session_token]);
 
     const setup = await setupSamlConnection(s, { slug: 'sso-co' });
-    const sdkSso = await sdkSsoAuthenticate(s, await ssoTokenOf(await samlSignIn(s, setup, 'ada@sso-co.test', {}, SDK_SSO_START)));
+    const sdkSso = await sdkSsoAuthenticate(
+      s,
+      await ssoTokenOf(await samlSignIn(s, setup, 'ada@sso-co.test', {}, SDK_SSO_START)),
+    );
     rows.push(['sdk sso/authenticate', sdkSso, data(sdkSso).session_token]);
-    const apiSso = await s.api('/sso/authenticate', { body: { sso_token: await ssoTokenOf(await samlSignIn(s, setup, 'ada@sso-co.test')) } });
+    const apiSso = await s.api('/sso/authenticate', {
+      body: { sso_token: await ssoTokenOf(await samlSignIn(s, setup, 'ada@sso-co.test')) },
+    });
     rows.push(['api sso/authenticate', apiSso, apiSso.body.session_token]);
     expectNoStore(rows);
     // Refusals on those paths too (the middleware covers every /sdk and /v1/b2b answer).
-    expect((await s.api('/sessions/authenticate', { body: { session_token: 'nope' } })).headers.get('cache-control')).toBe('no-store');
+    expect(
+      (await s.api('/sessions/authenticate', { body: { session_token: 'nope' } })).headers.get('cache-control'),
+    ).toBe('no-store');
   }, 60_000);
 
   test('browser-facing SSO: start redirect, SAML ACS redirect and error page, OIDC callback redirect', async () => {
@@ -96,7 +130,9 @@ describe('Cache-Control: no-store on token-bearing answers', () => {
     const f = await createOidcFixture();
     try {
       const callbackUrl = await f.authorize(await f.start());
-      const res = await f.t.http(`${callbackUrl.pathname}${callbackUrl.search}`, { headers: { cookie: f.jar.header() } });
+      const res = await f.t.http(`${callbackUrl.pathname}${callbackUrl.search}`, {
+        headers: { cookie: f.jar.header() },
+      });
       expectNoStore([['OIDC callback 303', res, new URL(res.headers.get('location') ?? '').searchParams.get('token')]]);
     } finally {
       await f.close();

@@ -44,6 +44,7 @@ export function rateLimitRoutes(routes: () => RouteTable): MiddlewareHandler<App
     }
     await limit(c, 'authenticate', key ?? '');
     await next();
-    if (c.res.status >= 400 && c.res.status < 500 && !NOT_A_FAILURE.has(c.res.status)) await recordFailure(c, key ?? '');
+    if (c.res.status >= 400 && c.res.status < 500 && !NOT_A_FAILURE.has(c.res.status))
+      await recordFailure(c, key ?? '');
   };
 }

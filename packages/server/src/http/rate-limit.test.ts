@@ -12,13 +12,21 @@ const HOUR = 3_600_000;
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** A call as `@hono/node-server` makes it: the socket peer address in `env.incoming`. */
-async function call(path: string, body: unknown, opts: { ip?: string; backend?: boolean; headers?: Record<string, string> } = {}): Promise<TestResponse> {
+async function call(
+  path: string,
+  body: unknown,
+  opts: { ip?: string; backend?: boolean; headers?: Record<string, string> } = {},
+): Promise<TestResponse> {
   const p = t.server.project;
   const auth = opts.backend ? basic(p.project_id, p.secret) : basic(p.public_token, p.public_token);
   const url = opts.backend ? `http://localhost/v1/b2b${path}` : `http://localhost/sdk/v1/b2b${path}`;
   const env = opts.ip === undefined ? undefined : { incoming: { socket: { remoteAddress: opts.ip } } };
   const res = await t.server.app.fetch(
-    new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth, ...opts.headers }, body: JSON.stringify(body) }),
+    new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: auth, ...opts.headers },
+      body: JSON.stringify(body),
+    }),
     env,
   );
   const text = await res.text();
@@ -27,9 +35,14 @@ async function call(path: string, body: unknown, opts: { ip?: string; backend?: 
 
 // SDK sends carry a PKCE challenge (CSRF-02), SDK authenticates its verifier.
 const pkce = { pkce_code_challenge: TEST_PKCE.challenge };
-const send = (email: string, ip = '198.51.100.7') => call('/magic_links/email/discovery/send', { email_address: email, ...pkce }, { ip });
+const send = (email: string, ip = '198.51.100.7') =>
+  call('/magic_links/email/discovery/send', { email_address: email, ...pkce }, { ip });
 const authenticate = (token: string, ip = '198.51.100.7') =>
-  call('/magic_links/discovery/authenticate', { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier }, { ip });
+  call(
+    '/magic_links/discovery/authenticate',
+    { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier },
+    { ip },
+  );
 
 async function start(rateLimits?: RateLimitOptions): Promise<void> {
   t = await createTestServer({ dev: true, ...(rateLimits === undefined ? {} : { rateLimits }) });
@@ -48,12 +61,22 @@ describe('429 answers over the socket', () => {
   test('Retry-After within the window, the JSON envelope, for sends and authenticate attempts', async () => {
     await start({ sendPerIp: { max: 1, windowMinutes: 10 }, authenticatePerIp: { max: 1, windowMinutes: 60 } });
     const sendBody = (email: string) => ({ email_address: email, ...pkce });
-    expect((await t.sdk('/b2b/magic_links/email/discovery/send', { body: sendBody('a@example.com') })).status).toBe(200);
+    expect((await t.sdk('/b2b/magic_links/email/discovery/send', { body: sendBody('a@example.com') })).status).toBe(
+      200,
+    );
     const sendRefused = await t.sdk('/b2b/magic_links/email/discovery/send', { body: sendBody('b@example.com') });
-    const authBody = (token: string) => ({ discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier });
-    expect((await t.sdk('/b2b/magic_links/discovery/authenticate', { body: authBody('A'.repeat(44)) })).status).toBe(404);
+    const authBody = (token: string) => ({
+      discovery_magic_links_token: token,
+      pkce_code_verifier: TEST_PKCE.verifier,
+    });
+    expect((await t.sdk('/b2b/magic_links/discovery/authenticate', { body: authBody('A'.repeat(44)) })).status).toBe(
+      404,
+    );
     const authRefused = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: authBody('B'.repeat(44)) });
-    for (const [res, windowSeconds] of [[sendRefused, 600], [authRefused, 3600]] as const) {
+    for (const [res, windowSeconds] of [
+      [sendRefused, 600],
+      [authRefused, 3600],
+    ] as const) {
       expect429(res);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       const wait = Number(res.headers.get('retry-after'));
@@ -88,18 +111,58 @@ describe('rate limits on sends', () => {
   test('X-Forwarded-For cannot dodge the per-IP limit (not trusted by default)', async () => {
     await start({ sendPerIp: { max: 2, windowMinutes: 60 } });
     for (let i = 0; i < 2; i++) {
-      const res = await call('/magic_links/email/discovery/send', { email_address: `x${i}@example.com`, ...pkce }, { ip: '203.0.113.9', headers: { 'x-forwarded-for': `10.0.0.${i}` } });
+      const res = await call(
+        '/magic_links/email/discovery/send',
+        { email_address: `x${i}@example.com`, ...pkce },
+        { ip: '203.0.113.9', headers: { 'x-forwarded-for': `10.0.0.${i}` } },
+      );
       expect(res.status).toBe(200);
     }
-    expect429(await call('/magic_links/email/discovery/send', { email_address: 'x9@example.com', ...pkce }, { ip: '203.0.113.9', headers: { 'x-forwarded-for': '10.9.9.9' } }));
+    expect429(
+      await call(
+        '/magic_links/email/discovery/send',
+        { email_address: 'x9@example.com', ...pkce },
+        { ip: '203.0.113.9', headers: { 'x-forwarded-for': '10.9.9.9' } },
+      ),
+    );
   });
 
   test('backend sends are limited per address, not per IP (one backend serves all its users)', async () => {
     await start({ sendPerEmail: { max: 2, windowMinutes: 60 }, sendPerIp: { max: 1, windowMinutes: 60 } });
-    expect((await call('/magic_links/email/discovery/send', { email_address: 'a@example.com' }, { backend: true, ip: '192.0.2.1' })).status).toBe(200);
-    expect((await call('/magic_links/email/discovery/send', { email_address: 'b@example.com' }, { backend: true, ip: '192.0.2.1' })).status).toBe(200);
-    expect((await call('/magic_links/email/discovery/send', { email_address: 'a@example.com' }, { backend: true, ip: '192.0.2.1' })).status).toBe(200);
-    expect429(await call('/magic_links/email/discovery/send', { email_address: 'a@example.com' }, { backend: true, ip: '192.0.2.1' }));
+    expect(
+      (
+        await call(
+          '/magic_links/email/discovery/send',
+          { email_address: 'a@example.com' },
+          { backend: true, ip: '192.0.2.1' },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(
+          '/magic_links/email/discovery/send',
+          { email_address: 'b@example.com' },
+          { backend: true, ip: '192.0.2.1' },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(
+          '/magic_links/email/discovery/send',
+          { email_address: 'a@example.com' },
+          { backend: true, ip: '192.0.2.1' },
+        )
+      ).status,
+    ).toBe(200);
+    expect429(
+      await call(
+        '/magic_links/email/discovery/send',
+        { email_address: 'a@example.com' },
+        { backend: true, ip: '192.0.2.1' },
+      ),
+    );
   });
 
   test('rateLimits: false switches limiting off', async () => {

@@ -70,7 +70,12 @@ export function createRateLimiter(db: Db, now: () => number, options: RateLimitO
   const windowOf = (counter: RateLimitCounter, at: number) => {
     const ms = counter.rule.windowMinutes * 60_000;
     const start = Math.floor(at / ms) * ms;
-    return { ...counter, hash: sha256Hex(counter.key), start, retryAfter: Math.max(1, Math.ceil((start + ms - at) / 1000)) };
+    return {
+      ...counter,
+      hash: sha256Hex(counter.key),
+      start,
+      retryAfter: Math.max(1, Math.ceil((start + ms - at) / 1000)),
+    };
   };
   return {
     limits,
@@ -80,7 +85,15 @@ export function createRateLimiter(db: Db, now: () => number, options: RateLimitO
       const windows = counters.map((counter) => windowOf(counter, at));
       const rows = await db
         .insertInto('rate_limits')
-        .values(windows.map((w) => ({ project_id: projectId, bucket: w.bucket, key_hash: w.hash, window_start: w.start, count: 1 })))
+        .values(
+          windows.map((w) => ({
+            project_id: projectId,
+            bucket: w.bucket,
+            key_hash: w.hash,
+            window_start: w.start,
+            count: 1,
+          })),
+        )
         .onConflict((oc) =>
           oc.columns(['project_id', 'bucket', 'key_hash']).doUpdateSet({
             // Same window → one more; a new window restarts at 1. One statement, so concurrent hits
@@ -92,7 +105,10 @@ export function createRateLimiter(db: Db, now: () => number, options: RateLimitO
         .returning(['bucket', 'count'])
         .execute();
       if (++hits % PURGE_EVERY === 0) {
-        await db.deleteFrom('rate_limits').where('window_start', '<', at - 2 * 86_400_000).execute();
+        await db
+          .deleteFrom('rate_limits')
+          .where('window_start', '<', at - 2 * 86_400_000)
+          .execute();
       }
       const over = windows.filter((w) => rows.some((r) => r.bucket === w.bucket && Number(r.count) > w.rule.max));
       return over.length === 0 ? undefined : Math.max(...over.map((w) => w.retryAfter));
@@ -104,9 +120,17 @@ export function createRateLimiter(db: Db, now: () => number, options: RateLimitO
         .selectFrom('rate_limits')
         .select(['bucket', 'key_hash', 'window_start', 'count'])
         .where('project_id', '=', projectId)
-        .where((eb) => eb.or(windows.map((w) => eb.and([eb('bucket', '=', w.bucket), eb('key_hash', '=', w.hash), eb('window_start', '=', w.start)]))))
+        .where((eb) =>
+          eb.or(
+            windows.map((w) =>
+              eb.and([eb('bucket', '=', w.bucket), eb('key_hash', '=', w.hash), eb('window_start', '=', w.start)]),
+            ),
+          ),
+        )
         .execute();
-      const full = windows.filter((w) => rows.some((r) => r.bucket === w.bucket && r.key_hash === w.hash && Number(r.count) >= w.rule.max));
+      const full = windows.filter((w) =>
+        rows.some((r) => r.bucket === w.bucket && r.key_hash === w.hash && Number(r.count) >= w.rule.max),
+      );
       return full.length === 0 ? undefined : Math.max(...full.map((w) => w.retryAfter));
     },
   };
@@ -146,7 +170,10 @@ export async function limit(c: AppContext, kind: 'send' | 'authenticate', key: s
     if (ip !== undefined) counters.push({ bucket: 'sendPerIp', key: ip, rule: limits.sendPerIp });
     wait = await limiter.hit(project, counters);
   } else {
-    const attempts = ip === undefined ? undefined : await limiter.hit(project, [{ bucket: 'authenticatePerIp', key: ip, rule: limits.authenticatePerIp }]);
+    const attempts =
+      ip === undefined
+        ? undefined
+        : await limiter.hit(project, [{ bucket: 'authenticatePerIp', key: ip, rule: limits.authenticatePerIp }]);
     const failures: RateLimitCounter[] = [{ bucket: 'failuresPerKey', key, rule: limits.failuresPerKey }];
     if (ip !== undefined) failures.push({ bucket: 'failuresPerIp', key: ip, rule: limits.failuresPerIp });
     const blocked = await limiter.peek(project, failures);

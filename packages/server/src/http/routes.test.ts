@@ -103,16 +103,28 @@ describe('the route table', () => {
 
 describe('a request refused before its handler still logs its action', () => {
   const actionOf = async (requestId: string) =>
-    (await t.server.db.selectFrom('events').select(['action', 'status']).where('request_id', '=', requestId).orderBy('seq').execute()).map((e) => [e.action, e.status]);
+    (
+      await t.server.db
+        .selectFrom('events')
+        .select(['action', 'status'])
+        .where('request_id', '=', requestId)
+        .orderBy('seq')
+        .execute()
+    ).map((e) => [e.action, e.status]);
 
   test('unknown public token (401), foreign origin (403), rate limit (429)', async () => {
     const body = { email_address: 'ada@example.com', organization_id: 'org-x', pkce_code_challenge: 'x'.repeat(43) };
-    const unauthenticated = await t.sdk('/b2b/magic_links/email/login_or_signup', { body, publicToken: 'public-token-test-nope' });
+    const unauthenticated = await t.sdk('/b2b/magic_links/email/login_or_signup', {
+      body,
+      publicToken: 'public-token-test-nope',
+    });
     expect(unauthenticated.status).toBe(401);
     const foreign = await t.sdk('/b2b/sessions/authenticate', { body: {}, origin: 'https://evil.test' });
     expect(foreign.status).toBe(403);
     await t.api('/magic_links/email/discovery/send', { body: { email_address: 'limited@example.com' } });
-    const limited = await t.api('/magic_links/email/discovery/send', { body: { email_address: 'limited@example.com' } });
+    const limited = await t.api('/magic_links/email/discovery/send', {
+      body: { email_address: 'limited@example.com' },
+    });
     expect(limited.status).toBe(429);
     expect(await actionOf(unauthenticated.body.request_id)).toEqual([
       ['MagicLinksEmailLoginOrSignup', 'start'],

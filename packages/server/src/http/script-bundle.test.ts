@@ -37,7 +37,17 @@ describe('/orgauth.global.js', () => {
     const res = await s.http('/orgauth.global.js', { headers: { origin: 'https://app.example.com' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(SCRIPT);
-    expect(Object.fromEntries(['content-type', 'cache-control', 'x-content-type-options', 'cross-origin-resource-policy', 'access-control-allow-origin'].map((h) => [h, res.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          'content-type',
+          'cache-control',
+          'x-content-type-options',
+          'cross-origin-resource-policy',
+          'access-control-allow-origin',
+        ].map((h) => [h, res.headers.get(h)]),
+      ),
+    ).toEqual({
       'content-type': 'text/javascript; charset=utf-8',
       'cache-control': 'public, max-age=3600',
       'x-content-type-options': 'nosniff',
@@ -99,7 +109,12 @@ describe('/orgauth.global.js', () => {
 
   test('only at the top level: not under /sdk or /v1', async () => {
     const s = await serveBundle();
-    for (const path of ['/sdk/v1/orgauth.global.js', '/v1/orgauth.global.js', '/v1/public/orgauth.global.js', '/orgauth.global.js/x']) {
+    for (const path of [
+      '/sdk/v1/orgauth.global.js',
+      '/v1/orgauth.global.js',
+      '/v1/public/orgauth.global.js',
+      '/orgauth.global.js/x',
+    ]) {
       const res = await s.http(path);
       expect(res.status, path).toBe(404);
       expect(((await res.json()) as { error_type: string }).error_type).toBe('not_found');
@@ -111,7 +126,14 @@ describe('/orgauth.global.js', () => {
     const demo = mkdtempSync(join(tmpdir(), 'orgauth-demo-'));
     writeFileSync(join(demo, 'index.html'), '<p>demo</p>');
     writeFileSync(join(demo, 'orgauth.global.js'), 'demo copy');
-    const listener = await listen({ fetch: withDemoSite(await createDemoSite(demo, { publicToken: 'pt', baseUrl: 'http://localhost' }), s.server.app.fetch), port: 0, hostname: '127.0.0.1' });
+    const listener = await listen({
+      fetch: withDemoSite(
+        await createDemoSite(demo, { publicToken: 'pt', baseUrl: 'http://localhost' }),
+        s.server.app.fetch,
+      ),
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     try {
       const script = await fetch(`${listener.origin}/orgauth.global.js`);
       expect(await script.text()).toBe(SCRIPT);

@@ -62,7 +62,12 @@ function bundleReader(dirs: readonly string[]) {
       const cached = cache.get(file);
       if (cached !== undefined && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
       const body = new Uint8Array(await readFile(file));
-      const loaded = { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"`, mtimeMs: info.mtimeMs, size: info.size };
+      const loaded = {
+        body,
+        etag: `"${createHash('sha256').update(body).digest('base64url')}"`,
+        mtimeMs: info.mtimeMs,
+        size: info.size,
+      };
       cache.set(file, loaded);
       return loaded;
     }

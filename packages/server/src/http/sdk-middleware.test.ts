@@ -18,22 +18,47 @@ const FOREIGN = 'https://evil.test';
 function preflight(origin: string) {
   return t.http('/sdk/v1/b2b/magic_links/email/discovery/send', {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type',
+    },
   });
 }
 
 /** An SDK call over the socket: Basic public token, JSON body, and the browser's Origin. */
-async function call(path: string, { body, origin, publicToken = t.server.project.public_token }: { body?: unknown; origin?: string; publicToken?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Basic ${btoa(`${publicToken}:${publicToken}`)}` };
+async function call(
+  path: string,
+  {
+    body,
+    origin,
+    publicToken = t.server.project.public_token,
+  }: { body?: unknown; origin?: string; publicToken?: string } = {},
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: `Basic ${btoa(`${publicToken}:${publicToken}`)}`,
+  };
   if (origin !== undefined) headers.origin = origin;
-  const res = await t.http(`/sdk/v1${path}`, { method: body === undefined ? 'GET' : 'POST', headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await t.http(`/sdk/v1${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return { status: res.status, headers: res.headers, body: await res.json() };
 }
 
 describe('SDK authentication', () => {
   test('missing, unknown or malformed public tokens get the 401 envelope', async () => {
-    for (const publicToken of [null, 'public-token-test-00000000-0000-0000-0000-000000000000', t.server.project.project_id]) {
-      const res = await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'a@b.test' }, publicToken });
+    for (const publicToken of [
+      null,
+      'public-token-test-00000000-0000-0000-0000-000000000000',
+      t.server.project.project_id,
+    ]) {
+      const res = await t.sdk('/b2b/magic_links/email/discovery/send', {
+        body: { email_address: 'a@b.test' },
+        publicToken,
+      });
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toContain('application/json');
       expect(res.body).toEqual({
@@ -60,7 +85,12 @@ describe('CORS', () => {
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
-    expect(pre.headers.get('access-control-allow-headers')?.split(/,\s*/)).toEqual(['Authorization', 'Content-Type', 'X-SDK-Client', 'X-SDK-Parent-Host']);
+    expect(pre.headers.get('access-control-allow-headers')?.split(/,\s*/)).toEqual([
+      'Authorization',
+      'Content-Type',
+      'X-SDK-Client',
+      'X-SDK-Parent-Host',
+    ]);
 
     const body = { email_address: 'a@b.test', pkce_code_challenge: TEST_PKCE.challenge };
     const res = await call('/b2b/magic_links/email/discovery/send', { body, origin: ALLOWED });
@@ -96,7 +126,12 @@ describe('CORS', () => {
     await t.server.projects.addAuthorizedOrigin('https://app.example.com');
     await t.server.projects.addAuthorizedOrigin('https://app.example.com');
     expect((await preflight('https://app.example.com')).status).toBe(204);
-    for (const origin of ['https://app.example.com.evil.test', 'http://app.example.com', 'https://app.example.com:8443', 'null']) {
+    for (const origin of [
+      'https://app.example.com.evil.test',
+      'http://app.example.com',
+      'https://app.example.com:8443',
+      'null',
+    ]) {
       const res = await call(`/projects/bootstrap/${t.server.project.public_token}`, { origin });
       expect(res.status, origin).toBe(403);
     }

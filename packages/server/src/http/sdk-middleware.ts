@@ -17,8 +17,13 @@ export function sdkProject(c: AppContext, deps: AppDeps): Promise<Project | unde
   let found = c.get('sdkProject');
   if (found === undefined) {
     const fromPath = BOOTSTRAP_PATH.exec(c.req.path)?.[1];
-    const publicToken = basicCredentials(c.req.header('authorization'))?.user ?? (fromPath === undefined ? undefined : safeDecode(fromPath));
-    found = publicToken === undefined || publicToken.length > 256 ? Promise.resolve(undefined) : deps.projects.byPublicToken(publicToken);
+    const publicToken =
+      basicCredentials(c.req.header('authorization'))?.user ??
+      (fromPath === undefined ? undefined : safeDecode(fromPath));
+    found =
+      publicToken === undefined || publicToken.length > 256
+        ? Promise.resolve(undefined)
+        : deps.projects.byPublicToken(publicToken);
     c.set('sdkProject', found);
   }
   return found;
@@ -55,7 +60,10 @@ export function sdkCors(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const origin = c.req.header('origin');
     if (origin !== undefined && (await allowed(c, origin))) return allow(c, next);
     if (c.req.method === 'OPTIONS') {
-      return errorEnvelope(c, apiError('origin_not_allowed', 'This origin is not an authorized origin of any project.'));
+      return errorEnvelope(
+        c,
+        apiError('origin_not_allowed', 'This origin is not an authorized origin of any project.'),
+      );
     }
     c.header('Vary', 'Origin', { append: true });
     await next();
@@ -85,7 +93,10 @@ export function sdkAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const credentials = basicCredentials(c.req.header('authorization'));
     const project = credentials && (await sdkProject(c, deps));
     if (credentials === undefined || project === undefined) {
-      throw apiError('invalid_public_token', 'The Authorization header must carry a valid public token (Basic public_token:token).');
+      throw apiError(
+        'invalid_public_token',
+        'The Authorization header must carry a valid public token (Basic public_token:token).',
+      );
     }
     c.set('project', project);
     await assertOriginAllowed(c, deps, project);
@@ -109,7 +120,10 @@ export function backendAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const project = credentials && (await deps.projects.verifySecret(credentials.user, credentials.password));
     if (project === undefined) {
-      throw apiError('unauthorized_credentials', 'The Authorization header must carry Basic project_id:secret of a project.');
+      throw apiError(
+        'unauthorized_credentials',
+        'The Authorization header must carry Basic project_id:secret of a project.',
+      );
     }
     c.set('project', project);
     await next();

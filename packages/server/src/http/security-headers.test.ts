@@ -18,7 +18,10 @@ afterEach(async () => {
 });
 
 /** One answer of every kind the server gives: JSON API success and error, HTML, XML, redirects, 404. */
-async function everyKindOfAnswer(s: TestServer, publicUrl: string): Promise<[string, Response | { headers: Headers; status: number }][]> {
+async function everyKindOfAnswer(
+  s: TestServer,
+  publicUrl: string,
+): Promise<[string, Response | { headers: Headers; status: number }][]> {
   const raw = (path: string) => s.http(path);
   const setup = await setupSamlConnection(s, { slug: 'sso-co', publicUrl });
   const { relayState } = await startSamlSso(s, setup.connectionId);
@@ -33,7 +36,10 @@ async function everyKindOfAnswer(s: TestServer, publicUrl: string): Promise<[str
     ['SSO start 302', await ssoStartRaw(s, { connection_id: setup.connectionId })],
     ['SSO start error', await ssoStartRaw(s, { connection_id: 'nope' })],
     ['SAML ACS 303', await samlSignIn(s, setup, 'ada@sso-co.test')],
-    ['SAML ACS error page', await postAcs(s, setup.connectionId, Buffer.from('<nope/>').toString('base64'), relayState)],
+    [
+      'SAML ACS error page',
+      await postAcs(s, setup.connectionId, Buffer.from('<nope/>').toString('base64'), relayState),
+    ],
     ['SP metadata', await raw(`/v1/public/sso/saml/${setup.connectionId}/metadata`)],
     ['dev mailbox page', await raw('/dev/mailbox')],
     ['dev events page', await raw('/dev/events')],
@@ -45,14 +51,20 @@ describe('Strict-Transport-Security (WEB-05)', () => {
     const publicUrl = 'https://auth.example.test';
     t = await createTestServer({ dev: true, publicUrl });
     const answers = await everyKindOfAnswer(t, publicUrl);
-    expect(answers.map(([, res]) => res.status)).toEqual([200, 401, 200, 401, 400, 200, 404, 302, 404, 303, 400, 200, 200, 200]);
-    expect(answers.map(([name, res]) => [name, res.headers.get('strict-transport-security')])).toEqual(answers.map(([name]) => [name, HSTS]));
+    expect(answers.map(([, res]) => res.status)).toEqual([
+      200, 401, 200, 401, 400, 200, 404, 302, 404, 303, 400, 200, 200, 200,
+    ]);
+    expect(answers.map(([name, res]) => [name, res.headers.get('strict-transport-security')])).toEqual(
+      answers.map(([name]) => [name, HSTS]),
+    );
   });
 
   test('never when the public URL is http (the default, and local development)', async () => {
     t = await createTestServer({ dev: true });
     const answers = await everyKindOfAnswer(t, 'http://localhost:3000');
-    expect(answers.map(([name, res]) => [name, res.headers.get('strict-transport-security')])).toEqual(answers.map(([name]) => [name, null]));
+    expect(answers.map(([name, res]) => [name, res.headers.get('strict-transport-security')])).toEqual(
+      answers.map(([name]) => [name, null]),
+    );
   });
 });
 
@@ -75,7 +87,8 @@ describe('Referrer-Policy: no-referrer on the SSO callback answers (O19)', () =>
     const f = await createOidcFixture();
     try {
       const callback = await f.authorize(await f.start());
-      const fetchCallback = (url: URL, cookie: string) => f.t.http(`${url.pathname}${url.search}`, { headers: { cookie } });
+      const fetchCallback = (url: URL, cookie: string) =>
+        f.t.http(`${url.pathname}${url.search}`, { headers: { cookie } });
       const ok = await fetchCallback(callback, f.jar.header());
       expect(ok.status).toBe(303);
       expect(new URL(ok.headers.get('location') ?? '').searchParams.get('token')).toBeTruthy();

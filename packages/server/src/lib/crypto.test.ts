@@ -9,7 +9,9 @@ describe('crypto helpers', () => {
   });
 
   test('ids and secrets have the Stytch shapes', () => {
-    expect(newId('organization')).toMatch(/^organization-test-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(newId('organization')).toMatch(
+      /^organization-test-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(newSecret()).toMatch(/^secret-test-[A-Za-z0-9_-]{43}$/);
   });
 

@@ -7,13 +7,56 @@ import { isPrivateAddress } from './private-address.js';
 // Only loopback is ever connected to here: refused destinations are proven refused by a local
 // listener that must see no connection; public addresses are only run through the predicate.
 const REFUSED = [
-  '127.0.0.1', '127.255.255.254', '10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254',
-  '100.64.0.1', '100.127.255.255', '0.0.0.0', '224.0.0.1', '240.0.0.1', '255.255.255.255', '198.18.0.1',
-  '::1', '[::1]', '::', 'fe80::1', 'fe80::1%eth0', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:127.0.0.1',
-  '[::ffff:7f00:1]', '::ffff:a9fe:a9fe', '::ffff:10.0.0.1', '::127.0.0.1', '64:ff9b::7f00:1', '64:ff9b::169.254.169.254',
-  '64:ff9b:1::a00:1', '2002:7f00:1::1', '2002:a9fe:a9fe::1', '2001:db8::1', 'localhost', 'not an address', '',
+  '127.0.0.1',
+  '127.255.255.254',
+  '10.0.0.1',
+  '172.16.0.1',
+  '172.31.255.255',
+  '192.168.1.1',
+  '169.254.169.254',
+  '100.64.0.1',
+  '100.127.255.255',
+  '0.0.0.0',
+  '224.0.0.1',
+  '240.0.0.1',
+  '255.255.255.255',
+  '198.18.0.1',
+  '::1',
+  '[::1]',
+  '::',
+  'fe80::1',
+  'fe80::1%eth0',
+  'fc00::1',
+  'fd12:3456::1',
+  'ff02::1',
+  '::ffff:127.0.0.1',
+  '[::ffff:7f00:1]',
+  '::ffff:a9fe:a9fe',
+  '::ffff:10.0.0.1',
+  '::127.0.0.1',
+  '64:ff9b::7f00:1',
+  '64:ff9b::169.254.169.254',
+  '64:ff9b:1::a00:1',
+  '2002:7f00:1::1',
+  '2002:a9fe:a9fe::1',
+  '2001:db8::1',
+  'localhost',
+  'not an address',
+  '',
 ];
-const ALLOWED = ['8.8.8.8', '1.1.1.1', '93.184.215.14', '172.32.0.1', '100.128.0.1', '11.0.0.1', '2606:4700:4700::1111', '2a00:1450::1', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'];
+const ALLOWED = [
+  '8.8.8.8',
+  '1.1.1.1',
+  '93.184.215.14',
+  '172.32.0.1',
+  '100.128.0.1',
+  '11.0.0.1',
+  '2606:4700:4700::1111',
+  '2a00:1450::1',
+  '::ffff:8.8.8.8',
+  '64:ff9b::808:808',
+  '2002:808:808::1',
+];
 
 describe('isPrivateAddress', () => {
   test.each(REFUSED)('%s is refused', (address) => expect(isPrivateAddress(address)).toBe(true));
@@ -44,11 +87,16 @@ beforeEach(() => {
 const closed = { allowPrivate: false };
 
 describe('egressFetch', () => {
-  test.each(['127.0.0.1', '[::1]', '[::ffff:127.0.0.1]', '0.0.0.0', 'localhost'])('http://%s:<port> is refused before any connection', async (host) => {
-    await expect(egressFetch(`http://${host}:${port}/secret`, {}, closed)).rejects.toThrow(EgressRefusedError);
-    await expect(egressFetch(`http://${host}:${port}/secret`, {}, closed)).rejects.toThrow(/resolves to a private or loopback address/);
-    expect(connections).toBe(0);
-  });
+  test.each(['127.0.0.1', '[::1]', '[::ffff:127.0.0.1]', '0.0.0.0', 'localhost'])(
+    'http://%s:<port> is refused before any connection',
+    async (host) => {
+      await expect(egressFetch(`http://${host}:${port}/secret`, {}, closed)).rejects.toThrow(EgressRefusedError);
+      await expect(egressFetch(`http://${host}:${port}/secret`, {}, closed)).rejects.toThrow(
+        /resolves to a private or loopback address/,
+      );
+      expect(connections).toBe(0);
+    },
+  );
 
   test('DNS rebinding: a name public at the pre-check and loopback at connect time is refused at connect time', async () => {
     const answers: string[] = [];
@@ -59,16 +107,25 @@ describe('egressFetch', () => {
       answers.push(`${stage} ${address}`);
       return [{ address, family: 4 }];
     };
-    await expect(egressFetch(`http://rebind.example:${port}/secret`, {}, { allowPrivate: false, resolve: rebinding })).rejects.toThrow(EgressRefusedError);
+    await expect(
+      egressFetch(`http://rebind.example:${port}/secret`, {}, { allowPrivate: false, resolve: rebinding }),
+    ).rejects.toThrow(EgressRefusedError);
     expect(answers).toEqual(['check 93.184.215.14', 'connect 127.0.0.1']);
     expect(connections).toBe(0);
   });
 
   test('a name with a public and a private address is refused whole (checked without fetching: nothing may dial the public one)', async () => {
-    const mixed: Resolver = async () => [{ address: '93.184.215.14', family: 4 }, { address: '127.0.0.1', family: 4 }];
-    await expect(assertPublicDestination('https://mixed.example/', { allowPrivate: false, resolve: mixed })).rejects.toThrow(EgressRefusedError);
+    const mixed: Resolver = async () => [
+      { address: '93.184.215.14', family: 4 },
+      { address: '127.0.0.1', family: 4 },
+    ];
+    await expect(
+      assertPublicDestination('https://mixed.example/', { allowPrivate: false, resolve: mixed }),
+    ).rejects.toThrow(EgressRefusedError);
     const publicOnly: Resolver = async () => [{ address: '93.184.215.14', family: 4 }];
-    await expect(assertPublicDestination('https://public.example/', { allowPrivate: false, resolve: publicOnly })).resolves.toBeUndefined();
+    await expect(
+      assertPublicDestination('https://public.example/', { allowPrivate: false, resolve: publicOnly }),
+    ).resolves.toBeUndefined();
   });
 
   test('allowPrivate lets loopback through, and a redirect is returned, never followed', async () => {

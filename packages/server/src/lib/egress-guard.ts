@@ -26,7 +26,11 @@ export class EgressRefusedError extends Error {
 }
 
 const systemResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) =>
+      error ? reject(error) : resolve(addresses),
+    ),
+  );
 
 const bare = (host: string) => host.replace(/^\[|\]$/g, '');
 
@@ -50,7 +54,8 @@ function checkedLookup(resolve: Resolver): LookupFunction {
   return (hostname, options, callback) => {
     publicAddresses(hostname, resolve, 'connect').then(
       (found) => {
-        const wanted = options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
+        const wanted =
+          options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
         if (wanted.length === 0) return callback(new EgressRefusedError(hostname), '', 0);
         if (options.all === true) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, wanted);
         return callback(null, wanted[0]!.address, wanted[0]!.family);
@@ -112,5 +117,9 @@ export async function egressFetch(url: string | URL, init: RequestInit, policy: 
   // A global Response, as oauth4webapi and the callers expect (undici's own class is another one).
   const empty = [204, 205, 304].includes(res.status);
   if (empty) await res.body?.cancel();
-  return new Response(empty ? null : (res.body as ReadableStream<Uint8Array> | null), { status: res.status, statusText: res.statusText, headers: res.headers as unknown as Headers });
+  return new Response(empty ? null : (res.body as ReadableStream<Uint8Array> | null), {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers as unknown as Headers,
+  });
 }

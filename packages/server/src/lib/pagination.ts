@@ -48,14 +48,25 @@ export function decodeCursor(listing: string, cursor: unknown): PageKey | undefi
   }
   if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid;
   const [tag, createdAt, id] = parsed as unknown[];
-  if (tag !== listing || typeof createdAt !== 'number' || !Number.isSafeInteger(createdAt) || typeof id !== 'string' || id.length > 256) throw invalid;
+  if (
+    tag !== listing ||
+    typeof createdAt !== 'number' ||
+    !Number.isSafeInteger(createdAt) ||
+    typeof id !== 'string' ||
+    id.length > 256
+  )
+    throw invalid;
   return { createdAt, id };
 }
 
 /**
  * Splits `limit + 1` fetched rows into the page and the next cursor (`null` on the last page).
  */
-export function pageOf<T extends { created_at: number; id: string }>(listing: string, rows: T[], limit: number): { page: T[]; nextCursor: string | null } {
+export function pageOf<T extends { created_at: number; id: string }>(
+  listing: string,
+  rows: T[],
+  limit: number,
+): { page: T[]; nextCursor: string | null } {
   if (rows.length <= limit) return { page: rows, nextCursor: null };
   const page = rows.slice(0, limit);
   const last = page[page.length - 1] as T;

@@ -29,23 +29,28 @@ export function parseSearchQuery(raw: unknown, kinds: FilterKinds): SearchQuery 
   const { operator, operands } = raw as Record<string, unknown>;
   if (operator !== 'AND' && operator !== 'OR') throw invalid('query.operator must be "AND" or "OR".');
   if (operands === undefined || operands === null) return { operator, operands: [] };
-  if (!Array.isArray(operands) || operands.length > 50) throw invalid('query.operands must be an array of at most 50 operands.');
+  if (!Array.isArray(operands) || operands.length > 50)
+    throw invalid('query.operands must be an array of at most 50 operands.');
   return { operator, operands: operands.map((operand: unknown) => parseOperand(operand, kinds)) };
 }
 
 function parseOperand(operand: unknown, kinds: FilterKinds): SearchOperand {
-  if (typeof operand !== 'object' || operand === null || Array.isArray(operand)) throw invalid('Each operand must be an object.');
+  if (typeof operand !== 'object' || operand === null || Array.isArray(operand))
+    throw invalid('Each operand must be an object.');
   const { filter_name: name, filter_value: value } = operand as Record<string, unknown>;
   if (typeof name !== 'string' || !Object.hasOwn(kinds, name)) {
     throw invalid(`filter_name must be one of ${Object.keys(kinds).join(', ')}.`);
   }
   if (kinds[name] === 'fuzzy') {
-    if (typeof value !== 'string' || value.trim() === '' || value.length > 256) throw invalid(`${name} needs a string of 1 to 256 characters.`);
+    if (typeof value !== 'string' || value.trim() === '' || value.length > 256)
+      throw invalid(`${name} needs a string of 1 to 256 characters.`);
     return { filterName: name, value: value.trim() };
   }
-  if (!Array.isArray(value) || value.length === 0 || value.length > 1000) throw invalid(`${name} needs an array of 1 to 1000 strings.`);
+  if (!Array.isArray(value) || value.length === 0 || value.length > 1000)
+    throw invalid(`${name} needs an array of 1 to 1000 strings.`);
   for (const item of value) {
-    if (typeof item !== 'string' || item === '' || item.length > 256) throw invalid(`${name} must contain non-empty strings of at most 256 characters.`);
+    if (typeof item !== 'string' || item === '' || item.length > 256)
+      throw invalid(`${name} must contain non-empty strings of at most 256 characters.`);
   }
   return { filterName: name, value: [...new Set(value as string[])] };
 }

@@ -63,7 +63,11 @@ describe('loadSecretBox: option, then ORGAUTH_ENCRYPTION_KEY, then <dataDir>/enc
     const dir = tempDir();
     const optionKey = randomBytes(32).toString('base64');
     const envKey = randomBytes(32).toString('base64');
-    const fromOption = loadSecretBox({ encryptionKey: optionKey, env: { ORGAUTH_ENCRYPTION_KEY: envKey }, dataDir: dir });
+    const fromOption = loadSecretBox({
+      encryptionKey: optionKey,
+      env: { ORGAUTH_ENCRYPTION_KEY: envKey },
+      dataDir: dir,
+    });
     expect(fromOption.fingerprint).toBe(createSecretBox(Buffer.from(optionKey, 'base64')).fingerprint);
     const fromEnv = loadSecretBox({ env: { ORGAUTH_ENCRYPTION_KEY: envKey }, dataDir: dir });
     expect(fromEnv.fingerprint).toBe(createSecretBox(Buffer.from(envKey, 'base64')).fingerprint);

@@ -30,7 +30,10 @@ export interface SecretBox {
 /** Builds a box over a 32-byte key. @throws Error when the key is not 32 bytes. */
 export function createSecretBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new Error(`The encryption key must be 32 bytes (base64), got ${key.length}.`);
-  const fingerprint = createHmac('sha256', key).update('orgauth secret-box key check v1').digest('base64url').slice(0, 22);
+  const fingerprint = createHmac('sha256', key)
+    .update('orgauth secret-box key check v1')
+    .digest('base64url')
+    .slice(0, 22);
   return {
     fingerprint,
     isSealed: (value) => value.startsWith(SEALED_PREFIX),
@@ -42,7 +45,8 @@ export function createSecretBox(key: Buffer): SecretBox {
     },
     open(sealed) {
       const [version, ivText, bodyText, ...rest] = sealed.split('.');
-      if (version !== 'v1' || ivText === undefined || bodyText === undefined || rest.length > 0) throw new Error('Not a sealed value.');
+      if (version !== 'v1' || ivText === undefined || bodyText === undefined || rest.length > 0)
+        throw new Error('Not a sealed value.');
       const iv = Buffer.from(ivText, 'base64url');
       const body = Buffer.from(bodyText, 'base64url');
       if (iv.length !== 12 || body.length < 16) throw new Error('Not a sealed value.');
@@ -66,7 +70,8 @@ export interface SecretBoxSource {
 
 function decodeKey(text: string, from: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${from} must be 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`).`);
+  if (key.length !== 32)
+    throw new Error(`${from} must be 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`).`);
   return key;
 }
 
@@ -77,11 +82,14 @@ function decodeKey(text: string, from: string): Buffer {
  * @throws Error with the fix spelled out.
  */
 export function loadSecretBox(source: SecretBoxSource): SecretBox {
-  if (source.encryptionKey !== undefined && source.encryptionKey !== '') return createSecretBox(decodeKey(source.encryptionKey, 'encryptionKey'));
+  if (source.encryptionKey !== undefined && source.encryptionKey !== '')
+    return createSecretBox(decodeKey(source.encryptionKey, 'encryptionKey'));
   const fromEnv = source.env?.ORGAUTH_ENCRYPTION_KEY;
   if (fromEnv !== undefined && fromEnv !== '') return createSecretBox(decodeKey(fromEnv, 'ORGAUTH_ENCRYPTION_KEY'));
   if (source.dataDir === undefined) {
-    throw new Error('No encryption key: set ORGAUTH_ENCRYPTION_KEY (openssl rand -base64 32) or pass a data dir to keep encryption.key in.');
+    throw new Error(
+      'No encryption key: set ORGAUTH_ENCRYPTION_KEY (openssl rand -base64 32) or pass a data dir to keep encryption.key in.',
+    );
   }
   const file = join(source.dataDir, KEY_FILE);
   if (!existsSync(file)) {
@@ -104,12 +112,20 @@ export function loadSecretBox(source: SecretBoxSource): SecretBox {
  * @throws Error naming the fix (use the original key: `ORGAUTH_ENCRYPTION_KEY` or `encryption.key`).
  */
 export async function checkSecretBoxKey(db: Db, box: SecretBox, now: number): Promise<void> {
-  await db.insertInto('secret_box_keys').values({ id: 'current', fingerprint: box.fingerprint, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
-  const row = await db.selectFrom('secret_box_keys').select('fingerprint').where('id', '=', 'current').executeTakeFirstOrThrow();
+  await db
+    .insertInto('secret_box_keys')
+    .values({ id: 'current', fingerprint: box.fingerprint, created_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('secret_box_keys')
+    .select('fingerprint')
+    .where('id', '=', 'current')
+    .executeTakeFirstOrThrow();
   if (row.fingerprint !== box.fingerprint) {
     throw new Error(
       'The encryption key does not match the one this database was sealed with. Start every server of this database ' +
-        'with the same key (ORGAUTH_ENCRYPTION_KEY, or a copy of the first server\'s <data-dir>/encryption.key).',
+        "with the same key (ORGAUTH_ENCRYPTION_KEY, or a copy of the first server's <data-dir>/encryption.key).",
     );
   }
 }

@@ -23,14 +23,21 @@ describe('validate', () => {
   test('requiredEmail normalises and rejects junk', () => {
     expect(requiredEmail({ email_address: '  Ada@Example.COM ' })).toBe('ada@example.com');
     for (const bad of ['', 'a', 'a@b', 'a b@c.test', 'a@b..test', `${'a'.repeat(250)}@b.test`, 'a\n@b.test']) {
-      expect(errorType(() => requiredEmail({ email_address: bad })), bad).toBe('invalid_email');
+      expect(
+        errorType(() => requiredEmail({ email_address: bad })),
+        bad,
+      ).toBe('invalid_email');
     }
     expect(errorType(() => requiredEmail({ email_address: ['a@b.test'] }))).toBe('bad_request');
   });
 
   test('checkSlug follows ORGANIZATION_SLUG_PATTERN', () => {
     expect(checkSlug('acme-inc.2~x_y')).toBe('acme-inc.2~x_y');
-    for (const bad of ['a', 'Acme', '-acme', 'ac me', 'a'.repeat(129)]) expect(errorType(() => checkSlug(bad)), bad).toBe('invalid_organization_slug');
+    for (const bad of ['a', 'Acme', '-acme', 'ac me', 'a'.repeat(129)])
+      expect(
+        errorType(() => checkSlug(bad)),
+        bad,
+      ).toBe('invalid_organization_slug');
   });
 
   test('sessionDuration bounds and default', () => {

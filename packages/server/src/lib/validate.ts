@@ -51,8 +51,10 @@ export function optionalString(body: Body, key: string, rule: StringRule = {}): 
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw badRequest(`${key} must be a string.`);
-  if (rule.max !== undefined && value.length > rule.max) throw badRequest(`${key} must be at most ${rule.max} characters.`);
-  if (rule.min !== undefined && value.length < rule.min) throw badRequest(`${key} must be at least ${rule.min} characters.`);
+  if (rule.max !== undefined && value.length > rule.max)
+    throw badRequest(`${key} must be at most ${rule.max} characters.`);
+  if (rule.min !== undefined && value.length < rule.min)
+    throw badRequest(`${key} must be at least ${rule.min} characters.`);
   return value;
 }
 
@@ -84,7 +86,8 @@ export function optionalInteger(body: Body, key: string, min: number, max: numbe
 export function optionalStringArray(body: Body, key: string, maxItems = 100, maxLength = 256): string[] | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.length > maxItems) throw badRequest(`${key} must be an array of at most ${maxItems} strings.`);
+  if (!Array.isArray(value) || value.length > maxItems)
+    throw badRequest(`${key} must be an array of at most ${maxItems} strings.`);
   for (const item of value) {
     if (typeof item !== 'string' || item.length === 0 || item.length > maxLength) {
       throw badRequest(`${key} must contain non-empty strings of at most ${maxLength} characters.`);
@@ -157,7 +160,12 @@ export function checkOrganizationName(name: unknown): string {
 export function sessionDuration(body: Body): number {
   const value = body.session_duration_minutes;
   if (value === undefined || value === null) return SESSION_DURATION_MINUTES.default;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < SESSION_DURATION_MINUTES.min || value > SESSION_DURATION_MINUTES.max) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < SESSION_DURATION_MINUTES.min ||
+    value > SESSION_DURATION_MINUTES.max
+  ) {
     throw apiError(
       'invalid_session_duration',
       `session_duration_minutes must be an integer between ${SESSION_DURATION_MINUTES.min} and ${SESSION_DURATION_MINUTES.max}.`,
@@ -171,7 +179,10 @@ export function checkDomains(domains: string[]): string[] {
   return [...new Set(domains.map((d) => d.trim().toLowerCase()))].map((d) => {
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) throw badRequest(`"${d}" is not a valid email domain.`);
     if (isCommonEmailDomain(d)) {
-      throw apiError('common_email_domain_not_allowed', `"${d}" is a free email provider: anyone can get an address there, so it cannot be an allowed domain.`);
+      throw apiError(
+        'common_email_domain_not_allowed',
+        `"${d}" is a free email provider: anyone can get an address there, so it cannot be an allowed domain.`,
+      );
     }
     return d;
   });

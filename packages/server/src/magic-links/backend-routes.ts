@@ -4,7 +4,15 @@ import { assertMagicLinkAllowed, findMemberByEmail, getMember, toMember } from '
 import { issueOrgMagicLink } from './organization-links.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';
 import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
-import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sendLimit } from '../http/index.js';
+import {
+  apiOk,
+  type AppDeps,
+  type AppEnv,
+  authenticateLimit,
+  defineRoutes,
+  readBody,
+  sendLimit,
+} from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
 import { optionalInteger, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './service.js';
@@ -26,67 +34,98 @@ function organizationOf(deps: AppDeps, projectId: string, body: Body): Promise<O
 export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
   const api = defineRoutes();
   // Seed sendB2BMagicLinkByEmail: a login link to an EXISTING member (the documented exception).
-  api.post('/magic_links/email/send', { action: 'MagicLinksEmailSend', limit: sendLimit('email_address') }, async (c) => {
-    const body = await readBody(c);
-    const project = c.get('project');
-    const email = requiredEmail(body);
-    const organization = await organizationOf(deps, project.id, body);
-    const requested = optionalRedirectUrl(body, 'login_redirect_url');
-    const signupUrl = optionalRedirectUrl(body, 'signup_redirect_url');
-    const ttlMinutes = optionalInteger(body, 'login_expiration_minutes', 5, 10_080) ?? 60;
-    const pkceChallenge = optionalPkceChallenge(body);
-    optionalString(body, 'login_template_id', { max: 128 });
-    optionalString(body, 'locale', { max: 16 });
-    const redirectUrl = await deps.projects.resolveRedirectUrl(project.id, 'login', requested);
-    if (signupUrl !== undefined) await deps.projects.resolveRedirectUrl(project.id, 'signup', signupUrl);
-    assertMagicLinkAllowed(organization);
-    const member = await findMemberByEmail(deps.db, organization.id, email);
-    if (member === undefined || member.status === 'deleted') {
-      throw apiError('member_not_found', 'No member with this email address exists in the organization.');
-    }
-    const now = deps.now();
-    const send = await issueOrgMagicLink(deps.db, deps.mailer, { purpose: 'login', projectId: project.id, organization, email, redirectUrl, ttlMinutes, pkceChallenge }, now);
-    await send();
-    return apiOk(c, memberBody(member, organization));
-  });
-
-  api.post('/magic_links/email/login_or_signup', { action: 'MagicLinksEmailLoginOrSignup', limit: sendLimit('email_address') }, async (c) => {
-    const body = await readBody(c);
-    const project = c.get('project');
-    const organization = await organizationOf(deps, project.id, body);
-    const outcome = await loginOrSignup(deps, project, body, organization);
-    if (outcome.kind === 'refused') {
-      if (outcome.reason === 'deleted') throw apiError('member_not_found', 'This member was deleted from the organization.');
-      throw apiError(
-        'invalid_email_for_jit_provisioning',
-        'No member has this email, and the organization does not let this email domain join by itself (email_jit_provisioning / email_allowed_domains).',
+  api.post(
+    '/magic_links/email/send',
+    { action: 'MagicLinksEmailSend', limit: sendLimit('email_address') },
+    async (c) => {
+      const body = await readBody(c);
+      const project = c.get('project');
+      const email = requiredEmail(body);
+      const organization = await organizationOf(deps, project.id, body);
+      const requested = optionalRedirectUrl(body, 'login_redirect_url');
+      const signupUrl = optionalRedirectUrl(body, 'signup_redirect_url');
+      const ttlMinutes = optionalInteger(body, 'login_expiration_minutes', 5, 10_080) ?? 60;
+      const pkceChallenge = optionalPkceChallenge(body);
+      optionalString(body, 'login_template_id', { max: 128 });
+      optionalString(body, 'locale', { max: 16 });
+      const redirectUrl = await deps.projects.resolveRedirectUrl(project.id, 'login', requested);
+      if (signupUrl !== undefined) await deps.projects.resolveRedirectUrl(project.id, 'signup', signupUrl);
+      assertMagicLinkAllowed(organization);
+      const member = await findMemberByEmail(deps.db, organization.id, email);
+      if (member === undefined || member.status === 'deleted') {
+        throw apiError('member_not_found', 'No member with this email address exists in the organization.');
+      }
+      const now = deps.now();
+      const send = await issueOrgMagicLink(
+        deps.db,
+        deps.mailer,
+        { purpose: 'login', projectId: project.id, organization, email, redirectUrl, ttlMinutes, pkceChallenge },
+        now,
       );
-    }
-    return apiOk(c, { member_id: outcome.member.id, member_created: outcome.memberCreated, member: toMember(outcome.member), organization: toOrganization(organization) });
-  });
+      await send();
+      return apiOk(c, memberBody(member, organization));
+    },
+  );
 
-  api.post('/magic_links/email/invite', { action: 'MagicLinksEmailInvite', limit: sendLimit('email_address') }, async (c) => {
-    const body = await readBody(c);
-    const project = c.get('project');
-    const organization = await organizationOf(deps, project.id, body);
-    const inviterId = optionalString(body, 'invited_by_member_id', { max: 256 });
-    let inviter: MembersTable | undefined;
-    if (inviterId !== undefined && inviterId !== '') {
-      inviter = await getMember(deps.db, organization.id, inviterId);
-      if (inviter.status !== 'active') throw apiError('member_not_found', 'invited_by_member_id is not an active member of the organization.');
-    }
-    const member = await invite(deps, project, body, { organization, inviter, allowTrustedMetadata: true });
-    return apiOk(c, memberBody(member, organization));
-  });
+  api.post(
+    '/magic_links/email/login_or_signup',
+    { action: 'MagicLinksEmailLoginOrSignup', limit: sendLimit('email_address') },
+    async (c) => {
+      const body = await readBody(c);
+      const project = c.get('project');
+      const organization = await organizationOf(deps, project.id, body);
+      const outcome = await loginOrSignup(deps, project, body, organization);
+      if (outcome.kind === 'refused') {
+        if (outcome.reason === 'deleted')
+          throw apiError('member_not_found', 'This member was deleted from the organization.');
+        throw apiError(
+          'invalid_email_for_jit_provisioning',
+          'No member has this email, and the organization does not let this email domain join by itself (email_jit_provisioning / email_allowed_domains).',
+        );
+      }
+      return apiOk(c, {
+        member_id: outcome.member.id,
+        member_created: outcome.memberCreated,
+        member: toMember(outcome.member),
+        organization: toOrganization(organization),
+      });
+    },
+  );
 
-  api.post('/magic_links/authenticate', { action: 'MagicLinksAuthenticate', limit: authenticateLimit('magic_links_token') }, async (c) => {
-    const body = await readBody(c);
-    // A session to add the factor to (Stytch's session reuse; sessions/reuse.ts).
-    const credentials = readHeldSessionCredentials(body);
-    // Accepted for SDK compatibility, not used yet.
-    for (const key of ['intermediate_session_token', 'telemetry_id']) optionalString(body, key, { max: 16_384 });
-    const customClaims = readCustomClaims(body);
-    return apiOk(c, await authenticateMagicLink(deps, c.get('project'), body, { credentials, mode: 'explicit' }, customClaims));
-  });
+  api.post(
+    '/magic_links/email/invite',
+    { action: 'MagicLinksEmailInvite', limit: sendLimit('email_address') },
+    async (c) => {
+      const body = await readBody(c);
+      const project = c.get('project');
+      const organization = await organizationOf(deps, project.id, body);
+      const inviterId = optionalString(body, 'invited_by_member_id', { max: 256 });
+      let inviter: MembersTable | undefined;
+      if (inviterId !== undefined && inviterId !== '') {
+        inviter = await getMember(deps.db, organization.id, inviterId);
+        if (inviter.status !== 'active')
+          throw apiError('member_not_found', 'invited_by_member_id is not an active member of the organization.');
+      }
+      const member = await invite(deps, project, body, { organization, inviter, allowTrustedMetadata: true });
+      return apiOk(c, memberBody(member, organization));
+    },
+  );
+
+  api.post(
+    '/magic_links/authenticate',
+    { action: 'MagicLinksAuthenticate', limit: authenticateLimit('magic_links_token') },
+    async (c) => {
+      const body = await readBody(c);
+      // A session to add the factor to (Stytch's session reuse; sessions/reuse.ts).
+      const credentials = readHeldSessionCredentials(body);
+      // Accepted for SDK compatibility, not used yet.
+      for (const key of ['intermediate_session_token', 'telemetry_id']) optionalString(body, key, { max: 16_384 });
+      const customClaims = readCustomClaims(body);
+      return apiOk(
+        c,
+        await authenticateMagicLink(deps, c.get('project'), body, { credentials, mode: 'explicit' }, customClaims),
+      );
+    },
+  );
   return api.app;
 }

@@ -25,8 +25,15 @@ afterEach(async () => {
 
 type Inviter = (email: string, extra: Record<string, unknown>) => Promise<TestResponse>;
 const INVITERS: [string, Inviter][] = [
-  ['backend', (email, extra) => t.api('/magic_links/email/invite', { body: { organization_id: orgId, email_address: email, ...extra } })],
-  ['SDK', (email, extra) => t.sdk('/b2b/magic_links/email/invite', { session, body: { email_address: email, ...extra } })],
+  [
+    'backend',
+    (email, extra) =>
+      t.api('/magic_links/email/invite', { body: { organization_id: orgId, email_address: email, ...extra } }),
+  ],
+  [
+    'SDK',
+    (email, extra) => t.sdk('/b2b/magic_links/email/invite', { session, body: { email_address: email, ...extra } }),
+  ],
 ];
 
 /** Invites `email` and returns the mailed link's token. */
@@ -42,10 +49,18 @@ async function dataState() {
   return rest;
 }
 
-const accept = (token: string) => t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60 } });
+const accept = (token: string) =>
+  t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60 } });
 
 const memberStatus = async (email: string) =>
-  (await t.server.db.selectFrom('members').select('status').where('organization_id', '=', orgId).where('email', '=', email).executeTakeFirstOrThrow()).status;
+  (
+    await t.server.db
+      .selectFrom('members')
+      .select('status')
+      .where('organization_id', '=', orgId)
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow()
+  ).status;
 
 describe('invitation links expire', () => {
   const CASES: [string, number | undefined, number][] = [
@@ -74,7 +89,8 @@ describe('invitation links expire', () => {
   }
 
   test('an expired invitation cannot be revived later, and a re-invite sends a fresh link that works', async () => {
-    const backend: Inviter = (email, extra) => t.api('/magic_links/email/invite', { body: { organization_id: orgId, email_address: email, ...extra } });
+    const backend: Inviter = (email, extra) =>
+      t.api('/magic_links/email/invite', { body: { organization_id: orgId, email_address: email, ...extra } });
     const stale = await invite(backend, 'bob@partner.test', 30);
     t.clock.advance(31 * MINUTE);
     expect((await accept(stale)).body.error_type).toBe('magic_link_not_found');

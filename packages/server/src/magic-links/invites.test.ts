@@ -5,7 +5,9 @@ let t: TestServer;
 let orgId: string;
 beforeEach(async () => {
   t = await createTestServer({ dev: true });
-  const org = await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme', email_allowed_domains: ['acme.test'] } });
+  const org = await t.api('/organizations', {
+    body: { organization_name: 'Acme', organization_slug: 'acme', email_allowed_domains: ['acme.test'] },
+  });
   orgId = org.body.organization.organization_id;
 });
 afterEach(async () => {
@@ -14,7 +16,8 @@ afterEach(async () => {
 
 const backendInvite = (email: string, extra: Record<string, unknown> = {}) =>
   t.api('/magic_links/email/invite', { body: { organization_id: orgId, email_address: email, ...extra } });
-const authenticate = (token: string) => t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60 } });
+const authenticate = (token: string) =>
+  t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60 } });
 
 /** Signs `email` in as an active member of the org and returns its session token. */
 async function signedIn(email: string, roles?: string[]): Promise<string> {
@@ -26,17 +29,31 @@ async function signedIn(email: string, roles?: string[]): Promise<string> {
 
 describe('invites', () => {
   test('backend invite: member is invited until the link is authenticated, then active; second accept fails', async () => {
-    const res = await backendInvite('bob@partner.test', { name: 'Bob', trusted_metadata: { plan: 'pro' }, roles: ['editor'] });
+    const res = await backendInvite('bob@partner.test', {
+      name: 'Bob',
+      trusted_metadata: { plan: 'pro' },
+      roles: ['editor'],
+    });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['member', 'member_id', 'organization', 'request_id', 'status_code']);
-    expect(res.body.member).toMatchObject({ status: 'invited', name: 'Bob', trusted_metadata: { plan: 'pro' }, roles: ['editor'], email_address_verified: false });
+    expect(res.body.member).toMatchObject({
+      status: 'invited',
+      name: 'Bob',
+      trusted_metadata: { plan: 'pro' },
+      roles: ['editor'],
+      email_address_verified: false,
+    });
     const mail = (await t.server.mailbox.list())[0]!;
     expect(mail.subject).toBe('You are invited to Acme');
     const { link, token } = await latestMagicLinkToken(t.server, 'bob@partner.test');
     expect(new URL(link).searchParams.get('stytch_token_type')).toBe('multi_tenant_magic_links');
     const accepted = await authenticate(token);
     expect(accepted.status).toBe(200);
-    expect(accepted.body.data.member).toMatchObject({ member_id: res.body.member_id, status: 'active', email_address_verified: true });
+    expect(accepted.body.data.member).toMatchObject({
+      member_id: res.body.member_id,
+      status: 'active',
+      email_address_verified: true,
+    });
     const again = await authenticate(token);
     expect(again.status).toBe(404);
     expect(again.body.error_type).toBe('magic_link_not_found');
@@ -54,14 +71,24 @@ describe('invites', () => {
   });
 
   test('email_invites policy: NOT_ALLOWED refuses, RESTRICTED allows only allowed domains', async () => {
-    await t.server.db.updateTable('organizations').set({ email_invites: 'RESTRICTED' }).where('id', '=', orgId).execute();
+    await t.server.db
+      .updateTable('organizations')
+      .set({ email_invites: 'RESTRICTED' })
+      .where('id', '=', orgId)
+      .execute();
     expect((await backendInvite('bob@partner.test')).body.error_type).toBe('invites_not_allowed');
     expect((await backendInvite('bob@acme.test')).status).toBe(200);
-    await t.server.db.updateTable('organizations').set({ email_invites: 'NOT_ALLOWED' }).where('id', '=', orgId).execute();
+    await t.server.db
+      .updateTable('organizations')
+      .set({ email_invites: 'NOT_ALLOWED' })
+      .where('id', '=', orgId)
+      .execute();
     const refused = await backendInvite('carol@acme.test');
     expect(refused.status).toBe(403);
     expect(refused.body.error_type).toBe('invites_not_allowed');
-    expect(await t.server.db.selectFrom('members').select('id').where('email', '=', 'carol@acme.test').execute()).toEqual([]);
+    expect(
+      await t.server.db.selectFrom('members').select('id').where('email', '=', 'carol@acme.test').execute(),
+    ).toEqual([]);
   });
 
   test('invited_by_member_id must be an active member of the organization', async () => {
@@ -77,20 +104,38 @@ describe('invites', () => {
     const anonymous = await t.sdk('/b2b/magic_links/email/invite', { body: { email_address: 'bob@partner.test' } });
     expect(anonymous.status).toBe(401);
     const session = await signedIn('ada@acme.test');
-    const res = await t.sdk('/b2b/magic_links/email/invite', { session, body: { email_address: 'bob@partner.test', name: 'Bob', organization_id: 'ignored' } });
+    const res = await t.sdk('/b2b/magic_links/email/invite', {
+      session,
+      body: { email_address: 'bob@partner.test', name: 'Bob', organization_id: 'ignored' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ organization: { organization_id: orgId }, member: { status: 'invited', name: 'Bob' } });
-    const trusted = await t.sdk('/b2b/magic_links/email/invite', { session, body: { email_address: 'eve@partner.test', trusted_metadata: { admin: true } } });
+    expect(res.body.data).toMatchObject({
+      organization: { organization_id: orgId },
+      member: { status: 'invited', name: 'Bob' },
+    });
+    const trusted = await t.sdk('/b2b/magic_links/email/invite', {
+      session,
+      body: { email_address: 'eve@partner.test', trusted_metadata: { admin: true } },
+    });
     expect(trusted.body.error_type).toBe('bad_request');
-    const escalate = await t.sdk('/b2b/magic_links/email/invite', { session, body: { email_address: 'eve@partner.test', roles: ['stytch_admin'] } });
+    const escalate = await t.sdk('/b2b/magic_links/email/invite', {
+      session,
+      body: { email_address: 'eve@partner.test', roles: ['stytch_admin'] },
+    });
     expect(escalate.status).toBe(400);
-    expect(await t.server.db.selectFrom('members').select('id').where('email', '=', 'eve@partner.test').execute()).toEqual([]);
+    expect(
+      await t.server.db.selectFrom('members').select('id').where('email', '=', 'eve@partner.test').execute(),
+    ).toEqual([]);
   });
 
   test('a member deleted after the invite cannot accept it', async () => {
     await backendInvite('bob@partner.test');
     const { token } = await latestMagicLinkToken(t.server, 'bob@partner.test');
-    await t.server.db.updateTable('members').set({ status: 'deleted' }).where('email', '=', 'bob@partner.test').execute();
+    await t.server.db
+      .updateTable('members')
+      .set({ status: 'deleted' })
+      .where('email', '=', 'bob@partner.test')
+      .execute();
     const res = await authenticate(token);
     expect(res.status).toBe(404);
     expect(res.body.error_type).toBe('member_not_found');

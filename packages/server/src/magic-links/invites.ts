@@ -56,8 +56,10 @@ export async function inviteMember(db: Db, mailer: Mailer, input: InviteInput, n
         status: 'invited',
         name: input.name ?? existing.name,
         roles: input.roles === undefined ? existing.roles : JSON.stringify(input.roles),
-        trusted_metadata: input.trustedMetadata === undefined ? existing.trusted_metadata : JSON.stringify(input.trustedMetadata),
-        untrusted_metadata: input.untrustedMetadata === undefined ? existing.untrusted_metadata : JSON.stringify(input.untrustedMetadata),
+        trusted_metadata:
+          input.trustedMetadata === undefined ? existing.trusted_metadata : JSON.stringify(input.trustedMetadata),
+        untrusted_metadata:
+          input.untrustedMetadata === undefined ? existing.untrusted_metadata : JSON.stringify(input.untrustedMetadata),
         updated_at: now,
       };
       const { id, ...changes } = member;
@@ -67,7 +69,15 @@ export async function inviteMember(db: Db, mailer: Mailer, input: InviteInput, n
     const send = await issueOrgMagicLink(
       trx,
       mailer,
-      { purpose: 'invite', projectId: input.projectId, organization: input.organization, email: input.email, redirectUrl: input.redirectUrl, ttlMinutes: input.ttlMinutes, inviter },
+      {
+        purpose: 'invite',
+        projectId: input.projectId,
+        organization: input.organization,
+        email: input.email,
+        redirectUrl: input.redirectUrl,
+        ttlMinutes: input.ttlMinutes,
+        inviter,
+      },
       now,
     );
     return { member, send };

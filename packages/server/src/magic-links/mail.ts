@@ -15,7 +15,10 @@ export interface OrgMagicLinkMailInput {
   inviter?: string | undefined;
 }
 
-const COPY: Record<OrgMailPurpose, { subject: (org: string) => string; heading: (org: string, inviter?: string) => string; button: string }> = {
+const COPY: Record<
+  OrgMailPurpose,
+  { subject: (org: string) => string; heading: (org: string, inviter?: string) => string; button: string }
+> = {
   login: { subject: (org) => `Sign in to ${org}`, heading: (org) => `Sign in to ${org}`, button: 'Sign in' },
   signup: { subject: (org) => `Join ${org}`, heading: (org) => `Finish joining ${org}`, button: 'Join' },
   invite: {
@@ -32,7 +35,14 @@ export function orgMagicLinkMail(input: OrgMagicLinkMailInput): RenderedMail {
   const heading = copy.heading(input.organizationName, input.inviter);
   const { link } = input;
   const lifetime = `The link works once and expires in ${input.expiresInMinutes} minutes.`;
-  const text = [heading, '', 'Open this link to continue:', input.link, '', `${lifetime} If you did not expect this email, ignore it.`].join('\n');
+  const text = [
+    heading,
+    '',
+    'Open this link to continue:',
+    input.link,
+    '',
+    `${lifetime} If you did not expect this email, ignore it.`,
+  ].join('\n');
   const body = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${subject}</title></head>
 <body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 480px; margin: 24px auto;">

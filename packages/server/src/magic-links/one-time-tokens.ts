@@ -7,7 +7,12 @@ import { newToken, pkceChallenge, sha256Hex } from '../lib/crypto.js';
  * What a token is for; a token of one kind never authenticates as another. The org magic-link kinds
  * (login, signup, invite) share one authenticate endpoint, which accepts exactly those three.
  */
-export type OneTimeTokenKind = 'discovery_magic_link' | 'login_magic_link' | 'signup_magic_link' | 'invite_magic_link' | 'sso';
+export type OneTimeTokenKind =
+  | 'discovery_magic_link'
+  | 'login_magic_link'
+  | 'signup_magic_link'
+  | 'invite_magic_link'
+  | 'sso';
 
 /** A new one-time token's binding. */
 export interface IssueTokenInput {
@@ -76,7 +81,9 @@ export async function consumeOneTimeToken(
       eb('hash', '=', hash),
       eb('project_id', '=', projectId),
       eb('kind', 'in', kinds),
-      challenge === null ? eb('pkce_challenge', 'is', null) : eb.or([eb('pkce_challenge', 'is', null), eb('pkce_challenge', '=', challenge)]),
+      challenge === null
+        ? eb('pkce_challenge', 'is', null)
+        : eb.or([eb('pkce_challenge', 'is', null), eb('pkce_challenge', '=', challenge)]),
       ...(requireChallenge ? [eb('pkce_challenge', 'is not', null)] : []),
     ]),
   );
@@ -88,14 +95,25 @@ export async function consumeOneTimeToken(
     .where('kind', 'in', kinds)
     .executeTakeFirst();
   if (consumed && row !== undefined) {
-    return { kind: row.kind as OneTimeTokenKind, email: row.email, organizationId: row.organization_id, consumedAt: now };
+    return {
+      kind: row.kind as OneTimeTokenKind,
+      email: row.email,
+      organizationId: row.organization_id,
+      consumedAt: now,
+    };
   }
   const usable = row !== undefined && row.used_at === null && row.expires_at > now;
   if (usable && requireChallenge && row.pkce_challenge === null) {
-    throw apiError('pkce_required', 'This token was issued without a PKCE code challenge, which this endpoint requires.');
+    throw apiError(
+      'pkce_required',
+      'This token was issued without a PKCE code challenge, which this endpoint requires.',
+    );
   }
   if (usable && row.pkce_challenge !== null) {
     throw apiError('pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this magic link.');
   }
-  throw apiError('magic_link_not_found', 'The magic link could not be authenticated: it is unknown, already used, or expired.');
+  throw apiError(
+    'magic_link_not_found',
+    'The magic link could not be authenticated: it is unknown, already used, or expired.',
+  );
 }

@@ -3,13 +3,23 @@ import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { apiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
 import { orgMagicLinkMail, type OrgMailPurpose } from './mail.js';
-import { activateMember, assertMagicLinkAllowed, canJoinByEmailDomain, findMemberByEmail, insertMember } from '../members/index.js';
+import {
+  activateMember,
+  assertMagicLinkAllowed,
+  canJoinByEmailDomain,
+  findMemberByEmail,
+  insertMember,
+} from '../members/index.js';
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
 import { findOrganization } from '../organizations/index.js';
 import { iso } from '../lib/json.js';
 import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
 
-const KIND: Record<OrgMailPurpose, OneTimeTokenKind> = { login: 'login_magic_link', signup: 'signup_magic_link', invite: 'invite_magic_link' };
+const KIND: Record<OrgMailPurpose, OneTimeTokenKind> = {
+  login: 'login_magic_link',
+  signup: 'signup_magic_link',
+  invite: 'invite_magic_link',
+};
 /** The token kinds `magic_links/authenticate` accepts (never a discovery token). */
 const ORG_LINK_KINDS: readonly OneTimeTokenKind[] = Object.values(KIND);
 
@@ -31,7 +41,12 @@ export interface OrgLinkInput {
  * returns a function that mails the link: call it after the commit, so no mail announces a rolled-back
  * member. The link is built only from the allowlisted URL, never from request headers (REDIR-05).
  */
-export async function issueOrgMagicLink(db: Db, mailer: Mailer, input: OrgLinkInput, now: number): Promise<() => Promise<void>> {
+export async function issueOrgMagicLink(
+  db: Db,
+  mailer: Mailer,
+  input: OrgLinkInput,
+  now: number,
+): Promise<() => Promise<void>> {
   const token = await issueOneTimeToken(
     db,
     {
@@ -69,15 +84,28 @@ export type LoginOrSignupOutcome =
  * as a `pending` member (as Stytch does, so the backend can answer `member_created`). Run inside a
  * transaction.
  */
-export async function decideLoginOrSignup(db: Db, org: OrganizationsTable, email: string, now: number): Promise<LoginOrSignupOutcome> {
+export async function decideLoginOrSignup(
+  db: Db,
+  org: OrganizationsTable,
+  email: string,
+  now: number,
+): Promise<LoginOrSignupOutcome> {
   const member = await findMemberByEmail(db, org.id, email);
   if (member !== undefined) {
-    return member.status === 'deleted' ? { kind: 'refused', reason: 'deleted' } : { kind: 'login', member, memberCreated: false };
+    return member.status === 'deleted'
+      ? { kind: 'refused', reason: 'deleted' }
+      : { kind: 'login', member, memberCreated: false };
   }
   if (!canJoinByEmailDomain(org, email)) return { kind: 'refused', reason: 'not_eligible' };
   // A concurrent signup may win the insert: insertMember then refuses with duplicate_member_email,
   // and the loser simply asks again (a retry in the same transaction is impossible on PostgreSQL).
-  const created = await insertMember(db, org.project_id, org.id, { email, status: 'pending', emailVerified: false }, now);
+  const created = await insertMember(
+    db,
+    org.project_id,
+    org.id,
+    { email, status: 'pending', emailVerified: false },
+    now,
+  );
   return { kind: 'signup', member: created, memberCreated: true };
 }
 
@@ -102,11 +130,26 @@ export interface AuthenticateLinkInput {
  *   `session_not_found` (the session was revoked meanwhile), 400 `pkce_mismatch` / `bad_request` (another
  *   member's session, when refused), 403 `magic_link_not_allowed`
  */
-export async function authenticateOrgMagicLink(db: Db, input: AuthenticateLinkInput, now: number): Promise<{ loaded: LoadedSession; token: string }> {
+export async function authenticateOrgMagicLink(
+  db: Db,
+  input: AuthenticateLinkInput,
+  now: number,
+): Promise<{ loaded: LoadedSession; token: string }> {
   return db.transaction().execute(async (trx) => {
-    const consumed = await consumeOneTimeToken(trx, input.projectId, ORG_LINK_KINDS, input.token, input.pkceVerifier, now);
-    const organization = consumed.organizationId === null ? undefined : await findOrganization(trx, input.projectId, consumed.organizationId);
-    if (organization === undefined) throw apiError('organization_not_found', 'The organization of this magic link no longer exists.');
+    const consumed = await consumeOneTimeToken(
+      trx,
+      input.projectId,
+      ORG_LINK_KINDS,
+      input.token,
+      input.pkceVerifier,
+      now,
+    );
+    const organization =
+      consumed.organizationId === null
+        ? undefined
+        : await findOrganization(trx, input.projectId, consumed.organizationId);
+    if (organization === undefined)
+      throw apiError('organization_not_found', 'The organization of this magic link no longer exists.');
     assertMagicLinkAllowed(organization);
     const found = await findMemberByEmail(trx, organization.id, consumed.email);
     if (found === undefined || found.status === 'deleted') {
@@ -120,6 +163,17 @@ export async function authenticateOrgMagicLink(db: Db, input: AuthenticateLinkIn
       sequence_order: 'PRIMARY',
       email_factor: { email_id: member.email_id, email_address: member.email },
     };
-    return startOrExtendSession(trx, { member, organization, factor, durationMinutes: input.durationMinutes, customClaims: input.customClaims, existing: input.existing }, now);
+    return startOrExtendSession(
+      trx,
+      {
+        member,
+        organization,
+        factor,
+        durationMinutes: input.durationMinutes,
+        customClaims: input.customClaims,
+        existing: input.existing,
+      },
+      now,
+    );
   });
 }

@@ -7,7 +7,9 @@ let t: TestServer;
 let orgId: string;
 beforeEach(async () => {
   t = await createTestServer({ dev: true });
-  const org = await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme', email_allowed_domains: ['acme.test'] } });
+  const org = await t.api('/organizations', {
+    body: { organization_name: 'Acme', organization_slug: 'acme', email_allowed_domains: ['acme.test'] },
+  });
   orgId = org.body.organization.organization_id;
   await t.api(`/organizations/${orgId}/members`, { body: { email_address: 'ada@acme.test' } });
 });
@@ -18,7 +20,9 @@ afterEach(async () => {
 // SDK sends require a PKCE challenge (CSRF-02): TEST_PKCE's by default, and its verifier on authenticate.
 const pkce = { pkce_code_challenge: TEST_PKCE.challenge };
 const loginOrSignup = (email: string, extra: Record<string, unknown> = {}) =>
-  t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: orgId, email_address: email, ...pkce, ...extra } });
+  t.sdk('/b2b/magic_links/email/login_or_signup', {
+    body: { organization_id: orgId, email_address: email, ...pkce, ...extra },
+  });
 const authenticate = (token: string, extra: Record<string, unknown> = {}) =>
   t.sdk('/b2b/magic_links/authenticate', {
     body: { magic_links_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier, ...extra },
@@ -26,7 +30,12 @@ const authenticate = (token: string, extra: Record<string, unknown> = {}) =>
 
 /** Soft-deletes a member the way member deletion does (status `deleted`). */
 async function markDeleted(email: string): Promise<void> {
-  await t.server.db.updateTable('members').set({ status: 'deleted' }).where('organization_id', '=', orgId).where('email', '=', email).execute();
+  await t.server.db
+    .updateTable('members')
+    .set({ status: 'deleted' })
+    .where('organization_id', '=', orgId)
+    .where('email', '=', email)
+    .execute();
 }
 
 /** The parts of an answer an attacker can see, with the per-request id blanked. */
@@ -39,7 +48,9 @@ describe('SDK login_or_signup', () => {
   test('AUTH-03: existing, JIT-eligible, unknown and deleted emails get byte-identical answers', async () => {
     const deleted = await t.api(`/organizations/${orgId}/members`, { body: { email_address: 'gone@acme.test' } });
     await markDeleted('gone@acme.test');
-    const answers = await Promise.all(['ada@acme.test', 'new@acme.test', 'stranger@else.test', 'gone@acme.test'].map((e) => loginOrSignup(e)));
+    const answers = await Promise.all(
+      ['ada@acme.test', 'new@acme.test', 'stranger@else.test', 'gone@acme.test'].map((e) => loginOrSignup(e)),
+    );
     expect(deleted.status).toBe(200);
     const [first, ...rest] = answers.map(observable);
     for (const other of rest) expect(other).toEqual(first);
@@ -69,11 +80,21 @@ describe('SDK login_or_signup', () => {
     const res = await authenticate(token);
     expect(res.status).toBe(200);
     const data = res.body.data;
-    expect(data).toMatchObject({ organization_id: orgId, member_authenticated: true, intermediate_session_token: '', mfa_required: null, primary_required: null, reset_sessions: false });
+    expect(data).toMatchObject({
+      organization_id: orgId,
+      member_authenticated: true,
+      intermediate_session_token: '',
+      mfa_required: null,
+      primary_required: null,
+      reset_sessions: false,
+    });
     expect(data.member.email_address).toBe('ada@acme.test');
     expect(data.member.email_address_verified).toBe(true);
     expect(data.method_id).toBe(data.member_session.authentication_factors[0].email_factor.email_id);
-    expect(data.member_session.authentication_factors[0]).toMatchObject({ type: 'magic_link', delivery_method: 'email' });
+    expect(data.member_session.authentication_factors[0]).toMatchObject({
+      type: 'magic_link',
+      delivery_method: 'email',
+    });
     expect(typeof data.session_jwt).toBe('string');
     expect((await authenticate(token)).body.error_type).toBe('magic_link_not_found');
   });
@@ -154,12 +175,17 @@ describe('SDK login_or_signup', () => {
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows[0]!.hash).toBe(createHash('sha256').update(token).digest('hex'));
     await loginOrSignup('stranger@else.test');
-    expect(await t.server.db.selectFrom('members').select('id').where('email', '=', 'stranger@else.test').execute()).toEqual([]);
+    expect(
+      await t.server.db.selectFrom('members').select('id').where('email', '=', 'stranger@else.test').execute(),
+    ).toEqual([]);
     expect(await t.server.db.selectFrom('one_time_tokens').select('hash').execute()).toHaveLength(1);
   });
 
   test('input validation and session duration bounds', async () => {
-    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { email_address: 'ada@acme.test', ...pkce } })).body.error_type).toBe('bad_request');
+    expect(
+      (await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { email_address: 'ada@acme.test', ...pkce } }))
+        .body.error_type,
+    ).toBe('bad_request');
     expect((await loginOrSignup('nope')).body.error_type).toBe('invalid_email');
     expect((await loginOrSignup('ada@acme.test', { login_expiration_minutes: 4 })).body.error_type).toBe('bad_request');
     const missing = await t.sdk('/b2b/magic_links/email/login_or_signup', {

@@ -2,7 +2,15 @@ import type { Hono } from 'hono';
 import { getOrganization, toOrganization } from '../organizations/index.js';
 import { toMember } from '../members/index.js';
 import { authenticateSessionToken, sessionRoles } from '../sessions/index.js';
-import { type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk, sendLimit } from '../http/index.js';
+import {
+  type AppDeps,
+  type AppEnv,
+  authenticateLimit,
+  defineRoutes,
+  readBody,
+  sdkOk,
+  sendLimit,
+} from '../http/index.js';
 import { ApiError, apiError, badRequest } from '../lib/api-error.js';
 import { requiredString } from '../lib/validate.js';
 import { assertPkceChallenge, authenticateMagicLink, invite, loginOrSignup } from './service.js';
@@ -14,46 +22,71 @@ import { assertPkceChallenge, authenticateMagicLink, invite, loginOrSignup } fro
  */
 export function sdkMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
-  sdk.post('/b2b/magic_links/email/login_or_signup', { action: 'MagicLinksEmailLoginOrSignup', limit: sendLimit('email_address') }, async (c) => {
-    const body = await readBody(c);
-    assertPkceChallenge(body);
-    const project = c.get('project');
-    const organization = await getOrganization(deps.db, project.id, requiredString(body, 'organization_id', { max: 256 }));
-    // Deliberately no outcome in the answer: login, signup and refusal look the same (AUTH-03), and
-    // a mail goes only to people the organization lets in.
-    try {
-      await loginOrSignup(deps, project, body, organization);
-    } catch (error) {
-      // Only a concurrent signup of the same new email lands here; its twin already mailed the link.
-      if (!(error instanceof ApiError && error.errorType === 'duplicate_member_email')) throw error;
-    }
-    return sdkOk(c, {});
-  });
+  sdk.post(
+    '/b2b/magic_links/email/login_or_signup',
+    { action: 'MagicLinksEmailLoginOrSignup', limit: sendLimit('email_address') },
+    async (c) => {
+      const body = await readBody(c);
+      assertPkceChallenge(body);
+      const project = c.get('project');
+      const organization = await getOrganization(
+        deps.db,
+        project.id,
+        requiredString(body, 'organization_id', { max: 256 }),
+      );
+      // Deliberately no outcome in the answer: login, signup and refusal look the same (AUTH-03), and
+      // a mail goes only to people the organization lets in.
+      try {
+        await loginOrSignup(deps, project, body, organization);
+      } catch (error) {
+        // Only a concurrent signup of the same new email lands here; its twin already mailed the link.
+        if (!(error instanceof ApiError && error.errorType === 'duplicate_member_email')) throw error;
+      }
+      return sdkOk(c, {});
+    },
+  );
 
-  sdk.post('/b2b/magic_links/email/invite', { action: 'MagicLinksEmailInvite', limit: sendLimit('email_address') }, async (c) => {
-    const body = await readBody(c);
-    const project = c.get('project');
-    const sessionToken = c.get('sessionToken');
-    if (sessionToken === undefined) throw apiError('user_unauthenticated', 'Inviting a member requires a session.');
-    const caller = await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, deps.now());
-    // No RBAC engine yet: a member may hand out only roles it holds itself, so an invite can never
-    // escalate privileges (inviting yourself at another address as admin).
-    const held = new Set(sessionRoles(caller.member));
-    const roles = Array.isArray(body.roles) ? (body.roles as unknown[]) : [];
-    for (const role of roles) {
-      if (typeof role === 'string' && !held.has(role)) throw badRequest(`You cannot grant the role "${role}": you do not hold it.`);
-    }
-    const member = await invite(deps, project, body, { organization: caller.organization, inviter: caller.member, allowTrustedMetadata: false });
-    return sdkOk(c, { member_id: member.id, member: toMember(member), organization: toOrganization(caller.organization) });
-  });
+  sdk.post(
+    '/b2b/magic_links/email/invite',
+    { action: 'MagicLinksEmailInvite', limit: sendLimit('email_address') },
+    async (c) => {
+      const body = await readBody(c);
+      const project = c.get('project');
+      const sessionToken = c.get('sessionToken');
+      if (sessionToken === undefined) throw apiError('user_unauthenticated', 'Inviting a member requires a session.');
+      const caller = await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, deps.now());
+      // No RBAC engine yet: a member may hand out only roles it holds itself, so an invite can never
+      // escalate privileges (inviting yourself at another address as admin).
+      const held = new Set(sessionRoles(caller.member));
+      const roles = Array.isArray(body.roles) ? (body.roles as unknown[]) : [];
+      for (const role of roles) {
+        if (typeof role === 'string' && !held.has(role))
+          throw badRequest(`You cannot grant the role "${role}": you do not hold it.`);
+      }
+      const member = await invite(deps, project, body, {
+        organization: caller.organization,
+        inviter: caller.member,
+        allowTrustedMetadata: false,
+      });
+      return sdkOk(c, {
+        member_id: member.id,
+        member: toMember(member),
+        organization: toOrganization(caller.organization),
+      });
+    },
+  );
 
-  sdk.post('/b2b/magic_links/authenticate', { action: 'MagicLinksAuthenticate', limit: authenticateLimit('magic_links_token') }, async (c) => {
-    // As sdk sessions/authenticate: the session is the Basic password (docs/wire-protocol.md §1.2), never the body;
-    // it is whatever cookie the browser holds, hence ambient.
-    const held = { credentials: { token: c.get('sessionToken') }, mode: 'ambient' } as const;
-    const payload = await authenticateMagicLink(deps, c.get('project'), await readBody(c), held);
-    c.header('Cache-Control', 'no-store');
-    return sdkOk(c, payload);
-  });
+  sdk.post(
+    '/b2b/magic_links/authenticate',
+    { action: 'MagicLinksAuthenticate', limit: authenticateLimit('magic_links_token') },
+    async (c) => {
+      // As sdk sessions/authenticate: the session is the Basic password (docs/wire-protocol.md §1.2), never the body;
+      // it is whatever cookie the browser holds, hence ambient.
+      const held = { credentials: { token: c.get('sessionToken') }, mode: 'ambient' } as const;
+      const payload = await authenticateMagicLink(deps, c.get('project'), await readBody(c), held);
+      c.header('Cache-Control', 'no-store');
+      return sdkOk(c, payload);
+    },
+  );
   return sdk.app;
 }

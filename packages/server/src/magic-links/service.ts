@@ -31,7 +31,8 @@ const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 export function optionalPkceChallenge(body: Body): string | undefined {
   const challenge = optionalString(body, 'pkce_code_challenge');
   if (challenge === undefined || challenge === '') return undefined;
-  if (!PKCE_CHALLENGE.test(challenge)) throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
+  if (!PKCE_CHALLENGE.test(challenge))
+    throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
   return challenge;
 }
 
@@ -47,7 +48,10 @@ export function optionalPkceChallenge(body: Body): string | undefined {
  */
 export function assertPkceChallenge(body: Body): void {
   if (optionalPkceChallenge(body) === undefined) {
-    throw apiError('pkce_required', 'pkce_code_challenge is required: SDK email magic links must be bound to the browser that asked for them (PKCE).');
+    throw apiError(
+      'pkce_required',
+      'pkce_code_challenge is required: SDK email magic links must be bound to the browser that asked for them (PKCE).',
+    );
   }
 }
 
@@ -67,7 +71,12 @@ function ignoredPresentationFields(body: Body, keys: string[]): void {
  * does not depend on the email (organization, both redirect URLs, lifetimes, PKCE) runs BEFORE the
  * member lookup, so an error can never tell an existing email from an unknown one.
  */
-export async function loginOrSignup(deps: AppDeps, project: Project, body: Body, organization: OrganizationsTable): Promise<LoginOrSignupOutcome> {
+export async function loginOrSignup(
+  deps: AppDeps,
+  project: Project,
+  body: Body,
+  organization: OrganizationsTable,
+): Promise<LoginOrSignupOutcome> {
   const email = requiredEmail(body);
   const loginUrl = optionalRedirectUrl(body, 'login_redirect_url');
   const signupUrl = optionalRedirectUrl(body, 'signup_redirect_url');
@@ -110,7 +119,12 @@ export interface InviteContext {
 }
 
 /** `magic_links/email/invite`, shared by the SDK and backend routes. Returns the invited member. */
-export async function invite(deps: AppDeps, project: Project, body: Body, context: InviteContext): Promise<MembersTable> {
+export async function invite(
+  deps: AppDeps,
+  project: Project,
+  body: Body,
+  context: InviteContext,
+): Promise<MembersTable> {
   const email = requiredEmail(body);
   const requestedUrl = optionalRedirectUrl(body, 'invite_redirect_url');
   const ttlMinutes = optionalInteger(body, 'invite_expiration_minutes', LINK_TTL.min, LINK_TTL.max) ?? LINK_TTL.invite;
@@ -118,19 +132,34 @@ export async function invite(deps: AppDeps, project: Project, body: Body, contex
   const roles = optionalStringArray(body, 'roles', 50, 128);
   const untrustedMetadata = optionalObject(body, 'untrusted_metadata');
   const trustedMetadata = context.allowTrustedMetadata ? optionalObject(body, 'trusted_metadata') : undefined;
-  if (!context.allowTrustedMetadata && body.trusted_metadata !== undefined) throw badRequest('trusted_metadata can only be set with the backend API.');
+  if (!context.allowTrustedMetadata && body.trusted_metadata !== undefined)
+    throw badRequest('trusted_metadata can only be set with the backend API.');
   ignoredPresentationFields(body, ['invite_template_id', 'locale']);
   const redirectUrl = await deps.projects.resolveRedirectUrl(project.id, 'invite', requestedUrl);
   return inviteMember(
     deps.db,
     deps.mailer,
-    { projectId: project.id, organization: context.organization, email, redirectUrl, ttlMinutes, name, roles, trustedMetadata, untrustedMetadata, inviter: context.inviter },
+    {
+      projectId: project.id,
+      organization: context.organization,
+      email,
+      redirectUrl,
+      ttlMinutes,
+      name,
+      roles,
+      trustedMetadata,
+      untrustedMetadata,
+      inviter: context.inviter,
+    },
     deps.now(),
   );
 }
 
 /** The `magic_links/authenticate` answer (docs/wire-protocol.md §2.1 / §5.2) without `request_id` / `status_code`. */
-export type MagicLinkAuthenticatePayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'> & { method_id: string; reset_sessions: false };
+export type MagicLinkAuthenticatePayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'> & {
+  method_id: string;
+  reset_sessions: false;
+};
 
 /**
  * `magic_links/authenticate`, shared by the SDK and backend routes. A held session is proven BEFORE
@@ -153,8 +182,19 @@ export async function authenticateMagicLink(
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const { loaded, token: sessionToken } = await authenticateOrgMagicLink(
     deps.db,
-    { projectId: project.id, token, pkceVerifier: pkceVerifier === '' ? undefined : pkceVerifier, durationMinutes, existing, customClaims },
+    {
+      projectId: project.id,
+      token,
+      pkceVerifier: pkceVerifier === '' ? undefined : pkceVerifier,
+      durationMinutes,
+      existing,
+      customClaims,
+    },
     now,
   );
-  return { ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)), method_id: loaded.member.email_id, reset_sessions: false };
+  return {
+    ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)),
+    method_id: loaded.member.email_id,
+    reset_sessions: false,
+  };
 }

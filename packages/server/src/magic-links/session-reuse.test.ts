@@ -11,12 +11,18 @@ let beta: string;
 beforeEach(async () => {
   t = await createTestServer({ dev: true });
   const org = async (organization_name: string, organization_slug: string) => {
-    const res = await t.api('/organizations', { body: { organization_name, organization_slug, email_allowed_domains: ['acme.test'] } });
+    const res = await t.api('/organizations', {
+      body: { organization_name, organization_slug, email_allowed_domains: ['acme.test'] },
+    });
     return res.body.organization.organization_id as string;
   };
   acme = await org('Acme', 'acme');
   beta = await org('Beta', 'beta');
-  for (const [orgId, email] of [[acme, 'ada@acme.test'], [acme, 'bob@acme.test'], [beta, 'ada@acme.test']] as const) {
+  for (const [orgId, email] of [
+    [acme, 'ada@acme.test'],
+    [acme, 'bob@acme.test'],
+    [beta, 'ada@acme.test'],
+  ] as const) {
     await t.api(`/organizations/${orgId}/members`, { body: { email_address: email } });
   }
 });
@@ -44,7 +50,10 @@ async function signIn(email: string, orgId = acme) {
 /** The stored row of a session (factors as parsed JSON). */
 async function sessionRow(id: string) {
   const row = await t.server.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return { ...row, factors: JSON.parse(row.factors) as { type: string; delivery_method: string; last_authenticated_at: string }[] };
+  return {
+    ...row,
+    factors: JSON.parse(row.factors) as { type: string; delivery_method: string; last_authenticated_at: string }[],
+  };
 }
 
 /** A refused request writes nothing; only the (deliberate) rate-limit failure counter may move. */
@@ -59,17 +68,26 @@ describe('magic_links/authenticate with an existing session', () => {
   test('same member + session_token: same session with a new token (the old one dies), one more email factor, expiry extended on request', async () => {
     const first = await signIn('ada@acme.test');
     t.clock.advance(10 * MINUTE);
-    const res = await authenticate(await link('ada@acme.test'), { session_token: first.session_token, session_duration_minutes: 120 });
+    const res = await authenticate(await link('ada@acme.test'), {
+      session_token: first.session_token,
+      session_duration_minutes: 120,
+    });
     expect(res.status).toBe(200);
     expect(res.body.member_session.member_session_id).toBe(first.member_session.member_session_id);
     // SES-03: a token never survives an authentication; the session (id, factors) carries on.
     expect(res.body.session_token).toMatch(/\S{20,}/);
     expect(res.body.session_token).not.toBe(first.session_token);
-    expect((await t.api('/sessions/authenticate', { body: { session_token: first.session_token } })).body.error_type).toBe('session_not_found');
+    expect(
+      (await t.api('/sessions/authenticate', { body: { session_token: first.session_token } })).body.error_type,
+    ).toBe('session_not_found');
     expect(res.body.session_jwt).not.toBe(first.session_jwt);
     const factors = res.body.member_session.authentication_factors;
     expect(factors).toHaveLength(2);
-    expect(factors[1]).toMatchObject({ type: 'magic_link', delivery_method: 'email', last_authenticated_at: new Date(t.clock.now()).toISOString() });
+    expect(factors[1]).toMatchObject({
+      type: 'magic_link',
+      delivery_method: 'email',
+      last_authenticated_at: new Date(t.clock.now()).toISOString(),
+    });
     expect(factors[1].email_factor.email_address).toBe('ada@acme.test');
     expect(Date.parse(res.body.member_session.expires_at)).toBe(t.clock.now() + 120 * MINUTE);
     const row = await sessionRow(first.member_session.member_session_id);
@@ -91,7 +109,9 @@ describe('magic_links/authenticate with an existing session', () => {
     expect(res.status).toBe(200);
     expect(res.body.member_session.member_session_id).toBe(first.member_session.member_session_id);
     // A new token even when the session was named by JWT: the caller can keep using the session.
-    expect((await t.api('/sessions/authenticate', { body: { session_token: res.body.session_token } })).status).toBe(200);
+    expect((await t.api('/sessions/authenticate', { body: { session_token: res.body.session_token } })).status).toBe(
+      200,
+    );
     expect((await t.api('/sessions/authenticate', { body: { session_token: first.session_token } })).status).toBe(404);
     expect((await sessionRow(first.member_session.member_session_id)).factors).toHaveLength(2);
     expect(await t.server.db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
@@ -135,12 +155,19 @@ describe('magic_links/authenticate with an existing session', () => {
     expect((await t.api('/sessions/revoke', { body: { session_token: first.session_token } })).status).toBe(200);
     const token = await link('ada@acme.test');
     const before = await dataState();
-    for (const credential of [{ session_token: first.session_token }, { session_jwt: first.session_jwt }, { session_token: 'no-such-session-token' }]) {
+    for (const credential of [
+      { session_token: first.session_token },
+      { session_jwt: first.session_jwt },
+      { session_token: 'no-such-session-token' },
+    ]) {
       const res = await authenticate(token, credential);
       const reference = await t.api('/sessions/authenticate', { body: credential });
       expect(res.status, Object.keys(credential)[0]).toBe(404);
       expect(res.body.error_type).toBe('session_not_found');
-      expect({ status: res.status, error_type: res.body.error_type }).toEqual({ status: reference.status, error_type: reference.body.error_type });
+      expect({ status: res.status, error_type: res.body.error_type }).toEqual({
+        status: reference.status,
+        error_type: reference.body.error_type,
+      });
     }
     expect(await dataState()).toEqual(before);
     const retry = await authenticate(token);
@@ -155,7 +182,11 @@ describe('magic_links/authenticate with an existing session', () => {
     await t.api('/sessions/revoke', { body: { session_token: first.session_token } });
     const token = await link('ada@acme.test');
     const existing = { loaded, extendMinutes: undefined, otherMember: 'refuse' } as const;
-    const redeem = authenticateOrgMagicLink(t.server.db, { projectId, token, durationMinutes: 60, existing }, t.clock.now());
+    const redeem = authenticateOrgMagicLink(
+      t.server.db,
+      { projectId, token, durationMinutes: 60, existing },
+      t.clock.now(),
+    );
     await expect(redeem).rejects.toMatchObject({ errorType: 'session_not_found' });
     expect((await authenticate(token)).status).toBe(200);
   });
@@ -163,11 +194,20 @@ describe('magic_links/authenticate with an existing session', () => {
 
 describe('SDK magic_links/authenticate with the session as Basic password', () => {
   const sdkLink = async (email: string) => {
-    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: acme, email_address: email, pkce_code_challenge: TEST_PKCE.challenge } })).status).toBe(200);
+    expect(
+      (
+        await t.sdk('/b2b/magic_links/email/login_or_signup', {
+          body: { organization_id: acme, email_address: email, pkce_code_challenge: TEST_PKCE.challenge },
+        })
+      ).status,
+    ).toBe(200);
     return (await latestMagicLinkToken(t.server, email)).token;
   };
   const sdkAuthenticate = (token: string, session?: string) =>
-    t.sdk('/b2b/magic_links/authenticate', { ...(session === undefined ? {} : { session }), body: { magic_links_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier } });
+    t.sdk('/b2b/magic_links/authenticate', {
+      ...(session === undefined ? {} : { session }),
+      body: { magic_links_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier },
+    });
 
   test('the cookie session is ambient: the same member extends it (new token); another member or a dead cookie gets a new session', async () => {
     const first = (await sdkAuthenticate(await sdkLink('ada@acme.test'))).body.data;
@@ -197,23 +237,44 @@ describe('SDK magic_links/authenticate with the session as Basic password', () =
 });
 
 describe('session_custom_claims on magic_links/authenticate', () => {
-  const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  const claimsOf = (jwt: string) =>
+    JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
   test('backend: set on a new session, merged into an extended one; reserved claims never; the SDK body cannot set any', async () => {
-    const first = await authenticate(await link('ada@acme.test'), { session_custom_claims: { plan: 'pro', sub: 'forged' } });
+    const first = await authenticate(await link('ada@acme.test'), {
+      session_custom_claims: { plan: 'pro', sub: 'forged' },
+    });
     expect(first.status).toBe(200);
     expect(claimsOf(first.body.session_jwt)).toMatchObject({ plan: 'pro', sub: first.body.member_id });
     expect(first.body.member_session.custom_claims).toEqual({ plan: 'pro' });
-    const again = await authenticate(await link('ada@acme.test'), { session_token: first.body.session_token, session_custom_claims: { seat: 7, plan: null } });
+    const again = await authenticate(await link('ada@acme.test'), {
+      session_token: first.body.session_token,
+      session_custom_claims: { seat: 7, plan: null },
+    });
     expect(again.body.member_session.custom_claims).toEqual({ seat: 7 });
     expect(claimsOf(again.body.session_jwt)).toMatchObject({ seat: 7 });
     expect(claimsOf(again.body.session_jwt).plan).toBeUndefined();
-    expect((await authenticate(await link('ada@acme.test'), { session_custom_claims: ['not', 'an', 'object'] })).status).toBe(400);
+    expect(
+      (await authenticate(await link('ada@acme.test'), { session_custom_claims: ['not', 'an', 'object'] })).status,
+    ).toBe(400);
 
     // A browser must not mint claims its backend would trust.
-    expect((await t.sdk('/b2b/magic_links/email/login_or_signup', { body: { organization_id: acme, email_address: 'bob@acme.test', pkce_code_challenge: TEST_PKCE.challenge } })).status).toBe(200);
+    expect(
+      (
+        await t.sdk('/b2b/magic_links/email/login_or_signup', {
+          body: { organization_id: acme, email_address: 'bob@acme.test', pkce_code_challenge: TEST_PKCE.challenge },
+        })
+      ).status,
+    ).toBe(200);
     const { token } = await latestMagicLinkToken(t.server, 'bob@acme.test');
-    const sdk = await t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier, session_custom_claims: { admin: true } } });
+    const sdk = await t.sdk('/b2b/magic_links/authenticate', {
+      body: {
+        magic_links_token: token,
+        session_duration_minutes: 60,
+        pkce_code_verifier: TEST_PKCE.verifier,
+        session_custom_claims: { admin: true },
+      },
+    });
     expect(sdk.status).toBe(200);
     expect(claimsOf(sdk.body.data.session_jwt).admin).toBeUndefined();
   });

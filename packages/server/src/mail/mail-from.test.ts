@@ -38,14 +38,23 @@ const BAD = [
 
 describe('parseMailFrom', () => {
   test('accepts "Name <addr@host>" and "addr@host"', () => {
-    expect(parseMailFrom('Acme Support <support@acme.example>')).toEqual({ name: 'Acme Support', address: 'support@acme.example', text: 'Acme Support <support@acme.example>' });
-    expect(parseMailFrom('  no-reply@mail.acme.example ')).toEqual({ name: '', address: 'no-reply@mail.acme.example', text: 'no-reply@mail.acme.example' });
+    expect(parseMailFrom('Acme Support <support@acme.example>')).toEqual({
+      name: 'Acme Support',
+      address: 'support@acme.example',
+      text: 'Acme Support <support@acme.example>',
+    });
+    expect(parseMailFrom('  no-reply@mail.acme.example ')).toEqual({
+      name: '',
+      address: 'no-reply@mail.acme.example',
+      text: 'no-reply@mail.acme.example',
+    });
     expect(parseMailFrom('"Acme, Inc." <hi@acme.example>').name).toBe('Acme, Inc.');
     expect(parseMailFrom(DEFAULT_MAIL_FROM).address).toBe('no-reply@orgauth.localhost');
   });
 
   test('refuses everything else with words that say what is expected', () => {
-    for (const value of BAD) expect(() => parseMailFrom(value), JSON.stringify(value)).toThrow(/Expected "Name <addr@host>" or "addr@host"/);
+    for (const value of BAD)
+      expect(() => parseMailFrom(value), JSON.stringify(value)).toThrow(/Expected "Name <addr@host>" or "addr@host"/);
   });
 });
 
@@ -55,7 +64,9 @@ describe('the sender of every mail', () => {
     await mailDiscoveryToken(t, 'ada@example.com');
     const [mail] = (await (await t.http('/dev/mailbox.json')).json()) as { from: string; to: string }[];
     expect(mail).toMatchObject({ from: 'Acme Support <support@acme.example>', to: 'ada@example.com' });
-    expect(await (await t.http('/dev/mailbox')).text()).toContain('From <strong>Acme Support &lt;support@acme.example&gt;</strong>');
+    expect(await (await t.http('/dev/mailbox')).text()).toContain(
+      'From <strong>Acme Support &lt;support@acme.example&gt;</strong>',
+    );
     await t.close();
 
     t = await createTestServer({ dev: true });
@@ -66,7 +77,9 @@ describe('the sender of every mail', () => {
   test('over SMTP: the From header and the envelope sender', async () => {
     sink = await startSmtpSink();
     t = await createTestServer({ smtpUrl: sink.url, from: 'Acme Support <support@acme.example>' });
-    await t.sdk('/b2b/magic_links/email/discovery/send', { body: { email_address: 'ada@example.com', pkce_code_challenge: 'A'.repeat(43) } });
+    await t.sdk('/b2b/magic_links/email/discovery/send', {
+      body: { email_address: 'ada@example.com', pkce_code_challenge: 'A'.repeat(43) },
+    });
     expect(sink.mails).toHaveLength(1);
     expect(sink.mails[0]?.mailFrom).toBe('support@acme.example');
     expect(sink.mails[0]?.data).toMatch(/^From: Acme Support <support@acme\.example>\r$/m);
@@ -76,7 +89,10 @@ describe('the sender of every mail', () => {
   test('a malformed sender refuses to start, before the database is created', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-from-'));
     try {
-      for (const from of BAD) await expect(createOrgAuthServer({ dataDir, from }), JSON.stringify(from)).rejects.toThrow(/Invalid sender address/);
+      for (const from of BAD)
+        await expect(createOrgAuthServer({ dataDir, from }), JSON.stringify(from)).rejects.toThrow(
+          /Invalid sender address/,
+        );
       expect(readdirSync(dataDir)).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

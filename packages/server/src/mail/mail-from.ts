@@ -24,7 +24,9 @@ const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
  */
 export function parseMailFrom(value: string): MailFrom {
   const fail = (why: string): never => {
-    throw new Error(`Invalid sender address ${JSON.stringify(value)}: ${why}. Expected "Name <addr@host>" or "addr@host".`);
+    throw new Error(
+      `Invalid sender address ${JSON.stringify(value)}: ${why}. Expected "Name <addr@host>" or "addr@host".`,
+    );
   };
   const trimmed = value.trim();
   if (trimmed === '') fail('it is empty');
@@ -37,7 +39,8 @@ export function parseMailFrom(value: string): MailFrom {
   if (only === undefined || 'group' in only) return fail('address groups are not allowed');
   const { name, address } = only;
   const at = address.lastIndexOf('@');
-  if (at <= 0 || !LOCAL.test(address.slice(0, at)) || !HOST.test(address.slice(at + 1))) fail('the address is not addr@host');
+  if (at <= 0 || !LOCAL.test(address.slice(0, at)) || !HOST.test(address.slice(at + 1)))
+    fail('the address is not addr@host');
   // The parser also reads "Name addr@host" and "foo <bar"; only the two plain forms are accepted.
   const bracketed = /<([^<>]*)>$/.exec(trimmed)?.[1];
   if (trimmed !== address && bracketed !== address) fail('write the address alone or in angle brackets after the name');

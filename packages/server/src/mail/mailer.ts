@@ -52,7 +52,13 @@ export function createMailer({ db, now, smtpUrl, from = parseMailFrom(DEFAULT_MA
     const transport = nodemailer.createTransport(smtpUrl);
     return {
       async send(mail) {
-        await transport.sendMail({ from: { name: from.name, address: from.address }, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await transport.sendMail({
+          from: { name: from.name, address: from.address },
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        });
       },
       list: () => Promise.resolve([]),
       clear: () => Promise.resolve(),
@@ -62,17 +68,38 @@ export function createMailer({ db, now, smtpUrl, from = parseMailFrom(DEFAULT_MA
   return {
     async send(mail) {
       const sentAt = now();
-      await db.deleteFrom('mails').where('sent_at', '<', sentAt - MAILBOX_RETENTION_MS).execute();
+      await db
+        .deleteFrom('mails')
+        .where('sent_at', '<', sentAt - MAILBOX_RETENTION_MS)
+        .execute();
       await db
         .insertInto('mails')
-        .values({ id: newId('mail'), project_id: mail.projectId, to_address: mail.to, from_address: from.text, subject: mail.subject, text: mail.text, html: mail.html, sent_at: sentAt, seq: Math.round((performance.timeOrigin + performance.now()) * 1000) })
+        .values({
+          id: newId('mail'),
+          project_id: mail.projectId,
+          to_address: mail.to,
+          from_address: from.text,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          sent_at: sentAt,
+          seq: Math.round((performance.timeOrigin + performance.now()) * 1000),
+        })
         .execute();
     },
     async list(filter = {}) {
       let query = db.selectFrom('mails').selectAll();
       if (filter.to !== undefined) query = query.where('to_address', '=', filter.to.trim().toLowerCase());
       const rows = await query.orderBy('sent_at', 'desc').orderBy('seq', 'desc').limit(500).execute();
-      return rows.map((r) => ({ id: r.id, from: r.from_address, to: r.to_address, subject: r.subject, text: r.text, html: r.html, sent_at: iso(r.sent_at) }));
+      return rows.map((r) => ({
+        id: r.id,
+        from: r.from_address,
+        to: r.to_address,
+        subject: r.subject,
+        text: r.text,
+        html: r.html,
+        sent_at: iso(r.sent_at),
+      }));
     },
     async clear() {
       await db.deleteFrom('mails').execute();

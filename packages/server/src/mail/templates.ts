@@ -9,7 +9,11 @@ export interface RenderedMail {
 }
 
 /** The discovery sign-in email: one button, the raw link as fallback, and a plain-text part. */
-export function discoveryMagicLinkMail(input: { link: string; projectName: string; expiresInMinutes: number }): RenderedMail {
+export function discoveryMagicLinkMail(input: {
+  link: string;
+  projectName: string;
+  expiresInMinutes: number;
+}): RenderedMail {
   const { link, projectName: project } = input;
   const subject = 'Your sign-in link';
   const text = [

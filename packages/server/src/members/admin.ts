@@ -22,23 +22,45 @@ export interface MemberFields {
   preserveExistingSessions?: boolean;
 }
 
-const duplicateEmail = () => apiError('duplicate_member_email', 'A member with this email address already exists in the organization.');
-const duplicateExternalId = () => apiError('duplicate_member_external_id', 'A member with this external_id already exists in the organization.');
+const duplicateEmail = () =>
+  apiError('duplicate_member_email', 'A member with this email address already exists in the organization.');
+const duplicateExternalId = () =>
+  apiError('duplicate_member_external_id', 'A member with this external_id already exists in the organization.');
 
-async function checkExternalId(db: Db, organizationId: string, externalId: string | null | undefined, selfId: string | null): Promise<void> {
+async function checkExternalId(
+  db: Db,
+  organizationId: string,
+  externalId: string | null | undefined,
+  selfId: string | null,
+): Promise<void> {
   if (externalId === null || externalId === undefined) return;
-  const taken = await db.selectFrom('members').select('id').where('organization_id', '=', organizationId).where('external_id', '=', externalId).executeTakeFirst();
+  const taken = await db
+    .selectFrom('members')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
   if (taken !== undefined && taken.id !== selfId) throw duplicateExternalId();
 }
 
 /** Revokes every live session of `memberId` (effective at once for opaque tokens; JWTs within 5 min). */
 export async function revokeMemberSessions(db: Db, memberId: string, now: number): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: now }).where('member_id', '=', memberId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Drops the unused one-time tokens (invites, login links) issued to `email` for `organizationId`. */
 export async function dropPendingTokens(db: Db, organizationId: string, email: string): Promise<void> {
-  await db.deleteFrom('one_time_tokens').where('organization_id', '=', organizationId).where('email', '=', email).where('used_at', 'is', null).execute();
+  await db
+    .deleteFrom('one_time_tokens')
+    .where('organization_id', '=', organizationId)
+    .where('email', '=', email)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 function fieldColumns(fields: MemberFields, current: MembersTable | null): Partial<MembersTable> {
@@ -51,8 +73,14 @@ function fieldColumns(fields: MemberFields, current: MembersTable | null): Parti
   if (fields.defaultMfaMethod !== undefined) set.default_mfa_method = fields.defaultMfaMethod;
   if (fields.externalId !== undefined) set.external_id = fields.externalId;
   // A create sets metadata; an update merges it (Stytch: top-level keys replace, null deletes).
-  if (fields.trustedMetadata !== undefined) set.trusted_metadata = mergeMetadata(current?.trusted_metadata ?? '{}', fields.trustedMetadata, 'trusted_metadata');
-  if (fields.untrustedMetadata !== undefined) set.untrusted_metadata = mergeMetadata(current?.untrusted_metadata ?? '{}', fields.untrustedMetadata, 'untrusted_metadata');
+  if (fields.trustedMetadata !== undefined)
+    set.trusted_metadata = mergeMetadata(current?.trusted_metadata ?? '{}', fields.trustedMetadata, 'trusted_metadata');
+  if (fields.untrustedMetadata !== undefined)
+    set.untrusted_metadata = mergeMetadata(
+      current?.untrusted_metadata ?? '{}',
+      fields.untrustedMetadata,
+      'untrusted_metadata',
+    );
   return set;
 }
 
@@ -94,10 +122,21 @@ export async function createMemberByApi(
     return { ...existing, ...fresh };
   }
   const { name, roles, trustedMetadata, untrustedMetadata, isBreakglass } = input.fields;
-  const row = await insertMember(db, org.project_id, org.id, { email: input.email, status, emailVerified: false, name, roles, trustedMetadata, untrustedMetadata, isBreakglass }, now);
+  const row = await insertMember(
+    db,
+    org.project_id,
+    org.id,
+    { email: input.email, status, emailVerified: false, name, roles, trustedMetadata, untrustedMetadata, isBreakglass },
+    now,
+  );
   // insertMember knows the skeleton's columns; the 0100 ones are written in the same transaction.
   const { mfaPhoneNumber, mfaEnrolled, defaultMfaMethod, externalId } = input.fields;
-  const extra = fieldColumns(Object.fromEntries(Object.entries({ mfaPhoneNumber, mfaEnrolled, defaultMfaMethod, externalId }).filter(([, v]) => v !== undefined)), row);
+  const extra = fieldColumns(
+    Object.fromEntries(
+      Object.entries({ mfaPhoneNumber, mfaEnrolled, defaultMfaMethod, externalId }).filter(([, v]) => v !== undefined),
+    ),
+    row,
+  );
   if (Object.keys(extra).length === 0) return row;
   await db.updateTable('members').set(extra).where('id', '=', row.id).execute();
   return { ...row, ...extra };
@@ -109,14 +148,23 @@ export async function createMemberByApi(
  * sessions unless `preserve_existing_sessions` (the proof of the old address no longer holds).
  * @throws ApiError 404 `member_not_found` for a deleted member; 400 duplicates.
  */
-export async function updateMember(db: Db, member: MembersTable, fields: MemberFields, now: number): Promise<MembersTable> {
+export async function updateMember(
+  db: Db,
+  member: MembersTable,
+  fields: MemberFields,
+  now: number,
+): Promise<MembersTable> {
   if (member.status === 'deleted') throw apiError('member_not_found', 'That member has been deleted.');
   await checkExternalId(db, member.organization_id, fields.externalId, member.id);
   const set: Partial<MembersTable> = { ...fieldColumns(fields, member), updated_at: now };
   const emailChanged = fields.email !== undefined && fields.email !== member.email;
   if (emailChanged && fields.email !== undefined) {
     if ((await findMemberByEmail(db, member.organization_id, fields.email)) !== undefined) throw duplicateEmail();
-    Object.assign(set, { email: fields.email, email_verified: 0, email_id: newId('member-email', envOf(member.project_id)) });
+    Object.assign(set, {
+      email: fields.email,
+      email_verified: 0,
+      email_id: newId('member-email', envOf(member.project_id)),
+    });
   }
   try {
     await db.updateTable('members').set(set).where('id', '=', member.id).execute();

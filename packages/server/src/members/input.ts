@@ -1,6 +1,14 @@
 import type { MemberFields } from './admin.js';
 import { apiError, badRequest } from '../lib/api-error.js';
-import { optionalBoolean, optionalEnum, optionalObject, optionalString, optionalStringArray, requiredEmail, type Body } from '../lib/validate.js';
+import {
+  optionalBoolean,
+  optionalEnum,
+  optionalObject,
+  optionalString,
+  optionalStringArray,
+  requiredEmail,
+  type Body,
+} from '../lib/validate.js';
 import { readExternalId } from '../organizations/index.js';
 
 // E.164: a plus, a non-zero country digit, at most 15 digits in all.
@@ -25,7 +33,8 @@ export function readMemberFields(body: Body, mode: 'create' | 'update'): MemberF
   if (breakglass !== undefined) fields.isBreakglass = breakglass;
   const phone = optionalString(body, 'mfa_phone_number', { max: 16 });
   if (phone !== undefined) {
-    if (phone !== '' && !E164.test(phone)) throw badRequest('mfa_phone_number must be an E.164 number such as +14155550100.');
+    if (phone !== '' && !E164.test(phone))
+      throw badRequest('mfa_phone_number must be an E.164 number such as +14155550100.');
     fields.mfaPhoneNumber = phone;
   }
   const enrolled = optionalBoolean(body, 'mfa_enrolled');

@@ -16,7 +16,9 @@ function allowedDomains(org: OrganizationsTable): string[] {
  */
 export function canJoinByEmailDomain(org: OrganizationsTable, email: string): boolean {
   const domain = emailDomain(email);
-  return org.email_jit_provisioning === 'RESTRICTED' && !isCommonEmailDomain(domain) && allowedDomains(org).includes(domain);
+  return (
+    org.email_jit_provisioning === 'RESTRICTED' && !isCommonEmailDomain(domain) && allowedDomains(org).includes(domain)
+  );
 }
 
 /**
@@ -29,7 +31,10 @@ export function assertInviteAllowed(org: OrganizationsTable, email: string): voi
   if (org.email_invites === 'RESTRICTED') {
     const domain = emailDomain(email);
     if (!isCommonEmailDomain(domain) && allowedDomains(org).includes(domain)) return;
-    throw apiError('invites_not_allowed', `This organization only allows invitations to addresses at its allowed domains.`);
+    throw apiError(
+      'invites_not_allowed',
+      `This organization only allows invitations to addresses at its allowed domains.`,
+    );
   }
   throw apiError('invites_not_allowed', 'This organization does not allow email invitations.');
 }
@@ -57,7 +62,10 @@ export function assertMfaNotRequired(org: OrganizationsTable): void {
  * `auth_methods: RESTRICTED` for every path (TEN-05 / AUTH-02); it is also the `primary_required`
  * of discovery and exchange answers.
  */
-export function primaryRequired(org: OrganizationsTable, factorTypes: readonly string[]): { allowed_auth_methods: string[] } | null {
+export function primaryRequired(
+  org: OrganizationsTable,
+  factorTypes: readonly string[],
+): { allowed_auth_methods: string[] } | null {
   if (org.auth_methods !== 'RESTRICTED') return null;
   const allowed = parseJson<string[]>(org.allowed_auth_methods, []);
   return factorTypes.some((type) => allowed.includes(type)) ? null : { allowed_auth_methods: allowed };
@@ -75,7 +83,10 @@ export function assertPrimaryFactorsAllowed(org: OrganizationsTable, factorTypes
   if (factorTypes.length > 0 && factorTypes.every((type) => type === 'magic_link')) {
     throw apiError('magic_link_not_allowed', 'This organization does not allow sign-in by email magic link.');
   }
-  throw apiError('unauthorized_action', `This organization only allows sign-in by: ${required.allowed_auth_methods.join(', ') || 'none'}.`);
+  throw apiError(
+    'unauthorized_action',
+    `This organization only allows sign-in by: ${required.allowed_auth_methods.join(', ') || 'none'}.`,
+  );
 }
 
 /**

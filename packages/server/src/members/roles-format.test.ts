@@ -23,14 +23,22 @@ const ADMIN_OBJECTS = [
 async function seed(): Promise<{ orgId: string; memberId: string }> {
   const org = await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } });
   const orgId: string = org.body.organization.organization_id;
-  const member = await t.api(`/organizations/${orgId}/members`, { body: { email_address: 'ada@acme.test', roles: ['stytch_admin'] } });
+  const member = await t.api(`/organizations/${orgId}/members`, {
+    body: { email_address: 'ada@acme.test', roles: ['stytch_admin'] },
+  });
   expect(member.status).toBe(200);
   return { orgId, memberId: member.body.member_id };
 }
 
 /** Signs ada in through a backend-sent magic link; returns the authenticate answer. */
 async function signIn(orgId: string) {
-  expect((await t.api('/magic_links/email/login_or_signup', { body: { organization_id: orgId, email_address: 'ada@acme.test' } })).status).toBe(200);
+  expect(
+    (
+      await t.api('/magic_links/email/login_or_signup', {
+        body: { organization_id: orgId, email_address: 'ada@acme.test' },
+      })
+    ).status,
+  ).toBe(200);
   const { token } = await latestMagicLinkToken(t.server, 'ada@acme.test');
   const res = await t.api('/magic_links/authenticate', { body: { magic_links_token: token } });
   expect(res.status).toBe(200);
@@ -63,7 +71,9 @@ describe('Member.roles format', () => {
 
     await t.api('/magic_links/email/discovery/send', { body: { email_address: 'ada@acme.test' } });
     const { token } = await latestMagicLinkToken(t.server, 'ada@acme.test');
-    const discovered = await t.api('/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token } });
+    const discovered = await t.api('/magic_links/discovery/authenticate', {
+      body: { discovery_magic_links_token: token },
+    });
     expect(discovered.body.discovered_organizations[0].membership.member.roles).toEqual([ADMIN_OBJECTS[0]]);
   });
 

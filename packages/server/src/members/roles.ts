@@ -19,7 +19,8 @@ export interface MemberRole {
 }
 
 /** True when `value` names a format. */
-export const isMemberRolesFormat = (value: unknown): value is MemberRolesFormat => (MEMBER_ROLES_FORMATS as readonly unknown[]).includes(value);
+export const isMemberRolesFormat = (value: unknown): value is MemberRolesFormat =>
+  (MEMBER_ROLES_FORMATS as readonly unknown[]).includes(value);
 
 /**
  * Role ids as Stytch's MemberRole list. Every member holds `stytch_member` (as in the session JWT's
@@ -27,11 +28,15 @@ export const isMemberRolesFormat = (value: unknown): value is MemberRolesFormat 
  * not exist here yet.
  */
 export function toMemberRoles(ids: readonly string[]): MemberRole[] {
-  return [...new Set(['stytch_member', ...ids])].map((role_id) => ({ role_id, sources: [{ type: 'direct_assignment', details: {} }] }));
+  return [...new Set(['stytch_member', ...ids])].map((role_id) => ({
+    role_id,
+    sources: [{ type: 'direct_assignment', details: {} }],
+  }));
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function convertMember(member: unknown): unknown {
   if (!isObject(member) || !Array.isArray(member.roles)) return member;
@@ -50,7 +55,9 @@ export function withMemberRoles<T extends object>(payload: T, format: MemberRole
   if (Array.isArray(out.members)) out.members = out.members.map(convertMember);
   if (Array.isArray(out.discovered_organizations)) {
     out.discovered_organizations = out.discovered_organizations.map((entry: unknown) =>
-      isObject(entry) && isObject(entry.membership) ? { ...entry, membership: { ...entry.membership, member: convertMember(entry.membership.member) } } : entry,
+      isObject(entry) && isObject(entry.membership)
+        ? { ...entry, membership: { ...entry.membership, member: convertMember(entry.membership.member) } }
+        : entry,
     );
   }
   return out as T;

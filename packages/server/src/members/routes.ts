@@ -27,7 +27,12 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
   api.post('/organizations/members/search', { action: 'OrganizationsMembersSearch' }, async (c) => {
     const body = await readBody(c);
     const ids = body.organization_ids;
-    if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100 || ids.some((id) => typeof id !== 'string' || id === '' || id.length > 256)) {
+    if (
+      !Array.isArray(ids) ||
+      ids.length === 0 ||
+      ids.length > 100 ||
+      ids.some((id) => typeof id !== 'string' || id === '' || id.length > 256)
+    ) {
       throw badRequest('organization_ids must be an array of 1 to 100 organization ids.');
     }
     const limit = readLimit(body.limit);
@@ -38,7 +43,10 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     }
     const page = await searchMembers(deps.db, [...organizations.keys()], body.query, limit, body.cursor);
     const involved = Object.fromEntries(
-      [...new Set(page.members.map((m) => m.organization_id))].map((id) => [id, toOrganization(organizations.get(id) as OrganizationsTable)]),
+      [...new Set(page.members.map((m) => m.organization_id))].map((id) => [
+        id,
+        toOrganization(organizations.get(id) as OrganizationsTable),
+      ]),
     );
     return apiOk(c, {
       members: page.members.map(toMember),
@@ -47,12 +55,21 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     });
   });
 
-  api.get('/organizations/members/dangerously_get/:member_id', { action: 'OrganizationsMembersDangerouslyGet' }, async (c) => {
-    const projectId = c.get('project').id;
-    const member = await deps.db.selectFrom('members').selectAll().where('project_id', '=', projectId).where('id', '=', c.req.param('member_id')).executeTakeFirst();
-    if (member === undefined) throw apiError('member_not_found', 'No member matches that member_id.');
-    return apiOk(c, memberResponse(member, await getOrganization(deps.db, projectId, member.organization_id)));
-  });
+  api.get(
+    '/organizations/members/dangerously_get/:member_id',
+    { action: 'OrganizationsMembersDangerouslyGet' },
+    async (c) => {
+      const projectId = c.get('project').id;
+      const member = await deps.db
+        .selectFrom('members')
+        .selectAll()
+        .where('project_id', '=', projectId)
+        .where('id', '=', c.req.param('member_id'))
+        .executeTakeFirst();
+      if (member === undefined) throw apiError('member_not_found', 'No member matches that member_id.');
+      return apiOk(c, memberResponse(member, await getOrganization(deps.db, projectId, member.organization_id)));
+    },
+  );
 
   api.get('/organizations/:organization_id/members', { action: 'OrganizationsMembersList' }, async (c) => {
     const limit = readLimit(c.req.query('limit'), true);
@@ -71,7 +88,9 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     const pending = optionalBoolean(body, 'create_member_as_pending') === true;
     const fields = readMemberFields(body, 'create');
     const organization = await org(c);
-    const member = await deps.db.transaction().execute((trx) => createMemberByApi(trx, organization, { email, pending, fields }, deps.now()));
+    const member = await deps.db
+      .transaction()
+      .execute((trx) => createMemberByApi(trx, organization, { email, pending, fields }, deps.now()));
     return apiOk(c, memberResponse(member, organization));
   });
 
@@ -87,9 +106,11 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     const email = c.req.query('email_address');
     let member: MembersTable | undefined;
     if (memberId !== undefined && memberId !== '') member = await getMember(deps.db, organization.id, memberId);
-    else if (email !== undefined && email !== '') member = await findMemberByEmail(deps.db, organization.id, requiredEmail({ email_address: email }));
+    else if (email !== undefined && email !== '')
+      member = await findMemberByEmail(deps.db, organization.id, requiredEmail({ email_address: email }));
     else throw badRequest('member_id or email_address is required.');
-    if (member === undefined) throw apiError('member_not_found', 'No member matches that email address in this organization.');
+    if (member === undefined)
+      throw apiError('member_not_found', 'No member matches that email address in this organization.');
     return apiOk(c, memberResponse(member, organization));
   });
 
@@ -103,14 +124,18 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     return apiOk(c, memberResponse(member, organization));
   });
 
-  api.delete('/organizations/:organization_id/members/:member_id', { action: 'OrganizationsMembersDelete' }, async (c) => {
-    const organization = await org(c);
-    const memberId = await deps.db.transaction().execute(async (trx) => {
-      const member = await getMember(trx, organization.id, c.req.param('member_id'));
-      await deleteMember(trx, member, deps.now());
-      return member.id;
-    });
-    return apiOk(c, { member_id: memberId });
-  });
+  api.delete(
+    '/organizations/:organization_id/members/:member_id',
+    { action: 'OrganizationsMembersDelete' },
+    async (c) => {
+      const organization = await org(c);
+      const memberId = await deps.db.transaction().execute(async (trx) => {
+        const member = await getMember(trx, organization.id, c.req.param('member_id'));
+        await deleteMember(trx, member, deps.now());
+        return member.id;
+      });
+      return apiOk(c, { member_id: memberId });
+    },
+  );
   return { backend: api.app };
 }

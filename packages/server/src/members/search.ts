@@ -37,14 +37,19 @@ function operandExpression(eb: MemberEb, { filterName, value }: SearchOperand): 
     case 'member_ids':
       return eb('members.id', 'in', list);
     case 'member_emails':
-      return eb('members.email', 'in', list.map((v) => v.trim().toLowerCase()));
+      return eb(
+        'members.email',
+        'in',
+        list.map((v) => v.trim().toLowerCase()),
+      );
     case 'member_email_fuzzy':
       return containsIgnoringCase('members.email', list[0] ?? '');
     case 'member_external_ids':
       return eb('members.external_id', 'in', list);
     case 'statuses':
       for (const status of list) {
-        if (!STATUSES.includes(status)) throw apiError('invalid_search_query', `statuses must contain only ${STATUSES.join(', ')}.`);
+        if (!STATUSES.includes(status))
+          throw apiError('invalid_search_query', `statuses must contain only ${STATUSES.join(', ')}.`);
       }
       return eb('members.status', 'in', list);
     default: // member_roles
@@ -64,7 +69,13 @@ export interface MemberPage {
  * member can match), filtered by `rawQuery`, ordered by `(created_at, id)`, keyset-paginated.
  * @throws ApiError 400 `invalid_search_query` / `invalid_cursor`.
  */
-export async function searchMembers(db: Db, organizationIds: string[], rawQuery: unknown, limit: number, cursor: unknown): Promise<MemberPage> {
+export async function searchMembers(
+  db: Db,
+  organizationIds: string[],
+  rawQuery: unknown,
+  limit: number,
+  cursor: unknown,
+): Promise<MemberPage> {
   const search: KeysetSearch<'members'> = {
     table: 'members',
     filters: MEMBER_FILTERS,

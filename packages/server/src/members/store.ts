@@ -18,7 +18,13 @@ export interface NewMember {
  * Inserts a member of `organizationId`.
  * @throws ApiError 400 `duplicate_member_email` when the organization already has that email.
  */
-export async function insertMember(db: Db, projectId: string, organizationId: string, input: NewMember, now: number): Promise<MembersTable> {
+export async function insertMember(
+  db: Db,
+  projectId: string,
+  organizationId: string,
+  input: NewMember,
+  now: number,
+): Promise<MembersTable> {
   const row: MembersTable = {
     id: newId('member', envOf(projectId)),
     project_id: projectId,
@@ -52,7 +58,12 @@ function duplicate(): ApiError {
 
 /** The member of `organizationId` with `email`, any status. */
 export function findMemberByEmail(db: Db, organizationId: string, email: string): Promise<MembersTable | undefined> {
-  return db.selectFrom('members').selectAll().where('organization_id', '=', organizationId).where('email', '=', email).executeTakeFirst();
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('email', '=', email)
+    .executeTakeFirst();
 }
 
 /**
@@ -60,7 +71,12 @@ export function findMemberByEmail(db: Db, organizationId: string, email: string)
  * @throws ApiError 404 `member_not_found`
  */
 export async function getMember(db: Db, organizationId: string, memberId: string): Promise<MembersTable> {
-  const row = await db.selectFrom('members').selectAll().where('organization_id', '=', organizationId).where('id', '=', memberId).executeTakeFirst();
+  const row = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', memberId)
+    .executeTakeFirst();
   if (row === undefined) throw apiError('member_not_found', 'No member matches that member_id in this organization.');
   return row;
 }
@@ -68,6 +84,10 @@ export async function getMember(db: Db, organizationId: string, memberId: string
 /** Marks a member active with a verified email (invite accepted / email proven). */
 export async function activateMember(db: Db, member: MembersTable, now: number): Promise<MembersTable> {
   if (member.status === 'active' && member.email_verified === 1) return member;
-  await db.updateTable('members').set({ status: 'active', email_verified: 1, updated_at: now }).where('id', '=', member.id).execute();
+  await db
+    .updateTable('members')
+    .set({ status: 'active', email_verified: 1, updated_at: now })
+    .where('id', '=', member.id)
+    .execute();
   return { ...member, status: 'active', email_verified: 1, updated_at: now };
 }

@@ -20,36 +20,72 @@ const createOrg = async (body: Record<string, unknown>) => {
 
 describe('PUT /organizations/{id}', () => {
   test('updates every field; metadata merges (null deletes); external id works as an identifier', async () => {
-    const org = await createOrg({ organization_name: 'Acme', organization_slug: 'acme', trusted_metadata: { a: 1, b: 2 }, organization_external_id: 'crm-1' });
-    expect(org).toMatchObject({ organization_external_id: 'crm-1', mfa_methods: 'ALL_ALLOWED', claimed_email_domains: [] });
+    const org = await createOrg({
+      organization_name: 'Acme',
+      organization_slug: 'acme',
+      trusted_metadata: { a: 1, b: 2 },
+      organization_external_id: 'crm-1',
+    });
+    expect(org).toMatchObject({
+      organization_external_id: 'crm-1',
+      mfa_methods: 'ALL_ALLOWED',
+      claimed_email_domains: [],
+    });
     t.clock.advance(1000);
     const res = await t.api(`/organizations/crm-1`, {
       method: 'PUT',
       body: {
-        organization_name: 'Acme Two', organization_slug: 'acme-two', organization_logo_url: 'https://acme.test/logo.png',
-        trusted_metadata: { b: null, c: 3 }, email_allowed_domains: ['Acme.test'], email_jit_provisioning: 'RESTRICTED',
-        email_invites: 'RESTRICTED', sso_jit_provisioning: 'NOT_ALLOWED', auth_methods: 'RESTRICTED',
+        organization_name: 'Acme Two',
+        organization_slug: 'acme-two',
+        organization_logo_url: 'https://acme.test/logo.png',
+        trusted_metadata: { b: null, c: 3 },
+        email_allowed_domains: ['Acme.test'],
+        email_jit_provisioning: 'RESTRICTED',
+        email_invites: 'RESTRICTED',
+        sso_jit_provisioning: 'NOT_ALLOWED',
+        auth_methods: 'RESTRICTED',
         // mfa_policy: only OPTIONAL can be set until MFA exists (AUTH-15, organizations/mfa-policy.test.ts).
-        allowed_auth_methods: ['magic_link', 'sso'], mfa_policy: 'OPTIONAL', mfa_methods: 'RESTRICTED',
-        allowed_mfa_methods: ['totp'], organization_external_id: 'crm-2', claimed_email_domains: ['acme.test'],
+        allowed_auth_methods: ['magic_link', 'sso'],
+        mfa_policy: 'OPTIONAL',
+        mfa_methods: 'RESTRICTED',
+        allowed_mfa_methods: ['totp'],
+        organization_external_id: 'crm-2',
+        claimed_email_domains: ['acme.test'],
         rbac_email_implicit_role_assignments: [{ domain: 'acme.test', role_id: 'editor' }],
       },
     });
     expect(res.status).toBe(200);
     expect(res.body.organization).toMatchObject({
-      organization_id: org.organization_id, organization_name: 'Acme Two', organization_slug: 'acme-two',
-      organization_logo_url: 'https://acme.test/logo.png', trusted_metadata: { a: 1, c: 3 }, email_allowed_domains: ['acme.test'],
-      allowed_domains: ['acme.test'], email_jit_provisioning: 'RESTRICTED', email_invites: 'RESTRICTED', sso_jit_provisioning: 'NOT_ALLOWED',
-      auth_methods: 'RESTRICTED', allowed_auth_methods: ['magic_link', 'sso'], mfa_policy: 'OPTIONAL', mfa_methods: 'RESTRICTED',
-      allowed_mfa_methods: ['totp'], organization_external_id: 'crm-2', claimed_email_domains: ['acme.test'],
-      rbac_email_implicit_role_assignments: [{ domain: 'acme.test', role_id: 'editor' }], created_at: org.created_at,
+      organization_id: org.organization_id,
+      organization_name: 'Acme Two',
+      organization_slug: 'acme-two',
+      organization_logo_url: 'https://acme.test/logo.png',
+      trusted_metadata: { a: 1, c: 3 },
+      email_allowed_domains: ['acme.test'],
+      allowed_domains: ['acme.test'],
+      email_jit_provisioning: 'RESTRICTED',
+      email_invites: 'RESTRICTED',
+      sso_jit_provisioning: 'NOT_ALLOWED',
+      auth_methods: 'RESTRICTED',
+      allowed_auth_methods: ['magic_link', 'sso'],
+      mfa_policy: 'OPTIONAL',
+      mfa_methods: 'RESTRICTED',
+      allowed_mfa_methods: ['totp'],
+      organization_external_id: 'crm-2',
+      claimed_email_domains: ['acme.test'],
+      rbac_email_implicit_role_assignments: [{ domain: 'acme.test', role_id: 'editor' }],
+      created_at: org.created_at,
     });
     expect(res.body.organization.updated_at).not.toBe(org.updated_at);
     expect((await t.api('/organizations/acme-two')).body.organization).toEqual(res.body.organization);
     expect((await t.api('/organizations/crm-1')).body.error_type).toBe('organization_not_found');
     // The domain index follows, so discovery-by-domain and search see the new domain.
-    const search = await t.api('/organizations/search', { body: { query: { operator: 'AND', operands: [{ filter_name: 'allowed_domains', filter_value: ['acme.test'] }] } } });
-    expect(search.body.organizations.map((o: { organization_id: string }) => o.organization_id)).toEqual([org.organization_id]);
+    const search = await t.api('/organizations/search', {
+      body: { query: { operator: 'AND', operands: [{ filter_name: 'allowed_domains', filter_value: ['acme.test'] }] } },
+    });
+    expect(search.body.organizations.map((o: { organization_id: string }) => o.organization_id)).toEqual([
+      org.organization_id,
+    ]);
   });
 
   test('slug and external id stay unique; a refused update writes nothing', async () => {
@@ -62,7 +98,11 @@ describe('PUT /organizations/{id}', () => {
       [{ organization_name: 'Renamed', organization_slug: 'Bad Slug' }, 400, 'invalid_organization_slug'],
       [{ organization_name: '' }, 400, 'invalid_organization_name'],
       [{ organization_name: 'Renamed', email_allowed_domains: ['acme.test', 'no domain'] }, 400, 'bad_request'],
-      [{ organization_name: 'Renamed', sso_default_connection_id: 'saml-connection-test-nope' }, 404, 'connection_not_found'],
+      [
+        { organization_name: 'Renamed', sso_default_connection_id: 'saml-connection-test-nope' },
+        404,
+        'connection_not_found',
+      ],
       [{ organization_name: 'Renamed', mfa_policy: 'SOMETIMES' }, 400, 'bad_request'],
       [{ organization_name: 'Renamed', trusted_metadata: 'x' }, 400, 'bad_request'],
       [{ organization_name: 'Renamed', trusted_metadata: { big: 'x'.repeat(5000) } }, 400, 'bad_request'],
@@ -72,10 +112,15 @@ describe('PUT /organizations/{id}', () => {
       const res = await t.api(`/organizations/${two.organization_id}`, { method: 'PUT', body });
       expect([res.status, res.body.error_type], JSON.stringify(body)).toEqual([status, errorType]);
     }
-    expect((await t.api('/organizations/organization-test-nope', { method: 'PUT', body: {} })).body.error_type).toBe('organization_not_found');
+    expect((await t.api('/organizations/organization-test-nope', { method: 'PUT', body: {} })).body.error_type).toBe(
+      'organization_not_found',
+    );
     expect(await snapshot(t.server.db)).toEqual(before);
     // Its own slug is not "taken".
-    expect((await t.api(`/organizations/${two.organization_id}`, { method: 'PUT', body: { organization_slug: 'two' } })).status).toBe(200);
+    expect(
+      (await t.api(`/organizations/${two.organization_id}`, { method: 'PUT', body: { organization_slug: 'two' } }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -87,34 +132,69 @@ describe('DELETE /organizations/{id}', () => {
     await t.api(`/organizations/${orgId}/members`, { body: { email_address: 'cy@acme.test' } });
     await t.api(`/organizations/${orgId}`, { method: 'PUT', body: { email_allowed_domains: ['acme.test'] } });
     await t.api(`/sso/saml/${orgId}`, { body: { display_name: 'Okta' } });
-    await t.server.db.insertInto('one_time_tokens').values({
-      hash: 'f'.repeat(64), project_id: data.member.project_id ?? (await t.server.db.selectFrom('projects').select('id').executeTakeFirstOrThrow()).id,
-      kind: 'invite_magic_link', email: 'dee@acme.test', organization_id: orgId, pkce_challenge: null, redirect_url: 'http://localhost:3000', expires_at: t.clock.now() + 60_000, used_at: null, created_at: t.clock.now(),
-    }).execute();
+    await t.server.db
+      .insertInto('one_time_tokens')
+      .values({
+        hash: 'f'.repeat(64),
+        project_id:
+          data.member.project_id ??
+          (await t.server.db.selectFrom('projects').select('id').executeTakeFirstOrThrow()).id,
+        kind: 'invite_magic_link',
+        email: 'dee@acme.test',
+        organization_id: orgId,
+        pkce_challenge: null,
+        redirect_url: 'http://localhost:3000',
+        expires_at: t.clock.now() + 60_000,
+        used_at: null,
+        created_at: t.clock.now(),
+      })
+      .execute();
     const before = await rowsOfOrganization(t.server.db, orgId);
-    expect(before).toMatchObject({ organizations: 1, members: 2, sessions: 1, sso_connections: 1, organization_domains: 1, one_time_tokens: 1 });
+    expect(before).toMatchObject({
+      organizations: 1,
+      members: 2,
+      sessions: 1,
+      sso_connections: 1,
+      organization_domains: 1,
+      one_time_tokens: 1,
+    });
     // Every table that can hold an organization's rows is in the cascade list (guards future tables).
     for (const { name, columns } of await dataTables(t.server.db)) {
-      if (columns.includes('organization_id') && name !== 'organizations') expect(ORGANIZATION_CASCADE as readonly string[], name).toContain(name);
+      if (columns.includes('organization_id') && name !== 'organizations')
+        expect(ORGANIZATION_CASCADE as readonly string[], name).toContain(name);
     }
 
     const res = await t.api(`/organizations/acme`, { method: 'DELETE' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ request_id: expect.stringMatching(/^request-id-/), status_code: 200, organization_id: orgId });
+    expect(res.body).toEqual({
+      request_id: expect.stringMatching(/^request-id-/),
+      status_code: 200,
+      organization_id: orgId,
+    });
     expect(Object.values(await rowsOfOrganization(t.server.db, orgId)).every((n) => n === 0)).toBe(true);
     // The session is gone with it; the other organization is untouched.
     expect((await t.api('/sessions/authenticate', { body: { session_token: data.session_token } })).status).toBe(404);
     expect((await t.api('/sessions/authenticate', { body: { session_token: other.session_token } })).status).toBe(200);
     expect((await t.api(`/organizations/${orgId}`)).body.error_type).toBe('organization_not_found');
-    expect((await t.api(`/organizations/${orgId}`, { method: 'DELETE' })).body.error_type).toBe('organization_not_found');
+    expect((await t.api(`/organizations/${orgId}`, { method: 'DELETE' })).body.error_type).toBe(
+      'organization_not_found',
+    );
   });
 });
 
 describe('POST /organizations/search', () => {
   test('filters with AND / OR, fuzzy matching treats LIKE metacharacters literally', async () => {
-    const acme = await createOrg({ organization_name: 'Acme Rockets', organization_slug: 'acme', allowed_domains: ['acme.test'] });
+    const acme = await createOrg({
+      organization_name: 'Acme Rockets',
+      organization_slug: 'acme',
+      allowed_domains: ['acme.test'],
+    });
     t.clock.advance(1);
-    const beta = await createOrg({ organization_name: 'Beta 100% Labs', organization_slug: 'beta_labs', email_allowed_domains: ['beta.test'] });
+    const beta = await createOrg({
+      organization_name: 'Beta 100% Labs',
+      organization_slug: 'beta_labs',
+      email_allowed_domains: ['beta.test'],
+    });
     t.clock.advance(1);
     await createOrg({ organization_name: 'Gamma', organization_slug: 'gamma' });
     const ids = async (query: unknown) => {
@@ -123,15 +203,44 @@ describe('POST /organizations/search', () => {
       return res.body.organizations.map((o: { organization_slug: string }) => o.organization_slug);
     };
     expect(await ids(undefined)).toEqual(['acme', 'beta_labs', 'gamma']);
-    expect(await ids({ operator: 'AND', operands: [{ filter_name: 'organization_ids', filter_value: [acme.organization_id, beta.organization_id] }] })).toEqual(['acme', 'beta_labs']);
-    expect(await ids({ operator: 'OR', operands: [{ filter_name: 'organization_slugs', filter_value: ['gamma'] }, { filter_name: 'email_allowed_domains', filter_value: ['beta.test'] }] })).toEqual(['beta_labs', 'gamma']);
-    expect(await ids({ operator: 'AND', operands: [{ filter_name: 'organization_slugs', filter_value: ['gamma'] }, { filter_name: 'allowed_domains', filter_value: ['beta.test'] }] })).toEqual([]);
-    expect(await ids({ operator: 'AND', operands: [{ filter_name: 'organization_name_fuzzy', filter_value: 'ROCK' }] })).toEqual(['acme']);
-    expect(await ids({ operator: 'AND', operands: [{ filter_name: 'organization_name_fuzzy', filter_value: '%' }] })).toEqual(['beta_labs']);
-    expect(await ids({ operator: 'AND', operands: [{ filter_name: 'organization_slug_fuzzy', filter_value: '_' }] })).toEqual(['beta_labs']);
+    expect(
+      await ids({
+        operator: 'AND',
+        operands: [{ filter_name: 'organization_ids', filter_value: [acme.organization_id, beta.organization_id] }],
+      }),
+    ).toEqual(['acme', 'beta_labs']);
+    expect(
+      await ids({
+        operator: 'OR',
+        operands: [
+          { filter_name: 'organization_slugs', filter_value: ['gamma'] },
+          { filter_name: 'email_allowed_domains', filter_value: ['beta.test'] },
+        ],
+      }),
+    ).toEqual(['beta_labs', 'gamma']);
+    expect(
+      await ids({
+        operator: 'AND',
+        operands: [
+          { filter_name: 'organization_slugs', filter_value: ['gamma'] },
+          { filter_name: 'allowed_domains', filter_value: ['beta.test'] },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      await ids({ operator: 'AND', operands: [{ filter_name: 'organization_name_fuzzy', filter_value: 'ROCK' }] }),
+    ).toEqual(['acme']);
+    expect(
+      await ids({ operator: 'AND', operands: [{ filter_name: 'organization_name_fuzzy', filter_value: '%' }] }),
+    ).toEqual(['beta_labs']);
+    expect(
+      await ids({ operator: 'AND', operands: [{ filter_name: 'organization_slug_fuzzy', filter_value: '_' }] }),
+    ).toEqual(['beta_labs']);
     const res = await t.api('/organizations/search', { body: { limit: 2 } });
     expect(res.body.results_metadata).toEqual({ total: 3, next_cursor: expect.any(String) });
-    const next = await t.api('/organizations/search', { body: { limit: 2, cursor: res.body.results_metadata.next_cursor } });
+    const next = await t.api('/organizations/search', {
+      body: { limit: 2, cursor: res.body.results_metadata.next_cursor },
+    });
     expect(next.body.organizations.map((o: { organization_slug: string }) => o.organization_slug)).toEqual(['gamma']);
     expect(next.body.results_metadata.next_cursor).toBeNull();
   });
@@ -139,9 +248,18 @@ describe('POST /organizations/search', () => {
   test('bad queries, limits and cursors are specific 400s', async () => {
     const cases: [unknown, string][] = [
       [{ query: { operator: 'XOR', operands: [] } }, 'invalid_search_query'],
-      [{ query: { operator: 'AND', operands: [{ filter_name: 'nope', filter_value: ['x'] }] } }, 'invalid_search_query'],
-      [{ query: { operator: 'AND', operands: [{ filter_name: 'organization_ids', filter_value: 'x' }] } }, 'invalid_search_query'],
-      [{ query: { operator: 'AND', operands: [{ filter_name: 'organization_name_fuzzy', filter_value: ['x'] }] } }, 'invalid_search_query'],
+      [
+        { query: { operator: 'AND', operands: [{ filter_name: 'nope', filter_value: ['x'] }] } },
+        'invalid_search_query',
+      ],
+      [
+        { query: { operator: 'AND', operands: [{ filter_name: 'organization_ids', filter_value: 'x' }] } },
+        'invalid_search_query',
+      ],
+      [
+        { query: { operator: 'AND', operands: [{ filter_name: 'organization_name_fuzzy', filter_value: ['x'] }] } },
+        'invalid_search_query',
+      ],
       [{ query: { operator: 'AND', operands: 'x' } }, 'invalid_search_query'],
       [{ query: [] }, 'invalid_search_query'],
       [{ limit: 0 }, 'invalid_limit'],
@@ -162,8 +280,13 @@ describe('POST /organizations/search', () => {
     await createOrg({ organization_name: 'Acme', organization_slug: 'acme' });
     const live = t.server.project.live;
     if (live === undefined || live.secret === '') return; // single-environment builds
-    const res = await t.api('/organizations/search', { body: {}, auth: { user: live.project_id, password: live.secret } });
+    const res = await t.api('/organizations/search', {
+      body: {},
+      auth: { user: live.project_id, password: live.secret },
+    });
     expect(res.body.organizations).toEqual([]);
-    expect((await t.api('/organizations/acme', { auth: { user: live.project_id, password: live.secret } })).status).toBe(404);
+    expect(
+      (await t.api('/organizations/acme', { auth: { user: live.project_id, password: live.secret } })).status,
+    ).toBe(404);
   });
 });

@@ -40,13 +40,21 @@ export function mergeMetadata(stored: string, patch: Record<string, unknown>, fi
   return text;
 }
 
-const slugTaken = (slug: string) => apiError('organization_slug_already_used', `The organization slug "${slug}" is already used.`);
-const externalIdTaken = () => apiError('organization_external_id_already_used', 'Another organization already uses that organization_external_id.');
+const slugTaken = (slug: string) =>
+  apiError('organization_slug_already_used', `The organization slug "${slug}" is already used.`);
+const externalIdTaken = () =>
+  apiError('organization_external_id_already_used', 'Another organization already uses that organization_external_id.');
 
 async function checkConnections(db: Db, organizationId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const found = await db.selectFrom('sso_connections').select('id').where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
-  if (found.length !== new Set(ids).size) throw apiError('connection_not_found', 'No SSO connection of this organization matches that connection_id.');
+  const found = await db
+    .selectFrom('sso_connections')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', ids)
+    .execute();
+  if (found.length !== new Set(ids).size)
+    throw apiError('connection_not_found', 'No SSO connection of this organization matches that connection_id.');
 }
 
 /**
@@ -54,20 +62,33 @@ async function checkConnections(db: Db, organizationId: string, ids: string[]): 
  * connection references checked, domain index rewritten. Returns the updated row.
  * @throws ApiError 400 `organization_slug_already_used` / `organization_external_id_already_used`, 404 `connection_not_found`.
  */
-export async function updateOrganization(db: Db, org: OrganizationsTable, patch: OrganizationPatch, now: number): Promise<OrganizationsTable> {
-  const others = db.selectFrom('organizations').select('id').where('project_id', '=', org.project_id).where('id', '!=', org.id);
-  if (patch.slug !== undefined && (await others.where('slug', '=', patch.slug).executeTakeFirst()) !== undefined) throw slugTaken(patch.slug);
-  if (patch.externalId && (await others.where('external_id', '=', patch.externalId).executeTakeFirst()) !== undefined) throw externalIdTaken();
+export async function updateOrganization(
+  db: Db,
+  org: OrganizationsTable,
+  patch: OrganizationPatch,
+  now: number,
+): Promise<OrganizationsTable> {
+  const others = db
+    .selectFrom('organizations')
+    .select('id')
+    .where('project_id', '=', org.project_id)
+    .where('id', '!=', org.id);
+  if (patch.slug !== undefined && (await others.where('slug', '=', patch.slug).executeTakeFirst()) !== undefined)
+    throw slugTaken(patch.slug);
+  if (patch.externalId && (await others.where('external_id', '=', patch.externalId).executeTakeFirst()) !== undefined)
+    throw externalIdTaken();
   if (patch.ssoDefaultConnectionId) await checkConnections(db, org.id, [patch.ssoDefaultConnectionId]);
   await checkConnections(db, org.id, patch.ssoJitAllowedConnections ?? []);
   const set: Partial<OrganizationsTable> = { updated_at: now };
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.slug !== undefined) set.slug = patch.slug;
   if (patch.logoUrl !== undefined) set.logo_url = patch.logoUrl;
-  if (patch.trustedMetadata !== undefined) set.trusted_metadata = mergeMetadata(org.trusted_metadata, patch.trustedMetadata, 'trusted_metadata');
+  if (patch.trustedMetadata !== undefined)
+    set.trusted_metadata = mergeMetadata(org.trusted_metadata, patch.trustedMetadata, 'trusted_metadata');
   if (patch.externalId !== undefined) set.external_id = patch.externalId;
   if (patch.ssoDefaultConnectionId !== undefined) set.sso_default_connection_id = patch.ssoDefaultConnectionId;
-  if (patch.ssoJitAllowedConnections !== undefined) set.sso_jit_provisioning_allowed_connections = JSON.stringify(patch.ssoJitAllowedConnections);
+  if (patch.ssoJitAllowedConnections !== undefined)
+    set.sso_jit_provisioning_allowed_connections = JSON.stringify(patch.ssoJitAllowedConnections);
   if (patch.emailAllowedDomains !== undefined) set.email_allowed_domains = JSON.stringify(patch.emailAllowedDomains);
   if (patch.emailJitProvisioning !== undefined) set.email_jit_provisioning = patch.emailJitProvisioning;
   if (patch.emailInvites !== undefined) set.email_invites = patch.emailInvites;
@@ -75,7 +96,8 @@ export async function updateOrganization(db: Db, org: OrganizationsTable, patch:
   if (patch.authMethods !== undefined) set.auth_methods = patch.authMethods;
   if (patch.allowedAuthMethods !== undefined) set.allowed_auth_methods = JSON.stringify(patch.allowedAuthMethods);
   if (patch.mfaPolicy !== undefined) set.mfa_policy = patch.mfaPolicy;
-  if (patch.extra !== undefined && Object.keys(patch.extra).length > 0) set.extra_settings = JSON.stringify({ ...extraSettings(org), ...patch.extra });
+  if (patch.extra !== undefined && Object.keys(patch.extra).length > 0)
+    set.extra_settings = JSON.stringify({ ...extraSettings(org), ...patch.extra });
   try {
     await db.updateTable('organizations').set(set).where('id', '=', org.id).execute();
   } catch (error) {
@@ -86,7 +108,10 @@ export async function updateOrganization(db: Db, org: OrganizationsTable, patch:
   if (patch.emailAllowedDomains !== undefined) {
     await db.deleteFrom('organization_domains').where('organization_id', '=', org.id).execute();
     for (const domain of patch.emailAllowedDomains) {
-      await db.insertInto('organization_domains').values({ organization_id: org.id, project_id: org.project_id, domain }).execute();
+      await db
+        .insertInto('organization_domains')
+        .values({ organization_id: org.id, project_id: org.project_id, domain })
+        .execute();
     }
   }
   return { ...org, ...set };
@@ -97,7 +122,14 @@ export async function updateOrganization(db: Db, org: OrganizationsTable, patch:
  * Exported for the cascade test, which fails when a table with an `organization_id` column is
  * missing here.
  */
-export const ORGANIZATION_CASCADE = ['sessions', 'one_time_tokens', 'sso_identities', 'sso_connections', 'members', 'organization_domains'] as const;
+export const ORGANIZATION_CASCADE = [
+  'sessions',
+  'one_time_tokens',
+  'sso_identities',
+  'sso_connections',
+  'members',
+  'organization_domains',
+] as const;
 
 /**
  * Deletes `org` and everything of it (sessions, pending tokens, SSO connections, members, domain

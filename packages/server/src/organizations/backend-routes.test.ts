@@ -13,16 +13,30 @@ afterEach(async () => {
 describe('backend organizations and members', () => {
   test('wrong or missing secret → 401 unauthorized_credentials', async () => {
     const { project_id, public_token } = t.server.project;
-    for (const auth of [null, { user: project_id, password: 'secret-test-wrong' }, { user: 'project-test-nope', password: t.server.project.secret }, { user: public_token, password: public_token }]) {
+    for (const auth of [
+      null,
+      { user: project_id, password: 'secret-test-wrong' },
+      { user: 'project-test-nope', password: t.server.project.secret },
+      { user: public_token, password: public_token },
+    ]) {
       const res = await t.api('/organizations', { body: { organization_name: 'X' }, auth });
       expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ status_code: 401, error_type: 'unauthorized_credentials', request_id: expect.any(String) });
+      expect(res.body).toMatchObject({
+        status_code: 401,
+        error_type: 'unauthorized_credentials',
+        request_id: expect.any(String),
+      });
     }
   });
 
   test('create and get an organization (by id or slug); bodies are not wrapped', async () => {
     const created = await t.api('/organizations', {
-      body: { organization_name: 'Acme', organization_slug: 'acme', allowed_domains: ['Acme.test'], trusted_metadata: { tier: 'gold' } },
+      body: {
+        organization_name: 'Acme',
+        organization_slug: 'acme',
+        allowed_domains: ['Acme.test'],
+        trusted_metadata: { tier: 'gold' },
+      },
     });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
@@ -44,13 +58,17 @@ describe('backend organizations and members', () => {
     const missing = await t.api('/organizations/organization-test-nope');
     expect(missing.status).toBe(404);
     expect(missing.body.error_type).toBe('organization_not_found');
-    expect((await t.api('/organizations', { body: { organization_name: 'Again', organization_slug: 'acme' } })).body.error_type).toBe(
-      'organization_slug_already_used',
-    );
+    expect(
+      (await t.api('/organizations', { body: { organization_name: 'Again', organization_slug: 'acme' } })).body
+        .error_type,
+    ).toBe('organization_slug_already_used');
   });
 
   test('without a slug, the slug is the one the login UI suggests for the name (accents dropped)', async () => {
-    for (const [name, slug] of [['Café Zoë', 'cafe-zoe'], ['Cafés du Monde', 'cafes-du-monde']]) {
+    for (const [name, slug] of [
+      ['Café Zoë', 'cafe-zoe'],
+      ['Cafés du Monde', 'cafes-du-monde'],
+    ]) {
       const res = await t.api('/organizations', { body: { organization_name: name } });
       expect([res.status, res.body.organization?.organization_slug]).toEqual([200, slug]);
       expect(slug).toBe(suggestSlug(name as string));
@@ -75,14 +93,21 @@ describe('backend organizations and members', () => {
   });
 
   test('create and get members; duplicate email refused', async () => {
-    const org = (await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } })).body.organization;
+    const org = (await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } })).body
+      .organization;
     const created = await t.api(`/organizations/${org.organization_id}/members`, {
       body: { email_address: 'Ada@Acme.test', name: 'Ada', roles: ['admin'], untrusted_metadata: { theme: 'dark' } },
     });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
       member_id: expect.stringMatching(/^member-test-/),
-      member: { email_address: 'ada@acme.test', name: 'Ada', status: 'active', roles: ['admin'], untrusted_metadata: { theme: 'dark' } },
+      member: {
+        email_address: 'ada@acme.test',
+        name: 'Ada',
+        status: 'active',
+        roles: ['admin'],
+        untrusted_metadata: { theme: 'dark' },
+      },
       organization: { organization_id: org.organization_id },
     });
     const memberId = created.body.member_id;
@@ -91,13 +116,22 @@ describe('backend organizations and members', () => {
     const bySingular = await t.api(`/organizations/acme/member?email_address=ada@acme.test`);
     expect(bySingular.body.member_id).toBe(memberId);
 
-    const duplicate = await t.api(`/organizations/${org.organization_id}/members`, { body: { email_address: 'ada@acme.test' } });
+    const duplicate = await t.api(`/organizations/${org.organization_id}/members`, {
+      body: { email_address: 'ada@acme.test' },
+    });
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.error_type).toBe('duplicate_member_email');
-    const pending = await t.api(`/organizations/${org.organization_id}/members`, { body: { email_address: 'bob@acme.test', create_member_as_pending: true } });
+    const pending = await t.api(`/organizations/${org.organization_id}/members`, {
+      body: { email_address: 'bob@acme.test', create_member_as_pending: true },
+    });
     expect(pending.body.member.status).toBe('pending');
-    expect((await t.api(`/organizations/${org.organization_id}/members/member-test-nope`)).body.error_type).toBe('member_not_found');
-    expect((await t.api(`/organizations/${org.organization_id}/members`, { body: { email_address: 'nope' } })).body.error_type).toBe('invalid_email');
+    expect((await t.api(`/organizations/${org.organization_id}/members/member-test-nope`)).body.error_type).toBe(
+      'member_not_found',
+    );
+    expect(
+      (await t.api(`/organizations/${org.organization_id}/members`, { body: { email_address: 'nope' } })).body
+        .error_type,
+    ).toBe('invalid_email');
   });
 
   test('JWKS needs no auth and 404s for unknown projects', async () => {

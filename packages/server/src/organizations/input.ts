@@ -15,19 +15,33 @@ import {
 } from '../lib/validate.js';
 
 /** The primary authentication methods an organization can restrict itself to. */
-export const AUTH_METHODS = ['sso', 'magic_link', 'password', 'google_oauth', 'microsoft_oauth', 'hubspot_oauth', 'slack_oauth', 'github_oauth', 'email_otp'] as const;
+export const AUTH_METHODS = [
+  'sso',
+  'magic_link',
+  'password',
+  'google_oauth',
+  'microsoft_oauth',
+  'hubspot_oauth',
+  'slack_oauth',
+  'github_oauth',
+  'email_otp',
+] as const;
 
 /**
  * Reads and validates the organization fields of a create request (SDK discovery create or backend
  * create). `trusted_metadata` is accepted only from the backend: a browser must not set it.
  * @throws ApiError 400 with `invalid_organization_name`, `invalid_organization_slug` or `bad_request`.
  */
-export function readOrganizationFields(body: Body, options: { requireName: true; allowTrustedMetadata?: boolean }): NewOrganization {
+export function readOrganizationFields(
+  body: Body,
+  options: { requireName: true; allowTrustedMetadata?: boolean },
+): NewOrganization {
   const name = checkOrganizationName(body.organization_name);
   const rawSlug = optionalString(body, 'organization_slug', { max: 128 });
   const slug = checkSlug(rawSlug === undefined || rawSlug === '' ? suggestSlug(name) : rawSlug);
   const logo = optionalString(body, 'organization_logo_url', { max: 2048 });
-  if (logo !== undefined && logo !== '' && normalizeUrl(logo) === undefined) throw badRequest('organization_logo_url must be an http(s) URL.');
+  if (logo !== undefined && logo !== '' && normalizeUrl(logo) === undefined)
+    throw badRequest('organization_logo_url must be an http(s) URL.');
   const domains = optionalStringArray(body, 'email_allowed_domains') ?? optionalStringArray(body, 'allowed_domains');
   const trusted = options.allowTrustedMetadata === true ? optionalObject(body, 'trusted_metadata') : undefined;
   if (options.allowTrustedMetadata !== true && body.trusted_metadata !== undefined) {
@@ -57,14 +71,17 @@ export function readOrganizationFields(body: Body, options: { requireName: true;
 export function readMfaPolicy(body: Body): 'OPTIONAL' | undefined {
   const policy = optionalEnum(body, 'mfa_policy', ['OPTIONAL', 'REQUIRED_FOR_ALL'] as const);
   if (policy === 'REQUIRED_FOR_ALL') {
-    throw badRequest('mfa_policy REQUIRED_FOR_ALL cannot be set: multi-factor authentication is not available on this server yet.');
+    throw badRequest(
+      'mfa_policy REQUIRED_FOR_ALL cannot be set: multi-factor authentication is not available on this server yet.',
+    );
   }
   return policy;
 }
 
 function checkAuthMethods(methods: string[] | undefined): string[] | undefined {
   for (const method of methods ?? []) {
-    if (!(AUTH_METHODS as readonly string[]).includes(method)) throw badRequest(`allowed_auth_methods: unknown method "${method}".`);
+    if (!(AUTH_METHODS as readonly string[]).includes(method))
+      throw badRequest(`allowed_auth_methods: unknown method "${method}".`);
   }
   return methods;
 }

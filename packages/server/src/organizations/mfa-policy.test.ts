@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf } from '../sso/saml/testing/saml-flow.js';
+import {
+  samlSignIn,
+  SDK_SSO_START,
+  sdkSsoAuthenticate,
+  setupSamlConnection,
+  ssoTokenOf,
+} from '../sso/saml/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { discover, signUp, TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, latestMagicLinkToken, type TestResponse, type TestServer } from '../testing/test-server.js';
@@ -23,7 +29,8 @@ async function dataState() {
   return rest;
 }
 
-const setMfaPolicy = (orgId: string, policy: string) => t.server.db.updateTable('organizations').set({ mfa_policy: policy }).where('id', '=', orgId).execute();
+const setMfaPolicy = (orgId: string, policy: string) =>
+  t.server.db.updateTable('organizations').set({ mfa_policy: policy }).where('id', '=', orgId).execute();
 
 /** A fresh login link for `email` in `orgId`, mailed through the backend send. */
 async function loginLink(orgId: string, email: string): Promise<string> {
@@ -34,16 +41,34 @@ async function loginLink(orgId: string, email: string): Promise<string> {
 
 describe('mfa_policy REQUIRED_FOR_ALL cannot be set', () => {
   test('backend create and update, SDK and backend discovery create: 400 bad_request, nothing written', async () => {
-    const org = (await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } })).body.organization;
+    const org = (await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } })).body
+      .organization;
     const { ist } = await discover(t, 'ada@example.com');
     const before = await dataState();
     const create = { organization_name: 'Mfa', organization_slug: 'mfa', mfa_policy: 'REQUIRED_FOR_ALL' };
     const calls: [string, () => Promise<TestResponse>][] = [
       ['backend create', () => t.api('/organizations', { body: create })],
-      ['backend update', () => t.api(`/organizations/${org.organization_id}`, { method: 'PUT', body: { mfa_policy: 'REQUIRED_FOR_ALL' } })],
-      ['backend update with other fields', () => t.api(`/organizations/${org.organization_id}`, { method: 'PUT', body: { organization_name: 'New', mfa_policy: 'REQUIRED_FOR_ALL' } })],
-      ['SDK discovery create', () => t.sdk('/b2b/discovery/organizations/create', { body: { intermediate_session_token: ist, ...create } })],
-      ['backend discovery create', () => t.api('/discovery/organizations/create', { body: { intermediate_session_token: ist, ...create } })],
+      [
+        'backend update',
+        () =>
+          t.api(`/organizations/${org.organization_id}`, { method: 'PUT', body: { mfa_policy: 'REQUIRED_FOR_ALL' } }),
+      ],
+      [
+        'backend update with other fields',
+        () =>
+          t.api(`/organizations/${org.organization_id}`, {
+            method: 'PUT',
+            body: { organization_name: 'New', mfa_policy: 'REQUIRED_FOR_ALL' },
+          }),
+      ],
+      [
+        'SDK discovery create',
+        () => t.sdk('/b2b/discovery/organizations/create', { body: { intermediate_session_token: ist, ...create } }),
+      ],
+      [
+        'backend discovery create',
+        () => t.api('/discovery/organizations/create', { body: { intermediate_session_token: ist, ...create } }),
+      ],
     ];
     for (const [name, call] of calls) {
       const res = await call();
@@ -52,8 +77,13 @@ describe('mfa_policy REQUIRED_FOR_ALL cannot be set', () => {
     }
     expect(await dataState()).toEqual(before);
     // OPTIONAL stays accepted, and the IST was not spent by the refusals.
-    expect((await t.api(`/organizations/${org.organization_id}`, { method: 'PUT', body: { mfa_policy: 'OPTIONAL' } })).status).toBe(200);
-    const created = await t.sdk('/b2b/discovery/organizations/create', { body: { intermediate_session_token: ist, ...create, mfa_policy: 'OPTIONAL' } });
+    expect(
+      (await t.api(`/organizations/${org.organization_id}`, { method: 'PUT', body: { mfa_policy: 'OPTIONAL' } }))
+        .status,
+    ).toBe(200);
+    const created = await t.sdk('/b2b/discovery/organizations/create', {
+      body: { intermediate_session_token: ist, ...create, mfa_policy: 'OPTIONAL' },
+    });
     expect(created.status).toBe(200);
     expect(created.body.data.organization.mfa_policy).toBe('OPTIONAL');
   });
@@ -71,15 +101,56 @@ describe('an organization that already holds REQUIRED_FOR_ALL', () => {
     const mails = (await t.server.mailbox.list()).length;
     const send = { organization_id: acme, email_address: 'ada@acme.test' };
     const calls: [string, () => Promise<TestResponse>][] = [
-      ['SDK login_or_signup', () => t.sdk('/b2b/magic_links/email/login_or_signup', { body: { ...send, pkce_code_challenge: TEST_PKCE.challenge } })],
+      [
+        'SDK login_or_signup',
+        () =>
+          t.sdk('/b2b/magic_links/email/login_or_signup', {
+            body: { ...send, pkce_code_challenge: TEST_PKCE.challenge },
+          }),
+      ],
       ['backend login_or_signup', () => t.api('/magic_links/email/login_or_signup', { body: send })],
       ['backend magic link send', () => t.api('/magic_links/email/send', { body: send })],
-      ['SDK magic link authenticate', () => t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: sdkLink, session_duration_minutes: 60 } })],
-      ['backend magic link authenticate', () => t.api('/magic_links/authenticate', { body: { magic_links_token: apiLink, session_duration_minutes: 60 } })],
-      ['SDK IST exchange', () => t.sdk('/b2b/discovery/intermediate_sessions/exchange', { body: { intermediate_session_token: ist, organization_id: acme, session_duration_minutes: 60 } })],
-      ['backend IST exchange', () => t.api('/discovery/intermediate_sessions/exchange', { body: { intermediate_session_token: ist, organization_id: acme, session_duration_minutes: 60 } })],
-      ['SDK session exchange', () => t.sdk('/b2b/sessions/exchange', { session: beta.session_token, body: { organization_id: acme, session_duration_minutes: 60 } })],
-      ['backend session exchange', () => t.api('/sessions/exchange', { body: { session_token: beta.session_token, organization_id: acme, session_duration_minutes: 60 } })],
+      [
+        'SDK magic link authenticate',
+        () =>
+          t.sdk('/b2b/magic_links/authenticate', {
+            body: { magic_links_token: sdkLink, session_duration_minutes: 60 },
+          }),
+      ],
+      [
+        'backend magic link authenticate',
+        () =>
+          t.api('/magic_links/authenticate', { body: { magic_links_token: apiLink, session_duration_minutes: 60 } }),
+      ],
+      [
+        'SDK IST exchange',
+        () =>
+          t.sdk('/b2b/discovery/intermediate_sessions/exchange', {
+            body: { intermediate_session_token: ist, organization_id: acme, session_duration_minutes: 60 },
+          }),
+      ],
+      [
+        'backend IST exchange',
+        () =>
+          t.api('/discovery/intermediate_sessions/exchange', {
+            body: { intermediate_session_token: ist, organization_id: acme, session_duration_minutes: 60 },
+          }),
+      ],
+      [
+        'SDK session exchange',
+        () =>
+          t.sdk('/b2b/sessions/exchange', {
+            session: beta.session_token,
+            body: { organization_id: acme, session_duration_minutes: 60 },
+          }),
+      ],
+      [
+        'backend session exchange',
+        () =>
+          t.api('/sessions/exchange', {
+            body: { session_token: beta.session_token, organization_id: acme, session_duration_minutes: 60 },
+          }),
+      ],
     ];
     for (const [name, call] of calls) {
       const res = await call();
@@ -91,7 +162,9 @@ describe('an organization that already holds REQUIRED_FOR_ALL', () => {
     // Once the policy is OPTIONAL again, the refused link and IST still work: the refusals spent nothing.
     await setMfaPolicy(acme, 'OPTIONAL');
     expect((await t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: sdkLink } })).status).toBe(200);
-    const exchanged = await t.sdk('/b2b/discovery/intermediate_sessions/exchange', { body: { intermediate_session_token: ist, organization_id: acme } });
+    const exchanged = await t.sdk('/b2b/discovery/intermediate_sessions/exchange', {
+      body: { intermediate_session_token: ist, organization_id: acme },
+    });
     expect(exchanged.body.data).toMatchObject({ member_authenticated: true, mfa_required: null });
   });
 

@@ -15,7 +15,12 @@ export function sdkOrganizationRoutes(deps: AppDeps): Hono<AppEnv> {
   sdk.post('/b2b/organizations/search', { action: 'OrganizationsSearch' }, async (c) => {
     const slug = requiredString(await readBody(c), 'organization_slug', { max: 128 });
     if (slug === '') throw badRequest('organization_slug is required.');
-    const row = await deps.db.selectFrom('organizations').selectAll().where('project_id', '=', c.get('project').id).where('slug', '=', slug).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('project_id', '=', c.get('project').id)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     if (row === undefined) return sdkOk(c, { organization: null });
     const extra = extraSettings(row);
     return sdkOk(c, {

@@ -23,8 +23,17 @@ function operandExpression(eb: OrgEb, { filterName, value }: SearchOperand): Exp
   const list = Array.isArray(value) ? value : [value];
   const lowered = list.map((v) => v.toLowerCase());
   const text = typeof value === 'string' ? value : '';
-  const domains = () => eb.selectFrom('organization_domains').select('organization_domains.domain').whereRef('organization_domains.organization_id', '=', 'organizations.id');
-  const members = () => eb.selectFrom('members').select('members.id').whereRef('members.organization_id', '=', 'organizations.id').where('members.status', '!=', 'deleted');
+  const domains = () =>
+    eb
+      .selectFrom('organization_domains')
+      .select('organization_domains.domain')
+      .whereRef('organization_domains.organization_id', '=', 'organizations.id');
+  const members = () =>
+    eb
+      .selectFrom('members')
+      .select('members.id')
+      .whereRef('members.organization_id', '=', 'organizations.id')
+      .where('members.status', '!=', 'deleted');
   switch (filterName) {
     case 'organization_ids':
       return eb('organizations.id', 'in', list);
@@ -59,7 +68,13 @@ export interface OrganizationPage {
  * Runs an organization search of `projectId`, ordered by `(created_at, id)`, keyset-paginated.
  * @throws ApiError 400 `invalid_search_query` / `invalid_cursor`.
  */
-export async function searchOrganizations(db: Db, projectId: string, rawQuery: unknown, limit: number, cursor: unknown): Promise<OrganizationPage> {
+export async function searchOrganizations(
+  db: Db,
+  projectId: string,
+  rawQuery: unknown,
+  limit: number,
+  cursor: unknown,
+): Promise<OrganizationPage> {
   const search: KeysetSearch<'organizations'> = {
     table: 'organizations',
     filters: ORGANIZATION_FILTERS,

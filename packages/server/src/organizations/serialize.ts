@@ -17,7 +17,10 @@ export function toOrganization(row: OrganizationsTable): Organization {
     email_jit_provisioning: row.email_jit_provisioning as JitPolicy,
     email_invites: row.email_invites as JitPolicy,
     sso_jit_provisioning: row.sso_jit_provisioning as JitPolicy,
-    sso_jit_provisioning_allowed_connections: parseJson<string[]>(row.sso_jit_provisioning_allowed_connections ?? '[]', []),
+    sso_jit_provisioning_allowed_connections: parseJson<string[]>(
+      row.sso_jit_provisioning_allowed_connections ?? '[]',
+      [],
+    ),
     sso_default_connection_id: row.sso_default_connection_id ?? null,
     sso_active_connections: parseJson<Organization['sso_active_connections']>(row.sso_active_connections ?? '[]', []),
     auth_methods: row.auth_methods as Organization['auth_methods'],

@@ -36,7 +36,10 @@ export function extraSettings(row: Pick<OrganizationsTable, 'extra_settings'>): 
   } catch {
     // A corrupt column must not make the organization unreadable.
   }
-  return { ...DEFAULTS, ...(typeof stored === 'object' && stored !== null ? (stored as Partial<OrganizationExtraSettings>) : {}) };
+  return {
+    ...DEFAULTS,
+    ...(typeof stored === 'object' && stored !== null ? (stored as Partial<OrganizationExtraSettings>) : {}),
+  };
 }
 
 /**
@@ -49,7 +52,8 @@ export function readExtraSettings(body: Body): Partial<OrganizationExtraSettings
   if (mfaMethods !== undefined) out.mfa_methods = mfaMethods;
   const allowedMfa = optionalStringArray(body, 'allowed_mfa_methods', MFA_METHODS.length, 32);
   if (allowedMfa !== undefined) {
-    for (const m of allowedMfa) if (!MFA_METHODS.includes(m)) throw badRequest(`allowed_mfa_methods: unknown method "${m}".`);
+    for (const m of allowedMfa)
+      if (!MFA_METHODS.includes(m)) throw badRequest(`allowed_mfa_methods: unknown method "${m}".`);
     out.allowed_mfa_methods = [...new Set(allowedMfa)];
   }
   const oauthJit = optionalEnum(body, 'oauth_tenant_jit_provisioning', ['RESTRICTED', 'NOT_ALLOWED'] as const);
@@ -66,7 +70,8 @@ export function readExtraSettings(body: Body): Partial<OrganizationExtraSettings
 }
 
 function readRoleAssignments(value: unknown): { domain: string; role_id: string }[] {
-  if (!Array.isArray(value) || value.length > 100) throw badRequest('rbac_email_implicit_role_assignments must be an array of at most 100 items.');
+  if (!Array.isArray(value) || value.length > 100)
+    throw badRequest('rbac_email_implicit_role_assignments must be an array of at most 100 items.');
   return value.map((item: unknown) => {
     const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     const { domain, role_id: roleId } = entry;
@@ -78,10 +83,12 @@ function readRoleAssignments(value: unknown): { domain: string; role_id: string 
 }
 
 function readOauthTenants(value: unknown): Record<string, string[]> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('allowed_oauth_tenants must be an object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw badRequest('allowed_oauth_tenants must be an object.');
   const out: Record<string, string[]> = {};
   for (const [provider, tenants] of Object.entries(value)) {
-    if (!OAUTH_TENANT_PROVIDERS.includes(provider)) throw badRequest(`allowed_oauth_tenants: unknown provider "${provider}".`);
+    if (!OAUTH_TENANT_PROVIDERS.includes(provider))
+      throw badRequest(`allowed_oauth_tenants: unknown provider "${provider}".`);
     const list = optionalStringArray({ tenants }, 'tenants');
     if (list === undefined) throw badRequest(`allowed_oauth_tenants.${provider} must be an array of strings.`);
     out[provider] = list;

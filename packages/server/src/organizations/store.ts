@@ -23,7 +23,12 @@ export interface NewOrganization {
  * organization never exists without its first member.
  * @throws ApiError 400 `organization_slug_already_used`
  */
-export async function insertOrganization(db: Db, projectId: string, input: NewOrganization, now: number): Promise<OrganizationsTable> {
+export async function insertOrganization(
+  db: Db,
+  projectId: string,
+  input: NewOrganization,
+  now: number,
+): Promise<OrganizationsTable> {
   const taken = await db
     .selectFrom('organizations')
     .select('id')
@@ -58,7 +63,10 @@ export async function insertOrganization(db: Db, projectId: string, input: NewOr
     throw error;
   }
   for (const domain of domains) {
-    await db.insertInto('organization_domains').values({ organization_id: row.id, project_id: projectId, domain }).execute();
+    await db
+      .insertInto('organization_domains')
+      .values({ organization_id: row.id, project_id: projectId, domain })
+      .execute();
   }
   return row;
 }
@@ -72,7 +80,11 @@ function slugTaken(slug: string): ApiError {
  * three wherever an organization_id is expected). When one string names different organizations
  * (a slug equal to another's external id), the id wins, then the slug.
  */
-export async function findOrganization(db: Db, projectId: string, idOrSlug: string): Promise<OrganizationsTable | undefined> {
+export async function findOrganization(
+  db: Db,
+  projectId: string,
+  idOrSlug: string,
+): Promise<OrganizationsTable | undefined> {
   const rows = await db
     .selectFrom('organizations')
     .selectAll()

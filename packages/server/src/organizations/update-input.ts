@@ -35,19 +35,22 @@ export function readExternalId(body: Body, key: string): string | null | undefin
  */
 export function readOrganizationPatch(body: Body): OrganizationPatch {
   const patch: OrganizationPatch = {};
-  if (body.organization_name !== undefined && body.organization_name !== null) patch.name = checkOrganizationName(body.organization_name);
+  if (body.organization_name !== undefined && body.organization_name !== null)
+    patch.name = checkOrganizationName(body.organization_name);
   const slug = optionalString(body, 'organization_slug', { max: 128 });
   if (slug !== undefined) patch.slug = checkSlug(slug);
   const logo = optionalString(body, 'organization_logo_url', { max: 2048 });
   if (logo !== undefined) {
-    if (logo !== '' && normalizeUrl(logo) === undefined) throw badRequest('organization_logo_url must be an http(s) URL.');
+    if (logo !== '' && normalizeUrl(logo) === undefined)
+      throw badRequest('organization_logo_url must be an http(s) URL.');
     patch.logoUrl = logo;
   }
   const trusted = optionalObject(body, 'trusted_metadata');
   if (trusted !== undefined) patch.trustedMetadata = trusted;
   const externalId = readExternalId(body, 'organization_external_id');
   if (externalId !== undefined) patch.externalId = externalId;
-  if (body.sso_default_connection_id === null || body.sso_default_connection_id === '') patch.ssoDefaultConnectionId = null;
+  if (body.sso_default_connection_id === null || body.sso_default_connection_id === '')
+    patch.ssoDefaultConnectionId = null;
   else {
     const connection = optionalString(body, 'sso_default_connection_id', { max: 256 });
     if (connection !== undefined) patch.ssoDefaultConnectionId = connection;
@@ -70,7 +73,9 @@ export function readOrganizationPatch(body: Body): OrganizationPatch {
   if (mfaPolicy !== undefined) patch.mfaPolicy = mfaPolicy;
   const methods = optionalStringArray(body, 'allowed_auth_methods', AUTH_METHODS.length);
   if (methods !== undefined) {
-    for (const method of methods) if (!(AUTH_METHODS as readonly string[]).includes(method)) throw badRequest(`allowed_auth_methods: unknown method "${method}".`);
+    for (const method of methods)
+      if (!(AUTH_METHODS as readonly string[]).includes(method))
+        throw badRequest(`allowed_auth_methods: unknown method "${method}".`);
     patch.allowedAuthMethods = [...new Set(methods)];
   }
   patch.extra = readExtraSettings(body);

@@ -66,7 +66,9 @@ afterAll(async () => {
 
     // Both answer SDK calls for that one project.
     for (const server of servers) {
-      const res = await fetch(`${server.origin}/sdk/v1/projects/bootstrap/${a.project.public_token}`, { signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${server.origin}/sdk/v1/projects/bootstrap/${a.project.public_token}`, {
+        signal: AbortSignal.timeout(10_000),
+      });
       expect(res.status, server.output()).toBe(200);
     }
   }, 90_000);

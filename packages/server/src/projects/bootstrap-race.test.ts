@@ -33,18 +33,36 @@ function tempDir(prefix: string): string {
 
 /** Everything bootstrap writes, checked against the callers' answers. */
 async function expectOneProjectPerEnvironment(db: Db, results: ProjectCredentials[]): Promise<void> {
-  const projects = await db.selectFrom('projects').select(['id', 'env', 'public_token', 'secret_hash']).orderBy('env').execute();
-  expect(projects.map((p) => p.env), 'one project per environment').toEqual(['live', 'test']);
+  const projects = await db
+    .selectFrom('projects')
+    .select(['id', 'env', 'public_token', 'secret_hash'])
+    .orderBy('env')
+    .execute();
+  expect(
+    projects.map((p) => p.env),
+    'one project per environment',
+  ).toEqual(['live', 'test']);
   const [live, testProject] = projects;
-  const rules = await db.selectFrom('redirect_urls').select(['project_id', 'url', 'type', 'is_default']).orderBy('type').execute();
+  const rules = await db
+    .selectFrom('redirect_urls')
+    .select(['project_id', 'url', 'type', 'is_default'])
+    .orderBy('type')
+    .execute();
   expect(rules, 'exactly one default redirect URL rule set, on the test project').toEqual(
-    [...REDIRECT_URL_TYPES].sort().map((type) => ({ project_id: testProject?.id, url: 'http://localhost:3000/', type, is_default: 1 })),
+    [...REDIRECT_URL_TYPES]
+      .sort()
+      .map((type) => ({ project_id: testProject?.id, url: 'http://localhost:3000/', type, is_default: 1 })),
   );
   const origins = await db.selectFrom('authorized_origins').select(['project_id', 'origin']).execute();
   expect(origins).toEqual([{ project_id: testProject?.id, origin: 'http://localhost:3000' }]);
   // Every caller serves the one project; only ever a secret that opens it (or '' when unknown).
   for (const result of results) {
-    expect([result.project_id, result.public_token, result.live.project_id, result.live.public_token]).toEqual([testProject?.id, testProject?.public_token, live?.id, live?.public_token]);
+    expect([result.project_id, result.public_token, result.live.project_id, result.live.public_token]).toEqual([
+      testProject?.id,
+      testProject?.public_token,
+      live?.id,
+      live?.public_token,
+    ]);
     if (result.secret !== '') expect(sha256Hex(result.secret)).toBe(testProject?.secret_hash);
     if (result.live.secret !== '') expect(sha256Hex(result.live.secret)).toBe(live?.secret_hash);
   }
@@ -56,7 +74,9 @@ describe('ensureProjects on SQLite', () => {
     const database = openDatabase({ dataDir });
     cleanups.push(() => database.close());
     await migrateToLatest(database.db as never);
-    const results = await Promise.all(Array.from({ length: INSTANCES }, () => ensureProjects(database.db, dataDir, now)));
+    const results = await Promise.all(
+      Array.from({ length: INSTANCES }, () => ensureProjects(database.db, dataDir, now)),
+    );
     await expectOneProjectPerEnvironment(database.db, results);
     // The data dir owns this database: every caller hands out the working secrets project.json holds.
     const file = JSON.parse(readFileSync(join(dataDir, 'project.json'), 'utf8')) as ProjectCredentials;
@@ -73,7 +93,9 @@ if (!pgEnabled) {
   async function instances(count: number): Promise<{ schema: FreshSchema; databases: OpenDatabase[] }> {
     const schema = await createFreshSchema(pgBase as string);
     cleanups.push(() => schema.drop());
-    const databases = Array.from({ length: count }, () => openDatabase({ dataDir: tempDir('orgauth-bootstrap-pg-'), databaseUrl: schema.databaseUrl }));
+    const databases = Array.from({ length: count }, () =>
+      openDatabase({ dataDir: tempDir('orgauth-bootstrap-pg-'), databaseUrl: schema.databaseUrl }),
+    );
     cleanups.push(() => Promise.all(databases.map((d) => d.close())).then(() => undefined));
     await migrateToLatest(databases[0]?.db as never);
     // Connect every pool first, so the bootstraps below start together instead of staggered by connecting.

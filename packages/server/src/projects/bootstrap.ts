@@ -60,7 +60,8 @@ export function updateStoredCredentials(dataDir: string, env: ProjectEnv, creden
   let file: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(dataDir, 'project.json'), 'utf8'));
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) file = parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      file = parsed as Record<string, unknown>;
   } catch {
     // Missing or unreadable: start a new file.
   }
@@ -79,7 +80,11 @@ export async function environmentRow(db: Db, env: ProjectEnv) {
 /** Replaces the secret of `projectId` with a new one and returns it (the hash is all that is stored). */
 export async function rotateSecret(db: Db, projectId: string, env: ProjectEnv): Promise<string> {
   const secret = newSecret(env);
-  await db.updateTable('projects').set({ secret_hash: sha256Hex(secret) }).where('id', '=', projectId).execute();
+  await db
+    .updateTable('projects')
+    .set({ secret_hash: sha256Hex(secret) })
+    .where('id', '=', projectId)
+    .execute();
   return secret;
 }
 
@@ -93,15 +98,27 @@ async function ensureEnvironment(
 ): Promise<{ credentials: EnvironmentCredentials; changed: boolean }> {
   const existing = await environmentRow(trx, env);
   if (existing === undefined) {
-    const credentials = { project_id: newId('project', env), secret: newSecret(env), public_token: newId('public-token', env) };
+    const credentials = {
+      project_id: newId('project', env),
+      secret: newSecret(env),
+      public_token: newId('public-token', env),
+    };
     await insertEnvironmentProject(trx, env, credentials, now);
     return { credentials, changed: true };
   }
-  if (stored !== undefined && stored.project_id === existing.id && digestsEqual(existing.secret_hash, sha256Hex(stored.secret))) {
+  if (
+    stored !== undefined &&
+    stored.project_id === existing.id &&
+    digestsEqual(existing.secret_hash, sha256Hex(stored.secret))
+  ) {
     return { credentials: { ...stored, public_token: existing.public_token }, changed: false };
   }
   // The loser of a start-up race on a shared database lands here too: the winner's secret is not ours to know.
-  if (!canRotate) return { credentials: { project_id: existing.id, secret: '', public_token: existing.public_token }, changed: false };
+  if (!canRotate)
+    return {
+      credentials: { project_id: existing.id, secret: '', public_token: existing.public_token },
+      changed: false,
+    };
   const secret = await rotateSecret(trx, existing.id, env);
   return { credentials: { project_id: existing.id, secret, public_token: existing.public_token }, changed: true };
 }

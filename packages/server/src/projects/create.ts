@@ -51,7 +51,14 @@ export async function insertEnvironmentProject(
   const createdAt = now();
   await trx
     .insertInto('projects')
-    .values({ id: credentials.project_id, env, name: PROJECT_NAME, public_token: credentials.public_token, secret_hash: sha256Hex(credentials.secret), created_at: createdAt })
+    .values({
+      id: credentials.project_id,
+      env,
+      name: PROJECT_NAME,
+      public_token: credentials.public_token,
+      secret_hash: sha256Hex(credentials.secret),
+      created_at: createdAt,
+    })
     .execute();
   if (env !== 'test') return;
   const store = createProjectStore(trx, now);

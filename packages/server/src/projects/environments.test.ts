@@ -44,34 +44,58 @@ describe('test and live environments', () => {
       expect(res.status).toBe(401);
       expect(res.body.error_type).toBe('unauthorized_credentials');
     }
-    const created = await t.api('/organizations', { body: { organization_name: 'Live Co', organization_slug: 'live-co' }, auth: { user: live.project_id, password: live.secret } });
+    const created = await t.api('/organizations', {
+      body: { organization_name: 'Live Co', organization_slug: 'live-co' },
+      auth: { user: live.project_id, password: live.secret },
+    });
     expect(created.status).toBe(200);
     // Data is per environment: the same slug is free in test, and live's org is invisible there.
     const id = created.body.organization.organization_id;
     expect(id).toMatch(new RegExp(`^organization-live-${UUID}$`));
-    const member = await t.api(`/organizations/${id}/members`, { body: { email_address: 'live@example.com' }, auth: { user: live.project_id, password: live.secret } });
+    const member = await t.api(`/organizations/${id}/members`, {
+      body: { email_address: 'live@example.com' },
+      auth: { user: live.project_id, password: live.secret },
+    });
     expect(member.body.member_id).toMatch(new RegExp(`^member-live-${UUID}$`));
     expect((await t.api(`/organizations/${id}`)).status).toBe(404);
-    expect((await t.api('/organizations', { body: { organization_name: 'Test Co', organization_slug: 'live-co' } })).status).toBe(200);
-    expect((await t.api(`/organizations/${id}`, { auth: { user: live.project_id, password: live.secret } })).status).toBe(200);
+    expect(
+      (await t.api('/organizations', { body: { organization_name: 'Test Co', organization_slug: 'live-co' } })).status,
+    ).toBe(200);
+    expect(
+      (await t.api(`/organizations/${id}`, { auth: { user: live.project_id, password: live.secret } })).status,
+    ).toBe(200);
   });
 
   test('live starts with no redirect URLs; a token issued in live cannot be used with the test public token', async () => {
     const { live } = t.server.project;
     const send = (body: object) =>
-      t.sdk('/b2b/magic_links/email/discovery/send', { body: { pkce_code_challenge: TEST_PKCE.challenge, ...body }, publicToken: live.public_token });
+      t.sdk('/b2b/magic_links/email/discovery/send', {
+        body: { pkce_code_challenge: TEST_PKCE.challenge, ...body },
+        publicToken: live.public_token,
+      });
     const verifier = TEST_PKCE.verifier;
     expect((await send({ email_address: 'ada@example.com' })).body.error_type).toBe('invalid_redirect_url');
-    expect((await send({ email_address: 'ada@example.com', discovery_redirect_url: 'http://localhost:3000/' })).body.error_type).toBe('invalid_redirect_url');
+    expect(
+      (await send({ email_address: 'ada@example.com', discovery_redirect_url: 'http://localhost:3000/' })).body
+        .error_type,
+    ).toBe('invalid_redirect_url');
     const store = createProjectStore(t.server.db, t.clock.now);
-    await expect(store.addRedirectUrl(live.project_id, 'http://localhost:3000/')).rejects.toMatchObject({ errorType: 'invalid_redirect_url' });
-    await expect(store.addRedirectUrl(live.project_id, 'https://*.example.com/cb')).rejects.toMatchObject({ errorType: 'invalid_redirect_url' });
-    await expect(store.addAuthorizedOrigin(live.project_id, 'http://app.example.com')).rejects.toMatchObject({ status: 400 });
+    await expect(store.addRedirectUrl(live.project_id, 'http://localhost:3000/')).rejects.toMatchObject({
+      errorType: 'invalid_redirect_url',
+    });
+    await expect(store.addRedirectUrl(live.project_id, 'https://*.example.com/cb')).rejects.toMatchObject({
+      errorType: 'invalid_redirect_url',
+    });
+    await expect(store.addAuthorizedOrigin(live.project_id, 'http://app.example.com')).rejects.toMatchObject({
+      status: 400,
+    });
     await store.addRedirectUrl(live.project_id, 'https://app.example.com/auth', ['discovery'], true);
     expect((await send({ email_address: 'ada@example.com' })).status).toBe(200);
     const { link, token } = await latestMagicLinkToken(t.server, 'ada@example.com');
     expect(new URL(link).origin).toBe('https://app.example.com');
-    const onTest = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token, pkce_code_verifier: verifier } });
+    const onTest = await t.sdk('/b2b/magic_links/discovery/authenticate', {
+      body: { discovery_magic_links_token: token, pkce_code_verifier: verifier },
+    });
     expect(onTest.status).toBe(404);
     const onLive = await t.sdk('/b2b/magic_links/discovery/authenticate', {
       body: { discovery_magic_links_token: token, pkce_code_verifier: verifier },
@@ -90,7 +114,8 @@ describe('test and live environments', () => {
     expect(t.server.project.secret).toBe(before.secret);
     expect(t.server.project.live.project_id).toBe(before.live.project_id);
     const live = t.server.project.live;
-    const search = (password: string) => t.api('/organizations/search', { body: {}, auth: { user: live.project_id, password } });
+    const search = (password: string) =>
+      t.api('/organizations/search', { body: {}, auth: { user: live.project_id, password } });
     if (t.dialect === 'postgres') {
       // A shared database's secret is never rotated at start-up (other instances may hold it).
       expect(live.secret).toBe('');

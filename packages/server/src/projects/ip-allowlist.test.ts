@@ -10,12 +10,18 @@ afterEach(async () => {
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** A backend call; `ip` plays the TCP peer as `@hono/node-server` reports it. */
-async function backend(opts: { ip?: string; headers?: Record<string, string>; live?: boolean; secret?: string; path?: string } = {}) {
+async function backend(
+  opts: { ip?: string; headers?: Record<string, string>; live?: boolean; secret?: string; path?: string } = {},
+) {
   const p = opts.live ? t.server.project.live : t.server.project;
   const res = await t.server.app.fetch(
     new Request(`http://localhost/v1/b2b${opts.path ?? '/organizations/search'}`, {
       method: opts.path ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json', authorization: basic(p.project_id, opts.secret ?? p.secret), ...opts.headers },
+      headers: {
+        'content-type': 'application/json',
+        authorization: basic(p.project_id, opts.secret ?? p.secret),
+        ...opts.headers,
+      },
       ...(opts.path ? {} : { body: '{}' }),
     }),
     opts.ip === undefined ? undefined : { incoming: { socket: { remoteAddress: opts.ip } } },
@@ -61,8 +67,12 @@ describe('backend IP allowlist', () => {
   test('trustProxyHeader: the rightmost entry of the configured header, only when configured', async () => {
     t = await createTestServer({ trustProxyHeader: 'X-Forwarded-For' });
     await addAllowedIp(t.server.db, t.server.project.project_id, '203.0.113.5', t.clock.now());
-    expect((await backend({ ip: '10.0.0.1', headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.5' } })).status).toBe(200);
-    expect((await backend({ ip: '10.0.0.1', headers: { 'x-forwarded-for': '203.0.113.5, 198.51.100.1' } })).status).toBe(403);
+    expect(
+      (await backend({ ip: '10.0.0.1', headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.5' } })).status,
+    ).toBe(200);
+    expect(
+      (await backend({ ip: '10.0.0.1', headers: { 'x-forwarded-for': '203.0.113.5, 198.51.100.1' } })).status,
+    ).toBe(403);
   });
 
   test('at most 10 exact addresses; ranges and junk refused; re-adding is idempotent', async () => {

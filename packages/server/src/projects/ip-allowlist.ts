@@ -7,7 +7,13 @@ export const MAX_ALLOWED_IPS = 10;
 
 /** The environment's allowed backend caller IPs (canonical form, oldest first). */
 export async function listAllowedIps(db: Db, projectId: string): Promise<string[]> {
-  const rows = await db.selectFrom('project_ip_allowlist').select('ip').where('project_id', '=', projectId).orderBy('created_at').orderBy('ip').execute();
+  const rows = await db
+    .selectFrom('project_ip_allowlist')
+    .select('ip')
+    .where('project_id', '=', projectId)
+    .orderBy('created_at')
+    .orderBy('ip')
+    .execute();
   return rows.map((r) => r.ip);
 }
 
@@ -17,12 +23,21 @@ export async function listAllowedIps(db: Db, projectId: string): Promise<string[
  */
 export async function addAllowedIp(db: Db, projectId: string, ip: string, now: number): Promise<string> {
   const canonical = canonicalIp(ip);
-  if (canonical === undefined || ip.includes('/')) throw apiError('bad_request', `"${ip}" is not an IPv4 or IPv6 address (exact addresses only, no ranges).`);
+  if (canonical === undefined || ip.includes('/'))
+    throw apiError('bad_request', `"${ip}" is not an IPv4 or IPv6 address (exact addresses only, no ranges).`);
   await db.transaction().execute(async (trx) => {
-    const listed = await trx.selectFrom('project_ip_allowlist').select('ip').where('project_id', '=', projectId).execute();
+    const listed = await trx
+      .selectFrom('project_ip_allowlist')
+      .select('ip')
+      .where('project_id', '=', projectId)
+      .execute();
     if (listed.some((r) => r.ip === canonical)) return;
-    if (listed.length >= MAX_ALLOWED_IPS) throw apiError('bad_request', `An environment allows at most ${MAX_ALLOWED_IPS} IP addresses.`);
-    await trx.insertInto('project_ip_allowlist').values({ project_id: projectId, ip: canonical, created_at: now }).execute();
+    if (listed.length >= MAX_ALLOWED_IPS)
+      throw apiError('bad_request', `An environment allows at most ${MAX_ALLOWED_IPS} IP addresses.`);
+    await trx
+      .insertInto('project_ip_allowlist')
+      .values({ project_id: projectId, ip: canonical, created_at: now })
+      .execute();
   });
   return canonical;
 }
@@ -30,7 +45,11 @@ export async function addAllowedIp(db: Db, projectId: string, ip: string, now: n
 /** Removes an address; true when it was listed. */
 export async function removeAllowedIp(db: Db, projectId: string, ip: string): Promise<boolean> {
   const canonical = canonicalIp(ip) ?? ip;
-  const result = await db.deleteFrom('project_ip_allowlist').where('project_id', '=', projectId).where('ip', '=', canonical).executeTakeFirst();
+  const result = await db
+    .deleteFrom('project_ip_allowlist')
+    .where('project_id', '=', projectId)
+    .where('ip', '=', canonical)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 

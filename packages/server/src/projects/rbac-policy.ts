@@ -75,7 +75,11 @@ const SELF_ACTIONS = [
 
 /** The four default resources. */
 export const DEFAULT_RBAC_RESOURCES: readonly RbacPolicyResource[] = [
-  { resource_id: 'stytch.organization', description: "The member's organization and its settings.", actions: ORGANIZATION_ACTIONS },
+  {
+    resource_id: 'stytch.organization',
+    description: "The member's organization and its settings.",
+    actions: ORGANIZATION_ACTIONS,
+  },
   { resource_id: 'stytch.member', description: "The members of the member's organization.", actions: MEMBER_ACTIONS },
   { resource_id: 'stytch.sso', description: "The SSO connections of the member's organization.", actions: SSO_ACTIONS },
   { resource_id: 'stytch.self', description: "The signed-in member's own record.", actions: SELF_ACTIONS },
@@ -102,7 +106,10 @@ export const DEFAULT_RBAC_ROLES: readonly RbacPolicyRole[] = [
  */
 export function defaultRbacPolicy(): RbacPolicy {
   return {
-    roles: DEFAULT_RBAC_ROLES.map((role) => ({ ...role, permissions: role.permissions.map((p) => ({ ...p, actions: [...p.actions] })) })),
+    roles: DEFAULT_RBAC_ROLES.map((role) => ({
+      ...role,
+      permissions: role.permissions.map((p) => ({ ...p, actions: [...p.actions] })),
+    })),
     resources: DEFAULT_RBAC_RESOURCES.map((resource) => ({ ...resource, actions: [...resource.actions] })),
     scopes: [],
   };

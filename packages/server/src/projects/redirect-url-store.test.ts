@@ -15,7 +15,11 @@ afterEach(async () => {
 
 const send = (discovery_redirect_url?: string) =>
   t.sdk('/b2b/magic_links/email/discovery/send', {
-    body: { email_address: 'ada@example.com', pkce_code_challenge: TEST_PKCE.challenge, ...(discovery_redirect_url ? { discovery_redirect_url } : {}) },
+    body: {
+      email_address: 'ada@example.com',
+      pkce_code_challenge: TEST_PKCE.challenge,
+      ...(discovery_redirect_url ? { discovery_redirect_url } : {}),
+    },
   });
 
 describe('redirect URL allowlist through the API', () => {
@@ -29,10 +33,16 @@ describe('redirect URL allowlist through the API', () => {
     const id = t.server.project.project_id;
     await store.addRedirectUrl(id, 'https://app.example.com/discover', ['discovery'], true);
     const rules = await store.listRedirectUrls(id);
-    expect(rules.filter((r) => r.is_default && r.type === 'discovery').map((r) => r.url)).toEqual(['https://app.example.com/discover']);
-    expect(rules.filter((r) => r.is_default && r.type === 'login').map((r) => r.url)).toEqual(['http://localhost:3000/']);
+    expect(rules.filter((r) => r.is_default && r.type === 'discovery').map((r) => r.url)).toEqual([
+      'https://app.example.com/discover',
+    ]);
+    expect(rules.filter((r) => r.is_default && r.type === 'login').map((r) => r.url)).toEqual([
+      'http://localhost:3000/',
+    ]);
     expect((await send()).status).toBe(200);
-    expect(new URL((await latestMagicLinkToken(t.server, 'ada@example.com')).link).origin).toBe('https://app.example.com');
+    expect(new URL((await latestMagicLinkToken(t.server, 'ada@example.com')).link).origin).toBe(
+      'https://app.example.com',
+    );
     // The old default is still allowed when asked for by name.
     expect((await send('http://localhost:3000/')).status).toBe(200);
   });
@@ -52,14 +62,21 @@ describe('redirect URL allowlist through the API', () => {
       expect(link.origin).toBe(origin);
       expect(link.searchParams.get('stytch_token_type')).toBe('discovery');
     }
-    for (const url of ['https://app.example.com/cb?org=acme&next=/evil', 'https://preview.example.com/cb', 'https://app.example.com/cb?org=a#x']) {
+    for (const url of [
+      'https://app.example.com/cb?org=acme&next=/evil',
+      'https://preview.example.com/cb',
+      'https://app.example.com/cb?org=a#x',
+    ]) {
       expect((await send(url)).body.error_type, url).toBe('invalid_redirect_url');
     }
   });
 
   test('remove and list; a refused rule writes nothing', async () => {
     const id = t.server.project.project_id;
-    await expect(store.addRedirectUrl(id, 'javascript:alert(1)')).rejects.toMatchObject({ status: 400, errorType: 'invalid_redirect_url' });
+    await expect(store.addRedirectUrl(id, 'javascript:alert(1)')).rejects.toMatchObject({
+      status: 400,
+      errorType: 'invalid_redirect_url',
+    });
     await store.addRedirectUrl(id, 'https://app.example.com/cb', ['login', 'signup']);
     expect(await store.removeRedirectUrl(id, 'https://app.example.com/cb', ['login'])).toBe(1);
     const rules = await store.listRedirectUrls(id);

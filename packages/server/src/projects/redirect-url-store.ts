@@ -37,12 +37,21 @@ export async function addRedirectUrlRule(
   const write = async (trx: Db) => {
     for (const type of types) {
       if (isDefault) {
-        await trx.updateTable('redirect_urls').set({ is_default: 0 }).where('project_id', '=', projectId).where('type', '=', type).execute();
+        await trx
+          .updateTable('redirect_urls')
+          .set({ is_default: 0 })
+          .where('project_id', '=', projectId)
+          .where('type', '=', type)
+          .execute();
       }
       await trx
         .insertInto('redirect_urls')
         .values({ project_id: projectId, url: checked.url, type, is_default: isDefault ? 1 : 0, created_at: now })
-        .onConflict((oc) => (isDefault ? oc.columns(['project_id', 'type', 'url']).doUpdateSet({ is_default: 1 }) : oc.columns(['project_id', 'type', 'url']).doNothing()))
+        .onConflict((oc) =>
+          isDefault
+            ? oc.columns(['project_id', 'type', 'url']).doUpdateSet({ is_default: 1 })
+            : oc.columns(['project_id', 'type', 'url']).doNothing(),
+        )
         .execute();
     }
   };
@@ -51,7 +60,12 @@ export async function addRedirectUrlRule(
 }
 
 /** Removes `url` from `types` (default: every type). Returns how many rules went. */
-export async function removeRedirectUrlRule(db: Db, projectId: string, url: string, types: readonly RedirectUrlType[] = REDIRECT_URL_TYPES): Promise<number> {
+export async function removeRedirectUrlRule(
+  db: Db,
+  projectId: string,
+  url: string,
+  types: readonly RedirectUrlType[] = REDIRECT_URL_TYPES,
+): Promise<number> {
   const checked = checkRedirectUrlRule(url, 'test');
   const candidates = checked.ok ? [url, checked.url] : [url];
   const result = await db
@@ -81,7 +95,12 @@ export async function listRedirectUrlRules(db: Db, projectId: string): Promise<R
  * allows it in the project's environment, or the type's default when `requested` is omitted.
  * @throws ApiError 400 `invalid_redirect_url`
  */
-export async function resolveRedirectUrl(db: Db, projectId: string, type: RedirectUrlType, requested: string | undefined): Promise<string> {
+export async function resolveRedirectUrl(
+  db: Db,
+  projectId: string,
+  type: RedirectUrlType,
+  requested: string | undefined,
+): Promise<string> {
   const rows = await db
     .selectFrom('redirect_urls')
     .select(['url', 'is_default'])
@@ -91,7 +110,8 @@ export async function resolveRedirectUrl(db: Db, projectId: string, type: Redire
     .execute();
   if (requested === undefined) {
     const fallback = rows.find((r) => r.is_default === 1);
-    if (fallback === undefined) throw apiError('invalid_redirect_url', `The project has no default ${type} redirect URL.`);
+    if (fallback === undefined)
+      throw apiError('invalid_redirect_url', `The project has no default ${type} redirect URL.`);
     return fallback.url;
   }
   const env = await projectEnv(db, projectId);
@@ -101,7 +121,10 @@ export async function resolveRedirectUrl(db: Db, projectId: string, type: Redire
     env,
   );
   if (matched === undefined) {
-    throw apiError('invalid_redirect_url', `The ${type} redirect URL is not on the ${env} environment's redirect URL allowlist.`);
+    throw apiError(
+      'invalid_redirect_url',
+      `The ${type} redirect URL is not on the ${env} environment's redirect URL allowlist.`,
+    );
   }
   return matched;
 }

@@ -11,7 +11,13 @@ const RULES: Record<ProjectEnv, string[]> = {
     'https://example.com/login',
     'slack://auth/callback',
   ],
-  live: ['https://app.test/cb', 'https://app.test/cb?org={}', 'https://app.test/next?x=1', 'https://example.com/login', 'slack://auth/callback'],
+  live: [
+    'https://app.test/cb',
+    'https://app.test/cb?org={}',
+    'https://app.test/next?x=1',
+    'https://example.com/login',
+    'slack://auth/callback',
+  ],
 };
 
 // [candidate, allowed in test, allowed in live, why]
@@ -81,7 +87,9 @@ describe('redirect URL matching (table, per environment)', () => {
   });
 
   test('the canonical form is returned, not the raw input', () => {
-    expect(matchRedirectUrl(RULES.test, 'HTTPS://APP.TEST:443/cb?org=a%20b', 'test')).toBe('https://app.test/cb?org=a%20b');
+    expect(matchRedirectUrl(RULES.test, 'HTTPS://APP.TEST:443/cb?org=a%20b', 'test')).toBe(
+      'https://app.test/cb?org=a%20b',
+    );
   });
 
   test('live ignores a wildcard rule stored before the live rule existed', () => {

@@ -17,7 +17,25 @@ export type ProjectEnv = 'test' | 'live';
 const MAX_URL_LENGTH = 2048;
 const PLACEHOLDER = '{}';
 /** Schemes that are never a place to send a token: script, inline data, local files, plain-text mail… */
-const FORBIDDEN_SCHEMES = new Set(['javascript', 'data', 'file', 'vbscript', 'blob', 'about', 'filesystem', 'view-source', 'ftp', 'ws', 'wss', 'mailto', 'tel', 'sms', 'intent', 'chrome', 'content']);
+const FORBIDDEN_SCHEMES = new Set([
+  'javascript',
+  'data',
+  'file',
+  'vbscript',
+  'blob',
+  'about',
+  'filesystem',
+  'view-source',
+  'ftp',
+  'ws',
+  'wss',
+  'mailto',
+  'tel',
+  'sms',
+  'intent',
+  'chrome',
+  'content',
+]);
 const SCHEME_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/;
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
@@ -47,7 +65,8 @@ function parse(raw: string): Parts | string {
   if (authority === '' && (scheme === 'http' || scheme === 'https')) return 'has no host';
   if (authority.includes('@')) return 'contains user info (…@host)';
   if (authority.includes('%')) return 'has a percent-encoded host';
-  if (/(^|\/)\.\.?(\/|$)/.test(rawPath) || /%(2e|2f|5c)/i.test(rawPath)) return 'has dot segments or encoded separators in its path';
+  if (/(^|\/)\.\.?(\/|$)/.test(rawPath) || /%(2e|2f|5c)/i.test(rawPath))
+    return 'has dot segments or encoded separators in its path';
   if (raw.includes('#')) return 'has a fragment';
   let url: URL;
   try {
@@ -69,20 +88,31 @@ export function checkRedirectUrlRule(raw: string, env: ProjectEnv, isDefault = f
   if (typeof parts === 'string') return { ok: false, reason: `The redirect URL ${parts}.` };
   const wildcard = parts.host.startsWith('*.');
   const placeholder = parts.query.some(([, v]) => v === PLACEHOLDER);
-  if (parts.query.some(([k]) => k.includes('{') || k.includes('}'))) return { ok: false, reason: '{} placeholders are allowed in query parameter values only.' };
+  if (parts.query.some(([k]) => k.includes('{') || k.includes('}')))
+    return { ok: false, reason: '{} placeholders are allowed in query parameter values only.' };
   if (/%7B|%7D/i.test(parts.path) || parts.host.replace(/^\*\./, '').includes('*')) {
-    return { ok: false, reason: 'Wildcards are allowed only as the leftmost host label (https://*.example.com), placeholders only as query values.' };
+    return {
+      ok: false,
+      reason:
+        'Wildcards are allowed only as the leftmost host label (https://*.example.com), placeholders only as query values.',
+    };
   }
   if (wildcard) {
-    if (env === 'live') return { ok: false, reason: 'Wildcard redirect URLs are allowed in the test environment only.' };
+    if (env === 'live')
+      return { ok: false, reason: 'Wildcard redirect URLs are allowed in the test environment only.' };
     const rest = parts.host.slice(2).split('.');
     if (rest.length < 2 || !rest.every((label) => HOST_LABEL.test(label))) {
-      return { ok: false, reason: 'A wildcard must stand for one label below a registrable domain (https://*.example.com).' };
+      return {
+        ok: false,
+        reason: 'A wildcard must stand for one label below a registrable domain (https://*.example.com).',
+      };
     }
   }
-  if (isDefault && (wildcard || placeholder)) return { ok: false, reason: 'A default redirect URL must be a concrete URL (no wildcard, no {}).' };
+  if (isDefault && (wildcard || placeholder))
+    return { ok: false, reason: 'A default redirect URL must be a concrete URL (no wildcard, no {}).' };
   if (env === 'live') {
-    if (parts.scheme === 'http') return { ok: false, reason: 'Live redirect URLs must use https (or a native app scheme).' };
+    if (parts.scheme === 'http')
+      return { ok: false, reason: 'Live redirect URLs must use https (or a native app scheme).' };
   }
   return { ok: true, url: parts.href };
 }
@@ -128,7 +158,11 @@ export function redirectUrlMatches(rule: string, candidate: string, env: Project
  * The canonical form of `candidate` when some rule in `rules` allows it in `env`, else `undefined`.
  * The canonical form (WHATWG href) is what a link is built from, so host and path cannot be reread.
  */
-export function matchRedirectUrl(rules: string | readonly string[], candidate: string, env: ProjectEnv): string | undefined {
+export function matchRedirectUrl(
+  rules: string | readonly string[],
+  candidate: string,
+  env: ProjectEnv,
+): string | undefined {
   const c = parse(candidate);
   if (typeof c === 'string' || c.host.includes('*')) return undefined;
   if (env === 'live' && c.scheme === 'http') return undefined;

@@ -3,7 +3,13 @@ import { apiError } from '../lib/api-error.js';
 import { digestsEqual, sha256Hex } from '../lib/crypto.js';
 import type { Db, ProjectsTable } from '../db/schema.js';
 import { isMemberRolesFormat, type MemberRolesFormat } from '../members/index.js';
-import { addRedirectUrlRule, listRedirectUrlRules, removeRedirectUrlRule, resolveRedirectUrl, type RedirectUrlRule } from './redirect-url-store.js';
+import {
+  addRedirectUrlRule,
+  listRedirectUrlRules,
+  removeRedirectUrlRule,
+  resolveRedirectUrl,
+  type RedirectUrlRule,
+} from './redirect-url-store.js';
 
 /** A project row without its secret hash. */
 export interface Project {
@@ -29,7 +35,12 @@ export interface ProjectStore {
    * (projects/redirect-urls.ts). Idempotent. Returns the stored (canonical) form.
    * @throws ApiError 400 `invalid_redirect_url`
    */
-  addRedirectUrl(projectId: string, url: string, types?: readonly RedirectUrlType[], isDefault?: boolean): Promise<string>;
+  addRedirectUrl(
+    projectId: string,
+    url: string,
+    types?: readonly RedirectUrlType[],
+    isDefault?: boolean,
+  ): Promise<string>;
   /** Removes a redirect URL rule from `types` (default: all); returns how many rules went. */
   removeRedirectUrl(projectId: string, url: string, types?: readonly RedirectUrlType[]): Promise<number>;
   listRedirectUrls(projectId: string): Promise<RedirectUrlRule[]>;
@@ -52,7 +63,9 @@ export interface ProjectStore {
   resolveRedirectUrl(projectId: string, type: RedirectUrlType, requested: string | undefined): Promise<string>;
 }
 
-const toProject = (row: Pick<ProjectsTable, 'id' | 'env' | 'name' | 'public_token'> & { member_roles_format: string }): Project => ({
+const toProject = (
+  row: Pick<ProjectsTable, 'id' | 'env' | 'name' | 'public_token'> & { member_roles_format: string },
+): Project => ({
   id: row.id,
   env: row.env,
   name: row.name,
@@ -90,7 +103,11 @@ export function createProjectStore(db: Db, now: () => number): ProjectStore {
   const columns = ['id', 'env', 'name', 'public_token', 'member_roles_format'] as const;
   return {
     async byPublicToken(publicToken) {
-      const row = await db.selectFrom('projects').select(columns).where('public_token', '=', publicToken).executeTakeFirst();
+      const row = await db
+        .selectFrom('projects')
+        .select(columns)
+        .where('public_token', '=', publicToken)
+        .executeTakeFirst();
       return row && toProject(row);
     },
     async byId(projectId) {
@@ -112,20 +129,27 @@ export function createProjectStore(db: Db, now: () => number): ProjectStore {
       return row !== undefined;
     },
     async isOriginAllowedAnywhere(origin) {
-      const row = await db.selectFrom('authorized_origins').select('origin').where('origin', '=', origin).executeTakeFirst();
+      const row = await db
+        .selectFrom('authorized_origins')
+        .select('origin')
+        .where('origin', '=', origin)
+        .executeTakeFirst();
       return row !== undefined;
     },
-    addRedirectUrl: (projectId, url, types = REDIRECT_URL_TYPES, isDefault = false) => addRedirectUrlRule(db, projectId, url, types, isDefault, now()),
+    addRedirectUrl: (projectId, url, types = REDIRECT_URL_TYPES, isDefault = false) =>
+      addRedirectUrlRule(db, projectId, url, types, isDefault, now()),
     removeRedirectUrl: (projectId, url, types) => removeRedirectUrlRule(db, projectId, url, types),
     listRedirectUrls: (projectId) => listRedirectUrlRules(db, projectId),
     resolveRedirectUrl: (projectId, type, requested) => resolveRedirectUrl(db, projectId, type, requested),
     async addAuthorizedOrigin(projectId, origin) {
       const normalized = normalizeOrigin(origin);
-      if (normalized === undefined) throw apiError('bad_request', `"${origin}" is not an origin (scheme://host[:port]).`);
+      if (normalized === undefined)
+        throw apiError('bad_request', `"${origin}" is not an origin (scheme://host[:port]).`);
       const project = await db.selectFrom('projects').select('env').where('id', '=', projectId).executeTakeFirst();
       if (project === undefined) throw apiError('not_found', `No project ${projectId}.`);
       // A live project serves real users: its pages must be https (as its redirect URLs).
-      if (project.env === 'live' && !normalized.startsWith('https://')) throw apiError('bad_request', 'Live authorized origins must use https.');
+      if (project.env === 'live' && !normalized.startsWith('https://'))
+        throw apiError('bad_request', 'Live authorized origins must use https.');
       await db
         .insertInto('authorized_origins')
         .values({ project_id: projectId, origin: normalized, created_at: now() })
@@ -135,14 +159,24 @@ export function createProjectStore(db: Db, now: () => number): ProjectStore {
     },
     async removeAuthorizedOrigin(projectId, origin) {
       const normalized = normalizeOrigin(origin) ?? origin;
-      const result = await db.deleteFrom('authorized_origins').where('project_id', '=', projectId).where('origin', '=', normalized).executeTakeFirst();
+      const result = await db
+        .deleteFrom('authorized_origins')
+        .where('project_id', '=', projectId)
+        .where('origin', '=', normalized)
+        .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
     async setMemberRolesFormat(projectId, format) {
       await db.updateTable('projects').set({ member_roles_format: format }).where('id', '=', projectId).execute();
     },
     async listAuthorizedOrigins(projectId) {
-      const rows = await db.selectFrom('authorized_origins').select('origin').where('project_id', '=', projectId).orderBy('created_at').orderBy('origin').execute();
+      const rows = await db
+        .selectFrom('authorized_origins')
+        .select('origin')
+        .where('project_id', '=', projectId)
+        .orderBy('created_at')
+        .orderBy('origin')
+        .execute();
       return rows.map((r) => r.origin);
     },
   };

@@ -14,7 +14,9 @@ const REVOKE_KEYS = ['member_session_id', 'session_id', 'session_token', 'sessio
 
 /** `session_duration_minutes` when sent (validated), else `undefined`: authenticate only extends on request. */
 function optionalDuration(body: Body): number | undefined {
-  return body.session_duration_minutes === undefined || body.session_duration_minutes === null ? undefined : sessionDuration(body);
+  return body.session_duration_minutes === undefined || body.session_duration_minutes === null
+    ? undefined
+    : sessionDuration(body);
 }
 
 function requiredQuery(value: string | undefined, name: string): string {
@@ -42,7 +44,8 @@ export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
   api.post('/sessions/revoke', { action: 'SessionsRevoke' }, async (c) => {
     const body = await readBody(c);
     const sent = REVOKE_KEYS.filter((key) => body[key] !== undefined && body[key] !== null && body[key] !== '');
-    if (sent.length !== 1) throw badRequest('Send exactly one of member_session_id, session_token, session_jwt, member_id.');
+    if (sent.length !== 1)
+      throw badRequest('Send exactly one of member_session_id, session_token, session_jwt, member_id.');
     const key = sent[0] as (typeof REVOKE_KEYS)[number];
     const value = requiredString(body, key, { max: 16 * 1024 });
     const projectId = c.get('project').id;
@@ -53,7 +56,12 @@ export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
       const { loaded } = await proveSession(deps.db, deps.keys, projectId, { jwt: value }, now, { allowExpired: true });
       await revokeSessionById(deps.db, projectId, loaded.session.id, now);
     } else {
-      const member = await deps.db.selectFrom('members').select('id').where('id', '=', value).where('project_id', '=', projectId).executeTakeFirst();
+      const member = await deps.db
+        .selectFrom('members')
+        .select('id')
+        .where('id', '=', value)
+        .where('project_id', '=', projectId)
+        .executeTakeFirst();
       if (member === undefined) throw apiError('member_not_found', 'No member matches that member_id.');
       await revokeSessionsForMember(deps.db, projectId, member.id, now);
     }
@@ -62,7 +70,11 @@ export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
 
   api.get('/sessions', { action: 'SessionsGet' }, async (c) => {
     const projectId = c.get('project').id;
-    const organization = await getOrganization(deps.db, projectId, requiredQuery(c.req.query('organization_id'), 'organization_id'));
+    const organization = await getOrganization(
+      deps.db,
+      projectId,
+      requiredQuery(c.req.query('organization_id'), 'organization_id'),
+    );
     const member = await getMember(deps.db, organization.id, requiredQuery(c.req.query('member_id'), 'member_id'));
     return apiOk(c, { member_sessions: await listActiveSessions(deps.db, projectId, member.id, deps.now()) });
   });
@@ -76,7 +88,10 @@ export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     optionalString(body, 'locale', { max: 16 });
     const now = deps.now();
     const { loaded } = await proveSession(deps.db, deps.keys, c.get('project').id, credentials, now);
-    return apiOk(c, await exchangeSession(deps.db, deps.keys, loaded, { organizationId, durationMinutes, customClaims }, now));
+    return apiOk(
+      c,
+      await exchangeSession(deps.db, deps.keys, loaded, { organizationId, durationMinutes, customClaims }, now),
+    );
   });
   return api.app;
 }

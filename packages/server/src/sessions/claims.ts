@@ -20,7 +20,8 @@ export const MAX_CUSTOM_CLAIMS_BYTES = 4096;
 export function readCustomClaims(body: Body): Record<string, unknown> | undefined {
   const value = body.session_custom_claims;
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw badRequest('session_custom_claims must be a JSON object.');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw badRequest('session_custom_claims must be a JSON object.');
   return value as Record<string, unknown>;
 }
 

@@ -21,11 +21,18 @@ describe('session exchange (switch organization)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const data = res.body.data;
-    expect(data).toMatchObject({ member_authenticated: true, intermediate_session_token: '', mfa_required: null, primary_required: null });
+    expect(data).toMatchObject({
+      member_authenticated: true,
+      intermediate_session_token: '',
+      mfa_required: null,
+      primary_required: null,
+    });
     expect(data.member.member_id).toBe(b.member.member_id);
     expect(data.member_session.organization_id).toBe(b.organization.organization_id);
     expect(Date.parse(data.member_session.expires_at)).toBe(t.clock.now() + 30 * 60_000);
-    expect(data.member_session.authentication_factors[0].email_factor.email_id).toBe(b.member_session.authentication_factors[0].email_factor.email_id);
+    expect(data.member_session.authentication_factors[0].email_factor.email_id).toBe(
+      b.member_session.authentication_factors[0].email_factor.email_id,
+    );
     expect((await authenticate(data.session_token)).status).toBe(200);
     expect((await authenticate(a.session_token)).body.error_type).toBe('session_not_found');
   });
@@ -36,13 +43,25 @@ describe('session exchange (switch organization)', () => {
     const orgId = other.organization.organization_id;
     await t.server.db
       .insertInto('members')
-      .values({ ...(await t.server.db.selectFrom('members').selectAll().where('id', '=', other.member.member_id).executeTakeFirstOrThrow()), id: 'member-test-invited', email: 'ada@example.com', email_id: 'member-email-test-x', status: 'invited' })
+      .values({
+        ...(await t.server.db
+          .selectFrom('members')
+          .selectAll()
+          .where('id', '=', other.member.member_id)
+          .executeTakeFirstOrThrow()),
+        id: 'member-test-invited',
+        email: 'ada@example.com',
+        email_id: 'member-email-test-x',
+        status: 'invited',
+      })
       .execute();
     const res = await t.api('/sessions/exchange', { body: { session_jwt: a.session_jwt, organization_id: orgId } });
     expect(res.status).toBe(200);
     expect(res.body.member).toMatchObject({ member_id: 'member-test-invited', status: 'active' });
     const stranger = await signUp(t, 'cy@example.com', 'cyco');
-    const refused = await t.api('/sessions/exchange', { body: { session_token: stranger.session_token, organization_id: 'acme' } });
+    const refused = await t.api('/sessions/exchange', {
+      body: { session_token: stranger.session_token, organization_id: 'acme' },
+    });
     expect(refused.status).toBe(404);
     expect(refused.body.error_type).toBe('member_not_found');
     expect((await authenticate(stranger.session_token)).status).toBe(200);
@@ -58,7 +77,13 @@ describe('session exchange (switch organization)', () => {
       .execute();
     const res = await exchange(a.session_token, { organization_id: 'beta', session_duration_minutes: 60 });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ member_authenticated: false, member_session: null, session_token: '', session_jwt: '', primary_required: { allowed_auth_methods: ['sso'] } });
+    expect(res.body.data).toMatchObject({
+      member_authenticated: false,
+      member_session: null,
+      session_token: '',
+      session_jwt: '',
+      primary_required: { allowed_auth_methods: ['sso'] },
+    });
     expect(res.body.data.intermediate_session_token).toMatch(/^[A-Za-z0-9_-]{44}$/);
     expect((await authenticate(a.session_token)).status).toBe(200);
   });
@@ -66,9 +91,15 @@ describe('session exchange (switch organization)', () => {
   test('bad input: missing organization, bad duration, no session, unknown org', async () => {
     const a = await signUp(t, 'ada@example.com', 'acme');
     expect((await exchange(a.session_token, { session_duration_minutes: 60 })).status).toBe(400);
-    expect((await exchange(a.session_token, { organization_id: 'acme', session_duration_minutes: 1 })).body.error_type).toBe('invalid_session_duration');
-    expect((await t.sdk('/b2b/sessions/exchange', { body: { organization_id: 'acme' } })).body.error_type).toBe('session_not_found');
-    expect((await exchange(a.session_token, { organization_id: 'nope', session_duration_minutes: 60 })).body.error_type).toBe('organization_not_found');
+    expect(
+      (await exchange(a.session_token, { organization_id: 'acme', session_duration_minutes: 1 })).body.error_type,
+    ).toBe('invalid_session_duration');
+    expect((await t.sdk('/b2b/sessions/exchange', { body: { organization_id: 'acme' } })).body.error_type).toBe(
+      'session_not_found',
+    );
+    expect(
+      (await exchange(a.session_token, { organization_id: 'nope', session_duration_minutes: 60 })).body.error_type,
+    ).toBe('organization_not_found');
     expect((await authenticate(a.session_token)).status).toBe(200);
   });
 });
@@ -76,13 +107,21 @@ describe('session exchange (switch organization)', () => {
 describe('SDK POST /b2b/sessions/revoke/{member_id}', () => {
   test('a member signs out all their sessions; another member’s id is refused', async () => {
     const a = await signUp(t, 'ada@example.com', 'acme');
-    const second = await t.api('/sessions/exchange', { body: { session_token: a.session_token, organization_id: 'acme' } });
+    const second = await t.api('/sessions/exchange', {
+      body: { session_token: a.session_token, organization_id: 'acme' },
+    });
     const bob = await signUp(t, 'bob@example.com', 'bobco');
-    const refused = await t.sdk(`/b2b/sessions/revoke/${bob.member.member_id}`, { method: 'POST', session: second.body.session_token });
+    const refused = await t.sdk(`/b2b/sessions/revoke/${bob.member.member_id}`, {
+      method: 'POST',
+      session: second.body.session_token,
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error_type).toBe('unauthorized_action');
     expect((await authenticate(bob.session_token)).status).toBe(200);
-    const res = await t.sdk(`/b2b/sessions/revoke/${a.member.member_id}`, { method: 'POST', session: second.body.session_token });
+    const res = await t.sdk(`/b2b/sessions/revoke/${a.member.member_id}`, {
+      method: 'POST',
+      session: second.body.session_token,
+    });
     expect(res.status).toBe(200);
     expect((await authenticate(second.body.session_token)).body.error_type).toBe('session_not_found');
   });

@@ -3,7 +3,13 @@ import { consumeOnce } from '../db/consume-once.js';
 import type { Db, MembersTable } from '../db/schema.js';
 import { apiError } from '../lib/api-error.js';
 import { issueIntermediateSession } from '../discovery/index.js';
-import { activateMember, assertMfaNotRequired, findMemberByEmail, primaryRequired, toMember } from '../members/index.js';
+import {
+  activateMember,
+  assertMfaNotRequired,
+  findMemberByEmail,
+  primaryRequired,
+  toMember,
+} from '../members/index.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';
 import { parseJson } from '../lib/json.js';
 import { authenticateResponse, insertSession, sessionNotFound, type LoadedSession } from './store.js';
@@ -18,7 +24,9 @@ export interface ExchangeRequest {
 
 /** The session's factors, re-addressed to the target member's email id. */
 function factorsFor(factors: AuthenticationFactor[], member: MembersTable): AuthenticationFactor[] {
-  return factors.map((f) => (f.email_factor ? { ...f, email_factor: { email_id: member.email_id, email_address: member.email } } : f));
+  return factors.map((f) =>
+    f.email_factor ? { ...f, email_factor: { email_id: member.email_id, email_address: member.email } } : f,
+  );
 }
 
 /**
@@ -30,7 +38,13 @@ function factorsFor(factors: AuthenticationFactor[], member: MembersTable): Auth
  * come back instead (AuthRespMFA shape) and the old session stays.
  * @throws ApiError 404 `organization_not_found` / `member_not_found` / `session_not_found`.
  */
-export async function exchangeSession(db: Db, keys: SigningKeys, current: LoadedSession, request: ExchangeRequest, now: number): Promise<Record<string, unknown>> {
+export async function exchangeSession(
+  db: Db,
+  keys: SigningKeys,
+  current: LoadedSession,
+  request: ExchangeRequest,
+  now: number,
+): Promise<Record<string, unknown>> {
   const projectId = current.session.project_id;
   const organization = await getOrganization(db, projectId, request.organizationId);
   const existing = await findMemberByEmail(db, organization.id, current.member.email);
@@ -40,7 +54,10 @@ export async function exchangeSession(db: Db, keys: SigningKeys, current: Loaded
   // Before anything is written (an IST or a session): no sign-in into an org that requires MFA.
   assertMfaNotRequired(organization);
   const factors = parseJson<AuthenticationFactor[]>(current.session.factors, []);
-  const required = primaryRequired(organization, factors.map((f) => f.type));
+  const required = primaryRequired(
+    organization,
+    factors.map((f) => f.type),
+  );
   if (required !== null) {
     const ist = await issueIntermediateSession(db, projectId, current.member.email, factors, now);
     return {
@@ -61,7 +78,14 @@ export async function exchangeSession(db: Db, keys: SigningKeys, current: Loaded
     // The old session is spent exactly once: of two concurrent exchanges, one gets the new session.
     if (!(await consumeOnce(trx, 'sessions', now, (eb) => eb('id', '=', current.session.id)))) throw sessionNotFound();
     const member = await activateMember(trx, existing, now);
-    const { session, token } = await insertSession(trx, member, factorsFor(factors, member), request.durationMinutes, now, request.customClaims);
+    const { session, token } = await insertSession(
+      trx,
+      member,
+      factorsFor(factors, member),
+      request.durationMinutes,
+      now,
+      request.customClaims,
+    );
     return { loaded: { session, member, organization }, token };
   });
   return authenticateResponse(keys, created.loaded, created.token, now);

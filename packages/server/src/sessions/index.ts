@@ -6,4 +6,10 @@ export { proveHeldSession, startOrExtendSession, type HeldSession, type SessionT
 export { sessionRoutes } from './routes.js';
 export { KEY_OVERLAP_MS, rotateSigningKey, sealLegacySigningKeys, type RotationResult } from './signing-key-store.js';
 export { createSigningKeys, type SigningKeys } from './signing-keys.js';
-export { authenticateResponse, authenticateSessionToken, insertSession, sessionRoles, type LoadedSession } from './store.js';
+export {
+  authenticateResponse,
+  authenticateSessionToken,
+  insertSession,
+  sessionRoles,
+  type LoadedSession,
+} from './store.js';

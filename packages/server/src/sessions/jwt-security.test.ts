@@ -14,7 +14,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const authenticateJwt = (jwt: string) => t.api('/sessions/authenticate', { body: { session_jwt: jwt } });
 
 async function refusedAsInvalid(jwt: string): Promise<void> {
@@ -63,8 +64,16 @@ describe('session JWT verification (docs/security.md JWT-01…06, SES-05/06/15)'
     const { kid } = decodeProtectedHeader(s.session_jwt);
     const attacker = await generateKeyPair('ES256');
     const jwk = await exportJWK(attacker.publicKey);
-    await refusedAsInvalid(await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: kid as string, jwk }).sign(attacker.privateKey));
-    await refusedAsInvalid(await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'jwk-test-nope' }).sign(attacker.privateKey));
+    await refusedAsInvalid(
+      await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: kid as string, jwk })
+        .sign(attacker.privateKey),
+    );
+    await refusedAsInvalid(
+      await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'jwk-test-nope' })
+        .sign(attacker.privateKey),
+    );
   });
 
   test("project B's JWT is refused by project A, even with A's iss and aud (JWT-06)", async () => {
@@ -74,9 +83,17 @@ describe('session JWT verification (docs/security.md JWT-01…06, SES-05/06/15)'
     await refusedAsInvalid(forged);
     // Re-sign A's exact claims (iss, aud, sub, session) with B's genuine key and kid.
     const bKid = decodeProtectedHeader(forged).kid as string;
-    const bRow = await t.server.db.selectFrom('session_signing_keys').selectAll().where('kid', '=', bKid).executeTakeFirstOrThrow();
+    const bRow = await t.server.db
+      .selectFrom('session_signing_keys')
+      .selectAll()
+      .where('kid', '=', bKid)
+      .executeTakeFirstOrThrow();
     const bKey = await importJWK(JSON.parse(t.server.secretBox.open(bRow.private_jwk)) as JWK, 'ES256');
-    await refusedAsInvalid(await new SignJWT(decodeJwt(s.session_jwt)).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: bKid }).sign(bKey));
+    await refusedAsInvalid(
+      await new SignJWT(decodeJwt(s.session_jwt))
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: bKid })
+        .sign(bKey),
+    );
     const aJwks = (await t.api(`/sessions/jwks/${t.server.project.project_id}`, { auth: null })).body;
     expect(aJwks.keys.map((k: { kid: string }) => k.kid)).not.toContain(bKid);
   });
@@ -102,16 +119,27 @@ describe('session JWT verification (docs/security.md JWT-01…06, SES-05/06/15)'
 
   test('an intermediate session token is not a session, by token or as a JWT (SES-15, JWT-05)', async () => {
     const { ist } = await discover(t, 'ada@example.com');
-    expect((await t.api('/sessions/authenticate', { body: { session_token: ist } })).body.error_type).toBe('session_not_found');
+    expect((await t.api('/sessions/authenticate', { body: { session_token: ist } })).body.error_type).toBe(
+      'session_not_found',
+    );
     await refusedAsInvalid(ist);
   });
 
   test('revokeSessionsForMember (member deletion) kills every token and JWT of the member (SES-06)', async () => {
     const s = await signUp(t, 'ada@example.com', 'acme');
     const second = await t.api('/sessions/authenticate', { body: { session_token: s.session_token } });
-    const count = await revokeSessionsForMember(t.server.db, t.server.project.project_id, s.member.member_id, t.clock.now());
+    const count = await revokeSessionsForMember(
+      t.server.db,
+      t.server.project.project_id,
+      s.member.member_id,
+      t.clock.now(),
+    );
     expect(count).toBe(1);
-    for (const body of [{ session_token: s.session_token }, { session_jwt: s.session_jwt }, { session_jwt: second.body.session_jwt }]) {
+    for (const body of [
+      { session_token: s.session_token },
+      { session_jwt: s.session_jwt },
+      { session_jwt: second.body.session_jwt },
+    ]) {
       expect((await t.api('/sessions/authenticate', { body })).body.error_type).toBe('session_not_found');
     }
     expect(await revokeSessionsForMember(t.server.db, 'project-test-other', s.member.member_id, t.clock.now())).toBe(0);

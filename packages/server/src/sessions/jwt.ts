@@ -28,7 +28,6 @@ function invalid(message = 'The session JWT is invalid.'): ApiError {
   return apiError('jwt_invalid', message);
 }
 
-
 /**
  * Verifies a session JWT against the project's own published keys — never a key named by the token
  * (`jwk`, `jku`, `x5u`, `x5c` headers are ignored, JWT-03) — with ES256 as the only algorithm, so
@@ -37,7 +36,13 @@ function invalid(message = 'The session JWT is invalid.'): ApiError {
  * with no skew (JWT-04).
  * @throws ApiError 401 `jwt_invalid` (malformed, unknown kid, bad signature or claims) / `jwt_expired`.
  */
-export async function verifySessionJwt(db: Db, projectId: string, jwt: string, nowMs: number, options: VerifyOptions = {}): Promise<VerifiedSessionJwt> {
+export async function verifySessionJwt(
+  db: Db,
+  projectId: string,
+  jwt: string,
+  nowMs: number,
+  options: VerifyOptions = {},
+): Promise<VerifiedSessionJwt> {
   if (jwt.length > MAX_JWT_LENGTH) throw invalid();
   let header;
   try {
@@ -46,7 +51,8 @@ export async function verifySessionJwt(db: Db, projectId: string, jwt: string, n
     throw invalid('The session JWT is malformed.');
   }
   if (header.alg !== 'ES256') throw invalid('The session JWT must be signed with ES256.');
-  if (typeof header.kid !== 'string' || header.kid.length === 0 || header.kid.length > 200) throw invalid('The session JWT has no key id.');
+  if (typeof header.kid !== 'string' || header.kid.length === 0 || header.kid.length > 200)
+    throw invalid('The session JWT has no key id.');
   const row = await publishedKey(db, projectId, header.kid, nowMs);
   if (row === undefined) throw invalid('The session JWT was not signed by a key of this project.');
   let payload;
@@ -62,10 +68,12 @@ export async function verifySessionJwt(db: Db, projectId: string, jwt: string, n
       clockTolerance: options.allowExpired === true ? SESSION_DURATION_MINUTES.max * 60 : 0,
     }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw apiError('jwt_expired', 'The session JWT has expired; authenticate the session token for a new one.');
+    if (error instanceof errors.JWTExpired)
+      throw apiError('jwt_expired', 'The session JWT has expired; authenticate the session token for a new one.');
     throw invalid();
   }
   const session = payload['https://stytch.com/session'] as { id?: unknown } | undefined;
-  if (typeof session?.id !== 'string' || typeof payload.sub !== 'string') throw invalid('The session JWT carries no session.');
+  if (typeof session?.id !== 'string' || typeof payload.sub !== 'string')
+    throw invalid('The session JWT carries no session.');
   return { sessionId: session.id, memberId: payload.sub, kid: row.kid };
 }

@@ -35,7 +35,8 @@ export function readOptionalSessionCredentials(body: Body): SessionCredentials {
  */
 export function readHeldSessionCredentials(body: Body): SessionCredentials {
   const credentials = readOptionalSessionCredentials(body);
-  if (credentials.token !== undefined && credentials.jwt !== undefined) throw badRequest('Send session_token or session_jwt, not both.');
+  if (credentials.token !== undefined && credentials.jwt !== undefined)
+    throw badRequest('Send session_token or session_jwt, not both.');
   return credentials;
 }
 
@@ -45,7 +46,8 @@ export function readHeldSessionCredentials(body: Body): SessionCredentials {
  */
 export function readSessionCredentials(body: Body): SessionCredentials {
   const credentials = readOptionalSessionCredentials(body);
-  if (credentials.token === undefined && credentials.jwt === undefined) throw badRequest('session_token or session_jwt is required.');
+  if (credentials.token === undefined && credentials.jwt === undefined)
+    throw badRequest('session_token or session_jwt is required.');
   return credentials;
 }
 
@@ -65,7 +67,8 @@ export async function proveSession(
   now: number,
   options: VerifyOptions = {},
 ): Promise<{ loaded: LoadedSession; token: string }> {
-  const fromJwt = credentials.jwt === undefined ? undefined : await keys.verifySessionJwt(projectId, credentials.jwt, now, options);
+  const fromJwt =
+    credentials.jwt === undefined ? undefined : await keys.verifySessionJwt(projectId, credentials.jwt, now, options);
   if (credentials.token !== undefined) {
     const loaded = await loadLiveSession(db, projectId, { token: credentials.token }, now);
     if (fromJwt !== undefined && fromJwt.sessionId !== loaded.session.id) {

@@ -43,7 +43,8 @@ export async function proveHeldSession(
   durationMinutes: number,
   now: number,
 ): Promise<SessionToExtend | undefined> {
-  if (held === undefined || (held.credentials.token === undefined && held.credentials.jwt === undefined)) return undefined;
+  if (held === undefined || (held.credentials.token === undefined && held.credentials.jwt === undefined))
+    return undefined;
   let loaded: LoadedSession;
   try {
     loaded = (await proveSession(db, keys, projectId, held.credentials, now)).loaded;
@@ -52,7 +53,11 @@ export async function proveHeldSession(
     throw error;
   }
   const sent = body.session_duration_minutes !== undefined && body.session_duration_minutes !== null;
-  return { loaded, extendMinutes: sent ? durationMinutes : undefined, otherMember: held.mode === 'explicit' ? 'refuse' : 'new_session' };
+  return {
+    loaded,
+    extendMinutes: sent ? durationMinutes : undefined,
+    otherMember: held.mode === 'explicit' ? 'refuse' : 'new_session',
+  };
 }
 
 /** What {@link startOrExtendSession} records. */
@@ -74,15 +79,30 @@ export interface SessionStart {
  * untouched beside a new session, per `existing.otherMember`.
  * @throws ApiError 404 `session_not_found` (revoked since it was proven), 400 `bad_request`
  */
-export async function startOrExtendSession(trx: Db, start: SessionStart, now: number): Promise<{ loaded: LoadedSession; token: string }> {
+export async function startOrExtendSession(
+  trx: Db,
+  start: SessionStart,
+  now: number,
+): Promise<{ loaded: LoadedSession; token: string }> {
   const { member, organization, factor, existing } = start;
-  if (existing !== undefined && existing.loaded.member.id === member.id && existing.loaded.organization.id === organization.id) {
+  if (
+    existing !== undefined &&
+    existing.loaded.member.id === member.id &&
+    existing.loaded.organization.id === organization.id
+  ) {
     // touchSession's conditional UPDATE throws if the session was revoked since it was proven.
-    const touched = await touchSession(trx, { ...existing.loaded, member, organization }, { extendMinutes: existing.extendMinutes, addFactor: factor, customClaims: start.customClaims }, now);
+    const touched = await touchSession(
+      trx,
+      { ...existing.loaded, member, organization },
+      { extendMinutes: existing.extendMinutes, addFactor: factor, customClaims: start.customClaims },
+      now,
+    );
     return { loaded: touched, token: await rotateSessionToken(trx, touched.session.id) };
   }
   if (existing !== undefined && existing.otherMember === 'refuse') {
-    throw badRequest('The session belongs to another member than this sign-in; omit session_token / session_jwt to start a new session.');
+    throw badRequest(
+      'The session belongs to another member than this sign-in; omit session_token / session_jwt to start a new session.',
+    );
   }
   const { session, token } = await insertSession(trx, member, [factor], start.durationMinutes, now, start.customClaims);
   return { loaded: { session, member, organization }, token };

@@ -8,7 +8,12 @@ import { sessionNotFound, toMemberSession } from './store.js';
  * pass the transaction that deletes the member so both happen or neither.
  * @returns how many sessions were revoked (0 is not an error: revoking is idempotent per member).
  */
-export async function revokeSessionsForMember(db: Db, projectId: string, memberId: string, now: number): Promise<number> {
+export async function revokeSessionsForMember(
+  db: Db,
+  projectId: string,
+  memberId: string,
+  now: number,
+): Promise<number> {
   const result = await db
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -20,7 +25,12 @@ export async function revokeSessionsForMember(db: Db, projectId: string, memberI
 }
 
 /** Revokes every live session in an organization (on organization deletion). */
-export async function revokeSessionsForOrganization(db: Db, projectId: string, organizationId: string, now: number): Promise<number> {
+export async function revokeSessionsForOrganization(
+  db: Db,
+  projectId: string,
+  organizationId: string,
+  now: number,
+): Promise<number> {
   const result = await db
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -48,10 +58,24 @@ export async function revokeSessionById(db: Db, projectId: string, sessionId: st
 }
 
 /** The member's active (unrevoked, unexpired) sessions, newest first. */
-export async function listActiveSessions(db: Db, projectId: string, memberId: string, now: number): Promise<MemberSession[]> {
-  const member = await db.selectFrom('members').selectAll().where('id', '=', memberId).where('project_id', '=', projectId).executeTakeFirst();
+export async function listActiveSessions(
+  db: Db,
+  projectId: string,
+  memberId: string,
+  now: number,
+): Promise<MemberSession[]> {
+  const member = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('id', '=', memberId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
   if (member === undefined || member.status !== 'active') return [];
-  const organization = await db.selectFrom('organizations').selectAll().where('id', '=', member.organization_id).executeTakeFirstOrThrow();
+  const organization = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', member.organization_id)
+    .executeTakeFirstOrThrow();
   const sessions = await db
     .selectFrom('sessions')
     .selectAll()

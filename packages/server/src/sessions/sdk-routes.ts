@@ -7,7 +7,8 @@ import { apiError } from '../lib/api-error.js';
 import { optionalString, requiredString, sessionDuration } from '../lib/validate.js';
 
 function requireSessionToken(token: string | undefined): string {
-  if (token === undefined) throw apiError('session_not_found', 'No session token was sent (Basic public_token:session_token).');
+  if (token === undefined)
+    throw apiError('session_not_found', 'No session token was sent (Basic public_token:session_token).');
   return token;
 }
 
@@ -16,7 +17,10 @@ export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
   sdk.post('/b2b/sessions/authenticate', { action: 'MultiTenantSessionsAuthenticate' }, async (c) => {
     const body = await readBody(c);
-    const extend = body.session_duration_minutes === undefined || body.session_duration_minutes === null ? undefined : sessionDuration(body);
+    const extend =
+      body.session_duration_minutes === undefined || body.session_duration_minutes === null
+        ? undefined
+        : sessionDuration(body);
     const token = requireSessionToken(c.get('sessionToken'));
     const project = c.get('project');
     const now = deps.now();
@@ -61,4 +65,3 @@ export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
   });
   return sdk.app;
 }
-

@@ -13,7 +13,9 @@ afterEach(async () => {
 });
 
 const jwksKids = async () =>
-  ((await t.api(`/sessions/jwks/${t.server.project.project_id}`, { auth: null })).body.keys as { kid: string }[]).map((k) => k.kid);
+  ((await t.api(`/sessions/jwks/${t.server.project.project_id}`, { auth: null })).body.keys as { kid: string }[]).map(
+    (k) => k.kid,
+  );
 const kidOf = (jwt: string) => decodeProtectedHeader(jwt).kid as string;
 const refresh = (token: string) => t.api('/sessions/authenticate', { body: { session_token: token } });
 
@@ -22,7 +24,17 @@ describe('signing-key rotation (JWT-07)', () => {
     const res = await t.api(`/sessions/jwks/${t.server.project.project_id}`, { auth: null });
     expect(res.status).toBe(200);
     expect(res.body.keys).toHaveLength(2);
-    for (const key of res.body.keys) expect(key).toEqual({ kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String), kid: expect.stringMatching(/^jwk-test-/), alg: 'ES256', use: 'sig', key_ops: ['verify'] });
+    for (const key of res.body.keys)
+      expect(key).toEqual({
+        kty: 'EC',
+        crv: 'P-256',
+        x: expect.any(String),
+        y: expect.any(String),
+        kid: expect.stringMatching(/^jwk-test-/),
+        alg: 'ES256',
+        use: 'sig',
+        key_ops: ['verify'],
+      });
     expect((await t.api('/sessions/jwks/project-test-nope', { auth: null })).status).toBe(404);
   });
 
@@ -34,7 +46,12 @@ describe('signing-key rotation (JWT-07)', () => {
     expect(before[0]).toBe(oldKid); // the signing key comes first
 
     t.clock.advance(1000);
-    const rotation = await rotateSigningKey(t.server.db, t.server.project.project_id, t.clock.now(), t.server.secretBox);
+    const rotation = await rotateSigningKey(
+      t.server.db,
+      t.server.project.project_id,
+      t.clock.now(),
+      t.server.secretBox,
+    );
     expect(rotation.retiredKid).toBe(oldKid);
     // The new signing key was published before it signed anything (JWT-07).
     expect(before).toContain(rotation.kid);
@@ -71,7 +88,11 @@ describe('signing-key rotation (JWT-07)', () => {
     const first = await rotateSigningKey(t.server.db, projectId, t.clock.now(), t.server.secretBox);
     t.clock.advance(KEY_OVERLAP_MS + 1);
     const second = await rotateSigningKey(t.server.db, projectId, t.clock.now(), t.server.secretBox);
-    const rows = await t.server.db.selectFrom('session_signing_keys').select(['kid', 'state']).where('project_id', '=', projectId).execute();
+    const rows = await t.server.db
+      .selectFrom('session_signing_keys')
+      .select(['kid', 'state'])
+      .where('project_id', '=', projectId)
+      .execute();
     expect(rows.map((r) => r.kid).sort()).toEqual([first.kid, second.kid, second.nextKid].sort());
     expect(second.kid).toBe(first.nextKid);
     expect(rows.filter((r) => r.state === 'active').map((r) => r.kid)).toEqual([second.kid]);

@@ -24,7 +24,12 @@ function envOf(projectId: string): string {
   return projectId.startsWith('project-live-') ? 'live' : 'test';
 }
 
-async function newKeyRow(projectId: string, state: 'next' | 'active', now: number, box: SecretBox): Promise<SigningKeysTable> {
+async function newKeyRow(
+  projectId: string,
+  state: 'next' | 'active',
+  now: number,
+  box: SecretBox,
+): Promise<SigningKeysTable> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = `jwk-${envOf(projectId)}-${randomUUID()}`;
   const publicJwk: PublicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig', key_ops: ['verify'] };
@@ -43,14 +48,24 @@ async function newKeyRow(projectId: string, state: 'next' | 'active', now: numbe
 }
 
 function keyInState(db: Db, projectId: string, state: 'next' | 'active'): Promise<SigningKeysTable | undefined> {
-  return db.selectFrom('session_signing_keys').selectAll().where('project_id', '=', projectId).where('state', '=', state).executeTakeFirst();
+  return db
+    .selectFrom('session_signing_keys')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('state', '=', state)
+    .executeTakeFirst();
 }
 
 /**
  * The project's active key; on first need it is created together with the *next* key, which the JWKS
  * publishes ahead of use so a rotation never signs with a kid verifiers have not seen (JWT-07).
  */
-export async function ensureActiveKey(db: Db, projectId: string, now: number, box: SecretBox): Promise<SigningKeysTable> {
+export async function ensureActiveKey(
+  db: Db,
+  projectId: string,
+  now: number,
+  box: SecretBox,
+): Promise<SigningKeysTable> {
   const found = await keyInState(db, projectId, 'active');
   if (found !== undefined) return found;
   // Two servers may race here: the partial unique indexes keep one key per state, both read it back.
@@ -92,7 +107,12 @@ export async function publishedKeys(db: Db, projectId: string, now: number): Pro
 }
 
 /** One published key of the project by `kid`, or `undefined` (unknown, other project, or dropped). */
-export function publishedKey(db: Db, projectId: string, kid: string, now: number): Promise<SigningKeysTable | undefined> {
+export function publishedKey(
+  db: Db,
+  projectId: string,
+  kid: string,
+  now: number,
+): Promise<SigningKeysTable | undefined> {
   return db
     .selectFrom('session_signing_keys')
     .selectAll()
@@ -119,15 +139,30 @@ export interface RotationResult {
  * the overlap are deleted. One transaction; a concurrent rotation elsewhere fails on the partial
  * unique indexes instead of leaving two active keys.
  */
-export async function rotateSigningKey(db: Db, projectId: string, now: number, box: SecretBox): Promise<RotationResult> {
+export async function rotateSigningKey(
+  db: Db,
+  projectId: string,
+  now: number,
+  box: SecretBox,
+): Promise<RotationResult> {
   await ensureActiveKey(db, projectId, now, box);
   const fresh = await newKeyRow(projectId, 'next', now, box);
   const fallback = await newKeyRow(projectId, 'active', now, box);
   return db.transaction().execute(async (trx) => {
     const previous = await keyInState(trx, projectId, 'active');
     const next = await keyInState(trx, projectId, 'next');
-    await trx.updateTable('session_signing_keys').set({ state: 'retired', retired_at: now }).where('project_id', '=', projectId).where('state', '=', 'active').execute();
-    await trx.deleteFrom('session_signing_keys').where('project_id', '=', projectId).where('state', '=', 'retired').where('retired_at', '<=', now - KEY_OVERLAP_MS).execute();
+    await trx
+      .updateTable('session_signing_keys')
+      .set({ state: 'retired', retired_at: now })
+      .where('project_id', '=', projectId)
+      .where('state', '=', 'active')
+      .execute();
+    await trx
+      .deleteFrom('session_signing_keys')
+      .where('project_id', '=', projectId)
+      .where('state', '=', 'retired')
+      .where('retired_at', '<=', now - KEY_OVERLAP_MS)
+      .execute();
     let kid = fallback.kid;
     if (next === undefined) await trx.insertInto('session_signing_keys').values(fallback).execute();
     else {
@@ -144,10 +179,19 @@ export async function rotateSigningKey(db: Db, projectId: string, now: number, b
  * server sharing the database). Runs at start; the signing path also seals what it meets.
  */
 export async function sealLegacySigningKeys(db: Db, box: SecretBox): Promise<number> {
-  const rows = await db.selectFrom('session_signing_keys').select(['kid', 'private_jwk']).where('private_jwk', 'not like', 'v1.%').execute();
+  const rows = await db
+    .selectFrom('session_signing_keys')
+    .select(['kid', 'private_jwk'])
+    .where('private_jwk', 'not like', 'v1.%')
+    .execute();
   for (const row of rows) {
     // The `where` on the old value makes a concurrent sealer's write win instead of double-sealing.
-    await db.updateTable('session_signing_keys').set({ private_jwk: box.seal(row.private_jwk) }).where('kid', '=', row.kid).where('private_jwk', '=', row.private_jwk).execute();
+    await db
+      .updateTable('session_signing_keys')
+      .set({ private_jwk: box.seal(row.private_jwk) })
+      .where('kid', '=', row.kid)
+      .where('private_jwk', '=', row.private_jwk)
+      .execute();
   }
   return rows.length;
 }
@@ -155,6 +199,11 @@ export async function sealLegacySigningKeys(db: Db, box: SecretBox): Promise<num
 /** The plaintext private JWK of a row, sealing the row first when it predates sealing. */
 export async function openPrivateJwk(db: Db, row: SigningKeysTable, box: SecretBox): Promise<string> {
   if (box.isSealed(row.private_jwk)) return box.open(row.private_jwk);
-  await db.updateTable('session_signing_keys').set({ private_jwk: box.seal(row.private_jwk) }).where('kid', '=', row.kid).where('private_jwk', '=', row.private_jwk).execute();
+  await db
+    .updateTable('session_signing_keys')
+    .set({ private_jwk: box.seal(row.private_jwk) })
+    .where('kid', '=', row.kid)
+    .where('private_jwk', '=', row.private_jwk)
+    .execute();
   return row.private_jwk;
 }

@@ -5,7 +5,15 @@ import type { SecretBox } from '../lib/secret-box.js';
 import { createKeyCache } from '../lib/key-cache.js';
 import { isReservedClaim } from './claims.js';
 import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './jwt.js';
-import { ensureActiveKey, ensureNextKey, openPrivateJwk, publishedKeys, rotateSigningKey, type PublicJwk, type RotationResult } from './signing-key-store.js';
+import {
+  ensureActiveKey,
+  ensureNextKey,
+  openPrivateJwk,
+  publishedKeys,
+  rotateSigningKey,
+  type PublicJwk,
+  type RotationResult,
+} from './signing-key-store.js';
 
 export type { PublicJwk } from './signing-key-store.js';
 
@@ -44,14 +52,18 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
       const nowMs = now();
       await ensureActiveKey(db, projectId, nowMs, box);
       await ensureNextKey(db, projectId, nowMs, box);
-      return { keys: (await publishedKeys(db, projectId, nowMs)).map((row) => JSON.parse(row.public_jwk) as PublicJwk) };
+      return {
+        keys: (await publishedKeys(db, projectId, nowMs)).map((row) => JSON.parse(row.public_jwk) as PublicJwk),
+      };
     },
     async signSessionJwt(projectId, session, nowMs) {
       const row = await ensureActiveKey(db, projectId, nowMs, box);
       // Opened only on a cache miss: the imported key is cached per kid.
       const key = await privateKey(row.kid, () => openPrivateJwk(db, row, box));
       const iat = Math.floor(nowMs / 1000);
-      const custom = Object.fromEntries(Object.entries(session.custom_claims ?? {}).filter(([name]) => !isReservedClaim(name)));
+      const custom = Object.fromEntries(
+        Object.entries(session.custom_claims ?? {}).filter(([name]) => !isReservedClaim(name)),
+      );
       return new SignJWT({
         ...custom,
         [SESSION_CLAIM]: {

@@ -1,4 +1,9 @@
-import { SESSION_DURATION_MINUTES, type AuthenticationFactor, type B2BAuthenticateResponse, type MemberSession } from '@orgauth/core/protocol';
+import {
+  SESSION_DURATION_MINUTES,
+  type AuthenticationFactor,
+  type B2BAuthenticateResponse,
+  type MemberSession,
+} from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable, SessionsTable } from '../db/schema.js';
 import { type ApiError, apiError } from '../lib/api-error.js';
 import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
@@ -53,7 +58,11 @@ export async function insertSession(
  */
 export async function rotateSessionToken(db: Db, sessionId: string): Promise<string> {
   const token = newToken();
-  await db.updateTable('sessions').set({ token_hash: sha256Hex(token) }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ token_hash: sha256Hex(token) })
+    .where('id', '=', sessionId)
+    .execute();
   return token;
 }
 
@@ -71,12 +80,21 @@ export type SessionKey = { token: string } | { id: string };
  * @throws ApiError 404 `session_not_found`
  */
 export async function loadLiveSession(db: Db, projectId: string, key: SessionKey, now: number): Promise<LoadedSession> {
-  let query = db.selectFrom('sessions').selectAll().where('project_id', '=', projectId).where('revoked_at', 'is', null).where('expires_at', '>', now);
+  let query = db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now);
   query = 'token' in key ? query.where('token_hash', '=', sha256Hex(key.token)) : query.where('id', '=', key.id);
   const session = await query.executeTakeFirst();
   if (session === undefined) throw sessionNotFound();
   const member = await db.selectFrom('members').selectAll().where('id', '=', session.member_id).executeTakeFirst();
-  const organization = await db.selectFrom('organizations').selectAll().where('id', '=', session.organization_id).executeTakeFirst();
+  const organization = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', session.organization_id)
+    .executeTakeFirst();
   if (member === undefined || organization === undefined || member.status !== 'active') throw sessionNotFound();
   return { session, member, organization };
 }
@@ -98,13 +116,21 @@ export interface SessionTouch {
  * unless `addFactor` appends one. The conditional UPDATE refuses a session revoked in the meantime.
  * @throws ApiError 404 `session_not_found`, 400 `bad_request` for oversized custom claims.
  */
-export async function touchSession(db: Db, loaded: LoadedSession, touch: SessionTouch, now: number): Promise<LoadedSession> {
+export async function touchSession(
+  db: Db,
+  loaded: LoadedSession,
+  touch: SessionTouch,
+  now: number,
+): Promise<LoadedSession> {
   const { session } = loaded;
   const absoluteEnd = session.started_at + SESSION_DURATION_MINUTES.max * 60_000;
-  const expiresAt = touch.extendMinutes === undefined ? session.expires_at : Math.min(now + touch.extendMinutes * 60_000, absoluteEnd);
+  const expiresAt =
+    touch.extendMinutes === undefined ? session.expires_at : Math.min(now + touch.extendMinutes * 60_000, absoluteEnd);
   const customClaims = mergeCustomClaims(session.custom_claims, touch.customClaims);
   const factors =
-    touch.addFactor === undefined ? session.factors : JSON.stringify([...parseJson<AuthenticationFactor[]>(session.factors, []), touch.addFactor]);
+    touch.addFactor === undefined
+      ? session.factors
+      : JSON.stringify([...parseJson<AuthenticationFactor[]>(session.factors, []), touch.addFactor]);
   const result = await db
     .updateTable('sessions')
     .set({ last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims, factors })
@@ -112,7 +138,10 @@ export async function touchSession(db: Db, loaded: LoadedSession, touch: Session
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw sessionNotFound();
-  return { ...loaded, session: { ...session, last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims, factors } };
+  return {
+    ...loaded,
+    session: { ...session, last_accessed_at: now, expires_at: expiresAt, custom_claims: customClaims, factors },
+  };
 }
 
 /**

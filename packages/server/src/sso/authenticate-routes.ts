@@ -1,7 +1,12 @@
 import type { Hono } from 'hono';
 import { authenticateSsoToken } from './authenticate.js';
 import type { Project } from '../projects/index.js';
-import { authenticateResponse, type HeldSession, proveHeldSession, readHeldSessionCredentials } from '../sessions/index.js';
+import {
+  authenticateResponse,
+  type HeldSession,
+  proveHeldSession,
+  readHeldSessionCredentials,
+} from '../sessions/index.js';
 import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk } from '../http/index.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 
@@ -19,7 +24,14 @@ async function authenticate(deps: AppDeps, project: Project, body: Body, held: H
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const { loaded, token: sessionToken } = await authenticateSsoToken(
     deps.db,
-    { projectId: project.id, token, pkceVerifier: verifier === '' ? undefined : verifier, requirePkce, durationMinutes, existing },
+    {
+      projectId: project.id,
+      token,
+      pkceVerifier: verifier === '' ? undefined : verifier,
+      requirePkce,
+      durationMinutes,
+      existing,
+    },
     now,
   );
   return { ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)), reset_sessions: false };
@@ -34,7 +46,16 @@ export function sdkSsoAuthenticateRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
   // The session is the Basic password (docs/wire-protocol.md §1.2), whatever cookie the browser holds: ambient.
   sdk.post('/b2b/sso/authenticate', { action: 'SSOAuthenticate', limit: authenticateLimit('sso_token') }, async (c) =>
-    sdkOk(c, await authenticate(deps, c.get('project'), await readBody(c), { credentials: { token: c.get('sessionToken') }, mode: 'ambient' }, true)),
+    sdkOk(
+      c,
+      await authenticate(
+        deps,
+        c.get('project'),
+        await readBody(c),
+        { credentials: { token: c.get('sessionToken') }, mode: 'ambient' },
+        true,
+      ),
+    ),
   );
   return sdk.app;
 }
@@ -48,7 +69,16 @@ export function backendSsoAuthenticateRoutes(deps: AppDeps): Hono<AppEnv> {
   const api = defineRoutes();
   api.post('/sso/authenticate', { action: 'SSOAuthenticate', limit: authenticateLimit('sso_token') }, async (c) => {
     const body = await readBody(c);
-    return apiOk(c, await authenticate(deps, c.get('project'), body, { credentials: readHeldSessionCredentials(body), mode: 'explicit' }, false));
+    return apiOk(
+      c,
+      await authenticate(
+        deps,
+        c.get('project'),
+        body,
+        { credentials: readHeldSessionCredentials(body), mode: 'explicit' },
+        false,
+      ),
+    );
   });
   return api.app;
 }

@@ -33,14 +33,23 @@ export interface SsoAuthenticateInput {
  *   `session_not_found`, 400 `pkce_required` / `pkce_mismatch` / `bad_request` (another member's
  *   explicit session)
  */
-export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, now: number): Promise<{ loaded: LoadedSession; token: string }> {
+export async function authenticateSsoToken(
+  db: Db,
+  input: SsoAuthenticateInput,
+  now: number,
+): Promise<{ loaded: LoadedSession; token: string }> {
   return db.transaction().execute(async (trx) => {
     let consumed;
     try {
-      consumed = await consumeOneTimeToken(trx, input.projectId, 'sso', input.token, input.pkceVerifier, now, { requireChallenge: input.requirePkce });
+      consumed = await consumeOneTimeToken(trx, input.projectId, 'sso', input.token, input.pkceVerifier, now, {
+        requireChallenge: input.requirePkce,
+      });
     } catch (error) {
       if (error instanceof ApiError && error.errorType === 'magic_link_not_found') {
-        throw apiError('sso_token_not_found', 'The SSO token could not be authenticated: it is unknown, already used, or expired.');
+        throw apiError(
+          'sso_token_not_found',
+          'The SSO token could not be authenticated: it is unknown, already used, or expired.',
+        );
       }
       if (error instanceof ApiError && error.errorType === 'pkce_required') {
         throw apiError(
@@ -49,15 +58,23 @@ export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, 
         );
       }
       if (error instanceof ApiError && error.errorType === 'pkce_mismatch') {
-        throw apiError('pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this SSO sign-in.');
+        throw apiError(
+          'pkce_mismatch',
+          'The PKCE code verifier does not match the code challenge of this SSO sign-in.',
+        );
       }
       throw error;
     }
-    const organization = consumed.organizationId === null ? undefined : await findOrganization(trx, input.projectId, consumed.organizationId);
-    if (organization === undefined) throw apiError('organization_not_found', 'The organization of this SSO sign-in no longer exists.');
+    const organization =
+      consumed.organizationId === null
+        ? undefined
+        : await findOrganization(trx, input.projectId, consumed.organizationId);
+    if (organization === undefined)
+      throw apiError('organization_not_found', 'The organization of this SSO sign-in no longer exists.');
     assertSsoAllowed(organization);
     const member = await findMemberByEmail(trx, organization.id, consumed.email);
-    if (member === undefined || member.status !== 'active') throw apiError('member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
+    if (member === undefined || member.status !== 'active')
+      throw apiError('member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
     // The identity that just signed in: the member's most recent SSO link.
     const identity = await trx
       .selectFrom('sso_identities')
@@ -72,8 +89,15 @@ export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, 
       delivery_method: type === 'oidc' ? 'oidc_sso' : 'sso_saml',
       last_authenticated_at: iso(now),
       sequence_order: 'PRIMARY',
-      [type === 'oidc' ? 'oidc_sso_factor' : 'saml_sso_factor']: { id: identity?.connection_id ?? '', provider_subject: identity?.subject ?? '' },
+      [type === 'oidc' ? 'oidc_sso_factor' : 'saml_sso_factor']: {
+        id: identity?.connection_id ?? '',
+        provider_subject: identity?.subject ?? '',
+      },
     };
-    return startOrExtendSession(trx, { member, organization, factor, durationMinutes: input.durationMinutes, existing: input.existing }, now);
+    return startOrExtendSession(
+      trx,
+      { member, organization, factor, durationMinutes: input.durationMinutes, existing: input.existing },
+      now,
+    );
   });
 }

@@ -2,12 +2,26 @@ import type { Hono } from 'hono';
 import type { OrganizationsTable } from '../db/schema.js';
 import { getOrganization } from '../organizations/index.js';
 import { normalizeUrl } from '../projects/index.js';
-import { IDENTITY_PROVIDERS, createConnection, deleteConnection, getConnection, listConnections, updateSamlConnection, type SamlPatch } from './connections.js';
+import {
+  IDENTITY_PROVIDERS,
+  createConnection,
+  deleteConnection,
+  getConnection,
+  listConnections,
+  updateSamlConnection,
+  type SamlPatch,
+} from './connections.js';
 import { toConnection, toOidcConnection, toSamlConnection } from './serialize.js';
 import { apiOk, type AppContext, type AppDeps, type AppEnv, defineRoutes, readBody } from '../http/index.js';
 import { badRequest } from '../lib/api-error.js';
-import { optionalBoolean, optionalEnum, optionalObject, optionalString, requiredString, type Body } from '../lib/validate.js';
-
+import {
+  optionalBoolean,
+  optionalEnum,
+  optionalObject,
+  optionalString,
+  requiredString,
+  type Body,
+} from '../lib/validate.js';
 
 function readUrl(body: Body, key: string): string | undefined {
   const value = optionalString(body, key, { max: 2048 });
@@ -36,7 +50,8 @@ function readSamlPatch(body: Body): SamlPatch {
   if (ssoUrl !== undefined) patch.idpSsoUrl = ssoUrl;
   const mapping = optionalObject(body, 'attribute_mapping');
   if (mapping !== undefined) {
-    for (const value of Object.values(mapping)) if (typeof value !== 'string') throw badRequest('attribute_mapping values must be strings.');
+    for (const value of Object.values(mapping))
+      if (typeof value !== 'string') throw badRequest('attribute_mapping values must be strings.');
     patch.attributeMapping = mapping;
   }
   const cert = optionalString(body, 'x509_certificate', { max: 16_384 });
@@ -85,8 +100,12 @@ export function backendSsoRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readBody(c);
     return create(c, await orgOf(c, requiredString(body, 'organization_id', { max: 256 })), 'saml', body);
   });
-  api.post('/sso/saml/:organization_id', { action: 'SSOSAMLCreateConnection' }, async (c) => create(c, await orgOf(c, c.req.param('organization_id')), 'saml', await readBody(c)));
-  api.post('/sso/oidc/:organization_id', { action: 'SSOOIDCCreateConnection' }, async (c) => create(c, await orgOf(c, c.req.param('organization_id')), 'oidc', await readBody(c)));
+  api.post('/sso/saml/:organization_id', { action: 'SSOSAMLCreateConnection' }, async (c) =>
+    create(c, await orgOf(c, c.req.param('organization_id')), 'saml', await readBody(c)),
+  );
+  api.post('/sso/oidc/:organization_id', { action: 'SSOOIDCCreateConnection' }, async (c) =>
+    create(c, await orgOf(c, c.req.param('organization_id')), 'oidc', await readBody(c)),
+  );
 
   api.put('/sso/saml/:organization_id/connections/:connection_id', { action: 'SSOSAMLUpdateConnection' }, async (c) => {
     const patch = readSamlPatch(await readBody(c));

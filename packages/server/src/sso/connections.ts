@@ -6,8 +6,22 @@ import { parseJson } from '../lib/json.js';
 
 /** Identity providers a connection may name (Stytch's list); `generic` when unnamed. */
 export const IDENTITY_PROVIDERS = [
-  'generic', 'okta', 'microsoft-entra', 'google-workspace', 'jumpcloud', 'onelogin', 'ping-federate', 'rippling',
-  'cyberark', 'duo', 'keycloak', 'shibboleth', 'salesforce', 'classlink', 'auth0', 'adfs',
+  'generic',
+  'okta',
+  'microsoft-entra',
+  'google-workspace',
+  'jumpcloud',
+  'onelogin',
+  'ping-federate',
+  'rippling',
+  'cyberark',
+  'duo',
+  'keycloak',
+  'shibboleth',
+  'salesforce',
+  'classlink',
+  'auth0',
+  'adfs',
 ] as const;
 
 /** A stored verification certificate (public PEM only). */
@@ -47,7 +61,13 @@ export function parseCertificate(pem: string, now: number): StoredCertificate {
   } catch {
     throw apiError('invalid_x509_certificate', 'x509_certificate must be one PEM-encoded X.509 certificate.');
   }
-  return { certificate_id: newId('saml-verification-key'), certificate: cert.toString().trim(), issuer: cert.issuer, created_at: now, expires_at: Date.parse(cert.validTo) };
+  return {
+    certificate_id: newId('saml-verification-key'),
+    certificate: cert.toString().trim(),
+    issuer: cert.issuer,
+    created_at: now,
+    expires_at: Date.parse(cert.validTo),
+  };
 }
 
 /**
@@ -63,8 +83,14 @@ export async function refreshActiveConnections(db: Db, organizationId: string): 
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  const json = JSON.stringify(active.map((c) => ({ connection_id: c.id, display_name: c.display_name, identity_provider: c.identity_provider })));
-  await db.updateTable('organizations').set({ sso_active_connections: json }).where('id', '=', organizationId).execute();
+  const json = JSON.stringify(
+    active.map((c) => ({ connection_id: c.id, display_name: c.display_name, identity_provider: c.identity_provider })),
+  );
+  await db
+    .updateTable('organizations')
+    .set({ sso_active_connections: json })
+    .where('id', '=', organizationId)
+    .execute();
 }
 
 /** Creates a `pending` connection record of `org` (it has no IdP settings yet). */
@@ -97,14 +123,25 @@ export async function createConnection(
 
 /** The connections of `organizationId`, oldest first. */
 export function listConnections(db: Db, organizationId: string): Promise<SsoConnectionsTable[]> {
-  return db.selectFrom('sso_connections').selectAll().where('organization_id', '=', organizationId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('sso_connections')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /**
  * The connection `connectionId` of `organizationId` (of `type` when given).
  * @throws ApiError 404 `connection_not_found`
  */
-export async function getConnection(db: Db, organizationId: string, connectionId: string, type?: 'saml' | 'oidc'): Promise<SsoConnectionsTable> {
+export async function getConnection(
+  db: Db,
+  organizationId: string,
+  connectionId: string,
+  type?: 'saml' | 'oidc',
+): Promise<SsoConnectionsTable> {
   const row = await db
     .selectFrom('sso_connections')
     .selectAll()
@@ -112,7 +149,8 @@ export async function getConnection(db: Db, organizationId: string, connectionId
     .where('id', '=', connectionId)
     .$if(type !== undefined, (q) => q.where('type', '=', type as 'saml' | 'oidc'))
     .executeTakeFirst();
-  if (row === undefined) throw apiError('connection_not_found', 'No SSO connection of this organization matches that connection_id.');
+  if (row === undefined)
+    throw apiError('connection_not_found', 'No SSO connection of this organization matches that connection_id.');
   return row;
 }
 
@@ -120,20 +158,27 @@ export async function getConnection(db: Db, organizationId: string, connectionId
  * Updates a SAML connection record; it becomes `active` once it has an IdP entity id, an SSO URL
  * and a verification certificate. Refreshes the organization's active connections.
  */
-export async function updateSamlConnection(db: Db, conn: SsoConnectionsTable, patch: SamlPatch, now: number): Promise<SsoConnectionsTable> {
+export async function updateSamlConnection(
+  db: Db,
+  conn: SsoConnectionsTable,
+  patch: SamlPatch,
+  now: number,
+): Promise<SsoConnectionsTable> {
   const next: SsoConnectionsTable = { ...conn, updated_at: now };
   if (patch.displayName !== undefined) next.display_name = patch.displayName;
   if (patch.identityProvider !== undefined) next.identity_provider = patch.identityProvider;
   if (patch.idpEntityId !== undefined) next.idp_entity_id = patch.idpEntityId;
   if (patch.idpSsoUrl !== undefined) next.idp_sso_url = patch.idpSsoUrl;
   if (patch.attributeMapping !== undefined) next.attribute_mapping = JSON.stringify(patch.attributeMapping);
-  if (patch.idpInitiatedAuthDisabled !== undefined) next.idp_initiated_auth_disabled = patch.idpInitiatedAuthDisabled ? 1 : 0;
+  if (patch.idpInitiatedAuthDisabled !== undefined)
+    next.idp_initiated_auth_disabled = patch.idpInitiatedAuthDisabled ? 1 : 0;
   if (patch.allowSha1 !== undefined) next.saml_allow_sha1 = patch.allowSha1 ? 1 : 0;
   if (patch.x509Certificate !== undefined) {
     const certs = parseJson<StoredCertificate[]>(conn.x509_certificates, []);
     next.x509_certificates = JSON.stringify([...certs, parseCertificate(patch.x509Certificate, now)].slice(-5));
   }
-  const complete = next.idp_entity_id !== '' && next.idp_sso_url !== '' && parseJson<unknown[]>(next.x509_certificates, []).length > 0;
+  const complete =
+    next.idp_entity_id !== '' && next.idp_sso_url !== '' && parseJson<unknown[]>(next.x509_certificates, []).length > 0;
   next.status = complete ? 'active' : 'pending';
   const { id, ...set } = next;
   await db.updateTable('sso_connections').set(set).where('id', '=', id).execute();
@@ -142,16 +187,25 @@ export async function updateSamlConnection(db: Db, conn: SsoConnectionsTable, pa
 }
 
 /** Deletes a connection and every reference the organization holds to it. */
-export async function deleteConnection(db: Db, org: OrganizationsTable, conn: SsoConnectionsTable, now: number): Promise<void> {
+export async function deleteConnection(
+  db: Db,
+  org: OrganizationsTable,
+  conn: SsoConnectionsTable,
+  now: number,
+): Promise<void> {
   // Its identity links, pending sign-ins and replay records go with it (a later connection never inherits them).
-  for (const table of ['sso_identities', 'sso_requests', 'saml_assertion_ids'] as const) await db.deleteFrom(table).where('connection_id', '=', conn.id).execute();
+  for (const table of ['sso_identities', 'sso_requests', 'saml_assertion_ids'] as const)
+    await db.deleteFrom(table).where('connection_id', '=', conn.id).execute();
   await db.deleteFrom('sso_connections').where('id', '=', conn.id).execute();
-  const allowed = parseJson<string[]>(org.sso_jit_provisioning_allowed_connections ?? '[]', []).filter((id) => id !== conn.id);
+  const allowed = parseJson<string[]>(org.sso_jit_provisioning_allowed_connections ?? '[]', []).filter(
+    (id) => id !== conn.id,
+  );
   await db
     .updateTable('organizations')
     .set({
       sso_jit_provisioning_allowed_connections: JSON.stringify(allowed),
-      sso_default_connection_id: org.sso_default_connection_id === conn.id ? null : (org.sso_default_connection_id ?? null),
+      sso_default_connection_id:
+        org.sso_default_connection_id === conn.id ? null : (org.sso_default_connection_id ?? null),
       updated_at: now,
     })
     .where('id', '=', org.id)

@@ -4,7 +4,8 @@ import type { AppContext } from '../http/index.js';
 import type { ApiError } from '../lib/api-error.js';
 import { htmlText } from '../lib/html.js';
 
-const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}code{color:#6b7280}';
+const STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}code{color:#6b7280}';
 // The one inline style is allowed by its hash: the CSP has no 'unsafe-inline' and no script source at all.
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { acsUrl, spEntityId } from './saml/sp.js';
 import { OTHER_CERT, OTHER_KEY } from './saml/testing/saml-fixtures.js';
-import { samlSignIn as samlSignInRaw, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf, TEST_PUBLIC_URL, type SamlSetup } from './saml/testing/saml-flow.js';
+import {
+  samlSignIn as samlSignInRaw,
+  SDK_SSO_START,
+  sdkSsoAuthenticate,
+  setupSamlConnection,
+  ssoTokenOf,
+  TEST_PUBLIC_URL,
+  type SamlSetup,
+} from './saml/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { createOidcFixture, type OidcFixture } from './oidc/testing/oidc-flow.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
@@ -30,12 +38,29 @@ async function addIdpB(organizationId: string): Promise<SamlSetup> {
     body: { idp_entity_id: IDP_B, idp_sso_url: `${IDP_B}/sso`, x509_certificate: OTHER_CERT, attribute_mapping: {} },
   });
   if (put.body.connection?.status !== 'active') throw new Error(`IdP B: ${JSON.stringify(put.body)}`);
-  return { organizationId, connectionId, audience: spEntityId(TEST_PUBLIC_URL, connectionId), acs: acsUrl(TEST_PUBLIC_URL, connectionId) };
+  return {
+    organizationId,
+    connectionId,
+    audience: spEntityId(TEST_PUBLIC_URL, connectionId),
+    acs: acsUrl(TEST_PUBLIC_URL, connectionId),
+  };
 }
 /** A browser sign-in through the SDK (PKCE challenge at the start) at IdP A of `setupSamlConnection`. */
-const samlSignIn = (_t: TestServer, setup: SamlSetup, nameId: string) => samlSignInRaw(t, setup, nameId, {}, SDK_SSO_START);
+const samlSignIn = (_t: TestServer, setup: SamlSetup, nameId: string) =>
+  samlSignInRaw(t, setup, nameId, {}, SDK_SSO_START);
 const viaB = (setup: SamlSetup, nameId: string, email?: string) =>
-  samlSignInRaw(t, setup, nameId, { issuer: IDP_B, privateKey: OTHER_KEY, embeddedCertificate: OTHER_CERT, ...(email === undefined ? {} : { attributes: { email } }) }, SDK_SSO_START);
+  samlSignInRaw(
+    t,
+    setup,
+    nameId,
+    {
+      issuer: IDP_B,
+      privateKey: OTHER_KEY,
+      embeddedCertificate: OTHER_CERT,
+      ...(email === undefined ? {} : { attributes: { email } }),
+    },
+    SDK_SSO_START,
+  );
 
 /** Redeems the `sso` token of an accepted ACS answer through the SDK; returns the member id it signs in. */
 async function accepted(res: Response): Promise<string> {
@@ -51,15 +76,25 @@ const identityRows = async () => {
 };
 
 /** Runs `signIn` and expects 409 `sso_identity_conflict` with no redirect and no identity row written. */
-async function expectConflict(signIn: () => Promise<{ status: number; errorType: string | null; location: string | null }>): Promise<void> {
+async function expectConflict(
+  signIn: () => Promise<{ status: number; errorType: string | null; location: string | null }>,
+): Promise<void> {
   const before = await identityRows();
   const res = await signIn();
-  expect({ status: res.status, errorType: res.errorType, location: res.location }).toEqual({ status: 409, errorType: 'sso_identity_conflict', location: null });
+  expect({ status: res.status, errorType: res.errorType, location: res.location }).toEqual({
+    status: 409,
+    errorType: 'sso_identity_conflict',
+    location: null,
+  });
   expect(await identityRows()).toEqual(before);
 }
 const acs = async (p: Promise<Response>) => {
   const res = await p;
-  return { status: res.status, errorType: res.headers.get('x-orgauth-error-type'), location: res.headers.get('location') };
+  return {
+    status: res.status,
+    errorType: res.headers.get('x-orgauth-error-type'),
+    location: res.headers.get('location'),
+  };
 };
 
 describe('two SAML connections (A, B) in one organization', () => {
@@ -71,7 +106,10 @@ describe('two SAML connections (A, B) in one organization', () => {
     await expectConflict(() => acs(viaB(b, 'ada@acme.test')));
     await expectConflict(() => acs(viaB(b, 'b-subject-0001', 'Ada@Acme.test')));
     expect(await accepted(await samlSignIn(t, a, 'ada@acme.test'))).toBe(ada);
-    const links = await t.server.db.selectFrom('sso_identities').select(['connection_id', 'subject', 'member_id']).execute();
+    const links = await t.server.db
+      .selectFrom('sso_identities')
+      .select(['connection_id', 'subject', 'member_id'])
+      .execute();
     expect(links).toEqual([{ connection_id: a.connectionId, subject: 'ada@acme.test', member_id: ada }]);
   });
 
@@ -79,7 +117,9 @@ describe('two SAML connections (A, B) in one organization', () => {
     t = await createTestServer();
     const a = await setupSamlConnection(t);
     const b = await addIdpB(a.organizationId);
-    const created = await t.api(`/organizations/${a.organizationId}/members`, { body: { email_address: 'carol@acme.test' } });
+    const created = await t.api(`/organizations/${a.organizationId}/members`, {
+      body: { email_address: 'carol@acme.test' },
+    });
     expect(created.status).toBe(200);
     expect(await accepted(await viaB(b, 'b-carol', 'carol@acme.test'))).toBe(created.body.member_id);
     await expectConflict(() => acs(samlSignIn(t, a, 'carol@acme.test')));
@@ -99,7 +139,9 @@ describe('two SAML connections (A, B) in one organization', () => {
     const a = await setupSamlConnection(t);
     const b = await addIdpB(a.organizationId);
     const ada = await accepted(await samlSignIn(t, a, 'ada@acme.test'));
-    expect((await t.api(`/sso/${a.organizationId}/connections/${a.connectionId}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await t.api(`/sso/${a.organizationId}/connections/${a.connectionId}`, { method: 'DELETE' })).status).toBe(
+      200,
+    );
     expect(await accepted(await viaB(b, 'b-ada', 'ada@acme.test'))).toBe(ada);
   });
 });

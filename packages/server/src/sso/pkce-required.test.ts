@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildSignedResponse } from './saml/testing/saml-fixtures.js';
-import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf, validResponseOptions } from './saml/testing/saml-flow.js';
+import {
+  postAcs,
+  samlSignIn,
+  SDK_SSO_START,
+  sdkSsoAuthenticate,
+  setupSamlConnection,
+  ssoTokenOf,
+  validResponseOptions,
+} from './saml/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { TEST_PKCE } from '../testing/journey.js';
 import { createOidcFixture, type OidcFixture } from './oidc/testing/oidc-flow.js';
@@ -22,7 +30,10 @@ afterEach(async () => {
 });
 
 /** The victim's browser redeeming the planted token: the SDK route, with the verifier its own start would have made. */
-const victimRedeems = (token: string) => t.sdk('/b2b/sso/authenticate', { body: { sso_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier } });
+const victimRedeems = (token: string) =>
+  t.sdk('/b2b/sso/authenticate', {
+    body: { sso_token: token, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier },
+  });
 
 /** Expects the 400 `pkce_required` envelope and nothing written apart from the failure counter. */
 async function expectPkceRequired(attempt: () => Promise<TestResponse>): Promise<void> {
@@ -48,7 +59,9 @@ describe('SAML', () => {
     await expectPkceRequired(() => victimRedeems(planted));
     // Neither without a verifier nor with any other one.
     await expectPkceRequired(() => t.sdk('/b2b/sso/authenticate', { body: { sso_token: planted } }));
-    await expectPkceRequired(() => t.sdk('/b2b/sso/authenticate', { body: { sso_token: planted, pkce_code_verifier: 'x'.repeat(43) } }));
+    await expectPkceRequired(() =>
+      t.sdk('/b2b/sso/authenticate', { body: { sso_token: planted, pkce_code_verifier: 'x'.repeat(43) } }),
+    );
     const backend = await t.api('/sso/authenticate', { body: { sso_token: planted, session_duration_minutes: 60 } });
     expect(backend.status, JSON.stringify(backend.body)).toBe(200);
     expect(backend.body.member.email_address).toBe('mallory@acme.test');
@@ -60,7 +73,9 @@ describe('SAML', () => {
     t = await createTestServer();
     const setup = await setupSamlConnection(t);
     const token = await ssoTokenOf(await samlSignIn(t, setup, 'ada@acme.test', {}, SDK_SSO_START));
-    const wrong = await t.sdk('/b2b/sso/authenticate', { body: { sso_token: token, pkce_code_verifier: 'x'.repeat(43) } });
+    const wrong = await t.sdk('/b2b/sso/authenticate', {
+      body: { sso_token: token, pkce_code_verifier: 'x'.repeat(43) },
+    });
     expect([wrong.status, wrong.body.error_type]).toEqual([400, 'pkce_mismatch']);
     const ok = await sdkSsoAuthenticate(t, token);
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
@@ -71,8 +86,12 @@ describe('SAML', () => {
   test('IdP-initiated: refused by the SDK route, redeemed by the backend route', async () => {
     t = await createTestServer();
     const setup = await setupSamlConnection(t);
-    await t.api(`/sso/saml/${setup.organizationId}/connections/${setup.connectionId}`, { method: 'PUT', body: { idp_initiated_auth_disabled: false } });
-    const unsolicited = () => postAcs(t, setup.connectionId, buildSignedResponse(validResponseOptions(t, setup, null, 'idp@acme.test')).base64);
+    await t.api(`/sso/saml/${setup.organizationId}/connections/${setup.connectionId}`, {
+      method: 'PUT',
+      body: { idp_initiated_auth_disabled: false },
+    });
+    const unsolicited = () =>
+      postAcs(t, setup.connectionId, buildSignedResponse(validResponseOptions(t, setup, null, 'idp@acme.test')).base64);
     const token = await ssoTokenOf(await unsolicited());
     await expectPkceRequired(() => victimRedeems(token));
     const backend = await t.api('/sso/authenticate', { body: { sso_token: token, session_duration_minutes: 60 } });

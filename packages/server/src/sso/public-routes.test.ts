@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { pkceChallenge } from '../lib/crypto.js';
 import { buildSignedResponse } from './saml/testing/saml-fixtures.js';
-import { postAcs, samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoStartRaw, ssoTokenOf, startSamlSso, validResponseOptions, type SamlSetup } from './saml/testing/saml-flow.js';
+import {
+  postAcs,
+  samlSignIn,
+  SDK_SSO_START,
+  sdkSsoAuthenticate,
+  setupSamlConnection,
+  ssoStartRaw,
+  ssoTokenOf,
+  startSamlSso,
+  validResponseOptions,
+  type SamlSetup,
+} from './saml/testing/saml-flow.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
 let t: TestServer;
@@ -10,7 +21,13 @@ afterEach(async () => {
 });
 
 const authenticate = (token: string, verifier?: string) =>
-  t.sdk('/b2b/sso/authenticate', { body: { sso_token: token, session_duration_minutes: 60, ...(verifier === undefined ? {} : { pkce_code_verifier: verifier }) } });
+  t.sdk('/b2b/sso/authenticate', {
+    body: {
+      sso_token: token,
+      session_duration_minutes: 60,
+      ...(verifier === undefined ? {} : { pkce_code_verifier: verifier }),
+    },
+  });
 
 describe('SAML SSO happy path per JIT mode', () => {
   let setup: SamlSetup;
@@ -18,20 +35,40 @@ describe('SAML SSO happy path per JIT mode', () => {
   test('ALL_ALLOWED: first login creates the member (signup URL); second reuses it by (connection, subject)', async () => {
     t = await createTestServer();
     setup = await setupSamlConnection(t, { jit: 'ALL_ALLOWED' });
-    const first = await samlSignIn(t, setup, 'ada@acme.test', { attributes: { firstName: 'Ada', lastName: 'Lovelace' } }, SDK_SSO_START);
+    const first = await samlSignIn(
+      t,
+      setup,
+      'ada@acme.test',
+      { attributes: { firstName: 'Ada', lastName: 'Lovelace' } },
+      SDK_SSO_START,
+    );
     const token = await ssoTokenOf(first);
     const session = await sdkSsoAuthenticate(t, token);
     expect(session.status).toBe(200);
     expect(session.body.data).toMatchObject({
       organization_id: setup.organizationId,
       member: { email_address: 'ada@acme.test', name: 'Ada Lovelace', status: 'active', email_address_verified: true },
-      member_session: { authentication_factors: [{ type: 'sso', delivery_method: 'sso_saml', saml_sso_factor: { id: setup.connectionId, provider_subject: 'ada@acme.test' } }] },
+      member_session: {
+        authentication_factors: [
+          {
+            type: 'sso',
+            delivery_method: 'sso_saml',
+            saml_sso_factor: { id: setup.connectionId, provider_subject: 'ada@acme.test' },
+          },
+        ],
+      },
       session_token: expect.any(String),
       session_jwt: expect.any(String),
     });
     const memberId = session.body.data.member_id;
     // Second login, same subject but the IdP now reports another email: still the same member.
-    const second = await samlSignIn(t, setup, 'ada@acme.test', { attributes: { email: 'ada.lovelace@acme.test' } }, SDK_SSO_START);
+    const second = await samlSignIn(
+      t,
+      setup,
+      'ada@acme.test',
+      { attributes: { email: 'ada.lovelace@acme.test' } },
+      SDK_SSO_START,
+    );
     const again = await sdkSsoAuthenticate(t, await ssoTokenOf(second));
     expect(again.body.data.member_id).toBe(memberId);
     const members = await t.api(`/organizations/${setup.organizationId}/members`);
@@ -44,7 +81,10 @@ describe('SAML SSO happy path per JIT mode', () => {
     const refused = await samlSignIn(t, setup, 'bob@acme.test');
     expect(refused.status).toBe(403);
     expect(refused.headers.get('x-orgauth-error-type')).toBe('sso_jit_provisioning_not_allowed');
-    await t.api(`/organizations/${setup.organizationId}`, { method: 'PUT', body: { sso_jit_provisioning_allowed_connections: [setup.connectionId] } });
+    await t.api(`/organizations/${setup.organizationId}`, {
+      method: 'PUT',
+      body: { sso_jit_provisioning_allowed_connections: [setup.connectionId] },
+    });
     const ok = await samlSignIn(t, setup, 'bob@acme.test', {}, SDK_SSO_START);
     expect((await sdkSsoAuthenticate(t, await ssoTokenOf(ok))).body.data.member.email_address).toBe('bob@acme.test');
   });
@@ -53,7 +93,13 @@ describe('SAML SSO happy path per JIT mode', () => {
     t = await createTestServer();
     setup = await setupSamlConnection(t, { jit: 'NOT_ALLOWED' });
     await t.server.projects.addRedirectUrl('http://localhost:3000/login');
-    const refused = await samlSignIn(t, setup, 'eve@acme.test', {}, { login_redirect_url: 'http://localhost:3000/login' });
+    const refused = await samlSignIn(
+      t,
+      setup,
+      'eve@acme.test',
+      {},
+      { login_redirect_url: 'http://localhost:3000/login' },
+    );
     expect(refused.status).toBe(403);
     const html = await refused.text();
     expect(html).toContain('does not create accounts through single sign-on');
@@ -81,7 +127,9 @@ describe('sso/authenticate', () => {
     expect(replay.status).toBe(404);
     expect(replay.body.error_type).toBe('sso_token_not_found');
     // Backend API redeems a fresh token (no challenge stored → no verifier needed).
-    const backend = await t.api('/sso/authenticate', { body: { sso_token: await ssoTokenOf(await samlSignIn(t, setup, 'dan@acme.test')), session_duration_minutes: 30 } });
+    const backend = await t.api('/sso/authenticate', {
+      body: { sso_token: await ssoTokenOf(await samlSignIn(t, setup, 'dan@acme.test')), session_duration_minutes: 30 },
+    });
     expect(backend.status).toBe(200);
     expect(backend.body.member.email_address).toBe('dan@acme.test');
   });
@@ -99,11 +147,19 @@ describe('SSO start', () => {
   beforeEach(async () => {
     t = await createTestServer();
   });
-  const envelope = async (res: Response) => ({ status: res.status, body: (await res.json()) as { error_type: string; status_code: number; request_id: string } });
+  const envelope = async (res: Response) => ({
+    status: res.status,
+    body: (await res.json()) as { error_type: string; status_code: number; request_id: string },
+  });
 
   test('refuses redirect URLs off the allowlist', async () => {
     const setup = await setupSamlConnection(t);
-    for (const url of ['https://evil.test/cb', 'http://localhost:3000@evil.test/', '//evil.test', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.test/cb',
+      'http://localhost:3000@evil.test/',
+      '//evil.test',
+      'javascript:alert(1)',
+    ]) {
       for (const key of ['login_redirect_url', 'signup_redirect_url']) {
         const res = await envelope(await ssoStartRaw(t, { connection_id: setup.connectionId, [key]: url }));
         expect(res.status).toBe(400);
@@ -114,13 +170,33 @@ describe('SSO start', () => {
 
   test('refuses unknown, deleted, pending and foreign-project connections, and bad public tokens, with the envelope', async () => {
     const setup = await setupSamlConnection(t);
-    expect((await envelope(await ssoStartRaw(t, { connection_id: 'saml-connection-test-00000000-0000-0000-0000-000000000000' }))).body.error_type).toBe('connection_not_found');
-    const pending = (await t.api(`/sso/saml/${setup.organizationId}`, { body: { display_name: 'Half set up' } })).body.connection.connection_id;
+    expect(
+      (
+        await envelope(
+          await ssoStartRaw(t, { connection_id: 'saml-connection-test-00000000-0000-0000-0000-000000000000' }),
+        )
+      ).body.error_type,
+    ).toBe('connection_not_found');
+    const pending = (await t.api(`/sso/saml/${setup.organizationId}`, { body: { display_name: 'Half set up' } })).body
+      .connection.connection_id;
     const p = await envelope(await ssoStartRaw(t, { connection_id: pending }));
-    expect(p).toMatchObject({ status: 400, body: { error_type: 'sso_connection_inactive', status_code: 400, request_id: expect.any(String) } });
-    expect((await envelope(await ssoStartRaw(t, { connection_id: setup.connectionId, public_token: 'public-token-test-nope' }))).body.error_type).toBe('invalid_public_token');
+    expect(p).toMatchObject({
+      status: 400,
+      body: { error_type: 'sso_connection_inactive', status_code: 400, request_id: expect.any(String) },
+    });
+    expect(
+      (
+        await envelope(
+          await ssoStartRaw(t, { connection_id: setup.connectionId, public_token: 'public-token-test-nope' }),
+        )
+      ).body.error_type,
+    ).toBe('invalid_public_token');
     const live = t.server.project.live?.public_token;
-    if (live) expect((await envelope(await ssoStartRaw(t, { connection_id: setup.connectionId, public_token: live }))).body.error_type).toBe('connection_not_found');
+    if (live)
+      expect(
+        (await envelope(await ssoStartRaw(t, { connection_id: setup.connectionId, public_token: live }))).body
+          .error_type,
+      ).toBe('connection_not_found');
     await t.api(`/sso/${setup.organizationId}/connections/${setup.connectionId}`, { method: 'DELETE' });
     expect((await envelope(await ssoStartRaw(t, { connection_id: setup.connectionId }))).status).toBe(404);
   });
@@ -134,7 +210,11 @@ describe('SSO start', () => {
     const rows = await t.server.db.selectFrom('sso_requests').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(relayState);
-    expect(rows[0]).toMatchObject({ saml_request_id: requestId, login_redirect_url: 'http://localhost:3000/', kind: 'saml' });
+    expect(rows[0]).toMatchObject({
+      saml_request_id: requestId,
+      login_redirect_url: 'http://localhost:3000/',
+      kind: 'saml',
+    });
   });
 });
 
@@ -153,11 +233,29 @@ describe('ACS basics', () => {
     t = await createTestServer();
     const setup = await setupSamlConnection(t);
     const big = `SAMLResponse=${'A'.repeat(1024 * 1024 + 10)}`;
-    const res = await t.server.app.fetch(new Request(`http://localhost/v1/public/sso/saml/${setup.connectionId}/acs`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big }));
+    const res = await t.server.app.fetch(
+      new Request(`http://localhost/v1/public/sso/saml/${setup.connectionId}/acs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: big,
+      }),
+    );
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('The SAML response is too large.');
-    const stream = new ReadableStream({ start(ctl) { ctl.enqueue(new TextEncoder().encode(big)); ctl.close(); } });
-    const chunked = await t.server.app.fetch(new Request(`http://localhost/v1/public/sso/saml/${setup.connectionId}/acs`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: stream, duplex: 'half' } as RequestInit));
+    const stream = new ReadableStream({
+      start(ctl) {
+        ctl.enqueue(new TextEncoder().encode(big));
+        ctl.close();
+      },
+    });
+    const chunked = await t.server.app.fetch(
+      new Request(`http://localhost/v1/public/sso/saml/${setup.connectionId}/acs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(chunked.status).toBe(413);
     expect(await chunked.text()).toContain('The SAML response is too large.');
   });
@@ -165,7 +263,9 @@ describe('ACS basics', () => {
   test('metadata shows the SP entity id and ACS URL built from publicUrl, never the Host header', async () => {
     t = await createTestServer({ publicUrl: 'https://auth.example.com' });
     const setup = await setupSamlConnection(t, { publicUrl: 'https://auth.example.com' });
-    const res = await t.server.app.fetch(new Request(`http://evil.test/v1/public/sso/saml/${setup.connectionId}/metadata`));
+    const res = await t.server.app.fetch(
+      new Request(`http://evil.test/v1/public/sso/saml/${setup.connectionId}/metadata`),
+    );
     const xml = await res.text();
     expect(res.status).toBe(200);
     expect(xml).toContain(`entityID="https://auth.example.com/v1/public/sso/saml/${setup.connectionId}/metadata"`);

@@ -21,7 +21,15 @@ const noStore = (res: Response) => {
 };
 
 async function samlConnection(deps: AppDeps, c: AppContext, id: string): Promise<SsoConnectionsTable> {
-  const connection = id.length > 256 ? undefined : await deps.db.selectFrom('sso_connections').selectAll().where('id', '=', id).where('type', '=', 'saml').executeTakeFirst();
+  const connection =
+    id.length > 256
+      ? undefined
+      : await deps.db
+          .selectFrom('sso_connections')
+          .selectAll()
+          .where('id', '=', id)
+          .where('type', '=', 'saml')
+          .executeTakeFirst();
   if (connection === undefined) throw apiError('connection_not_found', 'No SAML connection matches this URL.');
   const project = await deps.projects.byId(connection.project_id);
   if (project !== undefined) c.set('project', project);
@@ -67,7 +75,10 @@ export function ssoPublicRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   // The limit holds for chunked bodies too (no Content-Length to trust).
-  const limit = bodyLimit({ maxSize: MAX_ACS_BODY, onError: (c) => ssoErrorPage(c, apiError('request_too_large', 'The SAML response is too large.'), undefined) });
+  const limit = bodyLimit({
+    maxSize: MAX_ACS_BODY,
+    onError: (c) => ssoErrorPage(c, apiError('request_too_large', 'The SAML response is too large.'), undefined),
+  });
   pub.post('/sso/saml/:connection_id/acs', { action: 'SSOSAMLACS' }, limit, async (c) => {
     let loginUrl: string | undefined;
     try {
@@ -77,7 +88,12 @@ export function ssoPublicRoutes(deps: AppDeps): Hono<AppEnv> {
       const relayState = typeof form.RelayState === 'string' ? form.RelayState : '';
       loginUrl = (await peekSsoRequest(deps.db, relayState, connection.id))?.login_redirect_url;
       const { request, identity } = await verifySamlResponse(deps, connection, samlResponse, relayState);
-      const redirect = await completeSsoLogin(deps, { request: request ?? (await unsolicitedRequest(deps, connection)), connection, ...identity, now: deps.now() });
+      const redirect = await completeSsoLogin(deps, {
+        request: request ?? (await unsolicitedRequest(deps, connection)),
+        connection,
+        ...identity,
+        now: deps.now(),
+      });
       return noStore(c.redirect(redirect, 303));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -87,7 +103,9 @@ export function ssoPublicRoutes(deps: AppDeps): Hono<AppEnv> {
 
   pub.get('/sso/saml/:connection_id/metadata', { action: 'SSOSAMLMetadata' }, async (c) => {
     const connection = await samlConnection(deps, c, c.req.param('connection_id'));
-    return c.body(spMetadataXml(deps.publicUrl, connection), 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' });
+    return c.body(spMetadataXml(deps.publicUrl, connection), 200, {
+      'Content-Type': 'application/samlmetadata+xml; charset=utf-8',
+    });
   });
   return pub.app;
 }

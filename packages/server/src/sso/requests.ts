@@ -60,13 +60,20 @@ export async function createSsoRequest(db: Db, input: NewSsoRequest, now: number
 
 /** Records the AuthnRequest ID once node-saml has generated it (it is minted while building the URL). */
 export async function setSamlRequestId(db: Db, request: SsoRequest, samlRequestId: string): Promise<void> {
-  await db.updateTable('sso_requests').set({ saml_request_id: samlRequestId }).where('id_hash', '=', request.id_hash).execute();
+  await db
+    .updateTable('sso_requests')
+    .set({ saml_request_id: samlRequestId })
+    .where('id_hash', '=', request.id_hash)
+    .execute();
   request.saml_request_id = samlRequestId;
 }
 
 /** The 400 for a state / RelayState that is unknown, used, expired or for another connection. */
 export function ssoRequestNotFound(): ApiError {
-  return apiError('sso_request_not_found', 'This sign-in attempt is unknown, already used, or expired. Start the sign-in again.');
+  return apiError(
+    'sso_request_not_found',
+    'This sign-in attempt is unknown, already used, or expired. Start the sign-in again.',
+  );
 }
 
 /**
@@ -74,10 +81,17 @@ export function ssoRequestNotFound(): ApiError {
  * conditional UPDATE is the check, so of two concurrent callbacks at most one wins.
  * @throws ApiError 400 `sso_request_not_found`
  */
-export async function consumeSsoRequest(db: Db, idOrState: string, connectionId: string, now: number): Promise<SsoRequestsTable> {
+export async function consumeSsoRequest(
+  db: Db,
+  idOrState: string,
+  connectionId: string,
+  now: number,
+): Promise<SsoRequestsTable> {
   if (idOrState === '' || idOrState.length > 512) throw ssoRequestNotFound();
   const hash = sha256Hex(idOrState);
-  const consumed = await consumeOnce(db, 'sso_requests', now, (eb) => eb.and([eb('id_hash', '=', hash), eb('connection_id', '=', connectionId)]));
+  const consumed = await consumeOnce(db, 'sso_requests', now, (eb) =>
+    eb.and([eb('id_hash', '=', hash), eb('connection_id', '=', connectionId)]),
+  );
   if (!consumed) throw ssoRequestNotFound();
   const row = await db.selectFrom('sso_requests').selectAll().where('id_hash', '=', hash).executeTakeFirstOrThrow();
   return row;
@@ -89,11 +103,19 @@ export async function consumeSsoRequest(db: Db, idOrState: string, connectionId:
  */
 export function peekSsoRequest(db: Db, idOrState: string, connectionId: string): Promise<SsoRequestsTable | undefined> {
   if (idOrState === '' || idOrState.length > 512) return Promise.resolve(undefined);
-  return db.selectFrom('sso_requests').selectAll().where('id_hash', '=', sha256Hex(idOrState)).where('connection_id', '=', connectionId).executeTakeFirst();
+  return db
+    .selectFrom('sso_requests')
+    .selectAll()
+    .where('id_hash', '=', sha256Hex(idOrState))
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
 }
 
 /** Deletes requests that expired more than a day ago (housekeeping; never needed for correctness). */
 export async function purgeSsoRequests(db: Db, now: number): Promise<void> {
-  await db.deleteFrom('sso_requests').where('expires_at', '<', now - 86_400_000).execute();
+  await db
+    .deleteFrom('sso_requests')
+    .where('expires_at', '<', now - 86_400_000)
+    .execute();
   await db.deleteFrom('saml_assertion_ids').where('expires_at', '<', now).execute();
 }

@@ -23,7 +23,12 @@ function combine(...parts: Hono<AppEnv>[]): Hono<AppEnv> {
 export function ssoRoutes(deps: AppDeps): FeatureRoutes {
   return {
     sdk: combine(sdkSsoAuthenticateRoutes(deps), sdkSsoRoutes(deps)),
-    backend: combine(backendSsoRoutes(deps), oidcConnectionRoutes(deps), backendSsoAuthenticateRoutes(deps), samlMetadataRoutes(deps)),
+    backend: combine(
+      backendSsoRoutes(deps),
+      oidcConnectionRoutes(deps),
+      backendSsoAuthenticateRoutes(deps),
+      samlMetadataRoutes(deps),
+    ),
     public: combine(ssoPublicRoutes(deps), oidcCallbackRoutes(deps)),
   };
 }

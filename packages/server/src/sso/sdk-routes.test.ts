@@ -13,12 +13,19 @@ afterEach(async () => {
 describe('SDK SSO helpers', () => {
   test('sso/discovery/connections lists active connections of orgs allowing the email domain', async () => {
     const setup = await setupSamlConnection(t);
-    await t.api(`/organizations/${setup.organizationId}`, { method: 'PUT', body: { email_allowed_domains: ['acme.test'] } });
+    await t.api(`/organizations/${setup.organizationId}`, {
+      method: 'PUT',
+      body: { email_allowed_domains: ['acme.test'] },
+    });
     await t.api(`/sso/saml/${setup.organizationId}`, { body: { display_name: 'Pending one' } });
     const found = await t.sdk(`/b2b/sso/discovery/connections?email_address=${encodeURIComponent('Ada@ACME.test')}`);
     expect(found.status).toBe(200);
-    expect(found.body.data.connections).toEqual([{ connection_id: setup.connectionId, display_name: 'Test IdP', identity_provider: 'generic' }]);
-    expect((await t.sdk('/b2b/sso/discovery/connections?email_address=ada%40other.test')).body.data.connections).toEqual([]);
+    expect(found.body.data.connections).toEqual([
+      { connection_id: setup.connectionId, display_name: 'Test IdP', identity_provider: 'generic' },
+    ]);
+    expect(
+      (await t.sdk('/b2b/sso/discovery/connections?email_address=ada%40other.test')).body.data.connections,
+    ).toEqual([]);
     expect((await t.sdk('/b2b/sso/discovery/connections?email_address=nope')).body.error_type).toBe('invalid_email');
   });
 
@@ -31,7 +38,9 @@ describe('SDK SSO helpers', () => {
       organization_slug: 'acme',
       organization_name: 'acme',
       organization_logo_url: '',
-      sso_active_connections: [{ connection_id: setup.connectionId, display_name: 'Test IdP', identity_provider: 'generic' }],
+      sso_active_connections: [
+        { connection_id: setup.connectionId, display_name: 'Test IdP', identity_provider: 'generic' },
+      ],
       sso_default_connection_id: null,
       email_jit_provisioning: expect.any(String),
       email_allowed_domains: [],
@@ -42,6 +51,8 @@ describe('SDK SSO helpers', () => {
       mfa_policy: 'OPTIONAL',
     });
     expect(JSON.stringify(res.body)).not.toContain('trusted_metadata');
-    expect((await t.sdk('/b2b/organizations/search', { body: { organization_slug: 'nobody' } })).body.data.organization).toBeNull();
+    expect(
+      (await t.sdk('/b2b/organizations/search', { body: { organization_slug: 'nobody' } })).body.data.organization,
+    ).toBeNull();
   });
 });

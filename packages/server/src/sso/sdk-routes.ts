@@ -22,7 +22,13 @@ export function sdkSsoRoutes(deps: AppDeps): Hono<AppEnv> {
       .orderBy('sso_connections.created_at')
       .orderBy('sso_connections.id')
       .execute();
-    return sdkOk(c, { connections: rows.map((r) => ({ connection_id: r.id, display_name: r.display_name, identity_provider: r.identity_provider })) });
+    return sdkOk(c, {
+      connections: rows.map((r) => ({
+        connection_id: r.id,
+        display_name: r.display_name,
+        identity_provider: r.identity_provider,
+      })),
+    });
   });
   return sdk.app;
 }

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { samlSignIn, SDK_SSO_START, sdkSsoAuthenticate, setupSamlConnection, ssoTokenOf, type SamlSetup } from './saml/testing/saml-flow.js';
+import {
+  samlSignIn,
+  SDK_SSO_START,
+  sdkSsoAuthenticate,
+  setupSamlConnection,
+  ssoTokenOf,
+  type SamlSetup,
+} from './saml/testing/saml-flow.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -22,8 +29,10 @@ afterEach(async () => {
 const ssoToken = async (nameId: string) => ssoTokenOf(await samlSignIn(t, setup, nameId));
 /** A token for the SDK route: its start carried the SDK's PKCE challenge. */
 const sdkToken = async (nameId: string) => ssoTokenOf(await samlSignIn(t, setup, nameId, {}, SDK_SSO_START));
-const backend = (sso_token: string, extra: Record<string, unknown> = {}) => t.api('/sso/authenticate', { body: { sso_token, ...extra } });
-const sdk = (sso_token: string, session?: string) => sdkSsoAuthenticate(t, sso_token, session === undefined ? {} : { session });
+const backend = (sso_token: string, extra: Record<string, unknown> = {}) =>
+  t.api('/sso/authenticate', { body: { sso_token, ...extra } });
+const sdk = (sso_token: string, session?: string) =>
+  sdkSsoAuthenticate(t, sso_token, session === undefined ? {} : { session });
 /** A refused request writes nothing; only the deliberate rate-limit failure counter may move. */
 const dataState = async () => {
   const { rate_limits: _counted, ...rest } = await snapshot(t.server.db);
@@ -33,14 +42,19 @@ const dataState = async () => {
 describe('backend sso/authenticate with session_token / session_jwt', () => {
   test("the member's own session: same session, SSO factor added, new token, the old one dead", async () => {
     const first = (await backend(await ssoToken('ada@acme.test'))).body;
-    const again = await backend(await ssoToken('ada@acme.test'), { session_jwt: first.session_jwt, session_duration_minutes: 90 });
+    const again = await backend(await ssoToken('ada@acme.test'), {
+      session_jwt: first.session_jwt,
+      session_duration_minutes: 90,
+    });
     expect(again.status).toBe(200);
     expect(again.body.member_session.member_session_id).toBe(first.member_session.member_session_id);
     expect(again.body.member_session.authentication_factors).toHaveLength(2);
     expect(again.body.session_token).not.toBe(first.session_token);
     expect(Date.parse(again.body.member_session.expires_at)).toBe(t.clock.now() + 90 * 60_000);
     expect((await t.api('/sessions/authenticate', { body: { session_token: first.session_token } })).status).toBe(404);
-    expect((await t.api('/sessions/authenticate', { body: { session_token: again.body.session_token } })).status).toBe(200);
+    expect((await t.api('/sessions/authenticate', { body: { session_token: again.body.session_token } })).status).toBe(
+      200,
+    );
   });
 
   test("another member's session is refused, a dead one is 404, both credentials 400; nothing written, the token still works", async () => {

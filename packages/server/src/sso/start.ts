@@ -49,35 +49,68 @@ const blankToUndefined = (v: string | undefined) => (v === undefined || v === ''
  * @throws ApiError 429 from `admit`, 401 `invalid_public_token`, 404 `connection_not_found`, 400 `sso_connection_inactive` /
  *   `invalid_redirect_url` / `bad_request`, 403 `sso_not_allowed`
  */
-export async function startSso(deps: AppDeps, query: SsoStartQuery, admit: (projectId: string) => Promise<void>): Promise<SsoRedirect> {
+export async function startSso(
+  deps: AppDeps,
+  query: SsoStartQuery,
+  admit: (projectId: string) => Promise<void>,
+): Promise<SsoRedirect> {
   const publicToken = blankToUndefined(query.public_token);
   const connectionId = blankToUndefined(query.connection_id);
-  if (publicToken === undefined || publicToken.length > 256) throw apiError('invalid_public_token', 'public_token is missing or unknown.');
+  if (publicToken === undefined || publicToken.length > 256)
+    throw apiError('invalid_public_token', 'public_token is missing or unknown.');
   const project = await deps.projects.byPublicToken(publicToken);
   if (project === undefined) throw apiError('invalid_public_token', 'public_token is missing or unknown.');
   if (connectionId === undefined || connectionId.length > 256) throw badRequest('connection_id is required.');
   const pkce = blankToUndefined(query.pkce_code_challenge);
-  if (pkce !== undefined && !PKCE_CHALLENGE.test(pkce)) throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
+  if (pkce !== undefined && !PKCE_CHALLENGE.test(pkce))
+    throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
   for (const key of ['login_redirect_url', 'signup_redirect_url'] as const) {
     const value = query[key];
     if (value !== undefined && value.length > 2048) throw badRequest(`${key} is too long.`);
   }
-  const connection = await deps.db.selectFrom('sso_connections').selectAll().where('id', '=', connectionId).where('project_id', '=', project.id).executeTakeFirst();
-  if (connection === undefined) throw apiError('connection_not_found', 'No SSO connection of this project matches that connection_id.');
-  if (connection.status !== 'active') throw apiError('sso_connection_inactive', 'This SSO connection is not fully set up yet (it is pending).');
-  const loginUrl = await deps.projects.resolveRedirectUrl(project.id, 'login', blankToUndefined(query.login_redirect_url));
-  const signupUrl = await deps.projects.resolveRedirectUrl(project.id, 'signup', blankToUndefined(query.signup_redirect_url));
+  const connection = await deps.db
+    .selectFrom('sso_connections')
+    .selectAll()
+    .where('id', '=', connectionId)
+    .where('project_id', '=', project.id)
+    .executeTakeFirst();
+  if (connection === undefined)
+    throw apiError('connection_not_found', 'No SSO connection of this project matches that connection_id.');
+  if (connection.status !== 'active')
+    throw apiError('sso_connection_inactive', 'This SSO connection is not fully set up yet (it is pending).');
+  const loginUrl = await deps.projects.resolveRedirectUrl(
+    project.id,
+    'login',
+    blankToUndefined(query.login_redirect_url),
+  );
+  const signupUrl = await deps.projects.resolveRedirectUrl(
+    project.id,
+    'signup',
+    blankToUndefined(query.signup_redirect_url),
+  );
   const org = await findOrganization(deps.db, project.id, connection.organization_id);
-  if (org === undefined) throw apiError('connection_not_found', 'The organization of this SSO connection no longer exists.');
+  if (org === undefined)
+    throw apiError('connection_not_found', 'The organization of this SSO connection no longer exists.');
   assertSsoAllowed(org);
   const starter = SSO_STARTERS[connection.type];
-  if (starter === undefined) throw apiError('sso_connection_inactive', `Sign-in through ${connection.type.toUpperCase()} connections is not available on this server.`);
+  if (starter === undefined)
+    throw apiError(
+      'sso_connection_inactive',
+      `Sign-in through ${connection.type.toUpperCase()} connections is not available on this server.`,
+    );
   await admit(project.id);
   // Housekeeping rides on starts (indexed delete of long-expired rows) rather than a timer.
   await purgeSsoRequests(deps.db, deps.now());
   const request = await createSsoRequest(
     deps.db,
-    { projectId: project.id, connectionId: connection.id, kind: connection.type, loginRedirectUrl: loginUrl, signupRedirectUrl: signupUrl, pkceCodeChallenge: pkce },
+    {
+      projectId: project.id,
+      connectionId: connection.id,
+      kind: connection.type,
+      loginRedirectUrl: loginUrl,
+      signupRedirectUrl: signupUrl,
+      pkceCodeChallenge: pkce,
+    },
     deps.now(),
   );
   return starter(deps, connection, request);

@@ -11,14 +11,19 @@ export async function dataTables(db: Db): Promise<{ name: string; columns: strin
   const own = await currentSchema(db);
   if (own === null) {
     const tables = await db.introspection.getTables();
-    return tables.filter((t) => !t.isView && !IGNORED.test(t.name)).map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }));
+    return tables
+      .filter((t) => !t.isView && !IGNORED.test(t.name))
+      .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }));
   }
   const rows = await sql<{ table_name: string; column_name: string }>`
     select c.table_name, c.column_name from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema = ${own} and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position`.execute(db);
+    where c.table_schema = ${own} and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position`.execute(
+    db,
+  );
   const byTable = new Map<string, string[]>();
-  for (const r of rows.rows) if (!IGNORED.test(r.table_name)) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);
+  for (const r of rows.rows)
+    if (!IGNORED.test(r.table_name)) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);
   return [...byTable].map(([name, columns]) => ({ name, columns }));
 }
 
@@ -48,9 +53,12 @@ export async function snapshot(db: Db): Promise<Record<string, string[]>> {
 export async function rowsOfOrganization(db: Db, organizationId: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const { name, columns } of await dataTables(db)) {
-    const column = name === 'organizations' ? 'id' : columns.includes('organization_id') ? 'organization_id' : undefined;
+    const column =
+      name === 'organizations' ? 'id' : columns.includes('organization_id') ? 'organization_id' : undefined;
     if (column === undefined) continue;
-    const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(name)} where ${sql.ref(column)} = ${organizationId}`.execute(db);
+    const result = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(name)} where ${sql.ref(column)} = ${organizationId}`.execute(db);
     out[name] = Number(result.rows[0]?.n ?? 0);
   }
   return out;

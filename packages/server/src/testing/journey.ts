@@ -11,7 +11,11 @@ export const TEST_PKCE = (() => {
 })();
 
 /** Sends a discovery magic link to `email` (with {@link TEST_PKCE}'s challenge) and returns the mailed token. */
-export async function mailDiscoveryToken(t: TestServer, email: string, extra: Record<string, unknown> = {}): Promise<string> {
+export async function mailDiscoveryToken(
+  t: TestServer,
+  email: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const body = { email_address: email, pkce_code_challenge: TEST_PKCE.challenge, ...extra };
   const sent = await t.sdk('/b2b/magic_links/email/discovery/send', { body });
   if (sent.status !== 200) throw new Error(`discovery send failed: ${JSON.stringify(sent.body)}`);
@@ -21,7 +25,9 @@ export async function mailDiscoveryToken(t: TestServer, email: string, extra: Re
 /** Proves `email` through a discovery magic link; returns the IST and the discovery response. */
 export async function discover(t: TestServer, email: string): Promise<{ ist: string; data: TestResponse['body'] }> {
   const token = await mailDiscoveryToken(t, email);
-  const res = await t.sdk('/b2b/magic_links/discovery/authenticate', { body: { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier } });
+  const res = await t.sdk('/b2b/magic_links/discovery/authenticate', {
+    body: { discovery_magic_links_token: token, pkce_code_verifier: TEST_PKCE.verifier },
+  });
   if (res.status !== 200) throw new Error(`discovery authenticate failed: ${JSON.stringify(res.body)}`);
   return { ist: res.body.data.intermediate_session_token, data: res.body.data };
 }
@@ -30,7 +36,12 @@ export async function discover(t: TestServer, email: string): Promise<{ ist: str
 export async function signUp(t: TestServer, email: string, slug: string): Promise<TestResponse['body']> {
   const { ist } = await discover(t, email);
   const res = await t.sdk('/b2b/discovery/organizations/create', {
-    body: { intermediate_session_token: ist, session_duration_minutes: 60, organization_name: `Org ${slug}`, organization_slug: slug },
+    body: {
+      intermediate_session_token: ist,
+      session_duration_minutes: 60,
+      organization_name: `Org ${slug}`,
+      organization_slug: slug,
+    },
   });
   if (res.status !== 200) throw new Error(`organization create failed: ${JSON.stringify(res.body)}`);
   return res.body.data;

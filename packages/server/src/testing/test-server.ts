@@ -43,7 +43,10 @@ export interface TestServer {
   /** An SDK call (`/sdk/v1<path>`, Basic public token) over the socket of {@link TestServer.http}. */
   sdk(path: string, options?: SdkCallOptions): Promise<TestResponse>;
   /** A backend call (`/v1/b2b<path>`, Basic project id and secret) over the socket of {@link TestServer.http}. */
-  api(path: string, options?: { method?: string; body?: unknown; auth?: { user: string; password: string } | null }): Promise<TestResponse>;
+  api(
+    path: string,
+    options?: { method?: string; body?: unknown; auth?: { user: string; password: string } | null },
+  ): Promise<TestResponse>;
   /**
    * A request over a real socket, through the listener the CLI runs (http/listen.ts), started on first
    * use on 127.0.0.1. `sdk`, `api` and the SSO flow helpers (sso/oidc/testing/oidc-flow.ts,
@@ -74,7 +77,9 @@ async function parse(res: Response): Promise<TestResponse> {
  * Starts a test server in a temp data dir. With `ORGAUTH_TEST_DATABASE_URL` set, it uses PostgreSQL
  * in a fresh schema (`search_path` set through the connection's `options`), dropped on close.
  */
-export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 'databaseUrl' | 'now'> = {}): Promise<TestServer> {
+export async function createTestServer(
+  options: Omit<ServerOptions, 'dataDir' | 'databaseUrl' | 'now'> = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-test-'));
   let time = Date.parse('2030-01-01T00:00:00.000Z');
   const clock: TestClock = { now: () => time, advance: (ms) => void (time += ms) };
@@ -93,7 +98,14 @@ export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 
   }
   // Fake IdPs listen on 127.0.0.1: allowed here unless a test asks otherwise (the server's default is off).
   const allowPrivateIdpNetworks = options.allowPrivateIdpNetworks ?? true;
-  const start = () => createOrgAuthServer({ ...options, allowPrivateIdpNetworks, dataDir, now: clock.now, ...(databaseUrl ? { databaseUrl } : {}) });
+  const start = () =>
+    createOrgAuthServer({
+      ...options,
+      allowPrivateIdpNetworks,
+      dataDir,
+      now: clock.now,
+      ...(databaseUrl ? { databaseUrl } : {}),
+    });
   let server = await start();
   let listener: Promise<Listener> | undefined;
 
@@ -115,7 +127,8 @@ export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 
     },
     async api(path, call = {}) {
       const headers = new Headers({ 'content-type': 'application/json' });
-      const auth = call.auth === undefined ? { user: server.project.project_id, password: server.project.secret } : call.auth;
+      const auth =
+        call.auth === undefined ? { user: server.project.project_id, password: server.project.secret } : call.auth;
       if (auth !== null) headers.set('authorization', basic(auth.user, auth.password));
       const method = call.method ?? (call.body === undefined ? 'GET' : 'POST');
       const body = call.body === undefined ? undefined : JSON.stringify(call.body);
@@ -147,7 +160,10 @@ export async function createTestServer(options: Omit<ServerOptions, 'dataDir' | 
 }
 
 /** Pulls the `token` parameter out of the newest mail to `to` in the dev mailbox. */
-export async function latestMagicLinkToken(server: OrgAuthServer, to: string): Promise<{ link: string; token: string }> {
+export async function latestMagicLinkToken(
+  server: OrgAuthServer,
+  to: string,
+): Promise<{ link: string; token: string }> {
   const mail = (await server.mailbox.list()).find((m) => m.to === to);
   const link = mail?.text.match(/https?:\/\/\S+/)?.[0];
   if (link === undefined) throw new Error(`No magic link mailed to ${to}.`);

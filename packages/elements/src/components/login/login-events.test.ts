@@ -8,7 +8,12 @@ import { OrgAuthStepChangeEvent } from '../../events/step-change.js';
 import { transitionEvents } from './login-events.js';
 
 const email: LoginState = { step: 'email', email: '', busy: false, error: null, flow: null };
-const signedIn = { step: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), flow: null } as const;
+const signedIn = {
+  step: 'signed-in',
+  member: fixtureMember(),
+  organization: fixtureOrganization(),
+  flow: null,
+} as const;
 
 describe('transitionEvents', () => {
   it('announces nothing for the first state', () => {
@@ -18,7 +23,10 @@ describe('transitionEvents', () => {
   it('announces a step change, and a created session on entering signed-in', () => {
     const events = transitionEvents(signedIn, { step: 'authenticating', flow: null }, 'revoked');
     expect(events.map((e) => e.constructor)).toEqual([OrgAuthStepChangeEvent, OrgAuthSessionCreatedEvent]);
-    expect((events[1] as OrgAuthSessionCreatedEvent).detail).toEqual({ member: signedIn.member, organization: signedIn.organization });
+    expect((events[1] as OrgAuthSessionCreatedEvent).detail).toEqual({
+      member: signedIn.member,
+      organization: signedIn.organization,
+    });
     expect(events.every((e) => e.bubbles && e.composed)).toBe(true);
   });
 

@@ -11,11 +11,16 @@ import { OrgAuthStepChangeEvent } from '../../events/step-change.js';
  * @param endReason - why a session shown as signed in went away: `signed-out` when this element's
  *   "Sign out" caused it; otherwise the client gives no reason, and the session was taken away.
  */
-export function transitionEvents(next: LoginState, previous: LoginState | undefined, endReason: SessionEndReason): Event[] {
+export function transitionEvents(
+  next: LoginState,
+  previous: LoginState | undefined,
+  endReason: SessionEndReason,
+): Event[] {
   const events: Event[] = [];
   if (previous && next.step !== previous.step) {
     events.push(new OrgAuthStepChangeEvent({ step: next.step }));
-    if (next.step === 'signed-in') events.push(new OrgAuthSessionCreatedEvent({ member: next.member, organization: next.organization }));
+    if (next.step === 'signed-in')
+      events.push(new OrgAuthSessionCreatedEvent({ member: next.member, organization: next.organization }));
     if (previous.step === 'signed-in') events.push(new OrgAuthSessionEndedEvent({ reason: endReason }));
   }
   const error = 'error' in next ? next.error : null;

@@ -23,7 +23,8 @@ import {
 
 afterEach(() => document.body.replaceChildren());
 
-const steps = (events: Event[]) => events.filter((e) => e.type === 'orgauth-step-change').map((e) => (e as OrgAuthStepChangeEvent).detail.step);
+const steps = (events: Event[]) =>
+  events.filter((e) => e.type === 'orgauth-step-change').map((e) => (e as OrgAuthStepChangeEvent).detail.step);
 
 async function submitEmail(el: OrgAuthLogin, email: string): Promise<void> {
   find<HTMLInputElement>(el, 'input[name="email"]').value = email;
@@ -54,7 +55,9 @@ describe('email → check your email', () => {
 
     answer.resolve({ request_id: 'r', status_code: 200 });
     await untilStep(el, 'email-sent');
-    expect(transport.requests.find((r) => `${r.method} ${r.path}` === SEND)?.body).toMatchObject({ email_address: 'ada@acme.test' });
+    expect(transport.requests.find((r) => `${r.method} ${r.path}` === SEND)?.body).toMatchObject({
+      email_address: 'ada@acme.test',
+    });
     expect(textOf(find(el, 'h2'))).toBe('Check your email');
     expect(textOf(find(el, '.intro'))).toBe('We sent a sign-in link to ada@acme.test');
     expect(textOf(find(el, '.intro b'))).toBe('ada@acme.test');
@@ -88,14 +91,21 @@ describe('email → check your email', () => {
     expect(find(el, 'input[name="email"]').getAttribute('aria-invalid')).toBe('true');
     expect(el.shadowRoot?.activeElement).toBe(find(el, 'input[name="email"]'));
     expect(events).toHaveLength(1);
-    expect((events[0] as OrgAuthErrorEvent).detail.error).toMatchObject({ code: 'api_error', errorType: 'too_many_requests' });
+    expect((events[0] as OrgAuthErrorEvent).detail.error).toMatchObject({
+      code: 'api_error',
+      errorType: 'too_many_requests',
+    });
   });
 });
 
 describe('choose an organization', () => {
   it('exchanges the intermediate session, marks the busy button, and signs in', async () => {
     const { el, transport } = await atChooseOrganization(['Acme Inc.', 'Globex']);
-    const globex = fixtureOrganization({ organization_id: 'organization-test-00000000-0000-4000-8000-000000000002', organization_name: 'Globex', organization_slug: 'globex' });
+    const globex = fixtureOrganization({
+      organization_id: 'organization-test-00000000-0000-4000-8000-000000000002',
+      organization_name: 'Globex',
+      organization_slug: 'globex',
+    });
     const answer = deferred<object>();
     transport.reply(EXCHANGE, () => answer.promise);
     const events = recordEvents(document, ['orgauth-session-created', 'orgauth-step-change']);
@@ -109,7 +119,9 @@ describe('choose an organization', () => {
 
     answer.resolve(fixtureAuthenticateResponse({ organization: globex }));
     await untilStep(el, 'signed-in');
-    expect(transport.requests.find((r) => `${r.method} ${r.path}` === EXCHANGE)?.body).toMatchObject({ organization_id: globex.organization_id });
+    expect(transport.requests.find((r) => `${r.method} ${r.path}` === EXCHANGE)?.body).toMatchObject({
+      organization_id: globex.organization_id,
+    });
     expect(textOf(find(el, '.intro'))).toBe('ada@acme.test in Globex');
     const created = events.find((e) => e.type === 'orgauth-session-created') as OrgAuthSessionCreatedEvent;
     expect(created.detail.organization.organization_name).toBe('Globex');
@@ -164,7 +176,10 @@ describe('create an organization', () => {
     await el.updateComplete;
     find<HTMLFormElement>(el, 'form').requestSubmit();
     await settle(el);
-    expect(transport.requests.find((r) => `${r.method} ${r.path}` === CREATE)?.body).toMatchObject({ organization_name: 'Acme', organization_slug: 'acme' });
+    expect(transport.requests.find((r) => `${r.method} ${r.path}` === CREATE)?.body).toMatchObject({
+      organization_name: 'Acme',
+      organization_slug: 'acme',
+    });
     expect(slugError()).toBe('That URL is taken. Try another.');
     expect(slug().getAttribute('aria-invalid')).toBe('true');
     expect(el.shadowRoot?.activeElement).toBe(slug());
@@ -192,7 +207,10 @@ describe('create an organization', () => {
 
 describe('sign out', () => {
   it('revokes the session, fires orgauth-session-ended, and returns to the email step', async () => {
-    const { client, transport } = testClient({ state: signedInState(), replies: { [REVOKE]: { request_id: 'r', status_code: 200 } } });
+    const { client, transport } = testClient({
+      state: signedInState(),
+      replies: { [REVOKE]: { request_id: 'r', status_code: 200 } },
+    });
     const el = await loginWith(client);
     const events = recordEvents(document, ['orgauth-session-ended', 'orgauth-step-change']);
     button(el, 'Sign out').click();

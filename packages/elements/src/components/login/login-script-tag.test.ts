@@ -12,12 +12,16 @@ const requests: { url: string; body: unknown }[] = [];
 beforeEach(() => {
   requests.length = 0;
   // happy-dom's test hook: the page URL the element derives its defaults from.
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://app.example.test/login?next=%2Fhome');
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    'https://app.example.test/login?next=%2Fhome',
+  );
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const text = await request.text();
     requests.push({ url: request.url, body: text ? JSON.parse(text) : undefined });
-    return new Response(JSON.stringify({ data: { request_id: 'r', status_code: 200 } }), { headers: { 'Content-Type': 'application/json' } });
+    return new Response(JSON.stringify({ data: { request_id: 'r', status_code: 200 } }), {
+      headers: { 'Content-Type': 'application/json' },
+    });
   });
 });
 
@@ -28,7 +32,8 @@ afterEach(() => {
 
 describe('<orgauth-login public-token>', () => {
   it('builds a client for the given server, with magic links leading back to this page', async () => {
-    document.body.innerHTML = '<orgauth-login public-token="public-token-test-abc" base-url="https://auth.example.test"></orgauth-login>';
+    document.body.innerHTML =
+      '<orgauth-login public-token="public-token-test-abc" base-url="https://auth.example.test"></orgauth-login>';
     const el = document.querySelector('orgauth-login') as OrgAuthLogin;
     await untilStep(el, 'email');
     find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
@@ -36,7 +41,10 @@ describe('<orgauth-login public-token>', () => {
     await untilStep(el, 'email-sent');
     const send = requests.find((r) => r.url.endsWith('/b2b/magic_links/email/discovery/send'));
     expect(send?.url).toBe('https://auth.example.test/sdk/v1/b2b/magic_links/email/discovery/send');
-    expect(send?.body).toMatchObject({ email_address: 'ada@acme.test', discovery_redirect_url: 'https://app.example.test/login' });
+    expect(send?.body).toMatchObject({
+      email_address: 'ada@acme.test',
+      discovery_redirect_url: 'https://app.example.test/login',
+    });
   });
 
   it('defaults the server to the page origin', async () => {
@@ -46,15 +54,22 @@ describe('<orgauth-login public-token>', () => {
     find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
     find<HTMLFormElement>(el, 'form').requestSubmit();
     await untilStep(el, 'email-sent');
-    expect(requests.some((r) => r.url === 'https://app.example.test/sdk/v1/b2b/magic_links/email/discovery/send')).toBe(true);
+    expect(requests.some((r) => r.url === 'https://app.example.test/sdk/v1/b2b/magic_links/email/discovery/send')).toBe(
+      true,
+    );
   });
 
   it('leads SSO back to this page too (login and signup), and lets the page cancel the navigation', async () => {
     const connection = { connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' };
-    vi.stubGlobal('fetch', async () =>
-      new Response(JSON.stringify({ data: { request_id: 'r', status_code: 200, connections: [connection] } }), { headers: { 'Content-Type': 'application/json' } }),
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ data: { request_id: 'r', status_code: 200, connections: [connection] } }), {
+          headers: { 'Content-Type': 'application/json' },
+        }),
     );
-    document.body.innerHTML = '<orgauth-login public-token="public-token-test-abc" base-url="https://auth.example.test"></orgauth-login>';
+    document.body.innerHTML =
+      '<orgauth-login public-token="public-token-test-abc" base-url="https://auth.example.test"></orgauth-login>';
     const el = document.querySelector('orgauth-login') as OrgAuthLogin;
     const urls: string[] = [];
     el.addEventListener('orgauth-navigate', (e) => {

@@ -1,5 +1,10 @@
 import type { SsoConnectionSummary } from '@orgauth/core/protocol';
-import { fixtureAuthenticateResponse, fixtureErrorEnvelope, fixtureOrganization, type TestClient } from '@orgauth/core/testing';
+import {
+  fixtureAuthenticateResponse,
+  fixtureErrorEnvelope,
+  fixtureOrganization,
+  type TestClient,
+} from '@orgauth/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../define.js';
 import type { OrgAuthErrorEvent } from '../../events/error.js';
@@ -13,9 +18,21 @@ afterEach(() => document.body.replaceChildren());
 
 const SEARCH = 'POST /b2b/organizations/search';
 const DISCOVER = 'GET /b2b/sso/discovery/connections';
-const okta: SsoConnectionSummary = { connection_id: 'saml-connection-test-1', display_name: 'Okta <b>SSO</b>', identity_provider: 'okta' };
-const entra: SsoConnectionSummary = { connection_id: 'oidc-connection-test-2', display_name: 'Entra ID', identity_provider: 'microsoft-entra' };
-const acme = fixtureOrganization({ organization_slug: 'acme', organization_name: 'Acme Inc.', sso_active_connections: [okta, entra] });
+const okta: SsoConnectionSummary = {
+  connection_id: 'saml-connection-test-1',
+  display_name: 'Okta <b>SSO</b>',
+  identity_provider: 'okta',
+};
+const entra: SsoConnectionSummary = {
+  connection_id: 'oidc-connection-test-2',
+  display_name: 'Entra ID',
+  identity_provider: 'microsoft-entra',
+};
+const acme = fixtureOrganization({
+  organization_slug: 'acme',
+  organization_name: 'Acme Inc.',
+  sso_active_connections: [okta, entra],
+});
 const found = (organization: unknown) => ({ request_id: 'r', status_code: 200, organization });
 const connections = (list: SsoConnectionSummary[]) => ({ request_id: 'r', status_code: 200, connections: list });
 
@@ -51,7 +68,9 @@ describe('<orgauth-login organization-slug>', () => {
     expect(button(el, 'Continue with email').disabled).toBe(true);
     answer.resolve(found(acme));
     await settle(el);
-    expect(test.transport.requests.find((r) => r.path === '/b2b/organizations/search')?.body).toEqual({ organization_slug: 'acme' });
+    expect(test.transport.requests.find((r) => r.path === '/b2b/organizations/search')?.body).toEqual({
+      organization_slug: 'acme',
+    });
     expect(textOf(find(el, '.intro'))).toContain('Acme Inc.');
     const ssoButtons = findAll<HTMLButtonElement>(el, '[part~="sso-button"]');
     expect(ssoButtons.map((b) => textOf(b))).toEqual(['Continue with Okta <b>SSO</b>', 'Continue with Entra ID']);
@@ -128,7 +147,9 @@ describe('<orgauth-login organization-slug>', () => {
     const errors = recordEvents(el, ['orgauth-error']);
     await settle(el);
     expect(textOf(find(el, '[role="alert"]'))).toBe(DEFAULT_ERROR_MESSAGES.organization_not_found);
-    expect((errors[0] as OrgAuthErrorEvent | undefined)?.detail.error).toMatchObject({ errorType: 'organization_not_found' });
+    expect((errors[0] as OrgAuthErrorEvent | undefined)?.detail.error).toMatchObject({
+      errorType: 'organization_not_found',
+    });
   });
 
   it('"Continue with email" leads to discovery, and Back returns to the organization', async () => {
@@ -143,7 +164,10 @@ describe('<orgauth-login organization-slug>', () => {
   });
 
   it('shows the IdP error the server sent back (stytch_error), and Start over returns to the organization', async () => {
-    const test = testClient({ href: 'http://localhost:3000/login?stytch_error=sso_jit_provisioning_not_allowed', replies: { [SEARCH]: found(acme) } });
+    const test = testClient({
+      href: 'http://localhost:3000/login?stytch_error=sso_jit_provisioning_not_allowed',
+      replies: { [SEARCH]: found(acme) },
+    });
     const el = await organizationLogin(test);
     await untilStep(el, 'error');
     expect(textOf(find(el, '[role="alert"]'))).toBe(DEFAULT_ERROR_MESSAGES.sso_jit_provisioning_not_allowed);
@@ -157,7 +181,10 @@ describe('<orgauth-login organization-slug>', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'sso_not_a_real_type'])(
     'shows stytch_error=%s in generic words, never native code',
     async (value) => {
-      const test = testClient({ href: `http://localhost:3000/login?stytch_error=${value}`, replies: { [SEARCH]: found(acme) } });
+      const test = testClient({
+        href: `http://localhost:3000/login?stytch_error=${value}`,
+        replies: { [SEARCH]: found(acme) },
+      });
       const el = await organizationLogin(test);
       await untilStep(el, 'error');
       const text = textOf(find(el, '[role="alert"]'));
@@ -221,7 +248,9 @@ describe('discovery: Continue with SSO', () => {
     await untilStep(el, 'sso-email');
     await submitSsoEmail(el, 'ada@nowhere.test');
     await settle(el);
-    expect(textOf(find(el, '[role="alert"]'))).toBe('No SSO connection for that email domain. Check the address, or sign in with email instead.');
+    expect(textOf(find(el, '[role="alert"]'))).toBe(
+      'No SSO connection for that email domain. Check the address, or sign in with email instead.',
+    );
     test.transport.reply(DISCOVER, fixtureErrorEnvelope('connection_not_found', 404));
     await submitSsoEmail(el, 'ada@acme.test');
     await settle(el);

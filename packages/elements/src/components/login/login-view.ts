@@ -1,4 +1,11 @@
-import { isOrgAuthError, OrgAuthError, validateSlug, type B2BClient, type LoginController, type SessionEndReason } from '@orgauth/core';
+import {
+  isOrgAuthError,
+  OrgAuthError,
+  validateSlug,
+  type B2BClient,
+  type LoginController,
+  type SessionEndReason,
+} from '@orgauth/core';
 import { OrgAuthErrorEvent } from '../../events/error.js';
 import type { OrgAuthMessages } from '../../i18n/messages.js';
 import { emptyCreateForm, withName, withSlug } from './create-form.js';
@@ -44,7 +51,11 @@ export function createLoginView(host: LoginViewHost): LoginViewModel {
       const state = host.controller()?.getState();
       if (state && 'error' in state && state.error === error) return;
       localError = error;
-      host.dispatchEvent(new OrgAuthErrorEvent({ error: isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error }) }));
+      host.dispatchEvent(
+        new OrgAuthErrorEvent({
+          error: isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error }),
+        }),
+      );
       host.requestUpdate();
     });
   };

@@ -36,7 +36,11 @@ export function discoveryReply(names: string[]) {
         organization: fixtureOrganization({
           organization_id: `organization-test-00000000-0000-4000-8000-00000000000${i + 1}`,
           organization_name: name,
-          organization_slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `org-${i}`,
+          organization_slug:
+            name
+              .toLowerCase()
+              .replace(/[^a-z0-9]+/g, '-')
+              .replace(/^-|-$/g, '') || `org-${i}`,
         }),
       }),
     ),
@@ -45,7 +49,13 @@ export function discoveryReply(names: string[]) {
 
 /** A signed-in auth state for `ada@acme.test` in Acme Inc. */
 export function signedInState(): AuthState {
-  return { status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: false };
+  return {
+    status: 'signed-in',
+    member: fixtureMember(),
+    organization: fixtureOrganization(),
+    session: fixtureMemberSession(),
+    fromCache: false,
+  };
 }
 
 /** Mounts `<orgauth-login>` with the given client (or test client). */

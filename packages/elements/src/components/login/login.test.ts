@@ -5,7 +5,14 @@ import '../../define.js';
 import type { OrgAuthErrorEvent } from '../../events/error.js';
 import { button, find, findAll, mount, recordEvents, textOf, untilStep } from '../../internal/test-helpers.js';
 import { OrgAuthLogin } from './login.js';
-import { DISCOVERY_AUTHENTICATE, REDIRECT_HREF, discoveryReply, loginWith, signedInState, testClient } from './login.fixtures.js';
+import {
+  DISCOVERY_AUTHENTICATE,
+  REDIRECT_HREF,
+  discoveryReply,
+  loginWith,
+  signedInState,
+  testClient,
+} from './login.fixtures.js';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -30,7 +37,10 @@ describe('<orgauth-login> screens', () => {
   });
 
   it('authenticating: a spinner in a status region while the link token is exchanged', async () => {
-    const { client } = testClient({ href: REDIRECT_HREF, replies: { [DISCOVERY_AUTHENTICATE]: () => new Promise(() => {}) } });
+    const { client } = testClient({
+      href: REDIRECT_HREF,
+      replies: { [DISCOVERY_AUTHENTICATE]: () => new Promise(() => {}) },
+    });
     const el = await loginWith(client);
     await untilStep(el, 'authenticating');
     const status = find(el, '[role="status"]');
@@ -39,7 +49,10 @@ describe('<orgauth-login> screens', () => {
   });
 
   it('choose-organization: one button per organization with its slug and membership', async () => {
-    const { client } = testClient({ href: REDIRECT_HREF, replies: { [DISCOVERY_AUTHENTICATE]: discoveryReply(['Acme Inc.', 'Globex']) } });
+    const { client } = testClient({
+      href: REDIRECT_HREF,
+      replies: { [DISCOVERY_AUTHENTICATE]: discoveryReply(['Acme Inc.', 'Globex']) },
+    });
     const el = await loginWith(client);
     await untilStep(el, 'choose-organization');
     expect(textOf(find(el, 'h2'))).toBe('Choose an organization');
@@ -57,7 +70,10 @@ describe('<orgauth-login> screens', () => {
   });
 
   it('create-organization: name and slug fields, and back to the list', async () => {
-    const { client } = testClient({ href: REDIRECT_HREF, replies: { [DISCOVERY_AUTHENTICATE]: discoveryReply(['Acme Inc.']) } });
+    const { client } = testClient({
+      href: REDIRECT_HREF,
+      replies: { [DISCOVERY_AUTHENTICATE]: discoveryReply(['Acme Inc.']) },
+    });
     const el = await loginWith(client);
     await untilStep(el, 'choose-organization');
     button(el, 'Create an organization').click();
@@ -78,10 +94,15 @@ describe('<orgauth-login> screens', () => {
   });
 
   it('error: the reason in words and "Start over"', async () => {
-    const { client } = testClient({ href: REDIRECT_HREF, replies: { [DISCOVERY_AUTHENTICATE]: fixtureErrorEnvelope('magic_link_not_found', 404) } });
+    const { client } = testClient({
+      href: REDIRECT_HREF,
+      replies: { [DISCOVERY_AUTHENTICATE]: fixtureErrorEnvelope('magic_link_not_found', 404) },
+    });
     const el = await loginWith(client);
     await untilStep(el, 'error');
-    expect(textOf(find(el, '[role="alert"]'))).toBe('This sign-in link has expired or was already used. Request a new one.');
+    expect(textOf(find(el, '[role="alert"]'))).toBe(
+      'This sign-in link has expired or was already used. Request a new one.',
+    );
     button(el, 'Start over').click();
     await untilStep(el, 'email');
   });
@@ -90,7 +111,10 @@ describe('<orgauth-login> screens', () => {
 describe('<orgauth-login> safety and setup', () => {
   it('renders a hostile organization name as text', async () => {
     const name = '<img src=x onerror=alert(1)>';
-    const { client } = testClient({ href: REDIRECT_HREF, replies: { [DISCOVERY_AUTHENTICATE]: discoveryReply([name]) } });
+    const { client } = testClient({
+      href: REDIRECT_HREF,
+      replies: { [DISCOVERY_AUTHENTICATE]: discoveryReply([name]) },
+    });
     const el = await loginWith(client);
     await untilStep(el, 'choose-organization');
     expect(textOf(find(el, '.org-name'))).toBe(name);

@@ -114,7 +114,11 @@ export class OrgAuthLogin extends LitElement {
   declare awaitingClient: boolean;
 
   readonly #clients = new ClientController(this);
-  readonly #login = new StoreController<LoginState>(this, (s) => s, (next, previous) => this.#onTransition(next, previous));
+  readonly #login = new StoreController<LoginState>(
+    this,
+    (s) => s,
+    (next, previous) => this.#onTransition(next, previous),
+  );
   readonly #focus = new FocusController(this);
   #messages: OrgAuthMessages = resolveMessages();
   // The view reads the element's live state through these when it renders or acts.

@@ -13,7 +13,13 @@ afterEach(() => {
 describe('<orgauth-provider>', () => {
   it('hands its client to an <orgauth-login> inside it, through shadow-free nesting', async () => {
     const { client } = createTestClient({
-      state: { status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: false },
+      state: {
+        status: 'signed-in',
+        member: fixtureMember(),
+        organization: fixtureOrganization(),
+        session: fixtureMemberSession(),
+        fromCache: false,
+      },
     });
     const provider = new OrgAuthProvider();
     provider.client = client;
@@ -40,13 +46,20 @@ describe('<orgauth-provider>', () => {
     provider.client = createTestClient().client;
     await untilStep(login, 'email');
     provider.client = createTestClient({
-      state: { status: 'signed-in', member: fixtureMember(), organization: fixtureOrganization(), session: fixtureMemberSession(), fromCache: false },
+      state: {
+        status: 'signed-in',
+        member: fixtureMember(),
+        organization: fixtureOrganization(),
+        session: fixtureMemberSession(),
+        fromCache: false,
+      },
     }).client;
     await untilStep(login, 'signed-in');
   });
 
   it('works when written as markup before the elements upgrade', async () => {
-    document.body.innerHTML = '<orgauth-provider><p><orgauth-login theme="dark"></orgauth-login></p></orgauth-provider>';
+    document.body.innerHTML =
+      '<orgauth-provider><p><orgauth-login theme="dark"></orgauth-login></p></orgauth-provider>';
     const provider = document.querySelector('orgauth-provider') as OrgAuthProvider;
     provider.client = createTestClient().client;
     const login = document.querySelector('orgauth-login') as OrgAuthLogin;

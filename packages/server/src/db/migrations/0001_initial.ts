@@ -57,7 +57,11 @@ export const migration: Migration = {
       .addColumn('domain', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('organization_domains_pk', ['organization_id', 'domain'])
       .execute();
-    await db.schema.createIndex('organization_domains_lookup').on('organization_domains').columns(['project_id', 'domain']).execute();
+    await db.schema
+      .createIndex('organization_domains_lookup')
+      .on('organization_domains')
+      .columns(['project_id', 'domain'])
+      .execute();
     await db.schema
       .createTable('members')
       .addColumn('id', 'text', (c) => c.primaryKey())

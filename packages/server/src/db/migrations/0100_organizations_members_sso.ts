@@ -21,19 +21,45 @@ export const migration: Migration = {
       ['extra_settings', '{}'],
     ];
     for (const [name, fallback] of orgColumns) {
-      await db.schema.alterTable('organizations').addColumn(name, 'text', (c) => c.notNull().defaultTo(fallback)).execute();
+      await db.schema
+        .alterTable('organizations')
+        .addColumn(name, 'text', (c) => c.notNull().defaultTo(fallback))
+        .execute();
     }
     await db.schema.alterTable('organizations').addColumn('external_id', 'text').execute();
     await db.schema.alterTable('organizations').addColumn('sso_default_connection_id', 'text').execute();
-    await db.schema.createIndex('organizations_external_id_uq').on('organizations').columns(['project_id', 'external_id']).unique().execute();
+    await db.schema
+      .createIndex('organizations_external_id_uq')
+      .on('organizations')
+      .columns(['project_id', 'external_id'])
+      .unique()
+      .execute();
 
     await db.schema.alterTable('members').addColumn('external_id', 'text').execute();
-    await db.schema.alterTable('members').addColumn('mfa_phone_number', 'text', (c) => c.notNull().defaultTo('')).execute();
-    await db.schema.alterTable('members').addColumn('mfa_enrolled', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-    await db.schema.alterTable('members').addColumn('default_mfa_method', 'text', (c) => c.notNull().defaultTo('')).execute();
-    await db.schema.createIndex('members_external_id_uq').on('members').columns(['organization_id', 'external_id']).unique().execute();
+    await db.schema
+      .alterTable('members')
+      .addColumn('mfa_phone_number', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('members')
+      .addColumn('mfa_enrolled', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .alterTable('members')
+      .addColumn('default_mfa_method', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .createIndex('members_external_id_uq')
+      .on('members')
+      .columns(['organization_id', 'external_id'])
+      .unique()
+      .execute();
     // The listing order (created_at, id) of GET /organizations/{id}/members, served from the index.
-    await db.schema.createIndex('members_by_org_created').on('members').columns(['organization_id', 'created_at', 'id']).execute();
+    await db.schema
+      .createIndex('members_by_org_created')
+      .on('members')
+      .columns(['organization_id', 'created_at', 'id'])
+      .execute();
 
     await db.schema
       .createTable('sso_connections')
@@ -52,6 +78,10 @@ export const migration: Migration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('sso_connections_by_org').on('sso_connections').columns(['organization_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('sso_connections_by_org')
+      .on('sso_connections')
+      .columns(['organization_id', 'created_at'])
+      .execute();
   },
 };

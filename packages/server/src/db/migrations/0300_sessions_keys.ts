@@ -31,7 +31,11 @@ export const migration: Migration = {
         .where(sql.ref('state'), '=', state)
         .execute();
     }
-    await db.schema.createIndex('session_signing_keys_by_project').on('session_signing_keys').columns(['project_id', 'state']).execute();
+    await db.schema
+      .createIndex('session_signing_keys_by_project')
+      .on('session_signing_keys')
+      .columns(['project_id', 'state'])
+      .execute();
     await sql`INSERT INTO session_signing_keys (kid, project_id, alg, private_jwk, public_jwk, state, created_at, retired_at)
       SELECT kid, project_id, alg, private_jwk, public_jwk, 'active', created_at, NULL FROM signing_keys`.execute(db);
     await db.schema.dropTable('signing_keys').execute();
@@ -40,6 +44,10 @@ export const migration: Migration = {
       .alterTable('sessions')
       .addColumn('custom_claims', 'text', (c) => c.notNull().defaultTo('{}'))
       .execute();
-    await db.schema.createIndex('sessions_by_organization').on('sessions').columns(['organization_id', 'member_id']).execute();
+    await db.schema
+      .createIndex('sessions_by_organization')
+      .on('sessions')
+      .columns(['organization_id', 'member_id'])
+      .execute();
   },
 };

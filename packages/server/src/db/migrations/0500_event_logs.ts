@@ -27,7 +27,11 @@ export const migration: Migration = {
       // Real-time microseconds: orders events written within one (possibly frozen) clock tick.
       .addColumn('seq', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('events_by_project').on('events').columns(['project_id', 'created_at', 'seq']).execute();
+    await db.schema
+      .createIndex('events_by_project')
+      .on('events')
+      .columns(['project_id', 'created_at', 'seq'])
+      .execute();
     await db.schema.createIndex('events_by_request').on('events').column('request_id').execute();
     await db.schema.createIndex('events_by_time').on('events').column('created_at').execute();
   },

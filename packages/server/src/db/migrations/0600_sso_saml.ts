@@ -28,7 +28,11 @@ export const migration: Migration = {
       .addColumn('expires_at', 'bigint', (c) => c.notNull())
       .addColumn('used_at', 'bigint')
       .execute();
-    await db.schema.createIndex('sso_requests_by_saml_id').on('sso_requests').columns(['connection_id', 'saml_request_id']).execute();
+    await db.schema
+      .createIndex('sso_requests_by_saml_id')
+      .on('sso_requests')
+      .columns(['connection_id', 'saml_request_id'])
+      .execute();
     await db.schema.createIndex('sso_requests_by_expiry').on('sso_requests').column('expires_at').execute();
     await db.schema
       .createTable('sso_identities')
@@ -49,7 +53,13 @@ export const migration: Migration = {
       .addColumn('expires_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('saml_assertion_ids_pk', ['connection_id', 'assertion_id'])
       .execute();
-    await db.schema.alterTable('sso_connections').addColumn('idp_initiated_auth_disabled', 'integer', (c) => c.notNull().defaultTo(1)).execute();
-    await db.schema.alterTable('sso_connections').addColumn('saml_allow_sha1', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('sso_connections')
+      .addColumn('idp_initiated_auth_disabled', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema
+      .alterTable('sso_connections')
+      .addColumn('saml_allow_sha1', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };

@@ -22,7 +22,10 @@ const OIDC_COLUMNS = [
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     for (const column of OIDC_COLUMNS) {
-      await db.schema.alterTable('sso_connections').addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema
+        .alterTable('sso_connections')
+        .addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
     }
     await db.schema
       .createTable('secret_box_keys')

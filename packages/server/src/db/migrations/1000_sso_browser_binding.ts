@@ -14,6 +14,9 @@ import type { Kysely, Migration } from 'kysely';
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('sso_requests').addColumn('browser_binding_hash', 'text').execute();
-    await db.schema.alterTable('sso_connections').addColumn('oidc_iss_parameter_supported', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('sso_connections')
+      .addColumn('oidc_iss_parameter_supported', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };

@@ -51,12 +51,21 @@ async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<OpenDatabas
 /** Runs only the first `count` migrations, under their recorded names: a database of an older release. */
 async function migrateFirst(db: Kysely<unknown>, count: number): Promise<void> {
   const older: Record<string, Migration> = Object.fromEntries(Object.entries(MIGRATIONS).slice(0, count));
-  const { error } = await new Migrator({ db, provider: { getMigrations: () => Promise.resolve(older) } }).migrateToLatest();
+  const { error } = await new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(older) },
+  }).migrateToLatest();
   expect(error).toBeUndefined();
 }
 
 const recorded = async (db: Kysely<unknown>) =>
-  (await (db as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').orderBy('name').execute()).map((r) => r.name);
+  (
+    await (db as Kysely<{ kysely_migration: { name: string } }>)
+      .selectFrom('kysely_migration')
+      .select('name')
+      .orderBy('name')
+      .execute()
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   test('keep the names existing databases recorded, in order, one file each named after its migration', () => {
@@ -66,24 +75,42 @@ describe('migrations', () => {
   });
 
   describe.each(ENGINES)('%s', (engine) => {
-    test.each([1, 4, RECORDED_NAMES.length])('a database migrated through the first %i recorded migrations migrates to the latest', async (count) => {
-      const { db } = await freshDatabase(engine);
-      await migrateFirst(db as Kysely<unknown>, count);
-      expect(await recorded(db as Kysely<unknown>)).toEqual(RECORDED_NAMES.slice(0, count));
-      await migrateToLatest(db as Kysely<unknown>);
-      expect(await recorded(db as Kysely<unknown>)).toEqual(Object.keys(MIGRATIONS).sort());
-      // The schema is usable: the latest migration's column is there.
-      await db.insertInto('projects').values({ id: 'project-test-1', env: 'test', name: 'P', public_token: 'pt', secret_hash: 'h', created_at: 1 } as never).execute();
-      expect(await db.selectFrom('mails').select('from_address').execute()).toEqual([]);
-      // And a second start migrates nothing.
-      await migrateToLatest(db as Kysely<unknown>);
-      expect(await recorded(db as Kysely<unknown>)).toHaveLength(Object.keys(MIGRATIONS).length);
-    });
+    test.each([1, 4, RECORDED_NAMES.length])(
+      'a database migrated through the first %i recorded migrations migrates to the latest',
+      async (count) => {
+        const { db } = await freshDatabase(engine);
+        await migrateFirst(db as Kysely<unknown>, count);
+        expect(await recorded(db as Kysely<unknown>)).toEqual(RECORDED_NAMES.slice(0, count));
+        await migrateToLatest(db as Kysely<unknown>);
+        expect(await recorded(db as Kysely<unknown>)).toEqual(Object.keys(MIGRATIONS).sort());
+        // The schema is usable: the latest migration's column is there.
+        await db
+          .insertInto('projects')
+          .values({
+            id: 'project-test-1',
+            env: 'test',
+            name: 'P',
+            public_token: 'pt',
+            secret_hash: 'h',
+            created_at: 1,
+          } as never)
+          .execute();
+        expect(await db.selectFrom('mails').select('from_address').execute()).toEqual([]);
+        // And a second start migrates nothing.
+        await migrateToLatest(db as Kysely<unknown>);
+        expect(await recorded(db as Kysely<unknown>)).toHaveLength(Object.keys(MIGRATIONS).length);
+      },
+    );
 
     test('a database that recorded a name this build does not know is refused, never half-migrated', async () => {
       const { db } = await freshDatabase(engine);
-      const renamed = Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m], i) => [i === 1 ? `${name}_renamed` : name, m]));
-      await new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: () => Promise.resolve(renamed) } }).migrateToLatest();
+      const renamed = Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, m], i) => [i === 1 ? `${name}_renamed` : name, m]),
+      );
+      await new Migrator({
+        db: db as Kysely<unknown>,
+        provider: { getMigrations: () => Promise.resolve(renamed) },
+      }).migrateToLatest();
       await expect(migrateToLatest(db as Kysely<unknown>)).rejects.toThrow(/Database migration failed/);
     });
   });

@@ -8,7 +8,14 @@ describe('seedDemoSso', () => {
     t = await createTestServer();
   });
   afterAll(() => t.close());
-  const seed = (publicUrl: string) => seedDemoSso({ db: t.server.db, secretBox: t.server.secretBox, projectId: t.server.project.project_id, publicUrl, now: t.clock.now });
+  const seed = (publicUrl: string) =>
+    seedDemoSso({
+      db: t.server.db,
+      secretBox: t.server.secretBox,
+      projectId: t.server.project.project_id,
+      publicUrl,
+      now: t.clock.now,
+    });
 
   it('creates Demo SSO Co and Locked Co with active connections pointed at the test IdP', async () => {
     const { demo, locked } = await seed('http://localhost:3000');
@@ -16,10 +23,14 @@ describe('seedDemoSso', () => {
     expect(org.body.organization.organization_slug).toBe('demo-sso');
     expect(org.body.organization.email_allowed_domains).toEqual(['demo-sso.test']);
     expect(org.body.organization.sso_jit_provisioning).toBe('ALL_ALLOWED');
-    expect(org.body.organization.sso_active_connections.map((c: { display_name: string }) => c.display_name).sort()).toEqual(['Demo OIDC IdP', 'Demo SAML IdP']);
+    expect(
+      org.body.organization.sso_active_connections.map((c: { display_name: string }) => c.display_name).sort(),
+    ).toEqual(['Demo OIDC IdP', 'Demo SAML IdP']);
     const conns = await t.api(`/sso/${demo.organization_id}`);
     expect(conns.body.saml_connections[0].idp_entity_id).toBe('http://localhost:3000/dev/idp/saml');
-    expect(conns.body.saml_connections[0].idp_sso_url).toBe(`http://localhost:3000/dev/idp/saml/${demo.saml_connection_id}/sso`);
+    expect(conns.body.saml_connections[0].idp_sso_url).toBe(
+      `http://localhost:3000/dev/idp/saml/${demo.saml_connection_id}/sso`,
+    );
     expect(conns.body.oidc_connections[0].issuer).toBe('http://localhost:3000/dev/idp/oidc');
     const lockedOrg = await t.api(`/organizations/${locked.organization_id}`);
     expect(lockedOrg.body.organization.sso_jit_provisioning).toBe('NOT_ALLOWED');
@@ -34,7 +45,9 @@ describe('seedDemoSso', () => {
     const conns = await t.api(`/sso/${after.demo.organization_id}`);
     expect(conns.body.saml_connections).toHaveLength(1);
     expect(conns.body.saml_connections[0].verification_certificates).toHaveLength(1);
-    expect(conns.body.saml_connections[0].idp_sso_url).toBe(`http://localhost:4000/dev/idp/saml/${after.demo.saml_connection_id}/sso`);
+    expect(conns.body.saml_connections[0].idp_sso_url).toBe(
+      `http://localhost:4000/dev/idp/saml/${after.demo.saml_connection_id}/sso`,
+    );
     expect(conns.body.oidc_connections).toHaveLength(1);
     expect(conns.body.oidc_connections[0].issuer).toBe('http://localhost:4000/dev/idp/oidc');
     // The provider's client is registered for the redirect URI on the new origin: a new client.

@@ -3,7 +3,15 @@ import type { Db, OrganizationsTable, SsoConnectionsTable } from '../../db/schem
 import { createDevIdpStore, type DevIdpStore } from './idp-store.js';
 import { DEV_OIDC_PATH } from './node-listener.js';
 import { createDevSamlIdp } from './saml-idp.js';
-import { createConnection, listConnections, oidcRedirectUri, oidcSettings, type StoredCertificate, updateOidcConnection, updateSamlConnection } from '../../sso/index.js';
+import {
+  createConnection,
+  listConnections,
+  oidcRedirectUri,
+  oidcSettings,
+  type StoredCertificate,
+  updateOidcConnection,
+  updateSamlConnection,
+} from '../../sso/index.js';
 import { findOrganization, insertOrganization } from '../../organizations/index.js';
 import { inBootstrapLock } from '../../projects/index.js';
 import { parseJson } from '../../lib/json.js';
@@ -29,24 +37,65 @@ export interface DemoSsoDeps {
 // Stytch field → attribute name in the dev IdP's assertions.
 const ATTRIBUTE_MAPPING = { email: 'email', first_name: 'first_name', last_name: 'last_name' };
 
-async function ensureOrg(db: Db, projectId: string, slug: string, name: string, domain: string, sso: JitPolicy, now: number): Promise<OrganizationsTable> {
-  return (await findOrganization(db, projectId, slug)) ?? insertOrganization(db, projectId, { name, slug, emailAllowedDomains: [domain], ssoJitProvisioning: sso }, now);
+async function ensureOrg(
+  db: Db,
+  projectId: string,
+  slug: string,
+  name: string,
+  domain: string,
+  sso: JitPolicy,
+  now: number,
+): Promise<OrganizationsTable> {
+  return (
+    (await findOrganization(db, projectId, slug)) ??
+    insertOrganization(db, projectId, { name, slug, emailAllowedDomains: [domain], ssoJitProvisioning: sso }, now)
+  );
 }
 
-async function ensureConnection(db: Db, org: OrganizationsTable, type: 'saml' | 'oidc', displayName: string, now: number): Promise<SsoConnectionsTable> {
+async function ensureConnection(
+  db: Db,
+  org: OrganizationsTable,
+  type: 'saml' | 'oidc',
+  displayName: string,
+  now: number,
+): Promise<SsoConnectionsTable> {
   const existing = (await listConnections(db, org.id)).find((c) => c.type === type && c.display_name === displayName);
   return existing ?? createConnection(db, org, type, { displayName, identityProvider: 'generic' }, now);
 }
 
-async function pointSamlAtDevIdp(db: Db, store: DevIdpStore, publicUrl: string, conn: SsoConnectionsTable, now: number): Promise<void> {
+async function pointSamlAtDevIdp(
+  db: Db,
+  store: DevIdpStore,
+  publicUrl: string,
+  conn: SsoConnectionsTable,
+  now: number,
+): Promise<void> {
   const idp = createDevSamlIdp(store, publicUrl);
   const certificate = await idp.certificate();
-  const pinned = parseJson<StoredCertificate[]>(conn.x509_certificates, []).some((c) => c.certificate.trim() === certificate.trim());
+  const pinned = parseJson<StoredCertificate[]>(conn.x509_certificates, []).some(
+    (c) => c.certificate.trim() === certificate.trim(),
+  );
   // Entity id and SSO URL follow the current public URL (another --port); the cert is added once.
-  await updateSamlConnection(db, conn, { idpEntityId: idp.entityId, idpSsoUrl: idp.ssoUrl(conn.id), attributeMapping: ATTRIBUTE_MAPPING, ...(pinned ? {} : { x509Certificate: certificate }) }, now);
+  await updateSamlConnection(
+    db,
+    conn,
+    {
+      idpEntityId: idp.entityId,
+      idpSsoUrl: idp.ssoUrl(conn.id),
+      attributeMapping: ATTRIBUTE_MAPPING,
+      ...(pinned ? {} : { x509Certificate: certificate }),
+    },
+    now,
+  );
 }
 
-async function pointOidcAtDevIdp(deps: DemoSsoDeps, store: DevIdpStore, org: OrganizationsTable, conn: SsoConnectionsTable, now: number): Promise<void> {
+async function pointOidcAtDevIdp(
+  deps: DemoSsoDeps,
+  store: DevIdpStore,
+  org: OrganizationsTable,
+  conn: SsoConnectionsTable,
+  now: number,
+): Promise<void> {
   const issuer = `${deps.publicUrl}${DEV_OIDC_PATH}`;
   const redirectUri = oidcRedirectUri(deps.publicUrl);
   const current = oidcSettings(conn);
@@ -55,18 +104,24 @@ async function pointOidcAtDevIdp(deps: DemoSsoDeps, store: DevIdpStore, org: Org
   const domain = parseJson<string[]>(org.email_allowed_domains, [])[0] ?? 'example.test';
   const client = await store.createClient(redirectUri, { orgName: org.name, domain });
   // Endpoints given explicitly: seeding runs before the server listens, so no discovery fetch.
-  await updateOidcConnection(deps.db, deps.secretBox, conn, {
-    issuer,
-    clientId: client.client_id,
-    clientSecret: client.client_secret,
-    authorizationUrl: `${issuer}/auth`,
-    tokenUrl: `${issuer}/token`,
-    userinfoUrl: `${issuer}/me`,
-    jwksUrl: `${issuer}/jwks`,
-    attributeMapping: ATTRIBUTE_MAPPING,
-    // What its discovery document says (oidc-provider sends RFC 9207 `iss`): the demo requires it too.
-    issParameterSupported: true,
-  }, now);
+  await updateOidcConnection(
+    deps.db,
+    deps.secretBox,
+    conn,
+    {
+      issuer,
+      clientId: client.client_id,
+      clientSecret: client.client_secret,
+      authorizationUrl: `${issuer}/auth`,
+      tokenUrl: `${issuer}/token`,
+      userinfoUrl: `${issuer}/me`,
+      jwksUrl: `${issuer}/jwks`,
+      attributeMapping: ATTRIBUTE_MAPPING,
+      // What its discovery document says (oidc-provider sends RFC 9207 `iss`): the demo requires it too.
+      issParameterSupported: true,
+    },
+    now,
+  );
 }
 
 /**
@@ -81,16 +136,37 @@ export async function seedDemoSso(deps: DemoSsoDeps): Promise<{ demo: SeededOrg;
   // otherwise both find "demo-sso" missing and the slower one fail to start.
   return inBootstrapLock(deps.db, async (trx) => {
     const store = createDevIdpStore(trx, deps.now ?? Date.now, deps.secretBox);
-    const demoOrg = await ensureOrg(trx, deps.projectId, 'demo-sso', 'Demo SSO Co', 'demo-sso.test', 'ALL_ALLOWED', now);
+    const demoOrg = await ensureOrg(
+      trx,
+      deps.projectId,
+      'demo-sso',
+      'Demo SSO Co',
+      'demo-sso.test',
+      'ALL_ALLOWED',
+      now,
+    );
     const demoSaml = await ensureConnection(trx, demoOrg, 'saml', 'Demo SAML IdP', now);
     await pointSamlAtDevIdp(trx, store, deps.publicUrl, demoSaml, now);
     const oidc = await ensureConnection(trx, demoOrg, 'oidc', 'Demo OIDC IdP', now);
     await pointOidcAtDevIdp({ ...deps, db: trx }, store, demoOrg, oidc, now);
-    const lockedOrg = await ensureOrg(trx, deps.projectId, 'locked-co', 'Locked Co', 'locked-co.test', 'NOT_ALLOWED', now);
+    const lockedOrg = await ensureOrg(
+      trx,
+      deps.projectId,
+      'locked-co',
+      'Locked Co',
+      'locked-co.test',
+      'NOT_ALLOWED',
+      now,
+    );
     const lockedSaml = await ensureConnection(trx, lockedOrg, 'saml', 'Locked SAML IdP', now);
     await pointSamlAtDevIdp(trx, store, deps.publicUrl, lockedSaml, now);
     return {
-      demo: { organization_id: demoOrg.id, organization_slug: demoOrg.slug, saml_connection_id: demoSaml.id, oidc_connection_id: oidc.id },
+      demo: {
+        organization_id: demoOrg.id,
+        organization_slug: demoOrg.slug,
+        saml_connection_id: demoSaml.id,
+        oidc_connection_id: oidc.id,
+      },
       locked: { organization_id: lockedOrg.id, organization_slug: lockedOrg.slug, saml_connection_id: lockedSaml.id },
     };
   });

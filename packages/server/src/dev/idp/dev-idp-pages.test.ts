@@ -32,21 +32,40 @@ describe('certificate serials', () => {
 
 describe('user chooser', () => {
   it('escapes every organization-controlled value', () => {
-    const html = renderUserChooser({ orgName: '<script>alert(1)</script>', domain: 'x.test"><b>', protocol: 'SAML', action: '/dev/idp/saml/c/sso', hidden: { RelayState: '"><img src=x>' } });
+    const html = renderUserChooser({
+      orgName: '<script>alert(1)</script>',
+      domain: 'x.test"><b>',
+      protocol: 'SAML',
+      action: '/dev/idp/saml/c/sso',
+      hidden: { RelayState: '"><img src=x>' },
+    });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('"><b>');
   });
 
   it('reads a demo person or typed fields, and refuses a non-address', () => {
-    expect(readChosenUser({ person: 'ada@demo-sso.test|Ada|Lovelace' })).toEqual({ email: 'ada@demo-sso.test', firstName: 'Ada', lastName: 'Lovelace' });
-    expect(readChosenUser({ email: ' Bob@Example.TEST ', first_name: 'Bob', last_name: '' })).toEqual({ email: 'bob@example.test', firstName: 'Bob', lastName: '' });
+    expect(readChosenUser({ person: 'ada@demo-sso.test|Ada|Lovelace' })).toEqual({
+      email: 'ada@demo-sso.test',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+    expect(readChosenUser({ email: ' Bob@Example.TEST ', first_name: 'Bob', last_name: '' })).toEqual({
+      email: 'bob@example.test',
+      firstName: 'Bob',
+      lastName: '',
+    });
     expect(readChosenUser({ email: 'not an email' })).toBeUndefined();
     expect(readChosenUser({ email: 'a@b.c<script>' })).toBeUndefined();
   });
 
   it('auto-post allows its one script by nonce and posts only to the ACS origin', () => {
-    const { html, csp } = renderAutoPost('http://localhost:3000/v1/public/sso/saml/c/acs', { SAMLResponse: 'abc' }, 'n0nce', []);
+    const { html, csp } = renderAutoPost(
+      'http://localhost:3000/v1/public/sso/saml/c/acs',
+      { SAMLResponse: 'abc' },
+      'n0nce',
+      [],
+    );
     expect(csp).toContain("script-src 'nonce-n0nce'");
     expect(csp).toContain('form-action http://localhost:3000');
     expect(html).toContain('<script nonce="n0nce">');

@@ -14,6 +14,7 @@ import { registerDevSamlRoutes } from './saml-routes.js';
 export function registerDevIdpRoutes(dev: Hono<AppEnv>, deps: AppDeps): void {
   const store = createDevIdpStore(deps.db, deps.now, deps.secretBox);
   let idp: Promise<DevSamlIdp> | undefined;
-  const load = () => (idp ??= import('./saml-idp.js').then(({ createDevSamlIdp }) => createDevSamlIdp(store, deps.publicUrl, deps.now)));
+  const load = () =>
+    (idp ??= import('./saml-idp.js').then(({ createDevSamlIdp }) => createDevSamlIdp(store, deps.publicUrl, deps.now)));
   registerDevSamlRoutes(dev, deps.db, load, () => store.appOrigins());
 }

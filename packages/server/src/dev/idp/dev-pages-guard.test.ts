@@ -41,10 +41,14 @@ function browser() {
   };
 }
 
-const formAction = (res: Response) => /form-action ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1]?.split(' ') ?? [];
+const formAction = (res: Response) =>
+  /form-action ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1]?.split(' ') ?? [];
 const expectNoFraming = (name: string, res: Response) => {
   expect([name, res.headers.get('x-frame-options')]).toEqual([name, 'DENY']);
-  expect([name, res.headers.get('content-security-policy')]).toEqual([name, expect.stringContaining("frame-ancestors 'none'")]);
+  expect([name, res.headers.get('content-security-policy')]).toEqual([
+    name,
+    expect.stringContaining("frame-ancestors 'none'"),
+  ]);
 };
 
 beforeAll(async () => {
@@ -55,7 +59,12 @@ beforeAll(async () => {
   const dev = await setUpDevSso(t.server, PUBLIC_URL);
   ids = { saml: dev.seeded.demo.saml_connection_id, oidc: dev.seeded.demo.oidc_connection_id ?? '' };
   // The CLI's composition: Hono behind the dev OIDC provider's Node handler.
-  idp = await listen({ fetch: (req) => t.server.app.fetch(req), port: 0, hostname: '127.0.0.1', createServer: dev.createServer });
+  idp = await listen({
+    fetch: (req) => t.server.app.fetch(req),
+    port: 0,
+    hostname: '127.0.0.1',
+    createServer: dev.createServer,
+  });
 });
 afterAll(async () => {
   await idp.close();
@@ -64,7 +73,13 @@ afterAll(async () => {
 
 describe('--dev pages refuse to be framed', () => {
   test('mailbox, events and SAML IdP pages (X-Frame-Options and CSP frame-ancestors)', async () => {
-    for (const path of ['/dev/mailbox', '/dev/mailbox.json', '/dev/events', '/dev/idp/saml/metadata', '/dev/idp/saml/sso?SAMLRequest=bm90']) {
+    for (const path of [
+      '/dev/mailbox',
+      '/dev/mailbox.json',
+      '/dev/events',
+      '/dev/idp/saml/metadata',
+      '/dev/idp/saml/sso?SAMLRequest=bm90',
+    ]) {
       expectNoFraming(path, await t.http(path));
     }
   });
@@ -78,13 +93,18 @@ describe('--dev pages refuse to be framed', () => {
 describe("the test IdP's form-action allows every project's authorized origins", () => {
   test('SAML: the chooser and the auto-post to the ACS', async () => {
     const go = browser();
-    const start = await go(`/v1/public/sso/start?connection_id=${ids.saml}&public_token=${t.server.project.public_token}`);
+    const start = await go(
+      `/v1/public/sso/start?connection_id=${ids.saml}&public_token=${t.server.project.public_token}`,
+    );
     const chooser = await go(start.headers.get('location') ?? '');
     expect(chooser.status).toBe(200);
     expect(formAction(chooser)).toEqual(["'self'", ...APPS]);
     const action = /<form method="post" action="([^"]*)"/.exec(await chooser.text())?.[1] ?? '';
     const samlRequest = new URL(start.headers.get('location') ?? '').searchParams.get('SAMLRequest') ?? '';
-    const auto = await go(action, { method: 'POST', body: new URLSearchParams({ SAMLRequest: samlRequest, person: 'ada@demo-sso.test|Ada|Lovelace' }) });
+    const auto = await go(action, {
+      method: 'POST',
+      body: new URLSearchParams({ SAMLRequest: samlRequest, person: 'ada@demo-sso.test|Ada|Lovelace' }),
+    });
     expect(auto.status).toBe(200);
     expect(formAction(auto)).toEqual([PUBLIC_URL, ...APPS]);
     expectNoFraming('auto-post', auto);
@@ -92,7 +112,9 @@ describe("the test IdP's form-action allows every project's authorized origins",
 
   test('OIDC: the interaction chooser; the list is read live', async () => {
     const go = browser();
-    const start = await go(`/v1/public/sso/start?connection_id=${ids.oidc}&public_token=${t.server.project.public_token}`);
+    const start = await go(
+      `/v1/public/sso/start?connection_id=${ids.oidc}&public_token=${t.server.project.public_token}`,
+    );
     const auth = await go(start.headers.get('location') ?? '');
     expect(auth.status).toBe(303);
     const interaction = auth.headers.get('location') ?? '';

@@ -16,11 +16,15 @@ let base = '';
 let ids: { saml: string; oidc: string; locked: string };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
-const unescapeXml = (s: string) => s.replace(/&(?:#(\d+)|(amp|lt|gt|quot));/g, (_m, n: string | undefined, name: string | undefined) => (n ? String.fromCharCode(Number(n)) : ENTITIES[name ?? ''] ?? ''));
+const unescapeXml = (s: string) =>
+  s.replace(/&(?:#(\d+)|(amp|lt|gt|quot));/g, (_m, n: string | undefined, name: string | undefined) =>
+    n ? String.fromCharCode(Number(n)) : (ENTITIES[name ?? ''] ?? ''),
+  );
 function formOf(html: string): { action: string; fields: Record<string, string> } {
   const action = unescapeXml(/<form method="post" action="([^"]*)"/.exec(html)?.[1] ?? '');
   const fields: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields[unescapeXml(m[1] ?? '')] = unescapeXml(m[2] ?? '');
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+    fields[unescapeXml(m[1] ?? '')] = unescapeXml(m[2] ?? '');
   return { action, fields };
 }
 
@@ -37,7 +41,11 @@ function browser() {
     return res;
   };
 }
-const post = (fields: Record<string, string>): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+const post = (fields: Record<string, string>): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+});
 
 beforeAll(async () => {
   // The public URL (issuer, ACS URLs) must name the port, which is known only once listening: the
@@ -45,14 +53,24 @@ beforeAll(async () => {
   let app: FetchHandler = () => new Response(null, { status: 503 });
   let dev: DevSso | undefined;
   // dev.createServer (node-listener.ts devOidcCreateServer), with the provider looked up per request.
-  const createLate = ((options: object, listener: RequestListener) => createServer(options, (req, res) => withDevOidc(dev?.oidc, listener)(req, res))) as unknown as typeof createServer;
-  http = await listen({ fetch: (request, env) => app(request, env), port: 0, hostname: '127.0.0.1', createServer: createLate });
+  const createLate = ((options: object, listener: RequestListener) =>
+    createServer(options, (req, res) => withDevOidc(dev?.oidc, listener)(req, res))) as unknown as typeof createServer;
+  http = await listen({
+    fetch: (request, env) => app(request, env),
+    port: 0,
+    hostname: '127.0.0.1',
+    createServer: createLate,
+  });
   base = http.origin;
   t = await createTestServer({ dev: true, publicUrl: base });
   // oidc-provider stamps id_tokens with the real time; the RP checks them against the server clock.
   t.clock.advance(Date.now() - t.clock.now());
   dev = await setUpDevSso(t.server, base);
-  ids = { saml: dev.seeded.demo.saml_connection_id, oidc: dev.seeded.demo.oidc_connection_id ?? '', locked: dev.seeded.locked.saml_connection_id };
+  ids = {
+    saml: dev.seeded.demo.saml_connection_id,
+    oidc: dev.seeded.demo.oidc_connection_id ?? '',
+    locked: dev.seeded.locked.saml_connection_id,
+  };
   app = (request, env) => t.server.app.fetch(request, env);
 });
 afterAll(async () => {
@@ -62,7 +80,9 @@ afterAll(async () => {
 
 async function samlSignIn(connectionId: string, person: string) {
   const go = browser();
-  const start = await go(`/v1/public/sso/start?connection_id=${connectionId}&public_token=${t.server.project.public_token}&pkce_code_challenge=${TEST_PKCE.challenge}`);
+  const start = await go(
+    `/v1/public/sso/start?connection_id=${connectionId}&public_token=${t.server.project.public_token}&pkce_code_challenge=${TEST_PKCE.challenge}`,
+  );
   expect(start.status).toBe(302);
   const idpUrl = start.headers.get('location') ?? '';
   expect(idpUrl.startsWith(`${base}/dev/idp/saml/${connectionId}/sso?SAMLRequest=`)).toBe(true);
@@ -81,7 +101,14 @@ async function samlSignIn(connectionId: string, person: string) {
 async function authenticate(location: string) {
   const url = new URL(location);
   expect(url.searchParams.get('stytch_token_type')).toBe('sso');
-  return t.sdk('/b2b/sso/authenticate', { method: 'POST', body: { sso_token: url.searchParams.get('token'), session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier } });
+  return t.sdk('/b2b/sso/authenticate', {
+    method: 'POST',
+    body: {
+      sso_token: url.searchParams.get('token'),
+      session_duration_minutes: 60,
+      pkce_code_verifier: TEST_PKCE.verifier,
+    },
+  });
 }
 
 describe('demo SSO through the built-in test IdP', () => {
@@ -92,7 +119,9 @@ describe('demo SSO through the built-in test IdP', () => {
     expect(a.status).toBe(200);
     expect(a.body.data.member.email_address).toBe('ada@demo-sso.test');
     expect(a.body.data.member.name).toBe('Ada Lovelace');
-    const second = await authenticate((await samlSignIn(ids.saml, 'ada@demo-sso.test|Ada|Lovelace')).headers.get('location') ?? '');
+    const second = await authenticate(
+      (await samlSignIn(ids.saml, 'ada@demo-sso.test|Ada|Lovelace')).headers.get('location') ?? '',
+    );
     expect(second.body.data.member.member_id).toBe(a.body.data.member.member_id);
   });
 
@@ -107,7 +136,9 @@ describe('demo SSO through the built-in test IdP', () => {
 
   it('OIDC: code + PKCE through the dev provider signs grace in', async () => {
     const go = browser();
-    const start = await go(`/v1/public/sso/start?connection_id=${ids.oidc}&public_token=${t.server.project.public_token}&pkce_code_challenge=${TEST_PKCE.challenge}`);
+    const start = await go(
+      `/v1/public/sso/start?connection_id=${ids.oidc}&public_token=${t.server.project.public_token}&pkce_code_challenge=${TEST_PKCE.challenge}`,
+    );
     expect(start.status).toBe(302);
     let next = start.headers.get('location') ?? '';
     expect(next.startsWith(`${base}/dev/idp/oidc/auth?`)).toBe(true);
@@ -124,7 +155,12 @@ describe('demo SSO through the built-in test IdP', () => {
   });
 
   it('seeding is idempotent: a second run keeps the organizations and connections', async () => {
-    const again = await seedDemoSso({ db: t.server.db, secretBox: t.server.secretBox, projectId: t.server.project.project_id, publicUrl: base });
+    const again = await seedDemoSso({
+      db: t.server.db,
+      secretBox: t.server.secretBox,
+      projectId: t.server.project.project_id,
+      publicUrl: base,
+    });
     expect(again.demo.saml_connection_id).toBe(ids.saml);
     expect(again.demo.oidc_connection_id).toBe(ids.oidc);
     expect(again.locked.saml_connection_id).toBe(ids.locked);

@@ -21,8 +21,18 @@ export interface DevSso {
  * `--dev` (seeding loads samlify), and `oidc-provider` is imported lazily below, so a server started
  * without `--dev` never loads either (cli/process.test.ts).
  */
-export async function setUpDevSso(server: Pick<OrgAuthServer, 'db' | 'secretBox' | 'project'>, publicUrl: string, now: () => number = Date.now): Promise<DevSso> {
-  const seeded = await seedDemoSso({ db: server.db, secretBox: server.secretBox, projectId: server.project.project_id, publicUrl, now });
+export async function setUpDevSso(
+  server: Pick<OrgAuthServer, 'db' | 'secretBox' | 'project'>,
+  publicUrl: string,
+  now: () => number = Date.now,
+): Promise<DevSso> {
+  const seeded = await seedDemoSso({
+    db: server.db,
+    secretBox: server.secretBox,
+    projectId: server.project.project_id,
+    publicUrl,
+    now,
+  });
   const { createDevOidcProvider } = await import('./oidc-provider.js');
   const oidc = await createDevOidcProvider({ store: createDevIdpStore(server.db, now, server.secretBox), publicUrl });
   return {

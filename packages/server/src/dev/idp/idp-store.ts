@@ -7,7 +7,14 @@ import { createSelfSignedCertificate, type KeyAndCertificate } from './self-sign
 /** Rows of migration 0800 (kept out of db/schema.ts: only the dev IdP reads them). */
 interface DevIdpTables {
   dev_idp_keys: { purpose: string; private_key: string; certificate: string; created_at: number };
-  dev_idp_clients: { client_id: string; client_secret: string; redirect_uri: string; org_name: string; domain: string; created_at: number };
+  dev_idp_clients: {
+    client_id: string;
+    client_secret: string;
+    redirect_uri: string;
+    org_name: string;
+    domain: string;
+    created_at: number;
+  };
 }
 
 /** A static OIDC client of the dev provider. */
@@ -57,7 +64,11 @@ export function createDevIdpStore(db: Db, now: () => number, box: SecretBox): De
       .values({ purpose, private_key: seal(fresh.privateKeyPem), certificate: fresh.certificatePem, created_at: now() })
       .onConflict((oc) => oc.column('purpose').doNothing())
       .execute();
-    const stored = await q.selectFrom('dev_idp_keys').selectAll().where('purpose', '=', purpose).executeTakeFirstOrThrow();
+    const stored = await q
+      .selectFrom('dev_idp_keys')
+      .selectAll()
+      .where('purpose', '=', purpose)
+      .executeTakeFirstOrThrow();
     return { privateKeyPem: open(stored.private_key), certificatePem: stored.certificate };
   }
 
@@ -73,16 +84,43 @@ export function createDevIdpStore(db: Db, now: () => number, box: SecretBox): De
       return p;
     },
     async findClient(clientId) {
-      const row = await q.selectFrom('dev_idp_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
-      return row ? { client_id: row.client_id, client_secret: open(row.client_secret), redirect_uri: row.redirect_uri, org_name: row.org_name, domain: row.domain } : undefined;
+      const row = await q
+        .selectFrom('dev_idp_clients')
+        .selectAll()
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return row
+        ? {
+            client_id: row.client_id,
+            client_secret: open(row.client_secret),
+            redirect_uri: row.redirect_uri,
+            org_name: row.org_name,
+            domain: row.domain,
+          }
+        : undefined;
     },
     async createClient(redirectUri, org) {
-      const client = { client_id: `dev-oidc-client-${randomBytes(8).toString('hex')}`, client_secret: randomBytes(24).toString('base64url'), redirect_uri: redirectUri, org_name: org.orgName, domain: org.domain };
-      await q.insertInto('dev_idp_clients').values({ ...client, client_secret: seal(client.client_secret), created_at: now() }).execute();
+      const client = {
+        client_id: `dev-oidc-client-${randomBytes(8).toString('hex')}`,
+        client_secret: randomBytes(24).toString('base64url'),
+        redirect_uri: redirectUri,
+        org_name: org.orgName,
+        domain: org.domain,
+      };
+      await q
+        .insertInto('dev_idp_clients')
+        .values({ ...client, client_secret: seal(client.client_secret), created_at: now() })
+        .execute();
       return client;
     },
     async appOrigins() {
-      const rows = await db.selectFrom('authorized_origins').select('origin').distinct().orderBy('origin').limit(100).execute();
+      const rows = await db
+        .selectFrom('authorized_origins')
+        .select('origin')
+        .distinct()
+        .orderBy('origin')
+        .limit(100)
+        .execute();
       // Stored normalized (scheme://host[:port]); checked again because they go into a header.
       return rows.map((row) => row.origin).filter((origin) => /^https?:\/\/[a-z0-9.:[\]-]+$/i.test(origin));
     },

@@ -10,8 +10,19 @@ export const DEV_OIDC_PATH = '/dev/idp/oidc';
 /** The JSON error envelope for a refused Host (http/dev-guards.ts), written on Node's response. */
 function refuseHost(res: ServerResponse, publicUrl: string): void {
   const error = misdirectedRequest(publicUrl);
-  const body: ErrorEnvelope = { status_code: error.status, request_id: newId('request-id'), error_type: error.errorType, error_message: error.message, error_url: `https://orgauth.dev/docs/errors#${error.errorType}` };
-  res.writeHead(error.status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+  const body: ErrorEnvelope = {
+    status_code: error.status,
+    request_id: newId('request-id'),
+    error_type: error.errorType,
+    error_message: error.message,
+    error_url: `https://orgauth.dev/docs/errors#${error.errorType}`,
+  };
+  res.writeHead(error.status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -34,5 +45,6 @@ export function withDevOidc(oidc: DevOidcProvider | undefined, next: RequestList
 
 /** `createServer` for @hono/node-server's `serve({ createServer })` that puts {@link withDevOidc} in front. */
 export function devOidcCreateServer(oidc: DevOidcProvider | undefined) {
-  return ((options: object, listener: RequestListener): Server => createServer(options, withDevOidc(oidc, listener))) as unknown as typeof createServer;
+  return ((options: object, listener: RequestListener): Server =>
+    createServer(options, withDevOidc(oidc, listener))) as unknown as typeof createServer;
 }

@@ -48,7 +48,8 @@ export function devAdapterFactory(store: DevIdpStore, now: () => number): new (m
       return undefined;
     }
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      for (const entry of this.rows.values()) if (entry.payload.uid === uid && entry.expiresAt > now()) return entry.payload;
+      for (const entry of this.rows.values())
+        if (entry.payload.uid === uid && entry.expiresAt > now()) return entry.payload;
       return undefined;
     }
     async consume(id: string): Promise<void> {

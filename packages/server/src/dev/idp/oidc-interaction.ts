@@ -12,7 +12,8 @@ export interface DevOidcAccount {
 }
 
 /** A stable subject per email: the second sign-in as ada@… is the same identity as the first. */
-export const subjectOf = (email: string) => `dev-${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32)}`;
+export const subjectOf = (email: string) =>
+  `dev-${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32)}`;
 
 /** What the interaction pages need. */
 export interface InteractionDeps {
@@ -23,7 +24,13 @@ export interface InteractionDeps {
 }
 
 function send(res: ServerResponse, status: number, html: string, csp = CHOOSER_CSP): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': csp,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+  });
   res.end(html);
 }
 
@@ -58,12 +65,20 @@ async function forgetSession(provider: Provider, uid: string, sessionId: string)
  * which redirects to the client with the code. The interaction is bound to the browser by
  * oidc-provider's interaction cookie (interactionDetails refuses a stranger's uid).
  */
-export async function handleInteraction(deps: InteractionDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleInteraction(
+  deps: InteractionDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   let details;
   try {
     details = await deps.provider.interactionDetails(req, res);
   } catch {
-    send(res, 400, renderIdpError('This sign-in has expired or belongs to another browser. Start again from the application.'));
+    send(
+      res,
+      400,
+      renderIdpError('This sign-in has expired or belongs to another browser. Start again from the application.'),
+    );
     return;
   }
   const clientId = String(details.params.client_id ?? '');
@@ -71,7 +86,12 @@ export async function handleInteraction(deps: InteractionDeps, req: IncomingMess
   const org = { orgName: client?.org_name ?? 'the application', domain: client?.domain ?? 'example.test' };
   if (req.method === 'GET') {
     // The POST ends in redirects to the provider, our callback, then the app: `form-action` must allow the app.
-    send(res, 200, renderUserChooser({ ...org, protocol: 'OIDC', action: `${deps.path}/interaction/${details.uid}`, hidden: {} }), chooserCsp(await deps.store.appOrigins()));
+    send(
+      res,
+      200,
+      renderUserChooser({ ...org, protocol: 'OIDC', action: `${deps.path}/interaction/${details.uid}`, hidden: {} }),
+      chooserCsp(await deps.store.appOrigins()),
+    );
     return;
   }
   if (req.method !== 'POST') {
@@ -91,7 +111,17 @@ export async function handleInteraction(deps: InteractionDeps, req: IncomingMess
   const grant = details.grantId ? await deps.provider.Grant.find(details.grantId) : undefined;
   const next = grant?.accountId === accountId ? grant : new deps.provider.Grant({ accountId, clientId });
   const scope = typeof details.params.scope === 'string' ? details.params.scope : 'openid';
-  next.addOIDCScope(scope.split(' ').filter((s) => ['openid', 'email', 'profile'].includes(s)).join(' '));
+  next.addOIDCScope(
+    scope
+      .split(' ')
+      .filter((s) => ['openid', 'email', 'profile'].includes(s))
+      .join(' '),
+  );
   const grantId = await next.save();
-  await deps.provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false });
+  await deps.provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId }, consent: { grantId } },
+    { mergeWithLastSubmission: false },
+  );
 }

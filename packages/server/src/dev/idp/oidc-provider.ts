@@ -17,7 +17,10 @@ export interface DevOidcProvider {
   /** Whether `url` (a request path) belongs to the provider. */
   owns(url: string | undefined): boolean;
   /** Registers a static client for `redirectUri` (demo seeding). */
-  createClient(redirectUri: string, org: { orgName: string; domain: string }): Promise<{ client_id: string; client_secret: string }>;
+  createClient(
+    redirectUri: string,
+    org: { orgName: string; domain: string },
+  ): Promise<{ client_id: string; client_secret: string }>;
 }
 
 /**
@@ -27,23 +30,44 @@ export interface DevOidcProvider {
  * interaction reuses the SAML IdP's user chooser. Node's `http` only: the CLI routes
  * `/dev/idp/oidc/*` here before Hono.
  */
-export async function createDevOidcProvider(options: { store: DevIdpStore; publicUrl: string; now?: () => number }): Promise<DevOidcProvider> {
+export async function createDevOidcProvider(options: {
+  store: DevIdpStore;
+  publicUrl: string;
+  now?: () => number;
+}): Promise<DevOidcProvider> {
   const now = options.now ?? Date.now;
   const issuer = `${options.publicUrl}${DEV_OIDC_PATH}`;
   const keys = await options.store.keyPair('oidc');
-  const jwk = { ...createPrivateKey(keys.privateKeyPem).export({ format: 'jwk' }), kid: `dev-${createHash('sha256').update(keys.certificatePem).digest('hex').slice(0, 16)}`, alg: 'RS256', use: 'sig' };
+  const jwk = {
+    ...createPrivateKey(keys.privateKeyPem).export({ format: 'jwk' }),
+    kid: `dev-${createHash('sha256').update(keys.certificatePem).digest('hex').slice(0, 16)}`,
+    alg: 'RS256',
+    use: 'sig',
+  };
   const accounts = new Map<string, DevOidcAccount>();
   // A test IdP should ask every time (to switch between ada and grace), not silently reuse its
   // session: the login prompt is required unless this very request just completed one.
   const policy = interactionPolicy.base();
-  policy.get('login')?.checks.add(new interactionPolicy.Check('dev_idp_choose_user', 'the test IdP asks who signs in every time', (ctx) => !ctx.oidc.result?.login));
+  policy
+    .get('login')
+    ?.checks.add(
+      new interactionPolicy.Check(
+        'dev_idp_choose_user',
+        'the test IdP asks who signs in every time',
+        (ctx) => !ctx.oidc.result?.login,
+      ),
+    );
 
   const configuration: Configuration = {
     adapter: devAdapterFactory(options.store, now),
     jwks: { keys: [jwk as never] },
     // Cookie signing keys: per process (sessions are in memory anyway).
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    features: { devInteractions: { enabled: false }, introspection: { enabled: false }, revocation: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      introspection: { enabled: false },
+      revocation: { enabled: false },
+    },
     pkce: { required: () => true },
     responseTypes: ['code'],
     scopes: ['openid', 'email', 'profile'],
@@ -79,7 +103,9 @@ export async function createDevOidcProvider(options: { store: DevIdpStore; publi
 
   return {
     issuer,
-    owns: (url) => url !== undefined && (url === DEV_OIDC_PATH || url.startsWith(`${DEV_OIDC_PATH}/`) || url.startsWith(`${DEV_OIDC_PATH}?`)),
+    owns: (url) =>
+      url !== undefined &&
+      (url === DEV_OIDC_PATH || url.startsWith(`${DEV_OIDC_PATH}/`) || url.startsWith(`${DEV_OIDC_PATH}?`)),
     handler(req, res) {
       const full = req.url ?? '/';
       // Mounted like Express's app.use(path, …): oidc-provider derives its mount path from
@@ -90,11 +116,13 @@ export async function createDevOidcProvider(options: { store: DevIdpStore; publi
       // 127.0.0.1 vs localhost (or a spoofed Host) cannot make them disagree with the issuer.
       req.headers.host = issuerHost;
       if (req.url.startsWith('/interaction/')) {
-        handleInteraction({ provider, store: options.store, accounts, path: DEV_OIDC_PATH }, req, res).catch((error: unknown) => {
-          console.error('[orgauth] dev OIDC interaction failed:', error);
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-          res.end('Interaction failed.');
-        });
+        handleInteraction({ provider, store: options.store, accounts, path: DEV_OIDC_PATH }, req, res).catch(
+          (error: unknown) => {
+            console.error('[orgauth] dev OIDC interaction failed:', error);
+            if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+            res.end('Interaction failed.');
+          },
+        );
         return;
       }
       void callback(req, res);

@@ -41,7 +41,11 @@ describe('dev SAML IdP', () => {
     const request = await idp.parseRequest(samlRequestOf(url));
     expect(request.acsUrl).toBe(ACS);
     expect(request.issuer).toBe(SP_ENTITY);
-    const response = await idp.createResponse(request, { email: 'ada@demo-sso.test', firstName: 'Ada', lastName: 'Lovelace <&>' });
+    const response = await idp.createResponse(request, {
+      email: 'ada@demo-sso.test',
+      firstName: 'Ada',
+      lastName: 'Lovelace <&>',
+    });
     const xml = Buffer.from(response, 'base64').toString('utf8');
     expect(xml).toContain(`InResponseTo="${request.id}"`);
     expect(xml).toContain(`Destination="${ACS}"`);
@@ -75,6 +79,8 @@ describe('dev SAML IdP', () => {
     await expect(validateSamlXml(xxe)).rejects.toThrow(/DTD/);
     await expect(idp.parseRequest(encode(xxe))).rejects.toThrow();
     await expect(validateSamlXml('<foo ID="a" Version="2.0"/>')).rejects.toThrow(/protocol/);
-    await expect(validateSamlXml('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="a" Version="2.0">')).rejects.toThrow();
+    await expect(
+      validateSamlXml('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="a" Version="2.0">'),
+    ).rejects.toThrow();
   });
 });

@@ -61,7 +61,8 @@ export interface DevSamlIdp {
  */
 export function createDevSamlIdp(store: DevIdpStore, publicUrl: string, now: () => number = Date.now): DevSamlIdp {
   const entityId = `${publicUrl}/dev/idp/saml`;
-  const ssoUrl = (connectionId?: string) => (connectionId ? `${entityId}/${encodeURIComponent(connectionId)}/sso` : `${entityId}/sso`);
+  const ssoUrl = (connectionId?: string) =>
+    connectionId ? `${entityId}/${encodeURIComponent(connectionId)}/sso` : `${entityId}/sso`;
   const origin = new URL(publicUrl).origin;
 
   // One samlify entity per SSO URL (construction parses the key and logs; do it once).
@@ -99,12 +100,18 @@ export function createDevSamlIdp(store: DevIdpStore, publicUrl: string, now: () 
     async parseRequest(samlRequest) {
       // A redirect-binding request is a few hundred bytes; bound what gets inflated (deflate bombs).
       if (samlRequest.length > 16_384) throw new Error('The SAMLRequest is too large.');
-      const parsed = await (await idp()).parseLoginRequest(spFor({}), 'redirect', { query: { SAMLRequest: samlRequest } });
-      const extract = parsed.extract as { request?: { id?: string; assertionConsumerServiceUrl?: string }; issuer?: string };
+      const parsed = await (await idp()).parseLoginRequest(spFor({}), 'redirect', {
+        query: { SAMLRequest: samlRequest },
+      });
+      const extract = parsed.extract as {
+        request?: { id?: string; assertionConsumerServiceUrl?: string };
+        issuer?: string;
+      };
       const id = extract.request?.id;
       const acsUrl = extract.request?.assertionConsumerServiceUrl;
       const issuer = extract.issuer;
-      if (!id || !acsUrl || !issuer) throw new Error('The AuthnRequest must carry an ID, an Issuer and an AssertionConsumerServiceURL.');
+      if (!id || !acsUrl || !issuer)
+        throw new Error('The AuthnRequest must carry an ID, an Issuer and an AssertionConsumerServiceURL.');
       let acsOrigin: string;
       try {
         acsOrigin = new URL(acsUrl).origin;
@@ -116,37 +123,45 @@ export function createDevSamlIdp(store: DevIdpStore, publicUrl: string, now: () 
     },
     async createResponse(request, user) {
       const entity = await idp();
-      const context = await entity.createLoginResponse(spFor(request), { extract: { request: { id: request.id } } }, 'post', { email: user.email }, (template: string) => {
-        // The server's clock (injectable): the SP checks the assertion's times against it.
-        const at = new Date(now());
-        const later = new Date(at.getTime() + 5 * 60_000).toISOString();
-        const id = `_${randomBytes(20).toString('hex')}`;
-        const attributeStatement = samlify.SamlLib.attributeStatementBuilder(ATTRIBUTES);
-        const authnStatement = `<saml:AuthnStatement AuthnInstant="${at.toISOString()}" SessionIndex="${id}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`;
-        const withStatements = template.replace('{AuthnStatement}', authnStatement).replace('{AttributeStatement}', attributeStatement);
-        // replaceTagsByValue XML-escapes every value: a typed-in name cannot inject elements.
-        const xml = samlify.SamlLib.replaceTagsByValue(withStatements, {
-          ID: id,
-          AssertionID: `_${randomBytes(20).toString('hex')}`,
-          Destination: request.acsUrl,
-          Audience: request.issuer,
-          EntityID: request.issuer,
-          SubjectRecipient: request.acsUrl,
-          Issuer: entityId,
-          IssueInstant: at.toISOString(),
-          StatusCode: 'urn:oasis:names:tc:SAML:2.0:status:Success',
-          ConditionsNotBefore: new Date(at.getTime() - 30_000).toISOString(),
-          ConditionsNotOnOrAfter: later,
-          SubjectConfirmationDataNotOnOrAfter: later,
-          NameIDFormat: EMAIL_FORMAT,
-          NameID: user.email,
-          InResponseTo: request.id,
-          attrEmail: user.email,
-          attrFirstName: user.firstName,
-          attrLastName: user.lastName,
-        });
-        return { id, context: xml };
-      });
+      const context = await entity.createLoginResponse(
+        spFor(request),
+        { extract: { request: { id: request.id } } },
+        'post',
+        { email: user.email },
+        (template: string) => {
+          // The server's clock (injectable): the SP checks the assertion's times against it.
+          const at = new Date(now());
+          const later = new Date(at.getTime() + 5 * 60_000).toISOString();
+          const id = `_${randomBytes(20).toString('hex')}`;
+          const attributeStatement = samlify.SamlLib.attributeStatementBuilder(ATTRIBUTES);
+          const authnStatement = `<saml:AuthnStatement AuthnInstant="${at.toISOString()}" SessionIndex="${id}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`;
+          const withStatements = template
+            .replace('{AuthnStatement}', authnStatement)
+            .replace('{AttributeStatement}', attributeStatement);
+          // replaceTagsByValue XML-escapes every value: a typed-in name cannot inject elements.
+          const xml = samlify.SamlLib.replaceTagsByValue(withStatements, {
+            ID: id,
+            AssertionID: `_${randomBytes(20).toString('hex')}`,
+            Destination: request.acsUrl,
+            Audience: request.issuer,
+            EntityID: request.issuer,
+            SubjectRecipient: request.acsUrl,
+            Issuer: entityId,
+            IssueInstant: at.toISOString(),
+            StatusCode: 'urn:oasis:names:tc:SAML:2.0:status:Success',
+            ConditionsNotBefore: new Date(at.getTime() - 30_000).toISOString(),
+            ConditionsNotOnOrAfter: later,
+            SubjectConfirmationDataNotOnOrAfter: later,
+            NameIDFormat: EMAIL_FORMAT,
+            NameID: user.email,
+            InResponseTo: request.id,
+            attrEmail: user.email,
+            attrFirstName: user.firstName,
+            attrLastName: user.lastName,
+          });
+          return { id, context: xml };
+        },
+      );
       return context.context;
     },
   };

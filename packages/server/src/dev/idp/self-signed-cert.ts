@@ -32,7 +32,8 @@ export async function createSelfSignedCertificate(cn: string, now: number, years
   // forge ends PEM lines with CRLF; stored and compared certificates use LF, like Node's exports.
   const certificatePem = pki.certificateToPem(certificate).replace(/\r\n/g, '\n');
   // Parse it back with Node: a malformed encoding must fail here, not later inside an SP's verifier.
-  if (!new X509Certificate(certificatePem).verify(createPublicKey(privateKey))) throw new Error('self-signed certificate does not verify');
+  if (!new X509Certificate(certificatePem).verify(createPublicKey(privateKey)))
+    throw new Error('self-signed certificate does not verify');
   return { privateKeyPem, certificatePem };
 }
 

@@ -27,8 +27,10 @@ export function validateSamlXml(xml: string): Promise<string> {
     const roots = Array.from(doc.childNodes).filter((n) => n.nodeType === 1);
     const root = roots[0] as Element | undefined;
     if (roots.length !== 1 || root === undefined) throw new Error('exactly one root element expected');
-    if (root.namespaceURI !== SAMLP || !ROOTS.has(root.localName ?? '')) throw new Error('root is not a SAML 2.0 protocol message');
-    if (root.getAttribute('Version') !== '2.0' || !root.getAttribute('ID')) throw new Error('SAML message without Version="2.0" or ID');
+    if (root.namespaceURI !== SAMLP || !ROOTS.has(root.localName ?? ''))
+      throw new Error('root is not a SAML 2.0 protocol message');
+    if (root.getAttribute('Version') !== '2.0' || !root.getAttribute('ID'))
+      throw new Error('SAML message without Version="2.0" or ID');
     return Promise.resolve('ok');
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));

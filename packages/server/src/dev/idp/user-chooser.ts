@@ -87,7 +87,12 @@ export function renderIdpError(message: string): string {
  * origin and `appOrigins`: the ACS answers with a redirect to the application, and Chromium applies
  * `form-action` to that redirect as well.
  */
-export function renderAutoPost(action: string, fields: Record<string, string>, nonce: string, appOrigins: readonly string[]): { html: string; csp: string } {
+export function renderAutoPost(
+  action: string,
+  fields: Record<string, string>,
+  nonce: string,
+  appOrigins: readonly string[],
+): { html: string; csp: string } {
   const inputs = Object.entries(fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
   const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing in…</title><style>${raw(STYLE)}</style></head>
 <body><form method="post" action="${action}">${inputs}<p class="note">Returning to the application…</p><button class="primary" type="submit">Continue</button></form>

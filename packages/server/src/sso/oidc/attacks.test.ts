@@ -20,8 +20,12 @@ async function expectRefused(errorType = 'oidc_response_invalid') {
   expect(res.errorType).toBe(errorType);
   expect(res.location).toBeNull();
   expect(await f.t.server.db.selectFrom('sessions').select('id').execute()).toHaveLength(0);
-  expect(await f.t.server.db.selectFrom('members').select('id').where('organization_id', '=', f.organizationId).execute()).toHaveLength(0);
-  expect(await f.t.server.db.selectFrom('one_time_tokens').select('hash').where('kind', '=', 'sso').execute()).toHaveLength(0);
+  expect(
+    await f.t.server.db.selectFrom('members').select('id').where('organization_id', '=', f.organizationId).execute(),
+  ).toHaveLength(0);
+  expect(
+    await f.t.server.db.selectFrom('one_time_tokens').select('hash').where('kind', '=', 'sso').execute(),
+  ).toHaveLength(0);
   return res;
 }
 
@@ -74,14 +78,18 @@ describe('OIDC attack cases (docs/security.md §3), each refused', () => {
 
   test('O9: RS256 signature by another key (kid of the real one)', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    f.op.idToken = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'op-key-1' }).sign(privateKey);
+    f.op.idToken = (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'op-key-1' }).sign(privateKey);
     await expectRefused();
   });
 
   test('O16: an embedded jwk header is ignored (attacker key in the token itself)', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = publicKey.export({ format: 'jwk' });
-    f.op.idToken = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', jwk: { kty: 'RSA', n: jwk.n as string, e: jwk.e as string } }).sign(privateKey);
+    f.op.idToken = (claims) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', jwk: { kty: 'RSA', n: jwk.n as string, e: jwk.e as string } })
+        .sign(privateKey);
     await expectRefused();
   });
 

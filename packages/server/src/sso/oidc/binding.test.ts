@@ -29,15 +29,20 @@ async function expectRefused(url: URL, cookie: string) {
   expect(res.location).toBeNull();
   expect(res.text).toContain('not started in this browser');
   expect(await stateOf(f)).toEqual(before);
-  for (const table of ['sessions', 'members', 'sso_identities'] as const) expect(await f.t.server.db.selectFrom(table).selectAll().execute()).toHaveLength(0);
-  expect(await f.t.server.db.selectFrom('one_time_tokens').select('hash').where('kind', '=', 'sso').execute()).toHaveLength(0);
+  for (const table of ['sessions', 'members', 'sso_identities'] as const)
+    expect(await f.t.server.db.selectFrom(table).selectAll().execute()).toHaveLength(0);
+  expect(
+    await f.t.server.db.selectFrom('one_time_tokens').select('hash').where('kind', '=', 'sso').execute(),
+  ).toHaveLength(0);
   return res;
 }
 
 describe('OIDC state bound to the starting browser (http public URL)', () => {
   test('the start sets a per-flow HttpOnly Lax cookie whose secret is stored only as SHA-256', async () => {
     f = await createOidcFixture();
-    const res = await f.t.http(`/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`);
+    const res = await f.t.http(
+      `/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`,
+    );
     expect(res.status).toBe(302);
     const url = new URL(res.headers.get('location') ?? '');
     const [line, ...more] = res.headers.getSetCookie();
@@ -80,7 +85,9 @@ describe('OIDC state bound to the starting browser (http public URL)', () => {
     f = await createOidcFixture();
     const victim = await f.authorize(await f.start());
     const other = new CookieJar();
-    const attackerStart = await f.t.http(`/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`);
+    const attackerStart = await f.t.http(
+      `/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`,
+    );
     other.take(attackerStart);
     // The attacker's own (valid) cookie, as set for their flow.
     await expectRefused(victim, other.header());
@@ -127,7 +134,9 @@ describe('OIDC browser binding on an https public URL', () => {
 
   test('the set-cookie line carries Secure, HttpOnly, SameSite=Lax, Path=/ and no Domain', async () => {
     f = await createOidcFixture('ALL_ALLOWED', { server: { publicUrl: 'https://auth.example.test' } });
-    const res = await f.t.http(`/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`);
+    const res = await f.t.http(
+      `/v1/public/sso/start?connection_id=${f.connectionId}&public_token=${f.t.server.project.public_token}`,
+    );
     const url = new URL(res.headers.get('location') ?? '');
     const [line = ''] = res.headers.getSetCookie();
     const [pair = '', ...attributes] = line.split('; ');

@@ -37,7 +37,11 @@ describe('OIDC sign-in (authorization code + PKCE + state + nonce)', () => {
     const second = await exchange((await f.signIn()).location as string);
     expect(second.status).toBe(200);
     expect(second.body.member.member_id).toBe(first.body.member.member_id);
-    const members = await f.t.server.db.selectFrom('members').select('id').where('organization_id', '=', f.organizationId).execute();
+    const members = await f.t.server.db
+      .selectFrom('members')
+      .select('id')
+      .where('organization_id', '=', f.organizationId)
+      .execute();
     expect(members).toHaveLength(1);
   });
 
@@ -99,7 +103,10 @@ describe('OIDC sign-in (authorization code + PKCE + state + nonce)', () => {
   });
 
   test('custom scopes are requested besides openid email profile', async () => {
-    await f.t.api(`/sso/oidc/${f.organizationId}/connections/${f.connectionId}`, { method: 'PUT', body: { custom_scopes: 'groups email' } });
+    await f.t.api(`/sso/oidc/${f.organizationId}/connections/${f.connectionId}`, {
+      method: 'PUT',
+      body: { custom_scopes: 'groups email' },
+    });
     expect((await f.start()).searchParams.get('scope')).toBe('openid email profile groups');
   });
 
@@ -108,6 +115,8 @@ describe('OIDC sign-in (authorization code + PKCE + state + nonce)', () => {
     const res = await f.signIn();
     expect(res.status).toBe(400);
     expect(res.errorType).toBe('sso_email_missing');
-    expect(await f.t.server.db.selectFrom('members').select('id').where('organization_id', '=', f.organizationId).execute()).toHaveLength(0);
+    expect(
+      await f.t.server.db.selectFrom('members').select('id').where('organization_id', '=', f.organizationId).execute(),
+    ).toHaveLength(0);
   });
 });

@@ -12,13 +12,19 @@ import { parseJson } from '../../lib/json.js';
 import { completeSsoLogin } from '../login.js';
 import { consumeSsoRequest, ssoRequestNotFound } from '../requests.js';
 
-const refused = (why: string) => apiError('oidc_response_invalid', `The identity provider's answer was refused: ${why}.`);
+const refused = (why: string) =>
+  apiError('oidc_response_invalid', `The identity provider's answer was refused: ${why}.`);
 const clip = (s: string | undefined) => (s ?? '').replace(/[^\x20-\x7E]/g, '').slice(0, 200);
 
 /** The (unconsumed) OIDC request a `state` names, for the error page's way back; never trusted further. */
 export function peekOidcRequest(deps: AppDeps, state: string): Promise<SsoRequestsTable | undefined> {
   if (state === '' || state.length > 512) return Promise.resolve(undefined);
-  return deps.db.selectFrom('sso_requests').selectAll().where('id_hash', '=', sha256Hex(state)).where('kind', '=', 'oidc').executeTakeFirst();
+  return deps.db
+    .selectFrom('sso_requests')
+    .selectAll()
+    .where('id_hash', '=', sha256Hex(state))
+    .where('kind', '=', 'oidc')
+    .executeTakeFirst();
 }
 
 /**
@@ -64,8 +70,14 @@ export async function finishOidcLogin(
 ): Promise<string> {
   const state = params.get('state') ?? '';
   if (pending === undefined) throw ssoRequestNotFound();
-  const connection = await deps.db.selectFrom('sso_connections').selectAll().where('id', '=', pending.connection_id).where('type', '=', 'oidc').executeTakeFirst();
-  if (connection === undefined) throw apiError('connection_not_found', 'The OIDC connection of this sign-in no longer exists.');
+  const connection = await deps.db
+    .selectFrom('sso_connections')
+    .selectAll()
+    .where('id', '=', pending.connection_id)
+    .where('type', '=', 'oidc')
+    .executeTakeFirst();
+  if (connection === undefined)
+    throw apiError('connection_not_found', 'The OIDC connection of this sign-in no longer exists.');
   const now = deps.now();
   // Consumed before anything else: an attempt is spent whether the IdP's answer is good or not, and
   // also when the browser is not the one that started it: a callback URL seen in another browser has
@@ -81,26 +93,53 @@ export async function finishOidcLogin(
     callback = oauth.validateAuthResponse(as, client, params, state);
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
-      throw apiError('idp_error', `The identity provider did not sign you in: ${clip(error.error)} ${clip(error.error_description)}`.trim());
+      throw apiError(
+        'idp_error',
+        `The identity provider did not sign you in: ${clip(error.error)} ${clip(error.error_description)}`.trim(),
+      );
     }
     throw refused(clip((error as Error).message));
   }
-  if (request.code_verifier === null || request.nonce === null || s.sealedSecret === '') throw refused('this sign-in attempt has no PKCE verifier or nonce');
+  if (request.code_verifier === null || request.nonce === null || s.sealedSecret === '')
+    throw refused('this sign-in attempt has no PKCE verifier or nonce');
   const verifier = deps.secretBox.open(request.code_verifier);
   let tokens: oauth.TokenEndpointResponse;
   try {
     const auth = oauth.ClientSecretBasic(deps.secretBox.open(s.sealedSecret));
-    const res = await oauth.authorizationCodeGrantRequest(as, client, auth, callback, oidcRedirectUri(deps.publicUrl), verifier, requestOptions(s.tokenUrl, deps.idpEgress));
-    tokens = await oauth.processAuthorizationCodeResponse(as, client, res, { expectedNonce: request.nonce, requireIdToken: true });
+    const res = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      auth,
+      callback,
+      oidcRedirectUri(deps.publicUrl),
+      verifier,
+      requestOptions(s.tokenUrl, deps.idpEgress),
+    );
+    tokens = await oauth.processAuthorizationCodeResponse(as, client, res, {
+      expectedNonce: request.nonce,
+      requireIdToken: true,
+    });
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError) throw refused(`the code exchange failed (${clip(error.error)})`);
     throw refused(clip((error as Error).message));
   }
-  const claims = await verifyIdToken(tokens.id_token as string, { issuer: s.issuer, clientId: s.clientId, jwksUrl: s.jwksUrl, nonce: request.nonce, now, egress: deps.idpEgress });
+  const claims = await verifyIdToken(tokens.id_token as string, {
+    issuer: s.issuer,
+    clientId: s.clientId,
+    jwksUrl: s.jwksUrl,
+    nonce: request.nonce,
+    now,
+    egress: deps.idpEgress,
+  });
   let profile: Record<string, unknown> = claims;
   if (claims.email_verified !== true && s.userinfoUrl !== '') {
     try {
-      const res = await oauth.userInfoRequest(as, client, tokens.access_token, requestOptions(s.userinfoUrl, deps.idpEgress));
+      const res = await oauth.userInfoRequest(
+        as,
+        client,
+        tokens.access_token,
+        requestOptions(s.userinfoUrl, deps.idpEgress),
+      );
       // processUserInfoResponse refuses a `sub` other than the ID token's (docs/security.md O15).
       profile = { ...claims, ...(await oauth.processUserInfoResponse(as, client, claims.sub, res)) };
     } catch (error) {
@@ -110,6 +149,8 @@ export async function finishOidcLogin(
   const mapping = parseJson<Record<string, unknown>>(connection.attribute_mapping, {});
   // TEN-02: an unverified email never links or provisions a member.
   const email = profile.email_verified === true ? str(profile[str(mapping.email) ?? 'email']) : undefined;
-  const name = str(profile[str(mapping.name) ?? 'name']) ?? ([str(profile.given_name), str(profile.family_name)].filter(Boolean).join(' ') || undefined);
+  const name =
+    str(profile[str(mapping.name) ?? 'name']) ??
+    ([str(profile.given_name), str(profile.family_name)].filter(Boolean).join(' ') || undefined);
   return completeSsoLogin(deps, { request, connection, subject: claims.sub, email, name, attributes: profile, now });
 }

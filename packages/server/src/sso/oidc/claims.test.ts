@@ -16,7 +16,11 @@ afterEach(async () => {
 });
 
 const identityRows = async () => ({
-  members: await f.t.server.db.selectFrom('members').select('id').where('organization_id', '=', f.organizationId).execute(),
+  members: await f.t.server.db
+    .selectFrom('members')
+    .select('id')
+    .where('organization_id', '=', f.organizationId)
+    .execute(),
   sessions: await f.t.server.db.selectFrom('sessions').select('id').execute(),
   identities: await f.t.server.db.selectFrom('sso_identities').select('subject').execute(),
   tokens: await f.t.server.db.selectFrom('one_time_tokens').select('hash').where('kind', '=', 'sso').execute(),
@@ -45,7 +49,8 @@ async function expectAccepted(): Promise<string> {
 }
 
 /** The key set the OP publishes right now (what our server fetches). */
-const publishedJwks = async (): Promise<{ keys: JWK[] }> => (await fetch(`${f.op.issuer}/jwks`)).json() as Promise<{ keys: JWK[] }>;
+const publishedJwks = async (): Promise<{ keys: JWK[] }> =>
+  (await fetch(`${f.op.issuer}/jwks`)).json() as Promise<{ keys: JWK[] }>;
 
 /**
  * Rotates the OP to a fresh RSA key: its JWKS then holds ONLY the new key (`jwksKid`, or none), and
@@ -55,11 +60,19 @@ const publishedJwks = async (): Promise<{ keys: JWK[] }> => (await fetch(`${f.op
  */
 async function rotateKey(jwksKid: string | undefined, tokenKid: string | undefined): Promise<void> {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk: JWK = { ...(await exportJWK(publicKey)), alg: 'RS256', use: 'sig', ...(jwksKid === undefined ? {} : { kid: jwksKid }) };
+  const jwk: JWK = {
+    ...(await exportJWK(publicKey)),
+    alg: 'RS256',
+    use: 'sig',
+    ...(jwksKid === undefined ? {} : { kid: jwksKid }),
+  };
   const published = f.op.publicJwk as Record<string, unknown>;
   for (const name of Object.keys(published)) delete published[name];
   Object.assign(published, jwk);
-  f.op.idToken = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(tokenKid === undefined ? {} : { kid: tokenKid }) }).sign(privateKey);
+  f.op.idToken = (claims) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(tokenKid === undefined ? {} : { kid: tokenKid }) })
+      .sign(privateKey);
 }
 
 describe('required claims', () => {

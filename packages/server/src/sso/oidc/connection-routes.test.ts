@@ -22,7 +22,12 @@ const put = (body: unknown) => t.api(`/sso/oidc/${orgId}/connections/${connId}`,
 
 describe('PUT /v1/b2b/sso/oidc/{organization_id}/connections/{connection_id}', () => {
   test('discovers the endpoints from the issuer, activates, and never returns the secret', async () => {
-    const res = await put({ issuer: op.issuer, client_id: op.clientId, client_secret: op.clientSecret, custom_scopes: 'groups  offline_access' });
+    const res = await put({
+      issuer: op.issuer,
+      client_id: op.clientId,
+      client_secret: op.clientSecret,
+      custom_scopes: 'groups  offline_access',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const c = res.body.connection;
     expect(c).toMatchObject({
@@ -43,7 +48,9 @@ describe('PUT /v1/b2b/sso/oidc/{organization_id}/connections/{connection_id}', (
     expect(JSON.stringify(listed.body)).not.toContain(op.clientSecret);
     expect(listed.body.oidc_connections[0].issuer).toBe(op.issuer);
     const org = await t.api(`/organizations/${orgId}`);
-    expect(org.body.organization.sso_active_connections.map((x: { connection_id: string }) => x.connection_id)).toEqual([connId]);
+    expect(org.body.organization.sso_active_connections.map((x: { connection_id: string }) => x.connection_id)).toEqual(
+      [connId],
+    );
   });
 
   test('stays pending (with a warning) until the secret is set', async () => {
@@ -73,7 +80,12 @@ describe('PUT /v1/b2b/sso/oidc/{organization_id}/connections/{connection_id}', (
   });
 
   test('O20: non-https IdP URLs are refused unless loopback', async () => {
-    for (const url of ['http://169.254.169.254/latest', 'http://idp.example.com', 'ftp://idp.example.com', 'https://user:pw@idp.example.com']) {
+    for (const url of [
+      'http://169.254.169.254/latest',
+      'http://idp.example.com',
+      'ftp://idp.example.com',
+      'https://user:pw@idp.example.com',
+    ]) {
       const res = await put({ issuer: url, authorization_url: url, token_url: url, jwks_url: url });
       expect(res.status, url).toBe(400);
       expect(res.body.error_type).toBe('bad_request');
@@ -88,7 +100,14 @@ describe('PUT /v1/b2b/sso/oidc/{organization_id}/connections/{connection_id}', (
   });
 
   test('explicit endpoints skip discovery; the connection must be of type oidc', async () => {
-    const res = await put({ issuer: 'https://idp.example.com', client_id: 'c', client_secret: 's', authorization_url: 'https://idp.example.com/a', token_url: 'https://idp.example.com/t', jwks_url: 'https://idp.example.com/k' });
+    const res = await put({
+      issuer: 'https://idp.example.com',
+      client_id: 'c',
+      client_secret: 's',
+      authorization_url: 'https://idp.example.com/a',
+      token_url: 'https://idp.example.com/t',
+      jwks_url: 'https://idp.example.com/k',
+    });
     expect(res.body.connection.status).toBe('active');
     const saml = (await t.api(`/sso/saml/${orgId}`, { body: {} })).body.connection.connection_id;
     const wrong = await t.api(`/sso/oidc/${orgId}/connections/${saml}`, { method: 'PUT', body: { client_id: 'c' } });

@@ -18,7 +18,9 @@ const URL_FIELDS = [
   ['jwks_url', 'jwksUrl'],
 ] as const;
 /** The endpoints the server calls itself (token exchange, userinfo, key set). */
-const SERVER_FETCHED = URL_FIELDS.filter(([key]) => key === 'token_url' || key === 'userinfo_url' || key === 'jwks_url');
+const SERVER_FETCHED = URL_FIELDS.filter(
+  ([key]) => key === 'token_url' || key === 'userinfo_url' || key === 'jwks_url',
+);
 
 /**
  * An IdP URL we will fetch or send browsers to: https, or plain http on loopback in the test
@@ -39,7 +41,8 @@ function checkIdpUrl(key: string, value: string, live: boolean): string {
   } catch {
     throw badRequest(`${key} must be an absolute URL.`);
   }
-  if (parsed.username !== '' || parsed.password !== '' || parsed.hash !== '') throw badRequest(`${key} must not contain credentials or a fragment.`);
+  if (parsed.username !== '' || parsed.password !== '' || parsed.hash !== '')
+    throw badRequest(`${key} must not contain credentials or a fragment.`);
   if (parsed.protocol === 'https:' || (!live && isLoopbackHttp(value))) return value;
   throw badRequest(`${key} must be an https URL${live ? '' : ' (http only for localhost)'}.`);
 }
@@ -74,12 +77,14 @@ function readOidcPatch(body: Body, live: boolean): OidcPatch {
   if (secret !== undefined) patch.clientSecret = secret;
   const scopes = optionalString(body, 'custom_scopes', { max: 1024 });
   if (scopes !== undefined) {
-    if (!/^[\x21\x23-\x5B\x5D-\x7E ]*$/.test(scopes)) throw badRequest('custom_scopes must be space-separated scope tokens.');
+    if (!/^[\x21\x23-\x5B\x5D-\x7E ]*$/.test(scopes))
+      throw badRequest('custom_scopes must be space-separated scope tokens.');
     patch.customScopes = scopes.trim().replace(/\s+/g, ' ');
   }
   const mapping = optionalObject(body, 'attribute_mapping');
   if (mapping !== undefined) {
-    for (const value of Object.values(mapping)) if (typeof value !== 'string') throw badRequest('attribute_mapping values must be strings.');
+    for (const value of Object.values(mapping))
+      if (typeof value !== 'string') throw badRequest('attribute_mapping values must be strings.');
     patch.attributeMapping = mapping;
   }
   return patch;

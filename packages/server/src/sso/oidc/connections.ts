@@ -41,7 +41,14 @@ export function oidcSettings(row: SsoConnectionsTable) {
 /** Whether the connection can sign people in: issuer, client id, secret and the three endpoints set. */
 export function isOidcComplete(row: SsoConnectionsTable): boolean {
   const s = oidcSettings(row);
-  return s.issuer !== '' && s.clientId !== '' && s.sealedSecret !== '' && s.authorizationUrl !== '' && s.tokenUrl !== '' && s.jwksUrl !== '';
+  return (
+    s.issuer !== '' &&
+    s.clientId !== '' &&
+    s.sealedSecret !== '' &&
+    s.authorizationUrl !== '' &&
+    s.tokenUrl !== '' &&
+    s.jwksUrl !== ''
+  );
 }
 
 /**
@@ -49,20 +56,28 @@ export function isOidcComplete(row: SsoConnectionsTable): boolean {
  * is `active` exactly when {@link isOidcComplete}. Call it in a transaction (it refreshes the
  * organization's list of active connections).
  */
-export async function updateOidcConnection(db: Db, box: SecretBox, conn: SsoConnectionsTable, patch: OidcPatch, now: number): Promise<SsoConnectionsTable> {
+export async function updateOidcConnection(
+  db: Db,
+  box: SecretBox,
+  conn: SsoConnectionsTable,
+  patch: OidcPatch,
+  now: number,
+): Promise<SsoConnectionsTable> {
   const next: SsoConnectionsTable = { ...conn, updated_at: now };
   if (patch.displayName !== undefined) next.display_name = patch.displayName;
   if (patch.identityProvider !== undefined) next.identity_provider = patch.identityProvider;
   if (patch.issuer !== undefined) next.oidc_issuer = patch.issuer;
   if (patch.clientId !== undefined) next.oidc_client_id = patch.clientId;
-  if (patch.clientSecret !== undefined) next.oidc_client_secret = patch.clientSecret === '' ? '' : box.seal(patch.clientSecret);
+  if (patch.clientSecret !== undefined)
+    next.oidc_client_secret = patch.clientSecret === '' ? '' : box.seal(patch.clientSecret);
   if (patch.authorizationUrl !== undefined) next.oidc_authorization_url = patch.authorizationUrl;
   if (patch.tokenUrl !== undefined) next.oidc_token_url = patch.tokenUrl;
   if (patch.userinfoUrl !== undefined) next.oidc_userinfo_url = patch.userinfoUrl;
   if (patch.jwksUrl !== undefined) next.oidc_jwks_url = patch.jwksUrl;
   if (patch.customScopes !== undefined) next.oidc_custom_scopes = patch.customScopes;
   if (patch.attributeMapping !== undefined) next.attribute_mapping = JSON.stringify(patch.attributeMapping);
-  if (patch.issParameterSupported !== undefined) next.oidc_iss_parameter_supported = patch.issParameterSupported ? 1 : 0;
+  if (patch.issParameterSupported !== undefined)
+    next.oidc_iss_parameter_supported = patch.issParameterSupported ? 1 : 0;
   // A new issuer without discovery (endpoints given by hand): the stored flag described another IdP.
   else if (patch.issuer !== undefined && patch.issuer !== conn.oidc_issuer) next.oidc_iss_parameter_supported = 0;
   next.status = isOidcComplete(next) ? 'active' : 'pending';
@@ -71,7 +86,6 @@ export async function updateOidcConnection(db: Db, box: SecretBox, conn: SsoConn
   await refreshActiveConnections(db, conn.organization_id);
   return next;
 }
-
 
 /**
  * When the patch sets an issuer without every endpoint, fills the missing ones from
@@ -86,7 +100,10 @@ export async function withDiscoveredEndpoints(patch: OidcPatch, egress: EgressPo
   try {
     found = await discoverEndpoints(patch.issuer, egress);
   } catch (error) {
-    throw apiError('oidc_discovery_failed', `Could not use ${patch.issuer}/.well-known/openid-configuration: ${(error as Error).message}`);
+    throw apiError(
+      'oidc_discovery_failed',
+      `Could not use ${patch.issuer}/.well-known/openid-configuration: ${(error as Error).message}`,
+    );
   }
   return {
     ...patch,

@@ -53,14 +53,31 @@ type FetchInit = { method?: string; headers?: unknown; body?: unknown };
  * @throws EgressRefusedError for a private destination; Error for a too-large answer or a network failure.
  */
 export async function boundedFetch(url: string, init: FetchInit, egress: EgressPolicy): Promise<Response> {
-  const res = await egressFetch(url, { ...(init as RequestInit), redirect: 'manual', signal: AbortSignal.timeout(OIDC_TIMEOUT_MS) }, egress);
+  const res = await egressFetch(
+    url,
+    { ...(init as RequestInit), redirect: 'manual', signal: AbortSignal.timeout(OIDC_TIMEOUT_MS) },
+    egress,
+  );
   const body = await readBounded(res);
-  return new Response(res.status === 204 || res.status === 304 ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  return new Response(res.status === 204 || res.status === 304 ? null : body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+  });
 }
 
 /** oauth4webapi request options: bounded, guarded fetch, and plain http allowed for loopback URLs only. */
-export function requestOptions(url: string, egress: EgressPolicy): { [oauth.customFetch]: (url: string, init: FetchInit) => Promise<Response>; [oauth.allowInsecureRequests]: boolean } {
-  return { [oauth.customFetch]: (target, init) => boundedFetch(target, init, egress), [oauth.allowInsecureRequests]: isLoopbackHttp(url) };
+export function requestOptions(
+  url: string,
+  egress: EgressPolicy,
+): {
+  [oauth.customFetch]: (url: string, init: FetchInit) => Promise<Response>;
+  [oauth.allowInsecureRequests]: boolean;
+} {
+  return {
+    [oauth.customFetch]: (target, init) => boundedFetch(target, init, egress),
+    [oauth.allowInsecureRequests]: isLoopbackHttp(url),
+  };
 }
 
 /** The endpoints discovery yields. */

@@ -14,7 +14,8 @@ export interface IdTokenExpectations {
   egress: EgressPolicy;
 }
 
-const invalid = (why: string) => apiError('oidc_response_invalid', `The identity provider's ID token was refused: ${why}.`);
+const invalid = (why: string) =>
+  apiError('oidc_response_invalid', `The identity provider's ID token was refused: ${why}.`);
 
 /** Fetches the connection's key set (fresh each sign-in, so a rotated IdP key is picked up at once). */
 async function fetchJwks(url: string, egress: EgressPolicy): Promise<JSONWebKeySet> {
@@ -38,7 +39,10 @@ async function fetchJwks(url: string, egress: EgressPolicy): Promise<JSONWebKeyS
  * `exp`/`iat` against our clock, `sub` present, and `nonce` equal to this attempt's.
  * @throws ApiError 400 `oidc_response_invalid`
  */
-export async function verifyIdToken(idToken: string, expect: IdTokenExpectations): Promise<JWTPayload & { sub: string }> {
+export async function verifyIdToken(
+  idToken: string,
+  expect: IdTokenExpectations,
+): Promise<JWTPayload & { sub: string }> {
   const keys = createLocalJWKSet(await fetchJwks(expect.jwksUrl, expect.egress));
   let payload: JWTPayload;
   try {
@@ -53,8 +57,10 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
   } catch (error) {
     throw invalid((error as Error).message);
   }
-  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expect.clientId) throw invalid('several audiences and azp is not our client');
-  if (typeof payload.nonce !== 'string' || payload.nonce !== expect.nonce) throw invalid('nonce missing or not this sign-in attempt’s');
+  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expect.clientId)
+    throw invalid('several audiences and azp is not our client');
+  if (typeof payload.nonce !== 'string' || payload.nonce !== expect.nonce)
+    throw invalid('nonce missing or not this sign-in attempt’s');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw invalid('no subject');
   return payload as JWTPayload & { sub: string };
 }

@@ -12,7 +12,13 @@ afterEach(async () => {
 const ADVERTISED = { discovery: { authorization_response_iss_parameter_supported: true } };
 
 const storedFlag = async () =>
-  (await f.t.server.db.selectFrom('sso_connections').select('oidc_iss_parameter_supported').where('id', '=', f.connectionId).executeTakeFirstOrThrow()).oidc_iss_parameter_supported;
+  (
+    await f.t.server.db
+      .selectFrom('sso_connections')
+      .select('oidc_iss_parameter_supported')
+      .where('id', '=', f.connectionId)
+      .executeTakeFirstOrThrow()
+  ).oidc_iss_parameter_supported;
 
 /** The callback refused as an invalid IdP answer, before the code was redeemed; nothing written. */
 async function expectRefused(url: URL) {
@@ -21,8 +27,12 @@ async function expectRefused(url: URL) {
   expect(res.errorType).toBe('oidc_response_invalid');
   expect(res.location).toBeNull();
   expect(await f.t.server.db.selectFrom('sessions').select('id').execute()).toHaveLength(0);
-  expect(await f.t.server.db.selectFrom('members').select('id').where('organization_id', '=', f.organizationId).execute()).toHaveLength(0);
-  expect(await f.t.server.db.selectFrom('one_time_tokens').select('hash').where('kind', '=', 'sso').execute()).toHaveLength(0);
+  expect(
+    await f.t.server.db.selectFrom('members').select('id').where('organization_id', '=', f.organizationId).execute(),
+  ).toHaveLength(0);
+  expect(
+    await f.t.server.db.selectFrom('one_time_tokens').select('hash').where('kind', '=', 'sso').execute(),
+  ).toHaveLength(0);
   return res;
 }
 
@@ -73,11 +83,24 @@ describe('RFC 9207 iss authorization-response parameter', () => {
     f = await createOidcFixture('ALL_ALLOWED', ADVERTISED);
     const path = `/sso/oidc/${f.organizationId}/connections/${f.connectionId}`;
     // Same issuer, endpoints by hand: the flag stays (it still describes this IdP).
-    const same = { issuer: f.op.issuer, authorization_url: `${f.op.issuer}/authorize`, token_url: `${f.op.issuer}/token`, jwks_url: `${f.op.issuer}/jwks` };
+    const same = {
+      issuer: f.op.issuer,
+      authorization_url: `${f.op.issuer}/authorize`,
+      token_url: `${f.op.issuer}/token`,
+      jwks_url: `${f.op.issuer}/jwks`,
+    };
     expect((await f.t.api(path, { method: 'PUT', body: same })).status).toBe(200);
     expect(await storedFlag()).toBe(1);
     const other = 'http://127.0.0.1:9/other-op';
-    const res = await f.t.api(path, { method: 'PUT', body: { issuer: other, authorization_url: `${other}/authorize`, token_url: `${other}/token`, jwks_url: `${other}/jwks` } });
+    const res = await f.t.api(path, {
+      method: 'PUT',
+      body: {
+        issuer: other,
+        authorization_url: `${other}/authorize`,
+        token_url: `${other}/token`,
+        jwks_url: `${other}/jwks`,
+      },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(await storedFlag()).toBe(0);
   });

@@ -48,7 +48,10 @@ export function bindingCookieSuffix(state: string): string {
 function browserMismatch(): ApiError {
   // `sso_request_not_found` on purpose: the SDK/elements already word it ("start the sign-in again"),
   // which is the only remedy, and a distinct type would tell a replaying attacker nothing useful either.
-  return apiError('sso_request_not_found', 'This sign-in was not started in this browser (or its sign-in cookie is missing). Start the sign-in again here.');
+  return apiError(
+    'sso_request_not_found',
+    'This sign-in was not started in this browser (or its sign-in cookie is missing). Start the sign-in again here.',
+  );
 }
 
 /**
@@ -57,7 +60,8 @@ function browserMismatch(): ApiError {
  * @throws ApiError 400 `sso_request_not_found` (see {@link browserMismatch})
  */
 export function assertBrowserBinding(storedHash: string | null, cookieSecret: string | undefined): void {
-  if (storedHash === null || cookieSecret === undefined || cookieSecret === '' || cookieSecret.length > 512) throw browserMismatch();
+  if (storedHash === null || cookieSecret === undefined || cookieSecret === '' || cookieSecret.length > 512)
+    throw browserMismatch();
   if (!digestsEqual(sha256Hex(cookieSecret), storedHash)) throw browserMismatch();
 }
 
@@ -69,9 +73,14 @@ export function assertBrowserBinding(storedHash: string | null, cookieSecret: st
  * is accepted only in the browser that started (docs/security.md O2).
  * @throws ApiError 400 `sso_connection_inactive` when the connection lacks its endpoints.
  */
-export async function startOidc(deps: AppDeps, connection: SsoConnectionsTable, request: SsoRequest): Promise<SsoRedirect> {
+export async function startOidc(
+  deps: AppDeps,
+  connection: SsoConnectionsTable,
+  request: SsoRequest,
+): Promise<SsoRedirect> {
   const s = oidcSettings(connection);
-  if (s.authorizationUrl === '' || s.clientId === '') throw apiError('sso_connection_inactive', 'This OIDC connection has no authorization URL or client id yet.');
+  if (s.authorizationUrl === '' || s.clientId === '')
+    throw apiError('sso_connection_inactive', 'This OIDC connection has no authorization URL or client id yet.');
   const verifier = oauth.generateRandomCodeVerifier();
   const nonce = oauth.generateRandomNonce();
   const binding = newBrowserBinding();

@@ -12,9 +12,30 @@ export interface SsoIdentity {
 
 /** Attribute names IdPs commonly use, tried when the connection maps none for a field. */
 const DEFAULT_NAMES = {
-  email: ['email', 'mail', 'emailAddress', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', 'urn:oid:0.9.2342.19200300.100.1.3'],
-  first_name: ['first_name', 'firstName', 'givenName', 'given_name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname', 'urn:oid:2.5.4.42'],
-  last_name: ['last_name', 'lastName', 'surname', 'sn', 'family_name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname', 'urn:oid:2.5.4.4'],
+  email: [
+    'email',
+    'mail',
+    'emailAddress',
+    'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+    'urn:oid:0.9.2342.19200300.100.1.3',
+  ],
+  first_name: [
+    'first_name',
+    'firstName',
+    'givenName',
+    'given_name',
+    'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname',
+    'urn:oid:2.5.4.42',
+  ],
+  last_name: [
+    'last_name',
+    'lastName',
+    'surname',
+    'sn',
+    'family_name',
+    'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname',
+    'urn:oid:2.5.4.4',
+  ],
   full_name: ['full_name', 'name', 'displayName', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'],
 } as const;
 

@@ -34,7 +34,8 @@ let t: TestServer;
 let path: string;
 beforeEach(async () => {
   t = await createTestServer();
-  const org = (await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } })).body.organization.organization_id;
+  const org = (await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } })).body
+    .organization.organization_id;
   const id = (await t.api(`/sso/saml/${org}`, { body: { display_name: 'Meta' } })).body.connection.connection_id;
   path = `/sso/saml/${org}/connections/${id}/url`;
 });
@@ -70,7 +71,11 @@ describe('PUT …/connections/{id}/url', () => {
       [`${base}/missing`, /HTTP 404/],
     ] as const) {
       const res = await t.api(path, { method: 'PUT', body: { metadata_url: url } });
-      expect({ url, status: res.status, type: res.body.error_type }).toEqual({ url, status: 400, type: 'invalid_metadata' });
+      expect({ url, status: res.status, type: res.body.error_type }).toEqual({
+        url,
+        status: 400,
+        type: 'invalid_metadata',
+      });
       expect(res.body.error_message).toMatch(reason);
     }
   });

@@ -24,7 +24,9 @@ export function samlMetadataRoutes(deps: AppDeps): Hono<AppEnv> {
     const metadata = parseIdpMetadata(await fetchMetadata(url, deps.idpEgress));
     const row = await deps.db.transaction().execute(async (trx) => {
       const conn = await getConnection(trx, org.id, c.req.param('connection_id'), 'saml');
-      const known = new Set(parseJson<StoredCertificate[]>(conn.x509_certificates, []).map((s) => fingerprint(s.certificate)));
+      const known = new Set(
+        parseJson<StoredCertificate[]>(conn.x509_certificates, []).map((s) => fingerprint(s.certificate)),
+      );
       const patch: SamlPatch = { idpEntityId: metadata.entityId, idpSsoUrl: metadata.ssoUrl };
       const cert = metadata.certificates[0]!;
       if (!known.has(fingerprint(cert))) patch.x509Certificate = cert;

@@ -33,7 +33,8 @@ export function checkMetadataUrl(raw: string): URL {
   }
   const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
   if (url.username !== '' || url.password !== '') throw invalid('metadata_url must not carry credentials.');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw invalid('metadata_url must be https (http only on localhost).');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw invalid('metadata_url must be https (http only on localhost).');
   return url;
 }
 
@@ -45,13 +46,22 @@ export function checkMetadataUrl(raw: string): URL {
 export async function fetchMetadata(url: URL, egress: EgressPolicy): Promise<string> {
   let res: Response;
   try {
-    res = await egressFetch(url, { redirect: 'manual', signal: AbortSignal.timeout(METADATA_TIMEOUT_MS), headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } }, egress);
+    res = await egressFetch(
+      url,
+      {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(METADATA_TIMEOUT_MS),
+        headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' },
+      },
+      egress,
+    );
   } catch (error) {
     if (error instanceof EgressRefusedError) throw invalid(`The metadata URL was refused: ${error.message}`);
     throw invalid('The metadata URL could not be fetched (unreachable or too slow).');
   }
   if (res.status !== 200) throw invalid(`The metadata URL answered HTTP ${res.status}.`);
-  if (Number(res.headers.get('content-length') ?? '0') > METADATA_MAX_BYTES) throw invalid('The metadata document is too large.');
+  if (Number(res.headers.get('content-length') ?? '0') > METADATA_MAX_BYTES)
+    throw invalid('The metadata document is too large.');
   const reader = res.body?.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -68,7 +78,8 @@ export async function fetchMetadata(url: URL, egress: EgressPolicy): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const toPem = (b64: string) => `-----BEGIN CERTIFICATE-----\n${(b64.replace(/\s+/g, '').match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----`;
+const toPem = (b64: string) =>
+  `-----BEGIN CERTIFICATE-----\n${(b64.replace(/\s+/g, '').match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----`;
 
 /**
  * Parses IdP metadata safely: any DTD is refused outright (no entity expansion, no external
@@ -79,15 +90,26 @@ const toPem = (b64: string) => `-----BEGIN CERTIFICATE-----\n${(b64.replace(/\s+
 export function parseIdpMetadata(xml: string): IdpMetadata {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw invalid('IdP metadata must not contain a DTD.');
   const errors: string[] = [];
-  const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: (msg: string) => void errors.push(msg), fatalError: (msg: string) => void errors.push(msg) } }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    errorHandler: {
+      warning: () => undefined,
+      error: (msg: string) => void errors.push(msg),
+      fatalError: (msg: string) => void errors.push(msg),
+    },
+  }).parseFromString(xml, 'text/xml');
   if (errors.length > 0 || doc.documentElement === null) throw invalid('IdP metadata is not well-formed XML.');
-  const entity = Array.from(doc.getElementsByTagNameNS(MD, 'EntityDescriptor')).find((e) => e.getElementsByTagNameNS(MD, 'IDPSSODescriptor').length > 0);
+  const entity = Array.from(doc.getElementsByTagNameNS(MD, 'EntityDescriptor')).find(
+    (e) => e.getElementsByTagNameNS(MD, 'IDPSSODescriptor').length > 0,
+  );
   if (entity === undefined) throw invalid('IdP metadata has no EntityDescriptor with an IDPSSODescriptor.');
   const entityId = entity.getAttribute('entityID') ?? '';
   const idp = entity.getElementsByTagNameNS(MD, 'IDPSSODescriptor')[0]!;
-  const sso = Array.from(idp.getElementsByTagNameNS(MD, 'SingleSignOnService')).find((s) => s.getAttribute('Binding') === REDIRECT_BINDING);
+  const sso = Array.from(idp.getElementsByTagNameNS(MD, 'SingleSignOnService')).find(
+    (s) => s.getAttribute('Binding') === REDIRECT_BINDING,
+  );
   const ssoUrl = sso?.getAttribute('Location') ?? '';
-  if (entityId === '' || ssoUrl === '') throw invalid('IdP metadata lacks an entityID or an HTTP-Redirect SingleSignOnService.');
+  if (entityId === '' || ssoUrl === '')
+    throw invalid('IdP metadata lacks an entityID or an HTTP-Redirect SingleSignOnService.');
   if (!/^https?:\/\//.test(ssoUrl)) throw invalid('The IdP SingleSignOnService location must be an http(s) URL.');
   const certificates = Array.from(idp.getElementsByTagNameNS(MD, 'KeyDescriptor'))
     .filter((k) => (k.getAttribute('use') || 'signing') === 'signing')

@@ -11,9 +11,11 @@ import { randomBytes } from 'node:crypto';
  * Our SP entity id for a connection: its metadata URL (the common convention, so an IT admin can paste
  * one URL). Built from the configured public URL, never from a request's Host header.
  */
-export const spEntityId = (publicUrl: string, connectionId: string) => `${publicUrl}/v1/public/sso/saml/${encodeURIComponent(connectionId)}/metadata`;
+export const spEntityId = (publicUrl: string, connectionId: string) =>
+  `${publicUrl}/v1/public/sso/saml/${encodeURIComponent(connectionId)}/metadata`;
 /** Our Assertion Consumer Service URL for a connection (HTTP-POST binding). */
-export const acsUrl = (publicUrl: string, connectionId: string) => `${publicUrl}/v1/public/sso/saml/${encodeURIComponent(connectionId)}/acs`;
+export const acsUrl = (publicUrl: string, connectionId: string) =>
+  `${publicUrl}/v1/public/sso/saml/${encodeURIComponent(connectionId)}/acs`;
 
 /** Allowed clock skew on SAML timestamps: small, since assertions are bearer tokens. */
 export const SAML_CLOCK_SKEW_MS = 30_000;
@@ -25,7 +27,11 @@ export const SAML_CLOCK_SKEW_MS = 30_000;
  */
 export function pinnedCertificates(connection: SsoConnectionsTable, now: number): string[] {
   const certs = parseJson<StoredCertificate[]>(connection.x509_certificates, []).filter((c) => c.expires_at > now);
-  if (certs.length === 0) throw apiError('saml_response_invalid', 'The connection has no unexpired IdP signing certificate, so no response can be verified.');
+  if (certs.length === 0)
+    throw apiError(
+      'saml_response_invalid',
+      'The connection has no unexpired IdP signing certificate, so no response can be verified.',
+    );
   return certs.map((c) => c.certificate);
 }
 
@@ -35,7 +41,11 @@ export function pinnedCertificates(connection: SsoConnectionsTable, now: number)
  * this call accepts, or `null` for an unsolicited response (then InResponseTo is not consulted).
  * Time checks are ours (injectable clock, see saml-acs.ts), so node-saml's are switched off.
  */
-export function samlClient(publicUrl: string, connection: SsoConnectionsTable, options: { expectedRequestId: string | null; idpCerts: string[]; requestId?: string }): SAML {
+export function samlClient(
+  publicUrl: string,
+  connection: SsoConnectionsTable,
+  options: { expectedRequestId: string | null; idpCerts: string[]; requestId?: string },
+): SAML {
   const expected = options.expectedRequestId;
   const cacheProvider: CacheProvider = {
     saveAsync: async () => null,
@@ -69,10 +79,18 @@ export function samlClient(publicUrl: string, connection: SsoConnectionsTable, o
  * `SSO_STARTERS.saml`: mints the AuthnRequest ID, records it on the request (for InResponseTo) and
  * returns the IdP's HTTP-Redirect URL carrying the request id as RelayState.
  */
-export async function startSaml(deps: { db: Db; publicUrl: string }, connection: SsoConnectionsTable, request: SsoRequest): Promise<string> {
+export async function startSaml(
+  deps: { db: Db; publicUrl: string },
+  connection: SsoConnectionsTable,
+  request: SsoRequest,
+): Promise<string> {
   const requestId = `_${randomBytes(20).toString('hex')}`;
   await setSamlRequestId(deps.db, request, requestId);
-  const saml = samlClient(deps.publicUrl, connection, { expectedRequestId: requestId, idpCerts: ['unused'], requestId });
+  const saml = samlClient(deps.publicUrl, connection, {
+    expectedRequestId: requestId,
+    idpCerts: ['unused'],
+    requestId,
+  });
   return saml.getAuthorizeUrlAsync(request.id, undefined, {});
 }
 

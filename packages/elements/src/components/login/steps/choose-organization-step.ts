@@ -17,15 +17,17 @@ export function renderChooseOrganizationStep(state: StepState<'choose-organizati
     <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['chooseOrganization.heading']}</h2>
     <p class="intro" part="intro">${format(m['chooseOrganization.intro'], { email: html`<b class="email">${state.email}</b>` })}</p>
     ${alertRegion(message)}
-    ${state.organizations.length === 0
-      ? html`<p class="empty" part="empty">${m['chooseOrganization.empty']}</p>`
-      : html`<ul class="org-list" part="org-list" aria-busy=${busy ? 'true' : 'false'}>
+    ${
+      state.organizations.length === 0
+        ? html`<p class="empty" part="empty">${m['chooseOrganization.empty']}</p>`
+        : html`<ul class="org-list" part="org-list" aria-busy=${busy ? 'true' : 'false'}>
           ${repeat(
             state.organizations,
             (d) => d.organization.organization_id,
             (d) => organizationButton(d, state.busyOrganizationId, view),
           )}
-        </ul>`}
+        </ul>`
+    }
     <div class="actions">
       <button class="${state.organizations.length === 0 ? 'primary' : 'secondary'}" part="${state.organizations.length === 0 ? 'submit-button' : 'secondary-button'} create-button" type="button" ?disabled=${busy} @click=${() => view.startCreate()}>
         ${m['chooseOrganization.create']}
@@ -35,7 +37,11 @@ export function renderChooseOrganizationStep(state: StepState<'choose-organizati
   `;
 }
 
-function organizationButton(discovered: DiscoveredOrganization, busyId: string | null, view: LoginView): TemplateResult {
+function organizationButton(
+  discovered: DiscoveredOrganization,
+  busyId: string | null,
+  view: LoginView,
+): TemplateResult {
   const { organization, membership } = discovered;
   const busy = busyId === organization.organization_id;
   const hintKey = `membership.${membership.type}` as OrgAuthMessageKey;

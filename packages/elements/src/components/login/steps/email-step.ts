@@ -19,9 +19,11 @@ export function renderEmailStep(state: StepState<'email'>, view: LoginView): Tem
       <button class="secondary" part="secondary-button sso-email-button" type="button" ?disabled=${state.busy} @click=${() => view.openSsoEmail()}>
         ${m['email.sso']}
       </button>
-      ${state.flow
-        ? html`<button class="link" part="link-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>${m['email.back']}</button>`
-        : null}
+      ${
+        state.flow
+          ? html`<button class="link" part="link-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>${m['email.back']}</button>`
+          : null
+      }
     </div>
   `;
 }

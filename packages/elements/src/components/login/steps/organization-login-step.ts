@@ -17,13 +17,15 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
   const { organization } = state.flow;
   return html`
     <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['organizationLogin.heading']}</h2>
-    ${organization
-      ? html`<p class="intro" part="intro">
+    ${
+      organization
+        ? html`<p class="intro" part="intro">
           ${format(m['organizationLogin.intro'], { organization: html`<b class="organization">${organization.organization_name}</b>` })}
         </p>`
-      : state.busy
-        ? html`<div class="progress" role="status" aria-live="polite">${spinner()}<span>${m['organizationLogin.loading']}</span></div>`
-        : null}
+        : state.busy
+          ? html`<div class="progress" role="status" aria-live="polite">${spinner()}<span>${m['organizationLogin.loading']}</span></div>`
+          : null
+    }
     ${alertRegion(message)}
     ${organization && organization.sso_active_connections.length > 0 ? ssoButtons(organization.sso_active_connections, state.busy, view) : null}
     <div class="actions">

@@ -16,10 +16,12 @@ export function renderSsoEmailStep(state: StepState<'sso-email'>, view: LoginVie
     <h2 class="heading" part="heading" tabindex="-1">${m['ssoEmail.heading']}</h2>
     <p class="intro" part="intro">${m['ssoEmail.intro']}</p>
     ${emailForm({ id: 'sso-email', label: m['email.label'], placeholder: m['email.placeholder'], submit: m['ssoEmail.submit'], email: state.email, busy: state.busy, message, onEmail: (email) => view.submitSsoEmail(email) })}
-    ${state.connections.length > 0
-      ? html`<p class="hint" part="hint">${m['ssoEmail.choose']}</p>
+    ${
+      state.connections.length > 0
+        ? html`<p class="hint" part="hint">${m['ssoEmail.choose']}</p>
           ${ssoButtons(state.connections, state.busy, view)}`
-      : null}
+        : null
+    }
     <div class="actions">
       <button class="link" part="link-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>${m['ssoEmail.back']}</button>
     </div>

@@ -73,7 +73,9 @@ export async function createOidcFixture(
   const t = await createTestServer(setup.server);
   const op = await startTestOp(t.clock.now);
   op.discovery = setup.discovery ?? {};
-  const org = await t.api('/organizations', { body: { organization_name: 'Oidc Co', organization_slug: 'oidc-co', sso_jit_provisioning: jit } });
+  const org = await t.api('/organizations', {
+    body: { organization_name: 'Oidc Co', organization_slug: 'oidc-co', sso_jit_provisioning: jit },
+  });
   if (org.status !== 200) throw new Error(`org: ${JSON.stringify(org.body)}`);
   const organizationId = org.body.organization.organization_id as string;
   const created = await t.api(`/sso/oidc/${organizationId}`, { body: { display_name: 'Test OP' } });
@@ -82,7 +84,8 @@ export async function createOidcFixture(
     method: 'PUT',
     body: { issuer: op.issuer, client_id: op.clientId, client_secret: op.clientSecret },
   });
-  if (put.status !== 200 || put.body.connection.status !== 'active') throw new Error(`oidc put: ${JSON.stringify(put.body)}`);
+  if (put.status !== 200 || put.body.connection.status !== 'active')
+    throw new Error(`oidc put: ${JSON.stringify(put.body)}`);
   const fixture: OidcFixture = {
     t,
     op,
@@ -90,7 +93,11 @@ export async function createOidcFixture(
     connectionId,
     jar: new CookieJar(),
     async start(extra = {}) {
-      const q = new URLSearchParams({ connection_id: connectionId, public_token: t.server.project.public_token, ...extra });
+      const q = new URLSearchParams({
+        connection_id: connectionId,
+        public_token: t.server.project.public_token,
+        ...extra,
+      });
       const res = await t.http(`/v1/public/sso/start?${q}`);
       fixture.jar.take(res);
       const location = res.headers.get('location');
@@ -105,7 +112,13 @@ export async function createOidcFixture(
       const header = cookie ?? fixture.jar.header();
       const res = await t.http(`${url.pathname}${url.search}`, { headers: header === '' ? {} : { cookie: header } });
       const setCookies = cookie === undefined ? fixture.jar.take(res) : res.headers.getSetCookie();
-      return { status: res.status, location: res.headers.get('location'), text: await res.text(), errorType: res.headers.get('x-orgauth-error-type'), setCookies };
+      return {
+        status: res.status,
+        location: res.headers.get('location'),
+        text: await res.text(),
+        errorType: res.headers.get('x-orgauth-error-type'),
+        setCookies,
+      };
     },
     async signIn() {
       return fixture.callback(await fixture.authorize(await fixture.start()));

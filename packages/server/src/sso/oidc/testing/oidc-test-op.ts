@@ -90,7 +90,11 @@ export async function startTestOp(now: () => number): Promise<TestOp> {
     requests: [],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body: JSON.stringify(body), headers });
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+    status,
+    body: JSON.stringify(body),
+    headers,
+  });
 
   async function handle(req: IncomingMessage) {
     const url = new URL(req.url ?? '/', issuer);
@@ -111,7 +115,13 @@ export async function startTestOp(now: () => number): Promise<TestOp> {
       case '/op/authorize': {
         const q = url.searchParams;
         const code = b64url(randomBytes(24));
-        grants.set(code, { clientId: q.get('client_id') ?? '', redirectUri: q.get('redirect_uri') ?? '', challenge: q.get('code_challenge') ?? '', nonce: q.get('nonce') ?? undefined, used: false });
+        grants.set(code, {
+          clientId: q.get('client_id') ?? '',
+          redirectUri: q.get('redirect_uri') ?? '',
+          challenge: q.get('code_challenge') ?? '',
+          nonce: q.get('nonce') ?? undefined,
+          used: false,
+        });
         const back = new URL(q.get('redirect_uri') ?? '');
         back.searchParams.set('code', code);
         back.searchParams.set('state', q.get('state') ?? '');
@@ -121,7 +131,10 @@ export async function startTestOp(now: () => number): Promise<TestOp> {
       }
       case '/op/token': {
         const form = await readForm(req);
-        const [id, secret] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':').map(decodeURIComponent);
+        const [id, secret] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+          .toString()
+          .split(':')
+          .map(decodeURIComponent);
         const grant = grants.get(form.get('code') ?? '');
         const refuse = (why: string) => {
           op.refusals.push(why);
@@ -132,13 +145,21 @@ export async function startTestOp(now: () => number): Promise<TestOp> {
         grant.used = true;
         if (grant.redirectUri !== form.get('redirect_uri')) return refuse('redirect_uri mismatch');
         const verifier = form.get('code_verifier') ?? '';
-        if (b64url(createHash('sha256').update(verifier).digest()) !== grant.challenge) return refuse('PKCE verifier mismatch');
+        if (b64url(createHash('sha256').update(verifier).digest()) !== grant.challenge)
+          return refuse('PKCE verifier mismatch');
         const iat = Math.floor(now() / 1000);
         let claims: JWTPayload = { iss: issuer, aud: op.clientId, iat, exp: iat + 300, nonce: grant.nonce, ...op.user };
         if (op.claims) claims = op.claims(claims);
-        const signed = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'op-key-1', typ: 'JWT' }).sign(privateKey);
+        const signed = await new SignJWT(claims)
+          .setProtectedHeader({ alg: 'RS256', kid: 'op-key-1', typ: 'JWT' })
+          .sign(privateKey);
         const idToken = op.idToken ? await op.idToken(claims, signed) : signed;
-        return json(200, { access_token: `at-${b64url(randomBytes(16))}`, token_type: 'Bearer', expires_in: 300, id_token: idToken });
+        return json(200, {
+          access_token: `at-${b64url(randomBytes(16))}`,
+          token_type: 'Bearer',
+          expires_in: 300,
+          id_token: idToken,
+        });
       }
       case '/op/userinfo':
         return json(200, { ...op.user });

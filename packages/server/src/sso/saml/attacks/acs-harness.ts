@@ -78,29 +78,48 @@ const identityRows = async (t: TestServer) => {
 };
 
 /** Decodes an HTTP-Redirect binding SAMLRequest (base64 of raw DEFLATE). */
-function decodeAuthnRequest(location: string): { id: string; acsUrl: string | null; issuer: string | null; relayState: string } {
+function decodeAuthnRequest(location: string): {
+  id: string;
+  acsUrl: string | null;
+  issuer: string | null;
+  relayState: string;
+} {
   const url = new URL(location);
   const encoded = url.searchParams.get('SAMLRequest');
   const relayState = url.searchParams.get('RelayState');
-  if (encoded === null || relayState === null) throw new Error(`The start did not redirect with SAMLRequest and RelayState: ${location}`);
+  if (encoded === null || relayState === null)
+    throw new Error(`The start did not redirect with SAMLRequest and RelayState: ${location}`);
   const doc = parseXml(inflateRawSync(Buffer.from(encoded, 'base64')).toString('utf8'));
   const root = doc.documentElement as Element;
   const issuer = root.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'Issuer')[0]?.textContent ?? null;
-  return { id: root.getAttribute('ID') ?? '', acsUrl: root.getAttribute('AssertionConsumerServiceURL'), issuer, relayState };
+  return {
+    id: root.getAttribute('ID') ?? '',
+    acsUrl: root.getAttribute('AssertionConsumerServiceURL'),
+    issuer,
+    relayState,
+  };
 }
 
 /** Builds the harness on a fresh test server (SQLite, or PostgreSQL with ORGAUTH_TEST_DATABASE_URL). */
 export async function createSamlHarness(): Promise<SamlHarness> {
   const t = await createTestServer();
-  const orgId: string = (await t.api('/organizations', { body: { organization_name: 'Corp', organization_slug: 'corp' } })).body.organization.organization_id;
+  const orgId: string = (
+    await t.api('/organizations', { body: { organization_name: 'Corp', organization_slug: 'corp' } })
+  ).body.organization.organization_id;
   const addConnection = async (entityId = IDP_ENTITY_ID, organizationId = orgId) => {
     const created = await t.api(`/sso/saml/${organizationId}`, { body: { display_name: 'Attack IdP' } });
     const id: string = created.body.connection.connection_id;
     const put = await t.api(`/sso/saml/${organizationId}/connections/${id}`, {
       method: 'PUT',
-      body: { idp_entity_id: entityId, idp_sso_url: 'https://idp.attacks.test/sso', x509_certificate: TEST_IDP_CERT, attribute_mapping: { email: 'email' } },
+      body: {
+        idp_entity_id: entityId,
+        idp_sso_url: 'https://idp.attacks.test/sso',
+        x509_certificate: TEST_IDP_CERT,
+        attribute_mapping: { email: 'email' },
+      },
     });
-    if (put.body.connection?.status !== 'active') throw new Error(`The test connection is not active: ${JSON.stringify(put.body)}`);
+    if (put.body.connection?.status !== 'active')
+      throw new Error(`The test connection is not active: ${JSON.stringify(put.body)}`);
     return id;
   };
   const connectionId = await addConnection();
@@ -114,14 +133,25 @@ export async function createSamlHarness(): Promise<SamlHarness> {
       const query = new URLSearchParams({ connection_id: id, public_token: t.server.project.public_token });
       const res = await t.server.app.fetch(new Request(`http://localhost/v1/public/sso/start?${query}`));
       const location = res.headers.get('location');
-      if (res.status !== 302 || location === null) throw new Error(`SSO start failed: ${res.status} ${await res.text()}`);
+      if (res.status !== 302 || location === null)
+        throw new Error(`SSO start failed: ${res.status} ${await res.text()}`);
       const req = decodeAuthnRequest(location);
       // What the server put in its AuthnRequest is authoritative: it is what a real IdP answers to.
-      if (req.acsUrl === null || req.issuer === null || req.id === '') throw new Error('The AuthnRequest names no ID, ACS URL or SP entity id.');
+      if (req.acsUrl === null || req.issuer === null || req.id === '')
+        throw new Error('The AuthnRequest names no ID, ACS URL or SP entity id.');
       return { relayState: req.relayState, requestId: req.id, acsUrl: req.acsUrl, spEntityId: req.issuer };
     },
     golden(pending, overrides = {}) {
-      return { issuer: IDP_ENTITY_ID, audience: pending.spEntityId, recipient: pending.acsUrl, inResponseTo: pending.requestId, nameId: VICTIM, attributes: { email: VICTIM }, now: t.clock.now(), ...overrides };
+      return {
+        issuer: IDP_ENTITY_ID,
+        audience: pending.spEntityId,
+        recipient: pending.acsUrl,
+        inResponseTo: pending.requestId,
+        nameId: VICTIM,
+        attributes: { email: VICTIM },
+        now: t.clock.now(),
+        ...overrides,
+      };
     },
     signed(pending, overrides) {
       return buildSignedResponse(h.golden(pending, overrides)).xml;
@@ -136,13 +166,20 @@ export async function createSamlHarness(): Promise<SamlHarness> {
           body: form.toString(),
         }),
       );
-      return { status: res.status, errorType: res.headers.get('x-orgauth-error-type'), location: res.headers.get('location'), body: await res.text() };
+      return {
+        status: res.status,
+        errorType: res.headers.get('x-orgauth-error-type'),
+        location: res.headers.get('location'),
+        body: await res.text(),
+      };
     },
     async expectRefused(xml, relayState, id) {
       const before = await identityRows(t);
       const eventsBefore = (await acsErrorEvents(t)).length;
       const res = await h.post(xml, relayState, id);
-      expect(res.status, `expected a 4xx refusal, got ${res.status}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `expected a 4xx refusal, got ${res.status}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(
+        400,
+      );
       expect(res.status).toBeLessThan(500);
       expect(res.location ?? '').not.toContain('stytch_token_type=sso');
       expect(res.body).not.toContain('stytch_token_type=sso');
@@ -161,7 +198,12 @@ export async function createSamlHarness(): Promise<SamlHarness> {
       const location = new URL(res.location ?? 'about:blank');
       expect(location.searchParams.get('stytch_token_type')).toBe('sso');
       expect(location.searchParams.get('token')).toMatch(/.{16,}/);
-      const member = await t.server.db.selectFrom('members').select('email').where('organization_id', '=', orgId).where('email', '=', email).executeTakeFirst();
+      const member = await t.server.db
+        .selectFrom('members')
+        .select('email')
+        .where('organization_id', '=', orgId)
+        .where('email', '=', email)
+        .executeTakeFirst();
       expect(member?.email).toBe(email);
       return res;
     },

@@ -18,7 +18,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const restriction = (...audiences: string[]) => `<saml:AudienceRestriction>${audiences.map((a) => `<saml:Audience>${a}</saml:Audience>`).join('')}</saml:AudienceRestriction>`;
+const restriction = (...audiences: string[]) =>
+  `<saml:AudienceRestriction>${audiences.map((a) => `<saml:Audience>${a}</saml:Audience>`).join('')}</saml:AudienceRestriction>`;
 
 /**
  * A golden response for `pending` whose single AudienceRestriction is replaced by `restrictions`
@@ -26,9 +27,11 @@ const restriction = (...audiences: string[]) => `<saml:AudienceRestriction>${aud
  */
 function withAudience(pending: PendingLogin, restrictions: string | null): string {
   const { xml } = buildResponseXml(h.golden(pending));
-  const conditions = /<saml:Conditions [^>]*>(<saml:AudienceRestriction>.*?<\/saml:AudienceRestriction>)<\/saml:Conditions>/.exec(xml);
+  const conditions =
+    /<saml:Conditions [^>]*>(<saml:AudienceRestriction>.*?<\/saml:AudienceRestriction>)<\/saml:Conditions>/.exec(xml);
   if (conditions === null) throw new Error('The golden response has no Conditions with one AudienceRestriction.');
-  const edited = restrictions === null ? xml.replace(conditions[0], '') : xml.replace(conditions[1] as string, restrictions);
+  const edited =
+    restrictions === null ? xml.replace(conditions[0], '') : xml.replace(conditions[1] as string, restrictions);
   expect(edited).not.toBe(xml);
   return signElement(edited, 'Assertion');
 }
@@ -41,7 +44,10 @@ describe('controls (accepted)', () => {
 
   test('two AudienceRestrictions that both name us', async () => {
     const pending = await h.start();
-    await h.expectAccepted(withAudience(pending, restriction(pending.spEntityId) + restriction(OTHER_SP, pending.spEntityId)), pending.relayState);
+    await h.expectAccepted(
+      withAudience(pending, restriction(pending.spEntityId) + restriction(OTHER_SP, pending.spEntityId)),
+      pending.relayState,
+    );
   });
 });
 
@@ -67,7 +73,10 @@ describe('refused', () => {
     test(`two AudienceRestrictions, one naming us and one naming only another SP (${order})`, async () => {
       const pending = await h.start();
       const pair = [restriction(pending.spEntityId), restriction(OTHER_SP)];
-      await h.expectRefused(withAudience(pending, (order === 'ours first' ? pair : pair.reverse()).join('')), pending.relayState);
+      await h.expectRefused(
+        withAudience(pending, (order === 'ours first' ? pair : pair.reverse()).join('')),
+        pending.relayState,
+      );
     });
   }
 });

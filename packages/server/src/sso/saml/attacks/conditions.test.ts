@@ -25,17 +25,30 @@ test('positive control: the golden response (right audience, recipient, destinat
 describe('addressed to someone else', () => {
   test('wrong audience (another SP) → refused', async () => {
     const pending = await h.start();
-    await h.expectRefused(h.signed(pending, { audience: 'https://other-sp.test/metadata', signatureLocation: 'both' }), pending.relayState);
+    await h.expectRefused(
+      h.signed(pending, { audience: 'https://other-sp.test/metadata', signatureLocation: 'both' }),
+      pending.relayState,
+    );
   });
 
   test('wrong recipient (SubjectConfirmationData Recipient is another ACS; Destination is ours) → refused', async () => {
     const pending = await h.start();
-    await h.expectRefused(h.signed(pending, { recipient: 'https://other-sp.test/acs', destination: pending.acsUrl, signatureLocation: 'both' }), pending.relayState);
+    await h.expectRefused(
+      h.signed(pending, {
+        recipient: 'https://other-sp.test/acs',
+        destination: pending.acsUrl,
+        signatureLocation: 'both',
+      }),
+      pending.relayState,
+    );
   });
 
   test('wrong destination (Response Destination is another ACS; Recipient is ours) → refused', async () => {
     const pending = await h.start();
-    await h.expectRefused(h.signed(pending, { destination: 'https://other-sp.test/acs', signatureLocation: 'both' }), pending.relayState);
+    await h.expectRefused(
+      h.signed(pending, { destination: 'https://other-sp.test/acs', signatureLocation: 'both' }),
+      pending.relayState,
+    );
   });
 
   test('wrong issuer (assertion Issuer is not the connection IdP entity id) → refused', async () => {
@@ -53,7 +66,9 @@ describe('addressed to someone else', () => {
 });
 
 test("cross-organization: a valid response for this organization posted to another tenant's ACS (same IdP key) → refused", async () => {
-  const otherOrg: string = (await h.t.api('/organizations', { body: { organization_name: 'Other', organization_slug: 'other' } })).body.organization.organization_id;
+  const otherOrg: string = (
+    await h.t.api('/organizations', { body: { organization_name: 'Other', organization_slug: 'other' } })
+  ).body.organization.organization_id;
   const theirs = await h.addConnection(undefined, otherOrg);
   const pending = await h.start();
   const theirPending = await h.start(theirs);
@@ -73,14 +88,20 @@ describe('what the assertion says', () => {
   test('SubjectConfirmation Method is holder-of-key, not bearer → refused', async () => {
     const pending = await h.start();
     const built = buildResponseXml(h.golden(pending));
-    const xml = signElement(built.xml.replace('urn:oasis:names:tc:SAML:2.0:cm:bearer', 'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key'), 'Assertion');
+    const xml = signElement(
+      built.xml.replace('urn:oasis:names:tc:SAML:2.0:cm:bearer', 'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key'),
+      'Assertion',
+    );
     expect(xml).toContain('cm:holder-of-key');
     await h.expectRefused(xml, pending.relayState);
   });
 
   test('top-level Status is Responder (the IdP refused) → refused, even with a signed assertion inside', async () => {
     const pending = await h.start();
-    await h.expectRefused(h.signed(pending, { statusCode: 'urn:oasis:names:tc:SAML:2.0:status:Responder', signatureLocation: 'both' }), pending.relayState);
+    await h.expectRefused(
+      h.signed(pending, { statusCode: 'urn:oasis:names:tc:SAML:2.0:status:Responder', signatureLocation: 'both' }),
+      pending.relayState,
+    );
   });
 });
 
@@ -88,22 +109,34 @@ describe('time window', () => {
   test('expired: NotOnOrAfter (Conditions and SubjectConfirmationData) five minutes ago → refused', async () => {
     const pending = await h.start();
     const now = h.t.clock.now();
-    await h.expectRefused(h.signed(pending, { notBefore: now - 10 * MINUTE, notOnOrAfter: now - 5 * MINUTE }), pending.relayState);
+    await h.expectRefused(
+      h.signed(pending, { notBefore: now - 10 * MINUTE, notOnOrAfter: now - 5 * MINUTE }),
+      pending.relayState,
+    );
   });
 
   test('not yet valid: NotBefore five minutes in the future → refused', async () => {
     const pending = await h.start();
     const now = h.t.clock.now();
-    await h.expectRefused(h.signed(pending, { notBefore: now + 5 * MINUTE, notOnOrAfter: now + 10 * MINUTE }), pending.relayState);
+    await h.expectRefused(
+      h.signed(pending, { notBefore: now + 5 * MINUTE, notOnOrAfter: now + 10 * MINUTE }),
+      pending.relayState,
+    );
   });
 
   test('clock skew is small (≤ 180 s): NotOnOrAfter passed by just under it is accepted, by just over it refused', async () => {
     expect(SAML_CLOCK_SKEW_MS).toBeLessThanOrEqual(180_000);
     const now = h.t.clock.now();
     const inside = await h.start();
-    await h.expectAccepted(h.signed(inside, { now: now - MINUTE, notOnOrAfter: now - SAML_CLOCK_SKEW_MS + 1_000 }), inside.relayState);
+    await h.expectAccepted(
+      h.signed(inside, { now: now - MINUTE, notOnOrAfter: now - SAML_CLOCK_SKEW_MS + 1_000 }),
+      inside.relayState,
+    );
     const outside = await h.start();
-    await h.expectRefused(h.signed(outside, { now: now - MINUTE, notOnOrAfter: now - SAML_CLOCK_SKEW_MS - 1_000 }), outside.relayState);
+    await h.expectRefused(
+      h.signed(outside, { now: now - MINUTE, notOnOrAfter: now - SAML_CLOCK_SKEW_MS - 1_000 }),
+      outside.relayState,
+    );
   });
 
   test('the same response arriving after the clock passed its NotOnOrAfter → refused', async () => {
@@ -127,13 +160,19 @@ describe('replay', () => {
     const xml = h.signed(first);
     await h.expectAccepted(xml, first.relayState);
     const second = await h.start();
-    const rewrapped = xml.replace(/^(<samlp:Response[^>]*?) ID="[^"]+"/, '$1 ID="_rewrapped0000000000000000000001"').replace(`InResponseTo="${first.requestId}"`, `InResponseTo="${second.requestId}"`);
+    const rewrapped = xml
+      .replace(/^(<samlp:Response[^>]*?) ID="[^"]+"/, '$1 ID="_rewrapped0000000000000000000001"')
+      .replace(`InResponseTo="${first.requestId}"`, `InResponseTo="${second.requestId}"`);
     expect(rewrapped).toContain(`InResponseTo="${second.requestId}"`);
     await h.expectRefused(rewrapped, second.relayState);
   });
 
   test('replay cache on its own: with IdP-initiated enabled, an unsolicited assertion is accepted once, its replay refused', async () => {
-    await h.t.server.db.updateTable('sso_connections').set({ idp_initiated_auth_disabled: 0 }).where('id', '=', h.connectionId).execute();
+    await h.t.server.db
+      .updateTable('sso_connections')
+      .set({ idp_initiated_auth_disabled: 0 })
+      .where('id', '=', h.connectionId)
+      .execute();
     const pending = await h.start();
     const xml = h.signed(pending, { inResponseTo: null });
     const first = await h.post(xml, null);
@@ -155,7 +194,10 @@ describe('unsolicited and mismatched responses (IdP-initiated off by default)', 
 
   test('InResponseTo naming no request we issued → refused', async () => {
     const pending = await h.start();
-    await h.expectRefused(h.signed(pending, { inResponseTo: '_0123456789abcdef0123456789abcdef01234567' }), pending.relayState);
+    await h.expectRefused(
+      h.signed(pending, { inResponseTo: '_0123456789abcdef0123456789abcdef01234567' }),
+      pending.relayState,
+    );
   });
 
   test("InResponseTo of another pending start (another browser's AuthnRequest) → refused", async () => {
@@ -169,7 +211,10 @@ describe('unsolicited and mismatched responses (IdP-initiated off by default)', 
     const other = await h.start();
     const built = buildResponseXml(h.golden(mine));
     const signed = signElement(built.xml, 'Assertion');
-    const tampered = signed.replace(/^(<samlp:Response[^>]*?) InResponseTo="[^"]+"/, `$1 InResponseTo="${other.requestId}"`);
+    const tampered = signed.replace(
+      /^(<samlp:Response[^>]*?) InResponseTo="[^"]+"/,
+      `$1 InResponseTo="${other.requestId}"`,
+    );
     expect(tampered).not.toBe(signed);
     await h.expectRefused(tampered, other.relayState);
   });

@@ -32,7 +32,9 @@ export function resignAssertionSignedInfo(signedXml: string, mutate: (signedInfo
   const canonical = new ExclusiveCanonicalization().process(signedInfo, {});
   const value = must(directChild(sig, NS.ds, 'SignatureValue'), 'SignatureValue');
   while (value.firstChild !== null) value.removeChild(value.firstChild);
-  value.appendChild(doc.createTextNode(createSign('RSA-SHA256').update(canonical, 'utf8').sign(TEST_IDP_KEY, 'base64')));
+  value.appendChild(
+    doc.createTextNode(createSign('RSA-SHA256').update(canonical, 'utf8').sign(TEST_IDP_KEY, 'base64')),
+  );
   return serializeXml(doc);
 }
 
@@ -67,7 +69,8 @@ export function referenceToWholeDocument(signedXml: string): string {
 }
 
 /** The attacker's content a second Reference points at: a Response extension claiming another identity. */
-const EVIL_EXTENSION = '<samlp:Extensions ID="_evil"><evil:Claim xmlns:evil="urn:evil.test">admin@corp.test</evil:Claim></samlp:Extensions>';
+const EVIL_EXTENSION =
+  '<samlp:Extensions ID="_evil"><evil:Claim xmlns:evil="urn:evil.test">admin@corp.test</evil:Claim></samlp:Extensions>';
 
 /**
  * S13 second `ds:Reference`: the IdP-signed SignedInfo carries the genuine Reference to the Assertion
@@ -76,8 +79,12 @@ const EVIL_EXTENSION = '<samlp:Extensions ID="_evil"><evil:Claim xmlns:evil="urn
  * Transforms, so the Signature keeps two and only the one-Reference rule is left to refuse it).
  */
 export function secondReference(signedXml: string, target: 'response' | 'attacker'): string {
-  const xml = target === 'attacker' ? signedXml.replace(/(<samlp:Response[^>]*>\s*<saml:Issuer>[^<]*<\/saml:Issuer>)/, `$1${EVIL_EXTENSION}`) : signedXml;
-  if (target === 'attacker' && !xml.includes('ID="_evil"')) throw new Error('No Response Issuer to put the extension after.');
+  const xml =
+    target === 'attacker'
+      ? signedXml.replace(/(<samlp:Response[^>]*>\s*<saml:Issuer>[^<]*<\/saml:Issuer>)/, `$1${EVIL_EXTENSION}`)
+      : signedXml;
+  if (target === 'attacker' && !xml.includes('ID="_evil"'))
+    throw new Error('No Response Issuer to put the extension after.');
   const doc = parseXml(xml);
   let uri: string;
   let digest: string;

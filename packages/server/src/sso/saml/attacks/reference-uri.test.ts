@@ -8,7 +8,12 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SignedXml } from 'xml-crypto';
 import { TEST_IDP_CERT } from '../testing/saml-fixtures.js';
 import { createSamlHarness, type SamlHarness } from './acs-harness.js';
-import { referenceToMissingId, referenceToWholeDocument, resignAssertionSignedInfo, secondReference } from './reference-tricks.js';
+import {
+  referenceToMissingId,
+  referenceToWholeDocument,
+  resignAssertionSignedInfo,
+  secondReference,
+} from './reference-tricks.js';
 import { NS, parts, parseXml } from './xml-dom.js';
 
 let h: SamlHarness;

@@ -50,7 +50,10 @@ export function hmacWithPublicCert(signedXml: string, evilNameId: string, idpCer
   const doc = parseXml(forged);
   const { sig, signedInfo } = assertionSignature(doc);
   setDigest(signedInfo, digest);
-  must(signedInfo.getElementsByTagNameNS(NS.ds, 'SignatureMethod')[0], 'SignatureMethod').setAttribute('Algorithm', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1');
+  must(signedInfo.getElementsByTagNameNS(NS.ds, 'SignatureMethod')[0], 'SignatureMethod').setAttribute(
+    'Algorithm',
+    'http://www.w3.org/2000/09/xmldsig#hmac-sha1',
+  );
   const keyInfo = directChild(sig, NS.ds, 'KeyInfo');
   if (keyInfo !== undefined) sig.removeChild(keyInfo);
   const canonical = new ExclusiveCanonicalization().process(signedInfo, {});

@@ -6,7 +6,13 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { OTHER_CERT, OTHER_KEY, TEST_IDP_CERT } from '../testing/saml-fixtures.js';
 import { createSamlHarness, type SamlHarness } from './acs-harness.js';
-import { assertionDigest, digestValueComment, injectNameIdComment, stripSignatures, tamperNameId } from './xml-tampering.js';
+import {
+  assertionDigest,
+  digestValueComment,
+  injectNameIdComment,
+  stripSignatures,
+  tamperNameId,
+} from './xml-tampering.js';
 
 let h: SamlHarness;
 beforeEach(async () => {
@@ -38,17 +44,25 @@ describe('signature presence', () => {
 
   test('unsigned assertion: the Assertion is unsigned and its NameID was changed inside a signed Response → refused', async () => {
     const pending = await h.start();
-    await h.expectRefused(tamperNameId(h.signed(pending, { signatureLocation: 'response' }), 'admin@corp.test'), pending.relayState);
+    await h.expectRefused(
+      tamperNameId(h.signed(pending, { signatureLocation: 'response' }), 'admin@corp.test'),
+      pending.relayState,
+    );
   });
 
   test('signed assertion whose NameID was changed after signing → refused', async () => {
     const pending = await h.start();
-    await h.expectRefused(tamperNameId(h.signed(pending, { signatureLocation: 'assertion' }), 'admin@corp.test'), pending.relayState);
+    await h.expectRefused(
+      tamperNameId(h.signed(pending, { signatureLocation: 'assertion' }), 'admin@corp.test'),
+      pending.relayState,
+    );
   });
 
   test('empty SignatureValue → refused', async () => {
     const pending = await h.start();
-    const xml = h.signed(pending).replace(/<ds:SignatureValue>[^<]*<\/ds:SignatureValue>/, '<ds:SignatureValue></ds:SignatureValue>');
+    const xml = h
+      .signed(pending)
+      .replace(/<ds:SignatureValue>[^<]*<\/ds:SignatureValue>/, '<ds:SignatureValue></ds:SignatureValue>');
     expect(xml).toContain('<ds:SignatureValue></ds:SignatureValue>');
     await h.expectRefused(xml, pending.relayState);
   });
@@ -72,14 +86,21 @@ describe('DigestValue comment (CVE-2025-29775)', () => {
 describe('keys', () => {
   test("signed by another key with the attacker's certificate in KeyInfo (certificate swap) → refused", async () => {
     const pending = await h.start();
-    const xml = h.signed(pending, { privateKey: OTHER_KEY, embeddedCertificate: OTHER_CERT, signatureLocation: 'both' });
+    const xml = h.signed(pending, {
+      privateKey: OTHER_KEY,
+      embeddedCertificate: OTHER_CERT,
+      signatureLocation: 'both',
+    });
     expect(xml).toContain(OTHER_CERT.replace(/-----[^-]+-----|\s/g, '').slice(0, 60));
     await h.expectRefused(xml, pending.relayState);
   });
 
   test('signed by another key while KeyInfo shows the pinned certificate → refused', async () => {
     const pending = await h.start();
-    await h.expectRefused(h.signed(pending, { privateKey: OTHER_KEY, embeddedCertificate: TEST_IDP_CERT }), pending.relayState);
+    await h.expectRefused(
+      h.signed(pending, { privateKey: OTHER_KEY, embeddedCertificate: TEST_IDP_CERT }),
+      pending.relayState,
+    );
   });
 
   test('KeyInfo naming another certificate does not matter when the pinned key signed (KeyInfo is ignored)', async () => {
@@ -108,7 +129,11 @@ describe('algorithms (connection did not opt in to SHA-1)', () => {
 describe('NameID comment injection (CVE-2017-11427 family)', () => {
   test('positive control: the IdP-signed NameID admin@x.test.evil.test itself is accepted as that identity', async () => {
     const pending = await h.start();
-    await h.expectAccepted(h.signed(pending, { nameId: 'admin@x.test.evil.test', attributes: {} }), pending.relayState, 'admin@x.test.evil.test');
+    await h.expectAccepted(
+      h.signed(pending, { nameId: 'admin@x.test.evil.test', attributes: {} }),
+      pending.relayState,
+      'admin@x.test.evil.test',
+    );
   });
 
   test('<NameID>admin@x.test<!---->.evil.test</NameID> never yields admin@x.test', async () => {
@@ -121,11 +146,23 @@ describe('NameID comment injection (CVE-2017-11427 family)', () => {
       return res.body.member as { member_id: string; email_address: string };
     };
     const first = await h.start();
-    const victim = await memberOf((await h.expectAccepted(h.signed(first, { nameId: 'admin@x.test', attributes: {} }), first.relayState, 'admin@x.test')).location);
+    const victim = await memberOf(
+      (
+        await h.expectAccepted(
+          h.signed(first, { nameId: 'admin@x.test', attributes: {} }),
+          first.relayState,
+          'admin@x.test',
+        )
+      ).location,
+    );
     expect(victim.email_address).toBe('admin@x.test');
 
     const pending = await h.start();
-    const xml = injectNameIdComment(h.signed(pending, { nameId: 'admin@x.test.evil.test', attributes: {} }), 'admin@x.test', '.evil.test');
+    const xml = injectNameIdComment(
+      h.signed(pending, { nameId: 'admin@x.test.evil.test', attributes: {} }),
+      'admin@x.test',
+      '.evil.test',
+    );
     expect(xml).toContain('admin@x.test<!---->.evil.test');
     const res = await h.post(xml, pending.relayState);
     // Refused outright (stricter than docs/security.md S10's "or take the full text").
@@ -138,16 +175,35 @@ describe('NameID comment injection (CVE-2017-11427 family)', () => {
 
   test('comment inside the email AttributeValue never yields the truncated address', async () => {
     const first = await h.start();
-    await h.expectAccepted(h.signed(first, { nameId: 'subject-1', nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent', attributes: { email: 'admin@x.test' } }), first.relayState, 'admin@x.test');
+    await h.expectAccepted(
+      h.signed(first, {
+        nameId: 'subject-1',
+        nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
+        attributes: { email: 'admin@x.test' },
+      }),
+      first.relayState,
+      'admin@x.test',
+    );
     const pending = await h.start();
-    const signed = h.signed(pending, { nameId: 'subject-2', nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent', attributes: { email: 'admin@x.test.evil.test' } });
-    const xml = signed.replace('>admin@x.test.evil.test</saml:AttributeValue>', '>admin@x.test<!---->.evil.test</saml:AttributeValue>');
+    const signed = h.signed(pending, {
+      nameId: 'subject-2',
+      nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
+      attributes: { email: 'admin@x.test.evil.test' },
+    });
+    const xml = signed.replace(
+      '>admin@x.test.evil.test</saml:AttributeValue>',
+      '>admin@x.test<!---->.evil.test</saml:AttributeValue>',
+    );
     expect(xml).toContain('admin@x.test<!---->.evil.test');
     const res = await h.post(xml, pending.relayState);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     // subject-2 is a new identity; it never lands on the member admin@x.test.
-    const rows = await h.t.server.db.selectFrom('sso_identities').innerJoin('members', 'members.id', 'sso_identities.member_id').select(['subject', 'email']).execute();
+    const rows = await h.t.server.db
+      .selectFrom('sso_identities')
+      .innerJoin('members', 'members.id', 'sso_identities.member_id')
+      .select(['subject', 'email'])
+      .execute();
     expect(rows.filter((r) => r.email === 'admin@x.test').map((r) => r.subject)).toEqual(['subject-1']);
   });
 });

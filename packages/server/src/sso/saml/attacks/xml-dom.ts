@@ -12,21 +12,24 @@ export const NS = {
 } as const;
 
 /** Parses XML with @xmldom/xmldom (lenient on purpose: attack documents need not be valid). */
-export const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+export const parseXml = (xml: string): Document =>
+  new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
 /** Serializes a document or node back to text. */
 export const serializeXml = (doc: Document | Node): string => new XMLSerializer().serializeToString(doc as never);
 
 /** The first direct child element of `parent` named `{ns}localName` (never a descendant). */
 export function directChild(parent: Element, ns: string, localName: string): Element | undefined {
   for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === localName) return n as Element;
+    if (n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === localName)
+      return n as Element;
   }
   return undefined;
 }
 
 /** `value`, or a harness error naming what the input lacks. */
 export function must<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`The input has no ${what}; sign it where this mutation expects a signature.`);
+  if (value === undefined)
+    throw new Error(`The input has no ${what}; sign it where this mutation expects a signature.`);
   return value;
 }
 
@@ -34,7 +37,12 @@ export function must<T>(value: T | undefined, what: string): T {
 export function parts(doc: Document) {
   const response = doc.documentElement as Element;
   const assertion = must(directChild(response, NS.saml, 'Assertion'), 'Assertion');
-  return { response, assertion, responseSig: directChild(response, NS.ds, 'Signature'), assertionSig: directChild(assertion, NS.ds, 'Signature') };
+  return {
+    response,
+    assertion,
+    responseSig: directChild(response, NS.ds, 'Signature'),
+    assertionSig: directChild(assertion, NS.ds, 'Signature'),
+  };
 }
 
 function setText(el: Element, text: string): void {
@@ -47,9 +55,12 @@ function setText(el: Element, text: string): void {
  * repeated the old NameID (the email attribute), so the forged identity is consistent.
  */
 export function setNameId(assertion: Element, nameId: string): void {
-  const el = must(directChild(must(directChild(assertion, NS.saml, 'Subject'), 'Subject'), NS.saml, 'NameID'), 'NameID');
+  const el = must(
+    directChild(must(directChild(assertion, NS.saml, 'Subject'), 'Subject'), NS.saml, 'NameID'),
+    'NameID',
+  );
   const old = el.textContent;
   setText(el, nameId);
-  for (const value of Array.from(assertion.getElementsByTagNameNS(NS.saml, 'AttributeValue'))) if (value.textContent === old) setText(value, nameId);
+  for (const value of Array.from(assertion.getElementsByTagNameNS(NS.saml, 'AttributeValue')))
+    if (value.textContent === old) setText(value, nameId);
 }
-

@@ -59,7 +59,10 @@ describe('DTDs and entities', () => {
   test('internal entity standing for the signed NameID (signature still verifies after expansion) → refused', async () => {
     // exc-c14n of the expanded document equals what the IdP signed, so only "no DTD, ever" stops this.
     const pending = await h.start();
-    const xml = withDoctype(h.signed(pending, { attributes: {} }).replace('>victim@corp.test</saml:NameID>', '>&who;</saml:NameID>'), '<!ENTITY who "victim@corp.test">');
+    const xml = withDoctype(
+      h.signed(pending, { attributes: {} }).replace('>victim@corp.test</saml:NameID>', '>&who;</saml:NameID>'),
+      '<!ENTITY who "victim@corp.test">',
+    );
     expect(xml).toContain('>&who;</saml:NameID>');
     await h.expectRefused(xml, pending.relayState);
   });
@@ -69,14 +72,20 @@ describe('DTDs and entities', () => {
     const levels = ['<!ENTITY lol0 "lol">'];
     for (let i = 1; i <= 9; i++) levels.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
     const started = performance.now();
-    await h.expectRefused(withDoctype(withStatusMessage(h.signed(pending), '&lol9;'), levels.join('\n')), pending.relayState);
+    await h.expectRefused(
+      withDoctype(withStatusMessage(h.signed(pending), '&lol9;'), levels.join('\n')),
+      pending.relayState,
+    );
     expect(performance.now() - started).toBeLessThan(4_000);
   });
 
   test('quadratic blowup (one large entity referenced many times) → refused fast', async () => {
     const pending = await h.start();
     const started = performance.now();
-    const xml = withDoctype(withStatusMessage(h.signed(pending), '&big;'.repeat(2_000)), `<!ENTITY big "${'x'.repeat(20_000)}">`);
+    const xml = withDoctype(
+      withStatusMessage(h.signed(pending), '&big;'.repeat(2_000)),
+      `<!ENTITY big "${'x'.repeat(20_000)}">`,
+    );
     await h.expectRefused(xml, pending.relayState);
     expect(performance.now() - started).toBeLessThan(4_000);
   });
@@ -86,7 +95,9 @@ describe('structure', () => {
   test('a second root element after the signed Response (CVE-2022-39299 / CVE-2022-39353) → refused', async () => {
     const pending = await h.start();
     const signed = h.signed(pending);
-    const evil = signed.replace(/ID="[^"]+"/g, (m) => `${m.slice(0, -1)}x"`).replace(/>victim@corp\.test</g, '>admin@corp.test<');
+    const evil = signed
+      .replace(/ID="[^"]+"/g, (m) => `${m.slice(0, -1)}x"`)
+      .replace(/>victim@corp\.test</g, '>admin@corp.test<');
     await h.expectRefused(`${signed}${evil}`, pending.relayState);
     await h.expectRefused(`${evil}${signed}`, pending.relayState);
   });
@@ -100,7 +111,9 @@ describe('structure', () => {
 
   test('processing instruction inside NameID → refused (never a truncated identity)', async () => {
     const pending = await h.start();
-    const xml = h.signed(pending, { nameId: 'admin@corp.test.evil.test', attributes: {} }).replace('>admin@corp.test.evil.test<', '>admin@corp.test<?pi x?>.evil.test<');
+    const xml = h
+      .signed(pending, { nameId: 'admin@corp.test.evil.test', attributes: {} })
+      .replace('>admin@corp.test.evil.test<', '>admin@corp.test<?pi x?>.evil.test<');
     expect(xml).toContain('<?pi x?>');
     await h.expectRefused(xml, pending.relayState);
     const members = await h.t.server.db.selectFrom('members').select('email').execute();

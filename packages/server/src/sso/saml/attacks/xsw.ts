@@ -12,13 +12,18 @@ export const XSW_VARIANTS = ['XSW1', 'XSW2', 'XSW3', 'XSW4', 'XSW5', 'XSW6', 'XS
 export type XswVariant = (typeof XSW_VARIANTS)[number];
 
 /** XSW1–2 wrap the Response signature; XSW3–8 wrap the Assertion signature. */
-export const signatureWrapped = (variant: XswVariant): 'response' | 'assertion' => (variant === 'XSW1' || variant === 'XSW2' ? 'response' : 'assertion');
+export const signatureWrapped = (variant: XswVariant): 'response' | 'assertion' =>
+  variant === 'XSW1' || variant === 'XSW2' ? 'response' : 'assertion';
 
 /**
  * A copy of `assertion` claiming `nameId`: a fresh ID unless `sameId`, its signature removed unless
  * `keepSignature` (XSW5, 6 and 8 keep it so the signature sits inside the evil element).
  */
-function evilAssertion(assertion: Element, nameId: string, opts: { sameId?: boolean; keepSignature?: boolean } = {}): Element {
+function evilAssertion(
+  assertion: Element,
+  nameId: string,
+  opts: { sameId?: boolean; keepSignature?: boolean } = {},
+): Element {
   const evil = assertion.cloneNode(true) as Element;
   if (opts.sameId !== true) evil.setAttribute('ID', '_evil0000000000000000000000000001');
   const sig = directChild(evil, NS.ds, 'Signature');

@@ -17,7 +17,10 @@ export const OTHER_KEY = fixture('other-key.pem');
 export const OTHER_CERT = fixture('other-cert.pem');
 
 const ALGORITHMS = {
-  sha256: { signature: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', digest: 'http://www.w3.org/2001/04/xmlenc#sha256' },
+  sha256: {
+    signature: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    digest: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  },
   sha1: { signature: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1', digest: 'http://www.w3.org/2000/09/xmldsig#sha1' },
 } as const;
 
@@ -69,7 +72,9 @@ function attributeXml(attributes: Record<string, string | string[]>): string {
   if (entries.length === 0) return '';
   const body = entries
     .map(([name, value]) => {
-      const values = (Array.isArray(value) ? value : [value]).map((v) => `<saml:AttributeValue xsi:type="xs:string">${esc(v)}</saml:AttributeValue>`).join('');
+      const values = (Array.isArray(value) ? value : [value])
+        .map((v) => `<saml:AttributeValue xsi:type="xs:string">${esc(v)}</saml:AttributeValue>`)
+        .join('');
       return `<saml:Attribute Name="${esc(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic">${values}</saml:Attribute>`;
     })
     .join('');
@@ -108,7 +113,12 @@ export function buildResponseXml(o: SignedResponseOptions): { xml: string; respo
 export function signElement(
   xml: string,
   localName: 'Assertion' | 'Response',
-  opts: { privateKey?: string | undefined; embeddedCertificate?: string | undefined; algorithm?: 'sha256' | 'sha1' | undefined; digestAlgorithm?: 'sha256' | 'sha1' | undefined } = {},
+  opts: {
+    privateKey?: string | undefined;
+    embeddedCertificate?: string | undefined;
+    algorithm?: 'sha256' | 'sha1' | undefined;
+    digestAlgorithm?: 'sha256' | 'sha1' | undefined;
+  } = {},
 ): string {
   const alg = ALGORITHMS[opts.algorithm ?? 'sha256'];
   const digest = ALGORITHMS[opts.digestAlgorithm ?? opts.algorithm ?? 'sha256'].digest;
@@ -124,7 +134,10 @@ export function signElement(
     transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
     digestAlgorithm: digest,
   });
-  sig.computeSignature(xml, { prefix: 'ds', location: { reference: `${target}/*[local-name(.)='Issuer']`, action: 'after' } });
+  sig.computeSignature(xml, {
+    prefix: 'ds',
+    location: { reference: `${target}/*[local-name(.)='Issuer']`, action: 'after' },
+  });
   return sig.getSignedXml();
 }
 
@@ -132,14 +145,29 @@ export function signElement(
  * A SAML Response signed per `signatureLocation` (assertion first, then the response, so "both" nests
  * correctly). Returns the XML plus the ids it used.
  */
-export function buildSignedResponse(o: SignedResponseOptions): { xml: string; base64: string; responseId: string; assertionId: string } {
+export function buildSignedResponse(o: SignedResponseOptions): {
+  xml: string;
+  base64: string;
+  responseId: string;
+  assertionId: string;
+} {
   const built = buildResponseXml(o);
   const where = o.signatureLocation ?? 'assertion';
-  const signOpts = { privateKey: o.privateKey, embeddedCertificate: o.embeddedCertificate, algorithm: o.algorithm, digestAlgorithm: o.digestAlgorithm };
+  const signOpts = {
+    privateKey: o.privateKey,
+    embeddedCertificate: o.embeddedCertificate,
+    algorithm: o.algorithm,
+    digestAlgorithm: o.digestAlgorithm,
+  };
   let xml = built.xml;
   if (where === 'assertion' || where === 'both') xml = signElement(xml, 'Assertion', signOpts);
   if (where === 'response' || where === 'both') xml = signElement(xml, 'Response', signOpts);
-  return { xml, base64: Buffer.from(xml, 'utf8').toString('base64'), responseId: built.responseId, assertionId: built.assertionId };
+  return {
+    xml,
+    base64: Buffer.from(xml, 'utf8').toString('base64'),
+    responseId: built.responseId,
+    assertionId: built.assertionId,
+  };
 }
 
 /** Base64 of an XML string, the form an HTTP-POST binding carries in `SAMLResponse`. */

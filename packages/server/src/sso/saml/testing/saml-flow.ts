@@ -34,21 +34,39 @@ export interface SamlSetup {
 /** Creates an organization (`slug`, JIT policy) with an active SAML connection pinned to {@link TEST_IDP_CERT}. */
 export async function setupSamlConnection(
   t: TestServer,
-  options: { slug?: string; jit?: 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED'; attributeMapping?: Record<string, string>; publicUrl?: string } = {},
+  options: {
+    slug?: string;
+    jit?: 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';
+    attributeMapping?: Record<string, string>;
+    publicUrl?: string;
+  } = {},
 ): Promise<SamlSetup> {
   const slug = options.slug ?? 'acme';
-  const org = await t.api('/organizations', { body: { organization_name: slug, organization_slug: slug, sso_jit_provisioning: options.jit ?? 'ALL_ALLOWED' } });
+  const org = await t.api('/organizations', {
+    body: { organization_name: slug, organization_slug: slug, sso_jit_provisioning: options.jit ?? 'ALL_ALLOWED' },
+  });
   if (org.status !== 200) throw new Error(`create org: ${JSON.stringify(org.body)}`);
   const organizationId: string = org.body.organization.organization_id;
   const created = await t.api(`/sso/saml/${organizationId}`, { body: { display_name: 'Test IdP' } });
   const connectionId: string = created.body.connection.connection_id;
   const updated = await t.api(`/sso/saml/${organizationId}/connections/${connectionId}`, {
     method: 'PUT',
-    body: { idp_entity_id: TEST_IDP_ENTITY_ID, idp_sso_url: TEST_IDP_SSO_URL, x509_certificate: TEST_IDP_CERT, attribute_mapping: options.attributeMapping ?? {} },
+    body: {
+      idp_entity_id: TEST_IDP_ENTITY_ID,
+      idp_sso_url: TEST_IDP_SSO_URL,
+      x509_certificate: TEST_IDP_CERT,
+      attribute_mapping: options.attributeMapping ?? {},
+    },
   });
-  if (updated.body.connection?.status !== 'active') throw new Error(`activate connection: ${JSON.stringify(updated.body)}`);
+  if (updated.body.connection?.status !== 'active')
+    throw new Error(`activate connection: ${JSON.stringify(updated.body)}`);
   const publicUrl = options.publicUrl ?? TEST_PUBLIC_URL;
-  return { organizationId, connectionId, audience: spEntityId(publicUrl, connectionId), acs: acsUrl(publicUrl, connectionId) };
+  return {
+    organizationId,
+    connectionId,
+    audience: spEntityId(publicUrl, connectionId),
+    acs: acsUrl(publicUrl, connectionId),
+  };
 }
 
 /** Calls `GET /v1/public/sso/start` over the test server's socket (raw response, redirect not followed). */
@@ -58,7 +76,11 @@ export function ssoStartRaw(t: TestServer, query: Record<string, string>): Promi
 }
 
 /** Starts SAML SSO and returns the AuthnRequest ID (for InResponseTo) and RelayState it produced. */
-export async function startSamlSso(t: TestServer, connectionId: string, query: Record<string, string> = {}): Promise<{ requestId: string; relayState: string; location: URL }> {
+export async function startSamlSso(
+  t: TestServer,
+  connectionId: string,
+  query: Record<string, string> = {},
+): Promise<{ requestId: string; relayState: string; location: URL }> {
   const res = await ssoStartRaw(t, { connection_id: connectionId, ...query });
   if (res.status !== 302) throw new Error(`sso start: ${res.status} ${await res.text()}`);
   const location = new URL(res.headers.get('location') ?? '');
@@ -68,8 +90,16 @@ export async function startSamlSso(t: TestServer, connectionId: string, query: R
 }
 
 /** POSTs an HTTP-POST binding form to the connection's ACS over the test server's socket (raw response). */
-export function postAcs(t: TestServer, connectionId: string, samlResponseBase64: string, relayState?: string): Promise<Response> {
-  const form = new URLSearchParams({ SAMLResponse: samlResponseBase64, ...(relayState === undefined ? {} : { RelayState: relayState }) });
+export function postAcs(
+  t: TestServer,
+  connectionId: string,
+  samlResponseBase64: string,
+  relayState?: string,
+): Promise<Response> {
+  const form = new URLSearchParams({
+    SAMLResponse: samlResponseBase64,
+    ...(relayState === undefined ? {} : { RelayState: relayState }),
+  });
   return t.http(`/v1/public/sso/saml/${encodeURIComponent(connectionId)}/acs`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -78,8 +108,20 @@ export function postAcs(t: TestServer, connectionId: string, samlResponseBase64:
 }
 
 /** Default-valid response options for `setup` answering `requestId` at the test clock's time. */
-export function validResponseOptions(t: TestServer, setup: SamlSetup, requestId: string | null, nameId: string): SignedResponseOptions {
-  return { issuer: TEST_IDP_ENTITY_ID, audience: setup.audience, recipient: setup.acs, inResponseTo: requestId, nameId, now: t.clock.now() };
+export function validResponseOptions(
+  t: TestServer,
+  setup: SamlSetup,
+  requestId: string | null,
+  nameId: string,
+): SignedResponseOptions {
+  return {
+    issuer: TEST_IDP_ENTITY_ID,
+    audience: setup.audience,
+    recipient: setup.acs,
+    inResponseTo: requestId,
+    nameId,
+    now: t.clock.now(),
+  };
 }
 
 /**
@@ -110,7 +152,19 @@ export async function ssoTokenOf(res: Response): Promise<string> {
  * Redeems `ssoToken` through the SDK route with {@link TEST_PKCE}'s verifier (the token's start must
  * have used {@link SDK_SSO_START}); `session` is the Basic password, as the browser SDK sends it.
  */
-export function sdkSsoAuthenticate(t: TestServer, ssoToken: string, options: { session?: string; body?: Record<string, unknown> } = {}): Promise<TestResponse> {
-  const body = { sso_token: ssoToken, session_duration_minutes: 60, pkce_code_verifier: TEST_PKCE.verifier, ...options.body };
-  return t.sdk('/b2b/sso/authenticate', { ...(options.session === undefined ? {} : { session: options.session }), body });
+export function sdkSsoAuthenticate(
+  t: TestServer,
+  ssoToken: string,
+  options: { session?: string; body?: Record<string, unknown> } = {},
+): Promise<TestResponse> {
+  const body = {
+    sso_token: ssoToken,
+    session_duration_minutes: 60,
+    pkce_code_verifier: TEST_PKCE.verifier,
+    ...options.body,
+  };
+  return t.sdk('/b2b/sso/authenticate', {
+    ...(options.session === undefined ? {} : { session: options.session }),
+    body,
+  });
 }
