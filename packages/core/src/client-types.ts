@@ -19,8 +19,8 @@ export interface B2BClientOptions {
   /** Origin of the OrgAuth server, e.g. `https://auth.example.com` (no trailing `/sdk/v1`). */
   baseUrl: string;
   /**
-   * Where magic links (`discovery`) and SSO (`login` for existing members, `signup` for new ones) lead
-   * back to; when omitted the server uses the project's default per type.
+   * Where discovery magic links (`discovery`), organization magic links and SSO (`login` for existing
+   * members, `signup` for new ones) lead back to; when omitted the server uses the project's default per type.
    */
   redirectUrls?: { discovery?: string; login?: string; signup?: string };
   /** Length of sessions the client creates. Default 60. */

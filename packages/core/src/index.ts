@@ -37,7 +37,12 @@ export type { PkcePair } from './pkce.js';
 export { browserPlatform } from './platform/browser.js';
 export type { Platform, PlatformCookieAttributes } from './platform/types.js';
 export type { SessionEndReason } from './session/session-manager.js';
-export type { DiscoverySendOptions, DiscoveryMagicLinkAuthenticateOptions } from './flows/magic-links.js';
+export type {
+  DiscoveryMagicLinkAuthenticateOptions,
+  DiscoverySendOptions,
+  MagicLinkAuthenticateOptions,
+  MagicLinkLoginOrSignupOptions,
+} from './flows/magic-links.js';
 export type { DiscoveryOrganizationCreateOptions, IntermediateSessionExchangeOptions } from './flows/discovery.js';
 export type { OrganizationFlow, OrganizationGetBySlugOptions } from './flows/organization.js';
 export type { DiscoveryFlow } from './flows/discovery.js';

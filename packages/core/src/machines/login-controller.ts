@@ -101,7 +101,8 @@ export function createLoginController(client: LoginClient, options: LoginControl
       if (!result) return await settle();
       // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
       if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
-      if (result.tokenType === 'sso') return void (result.data.member_session && signedIn(result.data));
+      // SSO and organization links (login, signup, invite) sign in; discovery leads to the chooser.
+      if (result.tokenType !== 'discovery') return void (result.data.member_session && signedIn(result.data));
       dispatch({
         type: 'DISCOVERED',
         email: result.data.email_address,
