@@ -4,6 +4,7 @@ import type { createBootstrap } from './bootstrap.js';
 import type { DiscoveryFlow } from './flows/discovery.js';
 import type { MagicLinksFlow } from './flows/magic-links.js';
 import type { OrganizationFlow } from './flows/organization.js';
+import type { OtpsFlow } from './flows/otps.js';
 import type { SessionsFlow } from './flows/sessions.js';
 import type { SsoFlow } from './flows/sso.js';
 import type { CreateLoginOptions, LoginController } from './machines/login-types.js';
@@ -42,6 +43,7 @@ export interface B2BClient {
   /** Project settings (cached after the first call). */
   bootstrap: ReturnType<typeof createBootstrap>;
   magicLinks: MagicLinksFlow;
+  otps: OtpsFlow;
   discovery: DiscoveryFlow;
   session: SessionsFlow;
   sso: SsoFlow;

@@ -43,6 +43,13 @@ export type {
   MagicLinkAuthenticateOptions,
   MagicLinkLoginOrSignupOptions,
 } from './flows/magic-links.js';
+export type {
+  OtpEmailAuthenticateOptions,
+  OtpEmailDiscoveryAuthenticateOptions,
+  OtpEmailDiscoverySendOptions,
+  OtpEmailLoginOrSignupOptions,
+  OtpsFlow,
+} from './flows/otps.js';
 export type { DiscoveryOrganizationCreateOptions, IntermediateSessionExchangeOptions } from './flows/discovery.js';
 export type { OrganizationFlow, OrganizationGetBySlugOptions } from './flows/organization.js';
 export type { DiscoveryFlow } from './flows/discovery.js';
