@@ -10,11 +10,11 @@ import { parseAuthenticateUrl, parseRedirectError, stripAuthenticateParams } fro
 /** Options of `client.authenticateByUrl`. */
 export interface AuthenticateByUrlOptions {
   /** The URL to read; default the current location. */
-  href?: string;
+  href?: string | undefined;
   /** Remove the token from the address bar; default true when `href` is the current location. */
-  clearParams?: boolean;
+  clearParams?: boolean | undefined;
   /** Length of the session an `sso` or `multi_tenant_magic_links` token creates; default the client's. */
-  session_duration_minutes?: number;
+  session_duration_minutes?: number | undefined;
 }
 
 /** Result of `client.authenticateByUrl`: null without a token, else what the token was spent on. */

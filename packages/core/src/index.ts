@@ -22,6 +22,15 @@ export { LOGIN_STEPS } from './machines/login-state.js';
 export type { LoginEvent, LoginFlow, LoginState, LoginStep } from './machines/login-state.js';
 export { initialLoginState, loginReducer } from './machines/login-machine.js';
 export { createLoginController } from './machines/login-controller.js';
+export { DEFAULT_LOGIN_PRODUCTS } from './machines/login-config.js';
+export type {
+  DirectLoginForSingleMembershipConfig,
+  EmailMagicLinksOptions,
+  EmailMethod,
+  EmailOtpOptions,
+  LoginConfig,
+  LoginProduct,
+} from './machines/login-config.js';
 export type {
   CreateLoginOptions,
   LoginClient,

@@ -9,12 +9,12 @@ import type {
   DiscoveryMagicLinkAuthenticateRequest,
   DiscoverySendRequest,
 } from '../protocol/types.js';
-import type { FlowDeps } from './deps.js';
+import type { FlowDeps, WithUndefined } from './deps.js';
 
 /** Options of `magicLinks.email.discovery.send` (Stytch's `B2BMagicLinksEmailDiscoverySendOptions`). */
-export interface DiscoverySendOptions extends Omit<DiscoverySendRequest, 'pkce_code_challenge'> {
+export interface DiscoverySendOptions extends WithUndefined<Omit<DiscoverySendRequest, 'pkce_code_challenge'>> {
   /** Overrides the client's `redirectUrls.discovery`; must be on the project's allowlist. */
-  discovery_redirect_url?: string;
+  discovery_redirect_url?: string | undefined;
 }
 
 /** Options of `magicLinks.discovery.authenticate`. */
@@ -23,11 +23,12 @@ export interface DiscoveryMagicLinkAuthenticateOptions {
 }
 
 /** Options of `magicLinks.email.loginOrSignup` (Stytch's `B2BMagicLinkLoginOrSignupOptions`). */
-export interface MagicLinkLoginOrSignupOptions extends Omit<MagicLinkLoginOrSignupRequest, 'pkce_code_challenge'> {
+export interface MagicLinkLoginOrSignupOptions
+  extends WithUndefined<Omit<MagicLinkLoginOrSignupRequest, 'pkce_code_challenge'>> {
   /** Where an existing member lands; default the client's `redirectUrls.login`, else the project's default. */
-  login_redirect_url?: string;
+  login_redirect_url?: string | undefined;
   /** Where a new member lands; default the client's `redirectUrls.signup`, else the project's default. */
-  signup_redirect_url?: string;
+  signup_redirect_url?: string | undefined;
 }
 
 /** Options of `magicLinks.authenticate` (Stytch's `B2BMagicLinksAuthenticateOptions`). */
@@ -35,7 +36,7 @@ export interface MagicLinkAuthenticateOptions {
   magic_links_token: string;
   /** Length of the session; default the client's `sessionDurationMinutes`. */
   session_duration_minutes?: number | undefined;
-  locale?: string;
+  locale?: string | undefined;
 }
 
 /**
@@ -47,7 +48,7 @@ export function createMagicLinksFlow({ http, session, pkce, redirectUrls, sessio
   // One `magic_links` pair for every link this browser asks for (docs/wire-protocol.md §2.9); kept for a resend.
   const challenge = async () => (await pkce.getOrCreate('magic_links')).code_challenge;
   // The stored verifier, if any: the server accepts one on a link minted without a challenge (an invite).
-  const withVerifier = <T extends { pkce_code_verifier?: string }>(body: T): T => {
+  const withVerifier = <T extends { pkce_code_verifier?: string | undefined }>(body: T): T => {
     const pair = pkce.get('magic_links');
     if (pair) body.pkce_code_verifier = pair.code_verifier;
     return body;
@@ -61,7 +62,10 @@ export function createMagicLinksFlow({ http, session, pkce, redirectUrls, sessio
        * @throws {OrgAuthApiError} e.g. `organization_not_found`, `invalid_redirect_url`, `too_many_requests`.
        */
       async loginOrSignup(options: MagicLinkLoginOrSignupOptions): Promise<CommonResponse> {
-        const body: MagicLinkLoginOrSignupRequest = { ...options, pkce_code_challenge: await challenge() };
+        const body: WithUndefined<MagicLinkLoginOrSignupRequest> = {
+          ...options,
+          pkce_code_challenge: await challenge(),
+        };
         const login = options.login_redirect_url ?? redirectUrls.login;
         const signup = options.signup_redirect_url ?? redirectUrls.signup;
         if (login) body.login_redirect_url = login;
@@ -71,7 +75,7 @@ export function createMagicLinksFlow({ http, session, pkce, redirectUrls, sessio
       discovery: {
         /** Emails a discovery magic link; the same PKCE pair is reused for a resend. */
         async send(options: DiscoverySendOptions): Promise<CommonResponse> {
-          const body: DiscoverySendRequest = { ...options, pkce_code_challenge: await challenge() };
+          const body: WithUndefined<DiscoverySendRequest> = { ...options, pkce_code_challenge: await challenge() };
           const redirect = options.discovery_redirect_url ?? redirectUrls.discovery;
           if (redirect !== undefined) body.discovery_redirect_url = redirect;
           return http.post<CommonResponse>('/b2b/magic_links/email/discovery/send', body);
@@ -85,7 +89,7 @@ export function createMagicLinksFlow({ http, session, pkce, redirectUrls, sessio
      * when the link was requested from another browser.
      */
     async authenticate(options: MagicLinkAuthenticateOptions): Promise<MagicLinkAuthenticateResponse> {
-      const body = withVerifier<MagicLinkAuthenticateRequest>({
+      const body = withVerifier<WithUndefined<MagicLinkAuthenticateRequest>>({
         ...options,
         session_duration_minutes: options.session_duration_minutes ?? sessionDurationMinutes,
       });

@@ -6,19 +6,20 @@ import type {
   OtpEmailLoginOrSignupRequest,
 } from '../protocol/email-auth-types.js';
 import type { CommonResponse, DiscoveryAuthenticateResponse } from '../protocol/types.js';
-import type { FlowDeps } from './deps.js';
+import type { FlowDeps, WithUndefined } from './deps.js';
 
 /** Options of `otps.email.loginOrSignup` (Stytch's `B2BOTPsEmailLoginOrSignupOptions`). */
-export type OtpEmailLoginOrSignupOptions = OtpEmailLoginOrSignupRequest;
+export type OtpEmailLoginOrSignupOptions = WithUndefined<OtpEmailLoginOrSignupRequest>;
 
 /** Options of `otps.email.authenticate` (Stytch's `B2BOTPsEmailAuthenticateOptions`). */
-export interface OtpEmailAuthenticateOptions extends Omit<OtpEmailAuthenticateRequest, 'session_duration_minutes'> {
+export interface OtpEmailAuthenticateOptions
+  extends WithUndefined<Omit<OtpEmailAuthenticateRequest, 'session_duration_minutes'>> {
   /** Length of the session; default the client's `sessionDurationMinutes`. */
   session_duration_minutes?: number | undefined;
 }
 
 /** Options of `otps.email.discovery.send` (Stytch's `B2BDiscoveryOTPEmailSendOptions`). */
-export type OtpEmailDiscoverySendOptions = OtpEmailDiscoverySendRequest;
+export type OtpEmailDiscoverySendOptions = WithUndefined<OtpEmailDiscoverySendRequest>;
 
 /** Options of `otps.email.discovery.authenticate` (Stytch's `B2BDiscoveryOTPEmailAuthenticateOptions`). */
 export type OtpEmailDiscoveryAuthenticateOptions = OtpEmailDiscoveryAuthenticateRequest;
@@ -43,7 +44,7 @@ export function createOtpsFlow({ http, session, sessionDurationMinutes }: FlowDe
        * @throws {OrgAuthApiError} for a wrong, expired or spent code, or after too many attempts.
        */
       async authenticate(options: OtpEmailAuthenticateOptions): Promise<OtpEmailAuthenticateResponse> {
-        const body: OtpEmailAuthenticateRequest = {
+        const body: WithUndefined<OtpEmailAuthenticateRequest> = {
           ...options,
           session_duration_minutes: options.session_duration_minutes ?? sessionDurationMinutes,
         };

@@ -148,4 +148,28 @@ describe('organization magic links against the real server', () => {
     invitee.destroy();
     again.destroy();
   });
+
+  it("the login on an organization's page: email, then the link, signs straight in to it", async () => {
+    const client = clientOn();
+    const page = client.createLogin({ organizationSlug: 'acme' });
+    await page.start('http://localhost:3000/?org=acme');
+    expect(page.getState()).toMatchObject({
+      step: 'organization-login',
+      flow: { organization: { organization_name: 'Acme' } },
+    });
+    page.openEmail();
+    await page.submitEmail('dan@acme.test');
+    expect(page.getState()).toMatchObject({ step: 'email-sent', method: 'emailMagicLinks' });
+
+    // The link opens the same login page again in this browser.
+    const link = await linkTo('dan@acme.test');
+    const landing = client.createLogin({ organizationSlug: 'acme' });
+    await landing.start(link);
+    expect(landing.getState()).toMatchObject({
+      step: 'signed-in',
+      organization: { organization_name: 'Acme' },
+      member: { email_address: 'dan@acme.test', status: 'active' },
+    });
+    client.destroy();
+  });
 });
