@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fixtureDiscoveryResponse } from './testing/fixtures.js';
+import { fixtureAuthenticateResponse, fixtureDiscoveryResponse } from './testing/fixtures.js';
 import { fixtureErrorEnvelope } from './testing/scripted-transport.js';
 import { createTestClient } from './testing/test-client.js';
 
@@ -80,5 +80,35 @@ describe('authenticateByUrl', () => {
     expect(platform.location.href()).toContain('token=t');
     expect(transport.requests).toEqual([]);
     expect(client.parseAuthenticateUrl()).toEqual({ handled: false, tokenType: 'multi_tenant_passwords', token: 't' });
+  });
+
+  it('signs in with an organization or invite link, its token gone from the address bar first', async () => {
+    const invite = 'http://localhost:3000/welcome?stytch_token_type=multi_tenant_magic_links&token=inv-1#top';
+    const { client, transport, platform } = createTestClient({
+      href: invite,
+      replies: {
+        'POST /b2b/magic_links/authenticate': { ...fixtureAuthenticateResponse(), method_id: 'email-test-1' },
+      },
+    });
+    const result = await client.authenticateByUrl({ session_duration_minutes: 45 });
+    expect(result).toMatchObject({
+      handled: true,
+      tokenType: 'multi_tenant_magic_links',
+      data: { method_id: 'email-test-1', organization: { organization_name: 'Acme Inc.' } },
+    });
+    // No PKCE pair in this browser (an invite opened anywhere): no verifier is sent.
+    expect(transport.requests[0]!.body).toEqual({ magic_links_token: 'inv-1', session_duration_minutes: 45 });
+    expect(platform.fetches[0]!.href).toBe('http://localhost:3000/welcome#top');
+    expect(client.store.getState().status).toBe('signed-in');
+  });
+
+  it('strips a used organization link too, and rejects with its error', async () => {
+    const { client, platform } = createTestClient({
+      href: 'http://localhost:3000/?stytch_token_type=multi_tenant_magic_links&token=used',
+      replies: { 'POST /b2b/magic_links/authenticate': fixtureErrorEnvelope('magic_link_not_found', 404) },
+    });
+    await expect(client.authenticateByUrl()).rejects.toMatchObject({ errorType: 'magic_link_not_found' });
+    expect(platform.location.href()).toBe('http://localhost:3000/');
+    expect(client.store.getState().status).toBe('signed-out');
   });
 });

@@ -3,17 +3,18 @@ import type { MagicLinksFlow } from './flows/magic-links.js';
 import type { SsoFlow } from './flows/sso.js';
 import type { Platform } from './platform/types.js';
 import type { ApiErrorType } from './protocol/errors.js';
+import type { MagicLinkAuthenticateResponse } from './protocol/email-auth-types.js';
 import type { B2BAuthenticateResponse, DiscoveryAuthenticateResponse } from './protocol/types.js';
 import { parseAuthenticateUrl, parseRedirectError, stripAuthenticateParams } from './redirect.js';
 
 /** Options of `client.authenticateByUrl`. */
 export interface AuthenticateByUrlOptions {
   /** The URL to read; default the current location. */
-  href?: string;
+  href?: string | undefined;
   /** Remove the token from the address bar; default true when `href` is the current location. */
-  clearParams?: boolean;
-  /** Length of the session an `sso` token creates; default the client's. */
-  session_duration_minutes?: number;
+  clearParams?: boolean | undefined;
+  /** Length of the session an `sso` or `multi_tenant_magic_links` token creates; default the client's. */
+  session_duration_minutes?: number | undefined;
 }
 
 /** Result of `client.authenticateByUrl`: null without a token, else what the token was spent on. */
@@ -21,6 +22,7 @@ export type AuthenticateByUrlResult =
   | null
   | { handled: false; tokenType: string; token: string }
   | { handled: true; tokenType: 'discovery'; data: DiscoveryAuthenticateResponse }
+  | { handled: true; tokenType: 'multi_tenant_magic_links'; data: MagicLinkAuthenticateResponse }
   | { handled: true; tokenType: 'sso'; data: B2BAuthenticateResponse };
 
 /**
@@ -50,19 +52,26 @@ export function createAuthenticateByUrl(platform: Platform, magicLinks: MagicLin
   let cleaned: string | undefined;
   let latest: Promise<AuthenticateByUrlResult> | undefined;
 
-  // `parseAuthenticateUrl` marks only `discovery` and `sso` as handled.
+  // `parseAuthenticateUrl` marks only these three as handled (HANDLED_TOKEN_TYPES in redirect.ts).
   const run = async (tokenType: string, token: string, minutes?: number): Promise<AuthenticateByUrlResult> =>
     tokenType === 'sso'
       ? {
           handled: true,
-          tokenType: 'sso',
+          tokenType,
           data: await sso.authenticate({ sso_token: token, session_duration_minutes: minutes }),
         }
-      : {
-          handled: true,
-          tokenType: 'discovery',
-          data: await magicLinks.discovery.authenticate({ discovery_magic_links_token: token }),
-        };
+      : tokenType === 'discovery'
+        ? {
+            handled: true,
+            tokenType,
+            data: await magicLinks.discovery.authenticate({ discovery_magic_links_token: token }),
+          }
+        : {
+            // An organization's login, signup or invite link.
+            handled: true,
+            tokenType: 'multi_tenant_magic_links',
+            data: await magicLinks.authenticate({ magic_links_token: token, session_duration_minutes: minutes }),
+          };
 
   return (options: AuthenticateByUrlOptions = {}): Promise<AuthenticateByUrlResult> => {
     const current = platform.location.href();

@@ -4,6 +4,7 @@ import type { createBootstrap } from './bootstrap.js';
 import type { DiscoveryFlow } from './flows/discovery.js';
 import type { MagicLinksFlow } from './flows/magic-links.js';
 import type { OrganizationFlow } from './flows/organization.js';
+import type { OtpsFlow } from './flows/otps.js';
 import type { SessionsFlow } from './flows/sessions.js';
 import type { SsoFlow } from './flows/sso.js';
 import type { CreateLoginOptions, LoginController } from './machines/login-types.js';
@@ -19,8 +20,8 @@ export interface B2BClientOptions {
   /** Origin of the OrgAuth server, e.g. `https://auth.example.com` (no trailing `/sdk/v1`). */
   baseUrl: string;
   /**
-   * Where magic links (`discovery`) and SSO (`login` for existing members, `signup` for new ones) lead
-   * back to; when omitted the server uses the project's default per type.
+   * Where discovery magic links (`discovery`), organization magic links and SSO (`login` for existing
+   * members, `signup` for new ones) lead back to; when omitted the server uses the project's default per type.
    */
   redirectUrls?: { discovery?: string; login?: string; signup?: string };
   /** Length of sessions the client creates. Default 60. */
@@ -42,6 +43,7 @@ export interface B2BClient {
   /** Project settings (cached after the first call). */
   bootstrap: ReturnType<typeof createBootstrap>;
   magicLinks: MagicLinksFlow;
+  otps: OtpsFlow;
   discovery: DiscoveryFlow;
   session: SessionsFlow;
   sso: SsoFlow;

@@ -7,6 +7,7 @@ import type { FlowDeps } from './flows/deps.js';
 import { createDiscoveryFlow } from './flows/discovery.js';
 import { createMagicLinksFlow } from './flows/magic-links.js';
 import { createOrganizationFlow } from './flows/organization.js';
+import { createOtpsFlow } from './flows/otps.js';
 import { createSessionsFlow } from './flows/sessions.js';
 import { createSsoFlow } from './flows/sso.js';
 import { createLoginController } from './machines/login-controller.js';
@@ -90,6 +91,7 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
     store,
     bootstrap: createBootstrap(http, publicToken),
     magicLinks,
+    otps: createOtpsFlow(deps),
     discovery,
     session: sessions,
     sso,

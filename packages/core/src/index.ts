@@ -22,6 +22,15 @@ export { LOGIN_STEPS } from './machines/login-state.js';
 export type { LoginEvent, LoginFlow, LoginState, LoginStep } from './machines/login-state.js';
 export { initialLoginState, loginReducer } from './machines/login-machine.js';
 export { createLoginController } from './machines/login-controller.js';
+export { DEFAULT_LOGIN_PRODUCTS } from './machines/login-config.js';
+export type {
+  DirectLoginForSingleMembershipConfig,
+  EmailMagicLinksOptions,
+  EmailMethod,
+  EmailOtpOptions,
+  LoginConfig,
+  LoginProduct,
+} from './machines/login-config.js';
 export type {
   CreateLoginOptions,
   LoginClient,
@@ -37,7 +46,19 @@ export type { PkcePair } from './pkce.js';
 export { browserPlatform } from './platform/browser.js';
 export type { Platform, PlatformCookieAttributes } from './platform/types.js';
 export type { SessionEndReason } from './session/session-manager.js';
-export type { DiscoverySendOptions, DiscoveryMagicLinkAuthenticateOptions } from './flows/magic-links.js';
+export type {
+  DiscoveryMagicLinkAuthenticateOptions,
+  DiscoverySendOptions,
+  MagicLinkAuthenticateOptions,
+  MagicLinkLoginOrSignupOptions,
+} from './flows/magic-links.js';
+export type {
+  OtpEmailAuthenticateOptions,
+  OtpEmailDiscoveryAuthenticateOptions,
+  OtpEmailDiscoverySendOptions,
+  OtpEmailLoginOrSignupOptions,
+  OtpsFlow,
+} from './flows/otps.js';
 export type { DiscoveryOrganizationCreateOptions, IntermediateSessionExchangeOptions } from './flows/discovery.js';
 export type { OrganizationFlow, OrganizationGetBySlugOptions } from './flows/organization.js';
 export type { DiscoveryFlow } from './flows/discovery.js';

@@ -10,6 +10,15 @@ describe('parseAuthenticateUrl', () => {
     });
   });
 
+  it('handles organization links (login, signup and invite) and SSO tokens', () => {
+    for (const tokenType of ['multi_tenant_magic_links', 'sso'])
+      expect(parseAuthenticateUrl(`https://app.test/?stytch_token_type=${tokenType}&token=t`)).toEqual({
+        handled: true,
+        tokenType,
+        token: 't',
+      });
+  });
+
   it('marks token types this client does not handle yet', () => {
     expect(parseAuthenticateUrl('https://app.test/auth?token=t&stytch_token_type=multi_tenant_passwords')).toEqual({
       handled: false,

@@ -17,3 +17,9 @@ export interface FlowDeps {
   sessionDurationMinutes: number;
   redirectUrls: { discovery?: string; login?: string; signup?: string };
 }
+
+/**
+ * `T` whose optional fields also accept `undefined`, which the JSON body drops: options can then be
+ * passed straight from a configuration object whose fields may be unset (the login machine does).
+ */
+export type WithUndefined<T> = { [K in keyof T]: undefined extends T[K] ? T[K] | undefined : T[K] };

@@ -11,13 +11,13 @@ import type { FlowDeps } from './deps.js';
 export interface DiscoveryOrganizationCreateOptions {
   organization_name: string;
   organization_slug: string;
-  session_duration_minutes?: number;
+  session_duration_minutes?: number | undefined;
 }
 
 /** Options of `discovery.intermediateSessions.exchange`. */
 export interface IntermediateSessionExchangeOptions {
   organization_id: string;
-  session_duration_minutes?: number;
+  session_duration_minutes?: number | undefined;
 }
 
 const noIntermediateSession = () => new OrgAuthError('no_session', 'No intermediate session.');

@@ -1,16 +1,20 @@
 import type {
+  MagicLinkAuthenticateRequest,
+  MagicLinkAuthenticateResponse,
+  MagicLinkLoginOrSignupRequest,
+} from '../protocol/email-auth-types.js';
+import type {
   CommonResponse,
   DiscoveryAuthenticateResponse,
   DiscoveryMagicLinkAuthenticateRequest,
   DiscoverySendRequest,
 } from '../protocol/types.js';
-import type { FlowDeps } from './deps.js';
+import type { FlowDeps, WithUndefined } from './deps.js';
 
-/** Options of `magicLinks.email.discovery.send`. */
-export interface DiscoverySendOptions {
-  email_address: string;
+/** Options of `magicLinks.email.discovery.send` (Stytch's `B2BMagicLinksEmailDiscoverySendOptions`). */
+export interface DiscoverySendOptions extends WithUndefined<Omit<DiscoverySendRequest, 'pkce_code_challenge'>> {
   /** Overrides the client's `redirectUrls.discovery`; must be on the project's allowlist. */
-  discovery_redirect_url?: string;
+  discovery_redirect_url?: string | undefined;
 }
 
 /** Options of `magicLinks.discovery.authenticate`. */
@@ -18,26 +22,80 @@ export interface DiscoveryMagicLinkAuthenticateOptions {
   discovery_magic_links_token: string;
 }
 
+/** Options of `magicLinks.email.loginOrSignup` (Stytch's `B2BMagicLinkLoginOrSignupOptions`). */
+export interface MagicLinkLoginOrSignupOptions
+  extends WithUndefined<Omit<MagicLinkLoginOrSignupRequest, 'pkce_code_challenge'>> {
+  /** Where an existing member lands; default the client's `redirectUrls.login`, else the project's default. */
+  login_redirect_url?: string | undefined;
+  /** Where a new member lands; default the client's `redirectUrls.signup`, else the project's default. */
+  signup_redirect_url?: string | undefined;
+}
+
+/** Options of `magicLinks.authenticate` (Stytch's `B2BMagicLinksAuthenticateOptions`). */
+export interface MagicLinkAuthenticateOptions {
+  magic_links_token: string;
+  /** Length of the session; default the client's `sessionDurationMinutes`. */
+  session_duration_minutes?: number | undefined;
+  locale?: string | undefined;
+}
+
 /**
- * Email magic links, discovery flavour. PKCE is always on: the link only works in the browser that
- * asked for it, so a link minted by an attacker cannot sign a victim in to the attacker's account.
+ * Email magic links. Links this client asks for carry a PKCE challenge: they only work in the browser
+ * that asked, so a link minted by an attacker cannot sign a victim in to the attacker's account.
+ * Invite links are minted by a member or a backend without a challenge, and open in any browser.
  */
-export function createMagicLinksFlow({ http, session, pkce, redirectUrls }: FlowDeps) {
+export function createMagicLinksFlow({ http, session, pkce, redirectUrls, sessionDurationMinutes }: FlowDeps) {
+  // One `magic_links` pair for every link this browser asks for (docs/wire-protocol.md §2.9); kept for a resend.
+  const challenge = async () => (await pkce.getOrCreate('magic_links')).code_challenge;
+  // The stored verifier, if any: the server accepts one on a link minted without a challenge (an invite).
+  const withVerifier = <T extends { pkce_code_verifier?: string | undefined }>(body: T): T => {
+    const pair = pkce.get('magic_links');
+    if (pair) body.pkce_code_verifier = pair.code_verifier;
+    return body;
+  };
   return {
     email: {
+      /**
+       * Emails a sign-in link for one organization: a login link to a member, a signup link to an
+       * address the organization admits by just-in-time provisioning, nothing to anyone else (the
+       * answer is the same, so it tells no one who is a member).
+       * @throws {OrgAuthApiError} e.g. `organization_not_found`, `invalid_redirect_url`, `too_many_requests`.
+       */
+      async loginOrSignup(options: MagicLinkLoginOrSignupOptions): Promise<CommonResponse> {
+        const body: WithUndefined<MagicLinkLoginOrSignupRequest> = {
+          ...options,
+          pkce_code_challenge: await challenge(),
+        };
+        const login = options.login_redirect_url ?? redirectUrls.login;
+        const signup = options.signup_redirect_url ?? redirectUrls.signup;
+        if (login) body.login_redirect_url = login;
+        if (signup) body.signup_redirect_url = signup;
+        return http.post<CommonResponse>('/b2b/magic_links/email/login_or_signup', body);
+      },
       discovery: {
         /** Emails a discovery magic link; the same PKCE pair is reused for a resend. */
         async send(options: DiscoverySendOptions): Promise<CommonResponse> {
-          const { code_challenge } = await pkce.getOrCreate('magic_links');
-          const body: DiscoverySendRequest = {
-            email_address: options.email_address,
-            pkce_code_challenge: code_challenge,
-          };
+          const body: WithUndefined<DiscoverySendRequest> = { ...options, pkce_code_challenge: await challenge() };
           const redirect = options.discovery_redirect_url ?? redirectUrls.discovery;
           if (redirect !== undefined) body.discovery_redirect_url = redirect;
           return http.post<CommonResponse>('/b2b/magic_links/email/discovery/send', body);
         },
       },
+    },
+    /**
+     * Signs in with an organization link: a login, signup or invite link. An invite turns the member
+     * from `invited` to `active`.
+     * @throws {OrgAuthApiError} `magic_link_not_found` for a used or expired link, `pkce_mismatch`
+     * when the link was requested from another browser.
+     */
+    async authenticate(options: MagicLinkAuthenticateOptions): Promise<MagicLinkAuthenticateResponse> {
+      const body = withVerifier<WithUndefined<MagicLinkAuthenticateRequest>>({
+        ...options,
+        session_duration_minutes: options.session_duration_minutes ?? sessionDurationMinutes,
+      });
+      const response = await http.post<MagicLinkAuthenticateResponse>('/b2b/magic_links/authenticate', body);
+      pkce.clear('magic_links');
+      return session.applyAuthenticateResponse(response);
     },
     discovery: {
       /**
@@ -46,11 +104,9 @@ export function createMagicLinksFlow({ http, session, pkce, redirectUrls }: Flow
        * when the link was requested from another browser.
        */
       async authenticate(options: DiscoveryMagicLinkAuthenticateOptions): Promise<DiscoveryAuthenticateResponse> {
-        const body: DiscoveryMagicLinkAuthenticateRequest = {
+        const body = withVerifier<DiscoveryMagicLinkAuthenticateRequest>({
           discovery_magic_links_token: options.discovery_magic_links_token,
-        };
-        const pair = pkce.get('magic_links');
-        if (pair) body.pkce_code_verifier = pair.code_verifier;
+        });
         const response = await http.post<DiscoveryAuthenticateResponse>(
           '/b2b/magic_links/discovery/authenticate',
           body,

@@ -1,9 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import { isOrgAuthError, OrgAuthApiError, OrgAuthError } from '../errors.js';
 import type { ApiErrorType } from '../protocol/errors.js';
-import type { Member, Organization } from '../protocol/types.js';
+import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
 import { validateSlug } from '../slug.js';
 import type { AuthState } from '../state/auth-state.js';
+import { DEFAULT_LOGIN_PRODUCTS, directLoginOrganization } from './login-config.js';
+import { createEmailActions } from './login-email.js';
 import { initialLoginState, loginReducer } from './login-machine.js';
 import type { LoginEvent, LoginState } from './login-state.js';
 import type { LoginClient, LoginController, LoginControllerOptions } from './login-types.js';
@@ -19,8 +21,17 @@ const asError = (error: unknown): OrgAuthError =>
  * (and on every `getState`), so forgotten controllers do not leak listeners.
  */
 export function createLoginController(client: LoginClient, options: LoginControllerOptions = {}): LoginController {
-  const slug = options.organizationSlug?.trim();
-  const first = slug ? loginReducer(initialLoginState, { type: 'ORGANIZATION_REQUESTED', slug }) : initialLoginState;
+  const slug = options.organizationSlug?.trim() ?? '';
+  const config = {
+    ...options,
+    products: options.products ?? DEFAULT_LOGIN_PRODUCTS,
+    authFlowType: options.authFlowType ?? (slug ? 'Organization' : 'Discovery'),
+  } as const;
+  const session_duration_minutes = config.sessionOptions?.sessionDurationMinutes;
+  const first =
+    config.authFlowType === 'Organization'
+      ? loginReducer(initialLoginState, { type: 'ORGANIZATION_REQUESTED', slug })
+      : initialLoginState;
   const auth = client.store.getState();
   const machine = createStore<LoginState>()(() =>
     auth.status === 'signed-in'
@@ -36,7 +47,7 @@ export function createLoginController(client: LoginClient, options: LoginControl
   };
   const fail = (error: unknown) => dispatch({ type: 'FAILED', error: asError(error) });
   // Checked here so no request is spent, and failed as the error the server answers for it, so every
-  // UI words it from its table of error types (the SDK's own messages stay terse: the 8 KB budget).
+  // UI words it from its table of error types (the SDK's own messages stay terse: the size budget).
   const refuse = (errorType: ApiErrorType, value: string) => {
     fail(new OrgAuthApiError(errorType, 400, undefined, value));
     return false;
@@ -50,7 +61,8 @@ export function createLoginController(client: LoginClient, options: LoginControl
     if (page.step !== 'organization-login' || !page.busy || page.flow.organization) return;
     const { slug: wanted } = page.flow;
     try {
-      const { organization } = await client.organization.getBySlug({ organization_slug: wanted });
+      // `authFlowType: 'Organization'` without a slug names no organization: no request to make.
+      const { organization } = wanted ? await client.organization.getBySlug({ organization_slug: wanted }) : {};
       // getBySlug answers null, not an error; say it as the error the words table knows.
       if (!organization) throw new OrgAuthApiError('organization_not_found', 404, undefined, wanted);
       dispatch({ type: 'ORGANIZATION_LOADED', slug: wanted, organization });
@@ -80,11 +92,6 @@ export function createLoginController(client: LoginClient, options: LoginControl
       fail(error);
     }
   };
-  const send = (email: string) =>
-    attempt(async () => {
-      await client.magicLinks.email.discovery.send({ email_address: email });
-      dispatch({ type: 'EMAIL_SENT', email });
-    });
   // A signed-in answer signs in here too; an MFA-pending one (no member session) leaves the step as it is.
   const enter = (work: () => Promise<{ member: Member; organization: Organization; member_session: unknown }>) =>
     attempt(async () => {
@@ -92,21 +99,28 @@ export function createLoginController(client: LoginClient, options: LoginControl
       if (response.member_session) signedIn(response);
     });
 
+  // A proven email's organizations: the chooser, unless the configuration enters or creates one at once.
+  const discovered = async (email: string, organizations: DiscoveredOrganization[]) => {
+    dispatch({ type: 'DISCOVERED', email, organizations });
+    const only = directLoginOrganization(organizations, config.directLoginForSingleMembership);
+    if (only) return controller.chooseOrganization(only.organization.organization_id);
+    if (organizations.length || !config.directCreateOrganizationForNoMembership) return;
+    controller.startCreate();
+    const domain = email.split('@')[1]!; // lowercased, a valid slug: letters, digits, dots and dashes
+    await controller.createOrganization({ organization_name: domain, organization_slug: domain.toLowerCase() });
+  };
   const begin = async (href?: string) => {
     const parsed = client.parseAuthenticateUrl(href);
     if (parsed) dispatch({ type: 'REDIRECT_STARTED' });
     try {
       // Without a token the URL may still carry `stytch_error` (SSO failed): authenticateByUrl rejects with it.
-      const result = await client.authenticateByUrl(href === undefined ? {} : { href });
+      const result = await client.authenticateByUrl({ href, session_duration_minutes });
       if (!result) return await settle();
-      // Terse like every SDK message (the 8 KB budget): UIs word errors by code, not by message.
+      // Terse like every SDK message (the size budget): UIs word errors by code, not by message.
       if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
-      if (result.tokenType === 'sso') return void (result.data.member_session && signedIn(result.data));
-      dispatch({
-        type: 'DISCOVERED',
-        email: result.data.email_address,
-        organizations: result.data.discovered_organizations,
-      });
+      // SSO and organization links (login, signup, invite) sign in; discovery leads to the chooser.
+      if (result.tokenType !== 'discovery') return void (result.data.member_session && signedIn(result.data));
+      await discovered(result.data.email_address, result.data.discovered_organizations);
     } catch (error) {
       // No form to show it on: the attempt is over (the error step).
       if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });
@@ -116,6 +130,7 @@ export function createLoginController(client: LoginClient, options: LoginControl
   let started: Promise<void> | undefined;
 
   const controller: LoginController = {
+    config,
     getState() {
       follow(client.store.getState());
       return state();
@@ -132,40 +147,35 @@ export function createLoginController(client: LoginClient, options: LoginControl
     },
     // Once per login, whoever calls: a React effect runs twice in StrictMode, and a token is spent once.
     start: (href) => (started ??= begin(href)),
-    async submitEmail(input) {
-      const email = input.trim();
-      if (dispatch({ type: 'EMAIL_SUBMITTED', email }) && valid(email)) await send(email);
-    },
-    async resend() {
-      const sent = state();
-      if (dispatch({ type: 'RESEND' }) && 'email' in sent) await send(sent.email);
-    },
+    ...createEmailActions({ client, config, state, dispatch, attempt, valid, discovered }),
     back: () => go({ type: 'BACK' }),
     async chooseOrganization(organization_id) {
       if (!dispatch({ type: 'ORGANIZATION_CHOSEN', organizationId: organization_id })) return;
-      await enter(() => client.discovery.intermediateSessions.exchange({ organization_id }));
+      await enter(() => client.discovery.intermediateSessions.exchange({ organization_id, session_duration_minutes }));
     },
-    startCreate: () => void dispatch({ type: 'CREATE_STARTED' }),
+    startCreate: () => void (config.disableCreateOrganization || dispatch({ type: 'CREATE_STARTED' })),
     async createOrganization({ organization_name, organization_slug }) {
       if (!dispatch({ type: 'CREATE_SUBMITTED' })) return;
       const name = organization_name.trim();
       if (!name) return void refuse('invalid_organization_name', name);
       if (validateSlug(organization_slug)) return void refuse('invalid_organization_slug', organization_slug);
-      await enter(() => client.discovery.organizations.create({ organization_name: name, organization_slug }));
+      await enter(() =>
+        client.discovery.organizations.create({ organization_name: name, organization_slug, session_duration_minutes }),
+      );
     },
     reset() {
       options.forgetIntermediateSession?.();
       return go({ type: 'RESET' });
     },
     loadOrganization: (wanted) => go({ type: 'ORGANIZATION_REQUESTED', slug: wanted }),
-    openSsoEmail: () => void dispatch({ type: 'SSO_EMAIL_OPENED' }),
+    openSsoEmail: () => void (config.products.includes('sso') && dispatch({ type: 'SSO_EMAIL_OPENED' })),
     openEmail: () => void dispatch({ type: 'EMAIL_OPENED' }),
     async submitSsoEmail(input) {
       const email = input.trim();
       if (!dispatch({ type: 'SSO_EMAIL_SUBMITTED', email }) || !valid(email)) return;
       await attempt(async () => {
         const { connections } = await client.sso.discoverConnections(email);
-        // Messages stay terse (the 8 KB budget): UIs word errors by `code` / `errorType`, not by message.
+        // Messages stay terse (the size budget): UIs word errors by `code` / `errorType`, not by message.
         if (!connections[0]) throw new OrgAuthError('no_sso_connection', email);
         if (connections[1]) return dispatch({ type: 'SSO_CONNECTIONS_FOUND', connections });
         await controller.startSso(connections[0].connection_id);

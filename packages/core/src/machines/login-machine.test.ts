@@ -11,9 +11,17 @@ describe('loginReducer', () => {
   it('walks email → email-sent → back → email keeping the address', () => {
     const sent = run([
       { type: 'EMAIL_SUBMITTED', email: 'ada@acme.test' },
-      { type: 'EMAIL_SENT', email: 'ada@acme.test' },
+      { type: 'EMAIL_SENT', email: 'ada@acme.test', method: 'emailMagicLinks' },
     ]);
-    expect(sent).toEqual({ step: 'email-sent', email: 'ada@acme.test', busy: false, error: null, flow: null });
+    expect(sent).toEqual({
+      step: 'email-sent',
+      email: 'ada@acme.test',
+      method: 'emailMagicLinks',
+      sends: 1,
+      busy: false,
+      error: null,
+      flow: null,
+    });
     expect(loginReducer(sent, { type: 'RESEND' })).toMatchObject({ step: 'email-sent', busy: true });
     expect(loginReducer(sent, { type: 'BACK' })).toEqual({
       step: 'email',
@@ -136,7 +144,7 @@ describe('loginReducer', () => {
     const sent = run(
       [
         { type: 'EMAIL_SUBMITTED', email: 'ada@acme.test' },
-        { type: 'EMAIL_SENT', email: 'ada@acme.test' },
+        { type: 'EMAIL_SENT', email: 'ada@acme.test', method: 'emailMagicLinks' },
       ],
       email,
     );

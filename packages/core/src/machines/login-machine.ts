@@ -33,7 +33,19 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
         : state;
     case 'EMAIL_SENT':
       return state.step === 'email' || state.step === 'email-sent'
-        ? { step: 'email-sent', email: event.email, busy: false, error: null, flow }
+        ? {
+            step: 'email-sent',
+            email: event.email,
+            method: event.method,
+            sends: state.step === 'email-sent' ? state.sends + 1 : 1,
+            busy: false,
+            error: null,
+            flow,
+          }
+        : state;
+    case 'CODE_SUBMITTED':
+      return state.step === 'email-sent' && state.method === 'emailOtp' && !state.busy
+        ? { ...state, busy: true, error: null }
         : state;
     case 'RESEND':
       return state.step === 'email-sent' && !state.busy ? { ...state, busy: true, error: null } : state;

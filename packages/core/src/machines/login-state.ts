@@ -1,11 +1,12 @@
 import type { OrgAuthError } from '../errors.js';
 import type { OrganizationBySlug, SsoConnectionSummary } from '../protocol/sso-types.js';
 import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
+import type { EmailMethod } from './login-config.js';
 
 /** Every screen of the login flow, in the order a discovery sign-up walks them. */
 export const LOGIN_STEPS = [
   'email', // "Sign in or create an organization": email field
-  'email-sent', // "Check your email" with the address and a way back
+  'email-sent', // "Check your email": the link to follow, or (a code) the code field; resend and a way back
   'authenticating', // a redirect token is being exchanged
   'choose-organization', // discovered organizations + "Create an organization"
   'create-organization', // name + slug form
@@ -39,7 +40,14 @@ type Form = { busy: boolean; error: OrgAuthError | null };
  */
 export type LoginState = (
   | ({ step: 'email'; email: string } & Form)
-  | ({ step: 'email-sent'; email: string } & Form)
+  | ({
+      step: 'email-sent';
+      email: string;
+      /** What was sent: a link to follow, or a code to type on this step. */
+      method: EmailMethod;
+      /** Successful sends to this address (1, then 2 after a resend…): a UI restarts its resend countdown on each. */
+      sends: number;
+    } & Form)
   | { step: 'authenticating' }
   | {
       step: 'choose-organization';
@@ -72,7 +80,8 @@ export type LoginState = (
 export type LoginEvent =
   | { type: 'EMAIL_OPENED' }
   | { type: 'EMAIL_SUBMITTED'; email: string }
-  | { type: 'EMAIL_SENT'; email: string }
+  | { type: 'EMAIL_SENT'; email: string; method: EmailMethod }
+  | { type: 'CODE_SUBMITTED' }
   | { type: 'RESEND' }
   | { type: 'BACK' }
   | { type: 'REDIRECT_STARTED' }

@@ -3,15 +3,18 @@ import type { AuthenticateByUrl } from '../authenticate-by-url.js';
 import type { DiscoveryFlow } from '../flows/discovery.js';
 import type { MagicLinksFlow } from '../flows/magic-links.js';
 import type { OrganizationFlow } from '../flows/organization.js';
+import type { OtpsFlow } from '../flows/otps.js';
 import type { SsoFlow } from '../flows/sso.js';
 import type { ParsedAuthenticateUrl } from '../redirect.js';
 import type { AuthState } from '../state/auth-state.js';
+import type { EmailMethod, LoginConfig, LoginProduct } from './login-config.js';
 import type { LoginState } from './login-state.js';
 
 /** What the controller uses of a client; a `B2BClient` has all of it. */
 export interface LoginClient {
   readonly store: StoreApi<AuthState>;
   magicLinks: MagicLinksFlow;
+  otps: OtpsFlow;
   discovery: DiscoveryFlow;
   sso: SsoFlow;
   organization: OrganizationFlow;
@@ -19,11 +22,12 @@ export interface LoginClient {
   authenticateByUrl: AuthenticateByUrl;
 }
 
-/** Options of `client.createLogin`. */
-export interface CreateLoginOptions {
+/** Options of `client.createLogin`: the login's configuration (Stytch's names), its organization, a hook. */
+export interface CreateLoginOptions extends LoginConfig {
   /**
-   * Runs the organization flow: the login starts on this organization's page (its SSO buttons and
-   * "Continue with email"), and "back" and "start over" return there. Without it, discovery.
+   * Runs the organization flow (unless `authFlowType` is `Discovery`): the login starts on this
+   * organization's page (its SSO buttons and "Continue with email", which signs straight in to it),
+   * and "back" and "start over" return there. Without it, discovery.
    */
   organizationSlug?: string | undefined;
   /** Called with the URL before an SSO start leaves the page; return false to navigate yourself. */
@@ -41,6 +45,8 @@ export interface LoginControllerOptions extends CreateLoginOptions {
  * never reject: a failure is kept on the step as `error`. Call {@link LoginController.start} once.
  */
 export interface LoginController {
+  /** The configuration it runs with, `products` and `authFlowType` resolved: a UI renders from it. */
+  readonly config: LoginConfig & { products: readonly LoginProduct[]; authFlowType: 'Discovery' | 'Organization' };
   getState(): LoginState;
   subscribe(listener: (state: LoginState, previous: LoginState) => void): () => void;
   /**
@@ -49,10 +55,19 @@ export interface LoginController {
    * is fetched. It runs once per login: later calls (a React effect in StrictMode) get the same promise.
    */
   start(href?: string): Promise<void>;
-  /** Sends the discovery magic link. */
-  submitEmail(email: string): Promise<void>;
-  /** Sends the same link again from the "Check your email" step. */
+  /**
+   * Emails a link or a code (`method`, default the first email product of `products`): in an
+   * organization's login one that signs in to it, in discovery one that leads to the chooser.
+   * A method the configuration does not offer is refused.
+   */
+  submitEmail(email: string, method?: EmailMethod): Promise<void>;
+  /** Sends the same link or a new code again from the "Check your email" step. */
   resend(): Promise<void>;
+  /**
+   * Redeems the emailed code typed on the "Check your email" step: signs in to the organization,
+   * or, in discovery, shows the organizations found. A failure stays on the step, the code field kept.
+   */
+  submitCode(code: string): Promise<void>;
   /**
    * Goes one step back (email-sent → email, create-organization → choose-organization, sso-email →
    * email; in the organization flow, email and sso-email → organization-login).
@@ -60,7 +75,7 @@ export interface LoginController {
   back(): Promise<void>;
   /** Exchanges the intermediate session for a session in this organization. */
   chooseOrganization(organizationId: string): Promise<void>;
-  /** Shows the create-organization form. */
+  /** Shows the create-organization form (refused with `disableCreateOrganization`). */
   startCreate(): void;
   /** Creates an organization and signs in to it. */
   createOrganization(options: { organization_name: string; organization_slug: string }): Promise<void>;
@@ -70,7 +85,7 @@ export interface LoginController {
   loadOrganization(slug: string): Promise<void>;
   /** "Continue with email" on an organization's page: the discovery email step (`back()` returns). */
   openEmail(): void;
-  /** "Continue with SSO": the step that finds the SSO connection by email domain. */
+  /** "Continue with SSO": the step that finds the SSO connection by email domain (when `products` has `sso`). */
   openSsoEmail(): void;
   /** Finds the SSO connections for the email's domain: one is started, several are offered, none is an error. */
   submitSsoEmail(email: string): Promise<void>;

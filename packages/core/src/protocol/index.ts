@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './constants.js';
 export * from './sso-types.js';
 export * from './slug.js';
+export * from './email-auth-types.js';

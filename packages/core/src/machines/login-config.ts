@@ -1,0 +1,85 @@
+import type { DiscoveredOrganization } from '../protocol/types.js';
+
+/** Ways in the login offers, in the order it offers them (Stytch's prebuilt UI product names). */
+export type LoginProduct = 'emailMagicLinks' | 'emailOtp' | 'sso';
+
+/** How an email address is proven: a link to follow, or a code to type. */
+export type EmailMethod = Extract<LoginProduct, 'emailMagicLinks' | 'emailOtp'>;
+
+/** Options of the magic links the login sends (Stytch's `B2BEmailMagicLinksOptions`). */
+export interface EmailMagicLinksOptions {
+  loginRedirectURL?: string;
+  signupRedirectURL?: string;
+  discoveryRedirectURL?: string;
+  loginTemplateId?: string;
+  signupTemplateId?: string;
+  locale?: string;
+  loginExpirationMinutes?: number;
+  signupExpirationMinutes?: number;
+  discoveryExpirationMinutes?: number;
+}
+
+/** Options of the codes the login sends: Stytch's `B2BEmailOTPOptions`, plus the lifetimes of the API. */
+export interface EmailOtpOptions {
+  loginTemplateId?: string;
+  signupTemplateId?: string;
+  locale?: string;
+  loginExpirationMinutes?: number;
+  signupExpirationMinutes?: number;
+  discoveryExpirationMinutes?: number;
+}
+
+/** When discovery may skip the organization chooser (Stytch's `DirectLoginForSingleMembershipConfig`). */
+export interface DirectLoginForSingleMembershipConfig {
+  /** Enter the one organization the person is an active member of. */
+  status: boolean;
+  /** Do not count pending invites as other choices. */
+  ignoreInvites: boolean;
+  /** Do not count organizations the person may join by email domain as other choices. */
+  ignoreJitProvisioning: boolean;
+}
+
+/**
+ * The login's configuration, one typed object shaped like Stytch's prebuilt UI config, so a team
+ * moving from it keeps its settings.
+ */
+export interface LoginConfig {
+  /** Default `['emailMagicLinks', 'sso']`. With both email products the person picks link or code. */
+  products?: readonly LoginProduct[];
+  /**
+   * `Organization`: the login of one organization (`organizationSlug`), which signs straight in;
+   * `Discovery`: email first, then the organization chooser. Default: `Organization` when a slug is given.
+   */
+  authFlowType?: 'Discovery' | 'Organization';
+  /** Length of the sessions the login creates; default the client's `sessionDurationMinutes`. */
+  sessionOptions?: { sessionDurationMinutes: number };
+  emailMagicLinksOptions?: EmailMagicLinksOptions;
+  emailOtpOptions?: EmailOtpOptions;
+  directLoginForSingleMembership?: DirectLoginForSingleMembershipConfig;
+  /** With no organization to enter or join, create one (named after the email's domain) at once. */
+  directCreateOrganizationForNoMembership?: boolean;
+  /** Hide and refuse "Create an organization" in discovery. */
+  disableCreateOrganization?: boolean;
+}
+
+/** The products a login offers when its configuration names none. */
+export const DEFAULT_LOGIN_PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'sso'];
+
+/**
+ * The organization discovery enters without asking, per `directLoginForSingleMembership`: the only
+ * one the person is an active member of, when no other choice counts. Null to show the chooser.
+ */
+export function directLoginOrganization(
+  organizations: readonly DiscoveredOrganization[],
+  config: DirectLoginForSingleMembershipConfig | undefined,
+): DiscoveredOrganization | null {
+  if (!config?.status) return null;
+  const members = organizations.filter(({ membership: { type } }) => type === 'active_member');
+  const others = organizations.filter(
+    ({ membership: { type } }) =>
+      type !== 'active_member' &&
+      !(config.ignoreInvites && type === 'invited_member') &&
+      !(config.ignoreJitProvisioning && type.startsWith('eligible_to_join')),
+  );
+  return members.length === 1 && others.length === 0 ? members[0]! : null;
+}
