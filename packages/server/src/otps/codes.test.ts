@@ -4,7 +4,7 @@ import { signUp } from '../testing/journey.js';
 import { issueEmailOtp, redeemEmailOtp } from './codes.js';
 import { createTestServer, latestOtpCode, type TestServer } from '../testing/test-server.js';
 
-// The rules of a code itself (docs/security.md AUTH-06, AUTH-10, AUTH-11 and §4 of the reference):
+// The rules of a code itself (docs/security.md AUTH-06, AUTH-07, AUTH-09, AUTH-10, AUTH-11):
 // six CSPRNG digits, a keyed digest at rest, single use, five wrong tries, latest only, expiry.
 
 let t: TestServer;

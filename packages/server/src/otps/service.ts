@@ -12,7 +12,7 @@ import { authenticateResponse, type HeldSession, proveHeldSession, startOrExtend
 import { DISCOVERY, issueDecoyOtp, issueEmailOtp, redeemEmailOtp } from './codes.js';
 import { otpMail } from './mail.js';
 
-/** Stytch's bounds and default of a code's lifetime, in minutes (docs/security.md §4: ≤ 10 by default). */
+/** Stytch's bounds and default of a code's lifetime, in minutes (docs/security.md AUTH-09: ≤ 10 by default). */
 const OTP_TTL = { min: 2, max: 15, default: 10 } as const;
 
 const ttl = (body: Body, key: string) => optionalInteger(body, key, OTP_TTL.min, OTP_TTL.max) ?? OTP_TTL.default;
