@@ -17,6 +17,7 @@ import { newId } from './lib/crypto.js';
 import { magicLinkRoutes } from './magic-links/index.js';
 import { memberRoutes } from './members/index.js';
 import { organizationRoutes } from './organizations/index.js';
+import { otpRoutes } from './otps/index.js';
 import { projectRoutes } from './projects/index.js';
 import { sessionRoutes } from './sessions/index.js';
 import { ssoRoutes } from './sso/index.js';
@@ -28,6 +29,7 @@ const FEATURES = [
   memberRoutes,
   magicLinkRoutes,
   discoveryRoutes,
+  otpRoutes,
   sessionRoutes,
   ssoRoutes,
   eventRoutes,

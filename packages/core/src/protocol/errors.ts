@@ -39,6 +39,12 @@ export const API_ERRORS = {
   session_not_found: 404,
   intermediate_session_not_found: 404,
   magic_link_not_found: 404,
+  // Email one-time codes (packages/server/src/otps/): a wrong code, or none waiting for the email
+  // (Stytch's type, which its login UI knows); the right code past its expiry; a code killed by
+  // too many wrong attempts.
+  otp_code_not_found: 404,
+  unable_to_auth_otp_code: 401,
+  too_many_otp_attempts: 401,
   pkce_mismatch: 400,
   pkce_required: 400,
   invalid_email_for_jit_provisioning: 403,

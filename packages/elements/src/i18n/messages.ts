@@ -117,6 +117,9 @@ export const DEFAULT_ERROR_MESSAGES: Record<OrgAuthErrorCode | ApiErrorType, str
   session_not_found: 'Your session has ended. Please sign in again.',
   intermediate_session_not_found: 'Your sign-in has expired. Please start over.',
   magic_link_not_found: 'This sign-in link has expired or was already used. Request a new one.',
+  otp_code_not_found: 'That code is not right. Check the latest email and try again.',
+  unable_to_auth_otp_code: 'This code has expired. Request a new one.',
+  too_many_otp_attempts: 'Too many wrong tries for this code. Request a new one.',
   pkce_mismatch: 'Open the sign-in link in the same browser where you requested it.',
   pkce_required: 'Open the sign-in link in the same browser where you requested it.',
   invalid_email_for_jit_provisioning:

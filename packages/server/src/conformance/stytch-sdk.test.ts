@@ -4,6 +4,10 @@ import type {
   B2BMagicLinksAuthenticateResponse,
   B2BMagicLinksEmailInviteResponse,
   B2BMagicLinksEmailLoginOrSignupResponse,
+  B2BOTPEmailAuthenticateResponse,
+  B2BOTPEmailDiscoveryAuthenticateResponse,
+  B2BOTPEmailDiscoverySendResponse,
+  B2BOTPEmailLoginOrSignupResponse,
   B2BOrganizationsCreateResponse,
   B2BOrganizationsDeleteResponse,
   B2BOrganizationsGetResponse,
@@ -20,7 +24,7 @@ import type {
   MemberSession,
 } from 'stytch';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { latestMagicLinkToken } from '../testing/test-server.js';
+import { latestMagicLinkToken, latestOtpCode } from '../testing/test-server.js';
 import { startLoopbackServer, type LoopbackServer } from './loopback.js';
 import { shapeErrors } from './sdk-shapes.js';
 
@@ -309,6 +313,67 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
 
   // The seed OpenAPI spells roles as ids, the SDK as MemberRole objects; this project chose `objects`
   // in beforeAll (members/roles.ts). The seed contract suite covers the `ids` default.
+  test('otps.email.loginOrSignup', async () => {
+    const organization_id = need(state.organizationId, 'an organization');
+    const res: B2BOTPEmailLoginOrSignupResponse = await client.otps.email.loginOrSignup({
+      organization_id,
+      email_address: memberEmail,
+      login_expiration_minutes: 5,
+    });
+    checkShape('otps.email.loginOrSignup', res, 'B2BOTPEmailLoginOrSignupResponse');
+    expect(res).toMatchObject({ member_id: state.memberId, member_created: false });
+    expect(res.organization.organization_id).toBe(organization_id);
+  });
+
+  test('otps.email.authenticate (a wrong code is refused with Stytch’s type, then the mailed code signs in)', async () => {
+    const organization_id = need(state.organizationId, 'an organization');
+    const code = await latestOtpCode(loopback.server, memberEmail);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const refused = await client.otps.email
+      .authenticate({ organization_id, email_address: memberEmail, code: wrong })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StytchError);
+    expect(refused).toMatchObject({ status_code: 404, error_type: 'otp_code_not_found' });
+    const res: B2BOTPEmailAuthenticateResponse = await client.otps.email.authenticate({
+      organization_id,
+      email_address: memberEmail,
+      code,
+      session_duration_minutes: 30,
+    });
+    checkShape('otps.email.authenticate', res, 'B2BOTPEmailAuthenticateResponse');
+    expect(res).toMatchObject({
+      member_id: state.memberId,
+      organization_id,
+      member_authenticated: true,
+      intermediate_session_token: '',
+    });
+    expect(res.method_id).toMatch(/^member-email-test-/);
+    expect(res.session_jwt.split('.')).toHaveLength(3);
+    expect(need(res.member_session, 'a member_session').authentication_factors[0]).toMatchObject({
+      type: 'otp',
+      delivery_method: 'email',
+    });
+  });
+
+  test('otps.email.discovery.send', async () => {
+    const res: B2BOTPEmailDiscoverySendResponse = await client.otps.email.discovery.send({
+      email_address: memberEmail,
+    });
+    checkShape('otps.email.discovery.send', res, 'B2BOTPEmailDiscoverySendResponse');
+    expect(res.status_code).toBe(200);
+  });
+
+  test('otps.email.discovery.authenticate', async () => {
+    const res: B2BOTPEmailDiscoveryAuthenticateResponse = await client.otps.email.discovery.authenticate({
+      email_address: memberEmail,
+      code: await latestOtpCode(loopback.server, memberEmail),
+    });
+    checkShape('otps.email.discovery.authenticate', res, 'B2BOTPEmailDiscoveryAuthenticateResponse');
+    expect(res.email_address).toBe(memberEmail);
+    expect(res.intermediate_session_token).not.toBe('');
+    expect(res.discovered_organizations.map((d) => d.organization?.organization_id)).toContain(state.organizationId);
+  });
+
   test('Member.roles are MemberRole objects, as the SDK types declare', async () => {
     const organization_id = need(state.organizationId, 'an organization');
     const res: B2BOrganizationsMembersCreateResponse = await client.organizations.members.create({

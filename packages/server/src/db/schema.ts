@@ -105,6 +105,19 @@ export interface OneTimeTokensTable {
   created_at: number;
 }
 
+/** `email_otps`: the live email one-time code of one (project, organization or `''` for discovery, email). */
+export interface EmailOtpsTable {
+  project_id: string;
+  organization_id: string;
+  email: string;
+  /** HMAC-SHA-256 of salt, binding and code under the server key (otps/codes.ts). */
+  code_hash: string;
+  salt: string;
+  attempts: Generated<number>;
+  expires_at: number;
+  created_at: number;
+}
+
 /** `intermediate_sessions`: proof of an email, not yet a session. */
 export interface IntermediateSessionsTable {
   hash: string;
@@ -251,6 +264,7 @@ export interface Database {
   organization_domains: OrganizationDomainsTable;
   members: MembersTable;
   one_time_tokens: OneTimeTokensTable;
+  email_otps: EmailOtpsTable;
   intermediate_sessions: IntermediateSessionsTable;
   sessions: SessionsTable;
   sso_connections: SsoConnectionsTable;

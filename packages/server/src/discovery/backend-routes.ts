@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
+import { authMethodOf } from '../members/index.js';
 import { authenticateSessionToken, verifySessionJwt } from '../sessions/index.js';
 import {
   apiOk,
@@ -27,7 +28,11 @@ import { optionalToken } from './sdk-routes.js';
  * validly signed for a few more minutes, discovers nothing.
  * @throws ApiError 400 when none or several are sent; 404 / 401 when the credential is not live.
  */
-async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promise<string> {
+async function provenEmail(
+  deps: AppDeps,
+  projectId: string,
+  body: Body,
+): Promise<{ email: string; methods?: string[] }> {
   const ist = optionalToken(body.intermediate_session_token);
   const sessionToken = optionalToken(body.session_token, 'session_token');
   const jwt =
@@ -39,9 +44,12 @@ async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promis
   if (sent !== 1)
     throw apiError('bad_request', 'Send exactly one of intermediate_session_token, session_token or session_jwt.');
   const now = deps.now();
-  if (ist !== undefined) return (await readIntermediateSession(deps.db, projectId, ist, now)).email;
+  if (ist !== undefined) {
+    const read = await readIntermediateSession(deps.db, projectId, ist, now);
+    return { email: read.email, methods: read.factors.map(authMethodOf) };
+  }
   if (sessionToken !== undefined)
-    return (await authenticateSessionToken(deps.db, projectId, sessionToken, undefined, now)).member.email;
+    return { email: (await authenticateSessionToken(deps.db, projectId, sessionToken, undefined, now)).member.email };
   const { sessionId } = await verifySessionJwt(deps.db, projectId, jwt as string, now);
   const row = await deps.db
     .selectFrom('sessions')
@@ -54,7 +62,7 @@ async function provenEmail(deps: AppDeps, projectId: string, body: Body): Promis
     .executeTakeFirst();
   if (row === undefined || row.status !== 'active')
     throw apiError('session_not_found', 'The session is unknown, revoked, or expired.');
-  return row.email;
+  return { email: row.email };
 }
 
 /**
@@ -80,8 +88,8 @@ export function backendDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   );
   api.post('/discovery/organizations', { action: 'DiscoveryOrganizationsList' }, async (c) => {
     const project = c.get('project');
-    const email = await provenEmail(deps, project.id, await readBody(c));
-    return apiOk(c, await listDiscoveredOrganizations(deps, project, email));
+    const { email, methods } = await provenEmail(deps, project.id, await readBody(c));
+    return apiOk(c, await listDiscoveredOrganizations(deps, project, email, methods));
   });
 
   api.post(

@@ -24,9 +24,10 @@ function discovered(
   type: MembershipType,
   member: MembersTable | null,
   domain: string | null,
+  methods: readonly string[],
 ): DiscoveredOrganization {
-  // Discovery proves the email by magic link; whether that is enough for the org is what the list says.
-  const required = primaryRequired(org, ['magic_link']);
+  // Whether the method that proved the email is enough for the org is what the list says.
+  const required = primaryRequired(org, methods);
   return {
     organization: toOrganization(org),
     membership: { type, details: domain === null ? null : { domain }, member: member && toMember(member) },
@@ -39,11 +40,14 @@ function discovered(
 /**
  * The organizations a verified `email` can enter: its memberships (active, invited, pending), then
  * organizations that accept its email domain by JIT provisioning. Deleted memberships are left out.
+ * `methods` are the auth methods that proved the email (`magic_link`, `email_otp`; members/provisioning.ts
+ * `authMethodOf`): each entry's `primary_required` says whether the organization accepts them.
  */
 export async function discoverOrganizations(
   db: Db,
   projectId: string,
   email: string,
+  methods: readonly string[] = ['magic_link'],
 ): Promise<DiscoveredOrganization[]> {
   const memberships = await db
     .selectFrom('members')
@@ -60,7 +64,7 @@ export async function discoverOrganizations(
   for (const { org_id, ...member } of memberships) {
     const org = await db.selectFrom('organizations').selectAll().where('id', '=', org_id).executeTakeFirstOrThrow();
     seen.add(org.id);
-    result.push(discovered(org, MEMBERSHIP_BY_STATUS[member.status] ?? 'active_member', member, null));
+    result.push(discovered(org, MEMBERSHIP_BY_STATUS[member.status] ?? 'active_member', member, null, methods));
   }
   const domain = emailDomain(email);
   const byDomain = await db
@@ -84,7 +88,7 @@ export async function discoverOrganizations(
   );
   for (const org of byDomain) {
     if (seen.has(org.id) || deleted.has(org.id) || !canJoinByEmailDomain(org, email)) continue;
-    result.push(discovered(org, 'eligible_to_join_by_email_domain', null, domain));
+    result.push(discovered(org, 'eligible_to_join_by_email_domain', null, domain, methods));
   }
   return result;
 }

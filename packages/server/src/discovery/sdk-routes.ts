@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
+import { authMethodOf } from '../members/index.js';
 import { authenticateSessionToken } from '../sessions/index.js';
 import {
   type AppDeps,
@@ -50,8 +51,11 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const now = deps.now();
     const istToken = optionalToken(body.intermediate_session_token);
     let email: string;
+    let methods: string[] | undefined;
     if (istToken !== undefined) {
-      email = (await readIntermediateSession(deps.db, project.id, istToken, now)).email;
+      const ist = await readIntermediateSession(deps.db, project.id, istToken, now);
+      email = ist.email;
+      methods = ist.factors.map(authMethodOf);
     } else {
       // Without an IST the SDK sends `{}` and the Basic-auth password is the session token.
       const sessionToken = c.get('sessionToken');
@@ -63,7 +67,7 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       email = (await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, now)).member.email;
     }
-    return sdkOk(c, await listDiscoveredOrganizations(deps, project, email));
+    return sdkOk(c, await listDiscoveredOrganizations(deps, project, email, methods));
   });
 
   sdk.post(

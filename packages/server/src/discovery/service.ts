@@ -6,7 +6,7 @@ import {
   issueIntermediateSession,
   readIntermediateSession,
 } from './intermediate-sessions.js';
-import { assertMfaNotRequired, insertMember } from '../members/index.js';
+import { assertMfaNotRequired, authMethodOf, insertMember } from '../members/index.js';
 import {
   consumeOneTimeToken,
   issueOneTimeToken,
@@ -105,11 +105,19 @@ export async function authenticateDiscoveryMagicLink(
   };
 }
 
-/** `discovery/organizations` for an already proven email (the caller found it from an IST or a session). */
-export async function listDiscoveredOrganizations(deps: AppDeps, project: Project, email: string) {
+/**
+ * `discovery/organizations` for an already proven email (the caller found it from an IST or a
+ * session); `methods` are the auth methods that proved it (an IST's factors).
+ */
+export async function listDiscoveredOrganizations(
+  deps: AppDeps,
+  project: Project,
+  email: string,
+  methods?: readonly string[],
+) {
   return {
     email_address: email,
-    discovered_organizations: await discoverOrganizations(deps.db, project.id, email),
+    discovered_organizations: await discoverOrganizations(deps.db, project.id, email, methods),
     organization_id_hint: null,
   };
 }
@@ -170,13 +178,7 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
   const exchanged = await deps.db.transaction().execute(async (trx) => {
     await consumeIntermediateSession(trx, project.id, ist.hash, now);
     const organization = await getOrganization(trx, project.id, organizationId);
-    const member = await joinOrganization(
-      trx,
-      organization,
-      ist.email,
-      ist.factors.map((f) => f.type),
-      now,
-    );
+    const member = await joinOrganization(trx, organization, ist.email, ist.factors.map(authMethodOf), now);
     // After the membership check (a stranger learns nothing of the policy); the throw rolls back the
     // IST consume and any activation or JIT join above.
     assertMfaNotRequired(organization);

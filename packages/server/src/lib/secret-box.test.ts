@@ -29,6 +29,15 @@ describe('createSecretBox (AES-256-GCM)', () => {
     expect(box.isSealed('{"kty":"EC"}')).toBe(false);
   });
 
+  test('mac: keyed, per purpose, deterministic; another key gives another digest', () => {
+    const digest = box.mac('email-otp', '123456');
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(box.mac('email-otp', '123456')).toBe(digest);
+    expect(box.mac('email-otp', '123457')).not.toBe(digest);
+    expect(box.mac('other', '123456')).not.toBe(digest);
+    expect(createSecretBox(randomBytes(32)).mac('email-otp', '123456')).not.toBe(digest);
+  });
+
   test('refuses a tampered value, a value sealed with another key, and non-sealed text', () => {
     const sealed = box.seal('secret');
     const [v, iv, body] = sealed.split('.') as [string, string, string];

@@ -25,6 +25,12 @@ export interface SecretBox {
   isSealed(value: string): boolean;
   /** HMAC of a constant under the key: identifies the key without revealing it (key-mismatch check). */
   readonly fingerprint: string;
+  /**
+   * HMAC-SHA-256 (hex) of `value` under a subkey of the key for `purpose`: a digest of a low-entropy
+   * secret (a six-digit code) that a copy of the database alone cannot brute-force, because the key
+   * lives outside it. One subkey per purpose, so a digest never verifies in another context.
+   */
+  mac(purpose: string, value: string): string;
 }
 
 /** Builds a box over a 32-byte key. @throws Error when the key is not 32 bytes. */
@@ -34,8 +40,18 @@ export function createSecretBox(key: Buffer): SecretBox {
     .update('orgauth secret-box key check v1')
     .digest('base64url')
     .slice(0, 22);
+  const subkeys = new Map<string, Buffer>();
+  const subkey = (purpose: string) => {
+    let derived = subkeys.get(purpose);
+    if (derived === undefined) {
+      derived = createHmac('sha256', key).update(`orgauth mac subkey v1\n${purpose}`).digest();
+      subkeys.set(purpose, derived);
+    }
+    return derived;
+  };
   return {
     fingerprint,
+    mac: (purpose, value) => createHmac('sha256', subkey(purpose)).update(value, 'utf8').digest('hex'),
     isSealed: (value) => value.startsWith(SEALED_PREFIX),
     seal(plaintext) {
       const iv = randomBytes(12);

@@ -1,9 +1,11 @@
 /** Members: store, search, roles, provisioning rules, admin changes, wire shape and routes. */
 export {
+  assertEmailOtpAllowed,
   assertInviteAllowed,
   assertMagicLinkAllowed,
   assertMfaNotRequired,
   assertPrimaryFactorsAllowed,
+  authMethodOf,
   canJoinByEmailDomain,
   primaryRequired,
 } from './provisioning.js';

@@ -1,3 +1,4 @@
+import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { OrganizationsTable } from '../db/schema.js';
 import { apiError } from '../lib/api-error.js';
 import { isCommonEmailDomain } from '../lib/common-email-domains.js';
@@ -87,6 +88,24 @@ export function assertPrimaryFactorsAllowed(org: OrganizationsTable, factorTypes
     'unauthorized_action',
     `This organization only allows sign-in by: ${required.allowed_auth_methods.join(', ') || 'none'}.`,
   );
+}
+
+/**
+ * The `allowed_auth_methods` name of the primary method a factor proves: an emailed one-time code
+ * (`otp` by `email`) is `email_otp`; the other factor types (`magic_link`, `sso`) are their own name.
+ */
+export function authMethodOf(factor: Pick<AuthenticationFactor, 'type' | 'delivery_method'>): string {
+  return factor.type === 'otp' && factor.delivery_method === 'email' ? 'email_otp' : factor.type;
+}
+
+/**
+ * Refuses email one-time codes for an organization that restricts its primary auth methods to
+ * others, or that requires MFA: the same reading of the policy as {@link assertMagicLinkAllowed}.
+ * @throws ApiError 403 `unauthorized_action`
+ */
+export function assertEmailOtpAllowed(org: OrganizationsTable): void {
+  assertMfaNotRequired(org);
+  assertPrimaryFactorsAllowed(org, ['email_otp']);
 }
 
 /**

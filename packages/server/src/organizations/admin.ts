@@ -125,6 +125,7 @@ export async function updateOrganization(
 export const ORGANIZATION_CASCADE = [
   'sessions',
   'one_time_tokens',
+  'email_otps',
   'sso_identities',
   'sso_connections',
   'members',

@@ -7,6 +7,7 @@ import {
   activateMember,
   assertMfaNotRequired,
   findMemberByEmail,
+  authMethodOf,
   primaryRequired,
   toMember,
 } from '../members/index.js';
@@ -54,10 +55,7 @@ export async function exchangeSession(
   // Before anything is written (an IST or a session): no sign-in into an org that requires MFA.
   assertMfaNotRequired(organization);
   const factors = parseJson<AuthenticationFactor[]>(current.session.factors, []);
-  const required = primaryRequired(
-    organization,
-    factors.map((f) => f.type),
-  );
+  const required = primaryRequired(organization, factors.map(authMethodOf));
   if (required !== null) {
     const ist = await issueIntermediateSession(db, projectId, current.member.email, factors, now);
     return {

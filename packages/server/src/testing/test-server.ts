@@ -171,3 +171,11 @@ export async function latestMagicLinkToken(
   if (token === null) throw new Error('The magic link has no token.');
   return { link, token };
 }
+
+/** The six-digit code of the newest mail to `to` in the dev mailbox (otps/mail.ts puts it on its own line). */
+export async function latestOtpCode(server: OrgAuthServer, to: string): Promise<string> {
+  const mail = (await server.mailbox.list()).find((m) => m.to === to);
+  const code = mail?.text.match(/^Your code: ([0-9]{6})$/m)?.[1];
+  if (code === undefined) throw new Error(`No one-time code mailed to ${to}.`);
+  return code;
+}

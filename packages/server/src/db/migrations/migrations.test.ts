@@ -24,6 +24,7 @@ const RECORDED_NAMES = [
   '0900_member_roles_format',
   '1000_sso_browser_binding',
   '1100_mail_from',
+  '1200_email_otps',
 ];
 
 const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;
@@ -96,6 +97,7 @@ describe('migrations', () => {
           } as never)
           .execute();
         expect(await db.selectFrom('mails').select('from_address').execute()).toEqual([]);
+        expect(await db.selectFrom('email_otps').select(['code_hash', 'attempts']).execute()).toEqual([]);
         // And a second start migrates nothing.
         await migrateToLatest(db as Kysely<unknown>);
         expect(await recorded(db as Kysely<unknown>)).toHaveLength(Object.keys(MIGRATIONS).length);

@@ -1,0 +1,85 @@
+import type { Hono } from 'hono';
+import type { OrganizationsTable } from '../db/schema.js';
+import {
+  apiOk,
+  type AppDeps,
+  type AppEnv,
+  authenticateLimit,
+  defineRoutes,
+  readBody,
+  sendLimit,
+} from '../http/index.js';
+import { apiError } from '../lib/api-error.js';
+import { requiredString, type Body } from '../lib/validate.js';
+import { toMember } from '../members/index.js';
+import { getOrganization, toOrganization } from '../organizations/index.js';
+import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
+import { authenticateDiscoveryOtp, authenticateOtp, loginOrSignupOtp, sendDiscoveryOtp } from './service.js';
+
+/** The organization named by `organization_id` (an id or a slug). */
+function organizationOf(deps: AppDeps, projectId: string, body: Body): Promise<OrganizationsTable> {
+  return getOrganization(deps.db, projectId, requiredString(body, 'organization_id', { max: 256 }));
+}
+
+/**
+ * Backend email one-time codes (`/v1/b2b/otps/email…`, docs/wire-protocol.md §5.2), secret-authenticated,
+ * bodies not wrapped. As for backend magic links, the trusted backend is told what happened (member
+ * created, refused): enumeration protection is for anonymous browsers.
+ */
+export function backendOtpRoutes(deps: AppDeps): Hono<AppEnv> {
+  const api = defineRoutes();
+  api.post(
+    '/otps/email/login_or_signup',
+    { action: 'OTPsEmailLoginOrSignup', limit: sendLimit('email_address') },
+    async (c) => {
+      const body = await readBody(c);
+      const project = c.get('project');
+      const organization = await organizationOf(deps, project.id, body);
+      const outcome = await loginOrSignupOtp(deps, project, body, organization, { decoy: false });
+      if (outcome.kind === 'refused') {
+        if (outcome.reason === 'deleted')
+          throw apiError('member_not_found', 'This member was deleted from the organization.');
+        throw apiError(
+          'invalid_email_for_jit_provisioning',
+          'No member has this email, and the organization does not let this email domain join by itself (email_jit_provisioning / email_allowed_domains).',
+        );
+      }
+      return apiOk(c, {
+        member_id: outcome.member.id,
+        member_created: outcome.memberCreated,
+        member: toMember(outcome.member),
+        organization: toOrganization(organization),
+      });
+    },
+  );
+
+  api.post(
+    '/otps/email/authenticate',
+    { action: 'OTPsEmailAuthenticate', limit: authenticateLimit('email_address') },
+    async (c) => {
+      const body = await readBody(c);
+      const project = c.get('project');
+      const organization = await organizationOf(deps, project.id, body);
+      // A session to add the factor to (Stytch's session reuse; sessions/reuse.ts).
+      const credentials = readHeldSessionCredentials(body);
+      const customClaims = readCustomClaims(body);
+      return apiOk(
+        c,
+        await authenticateOtp(deps, project, body, organization, { credentials, mode: 'explicit' }, customClaims),
+      );
+    },
+  );
+
+  api.post(
+    '/otps/email/discovery/send',
+    { action: 'OTPsEmailDiscoverySend', limit: sendLimit('email_address') },
+    async (c) => apiOk(c, await sendDiscoveryOtp(deps, c.get('project'), await readBody(c))),
+  );
+
+  api.post(
+    '/otps/email/discovery/authenticate',
+    { action: 'OTPsEmailDiscoveryAuthenticate', limit: authenticateLimit('email_address') },
+    async (c) => apiOk(c, await authenticateDiscoveryOtp(deps, c.get('project'), await readBody(c))),
+  );
+  return api.app;
+}
