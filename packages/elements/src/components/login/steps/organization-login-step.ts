@@ -15,6 +15,10 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;
   const { organization } = state.flow;
+  // Only the products the configuration offers (`config.products`).
+  const connections = view.products.includes('sso') ? (organization?.sso_active_connections ?? []) : [];
+  const sso = connections.length > 0;
+  const email = view.products.some((p) => p !== 'sso');
   return html`
     <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['organizationLogin.heading']}</h2>
     ${
@@ -27,11 +31,15 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
           : null
     }
     ${alertRegion(message)}
-    ${organization && organization.sso_active_connections.length > 0 ? ssoButtons(organization.sso_active_connections, state.busy, view) : null}
-    <div class="actions">
-      <button class="${organization?.sso_active_connections.length ? 'secondary' : 'primary'}" part="${organization?.sso_active_connections.length ? 'secondary-button' : 'submit-button'} email-button" type="button" ?disabled=${state.busy} @click=${() => view.continueWithEmail()}>
-        ${m['organizationLogin.email']}
-      </button>
-    </div>
+    ${sso ? ssoButtons(connections, state.busy, view) : null}
+    ${
+      email
+        ? html`<div class="actions">
+          <button class="${sso ? 'secondary' : 'primary'}" part="${sso ? 'secondary-button' : 'submit-button'} email-button" type="button" ?disabled=${state.busy} @click=${() => view.continueWithEmail()}>
+            ${m['organizationLogin.email']}
+          </button>
+        </div>`
+        : null
+    }
   `;
 }
