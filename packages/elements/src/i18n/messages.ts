@@ -63,6 +63,8 @@ export const DEFAULT_MESSAGES = {
   'organizationLogin.heading': 'Sign in',
   'organizationLogin.loading': 'Finding your organization…',
   'organizationLogin.intro': 'Sign in to {organization} with your company’s single sign-on or your work email.',
+  'organizationLogin.introEmail': 'Sign in to {organization} with your work email.',
+  'organizationLogin.introSso': 'Sign in to {organization} with your company’s single sign-on.',
   'organizationLogin.sso': 'Continue with {name}',
   'organizationLogin.email': 'Continue with email',
   'ssoEmail.heading': 'Sign in with SSO',

@@ -101,6 +101,7 @@ describe('code entry', () => {
     await vi.waitFor(() => expect(alertText(el)).toBe('That code is not right. Tries left for this code: 4.'));
     expect(input().getAttribute('aria-invalid')).toBe('true');
     expect(el.shadowRoot?.activeElement).toBe(input());
+    expect([input().selectionStart, input().selectionEnd]).toEqual([0, 6]);
     type(input(), '123456');
     await untilStep(el, 'choose-organization');
     expect(codeRequests().map((r) => (r.body as { code: string }).code)).toEqual(['111111', '123456']);

@@ -179,11 +179,13 @@ describe('what the configuration offers', () => {
     await el.updateComplete;
     button(el, 'Continue with Okta');
     expect(findAll(el, '[part~="email-button"]')).toHaveLength(0);
+    expect(textOf(find(el, '.intro'))).toBe('Sign in to Acme Inc. with your company’s single sign-on.');
     el.config = { products: ['emailOtp'] };
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 0));
     await el.updateComplete;
     expect(findAll(el, '[part~="sso-button"]')).toHaveLength(0);
     button(el, 'Continue with email');
+    expect(textOf(find(el, '.intro'))).toBe('Sign in to Acme Inc. with your work email.');
   });
 });

@@ -49,5 +49,7 @@ export class FocusController implements ReactiveController {
     const target = root.querySelector<HTMLElement>(this.#target) ?? root.querySelector<HTMLElement>('.heading');
     this.#target = null;
     target?.focus();
+    // A refused code is replaced, not edited: selected, the next digits typed overwrite it.
+    if (target instanceof HTMLInputElement && target.dataset.selectOnFocus !== undefined) target.select();
   }
 }

@@ -74,6 +74,7 @@ export function renderCodeStep(state: StepState<'email-sent'>, view: LoginView):
         spellcheck="false"
         required
         data-initial-focus
+        data-select-on-focus
         .value=${live(view.code)}
         ?readonly=${state.busy}
         aria-invalid=${message ? 'true' : 'false'}

@@ -24,7 +24,7 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
     ${
       organization
         ? html`<p class="intro" part="intro">
-          ${format(m['organizationLogin.intro'], { organization: html`<b class="organization">${organization.organization_name}</b>` })}
+          ${format(m[email && sso ? 'organizationLogin.intro' : email ? 'organizationLogin.introEmail' : 'organizationLogin.introSso'], { organization: html`<b class="organization">${organization.organization_name}</b>` })}
         </p>`
         : state.busy
           ? html`<div class="progress" role="status" aria-live="polite">${spinner()}<span>${m['organizationLogin.loading']}</span></div>`
