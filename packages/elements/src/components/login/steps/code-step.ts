@@ -37,7 +37,8 @@ export function renderCodeStep(state: StepState<'email-sent'>, view: LoginView):
   const failure = state.error ?? view.localError;
   const message = failure ? codeErrorMessage(failure, m) : null;
   const verifying = state.busy && view.code.length === CODE_LENGTH;
-  const status = verifying ? m['code.verifying'] : view.resent && !state.busy && !message ? m['code.resent'] : null;
+  // `sends` counts the codes sent to this address: past the first, the latest email holds a new one.
+  const status = verifying ? m['code.verifying'] : state.sends > 1 && !state.busy && !message ? m['code.resent'] : null;
   const onInput = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     input.value = codeDigits(input.value);
