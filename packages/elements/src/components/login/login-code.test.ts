@@ -1,5 +1,10 @@
 import type { LoginConfig } from '@orgauth/core';
-import { fixtureErrorEnvelope, type ScriptedReply } from '@orgauth/core/testing';
+import {
+  fixtureAuthenticateResponse,
+  fixtureErrorEnvelope,
+  fixtureOrganization,
+  type ScriptedReply,
+} from '@orgauth/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../define.js';
 import { button, find, findAll, mount, settle, textOf, type, untilStep } from '../../internal/test-helpers.js';
@@ -137,6 +142,43 @@ describe('code entry', () => {
     expect(findAll(el, '[part~="resend-button"]')).toHaveLength(0);
     type(input(), '111111');
     await vi.waitFor(() => expect(findAll(el, '[part~="resend-button"]')).toHaveLength(1));
+  });
+});
+
+describe('on an organization page', () => {
+  it('"Continue with email" sends a code for the organization, and the code signs straight in', async () => {
+    const acme = fixtureOrganization();
+    const { client, transport } = testClient({
+      replies: {
+        'POST /b2b/organizations/search': { request_id: 'r', status_code: 200, organization: acme },
+        'POST /b2b/otps/email/login_or_signup': SENT,
+        'POST /b2b/otps/email/authenticate': fixtureAuthenticateResponse({ organization: acme }),
+      },
+    });
+    const el = new OrgAuthLogin();
+    el.client = client;
+    el.organizationSlug = acme.organization_slug;
+    el.config = { products: ['emailOtp'], sessionOptions: { sessionDurationMinutes: 45 } };
+    await mount(el);
+    await vi.waitFor(() => find(el, '.intro .organization'));
+    button(el, 'Continue with email').click();
+    await untilStep(el, 'email');
+    find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
+    find<HTMLFormElement>(el, 'form').requestSubmit();
+    await untilStep(el, 'email-sent');
+    type(find<HTMLInputElement>(el, '#code'), '123456');
+    await untilStep(el, 'signed-in');
+    const bodies = Object.fromEntries(transport.requests.map((r) => [r.path, r.body]));
+    expect(bodies['/b2b/otps/email/login_or_signup']).toMatchObject({
+      email_address: 'ada@acme.test',
+      organization_id: acme.organization_id,
+    });
+    expect(bodies['/b2b/otps/email/authenticate']).toMatchObject({
+      code: '123456',
+      organization_id: acme.organization_id,
+      session_duration_minutes: 45,
+    });
+    expect(textOf(find(el, '.intro .organization'))).toBe(acme.organization_name);
   });
 });
 
