@@ -1,16 +1,23 @@
 import { LOGIN_STEPS, type LoginStep } from '@orgauth/core';
 import { describe, expect, it } from 'vitest';
+import * as emailStories from './login-email.stories.js';
+import { LOGIN_STATES, type LoginStoryState } from './login-states.js';
 import * as stories from './login.stories.js';
 import type { LoginStoryParameters } from './login.stories.js';
 
-/** Every exported story (the default export is the meta), with the step it declares. */
-const all = Object.entries(stories)
-  .filter(([name]) => name !== 'default')
-  .map(([name, story]) => ({
-    name,
-    step: (story as { parameters?: Partial<LoginStoryParameters> }).parameters?.loginStep,
-    theme: (story as { args?: { theme?: string } }).args?.theme ?? stories.default.args?.theme,
-  }));
+type Parameters = Partial<LoginStoryParameters> & { loginState?: LoginStoryState };
+
+/** Every exported story of both files (the default export is the meta), with the step and state it declares. */
+const all = [stories, emailStories].flatMap((module) =>
+  Object.entries(module)
+    .filter(([name]) => name !== 'default')
+    .map(([name, story]) => ({
+      name,
+      step: (story as { parameters?: Parameters }).parameters?.loginStep,
+      state: (story as { parameters?: Parameters }).parameters?.loginState,
+      theme: (story as { args?: { theme?: string } }).args?.theme ?? module.default.args?.theme,
+    })),
+);
 
 describe('login stories cover the login machine', () => {
   it('every story declares a known login step', () => {
@@ -29,6 +36,16 @@ describe('login stories cover the login machine', () => {
     const names = new Set(all.map((s) => s.name));
     const light = all.filter((s) => s.theme === 'light' && s.name !== 'Themed' && s.name !== 'Parts');
     for (const { name } of light) expect(names, `Dark${name}`).toContain(`Dark${name}`);
+  });
+
+  it.each(LOGIN_STATES.map((state) => [state]))('screen "%s" has a light and a dark story', (state) => {
+    const themes = all.filter((s) => s.state === state).map((s) => s.theme);
+    expect(themes).toContain('light');
+    expect(themes).toContain('dark');
+  });
+
+  it('every story that names a screen names a known one', () => {
+    for (const { name, state } of all) if (state !== undefined) expect(LOGIN_STATES, `story ${name}`).toContain(state);
   });
 
   it('has the Themed and Parts stories', () => {

@@ -5,6 +5,8 @@ import { composeStories } from 'storybook/preview-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import preview from './.storybook/preview.js';
 import { currentStep, headingText, loginIn, untilStep } from './login-driver.js';
+import * as emailStories from './login-email.stories.js';
+import type { LoginStoryState } from './login-states.js';
 import * as loginStories from './login.stories.js';
 import type { LoginArgs, LoginStoryParameters } from './login.stories.js';
 
@@ -22,6 +24,20 @@ const HEADING: Record<LoginStep, OrgAuthMessageKey> = {
   'sso-redirecting': 'ssoRedirecting.heading',
 };
 
+/** What each screen of `login-states.ts` must show: a selector inside the element, with words in it for `words`. */
+const SHOWS: Record<LoginStoryState, { selector: string; words?: true }> = {
+  'email-choice': { selector: '[part~="method-button"] + [part~="method-button"]' },
+  'code-entry': { selector: '[part~="resend-countdown"]', words: true },
+  'code-verifying': { selector: 'form[aria-busy="true"] #code[readonly]' },
+  'code-wrong': { selector: '#code[aria-invalid="true"]' },
+  'code-expired': { selector: '[part~="resend-button"]', words: true },
+  'code-too-many-attempts': { selector: '[part~="resend-button"]', words: true },
+  'code-rate-limited': { selector: '#code[aria-invalid="true"]' },
+  'code-resent': { selector: '[role="status"]', words: true },
+  'invite-signed-in': { selector: '.intro .organization', words: true },
+  'invite-used': { selector: '[role="alert"]', words: true },
+};
+
 // The web-components renderer (render, renderToCanvas) plus our preview, handed to every story.
 const projectAnnotations = setProjectAnnotations([preview]);
 
@@ -37,13 +53,13 @@ interface ComposedLoginStory {
 }
 
 // preview-api's composeStories is typed for the generic renderer, whose args do not fit LoginArgs.
-const composed = Object.entries(
-  composeStories(loginStories as never, projectAnnotations) as Record<string, ComposedLoginStory>,
+const composed = [loginStories, emailStories].flatMap((module) =>
+  Object.entries(composeStories(module as never, projectAnnotations) as Record<string, ComposedLoginStory>),
 );
 
 describe('login stories', () => {
   it('are all composed', () => {
-    expect(composed.length).toBeGreaterThanOrEqual(22);
+    expect(composed.length).toBeGreaterThanOrEqual(42);
   });
 
   it.each(composed)('%s renders its step with that step’s heading', async (_name, Story) => {
@@ -57,6 +73,11 @@ describe('login stories', () => {
     expect(currentStep(el)).toBe(loginStep);
     expect(headingText(el)).toBe(DEFAULT_MESSAGES[HEADING[loginStep]]);
     expect(el.getAttribute('theme')).toBe(Story.args.theme);
+    const { loginState } = Story.parameters as { loginState?: LoginStoryState };
+    if (!loginState) return;
+    const shown = el.shadowRoot?.querySelector(SHOWS[loginState].selector);
+    expect(shown, loginState).not.toBeNull();
+    if (SHOWS[loginState].words) expect(shown?.textContent?.trim(), loginState).not.toBe('');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { LoginConfig, LoginProduct } from '@orgauth/core';
 import { useAuthStatus, useMember, useOrgAuth, useOrganization } from '@orgauth/react';
 import { Login } from '@orgauth/react/components';
 import { useState } from 'react';
@@ -43,13 +44,20 @@ function Loading() {
 
 function LoginCard() {
   const client = useOrgAuth();
-  // `?org=<slug>` shows that organization's login page (its SSO buttons); otherwise discovery. Read
-  // here, not at import: this card renders only in the browser, after the status is known.
-  const organizationSlug = new URLSearchParams(window.location.search).get('org') ?? undefined;
+  // `?org=<slug>` shows that organization's login page (its SSO buttons); otherwise discovery.
+  // `?products=emailOtp,emailMagicLinks,sso` picks the ways in and their order (default: link and SSO).
+  // Read here, not at import: this card renders only in the browser, after the status is known.
+  const params = new URLSearchParams(window.location.search);
+  const organizationSlug = params.get('org') ?? undefined;
+  const products = params
+    .get('products')
+    ?.split(/[\s,]+/)
+    .filter((p): p is LoginProduct => p === 'emailMagicLinks' || p === 'emailOtp' || p === 'sso');
+  const config: LoginConfig = products?.length ? { products } : {};
   return organizationSlug ? (
-    <Login client={client} theme="auto" organizationSlug={organizationSlug} />
+    <Login client={client} theme="auto" organizationSlug={organizationSlug} config={config} />
   ) : (
-    <Login client={client} theme="auto" />
+    <Login client={client} theme="auto" config={config} />
   );
 }
 

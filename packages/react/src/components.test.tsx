@@ -69,6 +69,27 @@ describe('<Login>', () => {
     expect(loginIn(container).client).toBe(own);
   });
 
+  it('passes config to the element as a property; a new object with the same content keeps the login', async () => {
+    const { client, transport } = createTestClient({
+      replies: { 'POST /b2b/otps/email/discovery/send': { request_id: 'r', status_code: 200 } },
+    });
+    const config = { products: ['emailOtp', 'emailMagicLinks'] as const, disableCreateOrganization: true };
+    const { container, rerender } = render(<Login client={client} config={config} />);
+    const el = loginIn(container);
+    expect(el.config).toBe(config);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const labels = [...root.querySelectorAll('[part~="method-button"]')].map((b) => b.textContent?.trim());
+    expect(labels).toEqual(['Email me a code', 'Email me a link']);
+    root.querySelector<HTMLInputElement>('input[name="email"]')!.value = 'ada@acme.test';
+    root.querySelector('form')!.requestSubmit();
+    await waitFor(() => expect(root.querySelector('#code')).not.toBeNull());
+    expect(transport.requests.map((r) => r.path)).toContain('/b2b/otps/email/discovery/send');
+    rerender(<Login client={client} config={{ ...config }} />);
+    await el.updateComplete;
+    expect(root.querySelector('#code')).not.toBeNull();
+  });
+
   it('forwards refs to the element', () => {
     const ref = { current: null as OrgAuthLogin | null };
     render(<Login ref={ref} client={createTestClient().client} />);

@@ -31,8 +31,8 @@ const LoginElement = createComponent({
 });
 
 /**
- * Props of {@link Login}: the element's properties (`client`, `theme`, `organizationSlug`) plus the
- * `on*` event props.
+ * Props of {@link Login}: the element's properties (`client`, `theme`, `organizationSlug`, `config`)
+ * plus the `on*` event props.
  */
 export type LoginProps = React.ComponentProps<typeof LoginElement>;
 
@@ -45,6 +45,11 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  * attribute, so server-rendered HTML carries it too, as it does `awaiting-client` (the element waits for
  * the client React sets after hydration instead of reporting it missing).
  *
+ * `config` is the login's configuration, the typed `LoginConfig` of `@orgauth/core` shaped like
+ * Stytch's prebuilt UI config (`products`, `authFlowType`, `sessionOptions`, `emailMagicLinksOptions`,
+ * `emailOtpOptions`, `directLoginForSingleMembership`, `directCreateOrganizationForNoMembership`,
+ * `disableCreateOrganization`). An inline object is fine: the login restarts only when its content changes.
+ *
  * Events map to props: `onSessionCreated` (`orgauth-session-created`, detail `{member, organization}`),
  * `onSessionEnded` (`orgauth-session-ended`), `onStepChange` (`orgauth-step-change`, detail `{step}`),
  * `onError` (`orgauth-error`), `onNavigate` (`orgauth-navigate`, detail `{url}`, before leaving for an
@@ -52,7 +57,7 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  *
  * @example
  * <OrgAuthProvider client={client}>
- *   <Login theme="dark" onSessionCreated={(e) => navigate(`/o/${e.detail.organization.organization_slug}`)} />
+ *   <Login theme="dark" config={{ products: ['emailMagicLinks', 'emailOtp', 'sso'] }} onSessionCreated={(e) => navigate(`/o/${e.detail.organization.organization_slug}`)} />
  * </OrgAuthProvider>
  */
 export const Login = React.forwardRef<OrgAuthLogin, LoginProps>(function Login({ organizationSlug, ...props }, ref) {

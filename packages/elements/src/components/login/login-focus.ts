@@ -11,6 +11,7 @@ export function focusAfter(next: LoginState, previous: LoginState | undefined): 
   const error = 'error' in next ? next.error : null;
   const newError = error !== null && (!previous || !('error' in previous) || previous.error !== error);
   if (newError && next.step === 'email') return '#email';
+  if (newError && next.step === 'email-sent' && next.method === 'emailOtp') return '#code';
   if (newError && next.step === 'create-organization' && isFieldError(error)) {
     return isOrgAuthApiError(error, 'invalid_organization_name') ? '#organization-name' : '#organization-slug';
   }
@@ -48,5 +49,7 @@ export class FocusController implements ReactiveController {
     const target = root.querySelector<HTMLElement>(this.#target) ?? root.querySelector<HTMLElement>('.heading');
     this.#target = null;
     target?.focus();
+    // A refused code is replaced, not edited: selected, the next digits typed overwrite it.
+    if (target instanceof HTMLInputElement && target.dataset.selectOnFocus !== undefined) target.select();
   }
 }

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_LOGIN_PRODUCTS,
   isOrgAuthError,
   OrgAuthError,
   validateSlug,
@@ -20,7 +21,15 @@ export interface LoginViewHost {
   dispatchEvent(event: Event): boolean;
   /** Moves focus to `selector` after the next render. */
   focusAfterRender(selector: string): void;
+  /** Seconds until "Resend code" is offered. */
+  resendIn(): number;
 }
+
+/** Digits of a typed or pasted code ("123 456", "123-456"), at most {@link CODE_LENGTH}. */
+export const codeDigits = (value: string): string => value.replace(/\D/g, '').slice(0, CODE_LENGTH);
+
+/** Length of the emailed one-time codes. */
+export const CODE_LENGTH = 6;
 
 /** The step functions' {@link LoginView}, plus what the element drives it with. */
 export interface LoginViewModel extends LoginView {
@@ -44,6 +53,7 @@ export function createLoginView(host: LoginViewHost): LoginViewModel {
   let resent = false;
   let signingOut = false;
   let localError: unknown = null;
+  let code = '';
 
   const run = (action: unknown, onSuccess?: () => void) => {
     localError = null;
@@ -116,16 +126,39 @@ export function createLoginView(host: LoginViewHost): LoginViewModel {
     get localError() {
       return localError;
     },
+    get products() {
+      return host.controller()?.config.products ?? DEFAULT_LOGIN_PRODUCTS;
+    },
+    get canCreateOrganization() {
+      return !host.controller()?.config.disableCreateOrganization;
+    },
+    get code() {
+      return code;
+    },
+    get resendIn() {
+      return host.resendIn();
+    },
     clear() {
       createForm = emptyCreateForm();
       resent = false;
       localError = null;
+      code = '';
     },
     run,
     endReason: () => host.client()?.session.lastEndReason() ?? (signingOut ? 'signed-out' : 'revoked'),
-    submitEmail: (email) => act((login) => login.submitEmail(email)),
+    submitEmail: (email, method) => act((login) => login.submitEmail(email, method)),
+    setCode(value) {
+      const before = code;
+      code = codeDigits(value);
+      host.requestUpdate();
+      // The sixth digit (typed, pasted or filled in by the browser) submits; a re-render of the same code does not.
+      if (code.length === CODE_LENGTH && before !== code) act((login) => login.submitCode(code));
+    },
+    submitCode: () => act((login) => login.submitCode(code)),
     resend() {
       resent = false;
+      // A new code replaces the old one: the field starts empty for it, and "verifying" is not shown meanwhile.
+      code = '';
       const login = host.controller();
       if (!login) return;
       run(login.resend(), () => {

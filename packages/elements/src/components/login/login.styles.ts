@@ -75,6 +75,15 @@ export const loginStyles = css`
       outline: 2px solid var(--_orgauth-primary);
       outline-offset: 2px;
     }
+    .code {
+      font-size: 1.4em;
+      font-variant-numeric: tabular-nums;
+      letter-spacing: 0.35em;
+      text-align: center;
+    }
+    input[readonly] {
+      color: var(--_orgauth-muted);
+    }
     input[aria-invalid='true'] {
       border-color: var(--_orgauth-danger);
     }

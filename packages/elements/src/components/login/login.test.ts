@@ -93,7 +93,7 @@ describe('<orgauth-login> screens', () => {
     expect(button(el, 'Sign out')).toBeDefined();
   });
 
-  it('error: the reason in words and "Start over"', async () => {
+  it('error: a used or expired link says so and offers to sign in by email instead', async () => {
     const { client } = testClient({
       href: REDIRECT_HREF,
       replies: { [DISCOVERY_AUTHENTICATE]: fixtureErrorEnvelope('magic_link_not_found', 404) },
@@ -101,9 +101,9 @@ describe('<orgauth-login> screens', () => {
     const el = await loginWith(client);
     await untilStep(el, 'error');
     expect(textOf(find(el, '[role="alert"]'))).toBe(
-      'This sign-in link has expired or was already used. Request a new one.',
+      'This invite or sign-in link has expired or was already used. Sign in with your email instead.',
     );
-    button(el, 'Start over').click();
+    button(el, 'Sign in with email instead').click();
     await untilStep(el, 'email');
   });
 });

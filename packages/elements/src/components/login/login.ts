@@ -1,4 +1,4 @@
-import type { B2BClient, LoginController, LoginState } from '@orgauth/core';
+import type { B2BClient, LoginConfig, LoginController, LoginState } from '@orgauth/core';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { ClientController } from '../../controllers/client-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -7,9 +7,11 @@ import { errorMessage } from '../../i18n/format.js';
 import { resolveMessages, type OrgAuthMessages, type OrgAuthMessagesOverride } from '../../i18n/messages.js';
 import { alertRegion } from '../../internal/alert.js';
 import { spinner } from '../../internal/spinner.js';
+import { configKey, resolveLoginConfig } from './login-config.js';
 import { transitionEvents } from './login-events.js';
 import { FocusController, focusAfter } from './login-focus.js';
 import { createLoginView } from './login-view.js';
+import { ResendCountdown } from './resend-countdown.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { loginStyles } from './login.styles.js';
 import { renderStep } from './steps/index.js';
@@ -33,7 +35,12 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * the cancelable `orgauth-navigate`; unless canceled, the client navigates. Coming back, it finishes
  * the `sso` token (or shows the `stytch_error` the server sent back) like a magic link.
  *
- * @summary Sign in or create an organization with an email magic link or single sign-on.
+ * The `config` property takes the typed `LoginConfig` of `@orgauth/core` (Stytch's prebuilt UI
+ * names); the attributes `products`, `auth-flow-type` and `session-duration-minutes` cover the script
+ * tag's common cases and win over the same fields of `config`. With `emailOtp` the email step sends a
+ * six-digit code, typed on the "Check your email" step; with both email products the person picks.
+ *
+ * @summary Sign in or create an organization with an email link, an email code or single sign-on.
  * @fires orgauth-session-created - Signed in to an organization; `detail: { member, organization }`.
  * @fires orgauth-session-ended - The shown session ended; `detail: { reason }`.
  * @fires orgauth-step-change - Moved to another screen; `detail: { step }`.
@@ -59,6 +66,10 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @csspart sso-button - One "Continue with <connection>" button (also `secondary-button`).
  * @csspart sso-email-button - "Continue with SSO" on the email step (also `secondary-button`).
  * @csspart email-button - "Continue with email" on an organization's page.
+ * @csspart method-button - "Email me a link" / "Email me a code" when both are offered (also `submit-button` or `secondary-button`).
+ * @csspart code-input - The one-time code field (also `input`).
+ * @csspart resend-button - "Resend code" (also `secondary-button`).
+ * @csspart resend-countdown - "You can ask for a new code in 30 s" (also `hint`).
  * @cssprop --orgauth-color-primary - Accent and primary button colour.
  * @cssprop --orgauth-color-on-primary - Text on the primary button.
  * @cssprop --orgauth-color-text - Text colour.
@@ -91,6 +102,10 @@ export class OrgAuthLogin extends LitElement {
     theme: { reflect: true },
     messages: { attribute: false },
     organizationSlug: { attribute: 'organization-slug' },
+    config: { attribute: false },
+    products: {},
+    authFlowType: { attribute: 'auth-flow-type' },
+    sessionDurationMinutes: { attribute: 'session-duration-minutes' },
     awaitingClient: { attribute: 'awaiting-client', type: Boolean },
   };
 
@@ -107,6 +122,19 @@ export class OrgAuthLogin extends LitElement {
   /** Shows this organization's login page (its SSO buttons) instead of the discovery flow. */
   declare organizationSlug: string | undefined;
   /**
+   * The login's configuration, shaped like Stytch's prebuilt UI config (`products`, `authFlowType`,
+   * `sessionOptions`, `emailMagicLinksOptions`, `emailOtpOptions`, `directLoginForSingleMembership`,
+   * `directCreateOrganizationForNoMembership`, `disableCreateOrganization`). A change of content
+   * starts a new login; a new object with the same content does not.
+   */
+  declare config: LoginConfig | undefined;
+  /** Script-tag form of `config.products`: names separated by spaces, e.g. `emailMagicLinks emailOtp sso`. */
+  declare products: string | undefined;
+  /** Script-tag form of `config.authFlowType`: `Discovery` or `Organization`. */
+  declare authFlowType: string | undefined;
+  /** Script-tag form of `config.sessionOptions.sessionDurationMinutes`. */
+  declare sessionDurationMinutes: string | undefined;
+  /**
    * Set by framework wrappers that assign `client` only after hydration (`@orgauth/react`'s `Login`
    * renders `awaiting-client` into server HTML): the element is upgraded before the framework runs,
    * so until the client arrives it shows its progress indicator instead of the missing-client error.
@@ -120,6 +148,7 @@ export class OrgAuthLogin extends LitElement {
     (next, previous) => this.#onTransition(next, previous),
   );
   readonly #focus = new FocusController(this);
+  readonly #countdown = new ResendCountdown(this);
   #messages: OrgAuthMessages = resolveMessages();
   // The view reads the element's live state through these when it renders or acts.
   readonly #view = createLoginView({
@@ -129,9 +158,12 @@ export class OrgAuthLogin extends LitElement {
     requestUpdate: () => this.requestUpdate(),
     dispatchEvent: (event) => this.dispatchEvent(event),
     focusAfterRender: (selector) => this.#focus.request(selector),
+    resendIn: () => this.#countdown.remaining,
   });
-  /** The login machine and the client and slug it was made for. */
-  #bound: { login: LoginController | undefined; client: B2BClient | undefined; slug: string | undefined } | undefined;
+  /** The login machine and the client, slug and configuration (its key) it was made for. */
+  #bound:
+    | { login: LoginController | undefined; client: B2BClient | undefined; slug: string | undefined; config: string }
+    | undefined;
 
   constructor() {
     super();
@@ -141,6 +173,10 @@ export class OrgAuthLogin extends LitElement {
     this.theme = 'light';
     this.messages = undefined;
     this.organizationSlug = undefined;
+    this.config = undefined;
+    this.products = undefined;
+    this.authFlowType = undefined;
+    this.sessionDurationMinutes = undefined;
     this.awaitingClient = false;
   }
 
@@ -164,6 +200,11 @@ export class OrgAuthLogin extends LitElement {
     if (changed.has('messages')) this.#messages = resolveMessages(this.messages);
     // The ClientController has resolved the client by now (its hostUpdate); the render is still to come.
     this.#bind(this.#clients.client, this.organizationSlug);
+    const state = this.#login.value;
+    // The resend countdown runs per code sent (`sends` counts them) while the code entry shows.
+    this.#countdown.sync(
+      state?.step === 'email-sent' && state.method === 'emailOtp' ? `${state.email} ${state.sends}` : null,
+    );
     super.update(changed);
   }
 
@@ -180,14 +221,16 @@ export class OrgAuthLogin extends LitElement {
     return html`<div class="card" part="card" data-step=${step} aria-busy=${step === '' ? 'true' : 'false'}>${body}</div>`;
   }
 
-  /** One login machine per client and slug: the slug is the login's flow, so another slug is another login. */
+  /** One login machine per client, slug and configuration: another of any is another login. */
   #bind(client: B2BClient | undefined, slug: string | undefined): void {
+    const config = resolveLoginConfig(this.config, this);
+    const key = configKey(config);
     const bound = this.#bound;
-    if (bound && bound.client === client && bound.slug === slug) return;
+    if (bound && bound.client === client && bound.slug === slug && bound.config === key) return;
     // docs/architecture.md P8: the page may route an SSO start itself by canceling `orgauth-navigate`.
     const beforeNavigate = (url: string) => this.dispatchEvent(new OrgAuthNavigateEvent({ url }));
-    const login = client?.createLogin({ organizationSlug: slug, beforeNavigate });
-    this.#bound = { login, client, slug };
+    const login = client?.createLogin({ ...config, organizationSlug: slug, beforeNavigate });
+    this.#bound = { login, client, slug, config: key };
     this.#login.setSource(login);
     this.#view.clear();
     // Started within this update, so the first render already shows where the login begins.

@@ -29,9 +29,13 @@ export function renderChooseOrganizationStep(state: StepState<'choose-organizati
         </ul>`
     }
     <div class="actions">
-      <button class="${state.organizations.length === 0 ? 'primary' : 'secondary'}" part="${state.organizations.length === 0 ? 'submit-button' : 'secondary-button'} create-button" type="button" ?disabled=${busy} @click=${() => view.startCreate()}>
-        ${m['chooseOrganization.create']}
-      </button>
+      ${
+        view.canCreateOrganization
+          ? html`<button class="${state.organizations.length === 0 ? 'primary' : 'secondary'}" part="${state.organizations.length === 0 ? 'submit-button' : 'secondary-button'} create-button" type="button" ?disabled=${busy} @click=${() => view.startCreate()}>
+              ${m['chooseOrganization.create']}
+            </button>`
+          : null
+      }
       <button class="link" part="link-button" type="button" ?disabled=${busy} @click=${() => view.reset()}>${m['chooseOrganization.startOver']}</button>
     </div>
   `;

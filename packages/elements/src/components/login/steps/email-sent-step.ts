@@ -2,10 +2,12 @@ import { html, type TemplateResult } from 'lit';
 import { errorMessage, format } from '../../../i18n/format.js';
 import { alertRegion } from '../../../internal/alert.js';
 import { spinner } from '../../../internal/spinner.js';
+import { renderCodeStep } from './code-step.js';
 import type { LoginView, StepState } from './view.js';
 
-/** "Check your email": names the address the link went to, with "Resend" and a way back. */
+/** "Check your email": names the address the link went to, with "Resend" and a way back; for a code, the code entry. */
 export function renderEmailSentStep(state: StepState<'email-sent'>, view: LoginView): TemplateResult {
+  if (state.method === 'emailOtp') return renderCodeStep(state, view);
   const m = view.messages;
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;

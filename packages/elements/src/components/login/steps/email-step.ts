@@ -1,24 +1,43 @@
+import type { EmailMethod } from '@orgauth/core';
 import { html, type TemplateResult } from 'lit';
 import { errorMessage } from '../../../i18n/format.js';
 import { emailForm } from './email-form.js';
 import type { LoginView, StepState } from './view.js';
 
 /**
- * "Sign in or create an organization": the email form that sends the discovery magic link, plus
- * "Continue with SSO" (and, on an organization's page, a way back to its SSO buttons).
+ * "Sign in or create an organization": the email form that sends a link or a code (with both
+ * products offered, one button each, so the person picks), plus "Continue with SSO" when `sso` is
+ * offered (and, on an organization's page, a way back to its SSO buttons).
  */
 export function renderEmailStep(state: StepState<'email'>, view: LoginView): TemplateResult {
   const m = view.messages;
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;
+  const methods = view.products.filter((p): p is EmailMethod => p !== 'sso');
+  const sso = view.products.includes('sso');
+  const intro =
+    methods.length > 1 ? m['email.introChoice'] : methods[0] === 'emailOtp' ? m['email.introCode'] : m['email.intro'];
+  const choices =
+    methods.length > 1
+      ? methods.map((value) => ({ value, label: value === 'emailOtp' ? m['email.submitCode'] : m['email.submitLink'] }))
+      : undefined;
+  const onEmail = (email: string, method?: string) => view.submitEmail(email, method as EmailMethod | undefined);
   return html`
     <h2 class="heading" part="heading" tabindex="-1">${m['email.heading']}</h2>
-    <p class="intro" part="intro">${m['email.intro']}</p>
-    ${emailForm({ id: 'email', label: m['email.label'], placeholder: m['email.placeholder'], submit: m['email.submit'], email: state.email, busy: state.busy, message, onEmail: (email) => view.submitEmail(email) })}
+    ${
+      methods.length > 0
+        ? html`<p class="intro" part="intro">${intro}</p>
+          ${emailForm({ id: 'email', label: m['email.label'], placeholder: m['email.placeholder'], submit: m['email.submit'], email: state.email, busy: state.busy, message, choices, onEmail })}`
+        : null
+    }
     <div class="actions">
-      <button class="secondary" part="secondary-button sso-email-button" type="button" ?disabled=${state.busy} @click=${() => view.openSsoEmail()}>
-        ${m['email.sso']}
-      </button>
+      ${
+        sso
+          ? html`<button class=${methods.length ? 'secondary' : 'primary'} part="secondary-button sso-email-button" type="button" ?disabled=${state.busy} @click=${() => view.openSsoEmail()}>
+              ${m['email.sso']}
+            </button>`
+          : null
+      }
       ${
         state.flow
           ? html`<button class="link" part="link-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>${m['email.back']}</button>`

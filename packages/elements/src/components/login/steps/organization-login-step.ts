@@ -15,23 +15,31 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;
   const { organization } = state.flow;
+  // Only the products the configuration offers (`config.products`).
+  const connections = view.products.includes('sso') ? (organization?.sso_active_connections ?? []) : [];
+  const sso = connections.length > 0;
+  const email = view.products.some((p) => p !== 'sso');
   return html`
     <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['organizationLogin.heading']}</h2>
     ${
       organization
         ? html`<p class="intro" part="intro">
-          ${format(m['organizationLogin.intro'], { organization: html`<b class="organization">${organization.organization_name}</b>` })}
+          ${format(m[email && sso ? 'organizationLogin.intro' : email ? 'organizationLogin.introEmail' : 'organizationLogin.introSso'], { organization: html`<b class="organization">${organization.organization_name}</b>` })}
         </p>`
         : state.busy
           ? html`<div class="progress" role="status" aria-live="polite">${spinner()}<span>${m['organizationLogin.loading']}</span></div>`
           : null
     }
     ${alertRegion(message)}
-    ${organization && organization.sso_active_connections.length > 0 ? ssoButtons(organization.sso_active_connections, state.busy, view) : null}
-    <div class="actions">
-      <button class="${organization?.sso_active_connections.length ? 'secondary' : 'primary'}" part="${organization?.sso_active_connections.length ? 'secondary-button' : 'submit-button'} email-button" type="button" ?disabled=${state.busy} @click=${() => view.continueWithEmail()}>
-        ${m['organizationLogin.email']}
-      </button>
-    </div>
+    ${sso ? ssoButtons(connections, state.busy, view) : null}
+    ${
+      email
+        ? html`<div class="actions">
+          <button class="${sso ? 'secondary' : 'primary'}" part="${sso ? 'secondary-button' : 'submit-button'} email-button" type="button" ?disabled=${state.busy} @click=${() => view.continueWithEmail()}>
+            ${m['organizationLogin.email']}
+          </button>
+        </div>`
+        : null
+    }
   `;
 }

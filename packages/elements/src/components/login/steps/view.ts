@@ -1,4 +1,4 @@
-import type { LoginState, LoginStep } from '@orgauth/core';
+import type { EmailMethod, LoginProduct, LoginState, LoginStep } from '@orgauth/core';
 import type { OrgAuthMessages } from '../../../i18n/messages.js';
 import type { CreateFormState } from '../create-form.js';
 
@@ -20,7 +20,20 @@ export interface LoginView {
   readonly signingOut: boolean;
   /** A failure outside the machine's state (sign-out), shown on the current step. */
   readonly localError: unknown;
-  submitEmail(email: string): void;
+  /** The ways in the login offers, in order (`config.products`). */
+  readonly products: readonly LoginProduct[];
+  /** False with `disableCreateOrganization`: "Create an organization" is hidden. */
+  readonly canCreateOrganization: boolean;
+  /** The digits typed into the code field so far. */
+  readonly code: string;
+  /** Seconds until "Resend code" is offered; 0 when it is. */
+  readonly resendIn: number;
+  /** Sends a link or a code (`method`, default the first email product). */
+  submitEmail(email: string, method?: EmailMethod): void;
+  /** Takes what was typed or pasted into the code field: digits only, at most six; the sixth submits. */
+  setCode(value: string): void;
+  /** Redeems the code in the field. */
+  submitCode(): void;
   resend(): void;
   back(): void;
   chooseOrganization(organizationId: string): void;

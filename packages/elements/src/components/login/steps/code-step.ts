@@ -1,0 +1,106 @@
+import { isOrgAuthApiError } from '@orgauth/core';
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { errorMessage, format } from '../../../i18n/format.js';
+import type { OrgAuthMessages } from '../../../i18n/messages.js';
+import { alertRegion } from '../../../internal/alert.js';
+import { spinner } from '../../../internal/spinner.js';
+import { CODE_LENGTH, codeDigits } from '../login-view.js';
+import type { LoginView, StepState } from './view.js';
+
+/**
+ * Words for a failed code. A wrong code's answer carries the tries left in its message (the server's
+ * `otp_code_not_found`, see packages/server/src/otps/codes.ts); the count is shown when it can be
+ * read, else the generic line of the error table.
+ */
+export function codeErrorMessage(error: unknown, m: OrgAuthMessages): string {
+  if (isOrgAuthApiError(error, 'otp_code_not_found')) {
+    const left = /(\d+)\s+(?:attempts?|tries|try)\s+left/i.exec(error.message);
+    if (left) return m['code.wrong'].replace('{count}', left[1]!);
+    if (/last attempt/i.test(error.message)) return m['code.wrongLast'];
+  }
+  return errorMessage(error, m);
+}
+
+/** A code that can no longer be redeemed: only a new one helps, so "Resend code" is offered at once. */
+const isDeadCode = (error: unknown) =>
+  isOrgAuthApiError(error, 'unable_to_auth_otp_code') ||
+  isOrgAuthApiError(error, 'too_many_otp_attempts') ||
+  (isOrgAuthApiError(error, 'otp_code_not_found') && /last attempt/i.test(error.message));
+
+/**
+ * "Check your email" for a one-time code: one field for the six digits (typed, pasted whole, or filled
+ * in by the browser from the email; the sixth digit submits), the resend countdown, and a way back.
+ */
+export function renderCodeStep(state: StepState<'email-sent'>, view: LoginView): TemplateResult {
+  const m = view.messages;
+  const failure = state.error ?? view.localError;
+  const message = failure ? codeErrorMessage(failure, m) : null;
+  const verifying = state.busy && view.code.length === CODE_LENGTH;
+  // `sends` counts the codes sent to this address: past the first, the latest email holds a new one.
+  const status = verifying ? m['code.verifying'] : state.sends > 1 && !state.busy && !message ? m['code.resent'] : null;
+  const onInput = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    input.value = codeDigits(input.value);
+    view.setCode(input.value);
+  };
+  // A pasted "123 456" or "123-456" would be cut by maxlength before `input` could clean it.
+  const onPaste = (event: ClipboardEvent) => {
+    const text = event.clipboardData?.getData('text');
+    if (text === undefined) return;
+    event.preventDefault();
+    (event.currentTarget as HTMLInputElement).value = codeDigits(text);
+    view.setCode(text);
+  };
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    view.submitCode();
+  };
+  const seconds = isDeadCode(failure) ? 0 : view.resendIn;
+  return html`
+    <h2 class="heading" part="heading" tabindex="-1">${m['emailSent.heading']}</h2>
+    <p class="intro" part="intro">${format(m['code.body'], { email: html`<b class="email">${state.email}</b>` })}</p>
+    <form part="form" aria-busy=${state.busy ? 'true' : 'false'} @submit=${onSubmit}>
+      <label part="label" for="code">${m['code.label']}</label>
+      <input
+        id="code"
+        class="code"
+        part="input code-input"
+        name="code"
+        type="text"
+        autocomplete="one-time-code"
+        inputmode="numeric"
+        pattern="[0-9]{6}"
+        maxlength="6"
+        spellcheck="false"
+        required
+        data-initial-focus
+        data-select-on-focus
+        .value=${live(view.code)}
+        ?readonly=${state.busy}
+        aria-invalid=${message ? 'true' : 'false'}
+        aria-describedby="code-hint alert"
+        @input=${onInput}
+        @paste=${onPaste}
+      />
+      <p id="code-hint" class="hint" part="hint">${m['code.hint']}</p>
+      ${alertRegion(message)}
+      <div class="status" role="status">${status}</div>
+      <button class="primary" part="submit-button" type="submit" ?disabled=${state.busy}>
+        ${verifying ? spinner() : null}<span>${m['code.submit']}</span>
+      </button>
+    </form>
+    <div class="actions">
+      ${
+        seconds > 0
+          ? html`<p class="hint" part="hint resend-countdown">${format(m['code.resendIn'], { seconds })}</p>`
+          : html`<button class="secondary" part="secondary-button resend-button" type="button" ?disabled=${state.busy} @click=${() => view.resend()}>
+              ${m['code.resend']}
+            </button>`
+      }
+      <button class="link" part="link-button" type="button" ?disabled=${state.busy} @click=${() => view.back()}>
+        ${m['emailSent.back']}
+      </button>
+    </div>
+  `;
+}
