@@ -4,6 +4,7 @@ import type { ApiErrorType } from '@orgauth/core/protocol';
 /** Every user-facing string of the elements, in one table (docs/architecture.md P7). `{name}` marks a placeholder. */
 export const DEFAULT_MESSAGES = {
   'email.heading': 'Sign in or create an organization',
+  'email.headingOrganization': 'Sign in to {organization}',
   'email.intro': 'Enter your work email. We will send you a link to sign in.',
   'email.label': 'Work email',
   'email.placeholder': 'you@company.com',
@@ -14,6 +15,8 @@ export const DEFAULT_MESSAGES = {
   'email.submitCode': 'Email me a code',
   'emailSent.heading': 'Check your email',
   'emailSent.body': 'We sent a sign-in link to {email}',
+  // Said the same whether or not the address may join: the server does not tell (docs/security.md AUTH-03).
+  'emailSent.bodyOrganization': 'If {email} can sign in to {organization}, a sign-in link is on its way.',
   'emailSent.hint': 'Open the link on this device to continue. It expires soon.',
   'emailSent.resend': 'Resend',
   'emailSent.resent': 'We sent another link.',

@@ -152,15 +152,33 @@ describe('<orgauth-login organization-slug>', () => {
     });
   });
 
-  it('"Continue with email" leads to discovery, and Back returns to the organization', async () => {
+  it('"Continue with email" asks for the address under the organization\'s name, and Back returns to it', async () => {
     const test = testClient({ replies: { [SEARCH]: found(acme) } });
     const el = await organizationLogin(test);
     await settle(el);
     button(el, 'Continue with email').click();
     await untilStep(el, 'email');
+    expect(textOf(find(el, 'h2'))).toBe('Sign in to Acme Inc.');
     button(el, 'Back').click();
     await untilStep(el, 'organization-login');
     expect(findAll(el, '[part~="sso-button"]')).toHaveLength(2);
+  });
+
+  it('sends an organization link, and says it reaches the address only if it may join', async () => {
+    const ORG_LINK = 'POST /b2b/magic_links/email/login_or_signup';
+    const test = testClient({ replies: { [SEARCH]: found(acme), [ORG_LINK]: { request_id: 'r', status_code: 200 } } });
+    const el = await organizationLogin(test);
+    await settle(el);
+    button(el, 'Continue with email').click();
+    await untilStep(el, 'email');
+    find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
+    find<HTMLFormElement>(el, 'form').requestSubmit();
+    await untilStep(el, 'email-sent');
+    expect(test.transport.requests.find((r) => `${r.method} ${r.path}` === ORG_LINK)?.body).toMatchObject({
+      organization_id: acme.organization_id,
+      email_address: 'ada@acme.test',
+    });
+    expect(textOf(find(el, '.intro'))).toBe('If ada@acme.test can sign in to Acme Inc., a sign-in link is on its way.');
   });
 
   it('shows the IdP error the server sent back (stytch_error), and Start over returns to the organization', async () => {

@@ -11,9 +11,11 @@ export function renderEmailSentStep(state: StepState<'email-sent'>, view: LoginV
   const m = view.messages;
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;
+  // On an organization's page the link is an organization link, mailed only if the address may join.
+  const organization = state.flow?.organization?.organization_name;
   return html`
     <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['emailSent.heading']}</h2>
-    <p class="intro" part="intro">${format(m['emailSent.body'], { email: html`<b class="email">${state.email}</b>` })}</p>
+    <p class="intro" part="intro">${format(organization ? m['emailSent.bodyOrganization'] : m['emailSent.body'], { email: html`<b class="email">${state.email}</b>`, organization })}</p>
     <p class="hint" part="hint">${m['emailSent.hint']}</p>
     <div class="status" role="status">${view.resent && !state.busy && !message ? m['emailSent.resent'] : null}</div>
     ${alertRegion(message)}

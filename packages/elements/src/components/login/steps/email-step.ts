@@ -1,6 +1,6 @@
 import type { EmailMethod } from '@orgauth/core';
 import { html, type TemplateResult } from 'lit';
-import { errorMessage } from '../../../i18n/format.js';
+import { errorMessage, format } from '../../../i18n/format.js';
 import { emailForm } from './email-form.js';
 import type { LoginView, StepState } from './view.js';
 
@@ -22,8 +22,10 @@ export function renderEmailStep(state: StepState<'email'>, view: LoginView): Tem
       ? methods.map((value) => ({ value, label: value === 'emailOtp' ? m['email.submitCode'] : m['email.submitLink'] }))
       : undefined;
   const onEmail = (email: string, method?: string) => view.submitEmail(email, method as EmailMethod | undefined);
+  const organization = state.flow?.organization?.organization_name;
+  const heading = organization ? format(m['email.headingOrganization'], { organization }) : m['email.heading'];
   return html`
-    <h2 class="heading" part="heading" tabindex="-1">${m['email.heading']}</h2>
+    <h2 class="heading" part="heading" tabindex="-1">${heading}</h2>
     ${
       methods.length > 0
         ? html`<p class="intro" part="intro">${intro}</p>
