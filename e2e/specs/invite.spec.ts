@@ -18,7 +18,7 @@ import {
 const SESSION_COOKIES = ['stytch_session', 'stytch_session_jwt'];
 
 /**
- * A used invite: words saying so, no session, and a way back to the email step. The authenticate
+ * A used invite: words saying so, no session, and "Sign in with email instead" back to the email step. The authenticate
  * call answers 4xx, which Chromium logs.
  */
 async function expectUsedInviteRefused(page: Page, guard: PageGuard, login: LoginCard, link: string) {
@@ -28,13 +28,16 @@ async function expectUsedInviteRefused(page: Page, guard: PageGuard, login: Logi
   await page.goto(link);
   await expect(login.heading('Something went wrong')).toBeVisible();
   await expect(login.root.getByRole('alert')).toHaveText(
-    'This sign-in link has expired or was already used. Request a new one.',
+    'This invite or sign-in link has expired or was already used. Sign in with your email instead.',
   );
   await expect(page).not.toHaveURL(/token=/);
   expect((await page.context().cookies()).filter((c) => SESSION_COOKIES.includes(c.name))).toEqual([]);
   expect(await loginEvents(page)).toEqual({ steps: ['authenticating', 'error'], sessions: [] });
-  await login.root.getByRole('button', { name: 'Start over' }).click();
+  // The only way on is the one the words name: no "Start over" beside it.
+  await expect(login.root.getByRole('button')).toHaveText(['Sign in with email instead']);
+  await login.root.getByRole('button', { name: 'Sign in with email instead' }).click();
   await login.expectEmailStep();
+  await expect(login.root.getByRole('textbox', { name: 'Work email' })).toBeVisible();
 }
 
 for (const { name, path, tag, signedIn } of [

@@ -3,7 +3,7 @@ import { createOrganization, unique } from '../support/backend.js';
 import { expect, test } from '../support/fixtures.js';
 import { LoginCard } from '../support/login-card.js';
 import { Mailbox } from '../support/mailbox.js';
-import { addMember, membersWithEmail } from '../support/organization-mail.js';
+import { addMember, mailedCode, membersWithEmail } from '../support/organization-mail.js';
 
 // Email one-time codes through the headless client of the script tag (`window.OrgAuth`), from the
 // app's origin to the server's, under the app's strict CSP: every answer, the refusals included,
@@ -51,21 +51,6 @@ function call(page: Page, path: string, options: Record<string, unknown>): Promi
     },
     { path, options },
   );
-}
-
-/** Waits up to 10 s for the `count`-th mail to `to` and returns the six-digit code in it. */
-async function mailedCode(mailbox: Mailbox, to: string, count = 1): Promise<{ code: string; subject: string }> {
-  for (let i = 0; i < 50; i++) {
-    const mails = await mailbox.list(to);
-    if (mails.length >= count) {
-      const newest = mails.sort((a, b) => b.sent_at.localeCompare(a.sent_at))[0]!;
-      const code = newest.text.match(/Your code: (\d{6})\b/)?.[1];
-      if (!code) throw new Error(`no code in mail: ${newest.text}`);
-      return { code, subject: newest.subject };
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no mail #${count} to ${to} within 10 s`);
 }
 
 /** Another six-digit code than `code`. */

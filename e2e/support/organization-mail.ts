@@ -91,6 +91,21 @@ export async function organizationLink(
   throw new Error(`no mail #${count} to ${to} within 10 s`);
 }
 
+/** Waits up to 10 s for the `count`-th mail to `to` and returns the six-digit code in it and its subject. */
+export async function mailedCode(mailbox: Mailbox, to: string, count = 1): Promise<{ code: string; subject: string }> {
+  for (let i = 0; i < 50; i++) {
+    const mails = await mailbox.list(to);
+    if (mails.length >= count) {
+      const newest = mails.sort((a, b) => b.sent_at.localeCompare(a.sent_at))[0]!;
+      const code = newest.text.match(/Your code: (\d{6})\b/)?.[1];
+      if (!code) throw new Error(`no code in mail: ${newest.text}`);
+      return { code, subject: newest.subject };
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail #${count} to ${to} within 10 s`);
+}
+
 /** What {@link recordLoginEvents} saw on the current page. */
 export interface LoginEvents {
   /** `orgauth-step-change` steps, in order. */
