@@ -51,6 +51,8 @@ test('React page: a wrong code says the tries left, then the right code joins th
     await login.root.getByRole('button', { name: 'Continue with email' }).click();
     field = await expectCodeStep(login, email);
     ({ code } = await mailedCode(mailbox, email));
+    // The alert region exists, empty, before anything goes wrong, so its first message is announced.
+    await expect(login.root.getByRole('alert')).toHaveText('');
   });
 
   await test.step('When they type a wrong code, the card says so with the tries left, and signs nobody in', async () => {

@@ -24,6 +24,7 @@ export const loginStyles = css`
       box-sizing: inherit;
     }
     .card {
+      position: relative;
       display: flex;
       flex-direction: column;
       gap: calc(var(--_orgauth-space) * 0.75);
@@ -92,10 +93,17 @@ export const loginStyles = css`
       color: var(--_orgauth-danger);
       font-size: 0.9em;
     }
+    /* Empty live regions leave the layout (no flex gap) but stay in the accessibility tree: a screen
+       reader announces a change only to a region that already exists (internal/alert.ts). */
     .error:empty,
     .field-error:empty,
     .status:empty {
-      display: none;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     .status {
       color: var(--_orgauth-muted);
