@@ -4,3 +4,4 @@ export * from './constants.js';
 export * from './sso-types.js';
 export * from './slug.js';
 export * from './email-auth-types.js';
+export * from './otp-messages.js';

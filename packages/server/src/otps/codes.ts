@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { otpWrongCodeMessage } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
 import { type ApiError, apiError } from '../lib/api-error.js';
 import { digestsEqual } from '../lib/crypto.js';
@@ -136,12 +137,7 @@ export async function redeemEmailOtp<T>(
   if (claimed === undefined) throw await unusable(db, binding, now);
   if (!digestsEqual(digest(box, binding, claimed.salt, code), claimed.code_hash)) {
     const left = MAX_ATTEMPTS - Number(claimed.attempts);
-    throw apiError(
-      'otp_code_not_found',
-      left > 0
-        ? `That code is wrong. ${left} ${left === 1 ? 'attempt' : 'attempts'} left for this code.`
-        : 'That code is wrong, and it was the last attempt: request a new code.',
-    );
+    throw apiError('otp_code_not_found', otpWrongCodeMessage(left));
   }
   return db.transaction().execute(async (trx) => {
     const spent = await trx

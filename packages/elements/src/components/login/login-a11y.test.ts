@@ -1,3 +1,4 @@
+import { otpWrongCodeMessage } from '@orgauth/core/protocol';
 import type { LoginConfig } from '@orgauth/core';
 import { fixtureAuthenticateResponse, fixtureErrorEnvelope, type ScriptedReply } from '@orgauth/core/testing';
 import axe from 'axe-core';
@@ -62,9 +63,7 @@ describe('axe finds nothing on the new screens', () => {
     type(input, '111111');
     await el.updateComplete;
     expect(await violations()).toEqual([]);
-    answer.resolve(
-      fixtureErrorEnvelope('otp_code_not_found', 404, 'That code is wrong. 4 attempts left for this code.'),
-    );
+    answer.resolve(fixtureErrorEnvelope('otp_code_not_found', 404, otpWrongCodeMessage(4)));
     await untilStep(el, 'email-sent');
     await new Promise((resolve) => setTimeout(resolve, 0));
     await el.updateComplete;

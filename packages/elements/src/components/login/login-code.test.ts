@@ -1,3 +1,4 @@
+import { otpWrongCodeMessage } from '@orgauth/core/protocol';
 import type { LoginConfig } from '@orgauth/core';
 import {
   fixtureAuthenticateResponse,
@@ -99,7 +100,7 @@ describe('code entry', () => {
     let tries = 0;
     const { el, input, codeRequests } = await atCodeEntry(() =>
       ++tries === 1
-        ? fixtureErrorEnvelope('otp_code_not_found', 404, 'That code is wrong. 4 attempts left for this code.')
+        ? fixtureErrorEnvelope('otp_code_not_found', 404, otpWrongCodeMessage(4))
         : discoveryReply(['Acme Inc.']),
     );
     type(input(), '111111');
@@ -124,7 +125,7 @@ describe('code entry', () => {
       'the last wrong try',
       'otp_code_not_found',
       404,
-      'That code is wrong, and it was the last attempt: request a new code.',
+      otpWrongCodeMessage(0),
       'That code is not right, and it was the last try. Request a new code.',
     ],
     ['an expired code', 'unable_to_auth_otp_code', 401, 'gone stale', 'This code has expired. Request a new one.'],

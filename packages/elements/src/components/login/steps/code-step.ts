@@ -1,4 +1,5 @@
 import { isOrgAuthApiError } from '@orgauth/core';
+import { otpAttemptsLeft } from '@orgauth/core/protocol';
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { errorMessage, format } from '../../../i18n/format.js';
@@ -10,14 +11,14 @@ import type { LoginView, StepState } from './view.js';
 
 /**
  * Words for a failed code. A wrong code's answer carries the tries left in its message (the server's
- * `otp_code_not_found`, see packages/server/src/otps/codes.ts); the count is shown when it can be
- * read, else the generic line of the error table.
+ * `otp_code_not_found`, written and read by packages/core/src/protocol/otp-messages.ts); the count is
+ * shown when it can be read, else the generic line of the error table.
  */
 export function codeErrorMessage(error: unknown, m: OrgAuthMessages): string {
   if (isOrgAuthApiError(error, 'otp_code_not_found')) {
-    const left = /(\d+)\s+(?:attempts?|tries|try)\s+left/i.exec(error.message);
-    if (left) return m['code.wrong'].replace('{count}', left[1]!);
-    if (/last attempt/i.test(error.message)) return m['code.wrongLast'];
+    const left = otpAttemptsLeft(error.message);
+    if (left === 0) return m['code.wrongLast'];
+    if (left !== null) return m['code.wrong'].replace('{count}', String(left));
   }
   return errorMessage(error, m);
 }
@@ -26,7 +27,7 @@ export function codeErrorMessage(error: unknown, m: OrgAuthMessages): string {
 const isDeadCode = (error: unknown) =>
   isOrgAuthApiError(error, 'unable_to_auth_otp_code') ||
   isOrgAuthApiError(error, 'too_many_otp_attempts') ||
-  (isOrgAuthApiError(error, 'otp_code_not_found') && /last attempt/i.test(error.message));
+  (isOrgAuthApiError(error, 'otp_code_not_found') && otpAttemptsLeft(error.message) === 0);
 
 /**
  * "Check your email" for a one-time code: one field for the six digits (typed, pasted whole, or filled
