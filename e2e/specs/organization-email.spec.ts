@@ -113,6 +113,10 @@ test('script-tag page: an address outside the allowed domains gets no link and n
 
   await test.step('When an outsider asks for a link, the page answers as for anyone (no account enumeration)', async () => {
     await sendFromOrganizationPage(page, '/script-tag.html', organization.organization_slug, orgName, outsider);
+    // The refusal in words comes from the organization's public rule, not from the person's account.
+    await expect(login.root.locator('.admission')).toHaveText(
+      `New people join ${orgName} only with an address at @${organization.domain}. Not a member yet? Ask an admin to invite you.`,
+    );
   });
 
   await test.step('Then no mail was sent and no member was written', async () => {
@@ -124,6 +128,7 @@ test('script-tag page: an address outside the allowed domains gets no link and n
 
   await test.step('When someone at the allowed domain asks, the link signs them in to the organization', async () => {
     await sendFromOrganizationPage(page, '/script-tag.html', organization.organization_slug, orgName, insider);
+    await expect(login.root.locator('.admission')).toHaveCount(0);
     const mail = await organizationLink(mailbox, insider);
     expect(new URL(mail.link).pathname).toBe('/script-tag.html');
     await recordLoginEvents(page);

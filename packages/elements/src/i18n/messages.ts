@@ -17,6 +17,9 @@ export const DEFAULT_MESSAGES = {
   'emailSent.body': 'We sent a sign-in link to {email}',
   // Said the same whether or not the address may join: the server does not tell (docs/security.md AUTH-03).
   'emailSent.bodyOrganization': 'If {email} can sign in to {organization}, a sign-in link is on its way.',
+  'emailSent.restricted':
+    'New people join {organization} only with an address at {domains}. Not a member yet? Ask an admin to invite you.',
+  'emailSent.inviteOnly': 'New people join {organization} by invitation. Not a member yet? Ask an admin to invite you.',
   'emailSent.hint': 'Open the link on this device to continue. It expires soon.',
   'emailSent.resend': 'Resend',
   'emailSent.resent': 'We sent another link.',

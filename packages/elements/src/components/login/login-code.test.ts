@@ -167,6 +167,8 @@ describe('on an organization page', () => {
     find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
     find<HTMLFormElement>(el, 'form').requestSubmit();
     await untilStep(el, 'email-sent');
+    // The organization admits new people by invitation only: the code screen says so (no code may come).
+    expect(textOf(find(el, '.admission'))).toContain('by invitation');
     type(find<HTMLInputElement>(el, '#code'), '123456');
     await untilStep(el, 'signed-in');
     const bodies = Object.fromEntries(transport.requests.map((r) => [r.path, r.body]));

@@ -179,6 +179,36 @@ describe('<orgauth-login organization-slug>', () => {
       email_address: 'ada@acme.test',
     });
     expect(textOf(find(el, '.intro'))).toBe('If ada@acme.test can sign in to Acme Inc., a sign-in link is on its way.');
+    expect(textOf(find(el, '.admission'))).toBe(
+      'New people join Acme Inc. by invitation. Not a member yet? Ask an admin to invite you.',
+    );
+  });
+
+  it.each([
+    [
+      'ada@other.test',
+      'New people join Acme Inc. only with an address at @acme.test, @acme.dev. Not a member yet? Ask an admin to invite you.',
+    ],
+    ['ada@ACME.test', null],
+  ])('states who may join an organization restricted by domain (%s)', async (email, hint) => {
+    const ORG_LINK = 'POST /b2b/magic_links/email/login_or_signup';
+    const restricted = {
+      ...acme,
+      email_jit_provisioning: 'RESTRICTED',
+      email_allowed_domains: ['acme.test', 'acme.dev'],
+    };
+    const test = testClient({
+      replies: { [SEARCH]: found(restricted), [ORG_LINK]: { request_id: 'r', status_code: 200 } },
+    });
+    const el = await organizationLogin(test);
+    await settle(el);
+    button(el, 'Continue with email').click();
+    await untilStep(el, 'email');
+    find<HTMLInputElement>(el, 'input[name="email"]').value = email;
+    find<HTMLFormElement>(el, 'form').requestSubmit();
+    await untilStep(el, 'email-sent');
+    const shown = el.shadowRoot?.querySelector('.admission');
+    expect(shown ? textOf(shown as HTMLElement) : null).toBe(hint);
   });
 
   it('shows the IdP error the server sent back (stytch_error), and Start over returns to the organization', async () => {

@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { errorMessage, format } from '../../../i18n/format.js';
 import type { OrgAuthMessages } from '../../../i18n/messages.js';
 import { alertRegion } from '../../../internal/alert.js';
+import { admissionHint } from './admission-hint.js';
 import { spinner } from '../../../internal/spinner.js';
 import { CODE_LENGTH, codeDigits } from '../login-view.js';
 import type { LoginView, StepState } from './view.js';
@@ -58,9 +59,11 @@ export function renderCodeStep(state: StepState<'email-sent'>, view: LoginView):
     view.submitCode();
   };
   const seconds = isDeadCode(failure) ? 0 : view.resendIn;
+  const hint = admissionHint(state, m);
   return html`
     <h2 class="heading" part="heading" tabindex="-1">${m['emailSent.heading']}</h2>
     <p class="intro" part="intro">${format(m['code.body'], { email: html`<b class="email">${state.email}</b>` })}</p>
+    ${hint ? html`<p class="hint admission" part="hint admission-hint">${hint}</p>` : null}
     <form part="form" aria-busy=${state.busy ? 'true' : 'false'} @submit=${onSubmit}>
       <label part="label" for="code">${m['code.label']}</label>
       <input
