@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import { assertMagicLinkAllowed, findMemberByEmail, getMember, toMember } from '../members/index.js';
-import { issueOrgMagicLink } from './organization-links.js';
+import { issueOrgMagicLink, loginOrSignupAnswer } from './organization-links.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';
 import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
 import {
@@ -75,20 +75,7 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
       const project = c.get('project');
       const organization = await organizationOf(deps, project.id, body);
       const outcome = await loginOrSignup(deps, project, body, organization);
-      if (outcome.kind === 'refused') {
-        if (outcome.reason === 'deleted')
-          throw apiError('member_not_found', 'This member was deleted from the organization.');
-        throw apiError(
-          'invalid_email_for_jit_provisioning',
-          'No member has this email, and the organization does not let this email domain join by itself (email_jit_provisioning / email_allowed_domains).',
-        );
-      }
-      return apiOk(c, {
-        member_id: outcome.member.id,
-        member_created: outcome.memberCreated,
-        member: toMember(outcome.member),
-        organization: toOrganization(organization),
-      });
+      return apiOk(c, loginOrSignupAnswer(outcome, organization));
     },
   );
 

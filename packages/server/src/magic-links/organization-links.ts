@@ -9,9 +9,10 @@ import {
   canJoinByEmailDomain,
   findMemberByEmail,
   insertMember,
+  toMember,
 } from '../members/index.js';
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
-import { findOrganization } from '../organizations/index.js';
+import { findOrganization, toOrganization } from '../organizations/index.js';
 import { iso } from '../lib/json.js';
 import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
 
@@ -77,6 +78,29 @@ export async function issueOrgMagicLink(
 export type LoginOrSignupOutcome =
   | { kind: 'login' | 'signup'; member: MembersTable; memberCreated: boolean }
   | { kind: 'refused'; reason: 'deleted' | 'not_eligible' };
+
+/**
+ * The backend API's answer to a `login_or_signup` decision, by link or by code (they share the rule):
+ * the member and whether it was created, or the refusal as its error. The SDK answers neither, so as
+ * not to tell who may join (docs/security.md AUTH-03).
+ * @throws ApiError 404 `member_not_found` (deleted) or 400 `invalid_email_for_jit_provisioning`.
+ */
+export function loginOrSignupAnswer(outcome: LoginOrSignupOutcome, organization: OrganizationsTable) {
+  if (outcome.kind === 'refused') {
+    if (outcome.reason === 'deleted')
+      throw apiError('member_not_found', 'This member was deleted from the organization.');
+    throw apiError(
+      'invalid_email_for_jit_provisioning',
+      'No member has this email, and the organization does not let this email domain join by itself (email_jit_provisioning / email_allowed_domains).',
+    );
+  }
+  return {
+    member_id: outcome.member.id,
+    member_created: outcome.memberCreated,
+    member: toMember(outcome.member),
+    organization: toOrganization(organization),
+  };
+}
 
 /**
  * Decides login vs signup for `email` in `org`: an existing (not deleted) member gets a login link;

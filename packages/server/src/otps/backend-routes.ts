@@ -9,11 +9,10 @@ import {
   readBody,
   sendLimit,
 } from '../http/index.js';
-import { apiError } from '../lib/api-error.js';
 import { requiredString, type Body } from '../lib/validate.js';
-import { toMember } from '../members/index.js';
-import { getOrganization, toOrganization } from '../organizations/index.js';
+import { getOrganization } from '../organizations/index.js';
 import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
+import { loginOrSignupAnswer } from '../magic-links/index.js';
 import { authenticateDiscoveryOtp, authenticateOtp, loginOrSignupOtp, sendDiscoveryOtp } from './service.js';
 
 /** The organization named by `organization_id` (an id or a slug). */
@@ -36,20 +35,7 @@ export function backendOtpRoutes(deps: AppDeps): Hono<AppEnv> {
       const project = c.get('project');
       const organization = await organizationOf(deps, project.id, body);
       const outcome = await loginOrSignupOtp(deps, project, body, organization, { decoy: false });
-      if (outcome.kind === 'refused') {
-        if (outcome.reason === 'deleted')
-          throw apiError('member_not_found', 'This member was deleted from the organization.');
-        throw apiError(
-          'invalid_email_for_jit_provisioning',
-          'No member has this email, and the organization does not let this email domain join by itself (email_jit_provisioning / email_allowed_domains).',
-        );
-      }
-      return apiOk(c, {
-        member_id: outcome.member.id,
-        member_created: outcome.memberCreated,
-        member: toMember(outcome.member),
-        organization: toOrganization(organization),
-      });
+      return apiOk(c, loginOrSignupAnswer(outcome, organization));
     },
   );
 
