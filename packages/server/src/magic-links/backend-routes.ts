@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import { assertMagicLinkAllowed, findMemberByEmail, getMember, toMember } from '../members/index.js';
 import { issueOrgMagicLink, loginOrSignupAnswer } from './organization-links.js';
-import { getOrganization, toOrganization } from '../organizations/index.js';
+import { organizationOfBody, toOrganization } from '../organizations/index.js';
 import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
 import {
   apiOk,
@@ -14,16 +14,11 @@ import {
   sendLimit,
 } from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
-import { optionalInteger, optionalString, requiredEmail, requiredString, type Body } from '../lib/validate.js';
+import { optionalInteger, optionalString, requiredEmail } from '../lib/validate.js';
 import { authenticateMagicLink, invite, loginOrSignup, optionalPkceChallenge, optionalRedirectUrl } from './service.js';
 
 function memberBody(member: MembersTable, organization: OrganizationsTable) {
   return { member_id: member.id, member: toMember(member), organization: toOrganization(organization) };
-}
-
-/** The organization named by `organization_id` (an id or a slug). */
-function organizationOf(deps: AppDeps, projectId: string, body: Body): Promise<OrganizationsTable> {
-  return getOrganization(deps.db, projectId, requiredString(body, 'organization_id', { max: 256 }));
 }
 
 /**
@@ -41,7 +36,7 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
       const body = await readBody(c);
       const project = c.get('project');
       const email = requiredEmail(body);
-      const organization = await organizationOf(deps, project.id, body);
+      const organization = await organizationOfBody(deps.db, project.id, body);
       const requested = optionalRedirectUrl(body, 'login_redirect_url');
       const signupUrl = optionalRedirectUrl(body, 'signup_redirect_url');
       const ttlMinutes = optionalInteger(body, 'login_expiration_minutes', 5, 10_080) ?? 60;
@@ -73,7 +68,7 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const body = await readBody(c);
       const project = c.get('project');
-      const organization = await organizationOf(deps, project.id, body);
+      const organization = await organizationOfBody(deps.db, project.id, body);
       const outcome = await loginOrSignup(deps, project, body, organization);
       return apiOk(c, loginOrSignupAnswer(outcome, organization));
     },
@@ -85,7 +80,7 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const body = await readBody(c);
       const project = c.get('project');
-      const organization = await organizationOf(deps, project.id, body);
+      const organization = await organizationOfBody(deps.db, project.id, body);
       const inviterId = optionalString(body, 'invited_by_member_id', { max: 256 });
       let inviter: MembersTable | undefined;
       if (inviterId !== undefined && inviterId !== '') {

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { getOrganization, toOrganization } from '../organizations/index.js';
+import { organizationOfBody, toOrganization } from '../organizations/index.js';
 import { toMember } from '../members/index.js';
 import { authenticateSessionToken, sessionRoles } from '../sessions/index.js';
 import {
@@ -12,7 +12,6 @@ import {
   sendLimit,
 } from '../http/index.js';
 import { ApiError, apiError, badRequest } from '../lib/api-error.js';
-import { requiredString } from '../lib/validate.js';
 import { assertPkceChallenge, authenticateMagicLink, invite, loginOrSignup } from './service.js';
 
 /**
@@ -29,11 +28,7 @@ export function sdkMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
       const body = await readBody(c);
       assertPkceChallenge(body);
       const project = c.get('project');
-      const organization = await getOrganization(
-        deps.db,
-        project.id,
-        requiredString(body, 'organization_id', { max: 256 }),
-      );
+      const organization = await organizationOfBody(deps.db, project.id, body);
       // Deliberately no outcome in the answer: login, signup and refusal look the same (AUTH-03), and
       // a mail goes only to people the organization lets in.
       try {

@@ -4,5 +4,11 @@ export { readOrganizationFields } from './input.js';
 export { organizationRoutes } from './routes.js';
 export { toOrganization } from './serialize.js';
 export { extraSettings } from './settings.js';
-export { findOrganization, getOrganization, insertOrganization, type NewOrganization } from './store.js';
+export {
+  findOrganization,
+  getOrganization,
+  insertOrganization,
+  type NewOrganization,
+  organizationOfBody,
+} from './store.js';
 export { readExternalId } from './update-input.js';

@@ -2,6 +2,7 @@ import type { JitPolicy } from '@orgauth/core/protocol';
 import type { Db, OrganizationsTable } from '../db/schema.js';
 import { type ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
 import { envOf, newId } from '../lib/crypto.js';
+import { type Body, requiredString } from '../lib/validate.js';
 
 /** Fields of a new organization (already validated). */
 export interface NewOrganization {
@@ -103,4 +104,13 @@ export async function getOrganization(db: Db, projectId: string, idOrSlug: strin
   const row = await findOrganization(db, projectId, idOrSlug);
   if (row === undefined) throw apiError('organization_not_found', 'No organization matches that organization_id.');
   return row;
+}
+
+/**
+ * The organization a request body names in `organization_id` (an id or a slug), as every
+ * organization-scoped email route reads it.
+ * @throws ApiError 400 when the field is missing or too long; 404 `organization_not_found`.
+ */
+export function organizationOfBody(db: Db, projectId: string, body: Body): Promise<OrganizationsTable> {
+  return getOrganization(db, projectId, requiredString(body, 'organization_id', { max: 256 }));
 }

@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import type { OrganizationsTable } from '../db/schema.js';
 import {
   apiOk,
   type AppDeps,
@@ -9,16 +8,10 @@ import {
   readBody,
   sendLimit,
 } from '../http/index.js';
-import { requiredString, type Body } from '../lib/validate.js';
-import { getOrganization } from '../organizations/index.js';
+import { organizationOfBody } from '../organizations/index.js';
 import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
 import { loginOrSignupAnswer } from '../magic-links/index.js';
 import { authenticateDiscoveryOtp, authenticateOtp, loginOrSignupOtp, sendDiscoveryOtp } from './service.js';
-
-/** The organization named by `organization_id` (an id or a slug). */
-function organizationOf(deps: AppDeps, projectId: string, body: Body): Promise<OrganizationsTable> {
-  return getOrganization(deps.db, projectId, requiredString(body, 'organization_id', { max: 256 }));
-}
 
 /**
  * Backend email one-time codes (`/v1/b2b/otps/email…`, docs/wire-protocol.md §5.2), secret-authenticated,
@@ -33,7 +26,7 @@ export function backendOtpRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const body = await readBody(c);
       const project = c.get('project');
-      const organization = await organizationOf(deps, project.id, body);
+      const organization = await organizationOfBody(deps.db, project.id, body);
       const outcome = await loginOrSignupOtp(deps, project, body, organization, { decoy: false });
       return apiOk(c, loginOrSignupAnswer(outcome, organization));
     },
@@ -45,7 +38,7 @@ export function backendOtpRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const body = await readBody(c);
       const project = c.get('project');
-      const organization = await organizationOf(deps, project.id, body);
+      const organization = await organizationOfBody(deps.db, project.id, body);
       // A session to add the factor to (Stytch's session reuse; sessions/reuse.ts).
       const credentials = readHeldSessionCredentials(body);
       const customClaims = readCustomClaims(body);

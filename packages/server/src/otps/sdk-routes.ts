@@ -9,8 +9,7 @@ import {
   sendLimit,
 } from '../http/index.js';
 import { ApiError } from '../lib/api-error.js';
-import { requiredString } from '../lib/validate.js';
-import { getOrganization } from '../organizations/index.js';
+import { organizationOfBody } from '../organizations/index.js';
 import { authenticateDiscoveryOtp, authenticateOtp, loginOrSignupOtp, sendDiscoveryOtp } from './service.js';
 
 /**
@@ -26,11 +25,7 @@ export function sdkOtpRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const body = await readBody(c);
       const project = c.get('project');
-      const organization = await getOrganization(
-        deps.db,
-        project.id,
-        requiredString(body, 'organization_id', { max: 256 }),
-      );
+      const organization = await organizationOfBody(deps.db, project.id, body);
       try {
         await loginOrSignupOtp(deps, project, body, organization, { decoy: true });
       } catch (error) {
@@ -47,11 +42,7 @@ export function sdkOtpRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const body = await readBody(c);
       const project = c.get('project');
-      const organization = await getOrganization(
-        deps.db,
-        project.id,
-        requiredString(body, 'organization_id', { max: 256 }),
-      );
+      const organization = await organizationOfBody(deps.db, project.id, body);
       // As magic-link authenticate: the held session is the Basic password (the cookie), hence ambient.
       const held = { credentials: { token: c.get('sessionToken') }, mode: 'ambient' } as const;
       const payload = await authenticateOtp(deps, project, body, organization, held);
