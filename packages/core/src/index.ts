@@ -30,6 +30,8 @@ export type {
   EmailOtpOptions,
   LoginConfig,
   LoginProduct,
+  OAuthOptions,
+  OAuthProviderConfig,
 } from './machines/login-config.js';
 export type {
   CreateLoginOptions,

@@ -1,7 +1,8 @@
+import type { OAuthProviderType } from '../protocol/oauth-types.js';
 import type { DiscoveredOrganization } from '../protocol/types.js';
 
 /** Ways in the login offers, in the order it offers them (Stytch's prebuilt UI product names). */
-export type LoginProduct = 'emailMagicLinks' | 'emailOtp' | 'sso';
+export type LoginProduct = 'emailMagicLinks' | 'emailOtp' | 'sso' | 'oauth';
 
 /** How an email address is proven: a link to follow, or a code to type. */
 export type EmailMethod = Extract<LoginProduct, 'emailMagicLinks' | 'emailOtp'>;
@@ -27,6 +28,24 @@ export interface EmailOtpOptions {
   loginExpirationMinutes?: number;
   signupExpirationMinutes?: number;
   discoveryExpirationMinutes?: number;
+}
+
+/** One provider button of the login (Stytch's `B2BOAuthProviderConfig`). */
+export interface OAuthProviderConfig {
+  type: OAuthProviderType;
+  /** Extra scopes asked of the provider, beyond the sign-in ones. */
+  customScopes?: string[];
+  /** Extra parameters passed on to the provider's authorization page (e.g. `prompt`, `login_hint`). */
+  providerParams?: Record<string, string>;
+}
+
+/** Options of the OAuth buttons (Stytch's `B2BOAuthOptions`). */
+export interface OAuthOptions {
+  /** The buttons, in order; a name alone is shorthand for `{ type: name }`. */
+  providers: ReadonlyArray<OAuthProviderConfig | OAuthProviderType>;
+  loginRedirectURL?: string;
+  signupRedirectURL?: string;
+  discoveryRedirectURL?: string;
 }
 
 /** When discovery may skip the organization chooser (Stytch's `DirectLoginForSingleMembershipConfig`). */
@@ -55,6 +74,8 @@ export interface LoginConfig {
   sessionOptions?: { sessionDurationMinutes: number };
   emailMagicLinksOptions?: EmailMagicLinksOptions;
   emailOtpOptions?: EmailOtpOptions;
+  /** The provider buttons when `products` has `oauth`. */
+  oauthOptions?: OAuthOptions;
   directLoginForSingleMembership?: DirectLoginForSingleMembershipConfig;
   /** With no organization to enter or join, create one (named after the email's domain) at once. */
   directCreateOrganizationForNoMembership?: boolean;

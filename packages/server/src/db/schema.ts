@@ -3,6 +3,12 @@
  * PostgreSQL, parsed back to `number`), booleans as 0/1 integers, JSON as text.
  */
 import type { Generated, Kysely } from 'kysely';
+import type {
+  OAuthCredentialsTable,
+  OAuthRegistrationsTable,
+  OAuthRequestsTable,
+  OAuthTokensTable,
+} from './schema-oauth.js';
 import type { SamlAssertionIdsTable, SsoIdentitiesTable, SsoRequestsTable } from './schema-sso.js';
 
 /** `projects`: one row per project environment. */
@@ -277,6 +283,10 @@ export interface Database {
   project_ip_allowlist: ProjectIpAllowlistTable;
   rate_limits: RateLimitsTable;
   secret_box_keys: SecretBoxKeysTable;
+  oauth_credentials: OAuthCredentialsTable;
+  oauth_requests: OAuthRequestsTable;
+  oauth_registrations: OAuthRegistrationsTable;
+  oauth_tokens: OAuthTokensTable;
 }
 
 /** The query builder over {@link Database}. */

@@ -25,6 +25,7 @@ const RECORDED_NAMES = [
   '1000_sso_browser_binding',
   '1100_mail_from',
   '1200_email_otps',
+  '1300_oauth',
 ];
 
 const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;

@@ -1,0 +1,58 @@
+/**
+ * OAuth sign-in ("Continue with Google"): the providers and the request and response shapes of
+ * Stytch's B2B OAuth endpoints (docs/wire-protocol.md §2.4), shared by the client and the server.
+ */
+import type { B2BAuthenticateResponse, DiscoveryAuthenticateResponse } from './types.js';
+
+/** Every OAuth provider, in the order a login shows them when its configuration names none. */
+export const OAUTH_PROVIDERS = ['google', 'microsoft', 'github', 'slack', 'hubspot'] as const;
+
+/** One of {@link OAUTH_PROVIDERS}. */
+export type OAuthProviderType = (typeof OAUTH_PROVIDERS)[number];
+
+/** The organization's `allowed_auth_methods` entry of a provider: `google` → `google_oauth`. */
+export type OAuthAuthMethod = `${OAuthProviderType}_oauth`;
+
+/** The provider's tokens, as the authenticate answer carries them (`provider_values`). */
+export interface OAuthProviderValues {
+  access_token: string;
+  id_token: string;
+  refresh_token: string;
+  scopes: string[];
+  /** ISO 8601; null when the provider gave no expiry. */
+  expires_at: string | null;
+}
+
+/** Body of `POST /b2b/oauth/authenticate` (SDK) and `/v1/b2b/oauth/authenticate` (backend). */
+export interface OAuthAuthenticateRequest {
+  oauth_token: string;
+  session_duration_minutes?: number;
+  pkce_code_verifier?: string;
+  locale?: string;
+  intermediate_session_token?: string;
+}
+
+/** Answer of OAuth authenticate: a session, plus who the provider said the person is. */
+export interface OAuthAuthenticateResponse extends B2BAuthenticateResponse {
+  provider_subject: string;
+  provider_type: OAuthProviderType;
+  provider_values: OAuthProviderValues;
+  reset_sessions: boolean;
+}
+
+/** Body of `POST /b2b/oauth/discovery/authenticate`. */
+export interface OAuthDiscoveryAuthenticateRequest {
+  discovery_oauth_token: string;
+  pkce_code_verifier?: string;
+  session_duration_minutes?: number;
+}
+
+/** Answer of OAuth discovery authenticate: an intermediate session and the organizations found. */
+export interface OAuthDiscoveryAuthenticateResponse extends DiscoveryAuthenticateResponse {
+  provider_type: OAuthProviderType;
+  /** Google `hd`, Microsoft `tid`, Slack team, HubSpot portal; `''` when none. */
+  provider_tenant: string;
+  /** Every tenant the identity belongs to (GitHub: each organization's login). */
+  provider_tenant_ids: string[];
+  full_name: string;
+}

@@ -1,0 +1,2 @@
+/** Sign-in with OAuth providers: what other features may use of it. */
+export { PROVIDER_ENDPOINTS, type ProviderEndpoints, standInEndpoints, standInUrl } from './endpoints.js';
