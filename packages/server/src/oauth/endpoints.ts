@@ -81,3 +81,11 @@ export function standInEndpoints(publicUrl: string, provider: OAuthProviderType)
     apis: Object.fromEntries(Object.entries(real.apis).map(([k, v]) => [k, move(v)])),
   };
 }
+
+/**
+ * The OAuth client the server presents to a stand-in. Fixed values are enough: stand-ins exist only
+ * under `--dev` (never in production), on the server's own origin.
+ */
+export function standInClient(provider: OAuthProviderType): { clientId: string; clientSecret: string } {
+  return { clientId: `orgauth-stand-in-${provider}`, clientSecret: `orgauth-stand-in-secret-${provider}` };
+}

@@ -1,2 +1,8 @@
 /** Sign-in with OAuth providers: what other features may use of it. */
-export { PROVIDER_ENDPOINTS, type ProviderEndpoints, standInEndpoints, standInUrl } from './endpoints.js';
+export {
+  PROVIDER_ENDPOINTS,
+  type ProviderEndpoints,
+  standInClient,
+  standInEndpoints,
+  standInUrl,
+} from './endpoints.js';
