@@ -21,6 +21,7 @@ const FEATURES = [
   'sso',
   'events',
   'dev',
+  'oauth',
 ];
 const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail'];
 

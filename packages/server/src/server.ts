@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { RedirectUrlType } from '@orgauth/core/protocol';
+import type { OAuthProviderType, RedirectUrlType } from '@orgauth/core/protocol';
 import { openDatabase, type DialectName } from './db/database.js';
 import { migrateToLatest } from './db/migrations/index.js';
 import type { Db } from './db/schema.js';
@@ -14,6 +14,7 @@ import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { startEventPurger } from './events/index.js';
 import { parseMailFrom } from './mail/mail-from.js';
 import { createMailer, type Mail } from './mail/mailer.js';
+import type { ProviderEndpoints } from './oauth/index.js';
 
 /** Options of {@link createOrgAuthServer}. */
 export interface ServerOptions {
@@ -66,6 +67,11 @@ export interface ServerOptions {
    * the installed `@orgauth/elements` package's `dist/`.
    */
   scriptBundleDir?: string;
+  /**
+   * Reach these OAuth providers at other URLs than their real ones (a local fake provider in tests,
+   * an egress proxy). Only providers with credentials use it; `--dev` stand-ins never do.
+   */
+  oauthEndpoints?: Partial<Record<OAuthProviderType, ProviderEndpoints>>;
 }
 
 /** A running (not listening) OrgAuth server: a fetch handler plus admin helpers. */
@@ -140,6 +146,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
       rateLimiter,
       publicUrl,
       secretBox,
+      oauthEndpoints: options.oauthEndpoints,
       idpEgress: { allowPrivate: options.allowPrivateIdpNetworks ?? options.dev === true },
       scriptBundleDirs:
         options.scriptBundleDir === undefined ? defaultScriptBundleDirs() : [resolve(options.scriptBundleDir)],

@@ -74,6 +74,15 @@ export const API_ERRORS = {
   invalid_metadata: 400,
   oidc_discovery_failed: 400,
   oidc_response_invalid: 400,
+  // Sign-in with OAuth providers (packages/server/src/oauth/).
+  oauth_config_not_found: 404,
+  oauth_request_not_found: 400,
+  oauth_token_not_found: 404,
+  oauth_not_allowed: 403,
+  oauth_jit_provisioning_not_allowed: 403,
+  oauth_email_unverified: 403,
+  oauth_provider_error: 401,
+  oauth_response_invalid: 400,
 } as const satisfies Record<string, ApiErrorStatus>;
 
 /** One of {@link API_ERRORS}' types. */

@@ -10,6 +10,8 @@ const SPENT = {
   one_time_tokens: { column: 'used_at', expires: true },
   intermediate_sessions: { column: 'used_at', expires: true },
   sso_requests: { column: 'used_at', expires: true },
+  oauth_requests: { column: 'used_at', expires: true },
+  oauth_tokens: { column: 'used_at', expires: true },
   sessions: { column: 'revoked_at', expires: false },
 } as const;
 

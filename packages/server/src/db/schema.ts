@@ -133,6 +133,8 @@ export interface IntermediateSessionsTable {
   expires_at: number;
   used_at: number | null;
   created_at: number;
+  /** JSON `{provider, tenants}` when an OAuth provider proved the email (migration 1310); else null. */
+  oauth_tenants?: string | null;
 }
 
 /** `sessions`: member sessions (opaque token by hash). */

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { readIntermediateSession } from './intermediate-sessions.js';
+import { type OAuthTenants, readIntermediateSession } from './intermediate-sessions.js';
 import { authMethodOf } from '../members/index.js';
 import { authenticateSessionToken, verifySessionJwt } from '../sessions/index.js';
 import {
@@ -32,7 +32,7 @@ async function provenEmail(
   deps: AppDeps,
   projectId: string,
   body: Body,
-): Promise<{ email: string; methods?: string[] }> {
+): Promise<{ email: string; methods?: string[]; oauthTenants?: OAuthTenants | null }> {
   const ist = optionalToken(body.intermediate_session_token);
   const sessionToken = optionalToken(body.session_token, 'session_token');
   const jwt =
@@ -46,7 +46,7 @@ async function provenEmail(
   const now = deps.now();
   if (ist !== undefined) {
     const read = await readIntermediateSession(deps.db, projectId, ist, now);
-    return { email: read.email, methods: read.factors.map(authMethodOf) };
+    return { email: read.email, methods: read.factors.map(authMethodOf), oauthTenants: read.oauthTenants };
   }
   if (sessionToken !== undefined)
     return { email: (await authenticateSessionToken(deps.db, projectId, sessionToken, undefined, now)).member.email };
@@ -88,8 +88,8 @@ export function backendDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   );
   api.post('/discovery/organizations', { action: 'DiscoveryOrganizationsList' }, async (c) => {
     const project = c.get('project');
-    const { email, methods } = await provenEmail(deps, project.id, await readBody(c));
-    return apiOk(c, await listDiscoveredOrganizations(deps, project, email, methods));
+    const { email, methods, oauthTenants } = await provenEmail(deps, project.id, await readBody(c));
+    return apiOk(c, await listDiscoveredOrganizations(deps, project, email, methods, oauthTenants ?? null));
   });
 
   api.post(

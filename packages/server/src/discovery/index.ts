@@ -1,4 +1,4 @@
 /** Discovery: the discovery magic link, intermediate sessions, organization discovery and creation. */
-export { issueIntermediateSession } from './intermediate-sessions.js';
+export { issueIntermediateSession, type OAuthTenants } from './intermediate-sessions.js';
 export { discoverOrganizations } from './organizations.js';
 export { discoveryRoutes } from './routes.js';

@@ -5,20 +5,32 @@ import { type ApiError, apiError } from '../lib/api-error.js';
 import { newToken, sha256Hex } from '../lib/crypto.js';
 import { parseJson } from '../lib/json.js';
 
+/** The OAuth provider's tenants an intermediate session's identity belongs to (oauth/). */
+export interface OAuthTenants {
+  provider: string;
+  tenants: string[];
+}
+
 /** A live intermediate session: a proven email, not yet a member session. */
 export interface IntermediateSession {
   hash: string;
   email: string;
   factors: AuthenticationFactor[];
+  /** Set when an OAuth provider proved the email: discovery admits by tenant too. */
+  oauthTenants: OAuthTenants | null;
 }
 
-/** Issues an IST for `email` (10 minutes); only its hash is stored. Returns the plaintext token. */
+/**
+ * Issues an IST for `email` (10 minutes); only its hash is stored. Returns the plaintext token.
+ * `oauthTenants`: the tenants of the OAuth identity that proved the email, if one did.
+ */
 export async function issueIntermediateSession(
   db: Db,
   projectId: string,
   email: string,
   factors: AuthenticationFactor[],
   now: number,
+  oauthTenants?: OAuthTenants,
 ): Promise<string> {
   const token = newToken();
   await db
@@ -28,6 +40,7 @@ export async function issueIntermediateSession(
       project_id: projectId,
       email,
       factors: JSON.stringify(factors),
+      oauth_tenants: oauthTenants === undefined ? null : JSON.stringify(oauthTenants),
       expires_at: now + IST_LIFETIME_MINUTES * 60_000,
       used_at: null,
       created_at: now,
@@ -55,14 +68,19 @@ export async function readIntermediateSession(
 ): Promise<IntermediateSession> {
   const row = await db
     .selectFrom('intermediate_sessions')
-    .select(['hash', 'email', 'factors'])
+    .select(['hash', 'email', 'factors', 'oauth_tenants'])
     .where('hash', '=', sha256Hex(token))
     .where('project_id', '=', projectId)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .executeTakeFirst();
   if (row === undefined) throw notFound();
-  return { hash: row.hash, email: row.email, factors: parseJson<AuthenticationFactor[]>(row.factors, []) };
+  return {
+    hash: row.hash,
+    email: row.email,
+    factors: parseJson<AuthenticationFactor[]>(row.factors, []),
+    oauthTenants: parseJson<OAuthTenants | null>(row.oauth_tenants ?? 'null', null),
+  };
 }
 
 /**

@@ -11,7 +11,8 @@ import {
   primaryRequired,
   toMember,
 } from '../members/index.js';
-import { toOrganization } from '../organizations/index.js';
+import { admittedOAuthTenant, toOrganization } from '../organizations/index.js';
+import type { OAuthTenants } from './intermediate-sessions.js';
 
 const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
   active: 'active_member',
@@ -23,14 +24,14 @@ function discovered(
   org: OrganizationsTable,
   type: MembershipType,
   member: MembersTable | null,
-  domain: string | null,
+  details: Record<string, string> | null,
   methods: readonly string[],
 ): DiscoveredOrganization {
   // Whether the method that proved the email is enough for the org is what the list says.
   const required = primaryRequired(org, methods);
   return {
     organization: toOrganization(org),
-    membership: { type, details: domain === null ? null : { domain }, member: member && toMember(member) },
+    membership: { type, details, member: member && toMember(member) } as DiscoveredOrganization['membership'],
     member_authenticated: required === null,
     primary_required: required,
     mfa_required: null,
@@ -38,8 +39,27 @@ function discovered(
 }
 
 /**
+ * Organizations of the project whose settings mention one of the tenants (a coarse LIKE filter; the
+ * exact rule is `admittedOAuthTenant`). Tenants are short ids, checked when the provider sent them.
+ */
+async function tenantOrganizations(db: Db, projectId: string, oauth: OAuthTenants): Promise<OrganizationsTable[]> {
+  const tenants = oauth.tenants.slice(0, 50);
+  if (tenants.length === 0) return [];
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where((eb) => eb.or(tenants.map((t) => eb('extra_settings', 'like', `%${JSON.stringify(t)}%`))))
+    .orderBy('created_at')
+    .limit(100)
+    .execute();
+}
+
+/**
  * The organizations a verified `email` can enter: its memberships (active, invited, pending), then
- * organizations that accept its email domain by JIT provisioning. Deleted memberships are left out.
+ * organizations that accept its email domain by JIT provisioning, then (`oauthTenants`, an OAuth
+ * proof) those that admit the provider tenant (`eligible_to_join_by_oauth_tenant`, details
+ * `{provider, tenant}`). Deleted memberships are left out.
  * `methods` are the auth methods that proved the email (`magic_link`, `email_otp`; members/provisioning.ts
  * `authMethodOf`): each entry's `primary_required` says whether the organization accepts them.
  */
@@ -48,6 +68,7 @@ export async function discoverOrganizations(
   projectId: string,
   email: string,
   methods: readonly string[] = ['magic_link'],
+  oauthTenants: OAuthTenants | null = null,
 ): Promise<DiscoveredOrganization[]> {
   const memberships = await db
     .selectFrom('members')
@@ -88,14 +109,25 @@ export async function discoverOrganizations(
   );
   for (const org of byDomain) {
     if (seen.has(org.id) || deleted.has(org.id) || !canJoinByEmailDomain(org, email)) continue;
-    result.push(discovered(org, 'eligible_to_join_by_email_domain', null, domain, methods));
+    seen.add(org.id);
+    result.push(discovered(org, 'eligible_to_join_by_email_domain', null, { domain }, methods));
+  }
+  if (oauthTenants !== null) {
+    for (const org of await tenantOrganizations(db, projectId, oauthTenants)) {
+      const tenant = admittedOAuthTenant(org, oauthTenants.provider, oauthTenants.tenants);
+      if (seen.has(org.id) || deleted.has(org.id) || tenant === undefined) continue;
+      seen.add(org.id);
+      const details = { provider: oauthTenants.provider, tenant };
+      result.push(discovered(org, 'eligible_to_join_by_oauth_tenant', null, details, methods));
+    }
   }
   return result;
 }
 
 /**
  * Makes `email` an active member of `org` if discovery allows it: an existing active member, an
- * invited or pending member (accepting by proving the email), or a JIT join by email domain. The
+ * invited or pending member (accepting by proving the email), or a JIT join by email domain or by
+ * the OAuth tenant that proved it (`oauthTenants`, the IST's). The
  * IST's factors (`factorTypes`) must be ones the org accepts: an IST handed out by a refused session
  * exchange (primary_required) must not get into that org through discovery instead (TEN-05).
  * @throws ApiError 404 `member_not_found` for a deleted member, 403 `invalid_email_for_jit_provisioning`
@@ -107,6 +139,7 @@ export async function joinOrganization(
   email: string,
   factorTypes: readonly string[],
   now: number,
+  oauthTenants: OAuthTenants | null = null,
 ): Promise<MembersTable> {
   assertPrimaryFactorsAllowed(org, factorTypes);
   const member = await findMemberByEmail(db, org.id, email);
@@ -115,7 +148,9 @@ export async function joinOrganization(
       throw apiError('member_not_found', 'This email is not a member of the organization.');
     return activateMember(db, member, now);
   }
-  if (!canJoinByEmailDomain(org, email)) {
+  const byTenant =
+    oauthTenants !== null && admittedOAuthTenant(org, oauthTenants.provider, oauthTenants.tenants) !== undefined;
+  if (!byTenant && !canJoinByEmailDomain(org, email)) {
     throw apiError(
       'invalid_email_for_jit_provisioning',
       'This email is not a member of the organization and cannot join it by its email domain.',

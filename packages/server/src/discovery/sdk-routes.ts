@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { readIntermediateSession } from './intermediate-sessions.js';
+import { type OAuthTenants, readIntermediateSession } from './intermediate-sessions.js';
 import { authMethodOf } from '../members/index.js';
 import { authenticateSessionToken } from '../sessions/index.js';
 import {
@@ -52,10 +52,12 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const istToken = optionalToken(body.intermediate_session_token);
     let email: string;
     let methods: string[] | undefined;
+    let oauthTenants: OAuthTenants | null = null;
     if (istToken !== undefined) {
       const ist = await readIntermediateSession(deps.db, project.id, istToken, now);
       email = ist.email;
       methods = ist.factors.map(authMethodOf);
+      oauthTenants = ist.oauthTenants;
     } else {
       // Without an IST the SDK sends `{}` and the Basic-auth password is the session token.
       const sessionToken = c.get('sessionToken');
@@ -67,7 +69,7 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       email = (await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, now)).member.email;
     }
-    return sdkOk(c, await listDiscoveredOrganizations(deps, project, email, methods));
+    return sdkOk(c, await listDiscoveredOrganizations(deps, project, email, methods, oauthTenants));
   });
 
   sdk.post(

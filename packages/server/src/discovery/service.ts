@@ -4,6 +4,7 @@ import { discoverOrganizations, joinOrganization } from './organizations.js';
 import {
   consumeIntermediateSession,
   issueIntermediateSession,
+  type OAuthTenants,
   readIntermediateSession,
 } from './intermediate-sessions.js';
 import { assertMfaNotRequired, authMethodOf, insertMember } from '../members/index.js';
@@ -114,10 +115,11 @@ export async function listDiscoveredOrganizations(
   project: Project,
   email: string,
   methods?: readonly string[],
+  oauthTenants: OAuthTenants | null = null,
 ) {
   return {
     email_address: email,
-    discovered_organizations: await discoverOrganizations(deps.db, project.id, email, methods),
+    discovered_organizations: await discoverOrganizations(deps.db, project.id, email, methods, oauthTenants),
     organization_id_hint: null,
   };
 }
@@ -178,7 +180,14 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
   const exchanged = await deps.db.transaction().execute(async (trx) => {
     await consumeIntermediateSession(trx, project.id, ist.hash, now);
     const organization = await getOrganization(trx, project.id, organizationId);
-    const member = await joinOrganization(trx, organization, ist.email, ist.factors.map(authMethodOf), now);
+    const member = await joinOrganization(
+      trx,
+      organization,
+      ist.email,
+      ist.factors.map(authMethodOf),
+      now,
+      ist.oauthTenants,
+    );
     // After the membership check (a stranger learns nothing of the policy); the throw rolls back the
     // IST consume and any activation or JIT join above.
     assertMfaNotRequired(organization);

@@ -1,4 +1,6 @@
 import type { Context } from 'hono';
+import type { OAuthProviderType } from '@orgauth/core/protocol';
+import type { ProviderEndpoints } from '../oauth/index.js';
 import type { Db } from '../db/schema.js';
 import type { Project, ProjectStore } from '../projects/index.js';
 import type { SigningKeys } from '../sessions/index.js';
@@ -25,6 +27,11 @@ export interface AppDeps {
   secretBox: SecretBox;
   /** How tenant-configured IdP URLs are fetched: private networks only with `ServerOptions.allowPrivateIdpNetworks`. */
   idpEgress: EgressPolicy;
+  /**
+   * Where OAuth providers are reached instead of their real URLs (oauth/providers.ts): tests point a
+   * provider at a local fake; absent in production. Never consulted for stand-ins.
+   */
+  oauthEndpoints?: Partial<Record<OAuthProviderType, ProviderEndpoints>> | undefined;
   /** Folders searched, in order, for the script-tag bundle served at `/orgauth.global.js` (http/script-bundle.ts). */
   scriptBundleDirs: readonly string[];
 }

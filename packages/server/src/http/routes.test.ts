@@ -28,6 +28,8 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/passwords/authenticate': authenticateLimit('email_address'),
   '/passwords/discovery/authenticate': authenticateLimit('email_address'),
   '/sso/authenticate': authenticateLimit('sso_token'),
+  '/oauth/authenticate': authenticateLimit('oauth_token'),
+  '/oauth/discovery/authenticate': authenticateLimit('discovery_oauth_token'),
 };
 
 /** The event-logged surfaces: every endpoint there must name its action. */
@@ -84,6 +86,13 @@ describe('the route table', () => {
     ['GET', '/v1/b2b/organizations/members/dangerously_get/m1', 'OrganizationsMembersDangerouslyGet'],
     ['GET', '/v1/b2b/sso/connections', 'SSOGetConnections'],
     ['DELETE', '/v1/b2b/organizations/o1/members/m1', 'OrganizationsMembersDelete'],
+    ['GET', '/v1/b2b/public/oauth/google/start', 'OAuthStart'],
+    ['GET', '/v1/b2b/public/oauth/microsoft/discovery/start', 'OAuthDiscoveryStart'],
+    ['GET', '/v1/b2b/public/oauth/callback', 'OAuthCallback'],
+    ['POST', '/sdk/v1/b2b/oauth/authenticate', 'OAuthAuthenticate'],
+    ['POST', '/sdk/v1/b2b/oauth/discovery/authenticate', 'OAuthDiscoveryAuthenticate'],
+    ['POST', '/v1/b2b/oauth/authenticate', 'OAuthAuthenticate'],
+    ['POST', '/v1/b2b/oauth/discovery/authenticate', 'OAuthDiscoveryAuthenticate'],
     ['PATCH', '/v1/b2b/organizations/o1', 'Unknown'],
     ['GET', '/v1/b2b/nope/secret-test-abc', 'Unknown'],
   ])('%s %s → %s', (method, path, action) => {

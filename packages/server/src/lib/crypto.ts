@@ -12,7 +12,8 @@ export type IdKind =
   | 'oidc-connection'
   | 'saml-verification-key'
   | 'request-id'
-  | 'mail';
+  | 'mail'
+  | 'oauth-registration';
 
 /** A new identifier such as `organization-test-<uuid>`. */
 export function newId(kind: IdKind, env = 'test'): string {

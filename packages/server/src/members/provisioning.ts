@@ -92,9 +92,12 @@ export function assertPrimaryFactorsAllowed(org: OrganizationsTable, factorTypes
 
 /**
  * The `allowed_auth_methods` name of the primary method a factor proves: an emailed one-time code
- * (`otp` by `email`) is `email_otp`; the other factor types (`magic_link`, `sso`) are their own name.
+ * (`otp` by `email`) is `email_otp`, an OAuth one (`oauth` by `oauth_google`) `google_oauth`; the other factor types (`magic_link`, `sso`) are their own name.
  */
 export function authMethodOf(factor: Pick<AuthenticationFactor, 'type' | 'delivery_method'>): string {
+  // An OAuth factor (`oauth` by `oauth_google`) proves `google_oauth` (oauth/factor.ts).
+  if (factor.type === 'oauth' && factor.delivery_method.startsWith('oauth_'))
+    return `${factor.delivery_method.slice('oauth_'.length)}_oauth`;
   return factor.type === 'otp' && factor.delivery_method === 'email' ? 'email_otp' : factor.type;
 }
 

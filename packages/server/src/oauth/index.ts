@@ -6,3 +6,5 @@ export {
   standInEndpoints,
   standInUrl,
 } from './endpoints.js';
+export { oauthRedirectUri, PROVIDER_LABELS, resolveProvider } from './providers.js';
+export { oauthRoutes } from './routes.js';

@@ -3,7 +3,7 @@ export { mergeMetadata } from './admin.js';
 export { readOrganizationFields } from './input.js';
 export { organizationRoutes } from './routes.js';
 export { toOrganization } from './serialize.js';
-export { extraSettings } from './settings.js';
+export { admittedOAuthTenant, extraSettings } from './settings.js';
 export {
   findOrganization,
   getOrganization,

@@ -26,7 +26,8 @@ const DEFAULTS: OrganizationExtraSettings = {
 };
 
 const MFA_METHODS = ['sms_otp', 'totp'];
-const OAUTH_TENANT_PROVIDERS = ['slack', 'hubspot', 'github'];
+// Google Workspace `hd`, Microsoft Entra `tid`, Slack team, HubSpot portal, GitHub organization id.
+const OAUTH_TENANT_PROVIDERS = ['google', 'microsoft', 'slack', 'hubspot', 'github'];
 
 /** The stored settings of `row`, with defaults for anything missing or corrupt. */
 export function extraSettings(row: Pick<OrganizationsTable, 'extra_settings'>): OrganizationExtraSettings {
@@ -94,4 +95,19 @@ function readOauthTenants(value: unknown): Record<string, string[]> {
     out[provider] = list;
   }
   return out;
+}
+
+/**
+ * The first of `tenantIds` the organization admits by OAuth tenant: `oauth_tenant_jit_provisioning`
+ * is `RESTRICTED` and `allowed_oauth_tenants[provider]` lists it (packages/server/src/oauth/); else undefined.
+ */
+export function admittedOAuthTenant(
+  row: Pick<OrganizationsTable, 'extra_settings'>,
+  provider: string,
+  tenantIds: readonly string[],
+): string | undefined {
+  const settings = extraSettings(row);
+  if (settings.oauth_tenant_jit_provisioning !== 'RESTRICTED') return undefined;
+  const allowed = settings.allowed_oauth_tenants[provider] ?? [];
+  return tenantIds.find((t) => allowed.includes(t));
 }

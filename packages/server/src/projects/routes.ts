@@ -21,7 +21,7 @@ export function projectRoutes(deps: AppDeps): FeatureRoutes {
       // challenge, and this flag makes Stytch's frontend SDK send one (our core always does).
       pkce_required_for_email_magic_links: true,
       pkce_required_for_password_resets: false,
-      pkce_required_for_oauth: false,
+      pkce_required_for_oauth: true,
       // Login CSRF through SSO: the SDK's sso/authenticate refuses a token whose start had no
       // challenge (sso/authenticate-routes.ts), and this flag makes Stytch's frontend SDK send one
       // (our core always does). Starts without a challenge still work for backend-only integrations,

@@ -13,9 +13,15 @@ const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64'
  * The page a browser sees when the IdP's answer is refused at the ACS / OIDC callback: the browser
  * arrived by a form POST or redirect from the IdP, so a JSON envelope would be a dead end. It says
  * what went wrong in words, links back to the login redirect URL (with `stytch_error=<error_type>`)
- * when the sign-in attempt is known, and carries no script at all (strict CSP).
+ * when the sign-in attempt is known, and carries no script at all (strict CSP). `title` names the
+ * kind of sign-in (OAuth providers reuse the page: packages/server/src/oauth/routes.ts).
  */
-export function ssoErrorPage(c: AppContext, error: ApiError, loginRedirectUrl: string | undefined): Response {
+export function ssoErrorPage(
+  c: AppContext,
+  error: ApiError,
+  loginRedirectUrl: string | undefined,
+  title = 'Single sign-on failed',
+): Response {
   let back = html``;
   if (loginRedirectUrl !== undefined) {
     const url = new URL(loginRedirectUrl);
@@ -23,8 +29,8 @@ export function ssoErrorPage(c: AppContext, error: ApiError, loginRedirectUrl: s
     back = html`<p><a href="${url.href}">Back to sign-in</a></p>`;
   }
   const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Single sign-on failed</title><style>${raw(STYLE)}</style></head>
-<body><h1>Single sign-on failed</h1><p>${error.message}</p><p><code>${error.errorType}</code> · request ${c.get('requestId') ?? ''}</p>${back}</body></html>`;
+<title>${title}</title><style>${raw(STYLE)}</style></head>
+<body><h1>${title}</h1><p>${error.message}</p><p><code>${error.errorType}</code> · request ${c.get('requestId') ?? ''}</p>${back}</body></html>`;
   c.set('outcome', { errorType: error.errorType });
   return new Response(htmlText(page), {
     status: error.status >= 400 && error.status < 500 ? error.status : 400,

@@ -34,7 +34,7 @@ export function setBindingCookie(c: AppContext, publicUrl: string, state: string
 }
 
 /** The binding secret this browser holds for `state`, if any. */
-function readBindingCookie(c: AppContext, publicUrl: string, state: string): string | undefined {
+export function readBindingCookie(c: AppContext, publicUrl: string, state: string): string | undefined {
   if (state === '' || state.length > MAX_STATE) return undefined;
   return getCookie(c, nameFor(state), options(publicUrl).prefix);
 }
@@ -44,7 +44,7 @@ function readBindingCookie(c: AppContext, publicUrl: string, state: string): str
  * either way). Goes through `c.res` so Hono's cookie helper applies to a Response built elsewhere
  * (the SSO error page is a plain Response).
  */
-function withBindingCookieCleared(c: AppContext, publicUrl: string, state: string, res: Response): Response {
+export function withBindingCookieCleared(c: AppContext, publicUrl: string, state: string, res: Response): Response {
   c.res = res;
   if (state !== '' && state.length <= MAX_STATE) deleteCookie(c, nameFor(state), options(publicUrl));
   return c.res;

@@ -24,13 +24,13 @@ export function oidcScopes(customScopes: string): string {
 // origin, closes both: the callback needs the URL *and* that browser.
 
 /** A fresh binding: `secret` goes into the browser's cookie, only `hash` into `sso_requests`. */
-interface BrowserBinding {
+export interface BrowserBinding {
   secret: string;
   hash: string;
 }
 
 /** 264 CSPRNG bits (lib/crypto newToken), far above the 128-bit floor; stored as SHA-256 only. */
-function newBrowserBinding(): BrowserBinding {
+export function newBrowserBinding(): BrowserBinding {
   const secret = newToken();
   return { secret, hash: sha256Hex(secret) };
 }
