@@ -23,6 +23,9 @@ import {
 const SEED = Number(process.env.ORGAUTH_FUZZ_SEED ?? 20300101);
 const RUNS = Number(process.env.ORGAUTH_FUZZ_RUNS ?? 30);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
+// Where a provider brings a browser back: a refusal there is a page in words (oauth/routes.ts), not
+// the JSON envelope; it must still be a 4xx that changes nothing.
+const BROWSER_PAGES = new Set(['/v1/b2b/public/oauth/callback']);
 
 // Routes come from the app: a throwaway server is built only to read its route table.
 async function apiRoutes(): Promise<Array<{ method: string; path: string }>> {
@@ -139,6 +142,14 @@ describe('fuzzing every API route', () => {
         const res = await send(method, path, c);
         const where = `${method} ${path} → ${res.status} ${res.text.slice(0, 300)}`;
         expect(res.status, where).toBeLessThan(500);
+        if (BROWSER_PAGES.has(path)) {
+          expect(res.status, where).toBeGreaterThanOrEqual(400);
+          expect(res.type, where).toMatch(/^text\/html/);
+          expect(await snapshotDatabase(t.server.db), `${where}: a refused request changed the database`).toEqual(
+            before,
+          );
+          return;
+        }
         expect(res.type, where).toMatch(/^application\/json/);
         const body = JSON.parse(res.text) as Record<string, unknown>;
         if (res.status >= 400) {
