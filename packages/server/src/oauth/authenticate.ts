@@ -69,6 +69,8 @@ export async function authenticateOAuth(
   const verifier = verifierOf(body);
   const durationMinutes = sessionDuration(body);
   optionalString(body, 'locale', { max: 16 });
+  // Stytch combines an IST's factors with this one for MFA; MFA is not built (members/provisioning.ts
+  // assertMfaNotRequired), so the field is accepted and checked for shape only.
   optionalString(body, 'intermediate_session_token', { max: 512 });
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
