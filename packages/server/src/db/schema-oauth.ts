@@ -78,7 +78,7 @@ export interface OAuthTokensTable {
   /** The verified email the provider vouched for. */
   email: string;
   provider_subject: string;
-  /** Google `hd`, Microsoft `tid`, Slack team, HubSpot portal; for GitHub a JSON array of organization logins. */
+  /** Google `hd`, Microsoft `tid`, Slack team, HubSpot portal; for GitHub a JSON array of organization ids. */
   provider_tenant_id: string | null;
   /** Sealed JSON of Stytch's `provider_values` (access, id and refresh tokens, scopes, expiry). */
   provider_values: string;
