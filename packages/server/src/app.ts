@@ -16,6 +16,7 @@ import { ApiError, apiError } from './lib/api-error.js';
 import { newId } from './lib/crypto.js';
 import { magicLinkRoutes } from './magic-links/index.js';
 import { memberRoutes } from './members/index.js';
+import { oauthProviderTokenRoutes } from './oauth/index.js';
 import { organizationRoutes } from './organizations/index.js';
 import { otpRoutes } from './otps/index.js';
 import { projectRoutes } from './projects/index.js';
@@ -32,6 +33,7 @@ const FEATURES = [
   otpRoutes,
   sessionRoutes,
   ssoRoutes,
+  oauthProviderTokenRoutes,
   eventRoutes,
 ];
 

@@ -6,3 +6,4 @@ export {
   standInEndpoints,
   standInUrl,
 } from './endpoints.js';
+export { oauthProviderTokenRoutes } from './provider-tokens-routes.js';
