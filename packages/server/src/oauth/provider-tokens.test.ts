@@ -129,7 +129,7 @@ describe('GET …/members/{member_id}/oauth_providers/{provider}', () => {
 });
 
 describe('Member.oauth_registrations', () => {
-  it('lists every linked identity on member get and search, with one query for the whole page', async () => {
+  it('lists every linked identity on member get and search, with one query for the whole page; gone with the member', async () => {
     const get = await t.api(`/organizations/${orgA}/members/${grace}`);
     expect(get.body.member.oauth_registrations.map((r: { provider_type: string }) => r.provider_type)).toEqual([
       'github',
@@ -158,6 +158,15 @@ describe('Member.oauth_registrations', () => {
       selectFrom.mockRestore();
     }
     const bOnly = await createMember(orgB, 'nobody@tokens-b.test');
-    expect((await t.api(`/organizations/${orgB}/members/${bOnly}`)).body.member.oauth_registrations).toEqual([]);
+    await register(bOnly, orgB, 'google');
+    expect((await t.api(`/organizations/${orgB}/members/${bOnly}`, { method: 'DELETE' })).status).toBe(200);
+    const left = await t.server.db
+      .selectFrom('oauth_registrations')
+      .select('id')
+      .where('member_id', '=', bOnly)
+      .execute();
+    expect(left).toEqual([]);
+    const c = await createMember(orgB, 'carol@tokens-b.test');
+    expect((await t.api(`/organizations/${orgB}/members/${c}`)).body.member.oauth_registrations).toEqual([]);
   });
 });

@@ -123,6 +123,9 @@ export async function updateOrganization(
  * missing here.
  */
 export const ORGANIZATION_CASCADE = [
+  'oauth_tokens',
+  'oauth_requests',
+  'oauth_registrations',
   'sessions',
   'one_time_tokens',
   'email_otps',
