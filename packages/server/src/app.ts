@@ -17,7 +17,7 @@ import { newId } from './lib/crypto.js';
 import { magicLinkRoutes } from './magic-links/index.js';
 import { memberRoutes } from './members/index.js';
 import { organizationRoutes } from './organizations/index.js';
-import { oauthRoutes } from './oauth/index.js';
+import { oauthProviderTokenRoutes, oauthRoutes } from './oauth/index.js';
 import { otpRoutes } from './otps/index.js';
 import { projectRoutes } from './projects/index.js';
 import { sessionRoutes } from './sessions/index.js';
@@ -34,6 +34,7 @@ const FEATURES = [
   sessionRoutes,
   ssoRoutes,
   oauthRoutes,
+  oauthProviderTokenRoutes,
   eventRoutes,
 ];
 

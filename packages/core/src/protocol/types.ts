@@ -80,7 +80,13 @@ export interface Member {
   totp_registration_id?: string;
   mfa_phone_number_verified?: boolean;
   sso_registrations?: { connection_id: string; external_id: string; registration_id: string }[];
-  oauth_registrations?: { provider_type: string; provider_subject: string; member_oauth_registration_id: string }[];
+  oauth_registrations?: {
+    provider_type: string;
+    provider_subject: string;
+    member_oauth_registration_id: string;
+    profile_picture_url?: string;
+    locale?: string;
+  }[];
   retired_email_addresses?: { email_id: string; email_address: string }[];
 }
 

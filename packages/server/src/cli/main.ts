@@ -5,7 +5,7 @@ import { runKeysCommand } from './keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './project-commands.js';
 import { listen, type FetchHandler } from '../http/listen.js';
 import { DEFAULT_MAIL_FROM, parseMailFrom } from '../mail/mail-from.js';
-import { setUpDevSso } from '../dev/index.js';
+import { setUpDevSso, standInProviders } from '../dev/index.js';
 import { createOrgAuthServer } from '../server.js';
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
@@ -69,6 +69,8 @@ async function main(): Promise<void> {
   // Imported only then: the test IdP's libraries (oidc-provider, samlify) are dev-only, and
   // oidc-provider warns about the runtime when loaded (cli/process.test.ts).
   const devSso = options.dev ? await setUpDevSso(server, baseUrl) : undefined;
+  // Providers without credentials in the test project sign in through the built-in stand-ins.
+  const standIns = options.dev ? await standInProviders(server.db, server.project.project_id) : [];
   let fetch: FetchHandler = server.app.fetch.bind(server.app);
   let demoPages: string[] = [];
   if (options.demo !== undefined) {
@@ -92,6 +94,12 @@ async function main(): Promise<void> {
     `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
     `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}, from ${smtpFrom ? parseMailFrom(smtpFrom).text : DEFAULT_MAIL_FROM}`,
     ...(devSso?.banner ?? []),
+    ...(options.dev
+      ? [
+          `OAuth stand-ins: ${standIns.length === 0 ? 'none (every provider has credentials)' : `${standIns.join(', ')} (no credentials set)`}`,
+          `  Served at:   ${baseUrl}/dev/oauth/<provider>/<real host and path>; each picker lists its people`,
+        ]
+      : []),
     '',
     'Test project:',
     `  project_id:   ${server.project.project_id}`,

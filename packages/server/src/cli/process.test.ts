@@ -71,7 +71,11 @@ describe('dev-only libraries', () => {
   test('a normal start (no --dev) never loads them and prints nothing to stderr', async () => {
     const { proc: p, loaded } = await startRecorded(false);
     // Routes that would reach the test IdP if it were mounted: not there without --dev.
-    for (const path of ['/dev/idp/saml/metadata', '/dev/idp/oidc/.well-known/openid-configuration'])
+    for (const path of [
+      '/dev/idp/saml/metadata',
+      '/dev/idp/oidc/.well-known/openid-configuration',
+      '/dev/oauth/google/accounts.google.com/.well-known/openid-configuration',
+    ])
       expect((await fetch(`${p.origin}${path}`)).status, path).toBe(404);
     expect((await fetch(`${p.origin}/sdk/v1/projects/bootstrap/${p.project.public_token}`)).status).toBe(200);
     await p.stop();
@@ -88,6 +92,9 @@ describe('dev-only libraries', () => {
     const { proc: p, loaded } = await startRecorded(true);
     expect((await fetch(`${p.origin}/dev/idp/saml/metadata`)).status).toBe(200);
     expect((await fetch(`${p.origin}/dev/idp/oidc/.well-known/openid-configuration`)).status).toBe(200);
+    const google = '/dev/oauth/google/accounts.google.com/.well-known/openid-configuration';
+    expect((await fetch(`${p.origin}${google}`)).status).toBe(200);
+    expect(p.output()).toContain('OAuth stand-ins: google, microsoft, github, slack, hubspot (no credentials set)');
     await p.stop();
     expect(loaded()).toEqual(expect.arrayContaining(DEV_ONLY));
   }, 60_000);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
+import { OAUTH_PROVIDERS, REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
 import type { Db } from '../db/schema.js';
@@ -18,9 +18,24 @@ import {
   updateStoredCredentials,
 } from '../projects/index.js';
 import { ApiError } from '../lib/api-error.js';
+import { checkSecretBoxKey, loadSecretBox } from '../lib/secret-box.js';
+import {
+  credentialProblem,
+  isOAuthProvider,
+  listOAuthCredentials,
+  removeOAuthCredentials,
+  setOAuthCredentials,
+} from './oauth-credentials.js';
 
 /** The first words that select an operator command instead of starting the server. */
-export const PROJECT_COMMANDS = ['secret', 'redirect-urls', 'origins', 'ip-allowlist', 'member-roles'] as const;
+export const PROJECT_COMMANDS = [
+  'secret',
+  'redirect-urls',
+  'origins',
+  'ip-allowlist',
+  'member-roles',
+  'oauth',
+] as const;
 
 /** `--help` text of the operator commands. */
 export const PROJECT_USAGE = `Operator commands (same --data-dir / DATABASE_URL as the server; --env test|live, default test):
@@ -34,6 +49,12 @@ export const PROJECT_USAGE = `Operator commands (same --data-dir / DATABASE_URL 
   orgauth-server member-roles format [ids|objects] [--env E]
       how the backend API spells Member.roles: ids = ["stytch_admin"] (seed OpenAPI, default),
       objects = [{role_id, sources}] (Stytch's Node SDK types); no value prints the current one
+  orgauth-server oauth set <provider> --client-id ID --client-secret SECRET [--env E]
+  orgauth-server oauth list [--env E]                    provider and client id (never the secret)
+  orgauth-server oauth remove <provider> [--env E]
+      providers: ${OAUTH_PROVIDERS.join(', ')}; the secret is stored encrypted (same key as the
+      server: ORGAUTH_ENCRYPTION_KEY or <data-dir>/encryption.key); a provider without credentials
+      is served by a built-in stand-in under --dev only
 `;
 
 /** Where the command writes, and the environment it reads `DATABASE_URL` from. */
@@ -58,6 +79,9 @@ interface Context {
   env: ProjectEnv;
   projectId: string;
   now: () => number;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  io: CommandIo;
 }
 
 function parse(argv: string[]) {
@@ -68,6 +92,8 @@ function parse(argv: string[]) {
       type: { type: 'string', multiple: true },
       default: { type: 'boolean', default: false },
       'data-dir': { type: 'string', default: './.orgauth' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
@@ -89,6 +115,8 @@ function parse(argv: string[]) {
     types: types as RedirectUrlType[],
     isDefault: values.default,
     dataDir: resolve(values['data-dir']),
+    clientId: values['client-id'],
+    clientSecret: values['client-secret'],
   };
 }
 
@@ -172,9 +200,52 @@ async function run(
       io.out(`Member roles in ${ctx.env} are now spelled as ${value}.\n`);
       return 0;
     }
+    case 'oauth list':
+      for (const row of await listOAuthCredentials(ctx.db, ctx.projectId))
+        io.out(`${row.provider.padEnd(11)}${row.client_id}\n`);
+      return 0;
+    case 'oauth set':
+    case 'oauth remove':
+      return runOAuthChange(ctx, action, value);
     default:
       throw new UsageError(`Unknown command "${key.trim()}".`);
   }
+}
+
+/** `oauth set|remove <provider>`: checks the words first, then writes (the secret sealed). */
+async function runOAuthChange(ctx: Context, action: string, provider: string | undefined): Promise<number> {
+  if (!isOAuthProvider(provider)) {
+    throw new UsageError(
+      `${provider === undefined ? 'Missing <provider>' : `Unknown provider "${provider}"`}: use one of ${OAUTH_PROVIDERS.join(', ')}.`,
+    );
+  }
+  if (action === 'remove') {
+    const removed = await removeOAuthCredentials(ctx.db, ctx.projectId, provider);
+    ctx.io.out(removed ? `Removed the ${ctx.env} ${provider} client.\n` : `No ${ctx.env} ${provider} client.\n`);
+    return removed ? 0 : 1;
+  }
+  const problem =
+    credentialProblem('--client-id', ctx.clientId) ?? credentialProblem('--client-secret', ctx.clientSecret);
+  if (problem !== undefined) throw new UsageError(problem);
+  // The same key as the server's, checked against the database's fingerprint: a secret sealed
+  // under another key would never open.
+  let box: ReturnType<typeof loadSecretBox>;
+  try {
+    box = loadSecretBox({ env: ctx.io.env, dataDir: ctx.dataDir });
+    await checkSecretBoxKey(ctx.db, box, ctx.now());
+  } catch (error) {
+    ctx.io.err(`${(error as Error).message}\n`);
+    return 1;
+  }
+  await setOAuthCredentials(ctx.db, box, {
+    projectId: ctx.projectId,
+    provider,
+    clientId: ctx.clientId ?? '',
+    clientSecret: ctx.clientSecret ?? '',
+    now: ctx.now(),
+  });
+  ctx.io.out(`Set the ${ctx.env} ${provider} client ${ctx.clientId} (secret stored encrypted).\n`);
+  return 0;
 }
 
 /**
@@ -204,7 +275,17 @@ export async function runProjectCommand(argv: string[], io: CommandIo): Promise<
       row = await environmentRow(database.db, args.env);
     }
     if (row === undefined) throw new Error(`No ${args.env} project.`);
-    const ctx: Context = { db: database.db, store, dataDir: args.dataDir, env: args.env, projectId: row.id, now };
+    const ctx: Context = {
+      db: database.db,
+      store,
+      dataDir: args.dataDir,
+      env: args.env,
+      projectId: row.id,
+      now,
+      clientId: args.clientId,
+      clientSecret: args.clientSecret,
+      io,
+    };
     return await run(ctx, args.command, args.action, args.value, args.types, args.isDefault, io);
   } catch (error) {
     if (error instanceof UsageError) {

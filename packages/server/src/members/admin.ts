@@ -191,4 +191,6 @@ export async function deleteMember(db: Db, member: MembersTable, now: number): P
   await db.updateTable('members').set({ status: 'deleted', updated_at: now }).where('id', '=', member.id).execute();
   await revokeMemberSessions(db, member.id, now);
   await dropPendingTokens(db, member.organization_id, member.email);
+  // The provider tokens kept for the backend go with the member (sealed or not, none may outlive it).
+  await db.deleteFrom('oauth_registrations').where('member_id', '=', member.id).execute();
 }

@@ -9,9 +9,12 @@ import { apiOk, type AppDeps, defineRoutes, type FeatureRoutes, readBody } from 
 import { apiError, badRequest } from '../lib/api-error.js';
 import { optionalBoolean, requiredEmail } from '../lib/validate.js';
 import { readMemberFields } from './input.js';
+import { withOAuthRegistrations } from './oauth-registrations.js';
+import type { Db } from '../db/schema.js';
 
-function memberResponse(member: MembersTable, organization: OrganizationsTable) {
-  return { member_id: member.id, member: toMember(member), organization: toOrganization(organization) };
+async function memberResponse(db: Db, member: MembersTable, organization: OrganizationsTable) {
+  const [wire] = await withOAuthRegistrations(db, [toMember(member)]);
+  return { member_id: member.id, member: wire, organization: toOrganization(organization) };
 }
 
 /**
@@ -49,7 +52,7 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
       ]),
     );
     return apiOk(c, {
-      members: page.members.map(toMember),
+      members: await withOAuthRegistrations(deps.db, page.members.map(toMember)),
       results_metadata: { total: page.total, next_cursor: page.nextCursor },
       organizations: involved,
     });
@@ -67,7 +70,10 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
         .where('id', '=', c.req.param('member_id'))
         .executeTakeFirst();
       if (member === undefined) throw apiError('member_not_found', 'No member matches that member_id.');
-      return apiOk(c, memberResponse(member, await getOrganization(deps.db, projectId, member.organization_id)));
+      return apiOk(
+        c,
+        await memberResponse(deps.db, member, await getOrganization(deps.db, projectId, member.organization_id)),
+      );
     },
   );
 
@@ -77,7 +83,7 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     const page = await searchMembers(deps.db, [organization.id], undefined, limit, c.req.query('cursor'));
     return apiOk(c, {
       organization: toOrganization(organization),
-      members: page.members.map(toMember),
+      members: await withOAuthRegistrations(deps.db, page.members.map(toMember)),
       results_metadata: { total: page.total, next_cursor: page.nextCursor },
     });
   });
@@ -91,12 +97,15 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     const member = await deps.db
       .transaction()
       .execute((trx) => createMemberByApi(trx, organization, { email, pending, fields }, deps.now()));
-    return apiOk(c, memberResponse(member, organization));
+    return apiOk(c, await memberResponse(deps.db, member, organization));
   });
 
   api.get('/organizations/:organization_id/members/:member_id', { action: 'OrganizationsMembersGet' }, async (c) => {
     const organization = await org(c);
-    return apiOk(c, memberResponse(await getMember(deps.db, organization.id, c.req.param('member_id')), organization));
+    return apiOk(
+      c,
+      await memberResponse(deps.db, await getMember(deps.db, organization.id, c.req.param('member_id')), organization),
+    );
   });
 
   // The Stytch Node SDK's spelling: singular `member`, selected by `member_id` or `email_address`.
@@ -111,7 +120,7 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
     else throw badRequest('member_id or email_address is required.');
     if (member === undefined)
       throw apiError('member_not_found', 'No member matches that email address in this organization.');
-    return apiOk(c, memberResponse(member, organization));
+    return apiOk(c, await memberResponse(deps.db, member, organization));
   });
 
   api.put('/organizations/:organization_id/members/:member_id', { action: 'OrganizationsMembersUpdate' }, async (c) => {
@@ -121,7 +130,7 @@ export function memberRoutes(deps: AppDeps): FeatureRoutes {
       const current = await getMember(trx, organization.id, c.req.param('member_id'));
       return updateMember(trx, current, fields, deps.now());
     });
-    return apiOk(c, memberResponse(member, organization));
+    return apiOk(c, await memberResponse(deps.db, member, organization));
   });
 
   api.delete(

@@ -6,5 +6,6 @@ export {
   standInEndpoints,
   standInUrl,
 } from './endpoints.js';
+export { oauthProviderTokenRoutes } from './provider-tokens-routes.js';
 export { oauthRedirectUri, PROVIDER_LABELS, resolveProvider } from './providers.js';
 export { oauthRoutes } from './routes.js';

@@ -123,21 +123,21 @@ export async function updateOrganization(
  * missing here.
  */
 export const ORGANIZATION_CASCADE = [
+  'oauth_tokens',
+  'oauth_requests',
+  'oauth_registrations',
   'sessions',
   'one_time_tokens',
   'email_otps',
   'sso_identities',
   'sso_connections',
-  'oauth_registrations',
-  'oauth_tokens',
-  'oauth_requests',
   'members',
   'organization_domains',
 ] as const;
 
 /**
  * Deletes `org` and everything of it (sessions, pending tokens, SSO connections, OAuth registrations
- * and pending OAuth sign-ins, members, domain index) in the caller's transaction: either all of it goes or none.
+ * and pending OAuth sign-ins, members, domain index) in the caller's transaction: all of it or none.
  */
 export async function deleteOrganization(db: Db, org: OrganizationsTable): Promise<void> {
   for (const table of ORGANIZATION_CASCADE) {

@@ -23,7 +23,8 @@ export function chooserCsp(appOrigins: readonly string[]): string {
 /** CSP of the IdP's pages without an onward redirect (errors): forms post back to this server only. */
 export const CHOOSER_CSP = chooserCsp([]);
 
-const STYLE = `body{font-family:system-ui,sans-serif;max-width:520px;margin:40px auto;padding:0 16px;color:#1a1a1a}
+/** The test IdP pages' look, shared by the OAuth stand-ins' pickers (dev/oauth/picker.ts). */
+export const CHOOSER_STYLE = `body{font-family:system-ui,sans-serif;max-width:520px;margin:40px auto;padding:0 16px;color:#1a1a1a}
 .card{border:1px solid #ddd;border-radius:10px;padding:20px 24px}.note{color:#555;font-size:14px}
 button{font:inherit;padding:8px 14px;border-radius:6px;border:1px solid #888;background:#fff;cursor:pointer;margin:4px 0;width:100%;text-align:left}
 button.primary{background:#1f4fd1;color:#fff;border-color:#1f4fd1;text-align:center}
@@ -51,7 +52,7 @@ export function renderUserChooser(o: ChooserOptions): string {
     const email = `${p.local}@${o.domain}`;
     return html`<button type="submit" name="person" value="${`${email}|${p.firstName}|${p.lastName}`}">${`${p.firstName} ${p.lastName}`} — ${email}</button>`;
   });
-  return htmlText(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OrgAuth test IdP</title><style>${raw(STYLE)}</style></head>
+  return htmlText(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OrgAuth test IdP</title><style>${raw(CHOOSER_STYLE)}</style></head>
 <body><div class="card"><h1>Sign in to ${o.orgName}</h1>
 <p class="note">OrgAuth's built-in test identity provider (${o.protocol}, dev server only). Nobody is asked for a password: pick anyone.</p>
 <form method="post" action="${o.action}">${hidden}${people}</form>
@@ -77,7 +78,7 @@ export function readChosenUser(form: Record<string, unknown>): DevUser | undefin
 
 /** A small error page of the test IdP (status chosen by the caller). */
 export function renderIdpError(message: string): string {
-  return htmlText(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OrgAuth test IdP</title><style>${raw(STYLE)}</style></head>
+  return htmlText(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OrgAuth test IdP</title><style>${raw(CHOOSER_STYLE)}</style></head>
 <body><div class="card"><h1>Test identity provider</h1><p class="error">${message}</p></div></body></html>`);
 }
 
@@ -94,7 +95,7 @@ export function renderAutoPost(
   appOrigins: readonly string[],
 ): { html: string; csp: string } {
   const inputs = Object.entries(fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
-  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing in…</title><style>${raw(STYLE)}</style></head>
+  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing in…</title><style>${raw(CHOOSER_STYLE)}</style></head>
 <body><form method="post" action="${action}">${inputs}<p class="note">Returning to the application…</p><button class="primary" type="submit">Continue</button></form>
 <script nonce="${nonce}">document.forms[0].submit();</script></body></html>`;
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; form-action ${[new URL(action).origin, ...appOrigins].join(' ')}; base-uri 'none'; frame-ancestors 'none'`;
