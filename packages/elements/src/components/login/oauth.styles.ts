@@ -24,12 +24,11 @@ export const oauthStyles = css`
     .oauth-button:hover:not(:disabled) {
       border-color: var(--_orgauth-primary);
     }
-    .oauth-mark {
+    .oauth-button svg {
       position: absolute;
       inset-inline-start: 0.9em;
       inline-size: 1.25em;
       block-size: 1.25em;
-      flex: none;
     }
     .divider {
       display: flex;

@@ -12,11 +12,11 @@ export const OAUTH_PROVIDER_NAMES: Readonly<Record<OAuthProviderType, string>> =
 
 // The marks are drawn here, on a 24-unit grid with one decimal, rather than loaded: a strict CSP
 // (`img-src 'self'`) would block a remote image, and the script-tag bundle carries every byte, so
-// the paths are simplified to what reads at button size. Colours are presentation attributes, not
-// `style`, so `style-src` without 'unsafe-inline' holds. GitHub's mark follows the text colour
-// (dark theme); the others keep their brand colours.
+// they are simplified to what reads at button size (Google's ring is four stroked arcs). Colours
+// are presentation attributes, not `style`, so `style-src` without 'unsafe-inline' holds. GitHub's
+// mark follows the text colour (dark theme); the others keep their brand colours.
 const MARKS: Readonly<Record<OAuthProviderType, SVGTemplateResult>> = {
-  google: svg`<path fill="#4285F4" d="M23.5 12.3c0-.8-.1-1.6-.2-2.3H12v4.5h6.5a5.6 5.6 0 0 1-2.4 3.6v3h3.9c2.2-2.1 3.5-5.1 3.5-8.8z"/><path fill="#34A853" d="M12 24c3.2 0 6-1.1 8-2.9l-3.9-3c-1.1.7-2.5 1.2-4.1 1.2-3.1 0-5.8-2.1-6.7-5H1.3v3.1A12 12 0 0 0 12 24z"/><path fill="#FBBC05" d="M5.3 14.3a7.2 7.2 0 0 1 0-4.6V6.6h-4a12 12 0 0 0 0 10.8z"/><path fill="#EA4335" d="M12 4.8c1.8 0 3.3.6 4.6 1.8L20 3.2A11.6 11.6 0 0 0 12 0 12 12 0 0 0 1.3 6.6l4 3.1c.9-2.8 3.6-4.9 6.7-4.9z"/>`,
+  google: svg`<g fill="none" stroke-width="4.6"><path stroke="#EA4335" d="M18.4 5.6A9 9 0 0 0 3.5 9"/><path stroke="#FBBC05" d="M3.5 9a9 9 0 0 0 0 6"/><path stroke="#34A853" d="M3.5 15a9 9 0 0 0 14.9 3.4"/><path stroke="#4285F4" d="M18.4 18.4A9 9 0 0 0 21 12"/></g><path fill="#4285F4" d="M12 9.7h11.3v4.6H12z"/>`,
   microsoft: svg`<path fill="#F25022" d="M1 1h10.5v10.5H1z"/><path fill="#7FBA00" d="M12.5 1H23v10.5H12.5z"/><path fill="#00A4EF" d="M1 12.5h10.5V23H1z"/><path fill="#FFB900" d="M12.5 12.5H23V23H12.5z"/>`,
   github: svg`<path fill="currentColor" d="M12 .3a12 12 0 0 0-3.8 23.4c.6.1.8-.3.8-.6v-2c-3.3.7-4-1.6-4-1.6-.6-1.4-1.4-1.8-1.4-1.8-1-.7.1-.7.1-.7 1.2.1 1.8 1.2 1.8 1.2 1.1 1.8 2.8 1.3 3.5 1 .1-.8.4-1.3.8-1.6-2.7-.3-5.5-1.3-5.5-5.9 0-1.3.5-2.4 1.2-3.2-.1-.3-.5-1.5.1-3.2 0 0 1-.3 3.3 1.2a11.5 11.5 0 0 1 6 0C17.3 4.6 18.3 5 18.3 5c.7 1.7.2 2.9.1 3.2.8.8 1.2 1.9 1.2 3.2 0 4.6-2.8 5.6-5.5 5.9.5.4.9 1.1.9 2.2v3.3c0 .3.2.7.8.6A12 12 0 0 0 12 .3"/>`,
   slack: svg`<g fill="#E01E5A"><rect x="6.3" y="12.6" width="5" height="11.4" rx="2.5"/><path d="M5 12.6v2.5a2.5 2.5 0 1 1-2.5-2.5z"/></g><g fill="#36C5F0"><rect y="6.3" width="11.4" height="5" rx="2.5"/><path d="M11.4 5H8.9a2.5 2.5 0 1 1 2.5-2.5z"/></g><g fill="#2EB67D"><rect x="12.6" width="5" height="11.4" rx="2.5"/><path d="M19 11.4V8.9a2.5 2.5 0 1 1 2.5 2.5z"/></g><g fill="#ECB22E"><rect x="12.6" y="12.6" width="11.4" height="5" rx="2.5"/><path d="M12.6 19h2.5a2.5 2.5 0 1 1-2.5 2.5z"/></g>`,
@@ -26,5 +26,5 @@ const MARKS: Readonly<Record<OAuthProviderType, SVGTemplateResult>> = {
 /** The provider's mark, decorative beside its name, so hidden from assistive technology. */
 export function oauthMark(provider: OAuthProviderType): TemplateResult {
   // The <svg> element itself belongs in an `html` template; Lit's `svg` is for what goes inside it.
-  return html`<svg class="oauth-mark" part="oauth-mark" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">${MARKS[provider]}</svg>`;
+  return html`<svg part="oauth-mark" viewBox="0 0 24 24" aria-hidden="true">${MARKS[provider]}</svg>`;
 }
