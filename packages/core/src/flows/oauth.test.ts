@@ -120,7 +120,10 @@ describe('oauth.<provider>.start', () => {
     const seen: string[] = [];
     const url = await client.oauth.google.start({
       organization_id: ORGANIZATION,
-      beforeNavigate: (u) => (seen.push(u), false),
+      beforeNavigate: (u) => {
+        seen.push(u);
+        return false;
+      },
     });
     expect(seen).toEqual([url]);
     expect(platform.navigations).toEqual([]);
