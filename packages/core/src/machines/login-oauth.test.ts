@@ -141,7 +141,7 @@ describe('login machine: startOAuth', () => {
     expect(transport.requests).toEqual([]);
   });
 
-  it('refuses a provider the organization does not allow, and any while its page failed to load', async () => {
+  it('refuses a provider the organization does not allow as the server would, and any while its page failed to load', async () => {
     const { login, platform } = setup(
       { ...OAUTH, organizationSlug: 'acme' },
       { [SEARCH]: { organization: restricted } },
@@ -151,7 +151,7 @@ describe('login machine: startOAuth', () => {
     expect(login.getState()).toMatchObject({
       step: 'organization-login',
       busy: false,
-      error: { code: 'invalid_usage' },
+      error: { code: 'api_error', errorType: 'oauth_not_allowed' },
     });
     const failed = setup({ ...OAUTH, organizationSlug: 'gone' }, { [SEARCH]: { organization: null } });
     await failed.login.start();
@@ -214,12 +214,12 @@ describe('login machine: back from the OAuth provider', () => {
   });
 
   it("shows the provider's refusal (stytch_error) in words, as an error the words table knows", async () => {
-    const { login } = setup(OAUTH, {}, 'http://localhost:3000/?stytch_error=unverified_email');
+    const { login } = setup(OAUTH, {}, 'http://localhost:3000/?stytch_error=oauth_email_unverified');
     await login.start();
     const state = login.getState();
     expect(state.step).toBe('error');
     expect(state.step === 'error' && isOrgAuthApiError(state.error)).toBe(true);
-    expect(state).toMatchObject({ error: { errorType: 'unverified_email' } });
+    expect(state).toMatchObject({ error: { errorType: 'oauth_email_unverified' } });
   });
 });
 
