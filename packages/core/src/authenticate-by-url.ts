@@ -84,18 +84,14 @@ export function createAuthenticateByUrl(
           };
 
   // `oauth` signs in to one organization; `discovery_oauth` proves who the person is, for the chooser.
-  const runOAuth = async (tokenType: string, token: string, minutes?: number): Promise<AuthenticateByUrlResult> =>
-    tokenType === 'oauth'
-      ? {
-          handled: true,
-          tokenType,
-          data: await oauth.authenticate({ oauth_token: token, session_duration_minutes: minutes }),
-        }
-      : {
-          handled: true,
-          tokenType: 'discovery_oauth',
-          data: await oauth.discovery.authenticate({ discovery_oauth_token: token }),
-        };
+  const runOAuth = async (tokenType: string, token: string, minutes?: number) =>
+    ({
+      handled: true,
+      tokenType,
+      data: await (tokenType === 'oauth'
+        ? oauth.authenticate({ oauth_token: token, session_duration_minutes: minutes })
+        : oauth.discovery.authenticate({ discovery_oauth_token: token })),
+    }) as AuthenticateByUrlResult;
 
   return (options: AuthenticateByUrlOptions = {}): Promise<AuthenticateByUrlResult> => {
     const current = platform.location.href();

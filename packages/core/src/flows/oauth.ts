@@ -6,7 +6,7 @@ import {
   type OAuthDiscoveryAuthenticateResponse,
   type OAuthProviderType,
 } from '../protocol/oauth-types.js';
-import type { FlowDeps } from './deps.js';
+import type { FlowDeps, WithUndefined } from './deps.js';
 
 /** What both starts take: the provider's extras and the navigation hook. */
 interface OAuthStartCommon {
@@ -102,11 +102,15 @@ export function createOAuthFlow({
     if (beforeNavigate?.(url) !== false) platform.location.assign(url);
     return url;
   };
-  // The verifier of the last start, if any: the server matches it against the challenge it kept.
-  const withVerifier = <T extends { pkce_code_verifier?: string }>(body: T): T => {
+  // Sends the verifier of this browser's last start, if any (the server matches it against the
+  // challenge it kept); a redeemed token's pair is spent.
+  const redeem = async <T>(path: string, body: object, apply: (response: T) => T) => {
+    const sent: { pkce_code_verifier?: string } = body;
     const pair = pkce.get('oauth');
-    if (pair) body.pkce_code_verifier = pair.code_verifier;
-    return body;
+    if (pair) sent.pkce_code_verifier = pair.code_verifier;
+    const response = await http.post<T>(`/b2b/oauth/${path}authenticate`, sent);
+    pkce.clear('oauth');
+    return apply(response);
   };
   const provider = (type: OAuthProviderType): OAuthProviderFlow => ({
     start: (options) =>
@@ -142,29 +146,26 @@ export function createOAuthFlow({
      * Exchanges the `oauth` token of the redirect for a session, with the verifier of this browser's start.
      * @throws {OrgAuthApiError} e.g. `invalid_token` (used or expired), `pkce_mismatch` (another browser).
      */
-    async authenticate(options: OAuthAuthenticateOptions): Promise<OAuthAuthenticateResponse> {
-      const body = withVerifier<OAuthAuthenticateRequest>({
-        oauth_token: options.oauth_token,
-        session_duration_minutes: options.session_duration_minutes ?? sessionDurationMinutes,
-      });
-      if (options.locale) body.locale = options.locale;
-      const response = await http.post<OAuthAuthenticateResponse>('/b2b/oauth/authenticate', body);
-      pkce.clear('oauth');
-      return session.applyAuthenticateResponse(response);
-    },
+    authenticate: (options: OAuthAuthenticateOptions): Promise<OAuthAuthenticateResponse> =>
+      redeem(
+        '',
+        {
+          ...options,
+          session_duration_minutes: options.session_duration_minutes ?? sessionDurationMinutes,
+        } satisfies WithUndefined<OAuthAuthenticateRequest>,
+        session.applyAuthenticateResponse<OAuthAuthenticateResponse>,
+      ),
     discovery: {
       /**
        * Exchanges a `discovery_oauth` token for an intermediate session and the organizations found.
        * @throws {OrgAuthApiError} e.g. `invalid_token` (used or expired), `pkce_mismatch` (another browser).
        */
-      async authenticate(options: OAuthDiscoveryAuthenticateOptions): Promise<OAuthDiscoveryAuthenticateResponse> {
-        const body = withVerifier<OAuthDiscoveryAuthenticateRequest>({
-          discovery_oauth_token: options.discovery_oauth_token,
-        });
-        const response = await http.post<OAuthDiscoveryAuthenticateResponse>('/b2b/oauth/discovery/authenticate', body);
-        pkce.clear('oauth');
-        return session.applyDiscoveryResponse(response);
-      },
+      authenticate: (options: OAuthDiscoveryAuthenticateOptions): Promise<OAuthDiscoveryAuthenticateResponse> =>
+        redeem(
+          'discovery/',
+          { ...options } satisfies OAuthDiscoveryAuthenticateRequest,
+          session.applyDiscoveryResponse<OAuthDiscoveryAuthenticateResponse>,
+        ),
     },
   };
 }

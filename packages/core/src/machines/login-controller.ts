@@ -12,7 +12,6 @@ import type { LoginEvent, LoginState } from './login-state.js';
 import type { LoginClient, LoginController, LoginControllerOptions } from './login-types.js';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
 const asError = (error: unknown): OrgAuthError =>
   isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error });
 
@@ -99,7 +98,6 @@ export function createLoginController(client: LoginClient, options: LoginControl
       const response = await work();
       if (response.member_session) signedIn(response);
     });
-
   // A proven email's organizations: the chooser, unless the configuration enters or creates one at once.
   const discovered = async (email: string, organizations: DiscoveredOrganization[]) => {
     dispatch({ type: 'DISCOVERED', email, organizations });
@@ -130,7 +128,6 @@ export function createLoginController(client: LoginClient, options: LoginControl
     }
   };
   let started: Promise<void> | undefined;
-
   const controller: LoginController = {
     config,
     getState() {

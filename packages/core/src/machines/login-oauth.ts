@@ -1,4 +1,6 @@
-import { OrgAuthError } from '../errors.js';
+import { OrgAuthApiError, OrgAuthError } from '../errors.js';
+import type { ApiErrorType } from '../protocol/errors.js';
+import type { OAuthProviderType } from '../protocol/oauth-types.js';
 import type { OrganizationBySlug } from '../protocol/sso-types.js';
 import type { LoginConfig, LoginProduct, OAuthProviderConfig } from './login-config.js';
 import type { EmailActionContext } from './login-email.js';
@@ -15,17 +17,20 @@ import type { CreateLoginOptions, LoginController } from './login-types.js';
  */
 export function oauthProvidersFor(
   config: Pick<LoginConfig, 'products' | 'oauthOptions'>,
-  organization: Pick<OrganizationBySlug, 'auth_methods' | 'allowed_auth_methods'> | null,
+  organization: OAuthPolicy | null,
 ): OAuthProviderConfig[] {
   if (!config.products?.includes('oauth')) return [];
   return (config.oauthOptions?.providers ?? [])
     .map((provider) => (typeof provider === 'string' ? { type: provider } : provider))
-    .filter(
-      ({ type }) =>
-        organization?.auth_methods !== 'RESTRICTED' ||
-        (organization.allowed_auth_methods ?? []).includes(`${type}_oauth`),
-    );
+    .filter(({ type }) => allows(organization, type));
 }
+
+/** What an organization's policy says about OAuth. */
+type OAuthPolicy = Pick<OrganizationBySlug, 'auth_methods' | 'allowed_auth_methods'>;
+
+/** Whether the organization (none in discovery) lets its members sign in with this provider. */
+const allows = (organization: OAuthPolicy | null | undefined, type: OAuthProviderType) =>
+  organization?.auth_methods !== 'RESTRICTED' || (organization.allowed_auth_methods ?? []).includes(`${type}_oauth`);
 
 /** What the OAuth action uses of the controller (login-controller.ts). */
 export type OAuthActionContext = Pick<EmailActionContext, 'client' | 'state' | 'dispatch' | 'attempt'> & {
@@ -51,12 +56,14 @@ export function createOAuthActions({
       const organization = flow?.organization;
       const options = config.oauthOptions;
       await attempt(async () => {
-        // Refused before any request: a provider the login does not show, or (an organization's page
-        // whose organization failed to load) no organization to sign in to. Words by code, terse
-        // message (the size budget).
-        const provider =
-          flow && !organization ? null : oauthProvidersFor(config, organization ?? null).find((p) => p.type === type);
-        if (!provider) throw new OrgAuthError('invalid_usage', type);
+        // Refused before any request, words by code and a terse message (the size budget): a provider
+        // the login does not offer, or an organization's page whose organization failed to load, is a
+        // misuse; a provider the organization does not allow gets the server's answer to that start
+        // (`oauth_not_allowed` in API_ERRORS, protocol/errors.ts), which every words table has.
+        const provider = oauthProvidersFor(config, null).find((p) => p.type === type);
+        if (!provider || (flow && !organization)) throw new OrgAuthError('invalid_usage', type);
+        if (!allows(organization, type))
+          throw new OrgAuthApiError('oauth_not_allowed' as ApiErrorType, 403, undefined, type);
         const common = {
           custom_scopes: provider.customScopes,
           provider_params: provider.providerParams,

@@ -99,7 +99,8 @@ export interface LoginController {
    * "Continue with <provider>" (from the email step or an organization's page): leaves for the
    * provider (after the `beforeNavigate` hook), to sign in to the page's organization or, in
    * discovery, to reach the organization chooser. A provider not in `oauthProvidersFor(config,
-   * organization)` is refused on the step (`invalid_usage`) without a request.
+   * organization)` is refused on the step without a request: `oauth_not_allowed` when the organization
+   * does not allow it, `invalid_usage` when the login does not offer it.
    */
   startOAuth(provider: OAuthProviderType): Promise<void>;
 }
