@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isOrgAuthApiError } from '../errors.js';
 import { pkceChallenge } from '../pkce.js';
 import { OAUTH_PROVIDERS } from '../protocol/oauth-types.js';
-import { fixtureAuthenticateResponse, fixtureDiscoveryResponse } from '../testing/fixtures.js';
+import {
+  fixtureAuthenticateResponse,
+  fixtureBootstrapResponse,
+  fixtureDiscoveryResponse,
+} from '../testing/fixtures.js';
 import { fixtureErrorEnvelope } from '../testing/scripted-transport.js';
 import { createTestClient, type TestClientOptions } from '../testing/test-client.js';
 
@@ -18,14 +22,14 @@ const REDIRECTS = {
   discovery: 'http://localhost:3000/discover',
 };
 
-/** A client whose server's bootstrap answers these OAuth settings (the rest of the answer is not read). */
+/** A client whose server's bootstrap answers these OAuth settings. */
 const clientWith = (
   bootstrap: { cname_domain?: string | null; pkce_required_for_oauth?: boolean } = {},
   opts: TestClientOptions = {},
 ) =>
   createTestClient({
     ...opts,
-    replies: { [BOOTSTRAP]: { cname_domain: null, pkce_required_for_oauth: true, ...bootstrap }, ...opts.replies },
+    replies: { [BOOTSTRAP]: fixtureBootstrapResponse(bootstrap), ...opts.replies },
   });
 
 const storedPair = (storage: Map<string, string>) =>

@@ -15,7 +15,6 @@ import type { CreateLoginOptions } from './login-types.js';
 
 const PUBLIC_TOKEN = 'public-token-test-00000000-0000-4000-8000-000000000000';
 const PKCE_KEY = `stytch_sdk_state_${PUBLIC_TOKEN}::PKCE_VERIFIER:oauth`;
-const BOOTSTRAP = `GET /projects/bootstrap/${PUBLIC_TOKEN}`;
 const SEARCH = 'POST /b2b/organizations/search';
 const acme = fixtureOrganization({ organization_slug: 'acme' });
 const restricted = fixtureOrganization({
@@ -42,7 +41,7 @@ const OAUTH: CreateLoginOptions = {
 
 function setup(options: CreateLoginOptions = OAUTH, replies: Record<string, ScriptedReply> = {}, href?: string) {
   const test = createTestClient({
-    replies: { [BOOTSTRAP]: { cname_domain: null, pkce_required_for_oauth: true }, ...replies },
+    replies,
     ...(href ? { href } : {}),
   });
   const login = test.client.createLogin(options);
