@@ -1,6 +1,7 @@
 import { LOGIN_STEPS, type LoginStep } from '@orgauth/core';
 import { describe, expect, it } from 'vitest';
 import * as emailStories from './login-email.stories.js';
+import * as oauthStories from './login-oauth.stories.js';
 import { LOGIN_STATES, type LoginStoryState } from './login-states.js';
 import * as stories from './login.stories.js';
 import type { LoginStoryParameters } from './login.stories.js';
@@ -8,7 +9,7 @@ import type { LoginStoryParameters } from './login.stories.js';
 type Parameters = Partial<LoginStoryParameters> & { loginState?: LoginStoryState };
 
 /** Every exported story of both files (the default export is the meta), with the step and state it declares. */
-const all = [stories, emailStories].flatMap((module) =>
+const all = [stories, emailStories, oauthStories].flatMap((module) =>
   Object.entries(module)
     .filter(([name]) => name !== 'default')
     .map(([name, story]) => ({

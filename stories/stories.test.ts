@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import preview from './.storybook/preview.js';
 import { currentStep, headingText, loginIn, untilStep } from './login-driver.js';
 import * as emailStories from './login-email.stories.js';
+import * as oauthStories from './login-oauth.stories.js';
 import type { LoginStoryState } from './login-states.js';
 import * as loginStories from './login.stories.js';
 import type { LoginArgs, LoginStoryParameters } from './login.stories.js';
@@ -22,7 +23,12 @@ const HEADING: Record<LoginStep, OrgAuthMessageKey> = {
   'organization-login': 'organizationLogin.heading',
   'sso-email': 'ssoEmail.heading',
   'sso-redirecting': 'ssoRedirecting.heading',
+  'oauth-redirecting': 'oauthRedirecting.heading',
 };
+
+/** A heading template as a pattern: each `{placeholder}` stands for the words filled in. */
+const headingPattern = (template: string) =>
+  new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.+')}$`);
 
 /** What each screen of `login-states.ts` must show: a selector inside the element, with words in it for `words`. */
 const SHOWS: Record<LoginStoryState, { selector: string; words?: true }> = {
@@ -53,13 +59,13 @@ interface ComposedLoginStory {
 }
 
 // preview-api's composeStories is typed for the generic renderer, whose args do not fit LoginArgs.
-const composed = [loginStories, emailStories].flatMap((module) =>
+const composed = [loginStories, emailStories, oauthStories].flatMap((module) =>
   Object.entries(composeStories(module as never, projectAnnotations) as Record<string, ComposedLoginStory>),
 );
 
 describe('login stories', () => {
   it('are all composed', () => {
-    expect(composed.length).toBeGreaterThanOrEqual(42);
+    expect(composed.length).toBeGreaterThanOrEqual(52);
   });
 
   it.each(composed)('%s renders its step with that step’s heading', async (_name, Story) => {
@@ -71,7 +77,7 @@ describe('login stories', () => {
     const { loginStep } = Story.parameters as LoginStoryParameters; // coverage.test.ts proves every story sets it
     await untilStep(el, loginStep);
     expect(currentStep(el)).toBe(loginStep);
-    expect(headingText(el)).toBe(DEFAULT_MESSAGES[HEADING[loginStep]]);
+    expect(headingText(el)).toMatch(headingPattern(DEFAULT_MESSAGES[HEADING[loginStep]]));
     expect(el.getAttribute('theme')).toBe(Story.args.theme);
     const { loginState } = Story.parameters as { loginState?: LoginStoryState };
     if (!loginState) return;

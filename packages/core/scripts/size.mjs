@@ -1,5 +1,5 @@
 // Measures the `@orgauth/core` entry as an app ships it: minified, with zustand/vanilla and js-cookie
-// bundled in, gzipped. Run: `npm run size -w @orgauth/core` (exit 1 above the 9 KB budget); `npm test`
+// bundled in, gzipped. Run: `npm run size -w @orgauth/core` (exit 1 above the 10 KB budget); `npm test`
 // imports `measureCore` for its budget table.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The core's size budget in bytes (gzip). 9 KB since the client signs in by organization link, invite
- * and email code and its login machine takes Stytch's configuration object (about 1 KB together).
+ * and email code and its login machine takes Stytch's configuration object (about 1 KB together);
+ * 10 KB since the client signs in with OAuth (five providers' starts through one builder, both
+ * authenticate calls, both redirect token types, the login's provider buttons: about 0.9 KB).
  */
-export const CORE_BUDGET = 9 * 1024;
+export const CORE_BUDGET = 10 * 1024;
 const root = resolve(import.meta.dirname, '..');
 
 /** Bundles the whole entry and a typical import; returns their minified and gzip sizes in bytes. */

@@ -1,9 +1,11 @@
 import { OrgAuthApiError, OrgAuthError } from './errors.js';
 import type { MagicLinksFlow } from './flows/magic-links.js';
+import type { OAuthFlow } from './flows/oauth.js';
 import type { SsoFlow } from './flows/sso.js';
 import type { Platform } from './platform/types.js';
 import type { ApiErrorType } from './protocol/errors.js';
 import type { MagicLinkAuthenticateResponse } from './protocol/email-auth-types.js';
+import type { OAuthAuthenticateResponse, OAuthDiscoveryAuthenticateResponse } from './protocol/oauth-types.js';
 import type { B2BAuthenticateResponse, DiscoveryAuthenticateResponse } from './protocol/types.js';
 import { parseAuthenticateUrl, parseRedirectError, stripAuthenticateParams } from './redirect.js';
 
@@ -13,7 +15,7 @@ export interface AuthenticateByUrlOptions {
   href?: string | undefined;
   /** Remove the token from the address bar; default true when `href` is the current location. */
   clearParams?: boolean | undefined;
-  /** Length of the session an `sso` or `multi_tenant_magic_links` token creates; default the client's. */
+  /** Length of the session an `sso`, `oauth` or `multi_tenant_magic_links` token creates; default the client's. */
   session_duration_minutes?: number | undefined;
 }
 
@@ -23,7 +25,9 @@ export type AuthenticateByUrlResult =
   | { handled: false; tokenType: string; token: string }
   | { handled: true; tokenType: 'discovery'; data: DiscoveryAuthenticateResponse }
   | { handled: true; tokenType: 'multi_tenant_magic_links'; data: MagicLinkAuthenticateResponse }
-  | { handled: true; tokenType: 'sso'; data: B2BAuthenticateResponse };
+  | { handled: true; tokenType: 'sso'; data: B2BAuthenticateResponse }
+  | { handled: true; tokenType: 'oauth'; data: OAuthAuthenticateResponse }
+  | { handled: true; tokenType: 'discovery_oauth'; data: OAuthDiscoveryAuthenticateResponse };
 
 /**
  * The error a `?stytch_error=` value stands for. Anyone can write that URL, so only a well-formed
@@ -43,16 +47,22 @@ const redirectError = (value: string): OrgAuthError =>
  * only then runs the matching authenticate call, so the token is neither shown nor sent as `Referer`
  * while the call runs. Calls are memoised per token, so a double invocation (React StrictMode, two
  * elements) spends the token once; a second call that reads the address bar just cleaned joins the
- * call still running. A URL with `?stytch_error=<error_type>` (no token: SSO failed before one was
+ * call still running. A URL with `?stytch_error=<error_type>` (no token: SSO or OAuth failed before one was
  * minted) rejects with that error, so the failure is shown in words where the person started.
  */
-export function createAuthenticateByUrl(platform: Platform, magicLinks: MagicLinksFlow, sso: SsoFlow) {
+export function createAuthenticateByUrl(
+  platform: Platform,
+  magicLinks: MagicLinksFlow,
+  sso: SsoFlow,
+  oauth: OAuthFlow,
+) {
   const calls = new Map<string, Promise<AuthenticateByUrlResult>>();
   // The address bar this module cleaned, while the call its token went to (`latest`) runs.
   let cleaned: string | undefined;
   let latest: Promise<AuthenticateByUrlResult> | undefined;
 
-  // `parseAuthenticateUrl` marks only these three as handled (HANDLED_TOKEN_TYPES in redirect.ts).
+  // `parseAuthenticateUrl` marks only these three and the two of `runOAuth` as handled
+  // (HANDLED_TOKEN_TYPES in redirect.ts).
   const run = async (tokenType: string, token: string, minutes?: number): Promise<AuthenticateByUrlResult> =>
     tokenType === 'sso'
       ? {
@@ -72,6 +82,16 @@ export function createAuthenticateByUrl(platform: Platform, magicLinks: MagicLin
             tokenType: 'multi_tenant_magic_links',
             data: await magicLinks.authenticate({ magic_links_token: token, session_duration_minutes: minutes }),
           };
+
+  // `oauth` signs in to one organization; `discovery_oauth` proves who the person is, for the chooser.
+  const runOAuth = async (tokenType: string, token: string, minutes?: number) =>
+    ({
+      handled: true,
+      tokenType,
+      data: await (tokenType === 'oauth'
+        ? oauth.authenticate({ oauth_token: token, session_duration_minutes: minutes })
+        : oauth.discovery.authenticate({ discovery_oauth_token: token })),
+    }) as AuthenticateByUrlResult;
 
   return (options: AuthenticateByUrlOptions = {}): Promise<AuthenticateByUrlResult> => {
     const current = platform.location.href();
@@ -93,7 +113,8 @@ export function createAuthenticateByUrl(platform: Platform, magicLinks: MagicLin
       // Synchronously, before the request below is sent.
       strip();
       cleaned = clearParams ? platform.location.href() : undefined;
-      latest = call = run(parsed.tokenType, parsed.token, options.session_duration_minutes).finally(
+      const runner = parsed.tokenType.endsWith('oauth') ? runOAuth : run;
+      latest = call = runner(parsed.tokenType, parsed.token, options.session_duration_minutes).finally(
         () => (cleaned = undefined),
       );
       calls.set(key, call);

@@ -3,6 +3,7 @@ import type { AuthenticateByUrl } from './authenticate-by-url.js';
 import type { createBootstrap } from './bootstrap.js';
 import type { DiscoveryFlow } from './flows/discovery.js';
 import type { MagicLinksFlow } from './flows/magic-links.js';
+import type { OAuthFlow } from './flows/oauth.js';
 import type { OrganizationFlow } from './flows/organization.js';
 import type { OtpsFlow } from './flows/otps.js';
 import type { SessionsFlow } from './flows/sessions.js';
@@ -20,8 +21,8 @@ export interface B2BClientOptions {
   /** Origin of the OrgAuth server, e.g. `https://auth.example.com` (no trailing `/sdk/v1`). */
   baseUrl: string;
   /**
-   * Where discovery magic links (`discovery`), organization magic links and SSO (`login` for existing
-   * members, `signup` for new ones) lead back to; when omitted the server uses the project's default per type.
+   * Where discovery magic links and OAuth (`discovery`), organization magic links, SSO and OAuth
+   * (`login` for existing members, `signup` for new ones) lead back to; when omitted the server uses the project's default per type.
    */
   redirectUrls?: { discovery?: string; login?: string; signup?: string };
   /** Length of sessions the client creates. Default 60. */
@@ -47,6 +48,7 @@ export interface B2BClient {
   discovery: DiscoveryFlow;
   session: SessionsFlow;
   sso: SsoFlow;
+  oauth: OAuthFlow;
   organization: OrganizationFlow;
   /** Reads the token of a redirect URL (default: the current one) without spending it. */
   parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;

@@ -6,6 +6,7 @@ import { OrgAuthError } from './errors.js';
 import type { FlowDeps } from './flows/deps.js';
 import { createDiscoveryFlow } from './flows/discovery.js';
 import { createMagicLinksFlow } from './flows/magic-links.js';
+import { createOAuthFlow } from './flows/oauth.js';
 import { createOrganizationFlow } from './flows/organization.js';
 import { createOtpsFlow } from './flows/otps.js';
 import { createSessionsFlow } from './flows/sessions.js';
@@ -78,26 +79,29 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
     publicToken,
     sessionDurationMinutes: options.sessionDurationMinutes ?? SESSION_DURATION_MINUTES.default,
     redirectUrls: options.redirectUrls ?? {},
+    bootstrap: createBootstrap(http, publicToken),
   };
   const magicLinks = createMagicLinksFlow(deps);
   const discovery = createDiscoveryFlow(deps);
   const sessions = createSessionsFlow(deps);
   const sso = createSsoFlow(deps);
+  const oauth = createOAuthFlow(deps);
   const refresher = createSessionRefresher({ platform, store, authenticate: () => sessions.authenticate() });
 
   const client: B2BClient = {
     publicToken,
     baseUrl,
     store,
-    bootstrap: createBootstrap(http, publicToken),
+    bootstrap: deps.bootstrap,
     magicLinks,
     otps: createOtpsFlow(deps),
     discovery,
     session: sessions,
     sso,
+    oauth,
     organization: createOrganizationFlow(deps),
     parseAuthenticateUrl: (href) => parseAuthenticateUrl(href ?? platform.location.href()),
-    authenticateByUrl: createAuthenticateByUrl(platform, magicLinks, sso),
+    authenticateByUrl: createAuthenticateByUrl(platform, magicLinks, sso, oauth),
     createLogin: (login) =>
       createLoginController(client, { ...login, forgetIntermediateSession: deps.session.clearIntermediate }),
     destroy() {

@@ -23,6 +23,7 @@ export type { LoginEvent, LoginFlow, LoginState, LoginStep } from './machines/lo
 export { initialLoginState, loginReducer } from './machines/login-machine.js';
 export { createLoginController } from './machines/login-controller.js';
 export { DEFAULT_LOGIN_PRODUCTS } from './machines/login-config.js';
+export { oauthProvidersFor } from './machines/login-oauth.js';
 export type {
   DirectLoginForSingleMembershipConfig,
   EmailMagicLinksOptions,
@@ -67,3 +68,11 @@ export type { DiscoveryFlow } from './flows/discovery.js';
 export type { MagicLinksFlow } from './flows/magic-links.js';
 export type { SessionsFlow } from './flows/sessions.js';
 export type { SsoAuthenticateOptions, SsoFlow, SsoStartOptions } from './flows/sso.js';
+export type {
+  OAuthAuthenticateOptions,
+  OAuthDiscoveryAuthenticateOptions,
+  OAuthDiscoveryStartOptions,
+  OAuthFlow,
+  OAuthProviderFlow,
+  OAuthStartOptions,
+} from './flows/oauth.js';

@@ -10,8 +10,8 @@ describe('parseAuthenticateUrl', () => {
     });
   });
 
-  it('handles organization links (login, signup and invite) and SSO tokens', () => {
-    for (const tokenType of ['multi_tenant_magic_links', 'sso'])
+  it('handles organization links (login, signup and invite), SSO and OAuth tokens', () => {
+    for (const tokenType of ['multi_tenant_magic_links', 'sso', 'oauth', 'discovery_oauth'])
       expect(parseAuthenticateUrl(`https://app.test/?stytch_token_type=${tokenType}&token=t`)).toEqual({
         handled: true,
         tokenType,

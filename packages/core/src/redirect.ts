@@ -4,9 +4,15 @@ import type { TokenType } from './protocol/constants.js';
 export type ParsedAuthenticateUrl = { handled: boolean; tokenType: TokenType | string; token: string } | null;
 
 /** Token types this client can authenticate from a redirect today. */
-export const HANDLED_TOKEN_TYPES: readonly TokenType[] = ['discovery', 'multi_tenant_magic_links', 'sso'];
+export const HANDLED_TOKEN_TYPES: readonly TokenType[] = [
+  'discovery',
+  'multi_tenant_magic_links',
+  'sso',
+  'oauth',
+  'discovery_oauth',
+];
 
-// `stytch_error` is set by the server's SSO error page on its link back here: one-shot, like a token.
+// `stytch_error` is set by the server's SSO and OAuth error pages on their link back here: one-shot, like a token.
 const TOKEN_PARAMS = ['token', 'stytch_token_type', 'stytch_error'] as const;
 
 /**
@@ -26,7 +32,7 @@ export function parseAuthenticateUrl(href: string): ParsedAuthenticateUrl {
 }
 
 /**
- * The `error_type` the server put in `?stytch_error=` when single sign-on failed at the IdP or at our
+ * The `error_type` the server put in `?stytch_error=` when SSO or OAuth failed at the provider or at our
  * ACS / callback; null (or '' for an empty parameter) when there is none. Pure: the URL is passed in.
  */
 export function parseRedirectError(href: string): string | null {

@@ -3,6 +3,14 @@ import { useAuthStatus, useMember, useOrgAuth, useOrganization } from '@orgauth/
 import { Login } from '@orgauth/react/components';
 import { useState } from 'react';
 
+const PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'emailOtp', 'sso', 'oauth'];
+
+/** The demo's ways in: provider buttons above the email link, and SSO. */
+const DEMO_CONFIG: LoginConfig = {
+  products: ['oauth', 'emailMagicLinks', 'sso'],
+  oauthOptions: { providers: ['google', 'microsoft', 'github'] },
+};
+
 /**
  * The demo page: a neutral placeholder while the status is not known yet (on the server, in the
  * hydration render, while a session cookie is revalidated), a login card when signed out or midway
@@ -45,15 +53,17 @@ function Loading() {
 function LoginCard() {
   const client = useOrgAuth();
   // `?org=<slug>` shows that organization's login page (its SSO buttons); otherwise discovery.
-  // `?products=emailOtp,emailMagicLinks,sso` picks the ways in and their order (default: link and SSO).
+  // `?products=emailOtp,emailMagicLinks,sso,oauth` picks the ways in and their order (default:
+  // Google, Microsoft and GitHub, then the email link and SSO). The server's `--dev` serves stand-ins
+  // for providers without credentials, so the buttons work offline.
   // Read here, not at import: this card renders only in the browser, after the status is known.
   const params = new URLSearchParams(window.location.search);
   const organizationSlug = params.get('org') ?? undefined;
   const products = params
     .get('products')
     ?.split(/[\s,]+/)
-    .filter((p): p is LoginProduct => p === 'emailMagicLinks' || p === 'emailOtp' || p === 'sso');
-  const config: LoginConfig = products?.length ? { products } : {};
+    .filter((p): p is LoginProduct => (PRODUCTS as readonly string[]).includes(p));
+  const config: LoginConfig = { ...DEMO_CONFIG, ...(products?.length ? { products } : {}) };
   return organizationSlug ? (
     <Login client={client} theme="auto" organizationSlug={organizationSlug} config={config} />
   ) : (

@@ -47,13 +47,13 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  *
  * `config` is the login's configuration, the typed `LoginConfig` of `@orgauth/core` shaped like
  * Stytch's prebuilt UI config (`products`, `authFlowType`, `sessionOptions`, `emailMagicLinksOptions`,
- * `emailOtpOptions`, `directLoginForSingleMembership`, `directCreateOrganizationForNoMembership`,
+ * `emailOtpOptions`, `oauthOptions`, `directLoginForSingleMembership`, `directCreateOrganizationForNoMembership`,
  * `disableCreateOrganization`). An inline object is fine: the login restarts only when its content changes.
  *
  * Events map to props: `onSessionCreated` (`orgauth-session-created`, detail `{member, organization}`),
  * `onSessionEnded` (`orgauth-session-ended`), `onStepChange` (`orgauth-step-change`, detail `{step}`),
  * `onError` (`orgauth-error`), `onNavigate` (`orgauth-navigate`, detail `{url}`, before leaving for an
- * identity provider: call `preventDefault()` to route yourself instead).
+ * identity provider or an OAuth provider: call `preventDefault()` to route yourself instead).
  *
  * @example
  * <OrgAuthProvider client={client}>

@@ -1,4 +1,5 @@
 import type { PkceStore } from '../pkce.js';
+import type { BootstrapResponse } from '../protocol/types.js';
 import type { Platform } from '../platform/types.js';
 import type { SessionManager } from '../session/session-manager.js';
 import type { HttpTransport } from '../transport/http.js';
@@ -8,7 +9,7 @@ export interface FlowDeps {
   http: HttpTransport;
   session: SessionManager;
   pkce: PkceStore;
-  /** For navigations that leave the page (SSO start). */
+  /** For navigations that leave the page (SSO and OAuth starts). */
   platform: Platform;
   /** Origin of the OrgAuth server, without a trailing slash. */
   baseUrl: string;
@@ -16,6 +17,8 @@ export interface FlowDeps {
   /** Length of the sessions this client creates, in minutes. */
   sessionDurationMinutes: number;
   redirectUrls: { discovery?: string; login?: string; signup?: string };
+  /** The project's SDK settings, loaded once (OAuth starts read their host and PKCE rule from it). */
+  bootstrap: () => Promise<BootstrapResponse>;
 }
 
 /**

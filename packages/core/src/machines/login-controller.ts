@@ -7,11 +7,11 @@ import type { AuthState } from '../state/auth-state.js';
 import { DEFAULT_LOGIN_PRODUCTS, directLoginOrganization } from './login-config.js';
 import { createEmailActions } from './login-email.js';
 import { initialLoginState, loginReducer } from './login-machine.js';
+import { createOAuthActions } from './login-oauth.js';
 import type { LoginEvent, LoginState } from './login-state.js';
 import type { LoginClient, LoginController, LoginControllerOptions } from './login-types.js';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
 const asError = (error: unknown): OrgAuthError =>
   isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error });
 
@@ -98,7 +98,6 @@ export function createLoginController(client: LoginClient, options: LoginControl
       const response = await work();
       if (response.member_session) signedIn(response);
     });
-
   // A proven email's organizations: the chooser, unless the configuration enters or creates one at once.
   const discovered = async (email: string, organizations: DiscoveredOrganization[]) => {
     dispatch({ type: 'DISCOVERED', email, organizations });
@@ -118,9 +117,10 @@ export function createLoginController(client: LoginClient, options: LoginControl
       if (!result) return await settle();
       // Terse like every SDK message (the size budget): UIs word errors by code, not by message.
       if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
-      // SSO and organization links (login, signup, invite) sign in; discovery leads to the chooser.
-      if (result.tokenType !== 'discovery') return void (result.data.member_session && signedIn(result.data));
-      await discovered(result.data.email_address, result.data.discovered_organizations);
+      // SSO, OAuth and organization links (login, signup, invite) sign in; discovery leads to the chooser.
+      const { data } = result;
+      if (!('discovered_organizations' in data)) return void (data.member_session && signedIn(data));
+      await discovered(data.email_address, data.discovered_organizations);
     } catch (error) {
       // No form to show it on: the attempt is over (the error step).
       if (!parsed) dispatch({ type: 'REDIRECT_STARTED' });
@@ -128,7 +128,6 @@ export function createLoginController(client: LoginClient, options: LoginControl
     }
   };
   let started: Promise<void> | undefined;
-
   const controller: LoginController = {
     config,
     getState() {
@@ -148,6 +147,7 @@ export function createLoginController(client: LoginClient, options: LoginControl
     // Once per login, whoever calls: a React effect runs twice in StrictMode, and a token is spent once.
     start: (href) => (started ??= begin(href)),
     ...createEmailActions({ client, config, state, dispatch, attempt, valid, discovered }),
+    ...createOAuthActions({ client, config, state, dispatch, attempt }),
     back: () => go({ type: 'BACK' }),
     async chooseOrganization(organization_id) {
       if (!dispatch({ type: 'ORGANIZATION_CHOSEN', organizationId: organization_id })) return;

@@ -68,7 +68,7 @@ export function createEmailActions({
     });
 
   return {
-    async submitEmail(input, method = products.find((p): p is EmailMethod => p !== 'sso')) {
+    async submitEmail(input, method = products.find((p): p is EmailMethod => p.startsWith('email'))) {
       const email = input.trim();
       if (!method || !products.includes(method)) return;
       if (dispatch({ type: 'EMAIL_SUBMITTED', email }) && valid(email)) await send(email, method);

@@ -114,6 +114,16 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
         : state;
     case 'SSO_REDIRECTING':
       return { step: 'sso-redirecting', connectionId: event.connectionId, flow };
+    case 'OAUTH_STARTED':
+    case 'OAUTH_CANCELED':
+      // The provider buttons are on the discovery email step and on an organization's page; a start
+      // waits for a request in flight there (or the page's organization) to settle.
+      return (state.step === 'email' || state.step === 'organization-login') &&
+        (event.type === 'OAUTH_CANCELED' || !state.busy)
+        ? { ...state, busy: event.type === 'OAUTH_STARTED', error: null }
+        : state;
+    case 'OAUTH_REDIRECTING':
+      return { step: 'oauth-redirecting', provider: event.provider, flow };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { OrgAuthError } from '../errors.js';
+import type { OAuthProviderType } from '../protocol/oauth-types.js';
 import type { OrganizationBySlug, SsoConnectionSummary } from '../protocol/sso-types.js';
 import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
 import type { EmailMethod } from './login-config.js';
@@ -15,6 +16,7 @@ export const LOGIN_STEPS = [
   'organization-login', // the organization flow (slug known): its SSO buttons + "Continue with email"
   'sso-email', // "Continue with SSO": email → the connection of its domain (several: choose one)
   'sso-redirecting', // leaving for the identity provider
+  'oauth-redirecting', // leaving for the OAuth provider ("Continue with Google")
 ] as const;
 
 /** One of {@link LOGIN_STEPS}. */
@@ -74,6 +76,7 @@ export type LoginState = (
       connections: SsoConnectionSummary[];
     } & Form)
   | { step: 'sso-redirecting'; connectionId: string }
+  | { step: 'oauth-redirecting'; provider: OAuthProviderType }
 ) & { flow: LoginFlow | null };
 
 /** Events the login reducer accepts. */
@@ -100,4 +103,7 @@ export type LoginEvent =
   | { type: 'SSO_CONNECTIONS_FOUND'; connections: SsoConnectionSummary[] }
   | { type: 'SSO_STARTED' }
   | { type: 'SSO_REDIRECTING'; connectionId: string }
-  | { type: 'SSO_CANCELED' };
+  | { type: 'SSO_CANCELED' }
+  | { type: 'OAUTH_STARTED' }
+  | { type: 'OAUTH_REDIRECTING'; provider: OAuthProviderType }
+  | { type: 'OAUTH_CANCELED' };

@@ -2,9 +2,11 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AuthenticateByUrl } from '../authenticate-by-url.js';
 import type { DiscoveryFlow } from '../flows/discovery.js';
 import type { MagicLinksFlow } from '../flows/magic-links.js';
+import type { OAuthFlow } from '../flows/oauth.js';
 import type { OrganizationFlow } from '../flows/organization.js';
 import type { OtpsFlow } from '../flows/otps.js';
 import type { SsoFlow } from '../flows/sso.js';
+import type { OAuthProviderType } from '../protocol/oauth-types.js';
 import type { ParsedAuthenticateUrl } from '../redirect.js';
 import type { AuthState } from '../state/auth-state.js';
 import type { EmailMethod, LoginConfig, LoginProduct } from './login-config.js';
@@ -17,6 +19,7 @@ export interface LoginClient {
   otps: OtpsFlow;
   discovery: DiscoveryFlow;
   sso: SsoFlow;
+  oauth: OAuthFlow;
   organization: OrganizationFlow;
   parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;
   authenticateByUrl: AuthenticateByUrl;
@@ -30,7 +33,7 @@ export interface CreateLoginOptions extends LoginConfig {
    * and "back" and "start over" return there. Without it, discovery.
    */
   organizationSlug?: string | undefined;
-  /** Called with the URL before an SSO start leaves the page; return false to navigate yourself. */
+  /** Called with the URL before an SSO or OAuth start leaves the page; return false to navigate yourself. */
   beforeNavigate?: (url: string) => boolean;
 }
 
@@ -51,7 +54,8 @@ export interface LoginController {
   subscribe(listener: (state: LoginState, previous: LoginState) => void): () => void;
   /**
    * Starts the login on this page (`href`, default the current URL): a redirect's token (magic link,
-   * SSO) or `stytch_error` is authenticated or shown; otherwise, in the organization flow, its page
+   * SSO, OAuth) or `stytch_error` is authenticated or shown (an organization's token signs in, a
+   * discovery one leads to the chooser); otherwise, in the organization flow, its page
    * is fetched. It runs once per login: later calls (a React effect in StrictMode) get the same promise.
    */
   start(href?: string): Promise<void>;
@@ -91,4 +95,12 @@ export interface LoginController {
   submitSsoEmail(email: string): Promise<void>;
   /** Leaves for the identity provider of this connection (after the `beforeNavigate` hook). */
   startSso(connectionId: string): Promise<void>;
+  /**
+   * "Continue with <provider>" (from the email step or an organization's page): leaves for the
+   * provider (after the `beforeNavigate` hook), to sign in to the page's organization or, in
+   * discovery, to reach the organization chooser. A provider not in `oauthProvidersFor(config,
+   * organization)` is refused on the step without a request: `oauth_not_allowed` when the organization
+   * does not allow it, `invalid_usage` when the login does not offer it.
+   */
+  startOAuth(provider: OAuthProviderType): Promise<void>;
 }

@@ -1,5 +1,7 @@
+import { ORGANIZATION_SLUG_PATTERN } from '../protocol/constants.js';
 import type {
   B2BAuthenticateResponse,
+  BootstrapResponse,
   DiscoveredOrganization,
   DiscoveryAuthenticateResponse,
   Member,
@@ -135,6 +137,35 @@ export function fixtureDiscoveryResponse(
     intermediate_session_token: 'intermediate-session-token-test-fixture',
     email_address: 'ada@acme.test',
     discovered_organizations: [fixtureDiscoveredOrganization()],
+    ...overrides,
+  };
+}
+
+/**
+ * A project's bootstrap as an OrgAuth server answers it (PKCE required for every flow the client
+ * starts, no custom domain); override any field, e.g. `cname_domain`.
+ */
+export function fixtureBootstrapResponse(overrides: Partial<BootstrapResponse> = {}): BootstrapResponse {
+  return {
+    request_id: 'request-id-test-00000000-0000-4000-8000-000000000003',
+    status_code: 200,
+    project_name: 'Test project',
+    disable_sdk_watermark: true,
+    captcha_settings: { enabled: false },
+    cname_domain: null,
+    email_domains: [],
+    pkce_required_for_email_magic_links: true,
+    pkce_required_for_password_resets: false,
+    pkce_required_for_oauth: true,
+    pkce_required_for_sso: true,
+    slug_pattern: ORGANIZATION_SLUG_PATTERN,
+    create_organization_enabled: true,
+    password_config: null,
+    dfp_protected_auth_enabled: false,
+    dfp_protected_auth_mode: 'OBSERVATION',
+    rbac_policy: null,
+    siwe_required_for_crypto_wallets: false,
+    vertical: 'B2B',
     ...overrides,
   };
 }

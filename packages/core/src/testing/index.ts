@@ -16,6 +16,7 @@ export type {
 } from './scripted-transport.js';
 export {
   fixtureAuthenticateResponse,
+  fixtureBootstrapResponse,
   fixtureDiscoveredOrganization,
   fixtureDiscoveryResponse,
   fixtureMember,

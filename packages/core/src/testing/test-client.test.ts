@@ -50,6 +50,16 @@ describe('createTestClient', () => {
     expect(transport.requests).toEqual([]);
   });
 
+  it('answers the bootstrap as an OrgAuth server does, unless a test scripts it', async () => {
+    const { client } = createTestClient();
+    await expect(client.bootstrap()).resolves.toMatchObject({ pkce_required_for_oauth: true, cname_domain: null });
+    const token = 'public-token-test-00000000-0000-4000-8000-000000000000';
+    const scripted = createTestClient({
+      replies: { [`GET /projects/bootstrap/${token}`]: { cname_domain: 'id.acme.test' } },
+    });
+    await expect(scripted.client.bootstrap()).resolves.toEqual({ cname_domain: 'id.acme.test' });
+  });
+
   it('seeds a signed-in state with its session cookies', () => {
     const state = {
       status: 'signed-in',

@@ -3,13 +3,14 @@ import type { B2BClient, B2BClientOptions } from '../client-types.js';
 import { memoryPlatform, type MemoryPlatform } from '../platform/memory.js';
 import { DEFAULT_COOKIE_NAMES } from '../protocol/constants.js';
 import type { AuthState } from '../state/auth-state.js';
+import { fixtureBootstrapResponse } from './fixtures.js';
 import { createScriptedTransport, type ScriptedReply, type ScriptedTransport } from './scripted-transport.js';
 
 /** Options of {@link createTestClient}. */
 export interface TestClientOptions {
   /** Seeds the store (e.g. a signed-in or intermediate state) with matching token cookies. */
   state?: AuthState;
-  /** Scripted replies by `'METHOD /path'` (path after `/sdk/v1`). */
+  /** Scripted replies by `'METHOD /path'` (path after `/sdk/v1`); the bootstrap answers {@link fixtureBootstrapResponse} unless scripted. */
   replies?: Record<string, ScriptedReply>;
   /** The page URL. Default `http://localhost:3000/`. */
   href?: string;
@@ -33,10 +34,15 @@ export interface TestClient {
  * await client.authenticateByUrl({ href: 'http://localhost:3000/?stytch_token_type=discovery&token=t' });
  */
 export function createTestClient(opts: TestClientOptions = {}): TestClient {
-  const transport = createScriptedTransport(opts.replies);
+  const publicToken = opts.options?.publicToken ?? 'public-token-test-00000000-0000-4000-8000-000000000000';
+  // The project's settings as an OrgAuth server answers them (OAuth starts read them); replies may override.
+  const transport = createScriptedTransport({
+    [`GET /projects/bootstrap/${publicToken}`]: fixtureBootstrapResponse(),
+    ...opts.replies,
+  });
   const platform = memoryPlatform({ href: opts.href ?? 'http://localhost:3000/', fetch: transport.fetch });
   const client = createB2BClient({
-    publicToken: 'public-token-test-00000000-0000-4000-8000-000000000000',
+    publicToken,
     baseUrl: 'http://localhost:3000',
     ...opts.options,
     platform,

@@ -79,6 +79,10 @@ export const DEFAULT_MESSAGES = {
   'ssoEmail.choose': 'Your email domain has several SSO connections. Choose one:',
   'ssoEmail.back': 'Back',
   'ssoRedirecting.heading': 'Redirecting to your identity provider…',
+  'organizationLogin.introChoose': 'Choose how to sign in to {organization}:',
+  'oauth.continue': 'Continue with {provider}',
+  'oauth.divider': 'or',
+  'oauthRedirecting.heading': 'Redirecting to {provider}…',
   busy: 'Please wait…',
 } as const;
 

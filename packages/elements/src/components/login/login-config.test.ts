@@ -2,7 +2,14 @@ import { fixtureAuthenticateResponse, fixtureOrganization } from '@orgauth/core/
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../define.js';
 import { button, find, findAll, mount, textOf, untilStep } from '../../internal/test-helpers.js';
-import { configKey, parseAuthFlowType, parseMinutes, parseProducts, resolveLoginConfig } from './login-config.js';
+import {
+  configKey,
+  parseAuthFlowType,
+  parseMinutes,
+  parseOAuthProviders,
+  parseProducts,
+  resolveLoginConfig,
+} from './login-config.js';
 import { OrgAuthLogin } from './login.js';
 import { DISCOVERY_AUTHENTICATE, REDIRECT_HREF, discoveryReply, testClient } from './login.fixtures.js';
 
@@ -15,8 +22,15 @@ const CODE = 'POST /b2b/otps/email/discovery/send';
 describe('configuration attributes', () => {
   it('reads products in order, once each, in any case, dropping unknown names', () => {
     expect(parseProducts('sso emailOtp')).toEqual(['sso', 'emailOtp']);
-    expect(parseProducts(' emailotp, EMAILMAGICLINKS  sso sso oauth ')).toEqual(['emailOtp', 'emailMagicLinks', 'sso']);
-    expect(parseProducts('oauth')).toBeUndefined();
+    expect(parseProducts(' emailotp, EMAILMAGICLINKS  sso sso OAuth passwords ')).toEqual([
+      'emailOtp',
+      'emailMagicLinks',
+      'sso',
+      'oauth',
+    ]);
+    expect(parseProducts('passwords')).toBeUndefined();
+    expect(parseOAuthProviders('GitHub, google  google facebook')).toEqual(['github', 'google']);
+    expect(parseOAuthProviders('facebook')).toBeUndefined();
     expect(parseProducts('')).toBeUndefined();
     expect(parseProducts(null)).toBeUndefined();
   });
@@ -42,6 +56,14 @@ describe('configuration attributes', () => {
       sessionOptions: { sessionDurationMinutes: 120 },
     });
     expect(resolveLoginConfig(config, {})).toEqual(config);
+    const oauth = {
+      products: ['oauth'] as const,
+      oauthOptions: { providers: ['google'] as const, loginRedirectURL: 'x' },
+    };
+    expect(resolveLoginConfig(oauth, { oauthProviders: 'slack hubspot' }).oauthOptions).toEqual({
+      providers: ['slack', 'hubspot'],
+      loginRedirectURL: 'x',
+    });
     expect(configKey({ products: ['sso'] })).toBe(configKey({ products: ['sso'] }));
   });
 
@@ -53,6 +75,18 @@ describe('configuration attributes', () => {
     expect(textOf(find(el, '.intro'))).toBe('Enter your work email. We will send you a code to sign in.');
     expect(textOf(find(el, 'button[type="submit"]'))).toBe('Continue with email');
     button(el, 'Continue with SSO');
+  });
+
+  it('the element shows the OAuth providers its attributes name, in their order (script tag)', async () => {
+    const el = document.createElement('orgauth-login') as OrgAuthLogin;
+    el.setAttribute('products', 'emailMagicLinks oauth');
+    el.setAttribute('oauth-providers', 'github google');
+    el.client = testClient().client;
+    await mount(el);
+    expect(findAll(el, '[part~="oauth-button"]').map((b) => textOf(b))).toEqual([
+      'Continue with GitHub',
+      'Continue with Google',
+    ]);
   });
 
   it('the element runs the flow and the session length its attributes name', async () => {

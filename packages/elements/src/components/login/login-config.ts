@@ -1,6 +1,7 @@
 import type { LoginConfig, LoginProduct } from '@orgauth/core';
+import { OAUTH_PROVIDERS, type OAuthProviderType } from '@orgauth/core/protocol';
 
-const PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'emailOtp', 'sso'];
+const PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'emailOtp', 'sso', 'oauth'];
 
 /** The script tag's attributes that carry configuration, as the element reads them. */
 export interface LoginConfigAttributes {
@@ -10,6 +11,15 @@ export interface LoginConfigAttributes {
   authFlowType?: string | null | undefined;
   /** `session-duration-minutes`: a positive whole number. */
   sessionDurationMinutes?: string | number | null | undefined;
+  /** `oauth-providers`: provider names separated by spaces or commas, in the order shown. */
+  oauthProviders?: string | null | undefined;
+}
+
+/** Known names of `value` (any case), in its order, each once; undefined when it names none. */
+function parseNames<T extends string>(value: string | null | undefined, known: readonly T[]): T[] | undefined {
+  const wanted = (value ?? '').split(/[\s,]+/).map((name) => name.toLowerCase());
+  const names = [...new Set(wanted)].flatMap((name) => known.filter((k) => k.toLowerCase() === name));
+  return names.length > 0 ? names : undefined;
 }
 
 /**
@@ -18,9 +28,12 @@ export interface LoginConfigAttributes {
  * name is dropped rather than failing the whole login.
  */
 export function parseProducts(value: string | null | undefined): LoginProduct[] | undefined {
-  const wanted = (value ?? '').split(/[\s,]+/).map((name) => name.toLowerCase());
-  const products = [...new Set(wanted)].flatMap((name) => PRODUCTS.filter((p) => p.toLowerCase() === name));
-  return products.length > 0 ? products : undefined;
+  return parseNames(value, PRODUCTS);
+}
+
+/** The OAuth providers an attribute names (`google microsoft`), like {@link parseProducts}. */
+export function parseOAuthProviders(value: string | null | undefined): OAuthProviderType[] | undefined {
+  return parseNames(value, OAUTH_PROVIDERS);
 }
 
 /** `Discovery` or `Organization` (any case), else undefined. */
@@ -44,7 +57,9 @@ export function resolveLoginConfig(config: LoginConfig | undefined, attributes: 
   const products = parseProducts(attributes.products);
   const authFlowType = parseAuthFlowType(attributes.authFlowType);
   const sessionDurationMinutes = parseMinutes(attributes.sessionDurationMinutes);
+  const providers = parseOAuthProviders(attributes.oauthProviders);
   if (products) resolved.products = products;
+  if (providers) resolved.oauthOptions = { ...config?.oauthOptions, providers };
   if (authFlowType) resolved.authFlowType = authFlowType;
   if (sessionDurationMinutes) resolved.sessionOptions = { sessionDurationMinutes };
   return resolved;

@@ -1,5 +1,6 @@
 import {
   DEFAULT_LOGIN_PRODUCTS,
+  oauthProvidersFor,
   isOrgAuthError,
   OrgAuthError,
   validateSlug,
@@ -179,5 +180,10 @@ export function createLoginView(host: LoginViewHost): LoginViewModel {
     submitSsoEmail: (email) => act((login) => login.submitSsoEmail(email)),
     startSso: (connectionId) => act((login) => login.startSso(connectionId)),
     continueWithEmail: () => act((login) => login.openEmail()),
+    oauthProviders(organization) {
+      const config = host.controller()?.config;
+      return config ? oauthProvidersFor(config, organization) : [];
+    },
+    startOAuth: (provider) => act((login) => login.startOAuth(provider)),
   };
 }

@@ -14,6 +14,7 @@ import { createLoginView } from './login-view.js';
 import { ResendCountdown } from './resend-countdown.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { loginStyles } from './login.styles.js';
+import { oauthStyles } from './oauth.styles.js';
 import { renderStep } from './steps/index.js';
 
 /** Colour scheme of an element: fixed light or dark, or `auto` to follow `prefers-color-scheme`. */
@@ -36,11 +37,13 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * the `sso` token (or shows the `stytch_error` the server sent back) like a magic link.
  *
  * The `config` property takes the typed `LoginConfig` of `@orgauth/core` (Stytch's prebuilt UI
- * names); the attributes `products`, `auth-flow-type` and `session-duration-minutes` cover the script
- * tag's common cases and win over the same fields of `config`. With `emailOtp` the email step sends a
+ * names); the attributes `products`, `auth-flow-type`, `session-duration-minutes` and
+ * `oauth-providers` cover the script tag's common cases and win over the same fields of `config`. With `emailOtp` the email step sends a
  * six-digit code, typed on the "Check your email" step; with both email products the person picks.
+ * With `oauth`, "Continue with Google" (and the other configured providers) leave for the provider
+ * after the same `orgauth-navigate`; an organization's page shows only the providers it allows.
  *
- * @summary Sign in or create an organization with an email link, an email code or single sign-on.
+ * @summary Sign in or create an organization with an email link, an email code, single sign-on or OAuth.
  * @fires orgauth-session-created - Signed in to an organization; `detail: { member, organization }`.
  * @fires orgauth-session-ended - The shown session ended; `detail: { reason }`.
  * @fires orgauth-step-change - Moved to another screen; `detail: { step }`.
@@ -70,6 +73,10 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @csspart code-input - The one-time code field (also `input`).
  * @csspart resend-button - "Resend code" (also `secondary-button`).
  * @csspart resend-countdown - "You can ask for a new code in 30 s" (also `hint`).
+ * @csspart oauth-buttons - The list of OAuth provider buttons.
+ * @csspart oauth-button - One "Continue with Google" button (also `secondary-button`); `data-provider` names it.
+ * @csspart oauth-mark - The provider's mark inside its button.
+ * @csspart divider - The "or" between the provider buttons and the email form.
  * @cssprop --orgauth-color-primary - Accent and primary button colour.
  * @cssprop --orgauth-color-on-primary - Text on the primary button.
  * @cssprop --orgauth-color-text - Text colour.
@@ -94,7 +101,7 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  */
 export class OrgAuthLogin extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [themeStyles, loginStyles];
+  static override styles = [themeStyles, loginStyles, oauthStyles];
   static override properties = {
     client: { attribute: false },
     publicToken: { attribute: 'public-token' },
@@ -106,6 +113,7 @@ export class OrgAuthLogin extends LitElement {
     products: {},
     authFlowType: { attribute: 'auth-flow-type' },
     sessionDurationMinutes: { attribute: 'session-duration-minutes' },
+    oauthProviders: { attribute: 'oauth-providers' },
     awaitingClient: { attribute: 'awaiting-client', type: Boolean },
   };
 
@@ -123,7 +131,7 @@ export class OrgAuthLogin extends LitElement {
   declare organizationSlug: string | undefined;
   /**
    * The login's configuration, shaped like Stytch's prebuilt UI config (`products`, `authFlowType`,
-   * `sessionOptions`, `emailMagicLinksOptions`, `emailOtpOptions`, `directLoginForSingleMembership`,
+   * `sessionOptions`, `emailMagicLinksOptions`, `emailOtpOptions`, `oauthOptions`, `directLoginForSingleMembership`,
    * `directCreateOrganizationForNoMembership`, `disableCreateOrganization`). A change of content
    * starts a new login; a new object with the same content does not.
    */
@@ -134,6 +142,8 @@ export class OrgAuthLogin extends LitElement {
   declare authFlowType: string | undefined;
   /** Script-tag form of `config.sessionOptions.sessionDurationMinutes`. */
   declare sessionDurationMinutes: string | undefined;
+  /** Script-tag form of `config.oauthOptions.providers`: names separated by spaces, e.g. `google microsoft github`. */
+  declare oauthProviders: string | undefined;
   /**
    * Set by framework wrappers that assign `client` only after hydration (`@orgauth/react`'s `Login`
    * renders `awaiting-client` into server HTML): the element is upgraded before the framework runs,
@@ -177,6 +187,7 @@ export class OrgAuthLogin extends LitElement {
     this.products = undefined;
     this.authFlowType = undefined;
     this.sessionDurationMinutes = undefined;
+    this.oauthProviders = undefined;
     this.awaitingClient = false;
   }
 
@@ -193,7 +204,9 @@ export class OrgAuthLogin extends LitElement {
   /** Back from the IdP with the Back button (page restored from the back-forward cache): not redirecting any more. */
   readonly #onPageShow = (event: PageTransitionEvent): void => {
     const login = this.#bound?.login;
-    if (event.persisted && login?.getState().step === 'sso-redirecting') this.#view.run(login.reset());
+    const step = login?.getState().step;
+    if (login && event.persisted && (step === 'sso-redirecting' || step === 'oauth-redirecting'))
+      this.#view.run(login.reset());
   };
 
   protected override update(changed: PropertyValues<this>): void {

@@ -1,20 +1,31 @@
-import type { EmailMethod } from '@orgauth/core';
-import { html, type TemplateResult } from 'lit';
+import type { EmailMethod, LoginProduct } from '@orgauth/core';
+import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, format } from '../../../i18n/format.js';
+import { alertRegion } from '../../../internal/alert.js';
 import { emailForm } from './email-form.js';
+import { oauthButtons, orDivider } from './oauth-buttons.js';
 import type { LoginView, StepState } from './view.js';
+
+const isEmailMethod = (p: LoginProduct): p is EmailMethod => p === 'emailMagicLinks' || p === 'emailOtp';
 
 /**
  * "Sign in or create an organization": the email form that sends a link or a code (with both
  * products offered, one button each, so the person picks), plus "Continue with SSO" when `sso` is
- * offered (and, on an organization's page, a way back to its SSO buttons).
+ * offered (and, on an organization's page, a way back to its SSO buttons). In discovery with `oauth`
+ * offered, the provider buttons sit above the form ("or" between) when `products` names `oauth`
+ * before the email products, else below it.
  */
 export function renderEmailStep(state: StepState<'email'>, view: LoginView): TemplateResult {
   const m = view.messages;
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;
-  const methods = view.products.filter((p): p is EmailMethod => p !== 'sso');
+  const methods = view.products.filter(isEmailMethod);
   const sso = view.products.includes('sso');
+  // An organization's page shows its own provider buttons; its email step is for email only.
+  const providers = state.flow ? [] : view.oauthProviders(null);
+  const oauthFirst = view.products.indexOf('oauth') < view.products.findIndex(isEmailMethod);
+  const oauth = providers.length > 0 ? oauthButtons(providers, state.busy, view) : nothing;
+  const divider = providers.length > 0 && methods.length > 0 ? orDivider(view) : nothing;
   const intro =
     methods.length > 1 ? m['email.introChoice'] : methods[0] === 'emailOtp' ? m['email.introCode'] : m['email.intro'];
   const choices =
@@ -26,12 +37,14 @@ export function renderEmailStep(state: StepState<'email'>, view: LoginView): Tem
   const heading = organization ? format(m['email.headingOrganization'], { organization }) : m['email.heading'];
   return html`
     <h2 class="heading" part="heading" tabindex="-1">${heading}</h2>
+    ${oauthFirst ? [oauth, divider] : nothing}
     ${
       methods.length > 0
         ? html`<p class="intro" part="intro">${intro}</p>
           ${emailForm({ id: 'email', label: m['email.label'], placeholder: m['email.placeholder'], submit: m['email.submit'], email: state.email, busy: state.busy, message, choices, onEmail })}`
-        : null
+        : alertRegion(message)
     }
+    ${oauthFirst ? nothing : [divider, oauth]}
     <div class="actions">
       ${
         sso

@@ -6,6 +6,7 @@ import { renderCreateOrganizationStep } from './create-organization-step.js';
 import { renderEmailSentStep } from './email-sent-step.js';
 import { renderEmailStep } from './email-step.js';
 import { renderErrorStep } from './error-step.js';
+import { renderOAuthRedirectingStep } from './oauth-redirecting-step.js';
 import { renderOrganizationLoginStep } from './organization-login-step.js';
 import { renderSignedInStep } from './signed-in-step.js';
 import { renderSsoEmailStep } from './sso-email-step.js';
@@ -35,5 +36,7 @@ export function renderStep(state: LoginState, view: LoginView): TemplateResult {
       return renderSsoEmailStep(state, view);
     case 'sso-redirecting':
       return renderSsoRedirectingStep(state, view);
+    case 'oauth-redirecting':
+      return renderOAuthRedirectingStep(state, view);
   }
 }

@@ -1,30 +1,40 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, format } from '../../../i18n/format.js';
 import { alertRegion } from '../../../internal/alert.js';
 import { spinner } from '../../../internal/spinner.js';
+import { oauthButtons, orDivider } from './oauth-buttons.js';
 import { ssoButtons } from './sso-buttons.js';
 import type { LoginView, StepState } from './view.js';
 
 /**
- * The organization's own login page (`organization-slug` set): its SSO connections as buttons and
- * "Continue with email" for the discovery flow. While the organization loads it shows a status line;
- * an unknown slug is an error in words on the same screen.
+ * The organization's own login page (`organization-slug` set): its SSO connections and the OAuth
+ * providers it allows as buttons, and "Continue with email" for the email step. While the
+ * organization loads it shows a status line; an unknown slug is an error in words on the same screen.
  */
 export function renderOrganizationLoginStep(state: StepState<'organization-login'>, view: LoginView): TemplateResult {
   const m = view.messages;
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;
   const { organization } = state.flow;
-  // Only the products the configuration offers (`config.products`).
+  // Only the products the configuration offers (`config.products`) and, for OAuth, the organization allows.
   const connections = view.products.includes('sso') ? (organization?.sso_active_connections ?? []) : [];
+  const providers = organization ? view.oauthProviders(organization) : [];
   const sso = connections.length > 0;
-  const email = view.products.some((p) => p !== 'sso');
+  const email = view.products.some((p) => p === 'emailMagicLinks' || p === 'emailOtp');
+  const intro = providers.length
+    ? 'organizationLogin.introChoose'
+    : email && sso
+      ? 'organizationLogin.intro'
+      : email
+        ? 'organizationLogin.introEmail'
+        : 'organizationLogin.introSso';
+  const primary = !sso && !providers.length;
   return html`
     <h2 class="heading" part="heading" tabindex="-1" data-initial-focus>${m['organizationLogin.heading']}</h2>
     ${
       organization
         ? html`<p class="intro" part="intro">
-          ${format(m[email && sso ? 'organizationLogin.intro' : email ? 'organizationLogin.introEmail' : 'organizationLogin.introSso'], { organization: html`<b class="organization">${organization.organization_name}</b>` })}
+          ${format(m[intro], { organization: html`<b class="organization">${organization.organization_name}</b>` })}
         </p>`
         : state.busy
           ? html`<div class="progress" role="status" aria-live="polite">${spinner()}<span>${m['organizationLogin.loading']}</span></div>`
@@ -32,10 +42,11 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
     }
     ${alertRegion(message)}
     ${sso ? ssoButtons(connections, state.busy, view) : null}
+    ${providers.length ? oauthButtons(providers, state.busy, view) : null}
     ${
       email
-        ? html`<div class="actions">
-          <button class="${sso ? 'secondary' : 'primary'}" part="${sso ? 'secondary-button' : 'submit-button'} email-button" type="button" ?disabled=${state.busy} @click=${() => view.continueWithEmail()}>
+        ? html`${providers.length ? orDivider(view) : nothing}<div class="actions">
+          <button class="${primary ? 'primary' : 'secondary'}" part="${primary ? 'submit-button' : 'secondary-button'} email-button" type="button" ?disabled=${state.busy} @click=${() => view.continueWithEmail()}>
             ${m['organizationLogin.email']}
           </button>
         </div>`

@@ -1,4 +1,5 @@
-import type { EmailMethod, LoginProduct, LoginState, LoginStep } from '@orgauth/core';
+import type { EmailMethod, LoginProduct, LoginState, LoginStep, OAuthProviderConfig } from '@orgauth/core';
+import type { OAuthProviderType, OrganizationBySlug } from '@orgauth/core/protocol';
 import type { OrgAuthMessages } from '../../../i18n/messages.js';
 import type { CreateFormState } from '../create-form.js';
 
@@ -50,4 +51,11 @@ export interface LoginView {
   startSso(connectionId: string): void;
   /** "Continue with email" on the organization page: the discovery email step. */
   continueWithEmail(): void;
+  /**
+   * The OAuth buttons to show: none without `oauth` in `products`; in discovery (`null`) every
+   * configured provider; on an organization's page only those the organization allows.
+   */
+  oauthProviders(organization: OrganizationBySlug | null): readonly OAuthProviderConfig[];
+  /** Leaves for the provider's sign-in page (after the cancelable `orgauth-navigate`). */
+  startOAuth(provider: OAuthProviderType): void;
 }
