@@ -1,3 +1,4 @@
+import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Hono } from 'hono';
 import { readIntermediateSession } from './intermediate-sessions.js';
 import { authMethodOf } from '../members/index.js';
@@ -52,10 +53,12 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const istToken = optionalToken(body.intermediate_session_token);
     let email: string;
     let methods: string[] | undefined;
+    let factors: AuthenticationFactor[] | undefined;
     if (istToken !== undefined) {
       const ist = await readIntermediateSession(deps.db, project.id, istToken, now);
       email = ist.email;
       methods = ist.factors.map(authMethodOf);
+      factors = ist.factors;
     } else {
       // Without an IST the SDK sends `{}` and the Basic-auth password is the session token.
       const sessionToken = c.get('sessionToken');
@@ -67,7 +70,7 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       email = (await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, now)).member.email;
     }
-    return sdkOk(c, await listDiscoveredOrganizations(deps, project, email, methods));
+    return sdkOk(c, await listDiscoveredOrganizations(deps, project, email, methods, factors));
   });
 
   sdk.post(

@@ -28,6 +28,7 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/passwords/authenticate': authenticateLimit('email_address'),
   '/passwords/discovery/authenticate': authenticateLimit('email_address'),
   '/sso/authenticate': authenticateLimit('sso_token'),
+  '/sso/discovery/authenticate': authenticateLimit('discovery_sso_token'),
 };
 
 /** The event-logged surfaces: every endpoint there must name its action. */

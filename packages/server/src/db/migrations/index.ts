@@ -12,6 +12,7 @@ import { migration as m1000 } from './1000_sso_browser_binding.js';
 import { migration as m1100 } from './1100_mail_from.js';
 import { migration as m1200 } from './1200_email_otps.js';
 import { migration as m1300 } from './1300_oauth.js';
+import { migration as m1330 } from './1330_sso_discovery.js';
 
 /**
  * Every migration by the name recorded in `kysely_migration`, one file each, named after it. The names
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1100_mail_from': m1100,
   '1200_email_otps': m1200,
   '1300_oauth': m1300,
+  '1330_sso_discovery': m1330,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
