@@ -9,9 +9,10 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The core's size budget in bytes (gzip). 9 KB since the client signs in by organization link, invite
- * and email code and its login machine takes Stytch's configuration object (about 1 KB together).
+ * and email code and its login machine takes Stytch's configuration object (about 1 KB together);
+ * 9.5 KB since it also signs in by OAuth and SSO discovery.
  */
-export const CORE_BUDGET = 9 * 1024;
+export const CORE_BUDGET = 9.5 * 1024;
 const root = resolve(import.meta.dirname, '..');
 
 /** Bundles the whole entry and a typical import; returns their minified and gzip sizes in bytes. */

@@ -4,7 +4,12 @@ import type { TokenType } from './protocol/constants.js';
 export type ParsedAuthenticateUrl = { handled: boolean; tokenType: TokenType | string; token: string } | null;
 
 /** Token types this client can authenticate from a redirect today. */
-export const HANDLED_TOKEN_TYPES: readonly TokenType[] = ['discovery', 'multi_tenant_magic_links', 'sso'];
+export const HANDLED_TOKEN_TYPES: readonly TokenType[] = [
+  'discovery',
+  'multi_tenant_magic_links',
+  'sso',
+  'discovery_sso',
+];
 
 // `stytch_error` is set by the server's SSO error page on its link back here: one-shot, like a token.
 const TOKEN_PARAMS = ['token', 'stytch_token_type', 'stytch_error'] as const;

@@ -118,8 +118,9 @@ export function createLoginController(client: LoginClient, options: LoginControl
       if (!result) return await settle();
       // Terse like every SDK message (the size budget): UIs word errors by code, not by message.
       if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
-      // SSO and organization links (login, signup, invite) sign in; discovery leads to the chooser.
-      if (result.tokenType !== 'discovery') return void (result.data.member_session && signedIn(result.data));
+      // SSO and organization links (login, signup, invite) sign in; discovery tokens lead to the chooser.
+      if (!('discovered_organizations' in result.data))
+        return void (result.data.member_session && signedIn(result.data));
       await discovered(result.data.email_address, result.data.discovered_organizations);
     } catch (error) {
       // No form to show it on: the attempt is over (the error step).
@@ -182,9 +183,12 @@ export function createLoginController(client: LoginClient, options: LoginControl
       });
     },
     async startSso(connection_id) {
+      // "Continue with SSO" on the discovery page (no organization's page behind it) comes back to the chooser.
+      const page = state();
+      const start = page.step === 'sso-email' && !page.flow ? client.sso.discovery.start : client.sso.start;
       if (!dispatch({ type: 'SSO_STARTED' })) return;
       await attempt(() =>
-        client.sso.start({
+        start({
           connection_id,
           beforeNavigate: (url) => {
             const navigate = options.beforeNavigate?.(url) !== false;
