@@ -38,7 +38,7 @@ function acceptedMethods(authMethods: string, allowed: readonly string[]): strin
 }
 
 /**
- * Scopes a discovery list to an SSO proof (docs/security.md TEN-08): an organization's `sso` method
+ * Scopes a discovery list to an SSO proof (docs/security.md TEN-10): an organization's `sso` method
  * means its OWN connections, and its members' emails are not the business of another organization's
  * IdP (an admin of any organization configures that IdP and may list any email domain). So only
  * the organizations in `proven` keep `member_authenticated`; every other one is listed with

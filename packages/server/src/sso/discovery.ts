@@ -15,7 +15,7 @@ const DISCOVERY_SSO_TOKEN_TTL_MINUTES = 10;
 
 /**
  * Whether the IdP's answer proves the member's email beyond the connection's own organization
- * (docs/security.md TEN-08): OIDC only hands a verified email (`email_verified: true`, sso/oidc/callback.ts)
+ * (docs/security.md TEN-10): OIDC only hands a verified email (`email_verified: true`, sso/oidc/callback.ts)
  * to the login; SAML has no such claim, so the connection's organization must vouch for the domain
  * by listing it in `email_allowed_domains`. Either way the asserted email must be the member's.
  */

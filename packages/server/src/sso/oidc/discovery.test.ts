@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TEST_PKCE } from '../../testing/journey.js';
 import { createOidcFixture, type OidcFixture } from './testing/oidc-flow.js';
 
-// docs/security.md TEN-08: an OIDC IdP's email counts as proven for discovery only with
+// docs/security.md TEN-10: an OIDC IdP's email counts as proven for discovery only with
 // `email_verified: true`; the browser binding of the OIDC flow holds for discovery starts too.
 
 let f: OidcFixture;
