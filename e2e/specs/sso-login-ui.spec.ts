@@ -68,13 +68,16 @@ test('React page: "Continue with SSO" with OIDC', { tag: '@same-origin' }, async
   const idp = new TestIdpPage(page);
   await idp.expectFor('Demo SSO Co');
   await idp.choose('Katherine Johnson');
+  // SSO from discovery: the IdP verified the email, so the chooser lists the organizations it may enter.
+  await login.expectChooseOrganization();
+  await login.organizationButton('Demo SSO Co').click();
   await expect(page.getByTestId('member-email')).toHaveText('katherine@demo-sso.test');
   await guard.expectAppOrigin();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await login.expectEmailStep();
 });
 
-test('script-tag page: "Continue with SSO" finds the connection by email domain and signs in', async ({
+test('script-tag page: "Continue with SSO" finds the connection by email domain, then the chooser', async ({
   page,
   guard,
 }) => {
@@ -92,6 +95,9 @@ test('script-tag page: "Continue with SSO" finds the connection by email domain 
   const idp = new TestIdpPage(page);
   await idp.expectFor('Demo SSO Co');
   await idp.choose('Ada Lovelace');
+  // Demo SSO Co lists demo-sso.test, so its SAML IdP proves the email: the chooser, then the organization.
+  await login.expectChooseOrganization();
+  await login.organizationButton('Demo SSO Co').click();
   await expect(login.heading(/signed in/i)).toBeVisible();
   await expect(login.root.getByText('ada@demo-sso.test')).toBeVisible();
   await expect(login.root.getByText('Demo SSO Co')).toBeVisible();

@@ -23,7 +23,7 @@ export interface AuthenticateByUrlOptions {
 export type AuthenticateByUrlResult =
   | null
   | { handled: false; tokenType: string; token: string }
-  | { handled: true; tokenType: 'discovery'; data: DiscoveryAuthenticateResponse }
+  | { handled: true; tokenType: 'discovery' | 'discovery_sso'; data: DiscoveryAuthenticateResponse }
   | { handled: true; tokenType: 'multi_tenant_magic_links'; data: MagicLinkAuthenticateResponse }
   | { handled: true; tokenType: 'sso'; data: B2BAuthenticateResponse }
   | { handled: true; tokenType: 'oauth'; data: OAuthAuthenticateResponse }
@@ -61,27 +61,29 @@ export function createAuthenticateByUrl(
   let cleaned: string | undefined;
   let latest: Promise<AuthenticateByUrlResult> | undefined;
 
-  // `parseAuthenticateUrl` marks only these three and the two of `runOAuth` as handled
+  // `parseAuthenticateUrl` marks only these four and the two of `runOAuth` as handled
   // (HANDLED_TOKEN_TYPES in redirect.ts).
   const run = async (tokenType: string, token: string, minutes?: number): Promise<AuthenticateByUrlResult> =>
-    tokenType === 'sso'
-      ? {
-          handled: true,
-          tokenType,
-          data: await sso.authenticate({ sso_token: token, session_duration_minutes: minutes }),
-        }
-      : tokenType === 'discovery'
+    tokenType === 'discovery_sso'
+      ? { handled: true, tokenType, data: await sso.discovery.authenticate({ discovery_sso_token: token }) }
+      : tokenType === 'sso'
         ? {
             handled: true,
             tokenType,
-            data: await magicLinks.discovery.authenticate({ discovery_magic_links_token: token }),
+            data: await sso.authenticate({ sso_token: token, session_duration_minutes: minutes }),
           }
-        : {
-            // An organization's login, signup or invite link.
-            handled: true,
-            tokenType: 'multi_tenant_magic_links',
-            data: await magicLinks.authenticate({ magic_links_token: token, session_duration_minutes: minutes }),
-          };
+        : tokenType === 'discovery'
+          ? {
+              handled: true,
+              tokenType,
+              data: await magicLinks.discovery.authenticate({ discovery_magic_links_token: token }),
+            }
+          : {
+              // An organization's login, signup or invite link.
+              handled: true,
+              tokenType: 'multi_tenant_magic_links',
+              data: await magicLinks.authenticate({ magic_links_token: token, session_duration_minutes: minutes }),
+            };
 
   // `oauth` signs in to one organization; `discovery_oauth` proves who the person is, for the chooser.
   const runOAuth = async (tokenType: string, token: string, minutes?: number) =>

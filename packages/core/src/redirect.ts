@@ -10,6 +10,7 @@ export const HANDLED_TOKEN_TYPES: readonly TokenType[] = [
   'sso',
   'oauth',
   'discovery_oauth',
+  'discovery_sso',
 ];
 
 // `stytch_error` is set by the server's SSO and OAuth error pages on their link back here: one-shot, like a token.

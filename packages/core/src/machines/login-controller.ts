@@ -117,7 +117,7 @@ export function createLoginController(client: LoginClient, options: LoginControl
       if (!result) return await settle();
       // Terse like every SDK message (the size budget): UIs word errors by code, not by message.
       if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
-      // SSO, OAuth and organization links (login, signup, invite) sign in; discovery leads to the chooser.
+      // SSO, OAuth and organization links (login, signup, invite) sign in; discovery tokens lead to the chooser.
       const { data } = result;
       if (!('discovered_organizations' in data)) return void (data.member_session && signedIn(data));
       await discovered(data.email_address, data.discovered_organizations);
@@ -182,9 +182,12 @@ export function createLoginController(client: LoginClient, options: LoginControl
       });
     },
     async startSso(connection_id) {
+      // "Continue with SSO" on the discovery page (no organization's page behind it) comes back to the chooser.
+      const page = state();
+      const start = page.step === 'sso-email' && !page.flow ? client.sso.discovery.start : client.sso.start;
       if (!dispatch({ type: 'SSO_STARTED' })) return;
       await attempt(() =>
-        client.sso.start({
+        start({
           connection_id,
           beforeNavigate: (url) => {
             const navigate = options.beforeNavigate?.(url) !== false;

@@ -58,6 +58,8 @@ describe('login machine: organization flow', () => {
       flow: { slug: 'acme', organization: acme },
     });
     expect(new URL(platform.navigations[0]!).searchParams.get('connection_id')).toBe(entra.connection_id);
+    // An organization's page signs in to that organization: the ordinary start, not discovery's.
+    expect(new URL(platform.navigations[0]!).pathname).toBe('/v1/public/sso/start');
   });
 
   it('moves to another organization page with loadOrganization (busy, then its page)', async () => {

@@ -5,6 +5,7 @@ export const TOKEN_TYPES = [
   'oauth',
   'discovery_oauth',
   'sso',
+  'discovery_sso',
   'multi_tenant_impersonation',
   'multi_tenant_passwords',
 ] as const;

@@ -34,6 +34,7 @@ export const FIELD_NAMES = [
   'intermediate_session_token',
   'magic_links_token',
   'discovery_magic_links_token',
+  'discovery_sso_token',
   'pkce_code_verifier',
   'pkce_code_challenge',
   'login_redirect_url',

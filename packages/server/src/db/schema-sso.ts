@@ -21,6 +21,8 @@ export interface SsoRequestsTable {
    * callback refuses a browser without it. Null for SAML and for rows older than the migration.
    */
   browser_binding_hash: string | null;
+  /** 1 for a start from the discovery flow (migration 1330): its end is a `discovery_sso` token. */
+  discovery: number;
   created_at: number;
   expires_at: number;
   used_at: number | null;

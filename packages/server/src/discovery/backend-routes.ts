@@ -1,3 +1,4 @@
+import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Hono } from 'hono';
 import { type OAuthTenants, readIntermediateSession } from './intermediate-sessions.js';
 import { authMethodOf } from '../members/index.js';
@@ -32,7 +33,7 @@ async function provenEmail(
   deps: AppDeps,
   projectId: string,
   body: Body,
-): Promise<{ email: string; methods?: string[]; oauthTenants?: OAuthTenants | null }> {
+): Promise<{ email: string; methods?: string[]; oauthTenants?: OAuthTenants | null; factors?: AuthenticationFactor[] }> {
   const ist = optionalToken(body.intermediate_session_token);
   const sessionToken = optionalToken(body.session_token, 'session_token');
   const jwt =
@@ -46,7 +47,12 @@ async function provenEmail(
   const now = deps.now();
   if (ist !== undefined) {
     const read = await readIntermediateSession(deps.db, projectId, ist, now);
-    return { email: read.email, methods: read.factors.map(authMethodOf), oauthTenants: read.oauthTenants };
+    return {
+      email: read.email,
+      methods: read.factors.map(authMethodOf),
+      oauthTenants: read.oauthTenants,
+      factors: read.factors,
+    };
   }
   if (sessionToken !== undefined)
     return { email: (await authenticateSessionToken(deps.db, projectId, sessionToken, undefined, now)).member.email };
@@ -88,8 +94,8 @@ export function backendDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   );
   api.post('/discovery/organizations', { action: 'DiscoveryOrganizationsList' }, async (c) => {
     const project = c.get('project');
-    const { email, methods, oauthTenants } = await provenEmail(deps, project.id, await readBody(c));
-    return apiOk(c, await listDiscoveredOrganizations(deps, project, email, methods, oauthTenants ?? null));
+    const { email, methods, oauthTenants, factors } = await provenEmail(deps, project.id, await readBody(c));
+    return apiOk(c, await listDiscoveredOrganizations(deps, project, email, methods, oauthTenants ?? null, factors));
   });
 
   api.post(

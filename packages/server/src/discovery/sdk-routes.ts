@@ -1,3 +1,4 @@
+import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Hono } from 'hono';
 import { type OAuthTenants, readIntermediateSession } from './intermediate-sessions.js';
 import { authMethodOf } from '../members/index.js';
@@ -53,11 +54,13 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
     let email: string;
     let methods: string[] | undefined;
     let oauthTenants: OAuthTenants | null = null;
+    let factors: AuthenticationFactor[] | undefined;
     if (istToken !== undefined) {
       const ist = await readIntermediateSession(deps.db, project.id, istToken, now);
       email = ist.email;
       methods = ist.factors.map(authMethodOf);
       oauthTenants = ist.oauthTenants;
+      factors = ist.factors;
     } else {
       // Without an IST the SDK sends `{}` and the Basic-auth password is the session token.
       const sessionToken = c.get('sessionToken');
@@ -69,7 +72,7 @@ export function sdkDiscoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       email = (await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, now)).member.email;
     }
-    return sdkOk(c, await listDiscoveredOrganizations(deps, project, email, methods, oauthTenants));
+    return sdkOk(c, await listDiscoveredOrganizations(deps, project, email, methods, oauthTenants, factors));
   });
 
   sdk.post(

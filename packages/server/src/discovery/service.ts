@@ -1,6 +1,7 @@
 import type { AuthenticationFactor, B2BAuthenticateResponse, DiscoveredOrganization } from '@orgauth/core/protocol';
 import type { MembersTable } from '../db/schema.js';
 import { discoverOrganizations, joinOrganization } from './organizations.js';
+import { assertSsoProofReaches, scopeToSsoProof, ssoProofOrganizations } from './sso-proof.js';
 import {
   consumeIntermediateSession,
   issueIntermediateSession,
@@ -108,7 +109,8 @@ export async function authenticateDiscoveryMagicLink(
 
 /**
  * `discovery/organizations` for an already proven email (the caller found it from an IST or a
- * session); `methods` are the auth methods that proved it (an IST's factors).
+ * session); `methods` are the auth methods that proved it (an IST's factors), and `factors` the
+ * IST's factors themselves (an SSO proof counts only at its own organization: discovery/sso-proof.ts).
  */
 export async function listDiscoveredOrganizations(
   deps: AppDeps,
@@ -116,10 +118,13 @@ export async function listDiscoveredOrganizations(
   email: string,
   methods?: readonly string[],
   oauthTenants: OAuthTenants | null = null,
+  factors?: readonly AuthenticationFactor[],
 ) {
+  const found = await discoverOrganizations(deps.db, project.id, email, methods, oauthTenants);
+  const proven = factors === undefined ? undefined : await ssoProofOrganizations(deps.db, project.id, factors);
   return {
     email_address: email,
-    discovered_organizations: await discoverOrganizations(deps.db, project.id, email, methods, oauthTenants),
+    discovered_organizations: proven === undefined ? found : scopeToSsoProof(found, proven),
     organization_id_hint: null,
   };
 }
@@ -180,6 +185,7 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
   const exchanged = await deps.db.transaction().execute(async (trx) => {
     await consumeIntermediateSession(trx, project.id, ist.hash, now);
     const organization = await getOrganization(trx, project.id, organizationId);
+    await assertSsoProofReaches(trx, organization, ist.factors);
     const member = await joinOrganization(
       trx,
       organization,

@@ -30,6 +30,7 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/sso/authenticate': authenticateLimit('sso_token'),
   '/oauth/authenticate': authenticateLimit('oauth_token'),
   '/oauth/discovery/authenticate': authenticateLimit('discovery_oauth_token'),
+  '/sso/discovery/authenticate': authenticateLimit('discovery_sso_token'),
 };
 
 /** The event-logged surfaces: every endpoint there must name its action. */

@@ -12,7 +12,8 @@ export type OneTimeTokenKind =
   | 'login_magic_link'
   | 'signup_magic_link'
   | 'invite_magic_link'
-  | 'sso';
+  | 'sso'
+  | 'discovery_sso';
 
 /** A new one-time token's binding. */
 export interface IssueTokenInput {

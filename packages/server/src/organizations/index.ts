@@ -1,6 +1,6 @@
 /** Organizations: store, search, settings, admin changes, request input, wire shape and routes. */
 export { mergeMetadata } from './admin.js';
-export { readOrganizationFields } from './input.js';
+export { AUTH_METHODS, readOrganizationFields } from './input.js';
 export { organizationRoutes } from './routes.js';
 export { toOrganization } from './serialize.js';
 export { admittedOAuthTenant, extraSettings } from './settings.js';

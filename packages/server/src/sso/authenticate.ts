@@ -2,7 +2,7 @@ import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
 import { ApiError, apiError } from '../lib/api-error.js';
 import { findMemberByEmail } from '../members/index.js';
-import { consumeOneTimeToken } from '../magic-links/index.js';
+import { type ConsumedToken, consumeOneTimeToken } from '../magic-links/index.js';
 import { findOrganization } from '../organizations/index.js';
 import { iso } from '../lib/json.js';
 import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
@@ -25,6 +25,65 @@ export interface SsoAuthenticateInput {
 }
 
 /**
+ * Consumes an `sso` or `discovery_sso` token (single use; PKCE enforced when the start stored a
+ * challenge, and a challenge required with `requirePkce`), in words that name SSO.
+ * @throws ApiError 404 `sso_token_not_found`, 400 `pkce_required` / `pkce_mismatch`
+ */
+export async function consumeSsoToken(
+  db: Db,
+  input: Pick<SsoAuthenticateInput, 'projectId' | 'token' | 'pkceVerifier' | 'requirePkce'>,
+  kind: 'sso' | 'discovery_sso',
+  now: number,
+): Promise<ConsumedToken> {
+  const path = kind === 'sso' ? 'sso/authenticate' : 'sso/discovery/authenticate';
+  try {
+    return await consumeOneTimeToken(db, input.projectId, kind, input.token, input.pkceVerifier, now, {
+      requireChallenge: input.requirePkce,
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.errorType === 'magic_link_not_found') {
+      throw apiError(
+        'sso_token_not_found',
+        'The SSO token could not be authenticated: it is unknown, already used, or expired.',
+      );
+    }
+    if (error instanceof ApiError && error.errorType === 'pkce_required') {
+      throw apiError(
+        'pkce_required',
+        `This SSO sign-in was started without a pkce_code_challenge, so the SDK cannot redeem its token. Start SSO with a PKCE challenge, or redeem the token from your backend with POST /v1/b2b/${path} (IdP-initiated sign-ins always go that way).`,
+      );
+    }
+    if (error instanceof ApiError && error.errorType === 'pkce_mismatch') {
+      throw apiError('pkce_mismatch', 'The PKCE code verifier does not match the code challenge of this SSO sign-in.');
+    }
+    throw error;
+  }
+}
+
+/** The SSO factor of the member's most recent SSO link: the identity that just signed in. */
+export async function ssoFactorOf(db: Db, memberId: string, now: number): Promise<AuthenticationFactor> {
+  const identity = await db
+    .selectFrom('sso_identities')
+    .innerJoin('sso_connections', 'sso_connections.id', 'sso_identities.connection_id')
+    .select(['sso_identities.connection_id', 'sso_identities.subject', 'sso_connections.type'])
+    .where('sso_identities.member_id', '=', memberId)
+    .orderBy('sso_identities.last_login_at', 'desc')
+    .executeTakeFirst();
+  const type = identity?.type ?? 'saml';
+  const factor: AuthenticationFactor & Record<string, unknown> = {
+    type: 'sso',
+    delivery_method: type === 'oidc' ? 'oidc_sso' : 'sso_saml',
+    last_authenticated_at: iso(now),
+    sequence_order: 'PRIMARY',
+    [type === 'oidc' ? 'oidc_sso_factor' : 'saml_sso_factor']: {
+      id: identity?.connection_id ?? '',
+      provider_subject: identity?.subject ?? '',
+    },
+  };
+  return factor;
+}
+
+/**
  * Redeems an `sso` token (single use; PKCE enforced when the start stored a challenge, and a
  * challenge required with `requirePkce`) for a session of the member it names, in one transaction: a
  * refusal after the consume gives the token back, and a `pkce_required` refusal leaves it unspent. A
@@ -39,32 +98,7 @@ export async function authenticateSsoToken(
   now: number,
 ): Promise<{ loaded: LoadedSession; token: string }> {
   return db.transaction().execute(async (trx) => {
-    let consumed;
-    try {
-      consumed = await consumeOneTimeToken(trx, input.projectId, 'sso', input.token, input.pkceVerifier, now, {
-        requireChallenge: input.requirePkce,
-      });
-    } catch (error) {
-      if (error instanceof ApiError && error.errorType === 'magic_link_not_found') {
-        throw apiError(
-          'sso_token_not_found',
-          'The SSO token could not be authenticated: it is unknown, already used, or expired.',
-        );
-      }
-      if (error instanceof ApiError && error.errorType === 'pkce_required') {
-        throw apiError(
-          'pkce_required',
-          'This SSO sign-in was started without a pkce_code_challenge, so the SDK cannot redeem its token. Start SSO with a PKCE challenge, or redeem the token from your backend with POST /v1/b2b/sso/authenticate (IdP-initiated sign-ins always go that way).',
-        );
-      }
-      if (error instanceof ApiError && error.errorType === 'pkce_mismatch') {
-        throw apiError(
-          'pkce_mismatch',
-          'The PKCE code verifier does not match the code challenge of this SSO sign-in.',
-        );
-      }
-      throw error;
-    }
+    const consumed = await consumeSsoToken(trx, input, 'sso', now);
     const organization =
       consumed.organizationId === null
         ? undefined
@@ -75,25 +109,7 @@ export async function authenticateSsoToken(
     const member = await findMemberByEmail(trx, organization.id, consumed.email);
     if (member === undefined || member.status !== 'active')
       throw apiError('member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
-    // The identity that just signed in: the member's most recent SSO link.
-    const identity = await trx
-      .selectFrom('sso_identities')
-      .innerJoin('sso_connections', 'sso_connections.id', 'sso_identities.connection_id')
-      .select(['sso_identities.connection_id', 'sso_identities.subject', 'sso_connections.type'])
-      .where('sso_identities.member_id', '=', member.id)
-      .orderBy('sso_identities.last_login_at', 'desc')
-      .executeTakeFirst();
-    const type = identity?.type ?? 'saml';
-    const factor: AuthenticationFactor & Record<string, unknown> = {
-      type: 'sso',
-      delivery_method: type === 'oidc' ? 'oidc_sso' : 'sso_saml',
-      last_authenticated_at: iso(now),
-      sequence_order: 'PRIMARY',
-      [type === 'oidc' ? 'oidc_sso_factor' : 'saml_sso_factor']: {
-        id: identity?.connection_id ?? '',
-        provider_subject: identity?.subject ?? '',
-      },
-    };
+    const factor = await ssoFactorOf(trx, member.id, now);
     return startOrExtendSession(
       trx,
       { member, organization, factor, durationMinutes: input.durationMinutes, existing: input.existing },

@@ -5,6 +5,7 @@ import { assertMfaNotRequired, findMemberByEmail, insertMember } from '../member
 import { issueOneTimeToken } from '../magic-links/index.js';
 import { findOrganization } from '../organizations/index.js';
 import { parseJson } from '../lib/json.js';
+import { discoverySsoRedirect, ssoEmailProven } from './discovery.js';
 
 /** Lifetime of the `sso` token handed to the redirect URL: one page load's worth. */
 const SSO_TOKEN_TTL_MINUTES = 10;
@@ -193,7 +194,8 @@ async function resolveMember(
  * Finishes an SSO sign-in after the protocol layer verified the IdP's answer: enforces JIT
  * provisioning, links (connection, subject) to a member, and issues a single-use `sso` token bound
  * to the request's PKCE challenge. Returns the login (or, for a new member, signup) redirect URL
- * carrying `stytch_token_type=sso&token=…`.
+ * carrying `stytch_token_type=sso&token=…`; a start from discovery gets its discovery URL with a
+ * `discovery_sso` token instead (sso/discovery.ts).
  * @throws ApiError 403 `sso_jit_provisioning_not_allowed` / `sso_not_allowed` / `sso_identity_conflict`,
  *   400 `sso_email_missing`, 404 `connection_not_found` / `organization_not_found`
  */
@@ -214,6 +216,17 @@ export async function completeSsoLogin(deps: SsoLoginDeps, input: SsoLoginInput)
       throw apiError('organization_not_found', 'The organization of this SSO connection no longer exists.');
     assertSsoAllowed(org);
     const { member, created } = await resolveMember(trx, org, input);
+    if (request.discovery === 1) {
+      const proven = ssoEmailProven(connection, org, member, input.email);
+      const redirect = {
+        org,
+        member,
+        proven,
+        pkce: request.pkce_code_challenge,
+        redirectUrl: request.login_redirect_url,
+      };
+      return discoverySsoRedirect(trx, redirect, now);
+    }
     const redirectUrl = created ? request.signup_redirect_url : request.login_redirect_url;
     const token = await issueOneTimeToken(
       trx,

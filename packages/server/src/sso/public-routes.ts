@@ -54,6 +54,7 @@ async function unsolicitedRequest(deps: AppDeps, connection: SsoConnectionsTable
     signup_redirect_url: await deps.projects.resolveRedirectUrl(connection.project_id, 'signup', undefined),
     pkce_code_challenge: null,
     browser_binding_hash: null,
+    discovery: 0,
     created_at: now,
     expires_at: now,
     used_at: now,
@@ -62,7 +63,7 @@ async function unsolicitedRequest(deps: AppDeps, connection: SsoConnectionsTable
 
 /**
  * Browser-facing SSO endpoints under `/v1/public` (no API key: a redirect or the IdP brings the
- * browser): the SSO start (JSON error envelope on refusal), the SAML ACS (HTML error page on refusal,
+ * browser): the SSO start and its discovery variant (JSON error envelope on refusal), the SAML ACS (HTML error page on refusal,
  * since the browser arrived by a cross-site form POST), and our SP metadata.
  */
 export function ssoPublicRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -70,6 +71,14 @@ export function ssoPublicRoutes(deps: AppDeps): Hono<AppEnv> {
   pub.get('/sso/start', { action: 'SSOStart' }, async (c) => {
     const q = c.req.query();
     const { url, browserBinding } = await startSso(deps, q, (projectId) => limitSsoStart(c, projectId));
+    if (browserBinding !== undefined) setBindingCookie(c, deps.publicUrl, browserBinding.state, browserBinding.secret);
+    return noStore(c.redirect(url, 302));
+  });
+  pub.get('/sso/discovery/start', { action: 'SSODiscoveryStart' }, async (c) => {
+    const q = c.req.query();
+    const { url, browserBinding } = await startSso(deps, q, (projectId) => limitSsoStart(c, projectId), {
+      discovery: true,
+    });
     if (browserBinding !== undefined) setBindingCookie(c, deps.publicUrl, browserBinding.state, browserBinding.secret);
     return noStore(c.redirect(url, 302));
   });

@@ -24,6 +24,8 @@ export interface NewSsoRequest {
   sealedCodeVerifier?: string | undefined;
   /** OIDC: SHA-256 of the browser-binding cookie's secret (sso/oidc/start.ts). */
   browserBindingHash?: string | undefined;
+  /** A start from the discovery flow: its end is a `discovery_sso` token (sso/discovery.ts). */
+  discovery?: boolean | undefined;
 }
 
 /** A live SSO request: its row plus the plaintext id (returned only at creation). */
@@ -50,6 +52,7 @@ export async function createSsoRequest(db: Db, input: NewSsoRequest, now: number
     signup_redirect_url: input.signupRedirectUrl,
     pkce_code_challenge: input.pkceCodeChallenge ?? null,
     browser_binding_hash: input.browserBindingHash ?? null,
+    discovery: input.discovery === true ? 1 : 0,
     created_at: now,
     expires_at: now + SSO_REQUEST_TTL_MS,
     used_at: null,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv, FeatureRoutes } from '../http/index.js';
 import { backendSsoAuthenticateRoutes, sdkSsoAuthenticateRoutes } from './authenticate-routes.js';
 import { backendSsoRoutes } from './connection-routes.js';
+import { backendSsoDiscoveryRoutes, sdkSsoDiscoveryRoutes } from './discovery-routes.js';
 import { oidcCallbackRoutes } from './oidc/callback-routes.js';
 import { oidcConnectionRoutes } from './oidc/connection-routes.js';
 import { ssoPublicRoutes } from './public-routes.js';
@@ -16,17 +17,18 @@ function combine(...parts: Hono<AppEnv>[]): Hono<AppEnv> {
 }
 
 /**
- * SSO's sub-apps: connection records (SAML, OIDC, metadata URL) and token redemption on the backend,
- * discovery of an email's connections and token redemption on the SDK, and the browser-facing start,
+ * SSO's sub-apps: connection records (SAML, OIDC, metadata URL) and token redemption (`sso` and
+ * `discovery_sso`) on the backend, discovery of an email's connections and token redemption on the SDK, and the browser-facing start,
  * SAML ACS, SP metadata and OIDC callback under `/v1/public`.
  */
 export function ssoRoutes(deps: AppDeps): FeatureRoutes {
   return {
-    sdk: combine(sdkSsoAuthenticateRoutes(deps), sdkSsoRoutes(deps)),
+    sdk: combine(sdkSsoAuthenticateRoutes(deps), sdkSsoDiscoveryRoutes(deps), sdkSsoRoutes(deps)),
     backend: combine(
       backendSsoRoutes(deps),
       oidcConnectionRoutes(deps),
       backendSsoAuthenticateRoutes(deps),
+      backendSsoDiscoveryRoutes(deps),
       samlMetadataRoutes(deps),
     ),
     public: combine(ssoPublicRoutes(deps), oidcCallbackRoutes(deps)),

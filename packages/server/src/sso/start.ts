@@ -37,6 +37,8 @@ export interface SsoStartQuery {
   login_redirect_url?: string | undefined;
   signup_redirect_url?: string | undefined;
   pkce_code_challenge?: string | undefined;
+  /** Discovery start only (`GET /v1/public/sso/discovery/start`): where the `discovery_sso` token goes. */
+  discovery_redirect_url?: string | undefined;
 }
 
 const blankToUndefined = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
@@ -46,6 +48,7 @@ const blankToUndefined = (v: string | undefined) => (v === undefined || v === ''
  * URLs on the allowlist, PKCE challenge shape), records the request and returns the IdP redirect (for
  * OIDC with the browser-binding secret the caller must set as a cookie).
  * `admit` runs once the project is known and before anything is written (the route's rate limit).
+ * With `discovery`, both ends of the attempt are the allowlisted discovery URL (docs/wire-protocol.md §2.3a).
  * @throws ApiError 429 from `admit`, 401 `invalid_public_token`, 404 `connection_not_found`, 400 `sso_connection_inactive` /
  *   `invalid_redirect_url` / `bad_request`, 403 `sso_not_allowed`
  */
@@ -53,6 +56,7 @@ export async function startSso(
   deps: AppDeps,
   query: SsoStartQuery,
   admit: (projectId: string) => Promise<void>,
+  options: { discovery?: boolean } = {},
 ): Promise<SsoRedirect> {
   const publicToken = blankToUndefined(query.public_token);
   const connectionId = blankToUndefined(query.connection_id);
@@ -64,7 +68,7 @@ export async function startSso(
   const pkce = blankToUndefined(query.pkce_code_challenge);
   if (pkce !== undefined && !PKCE_CHALLENGE.test(pkce))
     throw badRequest('pkce_code_challenge must be a 43-character base64url SHA-256 digest.');
-  for (const key of ['login_redirect_url', 'signup_redirect_url'] as const) {
+  for (const key of ['login_redirect_url', 'signup_redirect_url', 'discovery_redirect_url'] as const) {
     const value = query[key];
     if (value !== undefined && value.length > 2048) throw badRequest(`${key} is too long.`);
   }
@@ -78,16 +82,15 @@ export async function startSso(
     throw apiError('connection_not_found', 'No SSO connection of this project matches that connection_id.');
   if (connection.status !== 'active')
     throw apiError('sso_connection_inactive', 'This SSO connection is not fully set up yet (it is pending).');
-  const loginUrl = await deps.projects.resolveRedirectUrl(
-    project.id,
-    'login',
-    blankToUndefined(query.login_redirect_url),
-  );
-  const signupUrl = await deps.projects.resolveRedirectUrl(
-    project.id,
-    'signup',
-    blankToUndefined(query.signup_redirect_url),
-  );
+  const discoveryUrl = options.discovery
+    ? await deps.projects.resolveRedirectUrl(project.id, 'discovery', blankToUndefined(query.discovery_redirect_url))
+    : undefined;
+  const loginUrl =
+    discoveryUrl ??
+    (await deps.projects.resolveRedirectUrl(project.id, 'login', blankToUndefined(query.login_redirect_url)));
+  const signupUrl =
+    discoveryUrl ??
+    (await deps.projects.resolveRedirectUrl(project.id, 'signup', blankToUndefined(query.signup_redirect_url)));
   const org = await findOrganization(deps.db, project.id, connection.organization_id);
   if (org === undefined)
     throw apiError('connection_not_found', 'The organization of this SSO connection no longer exists.');
@@ -110,6 +113,7 @@ export async function startSso(
       loginRedirectUrl: loginUrl,
       signupRedirectUrl: signupUrl,
       pkceCodeChallenge: pkce,
+      discovery: options.discovery,
     },
     deps.now(),
   );

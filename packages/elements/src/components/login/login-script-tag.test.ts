@@ -59,7 +59,7 @@ describe('<orgauth-login public-token>', () => {
     );
   });
 
-  it('leads SSO back to this page too (login and signup), and lets the page cancel the navigation', async () => {
+  it('leads SSO from discovery back to this page too, and lets the page cancel the navigation', async () => {
     const connection = { connection_id: 'saml-connection-test-1', display_name: 'Okta', identity_provider: 'okta' };
     vi.stubGlobal(
       'fetch',
@@ -83,9 +83,9 @@ describe('<orgauth-login public-token>', () => {
     find<HTMLFormElement>(el, 'form').requestSubmit();
     await vi.waitFor(() => expect(urls).toHaveLength(1));
     const start = new URL(urls[0]!);
-    expect(start.origin + start.pathname).toBe('https://auth.example.test/v1/public/sso/start');
-    expect(start.searchParams.get('login_redirect_url')).toBe('https://app.example.test/login');
-    expect(start.searchParams.get('signup_redirect_url')).toBe('https://app.example.test/login');
+    // Continue with SSO on the discovery page comes back as a discovery_sso token, to the chooser.
+    expect(start.origin + start.pathname).toBe('https://auth.example.test/v1/public/sso/discovery/start');
+    expect(start.searchParams.get('discovery_redirect_url')).toBe('https://app.example.test/login');
     expect(window.location.href).toBe('https://app.example.test/login?next=%2Fhome');
   });
 });

@@ -26,6 +26,7 @@ const RECORDED_NAMES = [
   '1100_mail_from',
   '1200_email_otps',
   '1300_oauth',
+  '1330_sso_discovery',
 ];
 
 const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;
