@@ -33,7 +33,12 @@ async function provenEmail(
   deps: AppDeps,
   projectId: string,
   body: Body,
-): Promise<{ email: string; methods?: string[]; oauthTenants?: OAuthTenants | null; factors?: AuthenticationFactor[] }> {
+): Promise<{
+  email: string;
+  methods?: string[];
+  oauthTenants?: OAuthTenants | null;
+  factors?: AuthenticationFactor[];
+}> {
   const ist = optionalToken(body.intermediate_session_token);
   const sessionToken = optionalToken(body.session_token, 'session_token');
   const jwt =
