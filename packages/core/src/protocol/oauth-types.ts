@@ -4,7 +4,10 @@
  */
 import type { B2BAuthenticateResponse, DiscoveryAuthenticateResponse } from './types.js';
 
-/** Every OAuth provider, in the order a login shows them when its configuration names none. */
+/**
+ * Every OAuth provider. A login shows only those its `oauthOptions.providers` names, in that order,
+ * as Stytch's UI does: a configuration with `oauth` but no providers shows no buttons.
+ */
 export const OAUTH_PROVIDERS = ['google', 'microsoft', 'github', 'slack', 'hubspot'] as const;
 
 /** One of {@link OAUTH_PROVIDERS}. */
@@ -52,7 +55,7 @@ export interface OAuthDiscoveryAuthenticateResponse extends DiscoveryAuthenticat
   provider_type: OAuthProviderType;
   /** Google `hd`, Microsoft `tid`, Slack team, HubSpot portal; `''` when none. */
   provider_tenant: string;
-  /** Every tenant the identity belongs to (GitHub: each organization's login). */
+  /** Every tenant the identity belongs to (GitHub: each organization's numeric id, as a string). */
   provider_tenant_ids: string[];
   full_name: string;
 }

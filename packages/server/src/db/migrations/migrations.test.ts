@@ -26,6 +26,7 @@ const RECORDED_NAMES = [
   '1100_mail_from',
   '1200_email_otps',
   '1300_oauth',
+  '1310_oauth_discovery',
   '1330_sso_discovery',
 ];
 
