@@ -3,6 +3,7 @@ import type { OAuthProviderType } from '@orgauth/core/protocol';
 import { B2BClient, StytchError } from 'stytch';
 import type {
   B2BOAuthAuthenticateResponse,
+  B2BDiscoveryIntermediateSessionsExchangeResponse,
   B2BOAuthDiscoveryAuthenticateResponse,
   B2BSessionsAuthenticateResponse,
 } from 'stytch';
@@ -23,7 +24,7 @@ let client: B2BClient;
 let origin: string;
 const APP = 'https://app.conformance.example/authenticate';
 const LOGIN = 'https://app.conformance.example/login';
-const state: { acme?: string; globex?: string; spent?: string } = {};
+const state: { acme?: string; globex?: string; spent?: string; ist?: string } = {};
 const shapeProblems: { step: string; problem: string }[] = [];
 /** The browser's cookies on the server's origin (every OrgAuth cookie has `Path=/`). */
 const jar = new Map<string, string>();
@@ -177,6 +178,7 @@ describe.sequential('stytch B2BClient redeems OAuth tokens minted through the st
       full_name: 'Grace Hopper',
     });
     expect(res.intermediate_session_token).not.toBe('');
+    state.ist = res.intermediate_session_token;
     // Grace is in two GitHub organizations: Stytch names a single tenant only when there is one.
     expect([res.provider_tenant_id, res.provider_tenant_ids]).toEqual(['', ['5001', '5002']]);
     const found = res.discovered_organizations.map((d) => [d.organization?.organization_id, d.membership?.type]);
@@ -187,6 +189,21 @@ describe.sequential('stytch B2BClient redeems OAuth tokens minted through the st
     const again = await client.oauth.discovery.authenticate({ discovery_oauth_token }).catch((error: unknown) => error);
     expect(again).toBeInstanceOf(StytchError);
     expect(again).toMatchObject({ status_code: 404, error_type: 'oauth_token_not_found' });
+  });
+
+  test('discovery.intermediateSessions.exchange joins Globex by the GitHub organization', async () => {
+    const organization_id = need(state.globex, 'an organization');
+    const res: B2BDiscoveryIntermediateSessionsExchangeResponse = await client.discovery.intermediateSessions.exchange({
+      intermediate_session_token: need(state.ist, 'an intermediate session'),
+      organization_id,
+    });
+    checkShape('discovery.intermediateSessions.exchange', res, 'B2BDiscoveryIntermediateSessionsExchangeResponse');
+    expect(res.member).toMatchObject({ email_address: 'grace@acme.test', organization_id, status: 'active' });
+    expect(res.member_authenticated).toBe(true);
+    expect(need(res.member_session, 'a member_session').authentication_factors[0]).toMatchObject({
+      type: 'oauth',
+      delivery_method: 'oauth_github',
+    });
   });
 
   test('every response carries each field the SDK types declare required, with the declared kind', () => {
