@@ -3,7 +3,7 @@ import { sessionCookies } from '../support/code-login.js';
 import { expect, test } from '../support/fixtures.js';
 import { LoginCard } from '../support/login-card.js';
 import { getMember } from '../support/organization-mail.js';
-import { continueWith, providerButton } from '../support/stand-in.js';
+import { collectLoginSteps, continueWith, providerButton } from '../support/stand-in.js';
 
 // Discovery through an OAuth provider in real Chromium, against the `--dev` stand-in for Google
 // (packages/server/src/dev/oauth/): the app on its own origin starts the flow on the OrgAuth server,
@@ -28,6 +28,8 @@ test('React page: "Continue with Google" signs a new person up into an organizat
   const login = new LoginCard(page);
   let signedUp = { memberId: '', organizationId: '' };
 
+  const steps = await collectLoginSteps(page);
+
   await test.step('When they open the demo, the provider buttons sit above the email form', async () => {
     await page.goto('/');
     await login.expectEmailStep();
@@ -37,6 +39,8 @@ test('React page: "Continue with Google" signs a new person up into an organizat
 
   await test.step('When they continue with Google and pick Katherine, they come back to the chooser', async () => {
     const google = await continueWith(login, 'Google');
+    // The card said where it was going before the browser left the app.
+    expect(steps.at(-1)).toBe('oauth-redirecting');
     await google.choose('Katherine Johnson');
     await login.expectChooseOrganization();
     expect(new URL(page.url()).origin).toBe(origins.app);

@@ -54,3 +54,22 @@ export async function continueWith(login: LoginCard, provider: DemoProvider): Pr
   await standIn.expectShown();
   return standIn;
 }
+
+/**
+ * Collects the login's `orgauth-step-change` steps in the test process, across page loads: a step
+ * shown just before the browser leaves for a provider (`oauth-redirecting`) is gone with that page,
+ * so a record kept in the page (organization-mail.ts `recordLoginEvents`) cannot show it.
+ */
+export async function collectLoginSteps(page: Page): Promise<string[]> {
+  const steps: string[] = [];
+  await page.exposeFunction('__orgauthStepSeen', (step: string) => {
+    steps.push(step);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('orgauth-step-change', (event) => {
+      const report = (window as unknown as { __orgauthStepSeen: (step: string) => void }).__orgauthStepSeen;
+      report((event as CustomEvent<{ step: string }>).detail.step);
+    });
+  });
+  return steps;
+}
