@@ -49,7 +49,7 @@ export interface OAuthRegistrationsTable {
   provider: string;
   /** The provider's stable subject (`sub`, GitHub user id, …): the only key an identity is found by. */
   provider_subject: string;
-  /** Google `hd`, Microsoft `tid`, Slack team, HubSpot portal, GitHub: null (organizations are a list). */
+  /** Google `hd`, Microsoft `tid`, Slack team, HubSpot portal; GitHub: a JSON array of organization ids. */
   provider_tenant_id: string | null;
   profile_picture_url: string | null;
   locale: string | null;

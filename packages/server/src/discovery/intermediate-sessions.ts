@@ -1,6 +1,7 @@
 import { IST_LIFETIME_MINUTES, type AuthenticationFactor } from '@orgauth/core/protocol';
 import { consumeOnce } from '../db/consume-once.js';
 import type { Db } from '../db/schema.js';
+import type { OAuthRegistrationFields } from '../members/index.js';
 import { type ApiError, apiError } from '../lib/api-error.js';
 import { newToken, sha256Hex } from '../lib/crypto.js';
 import { parseJson } from '../lib/json.js';
@@ -9,6 +10,8 @@ import { parseJson } from '../lib/json.js';
 export interface OAuthTenants {
   provider: string;
   tenants: string[];
+  /** The identity itself, linked to the member the IST is exchanged for (members/oauth-link.ts). */
+  registration?: OAuthRegistrationFields;
 }
 
 /** A live intermediate session: a proven email, not yet a member session. */

@@ -8,7 +8,7 @@ import {
   type OAuthTenants,
   readIntermediateSession,
 } from './intermediate-sessions.js';
-import { assertMfaNotRequired, authMethodOf, insertMember } from '../members/index.js';
+import { assertMfaNotRequired, authMethodOf, insertMember, linkOAuthRegistration } from '../members/index.js';
 import {
   consumeOneTimeToken,
   issueOneTimeToken,
@@ -164,6 +164,8 @@ export async function createOrganizationFromIst(
       { email: ist.email, status: 'active', emailVerified: true },
       now,
     );
+    const registration = ist.oauthTenants?.registration;
+    if (registration) await linkOAuthRegistration(trx, member, registration, now);
     const { session, token } = await insertSession(trx, member, factorsFor(ist.factors, member), duration, now);
     return { loaded: { session, member, organization } satisfies LoadedSession, token };
   });
@@ -197,6 +199,8 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
     // After the membership check (a stranger learns nothing of the policy); the throw rolls back the
     // IST consume and any activation or JIT join above.
     assertMfaNotRequired(organization);
+    const registration = ist.oauthTenants?.registration;
+    if (registration) await linkOAuthRegistration(trx, member, registration, now);
     const { session, token } = await insertSession(trx, member, factorsFor(ist.factors, member), duration, now);
     return { loaded: { session, member, organization } satisfies LoadedSession, token };
   });

@@ -10,6 +10,7 @@ import type { AppDeps } from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
 import { iso, parseJson } from '../lib/json.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
+import { type OAuthRegistrationFields } from '../members/index.js';
 import { findOrganization } from '../organizations/index.js';
 import type { Project } from '../projects/index.js';
 import { authenticateResponse, type HeldSession, proveHeldSession, startOrExtendSession } from '../sessions/index.js';
@@ -123,7 +124,7 @@ export async function authenticateDiscoveryOAuth(
     const row = await consumeOAuthToken(trx, project.id, 'discovery_oauth', token, verifier, now, requirePkce);
     const tenants = tenantsOf(row);
     const factor = oauthFactor(row, '', now);
-    const oauthTenants = { provider: row.provider, tenants };
+    const oauthTenants = { provider: row.provider, tenants, registration: registrationOf(deps, row) };
     return {
       row,
       tenants,
@@ -145,6 +146,25 @@ export async function authenticateDiscoveryOAuth(
     provider_tenant_ids: tenants,
     full_name: openValues(deps, row).full_name,
   } as Payload<OAuthDiscoveryAuthenticateResponse>;
+}
+
+/**
+ * The identity a discovery token proved, sealed field by field as oauth/members.ts stores it, for
+ * the member the IST is later exchanged for (members/oauth-link.ts).
+ */
+function registrationOf(deps: AppDeps, row: OAuthTokensTable): OAuthRegistrationFields {
+  const values = openValues(deps, row);
+  const seal = (v: string) => (v === '' ? null : deps.secretBox.seal(v));
+  return {
+    provider: row.provider,
+    provider_subject: row.provider_subject,
+    provider_tenant_id: row.provider_tenant_id,
+    access_token: seal(values.access_token),
+    refresh_token: seal(values.refresh_token),
+    id_token: seal(values.id_token),
+    scopes: JSON.stringify(values.scopes),
+    access_token_expires_at: values.expires_at === null ? null : Date.parse(values.expires_at),
+  };
 }
 
 /** The tenants a token row records: one id, or (GitHub) a JSON array of organization ids. */

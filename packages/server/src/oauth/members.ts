@@ -32,7 +32,8 @@ async function saveRegistration(
   const seal = (v: string) => (v === '' ? null : box.seal(v));
   const t = identity.tokens;
   const fields = {
-    provider_tenant_id: identity.tenant,
+    // GitHub's organizations are a list: kept as a JSON array, as the token row keeps it (callback.ts).
+    provider_tenant_id: identity.tenant ?? (identity.tenantIds.length > 0 ? JSON.stringify(identity.tenantIds) : null),
     profile_picture_url: identity.pictureUrl,
     locale: identity.locale,
     access_token: seal(t.accessToken),
