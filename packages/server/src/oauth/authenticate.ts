@@ -10,7 +10,7 @@ import type { AppDeps } from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
 import { iso, parseJson } from '../lib/json.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
-import { type OAuthRegistrationFields } from '../members/index.js';
+import type { OAuthRegistrationFields } from '../members/index.js';
 import { findOrganization } from '../organizations/index.js';
 import type { Project } from '../projects/index.js';
 import { authenticateResponse, type HeldSession, proveHeldSession, startOrExtendSession } from '../sessions/index.js';
