@@ -136,6 +136,21 @@ describe('SDK organization.members.delete / reactivate', () => {
   });
 });
 
+describe('SDK session.revokeForMember', () => {
+  test('a member signs itself out everywhere but not others; the admin signs others out', async () => {
+    const grace = await signInMember(t, orgId, 'grace@acme.test');
+    const revoke = (session: string, id: string) => t.sdk(`/b2b/sessions/revoke/${id}`, { method: 'POST', session });
+    const alive = async (session: string) =>
+      (await t.sdk('/b2b/sessions/authenticate', { body: {}, session })).status === 200;
+    refusedAs403(await revoke(member, grace.member_id));
+    expect(await alive(grace.session_token)).toBe(true);
+    expect((await revoke(admin, grace.member_id)).status).toBe(200);
+    expect(await alive(grace.session_token)).toBe(false);
+    expect((await revoke(member, memberId)).status).toBe(200);
+    expect(await alive(member)).toBe(false);
+  });
+});
+
 describe('tenancy', () => {
   test('a member id of another organization is member_not_found for every call, and is left alone', async () => {
     const other = await signUp(t, 'zed@other.test', 'other');

@@ -2,13 +2,14 @@ import { apiOk, type AppDeps, defineRoutes, type FeatureRoutes } from '../http/i
 import { getOrganization } from '../organizations/index.js';
 import { sdkMemberRoutes } from './member-routes.js';
 import { sdkOrganizationMeRoutes } from './organization-routes.js';
+import { sdkSessionRevokeRoutes } from './session-routes.js';
 import { loadRbacPolicy } from './store.js';
 
 /**
  * RBAC: the project's policy for backends (`GET /v1/b2b/rbac/policy`, the Node SDK's
  * `rbac.policy()`, docs/wire-protocol.md §5.3) and an organization's own policy (no organization has
  * custom roles here, so it is always empty), plus the session-authenticated SDK routes it judges:
- * the member's organization, its own record and the member management calls.
+ * the member's organization, its own record, the member management calls and signing a member out.
  */
 export function rbacRoutes(deps: AppDeps): FeatureRoutes {
   const api = defineRoutes();
@@ -22,5 +23,6 @@ export function rbacRoutes(deps: AppDeps): FeatureRoutes {
 
   const sdk = sdkOrganizationMeRoutes(deps);
   sdk.route('/', sdkMemberRoutes(deps));
+  sdk.route('/', sdkSessionRevokeRoutes(deps));
   return { sdk, backend: api.app };
 }
