@@ -130,3 +130,27 @@ describe('custom roles from the policy', () => {
     expect((await search(max.session_token)).status).toBe(200);
   });
 });
+
+describe('backend sessions/authenticate authorization_check', () => {
+  test('a verdict with the granting roles; another organization or a missing permission is refused', async () => {
+    const check = (session_token: string, organization_id: string, resource_id: string, action: string) =>
+      t.api('/sessions/authenticate', {
+        body: { session_token, authorization_check: { organization_id, resource_id, action } },
+      });
+    const ok = await check(admin, orgId, 'stytch.member', 'delete');
+    expect(ok.status).toBe(200);
+    expect(ok.body.verdict).toEqual({ authorized: true, granting_roles: ['stytch_admin'] });
+    const other = await signUp(t, 'zed@other.test', 'other');
+    const tenancy = await check(admin, other.organization.organization_id, 'stytch.member', 'delete');
+    expect(tenancy.status).toBe(403);
+    expect(tenancy.body.error_message).toContain('different organization');
+    const max = (await signInMember(t, orgId, 'max@acme.test')).session_token;
+    const denied = await check(max, orgId, 'stytch.member', 'delete');
+    expect(denied.body).toMatchObject({ status_code: 403, error_type: 'unauthorized_action' });
+    expect((await t.api('/sessions/authenticate', { body: { session_token: max } })).body.verdict).toBeUndefined();
+    const malformed = await t.api('/sessions/authenticate', {
+      body: { session_token: max, authorization_check: { organization_id: orgId } },
+    });
+    expect(malformed.status).toBe(400);
+  });
+});
