@@ -42,8 +42,9 @@ function updatePermissions(caller: Caller, target: MembersTable, body: Record<st
 
 /**
  * The member-management SDK calls (docs/wire-protocol.md §2.7 `self.update`, `organization.members.*`),
- * each judged by the session's roles (rbac/authorize.ts) and scoped to the session's organization: a
- * member id of another organization is `member_not_found`, exactly like an unknown one (TEN-01).
+ * each judged by the session's roles (rbac/authorize.ts, docs/wire-protocol.md §2.11) and scoped to
+ * the session's organization: a member id of another organization is `member_not_found`, exactly
+ * like an unknown one (docs/security.md TEN-08).
  */
 export function sdkMemberRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();

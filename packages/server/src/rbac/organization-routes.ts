@@ -14,8 +14,8 @@ import { sessionCaller } from './caller.js';
 /**
  * The signed-in member's own organization and record (docs/wire-protocol.md §2.7 `organization.get/
  * update/delete`, `self.get`). Every route acts on the session's organization only: there is no
- * organization id to name another one with (TEN-01). Reading needs no permission; each change needs
- * the `stytch.organization` action of each field it sets (rbac/actions.ts).
+ * organization id to name another one with (docs/security.md TEN-08). Reading needs no permission;
+ * each change needs the `stytch.organization` action of each field it sets (rbac/actions.ts).
  */
 export function sdkOrganizationMeRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();

@@ -7,7 +7,7 @@ import { loadRbacPolicy } from './store.js';
 
 /**
  * RBAC: the project's policy for backends (`GET /v1/b2b/rbac/policy`, the Node SDK's
- * `rbac.policy()`, docs/wire-protocol.md §5.3) and an organization's own policy (no organization has
+ * `rbac.policy()`, docs/wire-protocol.md §2.11) and an organization's own policy (no organization has
  * custom roles here, so it is always empty), plus the session-authenticated SDK routes it judges:
  * the member's organization, its own record, the member management calls and signing a member out.
  */

@@ -8,7 +8,7 @@ import { sessionCaller } from './caller.js';
  * `POST /sdk/v1/b2b/sessions/revoke/{member_id}` (docs/wire-protocol.md §2.6 `session.revokeForMember`):
  * signs a member of the session's organization out everywhere. The caller's own member needs
  * `stytch.self revoke-sessions` (every member holds it), anyone else `stytch.member revoke-sessions`;
- * a member id of another organization is `member_not_found` (TEN-01).
+ * a member id of another organization is `member_not_found` (docs/security.md TEN-08).
  */
 export function sdkSessionRevokeRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
