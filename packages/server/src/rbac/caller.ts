@@ -2,7 +2,7 @@ import type { RbacPolicy } from '@orgauth/core/protocol';
 import type { AppContext, AppDeps } from '../http/index.js';
 import { apiError, badRequest } from '../lib/api-error.js';
 import { memberRoleIds } from '../members/index.js';
-import { authenticateSessionToken, type LoadedSession } from '../sessions/index.js';
+import { loadLiveSession, type LoadedSession } from '../sessions/index.js';
 import { authorize, isAuthorized, type Permission } from './authorize.js';
 import { loadRbacPolicy } from './store.js';
 
@@ -25,14 +25,15 @@ export interface Caller extends LoadedSession {
 
 /**
  * The caller of a session-authenticated SDK route: the live session of the Basic password (as every
- * SDK call proves it, docs/wire-protocol.md §1.2), touched like `sessions/authenticate` touches it.
+ * SDK call proves it, docs/wire-protocol.md §1.2). Read, not touched: a refused call writes nothing,
+ * and the client's session refresh keeps `last_accessed_at` current.
  * @throws ApiError 401 `user_unauthenticated` without a session, 404 `session_not_found` for a dead one.
  */
 export async function sessionCaller(c: AppContext, deps: AppDeps): Promise<Caller> {
   const token = c.get('sessionToken');
   if (token === undefined) throw apiError('user_unauthenticated', 'This call needs a signed-in member session.');
   const project = c.get('project');
-  const loaded = await authenticateSessionToken(deps.db, project.id, token, undefined, deps.now());
+  const loaded = await loadLiveSession(deps.db, project.id, { token }, deps.now());
   const roles = memberRoleIds(loaded.member, loaded.organization);
   const policy = await loadRbacPolicy(deps.db, project.id);
   return {

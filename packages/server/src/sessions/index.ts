@@ -11,6 +11,7 @@ export {
   authenticateResponse,
   authenticateSessionToken,
   insertSession,
+  loadLiveSession,
   sessionRoles,
   type LoadedSession,
 } from './store.js';
