@@ -1,7 +1,9 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { buildServerCli } from '../conformance/server-process.js';
 import { createOrgAuthServer, type OrgAuthServer } from '../server.js';
 import { runRbacCommand } from './rbac-commands.js';
 
@@ -138,6 +140,33 @@ describe('orgauth-server rbac', () => {
     expect(member.role_id).toBe('stytch_member');
     expect(member.description).toMatch(/every member/);
     expect(member.permissions).toContainEqual({ resource_id: 'documents', actions: ['read'] });
+  });
+
+  test('the built orgauth-server binary runs rbac set-policy and show, and exits 1 on a refused policy', () => {
+    const built = buildServerCli();
+    try {
+      const run = (...argv: string[]) =>
+        spawnSync(process.execPath, [built.cli, 'rbac', ...argv, '--data-dir', dataDir], { encoding: 'utf8' });
+      expect(run('set-policy', policyFile(EDITOR)).status).toBe(0);
+      expect(
+        roleIds(
+          JSON.parse(
+            execFileSync(process.execPath, [built.cli, 'rbac', 'show', '--data-dir', dataDir], { encoding: 'utf8' }),
+          ),
+        ),
+      ).toContain('editor');
+      const refused = run(
+        'set-policy',
+        policyFile({ roles: [{ role_id: 'x', permissions: [{ resource_id: 'nope', actions: ['a'] }] }] }),
+      );
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('unknown resource "nope"');
+      expect(spawnSync(process.execPath, [built.cli, '--help'], { encoding: 'utf8' }).stdout).toContain(
+        'orgauth-server rbac set-policy',
+      );
+    } finally {
+      built.remove();
+    }
   });
 
   test('usage errors exit 2', async () => {
