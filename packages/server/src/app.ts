@@ -20,6 +20,7 @@ import { organizationRoutes } from './organizations/index.js';
 import { oauthProviderTokenRoutes, oauthRoutes } from './oauth/index.js';
 import { otpRoutes } from './otps/index.js';
 import { projectRoutes } from './projects/index.js';
+import { rbacRoutes } from './rbac/index.js';
 import { sessionRoutes } from './sessions/index.js';
 import { ssoRoutes } from './sso/index.js';
 
@@ -27,6 +28,7 @@ import { ssoRoutes } from './sso/index.js';
 const FEATURES = [
   projectRoutes,
   organizationRoutes,
+  rbacRoutes,
   memberRoutes,
   magicLinkRoutes,
   discoveryRoutes,

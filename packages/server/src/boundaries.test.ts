@@ -22,6 +22,7 @@ const FEATURES = [
   'events',
   'dev',
   'oauth',
+  'rbac',
 ];
 const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail'];
 

@@ -3,6 +3,7 @@ import { allowDemoSite, createDemoSite, withDemoSite } from './demo-site.js';
 import { USAGE, parseCliArgs } from './args.js';
 import { runKeysCommand } from './keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './project-commands.js';
+import { RBAC_USAGE, runRbacCommand } from './rbac-commands.js';
 import { listen, type FetchHandler } from '../http/listen.js';
 import { DEFAULT_MAIL_FROM, parseMailFrom } from '../mail/mail-from.js';
 import { setUpDevSso, standInProviders } from '../dev/index.js';
@@ -13,6 +14,14 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'keys') {
     process.exitCode = await runKeysCommand(argv.slice(1), {
+      out: (s) => void process.stdout.write(s),
+      err: (s) => void process.stderr.write(s),
+      env: process.env,
+    });
+    return;
+  }
+  if (argv[0] === 'rbac') {
+    process.exitCode = await runRbacCommand(argv, {
       out: (s) => void process.stdout.write(s),
       err: (s) => void process.stderr.write(s),
       env: process.env,
@@ -36,7 +45,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (options.help) {
-    process.stdout.write(`${USAGE}\n${PROJECT_USAGE}`);
+    process.stdout.write(`${USAGE}\n${PROJECT_USAGE}${RBAC_USAGE}`);
     return;
   }
   const databaseUrl = process.env.DATABASE_URL;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { B2BClient, StytchError } from 'stytch';
+import { B2BClient, ClientError, StytchError } from 'stytch';
 import type {
   B2BMagicLinksAuthenticateResponse,
   B2BMagicLinksEmailInviteResponse,
@@ -18,6 +18,7 @@ import type {
   B2BOrganizationsMembersUpdateResponse,
   B2BOrganizationsSearchResponse,
   B2BOrganizationsUpdateResponse,
+  B2BRBACPolicyResponse,
   B2BSessionsAuthenticateResponse,
   B2BSessionsGetResponse,
   B2BSessionsRevokeResponse,
@@ -288,6 +289,46 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
     expect(countOf(`GET /v1/b2b/sessions/jwks/${loopback.server.project.project_id}`)).toBeGreaterThanOrEqual(1);
   });
 
+  test('sessions.authenticate with authorization_check: a verdict, or a refusal', async () => {
+    const session = held();
+    const organization_id = need(state.organizationId, 'an organization');
+    const allowed = await client.sessions.authenticate({
+      session_token: session.token,
+      authorization_check: { organization_id, resource_id: 'stytch.self', action: 'update.info.name' },
+    });
+    checkShape('sessions.authenticate (authorization_check)', allowed, 'B2BSessionsAuthenticateResponse');
+    expect(allowed.verdict).toEqual({ authorized: true, granting_roles: ['stytch_member'] });
+    const refused = await client.sessions
+      .authenticate({
+        session_token: session.token,
+        authorization_check: { organization_id, resource_id: 'stytch.member', action: 'delete' },
+      })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StytchError);
+    expect((refused as StytchError).error_type).toBe('unauthorized_action');
+  });
+
+  test('sessions.authenticateJwtLocal with authorization_check reads our policy endpoints', async () => {
+    const session = held();
+    const organization_id = need(state.organizationId, 'an organization');
+    const jwt = (await client.sessions.authenticate({ session_token: session.token })).session_jwt;
+    const local = await client.sessions.authenticateJwtLocal({
+      session_jwt: jwt,
+      authorization_check: { organization_id, resource_id: 'stytch.self', action: 'delete' },
+    });
+    expect(local.member_id).toBe(session.memberId);
+    expect(countOf('GET /v1/b2b/rbac/policy')).toBeGreaterThanOrEqual(1);
+    expect(countOf(`GET /v1/b2b/rbac/organizations/${organization_id}`)).toBeGreaterThanOrEqual(1);
+    const refused = await client.sessions
+      .authenticateJwtLocal({
+        session_jwt: jwt,
+        authorization_check: { organization_id, resource_id: 'stytch.organization', action: 'delete' },
+      })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ClientError);
+    expect((refused as ClientError).code).toBe('invalid_permissions');
+  });
+
   test('sessions.get', async () => {
     const session = held();
     const res: B2BSessionsGetResponse = await client.sessions.get({
@@ -372,6 +413,14 @@ describe.sequential('stytch B2BClient against OrgAuth on loopback', () => {
     expect(res.email_address).toBe(memberEmail);
     expect(res.intermediate_session_token).not.toBe('');
     expect(res.discovered_organizations.map((d) => d.organization?.organization_id)).toContain(state.organizationId);
+  });
+
+  test('rbac.policy', async () => {
+    const res: B2BRBACPolicyResponse = await client.rbac.policy();
+    checkShape('rbac.policy', res, 'B2BRBACPolicyResponse');
+    expect(res.policy?.roles.map((role) => role.role_id)).toEqual(['stytch_member', 'stytch_admin']);
+    expect(res.policy?.resources.find((r) => r.resource_id === 'stytch.member')?.actions).toContain('search');
+    expect(res.policy?.scopes).toEqual([]);
   });
 
   test('Member.roles are MemberRole objects, as the SDK types declare', async () => {

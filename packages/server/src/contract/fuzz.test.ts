@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { signUp } from '../testing/journey.js';
+import { signInMember, signUp } from '../testing/journey.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import {
   encodeSegment,
@@ -54,12 +54,15 @@ beforeAll(async () => {
   const data = await signUp(t, 'fuzz@example.com', 'fuzz-org');
   real.organization_id = data.organization_id;
   real.member_id = data.member_id;
+  // A plain member's session, so the session-authenticated SDK routes are fuzzed past their session
+  // check: its permissions let some calls through to body validation (self.update) and refuse others.
+  real.session = (await signInMember(t, data.organization_id, 'fuzz-member@example.com')).session_token as string;
 });
 afterAll(async () => {
   await t?.close();
 });
 
-type Auth = 'valid' | 'none' | 'garbage' | 'nul';
+type Auth = 'valid' | 'session' | 'none' | 'garbage' | 'nul';
 
 interface FuzzCase {
   params: Record<string, string>;
@@ -86,7 +89,7 @@ function caseFor(method: string, path: string): fc.Arbitrary<FuzzCase> {
       { maxLength: 4 },
     ),
     body: method === 'GET' ? fc.constant<FuzzBody>({ kind: 'none' }) : fuzzBody,
-    auth: fc.constantFrom<Auth>('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'none', 'garbage', 'nul'),
+    auth: fc.constantFrom<Auth>('valid', 'valid', 'valid', 'session', 'session', 'session', 'none', 'garbage', 'nul'),
   });
 }
 
@@ -99,7 +102,7 @@ function authHeader(sdk: boolean, auth: Auth): string | undefined {
       : auth === 'nul'
         ? [`\u0000${sdk ? public_token : project_id}`, secret]
         : sdk
-          ? [public_token, public_token]
+          ? [public_token, auth === 'session' ? (real.session as string) : public_token]
           : [project_id, secret];
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }

@@ -254,6 +254,14 @@ export interface ProjectIpAllowlistTable {
   created_at: number;
 }
 
+/** `rbac_policies`: a project environment's custom RBAC roles and resources (rbac/store.ts). */
+export interface RbacPoliciesTable {
+  project_id: string;
+  /** JSON `{roles, resources}`: only what the operator added, never Stytch's defaults. */
+  policy: string;
+  updated_at: number;
+}
+
 /** `rate_limits`: fixed-window counters keyed by (project, bucket, SHA-256 of the key). */
 export interface RateLimitsTable {
   project_id: string;
@@ -284,6 +292,7 @@ export interface Database {
   events: EventsTable;
   project_ip_allowlist: ProjectIpAllowlistTable;
   rate_limits: RateLimitsTable;
+  rbac_policies: RbacPoliciesTable;
   secret_box_keys: SecretBoxKeysTable;
   oauth_credentials: OAuthCredentialsTable;
   oauth_requests: OAuthRequestsTable;

@@ -76,11 +76,13 @@ describe('discovery sign-up journey', () => {
         status: 'active',
         email_address_verified: true,
         member_id: expect.stringMatching(/^member-test-/),
+        roles: ['stytch_admin'],
       },
       member_session: {
         member_session_id: expect.stringMatching(/^member-session-test-/),
         organization_slug: 'acme',
-        roles: ['stytch_member'],
+        // The creator of an organization administers it.
+        roles: ['stytch_member', 'stytch_admin'],
       },
     });
     expect(data.member_session.authentication_factors[0]).toMatchObject({
@@ -107,7 +109,7 @@ describe('discovery sign-up journey', () => {
     expect(payload['https://stytch.com/session']).toMatchObject({
       id: data.member_session.member_session_id,
       attributes: {},
-      roles: ['stytch_member'],
+      roles: ['stytch_member', 'stytch_admin'],
     });
 
     const again = await t.sdk('/b2b/sessions/authenticate', { body: {}, session: data.session_token });

@@ -138,7 +138,8 @@ function factorsFor(factors: AuthenticationFactor[], member: MembersTable): Auth
 
 /**
  * `discovery/organizations/create` (SDK and backend): consumes the IST and creates the organization,
- * its first member and a session in one transaction. Only the backend may set `trusted_metadata`.
+ * its first member (`stytch_admin`) and a session in one transaction. Only the backend may set
+ * `trusted_metadata`.
  */
 export async function createOrganizationFromIst(
   deps: AppDeps,
@@ -161,7 +162,8 @@ export async function createOrganizationFromIst(
       trx,
       project.id,
       organization.id,
-      { email: ist.email, status: 'active', emailVerified: true },
+      // The organization's creator administers it (Stytch's default RBAC policy, rbac/default-policy.ts).
+      { email: ist.email, status: 'active', emailVerified: true, roles: ['stytch_admin'] },
       now,
     );
     const registration = ist.oauthTenants?.registration;

@@ -103,7 +103,7 @@ describe('invites', () => {
   test('SDK invite: needs a session, invites into the session org, never sets trusted metadata or escalates roles', async () => {
     const anonymous = await t.sdk('/b2b/magic_links/email/invite', { body: { email_address: 'bob@partner.test' } });
     expect(anonymous.status).toBe(401);
-    const session = await signedIn('ada@acme.test');
+    const session = await signedIn('ada@acme.test', ['stytch_admin']);
     const res = await t.sdk('/b2b/magic_links/email/invite', {
       session,
       body: { email_address: 'bob@partner.test', name: 'Bob', organization_id: 'ignored' },
@@ -118,11 +118,13 @@ describe('invites', () => {
       body: { email_address: 'eve@partner.test', trusted_metadata: { admin: true } },
     });
     expect(trusted.body.error_type).toBe('bad_request');
+    // A plain member may not invite at all, let alone give roles (rbac/sdk-routes.test.ts has the rest).
     const escalate = await t.sdk('/b2b/magic_links/email/invite', {
-      session,
+      session: await signedIn('max@acme.test'),
       body: { email_address: 'eve@partner.test', roles: ['stytch_admin'] },
     });
-    expect(escalate.status).toBe(400);
+    expect(escalate.status).toBe(403);
+    expect(escalate.body.error_type).toBe('unauthorized_action');
     expect(
       await t.server.db.selectFrom('members').select('id').where('email', '=', 'eve@partner.test').execute(),
     ).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { organizationOfBody, toOrganization } from '../organizations/index.js';
 import { toMember } from '../members/index.js';
-import { authenticateSessionToken, sessionRoles } from '../sessions/index.js';
+import { rolePermissions, sessionCaller } from '../rbac/index.js';
 import {
   type AppDeps,
   type AppEnv,
@@ -11,7 +11,7 @@ import {
   sdkOk,
   sendLimit,
 } from '../http/index.js';
-import { ApiError, apiError, badRequest } from '../lib/api-error.js';
+import { ApiError } from '../lib/api-error.js';
 import { assertPkceChallenge, authenticateMagicLink, invite, loginOrSignup } from './service.js';
 
 /**
@@ -47,17 +47,11 @@ export function sdkMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const body = await readBody(c);
       const project = c.get('project');
-      const sessionToken = c.get('sessionToken');
-      if (sessionToken === undefined) throw apiError('user_unauthenticated', 'Inviting a member requires a session.');
-      const caller = await authenticateSessionToken(deps.db, project.id, sessionToken, undefined, deps.now());
-      // No RBAC engine yet: a member may hand out only roles it holds itself, so an invite can never
-      // escalate privileges (inviting yourself at another address as admin).
-      const held = new Set(sessionRoles(caller.member));
-      const roles = Array.isArray(body.roles) ? (body.roles as unknown[]) : [];
-      for (const role of roles) {
-        if (typeof role === 'string' && !held.has(role))
-          throw badRequest(`You cannot grant the role "${role}": you do not hold it.`);
-      }
+      const caller = await sessionCaller(c, deps);
+      // Inviting is creating a member (`stytch.member create`); giving it roles is a role change
+      // (`update.settings.roles`), so an invite never grants what the inviter could not grant.
+      caller.require([{ resource: 'stytch.member', action: 'create' }, ...rolePermissions(body.roles)]);
+      caller.assertKnownRoles(body.roles);
       const member = await invite(deps, project, body, {
         organization: caller.organization,
         inviter: caller.member,

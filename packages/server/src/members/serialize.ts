@@ -1,5 +1,7 @@
 import type { Member, MemberStatus } from '@orgauth/core/protocol';
-import type { MembersTable } from '../db/schema.js';
+import type { MembersTable, OrganizationsTable } from '../db/schema.js';
+import { extraSettings } from '../organizations/index.js';
+import { effectiveRoleIds } from './roles.js';
 import { iso, parseJson } from '../lib/json.js';
 
 /** A `members` row in wire shape. */
@@ -30,4 +32,16 @@ export function toMember(row: MembersTable): Member {
     oauth_registrations: [],
     retired_email_addresses: [],
   };
+}
+
+/**
+ * Every role id `row` holds in `organization`: `stytch_member`, its assigned roles, and those its
+ * email domain gets from the organization's `rbac_email_implicit_role_assignments`.
+ */
+export function memberRoleIds(row: MembersTable, organization: Pick<OrganizationsTable, 'extra_settings'>): string[] {
+  return effectiveRoleIds(
+    parseJson<string[]>(row.roles, []),
+    row.email,
+    extraSettings(organization).rbac_email_implicit_role_assignments,
+  );
 }

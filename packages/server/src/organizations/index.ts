@@ -1,5 +1,5 @@
 /** Organizations: store, search, settings, admin changes, request input, wire shape and routes. */
-export { mergeMetadata } from './admin.js';
+export { deleteOrganization, mergeMetadata, updateOrganization } from './admin.js';
 export { AUTH_METHODS, readOrganizationFields } from './input.js';
 export { organizationRoutes } from './routes.js';
 export { toOrganization } from './serialize.js';
@@ -11,4 +11,4 @@ export {
   type NewOrganization,
   organizationOfBody,
 } from './store.js';
-export { readExternalId } from './update-input.js';
+export { readExternalId, readOrganizationPatch } from './update-input.js';

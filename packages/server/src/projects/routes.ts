@@ -1,7 +1,7 @@
 import { ORGANIZATION_SLUG_PATTERN, type BootstrapResponse } from '@orgauth/core/protocol';
 import { type AppDeps, assertOriginAllowed, defineRoutes, type FeatureRoutes, sdkOk } from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
-import { defaultRbacPolicy } from './rbac-policy.js';
+import { loadRbacPolicy } from '../rbac/index.js';
 
 /** `GET /sdk/v1/projects/bootstrap/{public_token}` (docs/wire-protocol.md §1.7): the project's public SDK configuration. */
 export function projectRoutes(deps: AppDeps): FeatureRoutes {
@@ -33,8 +33,9 @@ export function projectRoutes(deps: AppDeps): FeatureRoutes {
       password_config: null,
       dfp_protected_auth_enabled: false,
       dfp_protected_auth_mode: 'OBSERVATION',
-      // Stytch's SDK evaluates `rbac.isAuthorized()` against this (and logs an error when it is null).
-      rbac_policy: defaultRbacPolicy(),
+      // Stytch's SDK evaluates `rbac.isAuthorized()` against this (and logs an error when it is null);
+      // the server judges SDK calls by the same policy (rbac/authorize.ts).
+      rbac_policy: await loadRbacPolicy(deps.db, project.id),
       siwe_required_for_crypto_wallets: false,
       vertical: 'B2B',
     };

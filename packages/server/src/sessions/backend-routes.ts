@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { getMember } from '../members/index.js';
 import { getOrganization } from '../organizations/index.js';
+import { authorizationVerdict, readAuthorizationCheck } from '../rbac/index.js';
 import { readCustomClaims } from './claims.js';
 import { exchangeSession } from './exchange.js';
 import { proveSession, readSessionCredentials } from './proof.js';
@@ -35,10 +36,14 @@ export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readBody(c);
     const credentials = readSessionCredentials(body);
     const touch = { extendMinutes: optionalDuration(body), customClaims: readCustomClaims(body) };
+    const check = readAuthorizationCheck(body);
     const now = deps.now();
     const proven = await proveSession(deps.db, deps.keys, c.get('project').id, credentials, now);
+    // Judged before the session is touched: a refused check extends nothing (rbac/check.ts).
+    const verdict = check === undefined ? undefined : await authorizationVerdict(deps.db, proven.loaded, check);
     const loaded = await touchSession(deps.db, proven.loaded, touch, now);
-    return apiOk(c, await authenticateResponse(deps.keys, loaded, proven.token, now));
+    const response = await authenticateResponse(deps.keys, loaded, proven.token, now);
+    return apiOk(c, verdict === undefined ? response : { ...response, verdict });
   });
 
   api.post('/sessions/revoke', { action: 'SessionsRevoke' }, async (c) => {

@@ -67,6 +67,38 @@ describe('session exchange (switch organization)', () => {
     expect((await authenticate(stranger.session_token)).status).toBe(200);
   });
 
+  test('JIT by email domain: a verified email joins an org that admits its domain, as discovery lists it', async () => {
+    const a = await signUp(t, 'ada@example.com', 'acme');
+    const jit = await t.api('/organizations', {
+      body: {
+        organization_name: 'Jit',
+        organization_slug: 'jit',
+        email_allowed_domains: ['example.com'],
+        email_jit_provisioning: 'RESTRICTED',
+      },
+    });
+    const listed = await t.sdk('/b2b/discovery/organizations', { body: {}, session: a.session_token });
+    expect(
+      listed.body.data.discovered_organizations.find(
+        (d: { organization: { organization_slug: string } }) => d.organization.organization_slug === 'jit',
+      )?.membership.type,
+    ).toBe('eligible_to_join_by_email_domain');
+    const res = await exchange(a.session_token, { organization_id: 'jit', session_duration_minutes: 60 });
+    expect(res.status).toBe(200);
+    expect(res.body.data.member).toMatchObject({
+      email_address: 'ada@example.com',
+      status: 'active',
+      organization_id: jit.body.organization.organization_id,
+      roles: [],
+    });
+    expect(res.body.data.member_session.roles).toEqual(['stytch_member']);
+    // An email the session never proved (a backend-created member) joins nothing by its domain.
+    const b = await signUp(t, 'bob@example.com', 'bobco');
+    await t.server.db.updateTable('members').set({ email_verified: 0 }).where('id', '=', b.member_id).execute();
+    const unproven = await exchange(b.session_token, { organization_id: 'jit', session_duration_minutes: 60 });
+    expect(unproven.body.error_type).toBe('member_not_found');
+  });
+
   test('an org that does not accept the session’s factor answers with an IST and primary_required', async () => {
     const a = await signUp(t, 'ada@example.com', 'acme');
     const b = await signUp(t, 'ada@example.com', 'beta');
@@ -105,7 +137,7 @@ describe('session exchange (switch organization)', () => {
 });
 
 describe('SDK POST /b2b/sessions/revoke/{member_id}', () => {
-  test('a member signs out all their sessions; another member’s id is refused', async () => {
+  test('a member signs out all their sessions; another organization’s member id is not found', async () => {
     const a = await signUp(t, 'ada@example.com', 'acme');
     const second = await t.api('/sessions/exchange', {
       body: { session_token: a.session_token, organization_id: 'acme' },
@@ -115,8 +147,8 @@ describe('SDK POST /b2b/sessions/revoke/{member_id}', () => {
       method: 'POST',
       session: second.body.session_token,
     });
-    expect(refused.status).toBe(403);
-    expect(refused.body.error_type).toBe('unauthorized_action');
+    expect(refused.status).toBe(404);
+    expect(refused.body.error_type).toBe('member_not_found');
     expect((await authenticate(bob.session_token)).status).toBe(200);
     const res = await t.sdk(`/b2b/sessions/revoke/${a.member.member_id}`, {
       method: 'POST',

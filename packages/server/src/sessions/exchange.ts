@@ -6,8 +6,11 @@ import { issueIntermediateSession } from '../discovery/index.js';
 import {
   activateMember,
   assertMfaNotRequired,
+  assertPrimaryFactorsAllowed,
+  canJoinByEmailDomain,
   findMemberByEmail,
   authMethodOf,
+  insertMember,
   primaryRequired,
   toMember,
 } from '../members/index.js';
@@ -32,12 +35,15 @@ function factorsFor(factors: AuthenticationFactor[], member: MembersTable): Auth
 
 /**
  * `sessions/exchange`: trades a live session for one in another organization where the same email is
- * a member — active, or invited/pending (the proven email accepts the invite), never a JIT join, as
- * Stytch documents. The old session is revoked in the same transaction (SES-03: one credential per
- * sign-in, the client replaces its token). When the target organization restricts its auth methods
- * and the session's factors are not among them, no session is made: an IST and `primary_required`
- * come back instead (AuthRespMFA shape) and the old session stays.
- * @throws ApiError 404 `organization_not_found` / `member_not_found` / `session_not_found`.
+ * a member — active, or invited/pending (the proven email accepts the invite) — or may join by its
+ * verified email's domain (email JIT provisioning), as discovery lists it: an organization switcher
+ * offers those organizations too, and the session already proves the address discovery would. The
+ * old session is revoked in the same transaction (SES-03: one credential per sign-in, the client
+ * replaces its token). When the target organization restricts its auth methods and the session's
+ * factors are not among them, no session is made: an existing member gets an IST and
+ * `primary_required` instead (AuthRespMFA shape) and the old session stays; a JIT join is refused.
+ * @throws ApiError 404 `organization_not_found` / `member_not_found` / `session_not_found`,
+ *   403 `unauthorized_action` / `magic_link_not_allowed` for a JIT join by a refused factor.
  */
 export async function exchangeSession(
   db: Db,
@@ -48,16 +54,20 @@ export async function exchangeSession(
 ): Promise<Record<string, unknown>> {
   const projectId = current.session.project_id;
   const organization = await getOrganization(db, projectId, request.organizationId);
-  const existing = await findMemberByEmail(db, organization.id, current.member.email);
-  if (existing === undefined || existing.status === 'deleted') {
+  const email = current.member.email;
+  const existing = await findMemberByEmail(db, organization.id, email);
+  const joins =
+    existing === undefined && current.member.email_verified === 1 && canJoinByEmailDomain(organization, email);
+  if (!joins && (existing === undefined || existing.status === 'deleted')) {
     throw apiError('member_not_found', 'The session’s email address is not a member of that organization.');
   }
   // Before anything is written (an IST or a session): no sign-in into an org that requires MFA.
   assertMfaNotRequired(organization);
   const factors = parseJson<AuthenticationFactor[]>(current.session.factors, []);
+  if (joins) assertPrimaryFactorsAllowed(organization, factors.map(authMethodOf));
   const required = primaryRequired(organization, factors.map(authMethodOf));
-  if (required !== null) {
-    const ist = await issueIntermediateSession(db, projectId, current.member.email, factors, now);
+  if (required !== null && existing !== undefined) {
+    const ist = await issueIntermediateSession(db, projectId, email, factors, now);
     return {
       member_id: existing.id,
       organization_id: organization.id,
@@ -75,7 +85,10 @@ export async function exchangeSession(
   const created = await db.transaction().execute(async (trx) => {
     // The old session is spent exactly once: of two concurrent exchanges, one gets the new session.
     if (!(await consumeOnce(trx, 'sessions', now, (eb) => eb('id', '=', current.session.id)))) throw sessionNotFound();
-    const member = await activateMember(trx, existing, now);
+    const member =
+      existing === undefined
+        ? await insertMember(trx, projectId, organization.id, { email, status: 'active', emailVerified: true }, now)
+        : await activateMember(trx, existing, now);
     const { session, token } = await insertSession(
       trx,
       member,

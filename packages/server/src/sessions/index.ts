@@ -2,6 +2,7 @@
 export { readCustomClaims } from './claims.js';
 export { verifySessionJwt } from './jwt.js';
 export { readHeldSessionCredentials } from './proof.js';
+export { revokeSessionsForMember } from './revocation.js';
 export { proveHeldSession, startOrExtendSession, type HeldSession, type SessionToExtend } from './reuse.js';
 export { sessionRoutes } from './routes.js';
 export { KEY_OVERLAP_MS, rotateSigningKey, sealLegacySigningKeys, type RotationResult } from './signing-key-store.js';
@@ -10,6 +11,7 @@ export {
   authenticateResponse,
   authenticateSessionToken,
   insertSession,
+  loadLiveSession,
   sessionRoles,
   type LoadedSession,
 } from './store.js';

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { exchangeSession } from './exchange.js';
-import { revokeSessionsForMember } from './revocation.js';
 import { authenticateResponse, authenticateSessionToken, loadLiveSession, revokeSessionToken } from './store.js';
 import { type AppDeps, type AppEnv, defineRoutes, readBody, sdkOk } from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
@@ -12,7 +11,10 @@ function requireSessionToken(token: string | undefined): string {
   return token;
 }
 
-/** `/b2b/sessions/authenticate` and `/b2b/sessions/revoke` (docs/wire-protocol.md §2.6): session = Basic password. */
+/**
+ * `/b2b/sessions/authenticate`, `/revoke` and `/exchange` (docs/wire-protocol.md §2.6): session = Basic
+ * password. `revoke/{member_id}` is judged by RBAC and lives in rbac/session-routes.ts.
+ */
 export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
   sdk.post('/b2b/sessions/authenticate', { action: 'MultiTenantSessionsAuthenticate' }, async (c) => {
@@ -34,20 +36,6 @@ export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     await readBody(c);
     const token = requireSessionToken(c.get('sessionToken'));
     await revokeSessionToken(deps.db, c.get('project').id, token, deps.now());
-    return sdkOk(c, {});
-  });
-
-  // Signs the member out everywhere. Only the member themself for now: revoking others needs RBAC.
-  sdk.post('/b2b/sessions/revoke/:member_id', { action: 'SessionsRevokeForMember' }, async (c) => {
-    await readBody(c);
-    const token = requireSessionToken(c.get('sessionToken'));
-    const projectId = c.get('project').id;
-    const now = deps.now();
-    const { member } = await loadLiveSession(deps.db, projectId, { token }, now);
-    if (member.id !== c.req.param('member_id')) {
-      throw apiError('unauthorized_action', 'A session can only revoke the sessions of its own member.');
-    }
-    await revokeSessionsForMember(deps.db, projectId, member.id, now);
     return sdkOk(c, {});
   });
 

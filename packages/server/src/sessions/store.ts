@@ -9,7 +9,7 @@ import { type ApiError, apiError } from '../lib/api-error.js';
 import { envOf, newId, newToken, sha256Hex } from '../lib/crypto.js';
 import { mergeCustomClaims } from './claims.js';
 import { iso, parseJson } from '../lib/json.js';
-import { toMember } from '../members/index.js';
+import { memberRoleIds, toMember } from '../members/index.js';
 import { toOrganization } from '../organizations/index.js';
 import type { SigningKeys } from './signing-keys.js';
 
@@ -20,9 +20,12 @@ export interface LoadedSession {
   organization: OrganizationsTable;
 }
 
-/** Every member carries Stytch's default role; assigned roles come after it. */
-export function sessionRoles(member: MembersTable): string[] {
-  return [...new Set(['stytch_member', ...parseJson<string[]>(member.roles, [])])];
+/**
+ * A session's `roles`: Stytch's default role, then the member's assigned roles, then those its email
+ * domain holds implicitly in the organization (members/serialize.ts).
+ */
+export function sessionRoles(member: MembersTable, organization: OrganizationsTable): string[] {
+  return memberRoleIds(member, organization);
 }
 
 /** Creates a session for an active member; returns the row and the plaintext opaque token. */
@@ -187,7 +190,7 @@ export function toMemberSession({ session, member, organization }: LoadedSession
     last_accessed_at: iso(session.last_accessed_at),
     expires_at: iso(session.expires_at),
     authentication_factors: parseJson<AuthenticationFactor[]>(session.factors, []),
-    roles: sessionRoles(member),
+    roles: sessionRoles(member, organization),
     custom_claims: parseJson<Record<string, unknown>>(session.custom_claims, {}),
   };
 }

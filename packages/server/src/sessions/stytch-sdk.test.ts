@@ -45,7 +45,7 @@ describe('stytch B2BClient sessions against OrgAuth', () => {
       last_accessed_at: expect.any(String),
       expires_at: s.member_session.expires_at,
       custom_claims: { plan: 'pro' },
-      roles: ['stytch_member'],
+      roles: ['stytch_member', 'stytch_admin'],
     });
     const viaAuthenticateJwt = await client.sessions.authenticateJwt({ session_jwt, ...at() });
     expect(viaAuthenticateJwt.member_session.member_session_id).toBe(s.member_session.member_session_id);

@@ -46,3 +46,25 @@ export async function signUp(t: TestServer, email: string, slug: string): Promis
   if (res.status !== 200) throw new Error(`organization create failed: ${JSON.stringify(res.body)}`);
   return res.body.data;
 }
+
+/**
+ * Makes `email` a member of `organizationId` through the backend (with `roles`, if any) and signs it in
+ * with a backend-sent magic link; returns the SDK authenticate response data (its `session_token`).
+ */
+export async function signInMember(
+  t: TestServer,
+  organizationId: string,
+  email: string,
+  roles?: string[],
+): Promise<TestResponse['body']> {
+  const created = await t.api(`/organizations/${organizationId}/members`, {
+    body: { email_address: email, ...(roles ? { roles } : {}) },
+  });
+  if (created.status !== 200) throw new Error(`member create failed: ${JSON.stringify(created.body)}`);
+  await t.api('/magic_links/email/send', { body: { organization_id: organizationId, email_address: email } });
+  const res = await t.sdk('/b2b/magic_links/authenticate', {
+    body: { magic_links_token: (await latestMagicLinkToken(t.server, email)).token, session_duration_minutes: 60 },
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`);
+  return res.body.data;
+}

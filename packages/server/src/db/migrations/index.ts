@@ -14,6 +14,7 @@ import { migration as m1200 } from './1200_email_otps.js';
 import { migration as m1300 } from './1300_oauth.js';
 import { migration as m1310 } from './1310_oauth_discovery.js';
 import { migration as m1330 } from './1330_sso_discovery.js';
+import { migration as m1400 } from './1400_rbac_policies.js';
 
 /**
  * Every migration by the name recorded in `kysely_migration`, one file each, named after it. The names
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1300_oauth': m1300,
   '1310_oauth_discovery': m1310,
   '1330_sso_discovery': m1330,
+  '1400_rbac_policies': m1400,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

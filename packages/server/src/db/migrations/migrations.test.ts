@@ -28,6 +28,7 @@ const RECORDED_NAMES = [
   '1300_oauth',
   '1310_oauth_discovery',
   '1330_sso_discovery',
+  '1400_rbac_policies',
 ];
 
 const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;

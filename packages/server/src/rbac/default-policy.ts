@@ -15,7 +15,8 @@ import type { RbacPolicy, RbacPolicyResource, RbacPolicyRole } from '@orgauth/co
  *   the `stytch` 14.2.0 Node SDK types. The browser SDK compares action strings exactly, so its
  *   spelling wins. `stytch.scim` is left out: this server has no SCIM.
  *
- * The server's own RBAC checks are meant to read the same object, so the SDK and the API agree.
+ * The server's own RBAC checks (rbac/authorize.ts) read the same object, merged with the project's
+ * custom roles and resources (rbac/policy.ts), so the SDK and the API agree.
  */
 
 /** Every action Stytch reserves on `stytch.organization`. */
@@ -100,9 +101,8 @@ export const DEFAULT_RBAC_ROLES: readonly RbacPolicyRole[] = [
 ];
 
 /**
- * The project's RBAC policy (bootstrap `rbac_policy`, docs/wire-protocol.md §1.7). Projects have no custom roles,
- * resources or scopes yet, so it is Stytch's default policy. A fresh copy each call: callers may
- * extend it without touching the shared data.
+ * Stytch's default RBAC policy: the policy of a project whose operator set no custom roles. A fresh
+ * copy each call: callers may extend it without touching the shared data.
  */
 export function defaultRbacPolicy(): RbacPolicy {
   return {
