@@ -7,6 +7,8 @@ import type {
   DiscoveredOrganization,
   DiscoveryAuthenticateResponse,
   DiscoveryOrganizationsResponse,
+  Member,
+  Organization,
 } from '../protocol/types.js';
 import type { AuthState } from '../state/auth-state.js';
 import type { SessionCookies } from './cookies.js';
@@ -35,6 +37,11 @@ export interface SessionManager {
   applyAuthenticateResponse<T extends B2BAuthenticateResponse>(response: T): T;
   /** Stores a discovery answer: the IST cookie and the `intermediate` state. */
   applyDiscoveryResponse<T extends DiscoveryAuthenticateResponse>(response: T): T;
+  /**
+   * Keeps a member or organization the server answered in the signed-in state and its cache, when it
+   * is the session's own (same id); an answer about another member or organization changes nothing.
+   */
+  applyRecords(records: { member?: Member; organization?: Organization }): void;
   /** Refreshes the discovered organizations of the `intermediate` state. */
   applyDiscoveredOrganizations(response: DiscoveryOrganizationsResponse): void;
   /** Removes every token and the cache; the store becomes signed-out. */
@@ -159,6 +166,25 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
     applyDiscoveryResponse(response) {
       intermediate(response.intermediate_session_token, response.email_address, response.discovered_organizations);
       return response;
+    },
+    applyRecords(records) {
+      const state = store.getState();
+      if (state.status !== 'signed-in') return;
+      // An answer about another record (another member, or an organization another tab switched away
+      // from) keeps the current one; an equal one keeps its reference for selector subscribers.
+      const member = keepIfEqual(
+        state.member,
+        records.member?.member_id === state.member.member_id ? records.member : state.member,
+      );
+      const organization = keepIfEqual(
+        state.organization,
+        records.organization?.organization_id === state.organization.organization_id
+          ? records.organization
+          : state.organization,
+      );
+      if (member === state.member && organization === state.organization) return;
+      writeCachedState(platform, stateKey, { member, organization, session: state.session });
+      store.setState({ ...state, member, organization }, true);
     },
     applyDiscoveredOrganizations(response) {
       if (store.getState().status !== 'intermediate') return;
