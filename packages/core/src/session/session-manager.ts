@@ -7,12 +7,10 @@ import type {
   DiscoveredOrganization,
   DiscoveryAuthenticateResponse,
   DiscoveryOrganizationsResponse,
-  Member,
-  Organization,
 } from '../protocol/types.js';
 import type { AuthState } from '../state/auth-state.js';
 import type { SessionCookies } from './cookies.js';
-import { parseCachedState, writeCachedState } from './state-cache.js';
+import { type CachedSessionState, parseCachedState, writeCachedState } from './state-cache.js';
 
 /** Why a session ended (the `orgauth-session-ended` event's `detail.reason`). */
 export type SessionEndReason = 'signed-out' | 'expired' | 'revoked';
@@ -37,11 +35,8 @@ export interface SessionManager {
   applyAuthenticateResponse<T extends B2BAuthenticateResponse>(response: T): T;
   /** Stores a discovery answer: the IST cookie and the `intermediate` state. */
   applyDiscoveryResponse<T extends DiscoveryAuthenticateResponse>(response: T): T;
-  /**
-   * Keeps a member or organization the server answered in the signed-in state and its cache, when it
-   * is the session's own (same id); an answer about another member or organization changes nothing.
-   */
-  applyRecords(records: { member?: Member; organization?: Organization }): void;
+  /** Keeps the session's own member or organization, as the server answered it, in the store and cache. */
+  applyRecords(records: Partial<Omit<CachedSessionState, 'session'>>): void;
   /** Refreshes the discovered organizations of the `intermediate` state. */
   applyDiscoveredOrganizations(response: DiscoveryOrganizationsResponse): void;
   /** Removes every token and the cache; the store becomes signed-out. */
@@ -75,6 +70,10 @@ const UNRECOVERABLE: readonly string[] = UNRECOVERABLE_ERROR_TYPES;
 
 const keepIfEqual = <T>(previous: T, next: T): T =>
   JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+
+// The answered record if it is the session's own (same id): an answer about another changes nothing.
+const own = <T>(current: T, next: T | undefined, id: keyof T): T =>
+  next && next[id] === current[id] ? keepIfEqual(current, next) : current;
 
 /** True for API errors after which the session can never recover (the client clears it). */
 export const isUnrecoverableError = (error: unknown): error is OrgAuthApiError =>
@@ -170,18 +169,8 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
     applyRecords(records) {
       const state = store.getState();
       if (state.status !== 'signed-in') return;
-      // An answer about another record (another member, or an organization another tab switched away
-      // from) keeps the current one; an equal one keeps its reference for selector subscribers.
-      const member = keepIfEqual(
-        state.member,
-        records.member?.member_id === state.member.member_id ? records.member : state.member,
-      );
-      const organization = keepIfEqual(
-        state.organization,
-        records.organization?.organization_id === state.organization.organization_id
-          ? records.organization
-          : state.organization,
-      );
+      const member = own(state.member, records.member, 'member_id');
+      const organization = own(state.organization, records.organization, 'organization_id');
       if (member === state.member && organization === state.organization) return;
       writeCachedState(platform, stateKey, { member, organization, session: state.session });
       store.setState({ ...state, member, organization }, true);
