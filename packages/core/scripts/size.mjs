@@ -1,5 +1,5 @@
 // Measures the `@orgauth/core` entry as an app ships it: minified, with zustand/vanilla and js-cookie
-// bundled in, gzipped. Run: `npm run size -w @orgauth/core` (exit 1 above the 10 KB budget); `npm test`
+// bundled in, gzipped. Run: `npm run size -w @orgauth/core` (exit 1 above the 11 KB budget); `npm test`
 // imports `measureCore` for its budget table.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,10 @@ import { gzipSync } from 'node:zlib';
  * and email code and its login machine takes Stytch's configuration object (about 1 KB together);
  * 10 KB since the client signs in with OAuth (five providers' starts through one builder, both
  * authenticate calls, both redirect token types, the login's provider buttons) and SSO discovery:
- * about 1 KB together.
+ * about 1 KB together; 11 KB since the client serves the signed-in member (RBAC decided locally,
+ * session exchange, organization, members, self, invites: about 0.7 KB together).
  */
-export const CORE_BUDGET = 10 * 1024;
+export const CORE_BUDGET = 11 * 1024;
 const root = resolve(import.meta.dirname, '..');
 
 /** Bundles the whole entry and a typical import; returns their minified and gzip sizes in bytes. */

@@ -3,9 +3,12 @@ import type { AuthenticateByUrl } from './authenticate-by-url.js';
 import type { createBootstrap } from './bootstrap.js';
 import type { DiscoveryFlow } from './flows/discovery.js';
 import type { MagicLinksFlow } from './flows/magic-links.js';
+import type { MembersFlow } from './flows/members.js';
 import type { OAuthFlow } from './flows/oauth.js';
 import type { OrganizationFlow } from './flows/organization.js';
 import type { OtpsFlow } from './flows/otps.js';
+import type { RbacFlow } from './flows/rbac.js';
+import type { SelfFlow } from './flows/self.js';
 import type { SessionsFlow } from './flows/sessions.js';
 import type { SsoFlow } from './flows/sso.js';
 import type { CreateLoginOptions, LoginController } from './machines/login-types.js';
@@ -49,7 +52,12 @@ export interface B2BClient {
   session: SessionsFlow;
   sso: SsoFlow;
   oauth: OAuthFlow;
-  organization: OrganizationFlow;
+  /** The session's organization (and `getBySlug`, which needs no session), with its `members`. */
+  organization: OrganizationFlow & { members: MembersFlow };
+  /** The signed-in member's own record. */
+  self: SelfFlow;
+  /** Permissions of the signed-in member, decided locally from the project's policy. */
+  rbac: RbacFlow;
   /** Reads the token of a redirect URL (default: the current one) without spending it. */
   parseAuthenticateUrl(href?: string): ParsedAuthenticateUrl;
   /**

@@ -6,9 +6,12 @@ import { OrgAuthError } from './errors.js';
 import type { FlowDeps } from './flows/deps.js';
 import { createDiscoveryFlow } from './flows/discovery.js';
 import { createMagicLinksFlow } from './flows/magic-links.js';
+import { createMembersFlow } from './flows/members.js';
 import { createOAuthFlow } from './flows/oauth.js';
 import { createOrganizationFlow } from './flows/organization.js';
 import { createOtpsFlow } from './flows/otps.js';
+import { createRbacFlow } from './flows/rbac.js';
+import { createSelfFlow } from './flows/self.js';
 import { createSessionsFlow } from './flows/sessions.js';
 import { createSsoFlow } from './flows/sso.js';
 import { createLoginController } from './machines/login-controller.js';
@@ -73,6 +76,7 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
   const deps: FlowDeps = {
     http,
     session,
+    store,
     pkce: createPkceStore(platform, publicToken),
     platform,
     baseUrl,
@@ -99,7 +103,9 @@ export function createB2BClient(options: B2BClientOptions): B2BClient {
     session: sessions,
     sso,
     oauth,
-    organization: createOrganizationFlow(deps),
+    organization: { ...createOrganizationFlow(deps), members: createMembersFlow(deps) },
+    self: createSelfFlow(deps),
+    rbac: createRbacFlow(deps),
     parseAuthenticateUrl: (href) => parseAuthenticateUrl(href ?? platform.location.href()),
     authenticateByUrl: createAuthenticateByUrl(platform, magicLinks, sso, oauth),
     createLogin: (login) =>

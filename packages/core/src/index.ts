@@ -53,6 +53,7 @@ export type {
   DiscoveryMagicLinkAuthenticateOptions,
   DiscoverySendOptions,
   MagicLinkAuthenticateOptions,
+  MagicLinkInviteOptions,
   MagicLinkLoginOrSignupOptions,
 } from './flows/magic-links.js';
 export type {
@@ -63,10 +64,17 @@ export type {
   OtpsFlow,
 } from './flows/otps.js';
 export type { DiscoveryOrganizationCreateOptions, IntermediateSessionExchangeOptions } from './flows/discovery.js';
-export type { OrganizationFlow, OrganizationGetBySlugOptions } from './flows/organization.js';
+export type {
+  OrganizationFlow,
+  OrganizationGetBySlugOptions,
+  OrganizationUpdateOptions,
+} from './flows/organization.js';
+export type { MemberCreateOptions, MemberSearchOptions, MemberUpdateOptions, MembersFlow } from './flows/members.js';
+export type { SelfFlow, SelfUpdateOptions } from './flows/self.js';
+export type { RbacFlow, RbacPermissions } from './flows/rbac.js';
 export type { DiscoveryFlow } from './flows/discovery.js';
 export type { MagicLinksFlow } from './flows/magic-links.js';
-export type { SessionsFlow } from './flows/sessions.js';
+export type { SessionExchangeOptions, SessionsFlow } from './flows/sessions.js';
 export type { SsoAuthenticateOptions, SsoFlow, SsoStartOptions } from './flows/sso.js';
 export type {
   OAuthAuthenticateOptions,

@@ -1,13 +1,17 @@
+import type { StoreApi } from 'zustand/vanilla';
 import type { PkceStore } from '../pkce.js';
 import type { BootstrapResponse } from '../protocol/types.js';
 import type { Platform } from '../platform/types.js';
 import type { SessionManager } from '../session/session-manager.js';
+import type { AuthState } from '../state/auth-state.js';
 import type { HttpTransport } from '../transport/http.js';
 
 /** What every flow receives from the composition root (`client.ts`). */
 export interface FlowDeps {
   http: HttpTransport;
   session: SessionManager;
+  /** The auth store, for reading; every write goes through `session`. */
+  store: StoreApi<AuthState>;
   pkce: PkceStore;
   /** For navigations that leave the page (SSO and OAuth starts). */
   platform: Platform;

@@ -4,6 +4,8 @@ import {
   fixtureAuthenticateResponse,
   fixtureDiscoveredOrganization,
   fixtureDiscoveryResponse,
+  fixtureMember,
+  fixtureMemberSession,
   fixtureOrganization,
 } from '../testing/fixtures.js';
 import { createTestClient } from '../testing/test-client.js';
@@ -44,6 +46,33 @@ describe('discovery', () => {
       intermediate_session_token: 'intermediate-session-token-test-fixture',
     });
     expect(client.store.getState()).toMatchObject({ status: 'intermediate', discoveredOrganizations: organizations });
+  });
+
+  it('lists with the session when there is no IST, and keeps the signed-in state', async () => {
+    const state = {
+      status: 'signed-in',
+      member: fixtureMember(),
+      organization: fixtureOrganization(),
+      session: fixtureMemberSession(),
+      fromCache: false,
+    } as const;
+    const response = {
+      request_id: 'r',
+      status_code: 200,
+      email_address: 'ada@acme.test',
+      discovered_organizations: [fixtureDiscoveredOrganization()],
+      organization_id_hint: null,
+    };
+    const { client, transport } = createTestClient({
+      state,
+      replies: { 'POST /b2b/discovery/organizations': response },
+    });
+    await expect(client.discovery.organizations.list()).resolves.toEqual(response);
+    expect(transport.requests[0]!.body).toEqual({});
+    expect(transport.requests[0]!.headers.authorization).toBe(
+      `Basic ${btoa(`${client.publicToken}:session-token-test-seeded`)}`,
+    );
+    expect(client.store.getState()).toBe(state);
   });
 
   it('creates an organization with the IST and default session length, and signs in', async () => {

@@ -3,6 +3,7 @@ import type {
   MagicLinkAuthenticateResponse,
   MagicLinkLoginOrSignupRequest,
 } from '../protocol/email-auth-types.js';
+import type { MagicLinkInviteRequest, MemberResponse } from '../protocol/member-types.js';
 import type {
   CommonResponse,
   DiscoveryAuthenticateResponse,
@@ -30,6 +31,9 @@ export interface MagicLinkLoginOrSignupOptions
   /** Where a new member lands; default the client's `redirectUrls.signup`, else the project's default. */
   signup_redirect_url?: string | undefined;
 }
+
+/** Options of `magicLinks.email.invite` (Stytch's `B2BMagicLinksInviteOptions`). */
+export type MagicLinkInviteOptions = MagicLinkInviteRequest;
 
 /** Options of `magicLinks.authenticate` (Stytch's `B2BMagicLinksAuthenticateOptions`). */
 export interface MagicLinkAuthenticateOptions {
@@ -72,6 +76,16 @@ export function createMagicLinksFlow({ http, session, pkce, redirectUrls, sessio
         if (signup) body.signup_redirect_url = signup;
         return http.post<CommonResponse>('/b2b/magic_links/email/login_or_signup', body);
       },
+      /**
+       * Invites a person to the session's organization: an `invited` member, and an email with a link
+       * that signs them in (any browser: an invite carries no PKCE challenge).
+       * @throws {OrgAuthApiError} `unauthorized_action` without `stytch.member` `create`, or for a role
+       * the caller may not grant; `duplicate_member_email`, `invalid_email`…
+       * @example
+       * await client.magicLinks.email.invite({ email_address: 'grace@acme.test', roles: ['stytch_admin'] });
+       */
+      invite: (options: MagicLinkInviteOptions): Promise<MemberResponse> =>
+        http.post('/b2b/magic_links/email/invite', options),
       discovery: {
         /** Emails a discovery magic link; the same PKCE pair is reused for a resend. */
         async send(options: DiscoverySendOptions): Promise<CommonResponse> {

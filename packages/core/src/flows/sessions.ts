@@ -1,9 +1,21 @@
+import type { SessionExchangeRequest } from '../protocol/member-types.js';
 import type { B2BAuthenticateResponse, SessionAuthenticateRequest } from '../protocol/types.js';
 import { isUnrecoverableError } from '../session/session-manager.js';
-import type { FlowDeps } from './deps.js';
+import type { FlowDeps, WithUndefined } from './deps.js';
 
-/** Session calls: revalidate and revoke. */
-export function createSessionsFlow({ http, session }: Pick<FlowDeps, 'http' | 'session'>) {
+/** Options of `session.exchange` (Stytch's `B2BSessionExchangeOptions`). */
+export interface SessionExchangeOptions
+  extends WithUndefined<Omit<SessionExchangeRequest, 'session_duration_minutes'>> {
+  /** Length of the new session; default the client's `sessionDurationMinutes`. */
+  session_duration_minutes?: number | undefined;
+}
+
+/** Session calls: revalidate, switch organization, revoke. */
+export function createSessionsFlow({
+  http,
+  session,
+  sessionDurationMinutes,
+}: Pick<FlowDeps, 'http' | 'session' | 'sessionDurationMinutes'>) {
   return {
     /**
      * Revalidates the session (identified by the Basic-auth token) and, with
@@ -23,6 +35,22 @@ export function createSessionsFlow({ http, session }: Pick<FlowDeps, 'http' | 's
       if (session.isCurrent(sent)) session.applyAuthenticateResponse(response);
       return response;
     },
+    /**
+     * Switches to another organization of the same email: the session (Basic auth) is traded for one
+     * there, which the store, cookies and cache then hold. When that organization does not accept the
+     * factors the session was proven with, the answer carries an intermediate session instead (the
+     * store goes `intermediate`), as after a first factor.
+     * @throws {OrgAuthApiError} e.g. `organization_not_found`, `unauthorized_credentials`.
+     * @example
+     * await client.session.exchange({ organization_id: 'organization-test-…' });
+     */
+    exchange: async (options: SessionExchangeOptions): Promise<B2BAuthenticateResponse> =>
+      session.applyAuthenticateResponse(
+        await http.post<B2BAuthenticateResponse>('/b2b/sessions/exchange', {
+          ...options,
+          session_duration_minutes: options.session_duration_minutes ?? sessionDurationMinutes,
+        }),
+      ),
     /**
      * Revokes the session on the server, then clears cookies and the cache. When the server says the
      * session is already gone the person is signed out all the same, so that is not an error. A

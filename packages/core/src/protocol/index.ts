@@ -6,3 +6,4 @@ export * from './slug.js';
 export * from './email-auth-types.js';
 export * from './otp-messages.js';
 export * from './oauth-types.js';
+export * from './member-types.js';

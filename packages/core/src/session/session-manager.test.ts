@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { OrgAuthApiError } from '../errors.js';
 import { memoryPlatform } from '../platform/memory.js';
 import type { AuthState } from '../state/auth-state.js';
-import { fixtureAuthenticateResponse, fixtureDiscoveryResponse } from '../testing/fixtures.js';
+import {
+  fixtureAuthenticateResponse,
+  fixtureDiscoveryResponse,
+  fixtureMember,
+  fixtureOrganization,
+} from '../testing/fixtures.js';
 import { createSessionCookies } from './cookies.js';
 import { createSessionManager } from './session-manager.js';
 
@@ -112,5 +117,30 @@ describe('reference stability', () => {
     session.applyAuthenticateResponse(fixtureAuthenticateResponse({ member: { ...before.member, name: 'Ada King' } }));
     const renamed = store.getState();
     expect(renamed.status === 'signed-in' && renamed.member.name).toBe('Ada King');
+  });
+
+  it("keeps the session's own member and organization in store and cache, and other tabs follow", async () => {
+    const a = setup();
+    const b = setup(a.platform.openTab());
+    const renamed = {
+      member: fixtureMember({ name: 'Ada King' }),
+      organization: fixtureOrganization({ organization_name: 'Acme Corp' }),
+    };
+    a.session.applyRecords(renamed);
+    expect(a.store.getState()).toEqual({ status: 'signed-out' });
+    const response = fixtureAuthenticateResponse();
+    a.session.applyAuthenticateResponse(response);
+    const before = a.store.getState();
+    a.session.applyRecords({
+      member: fixtureMember({ member_id: 'member-test-other', name: 'Grace' }),
+      organization: fixtureOrganization({ organization_id: 'organization-test-other' }),
+    });
+    a.session.applyRecords({ member: { ...response.member } });
+    expect(a.store.getState()).toBe(before);
+    a.session.applyRecords(renamed);
+    const expected = { ...renamed, session: response.member_session };
+    expect(a.store.getState()).toEqual({ status: 'signed-in', ...expected, fromCache: false });
+    expect(JSON.parse(a.platform.storageMap.get('state')!)).toEqual(expected);
+    await vi.waitFor(() => expect(b.store.getState()).toEqual({ status: 'signed-in', ...expected, fromCache: false }));
   });
 });

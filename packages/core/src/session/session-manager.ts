@@ -10,7 +10,7 @@ import type {
 } from '../protocol/types.js';
 import type { AuthState } from '../state/auth-state.js';
 import type { SessionCookies } from './cookies.js';
-import { parseCachedState, writeCachedState } from './state-cache.js';
+import { type CachedSessionState, parseCachedState, writeCachedState } from './state-cache.js';
 
 /** Why a session ended (the `orgauth-session-ended` event's `detail.reason`). */
 export type SessionEndReason = 'signed-out' | 'expired' | 'revoked';
@@ -35,6 +35,8 @@ export interface SessionManager {
   applyAuthenticateResponse<T extends B2BAuthenticateResponse>(response: T): T;
   /** Stores a discovery answer: the IST cookie and the `intermediate` state. */
   applyDiscoveryResponse<T extends DiscoveryAuthenticateResponse>(response: T): T;
+  /** Keeps the session's own member or organization, as the server answered it, in the store and cache. */
+  applyRecords(records: Partial<Omit<CachedSessionState, 'session'>>): void;
   /** Refreshes the discovered organizations of the `intermediate` state. */
   applyDiscoveredOrganizations(response: DiscoveryOrganizationsResponse): void;
   /** Removes every token and the cache; the store becomes signed-out. */
@@ -68,6 +70,10 @@ const UNRECOVERABLE: readonly string[] = UNRECOVERABLE_ERROR_TYPES;
 
 const keepIfEqual = <T>(previous: T, next: T): T =>
   JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+
+// The answered record if it is the session's own (same id): an answer about another changes nothing.
+const own = <T>(current: T, next: T | undefined, id: keyof T): T =>
+  next && next[id] === current[id] ? keepIfEqual(current, next) : current;
 
 /** True for API errors after which the session can never recover (the client clears it). */
 export const isUnrecoverableError = (error: unknown): error is OrgAuthApiError =>
@@ -159,6 +165,15 @@ export function createSessionManager({ platform, store, cookies, stateKey }: Ses
     applyDiscoveryResponse(response) {
       intermediate(response.intermediate_session_token, response.email_address, response.discovered_organizations);
       return response;
+    },
+    applyRecords(records) {
+      const state = store.getState();
+      if (state.status !== 'signed-in') return;
+      const member = own(state.member, records.member, 'member_id');
+      const organization = own(state.organization, records.organization, 'organization_id');
+      if (member === state.member && organization === state.organization) return;
+      writeCachedState(platform, stateKey, { member, organization, session: state.session });
+      store.setState({ ...state, member, organization }, true);
     },
     applyDiscoveredOrganizations(response) {
       if (store.getState().status !== 'intermediate') return;

@@ -45,6 +45,16 @@ describe('createHttpTransport', () => {
     expect(second.body).toBe('{"a":1}');
   });
 
+  it('sends PUT with its JSON body and DELETE without one', async () => {
+    const { http, fetch } = setup(() => json(200, { data: {} }));
+    await http.put('/b2b/organizations/me', { organization_name: 'Acme' });
+    await http.delete('/b2b/organizations/me');
+    expect(fetch.mock.calls.map(([url, init]) => [url, init!.method, init!.body])).toEqual([
+      ['https://auth.test/sdk/v1/b2b/organizations/me', 'PUT', '{"organization_name":"Acme"}'],
+      ['https://auth.test/sdk/v1/b2b/organizations/me', 'DELETE', undefined],
+    ]);
+  });
+
   it('unwraps data', async () => {
     const { http } = setup(() => json(200, { data: { request_id: 'r', status_code: 200 } }));
     await expect(http.get('/projects/bootstrap/x')).resolves.toEqual({ request_id: 'r', status_code: 200 });

@@ -36,6 +36,10 @@ export interface HttpTransport {
   get<T>(path: string): Promise<T>;
   /** `request('POST', path, body)`; no body is sent when `body` is undefined. */
   post<T>(path: string, body?: object): Promise<T>;
+  /** `request('PUT', path, body)`; no body is sent when `body` is undefined. */
+  put<T>(path: string, body?: object): Promise<T>;
+  /** `request('DELETE', path)`. */
+  delete<T>(path: string): Promise<T>;
 }
 
 /** Creates the transport; headers follow docs/wire-protocol.md §1.2 exactly. */
@@ -87,5 +91,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     request,
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
+    delete: (path) => request('DELETE', path),
   };
 }
