@@ -25,7 +25,9 @@ export async function checkBudgets(root) {
       name: 'orgauth.global.js (script-tag bundle)',
       raw: global.length,
       gzip: gzipSync(global, { level: 9 }).length,
-      budget: 30 * KB,
+      // 31 KB: the login's OAuth buttons and marks (~2.6 KB) and the signed-in member's client calls
+      // (organization, members, self, RBAC: ~0.7 KB) ride in the one client the bundle builds.
+      budget: 31 * KB,
     },
   ];
   return rows.map((r) => ({ ...r, ok: r.gzip <= r.budget }));
