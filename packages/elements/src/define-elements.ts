@@ -8,6 +8,9 @@ const ELEMENTS = [
   ['orgauth-login', OrgAuthLogin],
 ] as const;
 
+/** A tag and the class it is registered with. */
+export type ElementEntry = readonly [tag: string, element: CustomElementConstructor];
+
 /** Shared across copies of this package on one page: which version defined each tag. */
 const DEFINED_BY = Symbol.for('orgauth.elements.definedBy');
 const warned = new Set<string>();
@@ -19,9 +22,18 @@ const warned = new Set<string>();
  * `@orgauth/elements/define` and the script-tag build do.
  */
 export function defineOrgAuthElements(registry: CustomElementRegistry = customElements): void {
+  defineTags(ELEMENTS, registry);
+}
+
+/**
+ * Registers each tag of `elements` that `registry` lacks, noting which version of this package did;
+ * a tag another version registered first gets one warning. Shared by the login entry and the account
+ * entry (`account.ts`), which may load from different copies (the two script-tag bundles).
+ */
+export function defineTags(elements: readonly ElementEntry[], registry: CustomElementRegistry): void {
   const store = globalThis as unknown as Record<symbol, Map<string, string> | undefined>;
   const definedBy = (store[DEFINED_BY] ??= new Map<string, string>());
-  for (const [tag, element] of ELEMENTS) {
+  for (const [tag, element] of elements) {
     if (!registry.get(tag)) {
       registry.define(tag, element);
       definedBy.set(tag, VERSION);
