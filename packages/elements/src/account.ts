@@ -34,6 +34,12 @@ export { OrgAuthOrganizationSwitcher };
 export { OrgAuthCreateOrganizationEvent } from './events/create-organization.js';
 export { OrgAuthOrganizationSwitchedEvent } from './events/organization-switched.js';
 export type { OrgAuthOrganizationSwitchedDetail } from './events/organization-switched.js';
+export { DEFAULT_ACCOUNT_MESSAGES, resolveAccountMessages } from './i18n/account-messages.js';
+export type {
+  OrgAuthAccountMessageKey,
+  OrgAuthAccountMessages,
+  OrgAuthAccountMessagesOverride,
+} from './i18n/account-messages.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,7 +4,11 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { ClientController } from '../../controllers/client-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { OrgAuthErrorEvent } from '../../events/error.js';
-import { resolveMessages, type OrgAuthMessages, type OrgAuthMessagesOverride } from '../../i18n/messages.js';
+import {
+  resolveAccountMessages,
+  type OrgAuthAccountMessages,
+  type OrgAuthAccountMessagesOverride,
+} from '../../i18n/account-messages.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import type { OrgAuthTheme } from '../login/login.js';
 import { SwitcherActions } from './switcher-actions.js';
@@ -70,7 +74,7 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   declare theme: OrgAuthTheme;
   /** Replacement words, merged over the defaults key by key. */
-  declare messages: OrgAuthMessagesOverride | undefined;
+  declare messages: OrgAuthAccountMessagesOverride | undefined;
   /** Hides "Create organization" even when the project allows creating organizations. */
   declare disableCreateOrganization: boolean;
   /** Set by framework wrappers that assign `client` after hydration: its absence is not an error yet. */
@@ -96,7 +100,7 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
         }),
       ),
   });
-  #messages: OrgAuthMessages = resolveMessages();
+  #messages: OrgAuthAccountMessages = resolveAccountMessages();
   /** Logo URLs that failed to load: their organizations show initials. */
   readonly #brokenLogos = new Set<string>();
 
@@ -117,7 +121,7 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.#messages = resolveMessages(this.messages);
+    if (changed.has('messages')) this.#messages = resolveAccountMessages(this.messages);
     this.#organization.setSource(this.#clients.client?.store);
     this.#actions.bind(this.#clients.client);
     super.update(changed);

@@ -1,7 +1,7 @@
 import type { DiscoveredOrganization, Organization } from '@orgauth/core/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, format } from '../../i18n/format.js';
-import type { OrgAuthMessages } from '../../i18n/messages.js';
+import type { OrgAuthAccountMessages } from '../../i18n/account-messages.js';
 import { spinner } from '../../internal/spinner.js';
 
 /** Where the organizations list stands. */
@@ -12,7 +12,7 @@ export type SwitcherList =
 
 /** What the switcher's panel shows; the element builds it on each render. */
 export interface SwitcherView {
-  messages: OrgAuthMessages;
+  messages: OrgAuthAccountMessages;
   current: Organization;
   open: boolean;
   list: SwitcherList;

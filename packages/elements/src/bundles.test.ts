@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+
+// The login's script-tag bundle must not carry the account elements nor @floating-ui/dom: they ship
+// in their own entry (`@orgauth/elements/account`) and chunk (`orgauth-account.global.js`).
+
+/** Every source file of the package (keys like `./global.ts`), and the built script-tag bundles if any. */
+const SOURCES = import.meta.glob<string>(['./**/*.ts', '!./**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const BUNDLES = import.meta.glob<string>('../dist/*.global.js', { query: '?raw', import: 'default', eager: true });
+
+/** Every module `entry` reaches through static imports: package files (relative) and packages (bare). */
+function importGraph(entry: string): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = SOURCES[file];
+    if (text === undefined) throw new Error(`no source ${file}`);
+    for (const [, spec] of text.matchAll(/^\s*(?:import|export)\b[^'";]*?['"]([^'"]+)['"]/gm)) {
+      if (!spec) continue;
+      if (spec.startsWith('.')) visit(`.${new URL(spec.replace(/\.js$/, '.ts'), `file:///${file.slice(2)}`).pathname}`);
+      else packages.add(spec);
+    }
+  };
+  visit(`./${entry}`);
+  return { files: [...files].map((f) => f.slice(2)), packages: [...packages] };
+}
+
+/** What marks the account elements in code or in a minified bundle. */
+const ACCOUNT_MODULE = /organization-switcher|account/;
+const FLOATING_UI = /^@floating-ui\//;
+
+describe('bundle contents', () => {
+  it('the login entries import neither the account elements nor @floating-ui/dom', () => {
+    for (const entry of ['global.ts', 'index.ts', 'define.ts']) {
+      const { files, packages } = importGraph(entry);
+      expect(files, entry).toContain('define-elements.ts');
+      expect(
+        files.filter((f) => ACCOUNT_MODULE.test(f)),
+        entry,
+      ).toEqual([]);
+      expect(
+        packages.filter((p) => FLOATING_UI.test(p)),
+        entry,
+      ).toEqual([]);
+    }
+  });
+
+  it('the account entries do (the check above can see them)', () => {
+    const { files, packages } = importGraph('account-global.ts');
+    expect(files).toContain('components/organization-switcher/organization-switcher.ts');
+    expect(packages).toContain('@floating-ui/dom');
+  });
+
+  // Runs once the package is built (CI builds before testing).
+  const loginText = BUNDLES['../dist/orgauth.global.js'];
+  const accountText = BUNDLES['../dist/orgauth-account.global.js'];
+  it.runIf(loginText && accountText)(
+    'the built orgauth.global.js has no switcher and no floating-ui; the account chunk has both',
+    () => {
+      // Strings survive minification: the tag name, a word of the menu, a floating-ui option name.
+      const marks = ['orgauth-organization-switcher', 'switch organization', 'clippingAncestors'];
+      for (const mark of marks) {
+        expect(loginText?.includes(mark), `orgauth.global.js contains ${mark}`).toBe(false);
+        expect(accountText?.includes(mark), `orgauth-account.global.js lacks ${mark}`).toBe(true);
+      }
+    },
+  );
+});
