@@ -1,4 +1,4 @@
-// Size budgets: the @orgauth/core entry (minified, its dependencies bundled in) and the script-tag bundle.
+// Size budgets: the @orgauth/core entry (minified, its dependencies bundled in) and both script-tag bundles.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +13,7 @@ export async function checkBudgets(root) {
   // ~1 KB, OAuth sign-in and SSO discovery ~1 KB more, the signed-in member's calls (RBAC, session
   // exchange, organization, members, self, invites) ~0.7 KB more.
   const global = readFileSync(join(root, 'packages/elements/dist/orgauth.global.js'));
+  const account = readFileSync(join(root, 'packages/elements/dist/orgauth-account.global.js'));
   const rows = [
     { name: '@orgauth/core entry (all exports)', raw: full.min, gzip: full.gzip, budget: CORE_BUDGET },
     {
@@ -22,10 +23,20 @@ export async function checkBudgets(root) {
       budget: CORE_BUDGET,
     },
     {
-      name: 'orgauth.global.js (script-tag bundle)',
+      // 31 KB: the core's signed-in member calls (see CORE_BUDGET) pushed the login past 30 KB; the
+      // account elements stay out of it (packages/elements/src/bundles.test.ts).
+      name: 'orgauth.global.js (script-tag login bundle)',
       raw: global.length,
       gzip: gzipSync(global, { level: 9 }).length,
-      budget: 30 * KB,
+      budget: 31 * KB,
+    },
+    {
+      // Its own Lit and core (packages/elements/src/account-global.ts says why), the switcher and
+      // @floating-ui/dom: ~31.5 KB. The rest is room for the other account elements, which share them.
+      name: 'orgauth-account.global.js (script-tag account chunk)',
+      raw: account.length,
+      gzip: gzipSync(account, { level: 9 }).length,
+      budget: 44 * KB,
     },
   ];
   return rows.map((r) => ({ ...r, ok: r.gzip <= r.budget }));
