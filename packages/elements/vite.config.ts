@@ -10,10 +10,25 @@ const EXTERNAL =
  * The script-tag bundles, one IIFE build each (an IIFE has a single entry): the login's, and the
  * account elements' chunk with `@floating-ui/dom`, which the login's must never carry.
  */
-const GLOBALS: Record<string, { entry: string; name: string; file: string }> = {
+const GLOBALS: Record<string, { entry: string; name: string; file: string; borrowed?: Record<string, string> }> = {
   global: { entry: 'src/global.ts', name: 'OrgAuthBundle', file: 'orgauth.global.js' },
-  'global-account': { entry: 'src/account-global.ts', name: 'OrgAuthAccountBundle', file: 'orgauth-account.global.js' },
+  'global-account': {
+    entry: 'src/account-global.ts',
+    name: 'OrgAuthAccountBundle',
+    file: 'orgauth-account.global.js',
+    // Lit and the core come from the login bundle's `window.OrgAuth` (src/account-global.ts says why).
+    borrowed: {
+      lit: 'OrgAuth.lit',
+      'lit/directives/live.js': 'OrgAuth.lit',
+      'lit/directives/repeat.js': 'OrgAuth.lit',
+      '@orgauth/core': 'OrgAuth',
+    },
+  },
 };
+
+/** Fails the account chunk early, in words, when the login bundle is not on the page before it. */
+const NEEDS_LOGIN_BUNDLE =
+  'if(!window.OrgAuth||!window.OrgAuth.lit)throw new Error("orgauth-account.global.js needs orgauth.global.js: load it first, from the same OrgAuth version.");';
 
 /**
  * `@orgauth/elements`.
@@ -41,6 +56,12 @@ export default defineConfig(({ mode }) => ({
             name: GLOBALS[mode]!.name,
             fileName: () => GLOBALS[mode]!.file,
           },
+          rolldownOptions: GLOBALS[mode]!.borrowed
+            ? {
+                external: Object.keys(GLOBALS[mode]!.borrowed!),
+                output: { globals: GLOBALS[mode]!.borrowed, banner: NEEDS_LOGIN_BUNDLE },
+              }
+            : {},
         }
       : {
           outDir: 'dist',

@@ -1,13 +1,14 @@
 /**
  * Entry of the script-tag chunk `dist/orgauth-account.global.js`: registers the account elements and
- * exposes them as `window.OrgAuthAccount`.
+ * exposes them as `window.OrgAuthAccount`. Load it after `orgauth.global.js`.
  *
- * The chunk carries its own copy of Lit and `@orgauth/core` rather than borrowing them from
- * `orgauth.global.js`: it then works alone or next to the login bundle, in either load order, with
- * no contract between two builds that could drift apart (the login bundle exposes the client API,
- * not Lit). Two copies on one page still cooperate: each tag is registered once (`defineTags`), and
- * the provider's context key is a global symbol, so one `<orgauth-provider>` hands one client to the
- * login and to the account elements alike, and they share its store.
+ * The chunk borrows Lit and `@orgauth/core` from the login bundle's `window.OrgAuth` (the
+ * `global-account` build in vite.config.ts maps those imports there) instead of carrying copies:
+ * every copy of lit-html registers a Trusted Types policy named `lit-html`, and a page with a strict
+ * CSP (`require-trusted-types-for 'script'; trusted-types lit-html`) refuses the second, which would
+ * stop the chunk from loading. One Lit and one core per page also halve the chunk. Its first line
+ * throws, in words, when the login bundle is missing. The elements of both bundles share one client
+ * through `<orgauth-provider>` (its context key is a global symbol) and register each tag once.
  *
  * @example
  * ```html

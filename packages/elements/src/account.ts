@@ -12,7 +12,7 @@
  */
 import { OrgAuthOrganizationSwitcher } from './components/organization-switcher/organization-switcher.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
-import { defineTags, type ElementEntry } from './define-elements.js';
+import { defineTags, type ElementEntry } from './internal/define-tags.js';
 
 /** The account tags and their classes. The provider first, so consumers find it. */
 const ACCOUNT_ELEMENTS: readonly ElementEntry[] = [

@@ -20,8 +20,9 @@ function importGraph(entry: string): { files: string[]; packages: string[] } {
     files.add(file);
     const text = SOURCES[file];
     if (text === undefined) throw new Error(`no source ${file}`);
-    for (const [, spec] of text.matchAll(/^\s*(?:import|export)\b[^'";]*?['"]([^'"]+)['"]/gm)) {
-      if (!spec) continue;
+    // Type-only imports and exports are erased by the build: they do not count.
+    for (const [statement = '', spec] of text.matchAll(/^\s*(?:import|export)\b[^'";]*?['"]([^'"]+)['"]/gm)) {
+      if (!spec || /^\s*(?:import|export) type\b/.test(statement)) continue;
       if (spec.startsWith('.')) visit(`.${new URL(spec.replace(/\.js$/, '.ts'), `file:///${file.slice(2)}`).pathname}`);
       else packages.add(spec);
     }
@@ -50,6 +51,28 @@ describe('bundle contents', () => {
     }
   });
 
+  it('what the account chunk borrows from window.OrgAuth is there', async () => {
+    // The global-account build (vite.config.ts) maps these imports to the login bundle's window.OrgAuth.
+    const borrowed: Record<string, string[]> = { '@orgauth/core': [], lit: [] };
+    for (const file of importGraph('account-global.ts').files) {
+      for (const [, names = '', spec = ''] of (SOURCES[`./${file}`] ?? '').matchAll(
+        /^import \{([^}]*)\} from '(@orgauth\/core|lit(?:\/directives\/[\w-]+\.js)?)'/gm,
+      )) {
+        const runtime = names
+          .split(',')
+          .map((n) => n.trim())
+          .filter((n) => n && !n.startsWith('type '));
+        borrowed[spec.startsWith('lit') ? 'lit' : spec]?.push(...runtime);
+      }
+    }
+    expect(borrowed.lit).toContain('LitElement');
+    expect(borrowed['@orgauth/core']).toContain('selectOrganization');
+    await import('./global.js');
+    const lent = window.OrgAuth as unknown as Record<string, unknown> & { lit: Record<string, unknown> };
+    for (const name of borrowed['@orgauth/core'] ?? []) expect(lent[name], `OrgAuth.${name}`).toBeDefined();
+    for (const name of borrowed.lit ?? []) expect(lent.lit[name], `OrgAuth.lit.${name}`).toBeDefined();
+  });
+
   it('the account entries do (the check above can see them)', () => {
     const { files, packages } = importGraph('account-global.ts');
     expect(files).toContain('components/organization-switcher/organization-switcher.ts');
@@ -64,6 +87,9 @@ describe('bundle contents', () => {
     () => {
       // Strings survive minification: the tag name, a word of the menu, a floating-ui option name.
       const marks = ['orgauth-organization-switcher', 'switch organization', 'clippingAncestors'];
+      // One lit-html per page: the account chunk registers no Trusted Types policy of its own.
+      expect(accountText?.includes('createPolicy')).toBe(false);
+      expect(loginText?.includes('createPolicy')).toBe(true);
       for (const mark of marks) {
         expect(loginText?.includes(mark), `orgauth.global.js contains ${mark}`).toBe(false);
         expect(accountText?.includes(mark), `orgauth-account.global.js lacks ${mark}`).toBe(true);

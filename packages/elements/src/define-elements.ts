@@ -1,19 +1,12 @@
 import { OrgAuthLogin } from './components/login/login.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
-import { VERSION } from './version.js';
+import { defineTags } from './internal/define-tags.js';
 
 /** The tags this package registers, and their classes. Providers first, so consumers find them. */
 const ELEMENTS = [
   ['orgauth-provider', OrgAuthProvider],
   ['orgauth-login', OrgAuthLogin],
 ] as const;
-
-/** A tag and the class it is registered with. */
-export type ElementEntry = readonly [tag: string, element: CustomElementConstructor];
-
-/** Shared across copies of this package on one page: which version defined each tag. */
-const DEFINED_BY = Symbol.for('orgauth.elements.definedBy');
-const warned = new Set<string>();
 
 /**
  * Registers `<orgauth-provider>` and `<orgauth-login>`. Idempotent: a tag that is already defined is
@@ -23,28 +16,4 @@ const warned = new Set<string>();
  */
 export function defineOrgAuthElements(registry: CustomElementRegistry = customElements): void {
   defineTags(ELEMENTS, registry);
-}
-
-/**
- * Registers each tag of `elements` that `registry` lacks, noting which version of this package did;
- * a tag another version registered first gets one warning. Shared by the login entry and the account
- * entry (`account.ts`), which may load from different copies (the two script-tag bundles).
- */
-export function defineTags(elements: readonly ElementEntry[], registry: CustomElementRegistry): void {
-  const store = globalThis as unknown as Record<symbol, Map<string, string> | undefined>;
-  const definedBy = (store[DEFINED_BY] ??= new Map<string, string>());
-  for (const [tag, element] of elements) {
-    if (!registry.get(tag)) {
-      registry.define(tag, element);
-      definedBy.set(tag, VERSION);
-      continue;
-    }
-    const other = definedBy.get(tag);
-    if (other !== undefined && other !== VERSION && !warned.has(tag)) {
-      warned.add(tag);
-      console.warn(
-        `[orgauth] <${tag}> is already defined by @orgauth/elements ${other}; this copy (${VERSION}) is not used.`,
-      );
-    }
-  }
 }

@@ -1,9 +1,10 @@
-import { resolveMessages, type OrgAuthMessages, type OrgAuthMessagesOverride } from './messages.js';
+import { DEFAULT_ERROR_MESSAGES, type OrgAuthMessages, type OrgAuthMessagesOverride } from './messages.js';
 
 /**
  * Words of the account elements (`@orgauth/elements/account`), a table of their own beside the
  * login's `DEFAULT_MESSAGES` (docs/architecture.md P7): only the account entry imports this module,
- * so the login's script-tag bundle does not carry these words. `{name}` marks a placeholder.
+ * so the login's script-tag bundle does not carry these words, nor the account chunk the login's.
+ * Errors share the one `DEFAULT_ERROR_MESSAGES` table. `{name}` marks a placeholder.
  */
 export const DEFAULT_ACCOUNT_MESSAGES = {
   'switcher.button': '{organization}, switch organization',
@@ -26,16 +27,15 @@ export const DEFAULT_ACCOUNT_MESSAGES = {
 /** Keys of the account elements' words. */
 export type OrgAuthAccountMessageKey = keyof typeof DEFAULT_ACCOUNT_MESSAGES;
 
-/** The complete table an account element renders with: the login's words, errors, and its own. */
-export type OrgAuthAccountMessages = OrgAuthMessages & Record<OrgAuthAccountMessageKey, string>;
+/** The complete table an account element renders with: its own words and the error words. */
+export type OrgAuthAccountMessages = Record<OrgAuthAccountMessageKey, string> & Pick<OrgAuthMessages, 'errors'>;
 
-/** What an account element's `messages` property accepts: any subset of either table, and errors. */
-export type OrgAuthAccountMessagesOverride = OrgAuthMessagesOverride &
-  Partial<Record<OrgAuthAccountMessageKey, string>>;
+/** What an account element's `messages` property accepts: any subset of its words, and of the errors. */
+export type OrgAuthAccountMessagesOverride = Partial<Record<OrgAuthAccountMessageKey, string>> &
+  Pick<OrgAuthMessagesOverride, 'errors'>;
 
-/** Defaults of both tables with `overrides` laid over them key by key (errors merged separately). */
+/** Defaults with `overrides` laid over them key by key (error strings merged separately). */
 export function resolveAccountMessages(overrides?: OrgAuthAccountMessagesOverride): OrgAuthAccountMessages {
   const { errors, ...words } = overrides ?? {};
-  const base = resolveMessages(errors ? { errors } : undefined);
-  return { ...base, ...DEFAULT_ACCOUNT_MESSAGES, ...words, errors: base.errors };
+  return { ...DEFAULT_ACCOUNT_MESSAGES, ...words, errors: { ...DEFAULT_ERROR_MESSAGES, ...errors } };
 }
