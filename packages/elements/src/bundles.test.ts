@@ -87,6 +87,14 @@ describe('bundle contents', () => {
     () => {
       // Strings survive minification: the tag name, a word of the menu, a floating-ui option name.
       const marks = ['orgauth-organization-switcher', 'switch organization', 'clippingAncestors'];
+      // Without the login bundle first, the chunk stops at once and says why.
+      const ownOrgAuth = Object.getOwnPropertyDescriptor(window, 'OrgAuth');
+      Reflect.deleteProperty(window, 'OrgAuth');
+      try {
+        expect(() => new Function(accountText ?? '')()).toThrow('orgauth-account.global.js needs orgauth.global.js');
+      } finally {
+        if (ownOrgAuth) Object.defineProperty(window, 'OrgAuth', ownOrgAuth);
+      }
       // One lit-html per page: the account chunk registers no Trusted Types policy of its own.
       expect(accountText?.includes('createPolicy')).toBe(false);
       expect(loginText?.includes('createPolicy')).toBe(true);
