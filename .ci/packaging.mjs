@@ -21,7 +21,7 @@ const FORBIDDEN = [
 ];
 
 /** React entries that React Server Components frameworks must see as client modules. */
-const CLIENT_ENTRIES = { react: ['dist/index.js', 'dist/components.js'] };
+const CLIENT_ENTRIES = { react: ['dist/index.js', 'dist/components.js', 'dist/account.js'] };
 
 const listFiles = (dir) =>
   readdirSync(dir, { recursive: true })

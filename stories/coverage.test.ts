@@ -5,6 +5,9 @@ import * as oauthStories from './login-oauth.stories.js';
 import { LOGIN_STATES, type LoginStoryState } from './login-states.js';
 import * as stories from './login.stories.js';
 import type { LoginStoryParameters } from './login.stories.js';
+import * as switcherStories from './organization-switcher.stories.js';
+import type { SwitcherStoryParameters } from './organization-switcher.stories.js';
+import { SWITCHER_STATES } from './switcher-states.js';
 
 type Parameters = Partial<LoginStoryParameters> & { loginState?: LoginStoryState };
 
@@ -51,5 +54,32 @@ describe('login stories cover the login machine', () => {
 
   it('has the Themed and Parts stories', () => {
     expect(all.map((s) => s.name)).toEqual(expect.arrayContaining(['Themed', 'Parts']));
+  });
+});
+
+describe('switcher stories cover the switcher’s screens', () => {
+  const switcher = Object.entries(switcherStories)
+    .filter(([name]) => name !== 'default')
+    .map(([name, story]) => ({
+      name,
+      state: (story as { parameters?: Partial<SwitcherStoryParameters> }).parameters?.switcherState,
+      theme: (story as { args?: { theme?: string } }).args?.theme ?? switcherStories.default.args?.theme,
+    }));
+
+  it('every story names a known screen', () => {
+    for (const { name, state } of switcher) expect(SWITCHER_STATES, `story ${name}`).toContain(state);
+  });
+
+  it.each(SWITCHER_STATES.map((state) => [state]))('screen "%s" has a light and a dark story', (state) => {
+    const themes = switcher.filter((s) => s.state === state).map((s) => s.theme);
+    expect(themes).toContain('light');
+    expect(themes).toContain('dark');
+  });
+
+  it('every light story has its Dark* twin, and the Themed story exists', () => {
+    const names = new Set(switcher.map((s) => s.name));
+    for (const { name } of switcher.filter((s) => s.theme === 'light' && s.name !== 'Themed'))
+      expect(names, `Dark${name}`).toContain(`Dark${name}`);
+    expect(names).toContain('Themed');
   });
 });

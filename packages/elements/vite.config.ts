@@ -3,39 +3,72 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['@orgauth/source', 'module', 'browser', 'development|production'];
 
 /** Bare imports that stay imports in the ES library build: runtime deps and sibling packages. */
-const EXTERNAL = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|@orgauth\/[^/]+)(\/.*)?$/;
+const EXTERNAL =
+  /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|@floating-ui\/[^/]+|@orgauth\/[^/]+)(\/.*)?$/;
+
+/**
+ * The script-tag bundles, one IIFE build each (an IIFE has a single entry): the login's, and the
+ * account elements' chunk with `@floating-ui/dom`, which the login's must never carry.
+ */
+const GLOBALS: Record<string, { entry: string; name: string; file: string; borrowed?: Record<string, string> }> = {
+  global: { entry: 'src/global.ts', name: 'OrgAuthBundle', file: 'orgauth.global.js' },
+  'global-account': {
+    entry: 'src/account-global.ts',
+    name: 'OrgAuthAccountBundle',
+    file: 'orgauth-account.global.js',
+    // Lit and the core come from the login bundle's `window.OrgAuth` (src/account-global.ts says why).
+    borrowed: {
+      lit: 'OrgAuth.lit',
+      'lit/directives/live.js': 'OrgAuth.lit',
+      'lit/directives/repeat.js': 'OrgAuth.lit',
+      '@orgauth/core': 'OrgAuth',
+    },
+  },
+};
+
+/** Fails the account chunk early, in words, when the login bundle is not on the page before it. */
+const NEEDS_LOGIN_BUNDLE =
+  'if(!window.OrgAuth||!window.OrgAuth.lit)throw new Error("orgauth-account.global.js needs orgauth.global.js: load it first, from the same OrgAuth version.");';
 
 /**
  * `@orgauth/elements`.
- * - `vite build`: ES library build of `index` and `define` (`dist/index.js`, `dist/define.js`), with
- *   lit, @lit/context and @orgauth/core left as imports.
+ * - `vite build`: ES library build of `index`, `define` and `account` (`dist/*.js`), with lit,
+ *   @lit/context, @floating-ui/dom and @orgauth/core left as imports.
  * - `vite build --mode global`: the script-tag bundle `dist/orgauth.global.js`, an IIFE with every
  *   dependency inlined and minified; it must not wipe the ES build, hence `emptyOutDir: false`.
+ * - `vite build --mode global-account`: the same for `dist/orgauth-account.global.js` (the account
+ *   elements; see src/account-global.ts for why it carries its own Lit and core).
  * - `vitest --project elements`: component tests in happy-dom, workspace packages from source.
  */
 export default defineConfig(({ mode }) => ({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   build:
-    mode === 'global'
+    mode in GLOBALS
       ? {
           outDir: 'dist',
           emptyOutDir: false,
           minify: true,
           sourcemap: true,
           lib: {
-            entry: 'src/global.ts',
+            entry: GLOBALS[mode]!.entry,
             formats: ['iife'],
-            name: 'OrgAuthBundle',
-            fileName: () => 'orgauth.global.js',
+            name: GLOBALS[mode]!.name,
+            fileName: () => GLOBALS[mode]!.file,
           },
+          rolldownOptions: GLOBALS[mode]!.borrowed
+            ? {
+                external: Object.keys(GLOBALS[mode]!.borrowed!),
+                output: { globals: GLOBALS[mode]!.borrowed, banner: NEEDS_LOGIN_BUNDLE },
+              }
+            : {},
         }
       : {
           outDir: 'dist',
           emptyOutDir: true, // runs first; the global bundle and the declarations follow (see the `build` script)
           sourcemap: true,
           lib: {
-            entry: { index: 'src/index.ts', define: 'src/define.ts' },
+            entry: { index: 'src/index.ts', define: 'src/define.ts', account: 'src/account.ts' },
             formats: ['es'],
             fileName: (_format: string, name: string) => `${name}.js`,
           },
@@ -44,7 +77,7 @@ export default defineConfig(({ mode }) => ({
             output: { chunkFileNames: 'chunks/[name]-[hash].js' },
           },
         },
-  define: mode === 'global' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  define: mode in GLOBALS ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   test: {
     name: 'elements',
     environment: 'happy-dom',

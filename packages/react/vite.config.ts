@@ -10,8 +10,8 @@ const USE_CLIENT = /^(\s*)(['"])use client\2;?/;
 
 /**
  * Carries React's `'use client'` from a source entry to the top of its built chunk, so React Server
- * Components frameworks (Next.js App Router) treat `dist/index.js` and `dist/components.js` as client
- * modules. The bundler keeps an entry module's directive only by accident (it warns that it "may not
+ * Components frameworks (Next.js App Router) treat `dist/index.js`, `dist/components.js` and
+ * `dist/account.js` as client modules. The bundler keeps an entry module's directive only by accident (it warns that it "may not
  * be preserved"); here it is blanked in the source (same length: positions and source maps hold) and
  * written back as the chunk's banner, which the bundler accounts for in the map.
  */
@@ -34,7 +34,7 @@ function preserveUseClient(): Plugin {
 }
 
 /**
- * `@orgauth/react`: library build of the two entry points (`index`, `components`) and the `react`
+ * `@orgauth/react`: library build of the three entry points (`index`, `components`, `account`) and the `react`
  * Vitest project. Workspace packages resolve to their sources through the `@orgauth/source` condition.
  */
 export default defineConfig({
@@ -46,7 +46,7 @@ export default defineConfig({
     emptyOutDir: true, // declarations are emitted after this build (see the `build` script)
     sourcemap: true,
     lib: {
-      entry: { index: 'src/index.ts', components: 'src/components.ts' },
+      entry: { index: 'src/index.ts', components: 'src/components.ts', account: 'src/account.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

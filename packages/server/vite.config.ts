@@ -7,18 +7,25 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['@orgauth/source', 'module', 'node', 'development|production'];
 
 /**
- * Copies `@orgauth/elements`' script-tag bundle and its source map into the output folder, where the
- * server serves them at `/orgauth.global.js` (src/http/script-bundle.ts): a published server carries
- * the bundle it was built with. The root `npm run build` builds elements first; without that build
+ * Copies `@orgauth/elements`' script-tag bundles and their source maps into the output folder, where
+ * the server serves them at `/orgauth.global.js` and `/orgauth-account.global.js`
+ * (src/http/script-bundle.ts): a published server carries the bundles it was built with. The root `npm run build` builds elements first; without that build
  * the copy is skipped with a warning and the server answers 404 there.
  */
 function copyScriptBundle(): Plugin {
+  // The names of SCRIPT_BUNDLE_FILES in src/http/script-bundle.ts (not imported: it loads Hono).
+  const BUNDLES = [
+    'orgauth.global.js',
+    'orgauth.global.js.map',
+    'orgauth-account.global.js',
+    'orgauth-account.global.js.map',
+  ];
   const from = fileURLToPath(new URL('../elements/dist/', import.meta.url));
   return {
     name: 'orgauth-copy-script-bundle',
     apply: 'build',
     writeBundle(options) {
-      for (const name of ['orgauth.global.js', 'orgauth.global.js.map']) {
+      for (const name of BUNDLES) {
         if (!existsSync(join(from, name))) {
           this.warn(
             `${name} not found in ${from}: build @orgauth/elements first, or the server answers 404 at /${name}.`,

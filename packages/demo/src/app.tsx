@@ -1,5 +1,6 @@
 import type { LoginConfig, LoginProduct } from '@orgauth/core';
 import { useAuthStatus, useMember, useOrgAuth, useOrganization } from '@orgauth/react';
+import { OrganizationSwitcher } from '@orgauth/react/account';
 import { Login } from '@orgauth/react/components';
 import { useState } from 'react';
 
@@ -90,6 +91,9 @@ function SignedIn() {
   return (
     <section className="demo-card" aria-labelledby="signed-in-heading">
       <h1 id="signed-in-heading">You're signed in</h1>
+      {/* Switching organizations updates the client's store, so the details below follow. Creating one
+          goes through the login's discovery (an intermediate session), so the menu does not offer it. */}
+      <OrganizationSwitcher theme="auto" disableCreateOrganization data-testid="organization-switcher" />
       <dl>
         <dt>Member</dt>
         <dd data-testid="member-email">{member?.email_address}</dd>

@@ -1,16 +1,12 @@
 import { OrgAuthLogin } from './components/login/login.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
-import { VERSION } from './version.js';
+import { defineTags } from './internal/define-tags.js';
 
 /** The tags this package registers, and their classes. Providers first, so consumers find them. */
 const ELEMENTS = [
   ['orgauth-provider', OrgAuthProvider],
   ['orgauth-login', OrgAuthLogin],
 ] as const;
-
-/** Shared across copies of this package on one page: which version defined each tag. */
-const DEFINED_BY = Symbol.for('orgauth.elements.definedBy');
-const warned = new Set<string>();
 
 /**
  * Registers `<orgauth-provider>` and `<orgauth-login>`. Idempotent: a tag that is already defined is
@@ -19,20 +15,5 @@ const warned = new Set<string>();
  * `@orgauth/elements/define` and the script-tag build do.
  */
 export function defineOrgAuthElements(registry: CustomElementRegistry = customElements): void {
-  const store = globalThis as unknown as Record<symbol, Map<string, string> | undefined>;
-  const definedBy = (store[DEFINED_BY] ??= new Map<string, string>());
-  for (const [tag, element] of ELEMENTS) {
-    if (!registry.get(tag)) {
-      registry.define(tag, element);
-      definedBy.set(tag, VERSION);
-      continue;
-    }
-    const other = definedBy.get(tag);
-    if (other !== undefined && other !== VERSION && !warned.has(tag)) {
-      warned.add(tag);
-      console.warn(
-        `[orgauth] <${tag}> is already defined by @orgauth/elements ${other}; this copy (${VERSION}) is not used.`,
-      );
-    }
-  }
+  defineTags(ELEMENTS, registry);
 }

@@ -28,11 +28,25 @@ import {
   suggestSlug,
   validateSlug,
 } from '@orgauth/core';
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { OrgAuthLogin } from './components/login/login.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
 import { defineOrgAuthElements } from './define-elements.js';
 import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES } from './i18n/messages.js';
 import { VERSION } from './version.js';
+
+/** The part of Lit that `window.OrgAuth.lit` lends to the account chunk. */
+interface LentLit {
+  LitElement: typeof LitElement;
+  html: typeof html;
+  css: typeof css;
+  svg: typeof svg;
+  nothing: typeof nothing;
+  live: typeof live;
+  repeat: typeof repeat;
+}
 
 /** What `window.OrgAuth` holds. */
 const OrgAuth = Object.freeze({
@@ -56,6 +70,13 @@ const OrgAuth = Object.freeze({
   defineOrgAuthElements,
   DEFAULT_MESSAGES,
   DEFAULT_ERROR_MESSAGES,
+  /**
+   * The Lit this bundle renders with, for `orgauth-account.global.js` (see src/account-global.ts):
+   * each copy of lit-html registers a Trusted Types policy named `lit-html`, and a strict CSP
+   * (`trusted-types lit-html`) refuses a second one, so a page holds one copy. Only what the login
+   * already carries.
+   */
+  lit: Object.freeze<LentLit>({ LitElement, html, css, svg, nothing, live, repeat }),
 });
 
 declare global {

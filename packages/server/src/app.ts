@@ -42,8 +42,8 @@ const FEATURES = [
 
 /**
  * Builds the Hono app: SDK API under `/sdk/v1` (public token, CORS, `{data}` envelope), backend API
- * under `/v1/b2b` (project secret), browser-facing SSO under `/v1/public`, the script-tag bundle at
- * `/orgauth.global.js`, and the dev pages when `deps.dev`. Each feature folder's sub-apps are mounted
+ * under `/v1/b2b` (project secret), browser-facing SSO under `/v1/public`, the script-tag bundles at
+ * `/orgauth.global.js` and `/orgauth-account.global.js`, and the dev pages when `deps.dev`. Each feature folder's sub-apps are mounted
  * here with `app.route()`; the event log's actions and the rate limits come from the routes' own
  * declarations (http/routes.ts). Every failure leaves as the JSON error envelope; only genuine bugs
  * become 500.
@@ -128,7 +128,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.route('/dev', dev);
   }
 
-  // The script-tag bundle at the README's `<script src="https://auth.example.com/orgauth.global.js">`.
+  // The script-tag bundles at the README's `<script src="https://auth.example.com/orgauth.global.js">`
+  // and `/orgauth-account.global.js`.
   registerScriptBundleRoutes(app, deps.scriptBundleDirs);
 
   app.notFound((c) => errorEnvelope(c, apiError('not_found', `No endpoint ${c.req.method} ${c.req.path}.`)));

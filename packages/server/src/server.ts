@@ -62,8 +62,8 @@ export interface ServerOptions {
    */
   allowPrivateIdpNetworks?: boolean;
   /**
-   * Folder holding `orgauth.global.js` and `orgauth.global.js.map`, served at `/orgauth.global.js`
-   * and `/orgauth.global.js.map`. Default: the copy the build put next to the server (`dist/`), else
+   * Folder holding the script-tag bundles `orgauth.global.js` and `orgauth-account.global.js` with
+   * their `.map` files, served at `/<name>`. Default: the copy the build put next to the server (`dist/`), else
    * the installed `@orgauth/elements` package's `dist/`.
    */
   scriptBundleDir?: string;

@@ -13,6 +13,14 @@ import { listen } from './listen.js';
 
 const SCRIPT = '(()=>{window.OrgAuthBundle={version:1}})();\n//# sourceMappingURL=orgauth.global.js.map\n';
 const MAP = '{"version":3,"sources":["src/global.ts"],"mappings":"AAAA"}';
+const ACCOUNT =
+  '(()=>{window.OrgAuthAccountBundle={version:1}})();\n//# sourceMappingURL=orgauth-account.global.js.map\n';
+const ACCOUNT_MAP = '{"version":3,"sources":["src/account-global.ts"],"mappings":"AAAA"}';
+/** Each script-tag bundle, its source map, and the contents the tests write for them. */
+const BUNDLES = [
+  { name: 'orgauth.global.js', script: SCRIPT, map: MAP },
+  { name: 'orgauth-account.global.js', script: ACCOUNT, map: ACCOUNT_MAP },
+];
 
 let dir: string;
 let t: TestServer | undefined;
@@ -26,64 +34,72 @@ afterEach(async () => {
 });
 
 async function serveBundle(): Promise<TestServer> {
-  writeFileSync(join(dir, 'orgauth.global.js'), SCRIPT);
-  writeFileSync(join(dir, 'orgauth.global.js.map'), MAP);
+  for (const { name, script, map } of BUNDLES) {
+    writeFileSync(join(dir, name), script);
+    writeFileSync(join(dir, `${name}.map`), map);
+  }
   return (t = await createTestServer({ scriptBundleDir: dir }));
 }
 
-describe('/orgauth.global.js', () => {
-  test('the bundle with its type, public caching, a strong ETag, nosniff, CORP and CORS for SRI', async () => {
-    const s = await serveBundle();
-    const res = await s.http('/orgauth.global.js', { headers: { origin: 'https://app.example.com' } });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe(SCRIPT);
-    expect(
-      Object.fromEntries(
-        [
-          'content-type',
-          'cache-control',
-          'x-content-type-options',
-          'cross-origin-resource-policy',
-          'access-control-allow-origin',
-        ].map((h) => [h, res.headers.get(h)]),
-      ),
-    ).toEqual({
-      'content-type': 'text/javascript; charset=utf-8',
-      'cache-control': 'public, max-age=3600',
-      'x-content-type-options': 'nosniff',
-      'cross-origin-resource-policy': 'cross-origin',
-      'access-control-allow-origin': '*',
-    });
-    expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-    expect(res.headers.get('set-cookie')).toBeNull();
+describe('/orgauth.global.js and /orgauth-account.global.js', () => {
+  test.each(BUNDLES)(
+    '$name with its type, public caching, a strong ETag, nosniff, CORP and CORS for SRI',
+    async ({ name, script, map: mapText }) => {
+      const s = await serveBundle();
+      const res = await s.http(`/${name}`, { headers: { origin: 'https://app.example.com' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(script);
+      expect(
+        Object.fromEntries(
+          [
+            'content-type',
+            'cache-control',
+            'x-content-type-options',
+            'cross-origin-resource-policy',
+            'access-control-allow-origin',
+          ].map((h) => [h, res.headers.get(h)]),
+        ),
+      ).toEqual({
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+        'cross-origin-resource-policy': 'cross-origin',
+        'access-control-allow-origin': '*',
+      });
+      expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+      expect(res.headers.get('set-cookie')).toBeNull();
 
-    const map = await s.http('/orgauth.global.js.map');
-    expect(map.status).toBe(200);
-    expect(map.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(map.headers.get('cache-control')).toBe('public, max-age=3600');
-    expect(await map.text()).toBe(MAP);
-    expect(map.headers.get('etag')).not.toBe(res.headers.get('etag'));
-  });
+      const map = await s.http(`/${name}.map`);
+      expect(map.status).toBe(200);
+      expect(map.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(map.headers.get('cache-control')).toBe('public, max-age=3600');
+      expect(await map.text()).toBe(mapText);
+      expect(map.headers.get('etag')).not.toBe(res.headers.get('etag'));
+    },
+  );
 
-  test('If-None-Match: 304 without a body and with the caching headers; a changed file gets a new ETag', async () => {
-    const s = await serveBundle();
-    const tag = (await s.http('/orgauth.global.js')).headers.get('etag') ?? '';
-    for (const ifNoneMatch of [tag, `W/${tag}`, `"other", ${tag}`, '*']) {
-      const res = await s.http('/orgauth.global.js', { headers: { 'if-none-match': ifNoneMatch } });
-      expect(res.status, ifNoneMatch).toBe(304);
-      expect(await res.text()).toBe('');
-      expect(res.headers.get('etag')).toBe(tag);
-      expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
-      expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    }
-    expect((await s.http('/orgauth.global.js', { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
+  test.each(BUNDLES)(
+    '$name: If-None-Match answers 304 with the caching headers; a changed file gets a new ETag',
+    async ({ name, script }) => {
+      const s = await serveBundle();
+      const tag = (await s.http(`/${name}`)).headers.get('etag') ?? '';
+      for (const ifNoneMatch of [tag, `W/${tag}`, `"other", ${tag}`, '*']) {
+        const res = await s.http(`/${name}`, { headers: { 'if-none-match': ifNoneMatch } });
+        expect(res.status, ifNoneMatch).toBe(304);
+        expect(await res.text()).toBe('');
+        expect(res.headers.get('etag')).toBe(tag);
+        expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
+        expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      }
+      expect((await s.http(`/${name}`, { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
 
-    writeFileSync(join(dir, 'orgauth.global.js'), `${SCRIPT}// rebuilt\n`);
-    const changed = await s.http('/orgauth.global.js', { headers: { 'if-none-match': tag } });
-    expect(changed.status).toBe(200);
-    expect(changed.headers.get('etag')).not.toBe(tag);
-    expect(await changed.text()).toContain('// rebuilt');
-  });
+      writeFileSync(join(dir, name), `${script}// rebuilt\n`);
+      const changed = await s.http(`/${name}`, { headers: { 'if-none-match': tag } });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(tag);
+      expect(await changed.text()).toContain('// rebuilt');
+    },
+  );
 
   test('HEAD answers the headers without the body', async () => {
     const s = await serveBundle();
@@ -96,7 +112,7 @@ describe('/orgauth.global.js', () => {
 
   test('not built: the 404 envelope says how to build it', async () => {
     t = await createTestServer({ scriptBundleDir: dir });
-    for (const path of ['/orgauth.global.js', '/orgauth.global.js.map']) {
+    for (const path of BUNDLES.flatMap(({ name }) => [`/${name}`, `/${name}.map`])) {
       const res = await t.http(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -111,6 +127,7 @@ describe('/orgauth.global.js', () => {
     const s = await serveBundle();
     for (const path of [
       '/sdk/v1/orgauth.global.js',
+      '/sdk/v1/orgauth-account.global.js',
       '/v1/orgauth.global.js',
       '/v1/public/orgauth.global.js',
       '/orgauth.global.js/x',
@@ -126,6 +143,7 @@ describe('/orgauth.global.js', () => {
     const demo = mkdtempSync(join(tmpdir(), 'orgauth-demo-'));
     writeFileSync(join(demo, 'index.html'), '<p>demo</p>');
     writeFileSync(join(demo, 'orgauth.global.js'), 'demo copy');
+    writeFileSync(join(demo, 'orgauth-account.global.js'), 'demo copy');
     const listener = await listen({
       fetch: withDemoSite(
         await createDemoSite(demo, { publicToken: 'pt', baseUrl: 'http://localhost' }),
@@ -137,6 +155,9 @@ describe('/orgauth.global.js', () => {
     try {
       const script = await fetch(`${listener.origin}/orgauth.global.js`);
       expect(await script.text()).toBe(SCRIPT);
+      const account = await fetch(`${listener.origin}/orgauth-account.global.js`);
+      expect(await account.text()).toBe(ACCOUNT);
+      expect(account.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
       expect(script.headers.get('cache-control')).toBe('public, max-age=3600');
       expect(await (await fetch(`${listener.origin}/orgauth.global.js.map`)).text()).toBe(MAP);
       expect(await (await fetch(`${listener.origin}/`)).text()).toBe('<p>demo</p>');
@@ -147,16 +168,19 @@ describe('/orgauth.global.js', () => {
   });
 });
 
-test('by default, running from source: the @orgauth/elements build output, or the 404 that asks for it', async () => {
-  const built = fileURLToPath(new URL('../../../elements/dist/orgauth.global.js', import.meta.url));
-  t = await createTestServer();
-  const res = await t.http('/orgauth.global.js');
-  // Both branches assert: CI builds before testing (the first), a fresh checkout has no build (the second).
-  if (existsSync(built)) {
-    expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(built))).toBe(true);
-  } else {
-    expect(res.status).toBe(404);
-    expect(((await res.json()) as { error_message: string }).error_message).toContain('npm run build');
-  }
-});
+test.each(BUNDLES)(
+  'by default, running from source: the @orgauth/elements build of $name, or the 404 that asks for it',
+  async ({ name }) => {
+    const built = fileURLToPath(new URL(`../../../elements/dist/${name}`, import.meta.url));
+    t = await createTestServer();
+    const res = await t.http(`/${name}`);
+    // Both branches assert: CI builds before testing (the first), a fresh checkout has no build (the second).
+    if (existsSync(built)) {
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(built))).toBe(true);
+    } else {
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error_message: string }).error_message).toContain('npm run build');
+    }
+  },
+);

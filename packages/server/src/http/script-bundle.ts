@@ -9,10 +9,15 @@ import { apiError } from '../lib/api-error.js';
 import type { AppEnv } from './context.js';
 import { errorEnvelope } from './responses.js';
 
-/** The script-tag bundle of `@orgauth/elements` and its source map, served at `/<name>`. */
+/**
+ * The script-tag bundles of `@orgauth/elements` and their source maps, served at `/<name>`: the
+ * login's, and the account elements' chunk (organization switcher and the other signed-in surfaces).
+ */
 export const SCRIPT_BUNDLE_FILES = {
   'orgauth.global.js': 'text/javascript; charset=utf-8',
   'orgauth.global.js.map': 'application/json; charset=utf-8',
+  'orgauth-account.global.js': 'text/javascript; charset=utf-8',
+  'orgauth-account.global.js.map': 'application/json; charset=utf-8',
 } as const;
 
 type BundleFile = keyof typeof SCRIPT_BUNDLE_FILES;
@@ -24,7 +29,7 @@ type BundleFile = keyof typeof SCRIPT_BUNDLE_FILES;
 const CACHE_CONTROL = 'public, max-age=3600';
 
 /**
- * Where the bundle is looked for, first match wins: the built server's own folder (vite.config.ts
+ * Where the bundles are looked for, first match wins: the built server's own folder (vite.config.ts
  * copies it into `dist/` at build time, so a published server carries the bundle it was built with;
  * this module sits in `dist/` or `dist/chunks/`), then the `@orgauth/elements` package (running from
  * source, where `packages/elements/dist` is the build output). Only file paths are resolved: no
@@ -76,7 +81,7 @@ function bundleReader(dirs: readonly string[]) {
 }
 
 /**
- * `GET /orgauth.global.js` and `/orgauth.global.js.map` (HEAD too) on the root app, outside `/sdk`
+ * `GET /orgauth.global.js`, `/orgauth-account.global.js` and their `.map` files (HEAD too) on the root app, outside `/sdk`
  * and `/v1`: public caching with a strong ETag (304 on `If-None-Match`, through hono/etag),
  * `Cross-Origin-Resource-Policy: cross-origin` so pages with COEP can load it, and
  * `Access-Control-Allow-Origin: *` so `<script crossorigin integrity=…>` works (the file is public and

@@ -1,0 +1,168 @@
+import { isOrgAuthError, OrgAuthError, selectOrganization, type AuthState, type B2BClient } from '@orgauth/core';
+import type { Organization } from '@orgauth/core/protocol';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ClientController } from '../../controllers/client-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { OrgAuthErrorEvent } from '../../events/error.js';
+import {
+  resolveAccountMessages,
+  type OrgAuthAccountMessages,
+  type OrgAuthAccountMessagesOverride,
+} from '../../i18n/account-messages.js';
+import { themeStyles } from '../../internal/theme.styles.js';
+import type { OrgAuthTheme } from '../login/login.js';
+import { SwitcherActions } from './switcher-actions.js';
+import { SwitcherMenu } from './switcher-menu.js';
+import { switcherStyles } from './switcher.styles.js';
+import { avatar, renderPanel, type SwitcherList } from './switcher-view.js';
+
+/**
+ * The signed-in member's organization as a button that opens a menu of their other organizations
+ * (WAI-ARIA menu button): active memberships, invitations and organizations their email domain or
+ * sign-in account may join, each labelled in words, from `client.discovery.organizations.list()`.
+ * Choosing one switches with `client.session.exchange({ organization_id })`: the client's store,
+ * cookies and every element on the page move to that organization. "Create organization" shows when
+ * the project allows creating organizations (bootstrap `create_organization_enabled`) unless
+ * `disable-create-organization` is set; "Sign out" revokes the session. Signed out, it renders nothing.
+ *
+ * The client comes from the `client` property, an ancestor `<orgauth-provider>`, or the
+ * `public-token`/`base-url` attributes, as for `<orgauth-login>`. The panel is positioned by
+ * `@floating-ui/dom` and stays inside the viewport (see `switcher-position.ts`).
+ *
+ * Keyboard: on the button Enter, Space and ArrowDown open on the first item, ArrowUp on the last; in
+ * the menu ArrowUp/ArrowDown move (wrapping), Home/End jump, letters type ahead, Enter/Space choose,
+ * Escape closes and returns focus to the button, Tab closes and moves on.
+ *
+ * @summary Shows the current organization and switches to another one.
+ * @fires orgauth-organization-switched - Switched; `detail: { organization, member, previousOrganizationId }`.
+ * @fires orgauth-create-organization - "Create organization" chosen; cancelable (see the event).
+ * @fires orgauth-session-ended - Signed out from the menu; `detail: { reason: 'signed-out' }`.
+ * @fires orgauth-error - Loading, switching or signing out failed; `detail: { error }`.
+ * @csspart button - The button showing the current organization; `avatar`, `logo`, `initials`, `name` inside it.
+ * @csspart panel - The floating panel; `status` (loading, empty, switching) and `error` inside it.
+ * @csspart menu - The `role="menu"` list.
+ * @csspart item - Every menu item; also `organization-item`, `retry-item`, `create-item` or `sign-out-item`.
+ * @csspart item-name - An organization's name in the menu; `item-hint` its membership in words.
+ * @csspart separator - The line between the organizations and the commands.
+ * @csspart spinner - Progress indicator.
+ * @cssprop --orgauth-switcher-width - Maximum width of the panel (default 22em).
+ * @cssprop --orgauth-switcher-background - Background of the button.
+ * @cssprop --orgauth-switcher-z-index - Stacking order of the panel (default 1000).
+ * @cssprop --orgauth-panel-shadow - Shadow of the panel.
+ * @cssprop --orgauth-avatar-size - Size of the logo or initials (default 1.75em).
+ * @cssprop --orgauth-color-primary - Initials background, focus ring, check mark; the other `--orgauth-color-*`,
+ * `--orgauth-radius`, `--orgauth-font-family`, `--orgauth-font-size` and `--orgauth-button-radius` apply as in the login.
+ */
+export class OrgAuthOrganizationSwitcher extends LitElement {
+  static override styles = [themeStyles, switcherStyles];
+  static override properties = {
+    client: { attribute: false },
+    publicToken: { attribute: 'public-token' },
+    baseUrl: { attribute: 'base-url' },
+    theme: { reflect: true },
+    messages: { attribute: false },
+    disableCreateOrganization: { attribute: 'disable-create-organization', type: Boolean },
+    awaitingClient: { attribute: 'awaiting-client', type: Boolean },
+  };
+
+  /** The OrgAuth client. Wins over a provider's client and over `public-token`. */
+  declare client: B2BClient | undefined;
+  /** Script-tag convenience: a public token to build a client from when none is given. */
+  declare publicToken: string | undefined;
+  /** With `public-token`: origin of the OrgAuth server. Default `location.origin`. */
+  declare baseUrl: string | undefined;
+  /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
+  declare theme: OrgAuthTheme;
+  /** Replacement words, merged over the defaults key by key. */
+  declare messages: OrgAuthAccountMessagesOverride | undefined;
+  /** Hides "Create organization" even when the project allows creating organizations. */
+  declare disableCreateOrganization: boolean;
+  /** Set by framework wrappers that assign `client` after hydration: its absence is not an error yet. */
+  declare awaitingClient: boolean;
+
+  readonly #clients = new ClientController(this);
+  // Signed out (here or in another tab): nothing to show, so the menu closes with it.
+  readonly #organization = new StoreController<AuthState, Organization | null>(this, selectOrganization, (next) => {
+    if (!next) this.#menu.close(false);
+  });
+  readonly #menu = new SwitcherMenu(this, {
+    opened: () => this.#actions.load(),
+    button: () => this.renderRoot.querySelector<HTMLElement>('#button'),
+    panel: () => this.renderRoot.querySelector<HTMLElement>('#panel'),
+  });
+  readonly #actions = new SwitcherActions(this, {
+    client: () => this.#clients.client,
+    menu: this.#menu,
+    fail: (error) =>
+      this.dispatchEvent(
+        new OrgAuthErrorEvent({
+          error: isOrgAuthError(error) ? error : new OrgAuthError('api_error', String(error), { cause: error }),
+        }),
+      ),
+  });
+  #messages: OrgAuthAccountMessages = resolveAccountMessages();
+  /** Logo URLs that failed to load: their organizations show initials. */
+  readonly #brokenLogos = new Set<string>();
+
+  constructor() {
+    super();
+    this.client = undefined;
+    this.publicToken = undefined;
+    this.baseUrl = undefined;
+    this.theme = 'light';
+    this.messages = undefined;
+    this.disableCreateOrganization = false;
+    this.awaitingClient = false;
+  }
+
+  /** Whether the menu is open. */
+  get open(): boolean {
+    return this.#menu.isOpen;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('messages')) this.#messages = resolveAccountMessages(this.messages);
+    this.#organization.setSource(this.#clients.client?.store);
+    this.#actions.bind(this.#clients.client);
+    super.update(changed);
+  }
+
+  protected override updated(): void {
+    this.#menu.rendered();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const current = this.#organization.value;
+    if (!current) return nothing;
+    const messages = this.#messages;
+    const open = this.#menu.isOpen;
+    const logo = (o: Organization) => avatar(o, this.#brokenLogos, (url) => this.#logoFailed(url));
+    const list: SwitcherList = this.#actions.list;
+    return html`<button id="button" class="button" part="button" type="button" aria-haspopup="menu"
+        aria-expanded=${open ? 'true' : 'false'} aria-controls="menu"
+        aria-label=${messages['switcher.button'].replace('{organization}', current.organization_name)}
+        @click=${this.#menu.onButtonClick} @keydown=${this.#menu.onButtonKeydown} @keyup=${this.#menu.onButtonKeyup}>
+        ${logo(current)}<span class="name" part="name">${current.organization_name}</span><span class="chevron" aria-hidden="true"></span>
+      </button>
+      <div @keydown=${this.#menu.onMenuKeydown} @focusout=${this.#menu.onFocusOut}>
+        ${renderPanel(
+          {
+            messages,
+            current,
+            open,
+            list,
+            busy: this.#actions.busy,
+            failure: this.#actions.failure,
+            canCreate: this.#actions.canCreate && !this.disableCreateOrganization,
+            activate: (item) => this.#actions.activate(item, current),
+          },
+          logo,
+        )}
+      </div>`;
+  }
+
+  #logoFailed(url: string): void {
+    this.#brokenLogos.add(url);
+    this.requestUpdate();
+  }
+}

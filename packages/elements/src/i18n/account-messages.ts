@@ -1,0 +1,41 @@
+import { DEFAULT_ERROR_MESSAGES, type OrgAuthMessages, type OrgAuthMessagesOverride } from './messages.js';
+
+/**
+ * Words of the account elements (`@orgauth/elements/account`), a table of their own beside the
+ * login's `DEFAULT_MESSAGES` (docs/architecture.md P7): only the account entry imports this module,
+ * so the login's script-tag bundle does not carry these words, nor the account chunk the login's.
+ * Errors share the one `DEFAULT_ERROR_MESSAGES` table. `{name}` marks a placeholder.
+ */
+export const DEFAULT_ACCOUNT_MESSAGES = {
+  'switcher.button': '{organization}, switch organization',
+  'switcher.menu': 'Your organizations',
+  'switcher.loading': 'Loading your organizations…',
+  'switcher.empty': 'You are not a member of any other organization.',
+  'switcher.retry': 'Try again',
+  'switcher.current': 'Current organization',
+  'switcher.active_member': 'Member',
+  'switcher.pending_member': 'Pending membership',
+  'switcher.invited_member': 'Invited: switch to accept',
+  'switcher.eligible_to_join_by_email_domain': 'You can join with your email domain',
+  'switcher.eligible_to_join_by_oauth_tenant': 'You can join with your sign-in account',
+  'switcher.switching': 'Switching to {organization}…',
+  'switcher.create': 'Create organization',
+  'switcher.signOut': 'Sign out',
+  'switcher.signingOut': 'Signing out…',
+} as const;
+
+/** Keys of the account elements' words. */
+export type OrgAuthAccountMessageKey = keyof typeof DEFAULT_ACCOUNT_MESSAGES;
+
+/** The complete table an account element renders with: its own words and the error words. */
+export type OrgAuthAccountMessages = Record<OrgAuthAccountMessageKey, string> & Pick<OrgAuthMessages, 'errors'>;
+
+/** What an account element's `messages` property accepts: any subset of its words, and of the errors. */
+export type OrgAuthAccountMessagesOverride = Partial<Record<OrgAuthAccountMessageKey, string>> &
+  Pick<OrgAuthMessagesOverride, 'errors'>;
+
+/** Defaults with `overrides` laid over them key by key (error strings merged separately). */
+export function resolveAccountMessages(overrides?: OrgAuthAccountMessagesOverride): OrgAuthAccountMessages {
+  const { errors, ...words } = overrides ?? {};
+  return { ...DEFAULT_ACCOUNT_MESSAGES, ...words, errors: { ...DEFAULT_ERROR_MESSAGES, ...errors } };
+}
