@@ -113,7 +113,7 @@ test('React page: an organization whose SSO JIT is NOT_ALLOWED refuses an unknow
   guard.allow(/Failed to load resource: the server responded with a status of 403 .*\/acs\)$/);
   await page.goto('/?org=locked-co');
   await login.root
-    .getByRole('button', { name: /^continue with (?!email)/i })
+    .getByRole('button', { name: /^continue with (?!email|google|microsoft|github)/i })
     .first()
     .click();
   const idp = new TestIdpPage(page);

@@ -75,4 +75,14 @@ describe('authenticateByUrl with OAuth tokens', () => {
     await expect(client.authenticateByUrl()).rejects.toSatisfy((e) => isOrgAuthApiError(e, 'invalid_token'));
     expect(platform.location.href()).toBe('http://localhost:3000/authenticate?next=%2Fhome');
   });
+
+  it('a refused sign-in: the error type and the server’s words leave the address bar together', async () => {
+    const href =
+      'http://localhost:3000/login?keep=1&stytch_error=oauth_jit_provisioning_not_allowed&stytch_error_description=Ask+an+administrator';
+    const { client, transport, platform } = createTestClient({ href });
+    const error = await client.authenticateByUrl().catch((e: unknown) => e);
+    expect(isOrgAuthApiError(error, 'oauth_jit_provisioning_not_allowed')).toBe(true);
+    expect(platform.location.href()).toBe('http://localhost:3000/login?keep=1');
+    expect(transport.requests).toEqual([]);
+  });
 });

@@ -50,6 +50,12 @@ describe('stripAuthenticateParams', () => {
     );
   });
 
+  it('drops a refusal with its words', () => {
+    expect(
+      stripAuthenticateParams('https://app.test/?org=a&stytch_error=oauth_not_allowed&stytch_error_description=No+way'),
+    ).toBe('https://app.test/?org=a');
+  });
+
   it('leaves a URL without them as it was', () => {
     expect(stripAuthenticateParams('https://app.test/auth?a=1#h')).toBe('https://app.test/auth?a=1#h');
   });

@@ -13,8 +13,9 @@ export const HANDLED_TOKEN_TYPES: readonly TokenType[] = [
   'discovery_sso',
 ];
 
-// `stytch_error` is set by the server's SSO and OAuth error pages on their link back here: one-shot, like a token.
-const TOKEN_PARAMS = ['token', 'stytch_token_type', 'stytch_error'] as const;
+// `stytch_error` (and, from the OAuth callback, `stytch_error_description`: docs/wire-protocol.md §2.4) is set
+// by the server's SSO and OAuth error pages on their link back here: one-shot, like a token.
+const TOKEN_PARAMS = ['token', 'stytch_token_type', 'stytch_error', 'stytch_error_description'] as const;
 
 /**
  * Reads `stytch_token_type` and `token` from a redirect URL (docs/wire-protocol.md §4). Pure: the URL is passed in.
@@ -40,7 +41,10 @@ export function parseRedirectError(href: string): string | null {
   return URL.canParse(href) ? new URL(href).searchParams.get('stytch_error') : null;
 }
 
-/** `href` without the one-time `token`, `stytch_token_type` and `stytch_error` parameters (other params and the hash kept). */
+/**
+ * `href` without the one-time `token`, `stytch_token_type`, `stytch_error` and `stytch_error_description`
+ * parameters (other params and the hash kept).
+ */
 export function stripAuthenticateParams(href: string): string {
   const url = new URL(href);
   for (const name of TOKEN_PARAMS) url.searchParams.delete(name);

@@ -53,8 +53,11 @@ export interface OAuthDiscoveryAuthenticateRequest {
 /** Answer of OAuth discovery authenticate: an intermediate session and the organizations found. */
 export interface OAuthDiscoveryAuthenticateResponse extends DiscoveryAuthenticateResponse {
   provider_type: OAuthProviderType;
-  /** Google `hd`, Microsoft `tid`, Slack team, HubSpot portal; `''` when none. */
-  provider_tenant: string;
+  /**
+   * The identity's tenant (Google `hd`, Microsoft `tid`, Slack team, HubSpot portal, a GitHub
+   * organization id) when it has exactly one; `''` otherwise (Stytch's rule: read `provider_tenant_ids`).
+   */
+  provider_tenant_id: string;
   /** Every tenant the identity belongs to (GitHub: each organization's numeric id, as a string). */
   provider_tenant_ids: string[];
   full_name: string;

@@ -57,33 +57,41 @@ export interface LoopbackServer {
 
 /**
  * Starts `createOrgAuthServer` (temp data dir, `dev: true`, real clock) behind `@hono/node-server`.
+ * The listener starts first so the server's public URL is the address it listens on: the `--dev`
+ * OAuth stand-ins are served at `<publicUrl>/dev/oauth/…` and the server fetches their tokens there.
  * Uses PostgreSQL in a fresh schema when `ORGAUTH_TEST_DATABASE_URL` is set, else SQLite.
  */
 export async function startLoopbackServer(): Promise<LoopbackServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-conformance-'));
   const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;
   const schema = pgBase !== undefined && pgBase !== '' ? await createFreshSchema(pgBase) : undefined;
-  const server = await createOrgAuthServer({
-    dataDir,
-    dev: true,
-    ...(schema ? { databaseUrl: schema.databaseUrl } : {}),
-  });
   const requests: string[] = [];
+  let server: OrgAuthServer | undefined;
   const listener = await listen({
     fetch: (request: Request) => {
       requests.push(`${request.method} ${new URL(request.url).pathname}`);
-      return server.app.fetch(request);
+      return server === undefined ? new Response('Starting.', { status: 503 }) : server.app.fetch(request);
     },
     hostname: '127.0.0.1',
     port: 0,
   });
+  const started = await createOrgAuthServer({
+    dataDir,
+    dev: true,
+    publicUrl: listener.origin,
+    ...(schema ? { databaseUrl: schema.databaseUrl } : {}),
+  }).catch(async (error: unknown) => {
+    await listener.close();
+    throw error;
+  });
+  server = started;
   return {
-    server,
+    server: started,
     baseUrl: `${listener.origin}/`,
     requests,
     async close() {
       await listener.close();
-      await server.close();
+      await started.close();
       await schema?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -140,7 +140,8 @@ export async function authenticateDiscoveryOAuth(
       tenants,
     }),
     provider_type: provider,
-    provider_tenant: tenants.length === 1 && !row.provider_tenant_id?.startsWith('[') ? (tenants[0] ?? '') : '',
+    // Stytch fills it only when exactly one tenant came back, whatever the provider.
+    provider_tenant_id: tenants.length === 1 ? (tenants[0] ?? '') : '',
     provider_tenant_ids: tenants,
     full_name: openValues(deps, row).full_name,
   } as Payload<OAuthDiscoveryAuthenticateResponse>;

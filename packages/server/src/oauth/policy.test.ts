@@ -106,7 +106,7 @@ describe('discovery OAuth', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.email_address).toBe('ada@other.example');
     expect(res.body.provider_type).toBe('microsoft');
-    expect(res.body.provider_tenant).toBe('tenant-1');
+    expect(res.body.provider_tenant_id).toBe('tenant-1');
     expect(res.body.provider_tenant_ids).toEqual(['tenant-1']);
     expect(res.body.full_name).toBe('Ada Lovelace');
     const [found] = res.body.discovered_organizations;
@@ -121,6 +121,19 @@ describe('discovery OAuth', () => {
     expect(exchanged.status, JSON.stringify(exchanged.body)).toBe(200);
     expect(exchanged.body.member.email_address).toBe('ada@other.example');
     expect(exchanged.body.member_session.authentication_factors[0].delivery_method).toBe('oauth_microsoft');
+  });
+
+  it('provider_tenant_id names the one tenant, and is empty for several (GitHub organizations)', async () => {
+    await setUp(TENANT_JIT);
+    const discover = async () => {
+      const q = redirected(await f.signIn('github', {}, true));
+      const res = await f.t.api('/oauth/discovery/authenticate', { body: { discovery_oauth_token: q.get('token') } });
+      return [res.body.provider_tenant_id, res.body.provider_tenant_ids];
+    };
+    f.fake.person = { ...f.fake.person, orgs: [{ id: 1001, login: 'acme-gh' }] };
+    expect(await discover()).toEqual(['1001', ['1001']]);
+    f.fake.person = { ...f.fake.person, orgs: [...(f.fake.person.orgs ?? []), { id: 1002, login: 'globex-gh' }] };
+    expect(await discover()).toEqual(['', ['1001', '1002']]);
   });
 
   it('another tenant is not eligible, and the exchange refuses it', async () => {

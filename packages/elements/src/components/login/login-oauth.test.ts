@@ -146,6 +146,19 @@ describe("OAuth buttons on an organization's page", () => {
     button(el, 'Continue with email');
   });
 
+  it('offers no way in the organization refuses: no email button without magic_link, no SSO without sso', async () => {
+    const oauthOnly = fixtureOrganization({
+      organization_slug: 'acme',
+      auth_methods: 'RESTRICTED',
+      allowed_auth_methods: ['microsoft_oauth'],
+      sso_active_connections: [{ connection_id: 'saml-1', display_name: 'Okta', identity_provider: 'okta' }],
+    });
+    const el = await login(oauthClient({ replies: { [SEARCH]: found(oauthOnly) } }), OAUTH, 'acme');
+    expect(oauthLabels(el)).toEqual(['Continue with Microsoft']);
+    expect(findAll(el, 'button').map((b) => textOf(b))).toEqual(['Continue with Microsoft']);
+    expect(layout(el)).toEqual(['oauth-buttons']);
+  });
+
   it('shows every configured provider when the organization allows all methods', async () => {
     const all = fixtureOrganization({ organization_slug: 'acme', auth_methods: 'ALL_ALLOWED' });
     const el = await login(oauthClient({ replies: { [SEARCH]: found(all) } }), OAUTH, 'acme');

@@ -49,13 +49,25 @@ export async function authorizeAs(
     q.set('code_challenge', r.challenge);
     q.set('code_challenge_method', 'S256');
   }
-  const page = await t.http(pathOf(url.href));
+  return pickPerson((path, init) => t.http(path, init), pathOf(url.href), subject);
+}
+
+/** Sends one request to the server under test by path, without following redirects. */
+export type PathFetch = (path: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Test driver: opens a stand-in's authorization page at `authorizePath` (path and query on the
+ * server's listener) like a browser, submits its picker for `subject` (or Cancel) and returns where
+ * the stand-in sends the browser back to.
+ */
+export async function pickPerson(http: PathFetch, authorizePath: string, subject: string | 'cancel'): Promise<URL> {
+  const page = await http(authorizePath);
   const html = await page.text();
   if (page.status !== 200) throw new Error(`authorize answered ${page.status}: ${html}`);
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
   const request = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const form = new URLSearchParams({ request, ...(subject === 'cancel' ? { cancel: '1' } : { person: subject }) });
-  const answer = await t.http(action, { method: 'POST', body: form });
+  const answer = await http(action, { method: 'POST', body: form });
   if (answer.status !== 303) throw new Error(`picker answered ${answer.status}: ${await answer.text()}`);
   return new URL(answer.headers.get('location') ?? '');
 }

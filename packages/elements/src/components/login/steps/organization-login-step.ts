@@ -16,11 +16,17 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
   const failure = state.error ?? view.localError;
   const message = failure ? errorMessage(failure, m) : null;
   const { organization } = state.flow;
-  // Only the products the configuration offers (`config.products`) and, for OAuth, the organization allows.
-  const connections = view.products.includes('sso') ? (organization?.sso_active_connections ?? []) : [];
+  // Only the products the configuration offers (`config.products`) and the organization allows
+  // (`auth_methods: 'RESTRICTED'` lists them): the server would refuse any other way in anyway.
+  const allows = (method: string) =>
+    organization?.auth_methods !== 'RESTRICTED' || (organization.allowed_auth_methods ?? []).includes(method);
+  const connections =
+    view.products.includes('sso') && allows('sso') ? (organization?.sso_active_connections ?? []) : [];
   const providers = organization ? view.oauthProviders(organization) : [];
   const sso = connections.length > 0;
-  const email = view.products.some((p) => p === 'emailMagicLinks' || p === 'emailOtp');
+  const email = view.products.some(
+    (p) => (p === 'emailMagicLinks' && allows('magic_link')) || (p === 'emailOtp' && allows('email_otp')),
+  );
   const intro = providers.length
     ? 'organizationLogin.introChoose'
     : email && sso
