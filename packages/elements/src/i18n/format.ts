@@ -29,7 +29,7 @@ export function format(template: string, values: Record<string, unknown>): unkno
  * line. Usage errors show their own message: it is written for the developer who has to fix the
  * page, not for the end user.
  */
-export function errorMessage(error: unknown, messages: OrgAuthMessages): string {
+export function errorMessage(error: unknown, messages: Pick<OrgAuthMessages, 'errors'>): string {
   const { errors } = messages;
   if (isOrgAuthError(error, 'invalid_usage')) return error.message;
   const key = isOrgAuthApiError(error) ? error.errorType : isOrgAuthError(error) ? error.code : undefined;
