@@ -123,7 +123,15 @@ export class OrgAuthOrganizationSettings extends LitElement {
         e.preventDefault();
         void editor.save();
       }}>
-        ${settingsFields({ messages: m, form, errors: editor.errors, editable, saving: editor.saving, edit: (patch) => editor.edit(patch) })}
+        ${settingsFields({
+          messages: m,
+          form,
+          errors: editor.errors,
+          editable,
+          saving: editor.saving,
+          edit: (patch) => editor.edit(patch),
+          toggleMethod: (method, on) => editor.toggleMethod(method, on),
+        })}
         <div class="status" part="status" role="status">${editor.status || nothing}</div>
         <div class="error" part="error" role="alert">${editor.saveError ? errorMessage(editor.saveError, m) : Object.keys(editor.errors).length ? m['settings.fixErrors'] : nothing}</div>
         ${

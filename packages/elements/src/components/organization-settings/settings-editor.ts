@@ -80,6 +80,14 @@ export class SettingsEditor {
     this.#host.changed();
   }
 
+  toggleMethod(method: string, on: boolean): void {
+    if (!this.form) return;
+    const allowed = new Set(this.form.allowed);
+    if (on) allowed.add(method);
+    else allowed.delete(method);
+    this.edit({ allowed });
+  }
+
   discard(): void {
     if (this.organization) this.form = formOf(this.organization);
     this.errors = {};

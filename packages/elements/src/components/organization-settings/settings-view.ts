@@ -10,6 +10,8 @@ export interface SettingsView {
   editable(field: SettingsField): boolean;
   saving: boolean;
   edit(patch: Partial<SettingsForm>): void;
+  /** Adds or removes one allowed sign-in method, on the form as it is now (not as last rendered). */
+  toggleMethod(method: string, on: boolean): void;
 }
 
 /** A field's hint and error ids, for `aria-describedby`. */
@@ -66,12 +68,7 @@ function authMethods(view: SettingsView): TemplateResult {
   const { form } = view;
   const locked = !view.editable('authMethods') || view.saving;
   const choose = (authMethods: SettingsForm['authMethods']) => () => view.edit({ authMethods });
-  const toggle = (method: string) => (e: Event) => {
-    const allowed = new Set(form.allowed);
-    if ((e.target as HTMLInputElement).checked) allowed.add(method);
-    else allowed.delete(method);
-    view.edit({ allowed });
-  };
+  const toggle = (method: string) => (e: Event) => view.toggleMethod(method, (e.target as HTMLInputElement).checked);
   return html`<fieldset class="field" part="field auth-methods" data-field="authMethods" aria-describedby="authMethods-error">
     <legend part="label">${m['settings.authLabel']}</legend>
     ${(['ALL_ALLOWED', 'RESTRICTED'] as const).map(
