@@ -60,7 +60,6 @@ export const DEFAULT_MEMBERS_MESSAGES = {
   'members.confirmRevokeBody': 'The link in the invitation email stops working. You can invite them again later.',
   'members.confirmRevoke': 'Revoke invite',
   'members.confirmCancel': 'Cancel',
-  'members.working': 'Please wait…',
 } as const;
 
 /** Keys of the members element's strings. */

@@ -84,3 +84,30 @@ describe('<orgauth-organization-members> states', () => {
     expect(textOf(find(el, '[role="alert"]'))).toBe('');
   });
 });
+
+describe('<orgauth-organization-members> follows the session', () => {
+  it('lists again for another organization, and says so when signed out', async () => {
+    const { el, client, transport } = await panel(['stytch_admin']);
+    const state = client.store.getState();
+    if (state.status !== 'signed-in') throw new Error('signed in');
+    const globex = { ...state.organization, organization_id: 'organization-test-globex', organization_name: 'Globex' };
+    transport.reply(SEARCH, page([member(9, { organization_id: globex.organization_id })]));
+    client.store.setState({ ...state, organization: globex }, true);
+    await vi.waitFor(() => expect(findAll(el, 'tbody tr')).toHaveLength(1));
+    expect(el.shadowRoot?.querySelector('[part~="card"]')?.getAttribute('aria-label')).toBe('People in Globex');
+    client.store.setState({ status: 'signed-out' }, true);
+    await vi.waitFor(() =>
+      expect(textOf(find(el, '[part~="empty"]'))).toBe('Sign in to see the members of your organization.'),
+    );
+  });
+
+  it('without any client, says how to fix the page', async () => {
+    const el = new OrgAuthOrganizationMembers();
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
+    await mount(el);
+    expect(textOf(find(el, '[role="alert"]'))).toContain('<orgauth-organization-members> has no client');
+    expect(reportError).toHaveBeenCalledOnce();
+    vi.unstubAllGlobals();
+  });
+});
