@@ -9,6 +9,8 @@ export interface ConfirmRequest {
   /** True while the confirmed step runs: both buttons wait. */
   busy: boolean;
 }
+// While busy the buttons are aria-disabled rather than disabled: a disabled button drops the focus
+// to the page behind the modal dialog, and a keyboard user would lose their place.
 
 /** The focusable buttons of a dialog, in order. */
 const buttonsOf = (dialog: HTMLDialogElement) =>
@@ -58,10 +60,10 @@ export class ConfirmDialog implements ReactiveController {
           ? html`<h3 id="confirm-heading" class="dialog-heading" part="dialog-heading">${request.heading}</h3>
             <p id="confirm-body" part="dialog-body">${request.body}</p>
             <div class="dialog-actions" part="dialog-actions">
-              <button type="button" class="secondary" part="secondary-button cancel-button" ?disabled=${request.busy} @click=${cancel}>
+              <button type="button" class="secondary" part="secondary-button cancel-button" aria-disabled=${request.busy ? 'true' : nothing} @click=${cancel}>
                 ${request.cancel}
               </button>
-              <button type="button" class="danger" part="danger-button confirm-button" ?disabled=${request.busy} aria-busy=${request.busy ? 'true' : nothing} @click=${onConfirm}>
+              <button type="button" class="danger" part="danger-button confirm-button" aria-disabled=${request.busy ? 'true' : nothing} aria-busy=${request.busy ? 'true' : nothing} @click=${() => !request.busy && onConfirm()}>
                 ${request.confirm}
               </button>
             </div>`

@@ -131,7 +131,8 @@ export const panelStyles = css`
       cursor: pointer;
       border: 1px solid transparent;
     }
-    button:disabled {
+    button:disabled,
+    button[aria-disabled='true'] {
       cursor: default;
       opacity: 0.65;
     }

@@ -74,6 +74,7 @@ export class MemberActions {
   }
 
   toggleInvite(open: boolean): void {
+    if (this.busy === 'invite') return;
     this.invite = { open, email: '', roles: new Set(), attempted: false };
     this.#host.focusAfterRender(open ? '#invite-email' : '[part~="invite-button"]');
     this.#host.changed();

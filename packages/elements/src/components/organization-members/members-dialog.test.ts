@@ -121,3 +121,33 @@ describe('axe finds nothing', () => {
     expect(await violations()).toEqual([]);
   });
 });
+
+describe('while the confirmed step runs', () => {
+  it('keeps focus in the dialog and ignores further clicks until the server answers', async () => {
+    let answer: (value: object) => void = () => {};
+    const test = accountClient(['stytch_admin'], {
+      [SEARCH]: page([member(1), GRACE]),
+      [memberPath(GRACE, 'DELETE')]: () => new Promise<object>((resolve) => (answer = resolve)),
+    });
+    const el = new OrgAuthOrganizationMembers();
+    el.client = test.client;
+    await mount(el);
+    await vi.waitFor(() => expect(findAll(el, 'tbody tr')).toHaveLength(2));
+    await settle(el);
+    removeButton(el, 1).click();
+    await settle(el);
+    const confirm = find<HTMLButtonElement>(el, '[part~="confirm-button"]');
+    confirm.focus();
+    confirm.click();
+    await settle(el);
+    expect(confirm.getAttribute('aria-disabled')).toBe('true');
+    expect(el.shadowRoot!.activeElement).toBe(confirm);
+    confirm.click();
+    press(confirm, 'Escape');
+    await settle(el);
+    expect(find<HTMLDialogElement>(el, 'dialog').open).toBe(true);
+    expect(deletes(test.transport)).toHaveLength(1);
+    answer(DELETED);
+    await vi.waitFor(() => expect(find<HTMLDialogElement>(el, 'dialog').open).toBe(false));
+  });
+});

@@ -63,8 +63,8 @@ export function inviteForm(view: MembersView): TemplateResult {
         : nothing
     }
     <div class="row-actions">
-      <button type="submit" class="primary" part="submit-button" ?disabled=${sending}>${m['members.inviteSubmit']}</button>
-      <button type="button" class="secondary" part="secondary-button" ?disabled=${sending} @click=${() => actions.toggleInvite(false)}>
+      <button type="submit" class="primary" part="submit-button" aria-disabled=${sending ? 'true' : nothing}>${m['members.inviteSubmit']}</button>
+      <button type="button" class="secondary" part="secondary-button" aria-disabled=${sending ? 'true' : nothing} @click=${() => actions.toggleInvite(false)}>
         ${m['members.inviteCancel']}
       </button>
     </div>
@@ -77,6 +77,7 @@ export function roleEditor(view: MembersView, member: Member, chosen: Set<string
   const saving = actions.busy === member.member_id;
   const who = member.name || member.email_address;
   const cancel = () => {
+    if (saving) return;
     actions.editRoles(null);
     view.focusAfterRender(`${rowOf(member)} [part~="roles-button"]`);
   };
@@ -90,10 +91,10 @@ export function roleEditor(view: MembersView, member: Member, chosen: Set<string
     <legend part="label">${format(m['members.editRolesLabel'], { member: who })}</legend>
     ${roleChoices(view, chosen, saving)}
     <div class="row-actions">
-      <button type="button" class="primary" part="submit-button save-roles-button" ?disabled=${saving} @click=${() => void actions.saveRoles(member)}>
+      <button type="button" class="primary" part="submit-button save-roles-button" aria-disabled=${saving ? 'true' : nothing} @click=${() => void actions.saveRoles(member)}>
         ${m['members.saveRoles']}
       </button>
-      <button type="button" class="secondary" part="secondary-button" ?disabled=${saving} @click=${cancel}>
+      <button type="button" class="secondary" part="secondary-button" aria-disabled=${saving ? 'true' : nothing} @click=${cancel}>
         ${m['members.cancelRoles']}
       </button>
     </div>

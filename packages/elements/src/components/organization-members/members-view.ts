@@ -31,7 +31,7 @@ function rowActions(view: MembersView, member: Member): TemplateResult[] {
   const { messages: m, actions, can } = view;
   const busy = actions.busy !== null;
   const button = (label: string, part: string, onClick: () => void, danger = false) =>
-    html`<button type="button" class=${danger ? 'secondary danger-text' : 'secondary'} part="action-button ${part}" ?disabled=${busy} @click=${onClick}>${label}</button>`;
+    html`<button type="button" class=${danger ? 'secondary danger-text' : 'secondary'} part="action-button ${part}" aria-disabled=${busy ? 'true' : nothing} @click=${() => !busy && onClick()}>${label}</button>`;
   const out: TemplateResult[] = [];
   if (member.status === 'invited') {
     if (can.create) out.push(button(m['members.resend'], 'resend-button', () => void actions.resend(member)));
@@ -106,7 +106,7 @@ function table(view: MembersView): TemplateResult {
     <p class="hint" part="count">${format(m['members.count'], { shown: list.members.length, total: list.total })}</p>
     ${
       list.nextCursor
-        ? html`<button type="button" class="secondary" part="secondary-button load-more" ?disabled=${list.loadingMore} @click=${() => void list.more()}>
+        ? html`<button type="button" class="secondary" part="secondary-button load-more" aria-disabled=${list.loadingMore ? 'true' : nothing} @click=${() => void list.more()}>
           ${list.loadingMore ? m['members.loadingMore'] : m['members.loadMore']}
         </button>`
         : nothing

@@ -137,8 +137,8 @@ export class OrgAuthOrganizationSettings extends LitElement {
         ${
           any
             ? html`<div class="row-actions">
-              <button type="submit" class="primary" part="submit-button" ?disabled=${editor.saving}>${editor.saving ? m['settings.saving'] : m['settings.save']}</button>
-              <button type="button" class="secondary" part="secondary-button" ?disabled=${editor.saving} @click=${() => editor.discard()}>${m['settings.reset']}</button>
+              <button type="submit" class="primary" part="submit-button" aria-disabled=${editor.saving ? 'true' : nothing}>${editor.saving ? m['settings.saving'] : m['settings.save']}</button>
+              <button type="button" class="secondary" part="secondary-button" aria-disabled=${editor.saving ? 'true' : nothing} @click=${() => editor.discard()}>${m['settings.reset']}</button>
             </div>`
             : nothing
         }

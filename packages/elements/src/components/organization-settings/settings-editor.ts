@@ -89,6 +89,7 @@ export class SettingsEditor {
   }
 
   discard(): void {
+    if (this.saving) return;
     if (this.organization) this.form = formOf(this.organization);
     this.errors = {};
     this.saveError = null;
