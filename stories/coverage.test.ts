@@ -4,6 +4,9 @@ import * as emailStories from './login-email.stories.js';
 import * as oauthStories from './login-oauth.stories.js';
 import { LOGIN_STATES, type LoginStoryState } from './login-states.js';
 import * as stories from './login.stories.js';
+import * as membersStories from './organization-members.stories.js';
+import * as settingsStories from './organization-settings.stories.js';
+import { MEMBERS_STATES, SETTINGS_STATES } from './panel-states.js';
 import type { LoginStoryParameters } from './login.stories.js';
 import * as switcherStories from './organization-switcher.stories.js';
 import type { SwitcherStoryParameters } from './organization-switcher.stories.js';
@@ -81,5 +84,36 @@ describe('switcher stories cover the switcher’s screens', () => {
     for (const { name } of switcher.filter((s) => s.theme === 'light' && s.name !== 'Themed'))
       expect(names, `Dark${name}`).toContain(`Dark${name}`);
     expect(names).toContain('Themed');
+  });
+});
+
+/** The stories of one signed-in panel, each with the screen it names and its theme. */
+const panelStories = (module: Record<string, unknown> & { default: { args?: { theme?: string } } }) =>
+  Object.entries(module)
+    .filter(([name]) => name !== 'default')
+    .map(([name, story]) => ({
+      name,
+      state: (story as { parameters?: { panelState?: string } }).parameters?.panelState,
+      theme: (story as { args?: { theme?: string } }).args?.theme ?? module.default.args?.theme,
+    }));
+
+describe.each([
+  { panel: 'members', stories: panelStories(membersStories), states: MEMBERS_STATES as readonly string[] },
+  { panel: 'settings', stories: panelStories(settingsStories), states: SETTINGS_STATES as readonly string[] },
+])('$panel stories cover every screen', ({ stories: all, states }) => {
+  it('every story names a known screen', () => {
+    for (const { name, state } of all) expect(states, `story ${name}`).toContain(state);
+  });
+
+  it.each(states.map((state) => [state]))('screen "%s" has a light and a dark story', (state) => {
+    const themes = all.filter((s) => s.state === state).map((s) => s.theme);
+    expect(themes).toContain('light');
+    expect(themes).toContain('dark');
+  });
+
+  it('every light story has its Dark* twin', () => {
+    const names = new Set(all.map((s) => s.name));
+    for (const { name } of all.filter((s) => s.theme === 'light'))
+      expect(names, `Dark${name}`).toContain(`Dark${name}`);
   });
 });

@@ -10,6 +10,8 @@
  * document.querySelector('orgauth-organization-switcher')!.client = client;
  * ```
  */
+import { OrgAuthOrganizationMembers } from './components/organization-members/organization-members.js';
+import { OrgAuthOrganizationSettings } from './components/organization-settings/organization-settings.js';
 import { OrgAuthOrganizationSwitcher } from './components/organization-switcher/organization-switcher.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
 import { defineTags, type ElementEntry } from './internal/define-tags.js';
@@ -18,6 +20,8 @@ import { defineTags, type ElementEntry } from './internal/define-tags.js';
 const ACCOUNT_ELEMENTS: readonly ElementEntry[] = [
   ['orgauth-provider', OrgAuthProvider],
   ['orgauth-organization-switcher', OrgAuthOrganizationSwitcher],
+  ['orgauth-organization-members', OrgAuthOrganizationMembers],
+  ['orgauth-organization-settings', OrgAuthOrganizationSettings],
 ];
 
 /**
@@ -30,7 +34,15 @@ export function defineOrgAuthAccountElements(registry: CustomElementRegistry = c
 
 defineOrgAuthAccountElements();
 
-export { OrgAuthOrganizationSwitcher };
+export { OrgAuthOrganizationMembers, OrgAuthOrganizationSettings, OrgAuthOrganizationSwitcher };
+export { OrgAuthMemberChangeEvent } from './events/member-change.js';
+export type { OrgAuthMemberChange, OrgAuthMemberChangeDetail } from './events/member-change.js';
+export { OrgAuthOrganizationUpdatedEvent } from './events/organization-updated.js';
+export type { OrgAuthOrganizationUpdatedDetail } from './events/organization-updated.js';
+export { DEFAULT_MEMBERS_MESSAGES } from './i18n/members-messages.js';
+export type { OrgAuthMembersMessageKey, OrgAuthMembersMessagesOverride } from './i18n/members-messages.js';
+export { DEFAULT_SETTINGS_MESSAGES } from './i18n/settings-messages.js';
+export type { OrgAuthSettingsMessageKey, OrgAuthSettingsMessagesOverride } from './i18n/settings-messages.js';
 export { OrgAuthCreateOrganizationEvent } from './events/create-organization.js';
 export { OrgAuthOrganizationSwitchedEvent } from './events/organization-switched.js';
 export type { OrgAuthOrganizationSwitchedDetail } from './events/organization-switched.js';
@@ -44,5 +56,7 @@ export type {
 declare global {
   interface HTMLElementTagNameMap {
     'orgauth-organization-switcher': OrgAuthOrganizationSwitcher;
+    'orgauth-organization-members': OrgAuthOrganizationMembers;
+    'orgauth-organization-settings': OrgAuthOrganizationSettings;
   }
 }

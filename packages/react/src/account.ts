@@ -57,3 +57,6 @@ export const OrganizationSwitcher = React.forwardRef<OrgAuthOrganizationSwitcher
   },
 );
 OrganizationSwitcher.displayName = 'OrganizationSwitcher';
+
+export { OrganizationMembers, OrganizationSettings } from './account-panels.js';
+export type { OrganizationMembersProps, OrganizationSettingsProps } from './account-panels.js';

@@ -1,0 +1,199 @@
+import { isOrgAuthError, type B2BClient } from '@orgauth/core';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { ClientController } from '../../controllers/client-controller.js';
+import { OrgAuthErrorEvent } from '../../events/error.js';
+import { errorMessage, format } from '../../i18n/format.js';
+import {
+  resolveMembersMessages,
+  type OrgAuthMembersMessages,
+  type OrgAuthMembersMessagesOverride,
+} from '../../i18n/members-messages.js';
+import { AccountSession, grantableRoles, type GrantableRole } from '../../internal/account-session.js';
+import { panelStyles } from '../../internal/panel.styles.js';
+import { spinner } from '../../internal/spinner.js';
+import { themeStyles } from '../../internal/theme.styles.js';
+import type { OrgAuthTheme } from '../login/login.js';
+import { MEMBER_ACTIONS, MemberActions } from './members-actions.js';
+import { MembersList } from './members-list.js';
+import { confirmRequest, membersPanel } from './members-view.js';
+import { ConfirmDialog } from '../../internal/confirm-dialog.js';
+import { membersStyles } from './members.styles.js';
+
+/**
+ * The members of the signed-in member's organization: a searchable, paged list (name, email, roles,
+ * status) with the changes the session's roles allow, each asked of `client.rbac.isAuthorized` on
+ * `stytch.member` (`search` to list, `create` to invite, resend and reactivate,
+ * `update.settings.roles` to change roles, `delete` to revoke an invite or remove a member). Removing
+ * and revoking are confirmed in a modal dialog first. The server checks every call again. The client
+ * comes from the `client` property, an ancestor `<orgauth-provider>`, or `public-token`.
+ *
+ * @summary Lists, invites and manages the members of the current organization.
+ * @fires orgauth-member-change - The server accepted a change to a member; `detail: { change, member }`.
+ * @fires orgauth-error - A failure is being shown; `detail: { error }`.
+ * @csspart card - The panel. @csspart heading - "Members". @csspart subheading - The invite form's title.
+ * @csspart invite-button - Opens the invite form (also `submit-button`).
+ * @csspart invite-form - The invite form (also `form`). @csspart role-picker - Its roles.
+ * @csspart choice - One role checkbox with its label. @csspart search - The search field's box.
+ * @csspart search-input - The search field (also `input`). @csspart label - Labels. @csspart hint - Help text.
+ * @csspart status - The polite live region. @csspart error - The `role="alert"` region.
+ * @csspart field-error - A field's error. @csspart table-wrap - Scroll box of the table. @csspart table - The table.
+ * @csspart row - A member's row (`data-status`). @csspart cell - Each cell; also `name-cell`, `email-cell`,
+ * `roles-cell`, `status-cell`, `actions-cell`. @csspart status-badge - Status in words (`data-status`).
+ * @csspart action-button - A row's action; also `resend-button`, `revoke-button`, `roles-button`,
+ * `remove-button`, `reactivate-button`. @csspart role-editor - Roles being changed in a row.
+ * @csspart save-roles-button - Saves them. @csspart load-more - "Load more". @csspart retry-button - "Try again".
+ * @csspart count - "Showing n of m". @csspart empty - Empty, signed-out and not-allowed words.
+ * @csspart dialog - The confirmation dialog; `dialog-heading`, `dialog-body`, `dialog-actions`,
+ * `cancel-button`, `confirm-button` (also `danger-button`). @csspart spinner - Progress indicator.
+ * @csspart submit-button - Primary buttons. @csspart secondary-button - Other buttons.
+ * @cssprop --orgauth-color-primary - Accent and primary buttons. @cssprop --orgauth-color-danger - Errors, destructive buttons.
+ * @cssprop --orgauth-color-text - Text. @cssprop --orgauth-color-muted - Secondary text.
+ * @cssprop --orgauth-color-background - Panel. @cssprop --orgauth-color-surface - Table header, badges.
+ * @cssprop --orgauth-color-border - Borders. @cssprop --orgauth-radius - Corners. @cssprop --orgauth-spacing - Spacing unit.
+ * @cssprop --orgauth-font-family - Font. @cssprop --orgauth-font-size - Base size.
+ * @cssprop --orgauth-panel-width - Maximum width (default 960px). @cssprop --orgauth-card-shadow - Panel shadow.
+ */
+export class OrgAuthOrganizationMembers extends LitElement {
+  static override styles = [themeStyles, panelStyles, membersStyles];
+  static override properties = {
+    client: { attribute: false },
+    publicToken: { attribute: 'public-token' },
+    baseUrl: { attribute: 'base-url' },
+    theme: { reflect: true },
+    messages: { attribute: false },
+    pageSize: { attribute: 'page-size', type: Number },
+    awaitingClient: { attribute: 'awaiting-client', type: Boolean },
+  };
+
+  /** The OrgAuth client. Wins over a provider's client and over `public-token`. */
+  declare client: B2BClient | undefined;
+  /** Script-tag convenience: a public token to build a client from when none is given. */
+  declare publicToken: string | undefined;
+  /** With `public-token`: origin of the OrgAuth server. Default `location.origin`. */
+  declare baseUrl: string | undefined;
+  /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
+  declare theme: OrgAuthTheme;
+  /** Replacement words, merged over the defaults key by key. */
+  declare messages: OrgAuthMembersMessagesOverride | undefined;
+  /** Members per page (default 20). */
+  declare pageSize: number;
+  /** Set by framework wrappers that give the client after hydration: until then its absence is not an error. */
+  declare awaitingClient: boolean;
+
+  readonly #clients = new ClientController(this);
+  #messages: OrgAuthMembersMessages = resolveMembersMessages();
+  readonly #list = new MembersList(
+    () => this.requestUpdate(),
+    (error) => isOrgAuthError(error) && this.dispatchEvent(new OrgAuthErrorEvent({ error })),
+    () => (this.pageSize > 0 ? Math.min(Math.floor(this.pageSize), 1000) : 20),
+  );
+  readonly #actions = new MemberActions(
+    {
+      client: () => this.#live,
+      messages: () => this.#messages,
+      changed: () => this.requestUpdate(),
+      dispatchEvent: (event) => this.dispatchEvent(event),
+      focusAfterRender: (selector) => this.#focusAfter(selector),
+    },
+    this.#list,
+  );
+  readonly #session = new AccountSession(this, 'stytch.member', MEMBER_ACTIONS, (client) => this.#bind(client));
+  readonly #dialog = new ConfirmDialog(this);
+  #live: B2BClient | undefined;
+  #listed = false;
+  #roles: GrantableRole[] = [];
+  #focus: string | null = null;
+
+  constructor() {
+    super();
+    this.client = undefined;
+    this.publicToken = undefined;
+    this.baseUrl = undefined;
+    this.theme = 'light';
+    this.messages = undefined;
+    this.pageSize = 20;
+    this.awaitingClient = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#list.stop();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('messages')) this.#messages = resolveMembersMessages(this.messages);
+    this.#session.sync(this.#clients.client);
+    // The list is asked for once the session may search; without `search` the server would refuse it.
+    if (this.#live && this.#session.permissions?.search && !this.#listed) {
+      this.#listed = true;
+      this.#list.bind(this.#live);
+    }
+    super.update(changed);
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.#messages;
+    const usageError = this.#clients.usageError;
+    const can = this.#session.permissions;
+    const state = this.#live?.store.getState();
+    const busy = !usageError && this.#session.signedIn && can === null;
+    const words = (text: string) =>
+      html`<h2 class="heading" part="heading">${m['members.heading']}</h2><p class="empty" part="empty">${text}</p>`;
+    const body = usageError
+      ? html`<h2 class="heading" part="heading">${m['members.heading']}</h2>
+          <div class="error" part="error" role="alert">${errorMessage(usageError, m)}</div>`
+      : !this.#session.signedIn
+        ? words(m['members.signedOut'])
+        : can === null
+          ? html`<h2 class="heading" part="heading">${m['members.heading']}</h2>
+              <div class="status progress" part="status" role="status">${spinner()}${m['members.loading']}</div>`
+          : can.search
+            ? membersPanel({
+                messages: m,
+                list: this.#list,
+                actions: this.#actions,
+                can,
+                roles: this.#roles,
+                selfId: state?.status === 'signed-in' ? state.member.member_id : undefined,
+                focusAfterRender: (selector) => this.#focusAfter(selector),
+              })
+            : words(m['members.notAllowed']);
+    const organization = state?.status === 'signed-in' ? state.organization.organization_name : '';
+    return html`<section class="card" part="card" aria-busy=${busy ? 'true' : 'false'} aria-label=${format(m['members.intro'], { organization }).join('')}>
+      ${body}${this.#dialog.render(
+        confirmRequest(this.#actions, m, organization),
+        () => void this.#actions.confirmed(),
+        () => this.#actions.cancel(),
+      )}
+    </section>`;
+  }
+
+  protected override updated(): void {
+    this.#dialog.sync(this.#actions.confirm !== null, () =>
+      this.renderRoot.querySelector<HTMLElement>('#member-search'),
+    );
+    const selector = this.#focus;
+    this.#focus = null;
+    if (selector) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Another session (or none): forget everything shown and start over once permissions are known. */
+  #bind(client: B2BClient | undefined): void {
+    this.#live = client;
+    this.#listed = false;
+    this.#list.bind(undefined);
+    this.#actions.reset();
+    this.#roles = [];
+    if (client)
+      void grantableRoles(client).then((roles) => {
+        if (this.#live !== client) return;
+        this.#roles = roles;
+        this.requestUpdate();
+      });
+  }
+
+  #focusAfter(selector: string): void {
+    this.#focus = selector;
+    this.requestUpdate();
+  }
+}

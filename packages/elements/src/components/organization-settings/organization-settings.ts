@@ -1,0 +1,159 @@
+import type { B2BClient } from '@orgauth/core';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ClientController } from '../../controllers/client-controller.js';
+import { errorMessage, format } from '../../i18n/format.js';
+import {
+  resolveSettingsMessages,
+  type OrgAuthSettingsMessages,
+  type OrgAuthSettingsMessagesOverride,
+} from '../../i18n/settings-messages.js';
+import { AccountSession } from '../../internal/account-session.js';
+import { panelStyles } from '../../internal/panel.styles.js';
+import { spinner } from '../../internal/spinner.js';
+import { themeStyles } from '../../internal/theme.styles.js';
+import type { OrgAuthTheme } from '../login/login.js';
+import { FIELD_ACTION, SETTINGS_ACTIONS, type SettingsField, type SettingsForm } from './settings-form.js';
+import { SettingsEditor } from './settings-editor.js';
+import { settingsFields } from './settings-view.js';
+import { settingsStyles } from './settings.styles.js';
+
+/**
+ * The settings of the signed-in member's organization: name, slug, logo URL, allowed email domains,
+ * email JIT provisioning and invite policies, allowed sign-in methods. Each field is editable when
+ * `client.rbac.isAuthorized('stytch.organization', action)` allows its action (`update.info.name`,
+ * `update.settings.email-invites`…) and read-only otherwise; "Save changes" sends only the changed
+ * fields through `client.organization.update`, after checking them, and announces the result.
+ *
+ * @summary Shows and edits the current organization's settings.
+ * @fires orgauth-organization-updated - Saved; `detail: { organization, changed }`.
+ * @fires orgauth-error - A failure is being shown; `detail: { error }`.
+ * @csspart card - The panel. @csspart heading - The title. @csspart hint - Help text and the read-only note.
+ * @csspart form - The form. @csspart field - One field's box (`data-field`). @csspart label - Labels and legends.
+ * @csspart input - Text fields. @csspart select - Policy selects. @csspart auth-methods - The sign-in methods group.
+ * @csspart methods - Its checkboxes. @csspart choice - One radio or checkbox with its label.
+ * @csspart field-error - A field's error. @csspart status - The polite live region ("Settings saved.").
+ * @csspart error - The `role="alert"` region. @csspart submit-button - "Save changes".
+ * @csspart secondary-button - "Discard changes", "Try again". @csspart empty - Signed-out words. @csspart spinner - Progress.
+ * @cssprop --orgauth-panel-width - Maximum width (default 960px). The other `--orgauth-*` tokens as on the members panel.
+ */
+export class OrgAuthOrganizationSettings extends LitElement {
+  static override styles = [themeStyles, panelStyles, settingsStyles];
+  static override properties = {
+    client: { attribute: false },
+    publicToken: { attribute: 'public-token' },
+    baseUrl: { attribute: 'base-url' },
+    theme: { reflect: true },
+    messages: { attribute: false },
+    awaitingClient: { attribute: 'awaiting-client', type: Boolean },
+  };
+
+  /** The OrgAuth client. Wins over a provider's client and over `public-token`. */
+  declare client: B2BClient | undefined;
+  /** Script-tag convenience: a public token to build a client from when none is given. */
+  declare publicToken: string | undefined;
+  /** With `public-token`: origin of the OrgAuth server. Default `location.origin`. */
+  declare baseUrl: string | undefined;
+  /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
+  declare theme: OrgAuthTheme;
+  /** Replacement words, merged over the defaults key by key. */
+  declare messages: OrgAuthSettingsMessagesOverride | undefined;
+  /** Set by framework wrappers that give the client after hydration: until then its absence is not an error. */
+  declare awaitingClient: boolean;
+
+  readonly #clients = new ClientController(this);
+  readonly #session = new AccountSession(this, 'stytch.organization', SETTINGS_ACTIONS, (client) => {
+    void this.#editor.load(client);
+  });
+  #messages: OrgAuthSettingsMessages = resolveSettingsMessages();
+  readonly #editor = new SettingsEditor({
+    messages: () => this.#messages,
+    editable: (field) => this.#editable(field),
+    changed: () => this.requestUpdate(),
+    dispatchEvent: (event) => this.dispatchEvent(event),
+    focusField: (field) => this.#focusField(field),
+  });
+
+  constructor() {
+    super();
+    this.client = undefined;
+    this.publicToken = undefined;
+    this.baseUrl = undefined;
+    this.theme = 'light';
+    this.messages = undefined;
+    this.awaitingClient = false;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('messages')) this.#messages = resolveSettingsMessages(this.messages);
+    this.#session.sync(this.#clients.client);
+    super.update(changed);
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.#messages;
+    const usageError = this.#clients.usageError;
+    const can = this.#session.permissions;
+    const { form, loadError } = this.#editor;
+    const heading = html`<h2 id="settings-heading" class="heading" part="heading">${m['settings.heading']}</h2>`;
+    const loading = !usageError && this.#session.signedIn && (!form || !can) && !loadError;
+    const body = usageError
+      ? html`<div class="error" part="error" role="alert">${errorMessage(usageError, m)}</div>`
+      : !this.#session.signedIn
+        ? html`<p class="empty" part="empty">${m['settings.signedOut']}</p>`
+        : loadError
+          ? html`<div class="error" part="error" role="alert">${errorMessage(loadError, m)}</div>
+              <button type="button" class="secondary" part="secondary-button" @click=${() => void this.#editor.load(this.#editor.client)}>${m['settings.retry']}</button>`
+          : !form || !can
+            ? html`<div class="status progress" part="status" role="status">${spinner()}${m['settings.loading']}</div>`
+            : this.#renderForm(form);
+    return html`<section class="card" part="card" aria-labelledby="settings-heading" aria-busy=${loading ? 'true' : 'false'}>${heading}${body}</section>`;
+  }
+
+  #renderForm(form: SettingsForm): TemplateResult {
+    const m = this.#messages;
+    const editable = (field: SettingsField) => this.#editable(field);
+    const any = Object.keys(FIELD_ACTION).some((f) => editable(f as SettingsField));
+    const editor = this.#editor;
+    const name = editor.organization?.organization_name ?? '';
+    return html`<p class="hint" part="hint">${format(m['settings.intro'], { organization: name })}</p>
+      ${any ? nothing : html`<p class="hint" part="hint read-only">${m['settings.readOnly']}</p>`}
+      <form part="form" novalidate aria-labelledby="settings-heading" aria-busy=${editor.saving ? 'true' : 'false'} @submit=${(
+        e: Event,
+      ) => {
+        e.preventDefault();
+        void editor.save();
+      }}>
+        ${settingsFields({
+          messages: m,
+          form,
+          errors: editor.errors,
+          editable,
+          saving: editor.saving,
+          edit: (patch) => editor.edit(patch),
+          toggleMethod: (method, on) => editor.toggleMethod(method, on),
+        })}
+        <div class="status" part="status" role="status">${editor.status || nothing}</div>
+        <div class="error" part="error" role="alert">${editor.saveError ? errorMessage(editor.saveError, m) : Object.keys(editor.errors).length ? m['settings.fixErrors'] : nothing}</div>
+        ${
+          any
+            ? html`<div class="row-actions">
+              <button type="submit" class="primary" part="submit-button" aria-disabled=${editor.saving ? 'true' : nothing}>${editor.saving ? m['settings.saving'] : m['settings.save']}</button>
+              <button type="button" class="secondary" part="secondary-button" aria-disabled=${editor.saving ? 'true' : nothing} @click=${() => editor.discard()}>${m['settings.reset']}</button>
+            </div>`
+            : nothing
+        }
+      </form>`;
+  }
+
+  #editable(field: SettingsField): boolean {
+    return this.#session.permissions?.[FIELD_ACTION[field]] === true;
+  }
+
+  #focusField(field: SettingsField): void {
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(`[data-field="${field}"] input, [data-field="${field}"] select`)
+        ?.focus(),
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import type { OrgAuthErrorCode } from '@orgauth/core';
+import type { ApiErrorType } from '@orgauth/core/protocol';
+import { DEFAULT_ERROR_MESSAGES } from './messages.js';
+
+/** Words of an error, by SDK code or API `error_type`. */
+export type ErrorWords = Record<OrgAuthErrorCode | ApiErrorType, string>;
+
+/** A complete table of an account element: its own keys plus the shared error words. */
+export type Words<K extends string> = Record<K, string> & { errors: ErrorWords };
+
+/** What an account element's `messages` property accepts: any subset of its words and of the error words. */
+export type WordsOverride<K extends string> = Partial<Record<K, string>> & { errors?: Partial<ErrorWords> };
+
+/**
+ * `defaults` with `overrides` laid over them key by key, error words merged separately. The signed-in
+ * surfaces keep their words in their own tables (`members-messages.ts`, `settings-messages.ts`) rather
+ * than in `DEFAULT_MESSAGES`, so the login's script-tag bundle carries none of them; the error words
+ * are the login's, so an error reads the same everywhere.
+ */
+export function resolveWords<K extends string>(defaults: Record<K, string>, overrides?: WordsOverride<K>): Words<K> {
+  const { errors, ...own } = overrides ?? {};
+  return { ...defaults, ...(own as Partial<Record<K, string>>), errors: { ...DEFAULT_ERROR_MESSAGES, ...errors } };
+}
+
+/**
+ * Words for a role: `role.<role_id>` of the table when it has them (the two default roles do), else
+ * the role id itself, which is what an operator named a custom role.
+ */
+export function roleName(words: Readonly<Record<string, string>>, roleId: string): string {
+  const key = `role.${roleId}`;
+  return Object.hasOwn(words, key) ? (words[key] as string) : roleId;
+}
