@@ -33,12 +33,12 @@ export async function checkBudgets(root) {
     },
     {
       // Lit and the core come from the login bundle (packages/elements/src/account-global.ts says why):
-      // the switcher, @floating-ui/dom and the error words make ~15.5 KB; the rest is room for the
-      // other account elements.
+      // the switcher, @floating-ui/dom and the error words make ~15.5 KB, the members and settings
+      // panels with their words ~10.5 KB.
       name: 'orgauth-account.global.js (script-tag account chunk)',
       raw: account.length,
       gzip: gzipSync(account, { level: 9 }).length,
-      budget: 24 * KB,
+      budget: 28 * KB,
     },
   ];
   return rows.map((r) => ({ ...r, ok: r.gzip <= r.budget }));
