@@ -24,15 +24,17 @@ type Outcome =
 function call(page: Page, path: string, options: Record<string, unknown>): Promise<Outcome> {
   return page.evaluate(
     async ({ path, options }) => {
-      const login = document.querySelector('orgauth-login')!;
+      // The page hands its own client to <orgauth-provider>; this one shares its token and server.
+      const page = (
+        document.querySelector('orgauth-provider') as unknown as {
+          client: { publicToken: string; baseUrl: string };
+        }
+      ).client;
       const holder = window as unknown as {
         __client?: unknown;
         OrgAuth: { createB2BClient(options: { publicToken: string; baseUrl: string }): unknown };
       };
-      holder.__client ??= holder.OrgAuth.createB2BClient({
-        publicToken: login.getAttribute('public-token')!,
-        baseUrl: login.getAttribute('base-url')!,
-      });
+      holder.__client ??= holder.OrgAuth.createB2BClient({ publicToken: page.publicToken, baseUrl: page.baseUrl });
       const keys = path.split('.');
       const owner = keys.slice(0, -1).reduce((o, key) => (o as Record<string, unknown>)[key], holder.__client);
       const method = (owner as Record<string, (o: unknown) => Promise<unknown>>)[keys.at(-1)!]!;
