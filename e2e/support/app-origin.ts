@@ -17,7 +17,7 @@ export const APP_PAGES = ['/', '/script-tag.html', '/stytch-sdk/'];
  * (`orgauth-server origins add …`). The running server reads origins and redirect URLs from the
  * database on every request, so no restart is needed.
  */
-async function operator(...args: string[]): Promise<void> {
+export async function operator(...args: string[]): Promise<void> {
   const { dataDir } = e2eSetup();
   await run(process.execPath, ['packages/server/dist/cli.js', ...args, '--data-dir', dataDir], {
     cwd: repoRoot,

@@ -1,6 +1,6 @@
 import type { LoginConfig, LoginProduct } from '@orgauth/core';
 import { useAuthStatus, useMember, useOrgAuth, useOrganization } from '@orgauth/react';
-import { OrganizationSwitcher } from '@orgauth/react/account';
+import { OrganizationMembers, OrganizationSettings, OrganizationSwitcher } from '@orgauth/react/account';
 import { Login } from '@orgauth/react/components';
 import { useState } from 'react';
 
@@ -89,20 +89,28 @@ function SignedIn() {
     }
   };
   return (
-    <section className="demo-card" aria-labelledby="signed-in-heading">
-      <h1 id="signed-in-heading">You're signed in</h1>
-      {/* Switching organizations updates the client's store, so the details below follow. Creating one
-          goes through the login's discovery (an intermediate session), so the menu does not offer it. */}
-      <OrganizationSwitcher theme="auto" disableCreateOrganization data-testid="organization-switcher" />
-      <dl>
-        <dt>Member</dt>
-        <dd data-testid="member-email">{member?.email_address}</dd>
-        <dt>Organization</dt>
-        <dd data-testid="organization-name">{organization?.organization_name}</dd>
-      </dl>
-      <button type="button" onClick={signOut} disabled={busy}>
-        {busy ? 'Signing out…' : 'Sign out'}
-      </button>
-    </section>
+    <>
+      <section className="demo-card" aria-labelledby="signed-in-heading">
+        <h1 id="signed-in-heading">You're signed in</h1>
+        {/* Switching organizations updates the client's store, so the details below follow. Creating one
+            goes through the login's discovery (an intermediate session), so the menu does not offer it. */}
+        <OrganizationSwitcher theme="auto" disableCreateOrganization data-testid="organization-switcher" />
+        <dl>
+          <dt>Member</dt>
+          <dd data-testid="member-email">{member?.email_address}</dd>
+          <dt>Organization</dt>
+          <dd data-testid="organization-name">{organization?.organization_name}</dd>
+        </dl>
+        <button type="button" onClick={signOut} disabled={busy}>
+          {busy ? 'Signing out…' : 'Sign out'}
+        </button>
+      </section>
+      {/* What the member's roles allow: admins invite, change roles and remove people and edit the
+          settings; members see both, read-only. The server checks each call again. */}
+      <div className="demo-wide">
+        <OrganizationMembers theme="auto" />
+        <OrganizationSettings theme="auto" />
+      </div>
+    </>
   );
 }
