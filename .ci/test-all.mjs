@@ -19,6 +19,14 @@ mkdirSync(tmp, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+const failures = [];
+
+const firstLine = (text = '') =>
+  text
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? '';
 
 function run(cmd, args, env = {}) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -43,6 +51,13 @@ function vitest(name, args, env = {}) {
   const r = JSON.parse(readFileSync(out, 'utf8'));
   // A failed file (import error) has no test entries: count it as one failure.
   const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // CI keeps only the tail of this output: name each failure again beside the summary, with its first line.
+  for (const f of r.testResults) {
+    const rel = f.name.startsWith(root) ? f.name.slice(root.length) : f.name;
+    const failed = f.assertionResults.filter((a) => a.status === 'failed');
+    if (f.status === 'failed' && failed.length === 0) failures.push(`${name}: ${rel}: ${firstLine(f.message)}`);
+    for (const a of failed) failures.push(`${name}: ${rel} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  }
   record(
     name,
     r.numPassedTests,
@@ -122,7 +137,16 @@ const pwCode = run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts
   PLAYWRIGHT_JSON_OUTPUT_NAME: pwOut,
 });
 if (existsSync(pwOut)) {
-  const s = JSON.parse(readFileSync(pwOut, 'utf8')).stats;
+  const report = JSON.parse(readFileSync(pwOut, 'utf8'));
+  const s = report.stats;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected')
+          failures.push(`playwright: ${spec.file} › ${spec.title}: ${firstLine(t.results?.at(-1)?.error?.message)}`);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
   // A flaky test passed on its retry: counted as passed, and named in the summary.
   record('playwright', s.expected + s.flaky, s.unexpected + (pwCode !== 0 && s.unexpected === 0 ? 1 : 0), s.skipped);
   if (s.flaky) lines.push(`playwright: ${s.flaky} flaky (passed on retry)`);
@@ -150,6 +174,11 @@ for (const r of steps.results.filter((r) => r.skipped)) lines.push(`packaging: s
 console.log('packaging step timings:');
 for (const r of steps.results)
   console.log(`  ${r.seconds.toFixed(1).padStart(6)} s  ${r.skipped ? 'SKIP' : r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
+
+if (failures.length) {
+  console.log('\n== failures');
+  for (const f of failures) console.log(f);
+}
 
 console.log('\n== summary');
 for (const l of lines) console.log(l);
