@@ -120,9 +120,9 @@ describe('core boundaries', () => {
     expect(findCycle(cyclic)).toEqual(['b.ts', 'c.ts', 'd.ts', 'b.ts']);
   });
 
-  it('keeps the public facade on top: only the entries import client.ts and client-types.ts', () => {
-    const facade = ['client.ts', 'client-types.ts'];
+  it('keeps the public facade on top: only the entries import client.ts, compose.ts and client-types.ts', () => {
+    const facade = ['client.ts', 'client-types.ts', 'compose.ts'];
     const importers = [...graph].filter(([, deps]) => deps.some((d) => facade.includes(d))).map(([path]) => path);
-    expect(importers.sort()).toEqual(['client.ts', 'index.ts', join('testing', 'test-client.ts')].sort());
+    expect(importers.sort()).toEqual(['client.ts', 'compose.ts', 'index.ts', join('testing', 'test-client.ts')].sort());
   });
 });

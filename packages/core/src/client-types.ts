@@ -17,7 +17,7 @@ import type { ParsedAuthenticateUrl } from './redirect.js';
 import type { CookieOptions } from './session/cookies.js';
 import type { AuthState } from './state/auth-state.js';
 
-/** Options of {@link createB2BClient}. */
+/** Options of `createB2BClient` and `createClient`. */
 export interface B2BClientOptions {
   /** The project's public token (`public-token-test-…`). */
   publicToken: string;
@@ -35,21 +35,28 @@ export interface B2BClientOptions {
   platform?: Platform;
 }
 
-/**
- * The headless OrgAuth client: the flows the composition root (`client.ts`) builds, under Stytch's
- * names. Each member's type is its flow's own, so the methods are documented where they are written.
- */
-export interface B2BClient {
+/** What every client has, whichever flows it was composed with (`createClient` in compose.ts). */
+export interface ClientBase {
   readonly publicToken: string;
   readonly baseUrl: string;
   /** The one store of auth state; subscribe to it, read it through selectors. */
   readonly store: StoreApi<AuthState>;
   /** Project settings (cached after the first call). */
   bootstrap: ReturnType<typeof createBootstrap>;
+  /** The session: revalidate, exchange, revoke (refreshed in the background while signed in). */
+  session: SessionsFlow;
+  /** Stops timers and listeners (refresh, cross-tab). */
+  destroy(): void;
+}
+
+/**
+ * The headless OrgAuth client: the flows the composition root (`client.ts`) builds, under Stytch's
+ * names. Each member's type is its flow's own, so the methods are documented where they are written.
+ */
+export interface B2BClient extends ClientBase {
   magicLinks: MagicLinksFlow;
   otps: OtpsFlow;
   discovery: DiscoveryFlow;
-  session: SessionsFlow;
   sso: SsoFlow;
   oauth: OAuthFlow;
   /** The session's organization (and `getBySlug`, which needs no session), with its `members`. */
@@ -70,6 +77,4 @@ export interface B2BClient {
   authenticateByUrl: AuthenticateByUrl;
   /** Creates a login machine bound to this client (see {@link LoginController}). */
   createLogin(options?: CreateLoginOptions): LoginController;
-  /** Stops timers and listeners (refresh, cross-tab). */
-  destroy(): void;
 }

@@ -2,8 +2,21 @@
  * `@orgauth/core`: the headless OrgAuth B2B client. Every export is listed by name; wire types live
  * in `@orgauth/core/protocol`, test helpers in `@orgauth/core/testing`.
  */
-export { createB2BClient } from './client.js';
-export type { B2BClient, B2BClientOptions } from './client-types.js';
+export { createB2BClient, createOrganizationWithMembersFlow } from './client.js';
+export { createClient } from './compose.js';
+export type { ComposedClient, FlowFactory } from './compose.js';
+export type { B2BClient, B2BClientOptions, ClientBase } from './client-types.js';
+export type { FlowDeps } from './flows/deps.js';
+// The flow factories `createClient` composes; an app passes only those it uses.
+export { createDiscoveryFlow } from './flows/discovery.js';
+export { createMagicLinksFlow } from './flows/magic-links.js';
+export { createMembersFlow } from './flows/members.js';
+export { createOAuthFlow } from './flows/oauth.js';
+export { createOrganizationFlow } from './flows/organization.js';
+export { createOtpsFlow } from './flows/otps.js';
+export { createRbacFlow } from './flows/rbac.js';
+export { createSelfFlow } from './flows/self.js';
+export { createSsoFlow } from './flows/sso.js';
 export type { AuthenticateByUrl, AuthenticateByUrlResult } from './authenticate-by-url.js';
 export type { ParsedAuthenticateUrl } from './redirect.js';
 export type { CookieOptions } from './session/cookies.js';
