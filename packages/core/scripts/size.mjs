@@ -16,7 +16,7 @@ export const CORE_BUDGET = 11 * 1024;
 /** Target of the whole entry: a third of Stytch's headless B2B client (22.4 KB gzip). */
 export const CORE_TARGET = 7.5 * 1024;
 /** Budget of an app composing discovery and sessions only (headroom over what it measures). */
-export const DISCOVERY_SESSIONS_BUDGET = 5.5 * 1024;
+export const DISCOVERY_SESSIONS_BUDGET = 5.25 * 1024;
 /** Target of that app. */
 export const DISCOVERY_SESSIONS_TARGET = 6 * 1024;
 

@@ -4,7 +4,6 @@ import type { B2BClientOptions, ClientBase } from './client-types.js';
 import { OrgAuthError } from './errors.js';
 import type { FlowDeps } from './flows/deps.js';
 import { createSessionsFlow } from './flows/sessions.js';
-import { createPkceStore } from './pkce.js';
 import { browserPlatform } from './platform/browser.js';
 import { SESSION_DURATION_MINUTES } from './protocol/constants.js';
 import { createSessionCookies } from './session/cookies.js';
@@ -74,7 +73,6 @@ export function composeClient<F extends Record<string, FlowFactory>>(
     http,
     session,
     store,
-    pkce: createPkceStore(platform, publicToken),
     platform,
     baseUrl,
     publicToken,

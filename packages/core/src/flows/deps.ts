@@ -1,5 +1,4 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { PkceStore } from '../pkce.js';
 import type { BootstrapResponse } from '../protocol/types.js';
 import type { Platform } from '../platform/types.js';
 import type { SessionManager } from '../session/session-manager.js';
@@ -12,7 +11,6 @@ export interface FlowDeps {
   session: SessionManager;
   /** The auth store, for reading; every write goes through `session`. */
   store: StoreApi<AuthState>;
-  pkce: PkceStore;
   /** For navigations that leave the page (SSO and OAuth starts). */
   platform: Platform;
   /** Origin of the OrgAuth server, without a trailing slash. */

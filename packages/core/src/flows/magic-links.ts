@@ -10,6 +10,7 @@ import type {
   DiscoveryMagicLinkAuthenticateRequest,
   DiscoverySendRequest,
 } from '../protocol/types.js';
+import { createPkceStore } from '../pkce.js';
 import type { FlowDeps, WithUndefined } from './deps.js';
 
 /** Options of `magicLinks.email.discovery.send` (Stytch's `B2BMagicLinksEmailDiscoverySendOptions`). */
@@ -48,7 +49,15 @@ export interface MagicLinkAuthenticateOptions {
  * that asked, so a link minted by an attacker cannot sign a victim in to the attacker's account.
  * Invite links are minted by a member or a backend without a challenge, and open in any browser.
  */
-export function createMagicLinksFlow({ http, session, pkce, redirectUrls, sessionDurationMinutes }: FlowDeps) {
+export function createMagicLinksFlow({
+  http,
+  session,
+  platform,
+  publicToken,
+  redirectUrls,
+  sessionDurationMinutes,
+}: FlowDeps) {
+  const pkce = createPkceStore(platform, publicToken);
   // One `magic_links` pair for every link this browser asks for (docs/wire-protocol.md §2.9); kept for a resend.
   const challenge = async () => (await pkce.getOrCreate('magic_links')).code_challenge;
   // The stored verifier, if any: the server accepts one on a link minted without a challenge (an invite).

@@ -6,6 +6,7 @@ import {
   type OAuthDiscoveryAuthenticateResponse,
   type OAuthProviderType,
 } from '../protocol/oauth-types.js';
+import { createPkceStore } from '../pkce.js';
 import type { FlowDeps, WithUndefined } from './deps.js';
 
 /** What both starts take: the provider's extras and the navigation hook. */
@@ -70,7 +71,6 @@ export interface OAuthProviderFlow {
 export function createOAuthFlow({
   http,
   session,
-  pkce,
   platform,
   baseUrl,
   publicToken,
@@ -78,6 +78,7 @@ export function createOAuthFlow({
   redirectUrls,
   bootstrap,
 }: FlowDeps) {
+  const pkce = createPkceStore(platform, publicToken);
   const navigate = async (
     path: string,
     { custom_scopes, provider_params = {}, beforeNavigate }: OAuthStartCommon,

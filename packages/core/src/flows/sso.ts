@@ -1,6 +1,7 @@
 import { OrgAuthError } from '../errors.js';
 import type { B2BAuthenticateResponse, DiscoveryAuthenticateResponse } from '../protocol/types.js';
 import type { SsoAuthenticateRequest, SsoDiscoveryConnectionsResponse } from '../protocol/sso-types.js';
+import { createPkceStore } from '../pkce.js';
 import type { FlowDeps } from './deps.js';
 
 /** Options of `sso.start`. */
@@ -42,13 +43,13 @@ export interface SsoAuthenticateOptions {
 export function createSsoFlow({
   http,
   session,
-  pkce,
   platform,
   baseUrl,
   publicToken,
   sessionDurationMinutes,
   redirectUrls,
 }: FlowDeps) {
+  const pkce = createPkceStore(platform, publicToken);
   /**
    * A new PKCE pair in the `sso` namespace (both starts: an SSO from discovery may end in an `sso`
    * token, docs/wire-protocol.md §2.3a), then a navigation to `<baseUrl>/v1/public/sso/<path>?…`.
