@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The core's size budget in bytes (gzip), with small headroom over what the whole entry measures. The
- * product's target is {@link CORE_TARGET}.
+ * The core's size budget in bytes (gzip), with small headroom over what the whole entry measures
+ * (10.8 KB: the base client 4.7 KB, every flow about 2.7 KB more, the login machine and
+ * `authenticateByUrl` about 3.4 KB more). The product's target is {@link CORE_TARGET}.
  */
 export const CORE_BUDGET = 11 * 1024;
 /** Target of the whole entry: a third of Stytch's headless B2B client (22.4 KB gzip). */
