@@ -1,3 +1,4 @@
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig } from 'vitest/config';
 
 const conditions = ['@orgauth/source', 'module', 'browser', 'development|production'];
@@ -31,6 +32,19 @@ const NEEDS_LOGIN_BUNDLE =
   'if(!window.OrgAuth||!window.OrgAuth.lit)throw new Error("orgauth-account.global.js needs orgauth.global.js: load it first, from the same OrgAuth version.");';
 
 /**
+ * Lit's own minifier for the `html`, `svg` and `css` template literals of the script-tag bundles (the
+ * JS minifier leaves their text as written: indentation, newlines, comments). A `css` fragment that is
+ * only declarations (the dark palette of src/internal/theme.styles.ts, spliced into two rules) is no
+ * stylesheet LightningCSS can parse, so it stays as written; any other failure stops the build.
+ */
+const minifyLiterals = minifyHtmlLiterals({
+  failOnError: true,
+  options: {
+    shouldMinifyCSS: (t) => t.tag === 'css' && !t.parts[0]?.text.trimStart().startsWith('--'),
+  },
+});
+
+/**
  * `@orgauth/elements`.
  * - `vite build`: ES library build of `index`, `define` and `account` (`dist/*.js`), with lit,
  *   @lit/context, @floating-ui/dom and @orgauth/core left as imports.
@@ -42,6 +56,7 @@ const NEEDS_LOGIN_BUNDLE =
  */
 export default defineConfig(({ mode }) => ({
   resolve: { conditions },
+  plugins: mode in GLOBALS ? [minifyLiterals] : [],
   ssr: { resolve: { conditions, externalConditions: conditions } },
   build:
     mode in GLOBALS
