@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Script evaluation time of the login's script-tag bundle in Chromium at 4x CPU throttle, beside a
+// baseline built and measured in the same run (Lit alone, as an IIFE): absolute milliseconds drift
+// between machines, the ratio does not, so a regression shows as a number. A report, never a check
+// that fails on a figure.
+// Usage: node .ci/eval-time.mjs [--runs 7]   (after `npm run build -w @orgauth/elements`)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const RATE = 4;
+
+/** Builds Lit alone into one minified IIFE (the same bundler and settings as the login's) and returns it. */
+async function buildLitBaseline(root) {
+  const { build } = await import('vite');
+  const dir = join(root, '.tmp', 'eval-time');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'lit-baseline.js');
+  // What every Lit page evaluates: the element base class, the template and style tags, one element.
+  writeFileSync(
+    entry,
+    "import { LitElement, css, html } from 'lit';\n" +
+      'class LitBaseline extends LitElement { static styles = css`:host{display:block}`; render() { return html`<p>lit</p>`; } }\n' +
+      "customElements.define('lit-baseline', LitBaseline);\nwindow.LitBaseline = LitBaseline;\n",
+  );
+  const nodeEnv = process.env.NODE_ENV; // vite's build() sets it; callers keep their own
+  try {
+    const out = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: join(root, 'packages/elements'),
+      resolve: { conditions: ['module', 'browser', 'production'] },
+      define: { 'process.env.NODE_ENV': '"production"' },
+      build: {
+        write: false,
+        minify: true,
+        lib: { entry, formats: ['iife'], name: 'LitBaselineBundle', fileName: () => 'lit-baseline.js' },
+      },
+    });
+    const chunk = [out].flat()[0].output.find((o) => o.type === 'chunk');
+    return chunk.code;
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+/**
+ * Milliseconds Chromium takes to parse, compile and run `code` as a classic inline script on a blank
+ * page at `RATE`x CPU throttle: a fresh context per run, and a unique comment so no compile cache helps.
+ */
+async function evalOnce(browser, code, run) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.setContent('<!doctype html><html><head></head><body></body></html>');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    return await page.evaluate((source) => {
+      const script = document.createElement('script');
+      script.textContent = source;
+      const start = performance.now();
+      document.head.append(script); // an inline classic script runs synchronously on insertion
+      return performance.now() - start;
+    }, `/* run ${run} */\n${code}`);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Measures the login bundle and the Lit baseline, interleaved, `runs` times each.
+ * @returns {Promise<{ runs: number, bundleMs: number, baselineMs: number, ratio: number, browser: string }>}
+ */
+export async function measureEvalTime(root, { runs = 7 } = {}) {
+  const bundle = readFileSync(join(root, 'packages/elements/dist/orgauth.global.js'), 'utf8');
+  const baseline = await buildLitBaseline(root);
+  const executablePath =
+    process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    await evalOnce(browser, baseline, -1); // warm the browser up; not counted
+    const times = { bundle: [], baseline: [] };
+    for (let i = 0; i < runs; i++) {
+      times.baseline.push(await evalOnce(browser, baseline, i));
+      times.bundle.push(await evalOnce(browser, bundle, i));
+    }
+    const bundleMs = median(times.bundle);
+    const baselineMs = median(times.baseline);
+    return { runs, bundleMs, baselineMs, ratio: bundleMs / baselineMs, browser: `Chromium ${browser.version()}` };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** One line for the size report. */
+export function formatEvalTime(r) {
+  return `orgauth.global.js evaluation at ${RATE}x CPU throttle: ${r.bundleMs.toFixed(1)} ms, Lit alone ${r.baselineMs.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)}x (median of ${r.runs}, ${r.browser})`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--runs');
+  const runs = at >= 0 ? Number(args[at + 1]) : 7;
+  console.log(formatEvalTime(await measureEvalTime(new URL('..', import.meta.url).pathname, { runs })));
+}
