@@ -21,7 +21,6 @@ const GLOBALS: Record<string, { entry: string; name: string; file: string; borro
     borrowed: {
       lit: 'OrgAuth.lit',
       'lit/directives/live.js': 'OrgAuth.lit',
-      'lit/directives/repeat.js': 'OrgAuth.lit',
       '@orgauth/core': 'OrgAuth',
     },
   },

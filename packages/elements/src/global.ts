@@ -30,7 +30,6 @@ import {
 } from '@orgauth/core';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { OrgAuthLogin } from './components/login/login.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
 import { defineOrgAuthElements } from './define-elements.js';
@@ -45,7 +44,6 @@ interface LentLit {
   svg: typeof svg;
   nothing: typeof nothing;
   live: typeof live;
-  repeat: typeof repeat;
 }
 
 /** What `window.OrgAuth` holds. */
@@ -76,7 +74,7 @@ const OrgAuth = Object.freeze({
    * (`trusted-types lit-html`) refuses a second one, so a page holds one copy. Only what the login
    * already carries.
    */
-  lit: Object.freeze<LentLit>({ LitElement, html, css, svg, nothing, live, repeat }),
+  lit: Object.freeze<LentLit>({ LitElement, html, css, svg, nothing, live }),
 });
 
 declare global {
