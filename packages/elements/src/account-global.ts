@@ -23,7 +23,7 @@
  * </script>
  * ```
  */
-import { defineOrgAuthAccountElements, OrgAuthOrganizationSwitcher } from './account.js';
+import { SIGNED_IN_ERROR_MESSAGES, defineOrgAuthAccountElements, OrgAuthOrganizationSwitcher } from './account.js';
 import { VERSION } from './version.js';
 
 /** What `window.OrgAuthAccount` holds. */
@@ -31,6 +31,8 @@ const OrgAuthAccount = Object.freeze({
   version: VERSION,
   OrgAuthOrganizationSwitcher,
   defineOrgAuthAccountElements,
+  /** Words for the errors only the signed-in surfaces meet (the login bundle has the sign-in's). */
+  SIGNED_IN_ERROR_MESSAGES,
 });
 
 declare global {

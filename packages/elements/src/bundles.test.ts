@@ -51,6 +51,13 @@ describe('bundle contents', () => {
     }
   });
 
+  it('the login bundle carries the login error words, not the signed-in surfaces ones', () => {
+    // index.ts keeps the complete DEFAULT_ERROR_MESSAGES for npm users; the script-tag entry does not.
+    const { files } = importGraph('global.ts');
+    expect(files).toContain('i18n/error-messages.ts');
+    expect(files).not.toContain('i18n/signed-in-error-messages.ts');
+  });
+
   it('what the account chunk borrows from window.OrgAuth is there', async () => {
     // The global-account build (vite.config.ts) maps these imports to the login bundle's window.OrgAuth.
     const borrowed: Record<string, string[]> = { '@orgauth/core': [], lit: [] };

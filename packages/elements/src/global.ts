@@ -33,7 +33,8 @@ import { live } from 'lit/directives/live.js';
 import { OrgAuthLogin } from './components/login/login.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
 import { defineOrgAuthElements } from './define-elements.js';
-import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES } from './i18n/messages.js';
+import { LOGIN_ERROR_MESSAGES } from './i18n/error-messages.js';
+import { DEFAULT_MESSAGES } from './i18n/messages.js';
 import { VERSION } from './version.js';
 
 /** The part of Lit that `window.OrgAuth.lit` lends to the account chunk. */
@@ -67,7 +68,12 @@ const OrgAuth = Object.freeze({
   OrgAuthProvider,
   defineOrgAuthElements,
   DEFAULT_MESSAGES,
-  DEFAULT_ERROR_MESSAGES,
+  /**
+   * The sign-in's error words only: the signed-in surfaces' own (`SIGNED_IN_ERROR_MESSAGES`) ride in
+   * `orgauth-account.global.js`, as `OrgAuthAccount.SIGNED_IN_ERROR_MESSAGES`.
+   */
+  DEFAULT_ERROR_MESSAGES: LOGIN_ERROR_MESSAGES,
+  LOGIN_ERROR_MESSAGES,
   /**
    * The Lit this bundle renders with, for `orgauth-account.global.js` (see src/account-global.ts):
    * each copy of lit-html registers a Trusted Types policy named `lit-html`, and a strict CSP
