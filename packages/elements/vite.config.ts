@@ -17,14 +17,24 @@ const GLOBALS: Record<string, { entry: string; name: string; file: string; borro
     entry: 'src/account-global.ts',
     name: 'OrgAuthAccountBundle',
     file: 'orgauth-account.global.js',
-    // Lit and the core come from the login bundle's `window.OrgAuth` (src/account-global.ts says why).
+    // Lit, the core and the login's error words come from the login bundle's `window.OrgAuth`
+    // (src/account-global.ts says why).
     borrowed: {
       lit: 'OrgAuth.lit',
       'lit/directives/live.js': 'OrgAuth.lit',
       '@orgauth/core': 'OrgAuth',
+      // The login's error words (LOGIN_ERROR_MESSAGES), which window.OrgAuth carries already.
+      './error-messages.js': 'OrgAuth',
     },
   },
 };
+
+/** The global a borrowed import reads from: by its specifier, or a relative one by its last segment. */
+function borrowedGlobal(borrowed: Record<string, string>, id: string): string {
+  const name = borrowed[id] ?? borrowed[`./${id.split('/').pop()}`];
+  if (name === undefined) throw new Error(`no global for the borrowed import ${id}`);
+  return name;
+}
 
 /** Fails the account chunk early, in words, when the login bundle is not on the page before it. */
 const NEEDS_LOGIN_BUNDLE =
@@ -73,7 +83,12 @@ export default defineConfig(({ mode }) => ({
           rolldownOptions: GLOBALS[mode]!.borrowed
             ? {
                 external: Object.keys(GLOBALS[mode]!.borrowed!),
-                output: { globals: GLOBALS[mode]!.borrowed, banner: NEEDS_LOGIN_BUNDLE },
+                output: {
+                  // Rolldown names a relative external by its path from the package root (`i18n/…`):
+                  // match the borrowed modules by their last segment.
+                  globals: (id: string) => borrowedGlobal(GLOBALS[mode]!.borrowed!, id),
+                  banner: NEEDS_LOGIN_BUNDLE,
+                },
               }
             : {},
         }

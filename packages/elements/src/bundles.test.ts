@@ -78,6 +78,8 @@ describe('bundle contents', () => {
     const lent = window.OrgAuth as unknown as Record<string, unknown> & { lit: Record<string, unknown> };
     for (const name of borrowed['@orgauth/core'] ?? []) expect(lent[name], `OrgAuth.${name}`).toBeDefined();
     for (const name of borrowed.lit ?? []) expect(lent.lit[name], `OrgAuth.lit.${name}`).toBeDefined();
+    // The login's error words too (the `./error-messages.js` import of the account chunk).
+    expect(lent.LOGIN_ERROR_MESSAGES).toBeTypeOf('object');
   });
 
   it('the account entries do (the check above can see them)', () => {
