@@ -3,7 +3,8 @@
 // baseline built and measured in the same run (Lit alone, as an IIFE): absolute milliseconds drift
 // between machines, the ratio does not, so a regression shows as a number. A report, never a check
 // that fails on a figure.
-// Usage: node .ci/eval-time.mjs [--runs 7]   (after `npm run build -w @orgauth/elements`)
+// Usage: node .ci/eval-time.mjs [--runs 7] [--bundle other/orgauth.global.js]   (after
+// `npm run build -w @orgauth/elements`; --bundle measures another build, e.g. an older commit's)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -78,8 +79,11 @@ const median = (xs) => {
  * Measures the login bundle and the Lit baseline, interleaved, `runs` times each.
  * @returns {Promise<{ runs: number, bundleMs: number, baselineMs: number, ratio: number, browser: string }>}
  */
-export async function measureEvalTime(root, { runs = 7 } = {}) {
-  const bundle = readFileSync(join(root, 'packages/elements/dist/orgauth.global.js'), 'utf8');
+export async function measureEvalTime(
+  root,
+  { runs = 7, file = join(root, 'packages/elements/dist/orgauth.global.js') } = {},
+) {
+  const bundle = readFileSync(file, 'utf8');
   const baseline = await buildLitBaseline(root);
   const executablePath =
     process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -117,5 +121,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--runs');
   const runs = at >= 0 ? Number(args[at + 1]) : 7;
-  console.log(formatEvalTime(await measureEvalTime(new URL('..', import.meta.url).pathname, { runs })));
+  const fileAt = args.indexOf('--bundle');
+  const root = new URL('..', import.meta.url).pathname;
+  const file = fileAt >= 0 ? args[fileAt + 1] : undefined;
+  console.log(formatEvalTime(await measureEvalTime(root, { runs, ...(file ? { file } : {}) })));
 }
