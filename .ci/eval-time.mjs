@@ -48,11 +48,11 @@ async function buildLitBaseline(root) {
 
 /**
  * Milliseconds Chromium takes to parse, compile and run each of `codes` as a classic inline script on
- * one blank page at `RATE`x CPU throttle, in the given order: a fresh context per call, and a unique
- * comment so no compile cache helps. Both scripts of a pair share the machine's load of the moment,
- * which a 2-core machine shared with other work makes vary from one second to the next.
+ * one blank page at `RATE`x CPU throttle: a fresh context per call, and a unique comment so no compile
+ * cache helps. The caller passes one script per page: a second one finds the first's work done (Lit
+ * after the bundle ran 2-10x faster).
  */
-async function evalPair(browser, codes, run) {
+async function evalOnPage(browser, codes, run) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -86,8 +86,8 @@ const median = (xs) => {
 };
 
 /**
- * Measures the login bundle and the Lit baseline on one page per run, `runs` pages: the medians of
- * each, and the median of the per-page ratios (steadier than the ratio of medians under a varying load).
+ * Measures the Lit baseline and the login bundle back to back, `runs` times each, a page each: the
+ * medians of each, and the median of the per-pair ratios (a pair meets one moment's machine load).
  * @returns {Promise<{ runs: number, bundleMs: number, baselineMs: number, ratio: number, browser: string }>}
  */
 export async function measureEvalTime(
@@ -109,14 +109,12 @@ export async function measureEvalTime(
     ],
   });
   try {
-    await evalPair(browser, [baseline, bundle], -1); // warm the browser up; not counted
+    await evalOnPage(browser, [baseline], -1); // warm the browser up; not counted
     const times = { bundle: [], baseline: [], ratio: [] };
     for (let i = 0; i < runs; i++) {
-      // Alternate which goes first, so neither always meets a page the other has warmed.
-      const [b, l] =
-        i % 2
-          ? await evalPair(browser, [bundle, baseline], i)
-          : (await evalPair(browser, [baseline, bundle], i)).reverse();
+      // Each on a page of its own (one warms what the other then finds ready), back to back.
+      const [l] = await evalOnPage(browser, [baseline], i);
+      const [b] = await evalOnPage(browser, [bundle], i);
       times.bundle.push(b);
       times.baseline.push(l);
       times.ratio.push(b / l);
@@ -132,7 +130,7 @@ export async function measureEvalTime(
 
 /** One line for the size report. */
 export function formatEvalTime(r) {
-  return `orgauth.global.js evaluation at ${RATE}x CPU throttle: ${r.bundleMs.toFixed(1)} ms, Lit alone ${r.baselineMs.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)}x (medians of ${r.runs} pages, ${r.browser})`;
+  return `orgauth.global.js evaluation at ${RATE}x CPU throttle: ${r.bundleMs.toFixed(1)} ms, Lit alone ${r.baselineMs.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)}x (medians of ${r.runs} pairs, ${r.browser})`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
