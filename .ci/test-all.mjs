@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite of the repo, in order, with one closing line `N passed, N failed`.
-// Suites: lint (Biome: formatting and lint rules), build, operator CLI, typecheck, size budgets, Vitest
+// Suites: lint (Biome: formatting and lint rules), build, operator CLI, typecheck, size budgets and the
+// login bundle's evaluation time (printed, never judged), Vitest
 // (all projects, SQLite), the server project again on PostgreSQL (when ORGAUTH_TEST_DATABASE_URL is set),
 // Playwright e2e in real Chromium, packaging (tarballs, publint, attw, scratch apps installing them).
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packAndLint, publishDryRun } from './packaging.mjs';
 import { registryReachable, scratchApps } from './scratch-apps.mjs';
+import { formatEvalTime, measureEvalTime } from './eval-time.mjs';
 import { checkBudgets } from './size-budgets.mjs';
 import { createSteps, exec } from './steps.mjs';
 
@@ -115,6 +117,19 @@ record(
   budgets.filter((b) => b.ok).length,
   budgets.filter((b) => !b.ok).length + (buildCode === 0 ? 0 : 1),
 );
+
+// The login's evaluation time in Chromium, as a ratio to Lit alone: printed, never judged; only a
+// measurement that cannot run counts as a failure.
+if (buildCode === 0) {
+  try {
+    console.log(formatEvalTime(await measureEvalTime(root)));
+    record('eval time', 1, 0);
+  } catch (error) {
+    console.log(`FAIL eval time: ${error.message}`);
+    failures.push(`eval time: ${firstLine(error.message)}`);
+    record('eval time', 0, 1);
+  }
+}
 
 console.log('\n== vitest (all projects; server on SQLite)');
 vitest('vitest', [], { ORGAUTH_TEST_DATABASE_URL: '' });

@@ -1,3 +1,4 @@
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig } from 'vitest/config';
 
 const conditions = ['@orgauth/source', 'module', 'browser', 'development|production'];
@@ -16,19 +17,41 @@ const GLOBALS: Record<string, { entry: string; name: string; file: string; borro
     entry: 'src/account-global.ts',
     name: 'OrgAuthAccountBundle',
     file: 'orgauth-account.global.js',
-    // Lit and the core come from the login bundle's `window.OrgAuth` (src/account-global.ts says why).
+    // Lit, the core and the login's error words come from the login bundle's `window.OrgAuth`
+    // (src/account-global.ts says why).
     borrowed: {
       lit: 'OrgAuth.lit',
       'lit/directives/live.js': 'OrgAuth.lit',
-      'lit/directives/repeat.js': 'OrgAuth.lit',
       '@orgauth/core': 'OrgAuth',
+      // The login's error words (LOGIN_ERROR_MESSAGES), which window.OrgAuth carries already.
+      './error-messages.js': 'OrgAuth',
     },
   },
 };
 
+/** The global a borrowed import reads from: by its specifier, or a relative one by its last segment. */
+function borrowedGlobal(borrowed: Record<string, string>, id: string): string {
+  const name = borrowed[id] ?? borrowed[`./${id.split('/').pop()}`];
+  if (name === undefined) throw new Error(`no global for the borrowed import ${id}`);
+  return name;
+}
+
 /** Fails the account chunk early, in words, when the login bundle is not on the page before it. */
 const NEEDS_LOGIN_BUNDLE =
   'if(!window.OrgAuth||!window.OrgAuth.lit)throw new Error("orgauth-account.global.js needs orgauth.global.js: load it first, from the same OrgAuth version.");';
+
+/**
+ * Lit's own minifier for the `html`, `svg` and `css` template literals of the script-tag bundles (the
+ * JS minifier leaves their text as written: indentation, newlines, comments). A `css` fragment that is
+ * only declarations (the dark palette of src/internal/theme.styles.ts, spliced into two rules) is no
+ * stylesheet LightningCSS can parse, so it stays as written; any other failure stops the build.
+ */
+const minifyLiterals = minifyHtmlLiterals({
+  failOnError: true,
+  options: {
+    shouldMinifyCSS: (t) => t.tag === 'css' && !t.parts[0]?.text.trimStart().startsWith('--'),
+  },
+});
 
 /**
  * `@orgauth/elements`.
@@ -42,6 +65,7 @@ const NEEDS_LOGIN_BUNDLE =
  */
 export default defineConfig(({ mode }) => ({
   resolve: { conditions },
+  plugins: mode in GLOBALS ? [minifyLiterals] : [],
   ssr: { resolve: { conditions, externalConditions: conditions } },
   build:
     mode in GLOBALS
@@ -59,7 +83,12 @@ export default defineConfig(({ mode }) => ({
           rolldownOptions: GLOBALS[mode]!.borrowed
             ? {
                 external: Object.keys(GLOBALS[mode]!.borrowed!),
-                output: { globals: GLOBALS[mode]!.borrowed, banner: NEEDS_LOGIN_BUNDLE },
+                output: {
+                  // Rolldown names a relative external by its path from the package root (`i18n/…`):
+                  // match the borrowed modules by their last segment.
+                  globals: (id: string) => borrowedGlobal(GLOBALS[mode]!.borrowed!, id),
+                  banner: NEEDS_LOGIN_BUNDLE,
+                },
               }
             : {},
         }

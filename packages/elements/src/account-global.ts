@@ -6,7 +6,9 @@
  * `global-account` build in vite.config.ts maps those imports there) instead of carrying copies:
  * every copy of lit-html registers a Trusted Types policy named `lit-html`, and a page with a strict
  * CSP (`require-trusted-types-for 'script'; trusted-types lit-html`) refuses the second, which would
- * stop the chunk from loading. One Lit and one core per page also halve the chunk. Its first line
+ * stop the chunk from loading. One Lit and one core per page also halve the chunk; the login's error
+ * words (`OrgAuth.LOGIN_ERROR_MESSAGES`) are borrowed the same way, the chunk adding the signed-in
+ * surfaces' own. Its first line
  * throws, in words, when the login bundle is missing. The elements of both bundles share one client
  * through `<orgauth-provider>` (its context key is a global symbol) and register each tag once.
  *
@@ -23,7 +25,7 @@
  * </script>
  * ```
  */
-import { defineOrgAuthAccountElements, OrgAuthOrganizationSwitcher } from './account.js';
+import { SIGNED_IN_ERROR_MESSAGES, defineOrgAuthAccountElements, OrgAuthOrganizationSwitcher } from './account.js';
 import { VERSION } from './version.js';
 
 /** What `window.OrgAuthAccount` holds. */
@@ -31,6 +33,8 @@ const OrgAuthAccount = Object.freeze({
   version: VERSION,
   OrgAuthOrganizationSwitcher,
   defineOrgAuthAccountElements,
+  /** Words for the errors only the signed-in surfaces meet (the login bundle has the sign-in's). */
+  SIGNED_IN_ERROR_MESSAGES,
 });
 
 declare global {

@@ -46,6 +46,7 @@ export type { OrgAuthSettingsMessageKey, OrgAuthSettingsMessagesOverride } from 
 export { OrgAuthCreateOrganizationEvent } from './events/create-organization.js';
 export { OrgAuthOrganizationSwitchedEvent } from './events/organization-switched.js';
 export type { OrgAuthOrganizationSwitchedDetail } from './events/organization-switched.js';
+export { SIGNED_IN_ERROR_MESSAGES } from './i18n/signed-in-error-messages.js';
 export { DEFAULT_ACCOUNT_MESSAGES, resolveAccountMessages } from './i18n/account-messages.js';
 export type {
   OrgAuthAccountMessageKey,

@@ -51,6 +51,13 @@ describe('bundle contents', () => {
     }
   });
 
+  it('the login bundle carries the login error words, not the signed-in surfaces ones', () => {
+    // index.ts keeps the complete DEFAULT_ERROR_MESSAGES for npm users; the script-tag entry does not.
+    const { files } = importGraph('global.ts');
+    expect(files).toContain('i18n/error-messages.ts');
+    expect(files).not.toContain('i18n/signed-in-error-messages.ts');
+  });
+
   it('what the account chunk borrows from window.OrgAuth is there', async () => {
     // The global-account build (vite.config.ts) maps these imports to the login bundle's window.OrgAuth.
     const borrowed: Record<string, string[]> = { '@orgauth/core': [], lit: [] };
@@ -71,6 +78,8 @@ describe('bundle contents', () => {
     const lent = window.OrgAuth as unknown as Record<string, unknown> & { lit: Record<string, unknown> };
     for (const name of borrowed['@orgauth/core'] ?? []) expect(lent[name], `OrgAuth.${name}`).toBeDefined();
     for (const name of borrowed.lit ?? []) expect(lent.lit[name], `OrgAuth.lit.${name}`).toBeDefined();
+    // The login's error words too (the `./error-messages.js` import of the account chunk).
+    expect(lent.LOGIN_ERROR_MESSAGES).toBeTypeOf('object');
   });
 
   it('the account entries do (the check above can see them)', () => {

@@ -30,11 +30,11 @@ import {
 } from '@orgauth/core';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { OrgAuthLogin } from './components/login/login.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
 import { defineOrgAuthElements } from './define-elements.js';
-import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES } from './i18n/messages.js';
+import { LOGIN_ERROR_MESSAGES } from './i18n/error-messages.js';
+import { DEFAULT_MESSAGES } from './i18n/messages.js';
 import { VERSION } from './version.js';
 
 /** The part of Lit that `window.OrgAuth.lit` lends to the account chunk. */
@@ -45,7 +45,6 @@ interface LentLit {
   svg: typeof svg;
   nothing: typeof nothing;
   live: typeof live;
-  repeat: typeof repeat;
 }
 
 /** What `window.OrgAuth` holds. */
@@ -69,14 +68,19 @@ const OrgAuth = Object.freeze({
   OrgAuthProvider,
   defineOrgAuthElements,
   DEFAULT_MESSAGES,
-  DEFAULT_ERROR_MESSAGES,
+  /**
+   * The sign-in's error words only: the signed-in surfaces' own (`SIGNED_IN_ERROR_MESSAGES`) ride in
+   * `orgauth-account.global.js`, as `OrgAuthAccount.SIGNED_IN_ERROR_MESSAGES`.
+   */
+  DEFAULT_ERROR_MESSAGES: LOGIN_ERROR_MESSAGES,
+  LOGIN_ERROR_MESSAGES,
   /**
    * The Lit this bundle renders with, for `orgauth-account.global.js` (see src/account-global.ts):
    * each copy of lit-html registers a Trusted Types policy named `lit-html`, and a strict CSP
    * (`trusted-types lit-html`) refuses a second one, so a page holds one copy. Only what the login
    * already carries.
    */
-  lit: Object.freeze<LentLit>({ LitElement, html, css, svg, nothing, live, repeat }),
+  lit: Object.freeze<LentLit>({ LitElement, html, css, svg, nothing, live }),
 });
 
 declare global {

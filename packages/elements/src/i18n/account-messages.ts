@@ -1,10 +1,11 @@
-import { DEFAULT_ERROR_MESSAGES, type OrgAuthMessages, type OrgAuthMessagesOverride } from './messages.js';
+import { DEFAULT_ERROR_MESSAGES } from './signed-in-error-messages.js';
+import type { ErrorKey } from './error-messages.js';
 
 /**
  * Words of the account elements (`@orgauth/elements/account`), a table of their own beside the
  * login's `DEFAULT_MESSAGES` (docs/architecture.md P7): only the account entry imports this module,
  * so the login's script-tag bundle does not carry these words, nor the account chunk the login's.
- * Errors share the one `DEFAULT_ERROR_MESSAGES` table. `{name}` marks a placeholder.
+ * Errors use the complete `DEFAULT_ERROR_MESSAGES` table (the sign-in's words and the account's). `{name}` marks a placeholder.
  */
 export const DEFAULT_ACCOUNT_MESSAGES = {
   'switcher.button': '{organization}, switch organization',
@@ -28,11 +29,12 @@ export const DEFAULT_ACCOUNT_MESSAGES = {
 export type OrgAuthAccountMessageKey = keyof typeof DEFAULT_ACCOUNT_MESSAGES;
 
 /** The complete table an account element renders with: its own words and the error words. */
-export type OrgAuthAccountMessages = Record<OrgAuthAccountMessageKey, string> & Pick<OrgAuthMessages, 'errors'>;
+export type OrgAuthAccountMessages = Record<OrgAuthAccountMessageKey, string> & { errors: Record<ErrorKey, string> };
 
 /** What an account element's `messages` property accepts: any subset of its words, and of the errors. */
-export type OrgAuthAccountMessagesOverride = Partial<Record<OrgAuthAccountMessageKey, string>> &
-  Pick<OrgAuthMessagesOverride, 'errors'>;
+export type OrgAuthAccountMessagesOverride = Partial<Record<OrgAuthAccountMessageKey, string>> & {
+  errors?: Partial<Record<ErrorKey, string>>;
+};
 
 /** Defaults with `overrides` laid over them key by key (error strings merged separately). */
 export function resolveAccountMessages(overrides?: OrgAuthAccountMessagesOverride): OrgAuthAccountMessages {

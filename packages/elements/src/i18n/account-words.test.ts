@@ -2,7 +2,7 @@ import { SLUG_ERRORS } from '@orgauth/core';
 import { describe, expect, it } from 'vitest';
 import { AUTH_METHODS, POLICIES } from '../components/organization-settings/settings-form.js';
 import { roleName } from './account-words.js';
-import { DEFAULT_ERROR_MESSAGES } from './messages.js';
+import { DEFAULT_ERROR_MESSAGES } from './signed-in-error-messages.js';
 import { DEFAULT_MEMBERS_MESSAGES, resolveMembersMessages } from './members-messages.js';
 import { DEFAULT_SETTINGS_MESSAGES, resolveSettingsMessages } from './settings-messages.js';
 

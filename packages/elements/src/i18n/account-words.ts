@@ -1,9 +1,8 @@
-import type { OrgAuthErrorCode } from '@orgauth/core';
-import type { ApiErrorType } from '@orgauth/core/protocol';
-import { DEFAULT_ERROR_MESSAGES } from './messages.js';
+import { DEFAULT_ERROR_MESSAGES } from './signed-in-error-messages.js';
+import type { ErrorKey } from './error-messages.js';
 
 /** Words of an error, by SDK code or API `error_type`. */
-export type ErrorWords = Record<OrgAuthErrorCode | ApiErrorType, string>;
+export type ErrorWords = Record<ErrorKey, string>;
 
 /** A complete table of an account element: its own keys plus the shared error words. */
 export type Words<K extends string> = Record<K, string> & { errors: ErrorWords };
@@ -15,7 +14,7 @@ export type WordsOverride<K extends string> = Partial<Record<K, string>> & { err
  * `defaults` with `overrides` laid over them key by key, error words merged separately. The signed-in
  * surfaces keep their words in their own tables (`members-messages.ts`, `settings-messages.ts`) rather
  * than in `DEFAULT_MESSAGES`, so the login's script-tag bundle carries none of them; the error words
- * are the login's, so an error reads the same everywhere.
+ * are the login's and the account's together, so an error reads the same everywhere.
  */
 export function resolveWords<K extends string>(defaults: Record<K, string>, overrides?: WordsOverride<K>): Words<K> {
   const { errors, ...own } = overrides ?? {};

@@ -3,7 +3,9 @@ import { API_ERROR_TYPES } from '@orgauth/core/protocol';
 import { html, render } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { errorMessage, format } from './format.js';
-import { DEFAULT_ERROR_MESSAGES, DEFAULT_MESSAGES, resolveMessages } from './messages.js';
+import { SIGNED_IN_ERROR_MESSAGES, DEFAULT_ERROR_MESSAGES } from './signed-in-error-messages.js';
+import { LOGIN_ERROR_MESSAGES } from './error-messages.js';
+import { DEFAULT_MESSAGES, resolveMessages } from './messages.js';
 
 describe('message table', () => {
   it('has words for every API error type and every SDK error code', () => {
@@ -19,6 +21,18 @@ describe('message table', () => {
     ] as const) {
       expect(DEFAULT_ERROR_MESSAGES[code], code).toMatch(/\w/);
     }
+  });
+
+  it('splits the error words between the sign-in and the account, each key in one table', () => {
+    const signIn = Object.keys(LOGIN_ERROR_MESSAGES);
+    const account = Object.keys(SIGNED_IN_ERROR_MESSAGES);
+    expect(signIn.filter((k) => account.includes(k))).toEqual([]);
+    expect([...signIn, ...account].sort()).toEqual(Object.keys(DEFAULT_ERROR_MESSAGES).sort());
+    // The login renders with the sign-in's words; an account-only error falls back to api_error.
+    expect(resolveMessages().errors).toEqual(LOGIN_ERROR_MESSAGES);
+    expect(errorMessage(new OrgAuthApiError('invalid_cursor', 400, 'r', 'x'), resolveMessages())).toBe(
+      LOGIN_ERROR_MESSAGES.api_error,
+    );
   });
 
   it('merges overrides key by key, error strings included', () => {

@@ -4,7 +4,7 @@ import { fixtureErrorEnvelope, fixtureOrganization, type ScriptedReply } from '@
 import axe from 'axe-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../define.js';
-import { DEFAULT_ERROR_MESSAGES } from '../../i18n/messages.js';
+import { DEFAULT_ERROR_MESSAGES } from '../../i18n/signed-in-error-messages.js';
 import { button, find, findAll, mount, settle, textOf, untilStep } from '../../internal/test-helpers.js';
 import { OrgAuthLogin } from './login.js';
 import { testClient } from './login.fixtures.js';

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../../define.js';
 import type { OrgAuthErrorEvent } from '../../events/error.js';
 import { OrgAuthNavigateEvent } from '../../events/navigate.js';
-import { DEFAULT_ERROR_MESSAGES } from '../../i18n/messages.js';
+import { DEFAULT_ERROR_MESSAGES } from '../../i18n/signed-in-error-messages.js';
 import { button, find, findAll, mount, recordEvents, settle, textOf, untilStep } from '../../internal/test-helpers.js';
 import { OrgAuthLogin } from './login.js';
 import { deferred, loginWith, testClient } from './login.fixtures.js';

@@ -1,6 +1,5 @@
 import type { DiscoveredOrganization } from '@orgauth/core/protocol';
 import { html, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { errorMessage, format } from '../../../i18n/format.js';
 import type { OrgAuthMessageKey } from '../../../i18n/messages.js';
 import { alertRegion } from '../../../internal/alert.js';
@@ -21,11 +20,7 @@ export function renderChooseOrganizationStep(state: StepState<'choose-organizati
       state.organizations.length === 0
         ? html`<p class="empty" part="empty">${m['chooseOrganization.empty']}</p>`
         : html`<ul class="org-list" part="org-list" aria-busy=${busy ? 'true' : 'false'}>
-          ${repeat(
-            state.organizations,
-            (d) => d.organization.organization_id,
-            (d) => organizationButton(d, state.busyOrganizationId, view),
-          )}
+          ${state.organizations.map((d) => organizationButton(d, state.busyOrganizationId, view))}
         </ul>`
     }
     <div class="actions">

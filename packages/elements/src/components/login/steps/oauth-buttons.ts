@@ -1,6 +1,5 @@
 import type { OAuthProviderType } from '@orgauth/core/protocol';
 import { html, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { format } from '../../../i18n/format.js';
 import { OAUTH_PROVIDER_NAMES, oauthMark } from './oauth-marks.js';
 import type { LoginView } from './view.js';
@@ -16,9 +15,7 @@ export function oauthButtons(
   view: LoginView,
 ): TemplateResult {
   return html`<ul class="oauth-list" part="oauth-buttons">
-    ${repeat(
-      providers,
-      (p) => p.type,
+    ${providers.map(
       ({ type }) => html`<li>
         <button
           class="secondary oauth-button"
