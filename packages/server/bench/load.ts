@@ -13,8 +13,8 @@ export interface Target {
 /** The measured outcome of one load run. */
 export interface LoadResult {
   requests: number;
-  /** Answers outside 2xx, network errors and timeouts together. */
-  failed: number;
+  /** Answers outside 2xx by status, plus `error` (network) and `timeout`. */
+  failed: Record<string, number>;
   rps: number;
   /** Latency percentiles in milliseconds. */
   p50: number;
@@ -31,6 +31,15 @@ export function rssMiB(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+function failures(result: autocannon.Result): Record<string, number> {
+  const failed: Record<string, number> = {};
+  for (const [status, { count = 0 }] of Object.entries(result.statusCodeStats ?? {}))
+    if (!status.startsWith('2') && count > 0) failed[status] = count;
+  if (result.errors > result.timeouts) failed.error = result.errors - result.timeouts;
+  if (result.timeouts > 0) failed.timeout = result.timeouts;
+  return failed;
 }
 
 /**
@@ -72,7 +81,7 @@ export async function runLoad(
     const requests = result.requests.total;
     return {
       requests,
-      failed: result.non2xx + result.errors + result.timeouts,
+      failed: failures(result),
       rps: requests / seconds,
       p50: result.latency.p50,
       p99: result.latency.p99,

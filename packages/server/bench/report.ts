@@ -24,7 +24,20 @@ export interface ColdStart {
   idleMiB: number;
 }
 
-const BARE = 'bare node:http';
+/** The bare server's scenario name: the baseline every ratio divides by. */
+export const BARE = 'bare node:http';
+
+/** Failures of all rounds by status (`3×500 1×timeout`), or `0`. */
+function failedText(rounds: LoadResult[]): string {
+  const sum: Record<string, number> = {};
+  for (const r of rounds)
+    for (const [status, count] of Object.entries(r.failed)) sum[status] = (sum[status] ?? 0) + count;
+  return (
+    Object.entries(sum)
+      .map(([status, count]) => `${count}×${status}`)
+      .join(' ') || '0'
+  );
+}
 
 function table(header: string[], lines: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((line) => line[c]?.length ?? 0)));
@@ -50,7 +63,7 @@ export function formatReport(settings: Settings, series: Series[], cold: ColdSta
       median(rounds.map((r) => r.p50)).toFixed(1),
       median(rounds.map((r) => r.p99)).toFixed(1),
       Math.max(...rounds.map((r) => r.rssMiB)).toFixed(0),
-      String(rounds.reduce((sum, r) => sum + r.failed, 0)),
+      failedText(rounds),
     ];
   });
   const header = ['database', 'scenario', 'req/s', 'vs bare', 'p50 ms', 'p99 ms', 'peak RSS MiB', 'failed'];
@@ -76,5 +89,3 @@ export function formatReport(settings: Settings, series: Series[], cold: ColdSta
     '',
   ].join('\n');
 }
-
-export { BARE };
