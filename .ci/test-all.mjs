@@ -3,7 +3,8 @@
 // Suites: lint (Biome: formatting and lint rules), build, operator CLI, typecheck, size budgets and the
 // login bundle's evaluation time (printed, never judged), Vitest
 // (all projects, SQLite), the server project again on PostgreSQL (when ORGAUTH_TEST_DATABASE_URL is set),
-// Playwright e2e in real Chromium, packaging (tarballs, publint, attw, scratch apps installing them).
+// the server bench in its short mode (never judged on a figure), Playwright e2e in real Chromium,
+// packaging (tarballs, publint, attw, scratch apps installing them).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,6 +146,11 @@ if (process.env.ORGAUTH_TEST_DATABASE_URL) {
   );
   lines.push('server (PostgreSQL): skipped, ORGAUTH_TEST_DATABASE_URL not set');
 }
+
+console.log('\n== server bench, short mode (proves it still runs; its figures are printed, never judged)');
+// docs/performance.md: one 1 s round per scenario, on PostgreSQL too when ORGAUTH_TEST_DATABASE_URL is set.
+const benchCode = run('npm', ['run', 'bench', '-w', '@orgauth/server', '--', '--short']);
+record('server bench (short)', benchCode === 0 ? 1 : 0, benchCode === 0 ? 0 : 1);
 
 console.log('\n== playwright e2e');
 const pwOut = join(tmp, 'playwright.json');

@@ -30,7 +30,9 @@ export function docTargets(read: (name: string) => string | undefined): DocTarge
   const security = read('security') ?? '';
   const architecture = read('architecture') ?? '';
   const names = new Set(
-    ['README', 'wire-protocol', 'security', 'architecture', 'dev-stand-ins'].filter((name) => read(name) !== undefined),
+    ['README', 'wire-protocol', 'security', 'architecture', 'dev-stand-ins', 'performance'].filter(
+      (name) => read(name) !== undefined,
+    ),
   );
   return {
     names,

@@ -1,80 +1,93 @@
-/** One request of a scenario; `undefined` means the scenario ran out of inputs (e.g. tokens). */
-export type NextRequest = () => { url: string; init: RequestInit } | undefined;
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
 
-/** The measured outcome of one scenario. */
-export interface LoadResult {
-  requests: number;
-  /** Non-2xx answers and network failures, by status (`0` = network error). */
-  errors: Record<number, number>;
-  seconds: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  /** Set when the inputs ran out before the time was up. */
-  exhausted: boolean;
+/** One kind of request, built afresh for every request the load generator sends. */
+export interface Target {
+  path: string;
+  /** Headers and JSON body of the next request. */
+  next(): { headers: Record<string, string>; body: string };
+  /** One-shot inputs: send exactly this many requests instead of running for the whole duration. */
+  amount?: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+/** The measured outcome of one load run. */
+export interface LoadResult {
+  requests: number;
+  /** Answers outside 2xx by status, plus `error` (network) and `timeout`. */
+  failed: Record<string, number>;
+  rps: number;
+  /** Latency percentiles in milliseconds. */
+  p50: number;
+  p99: number;
+  /** Highest resident set size of the server sampled during the run, in MiB (NaN off Linux). */
+  rssMiB: number;
+}
+
+/** Resident set size of a process in MiB, from `/proc/<pid>/status` (Linux); NaN elsewhere. */
+export function rssMiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function failures(result: autocannon.Result): Record<string, number> {
+  const failed: Record<string, number> = {};
+  for (const [status, { count = 0 }] of Object.entries(result.statusCodeStats ?? {}))
+    if (!status.startsWith('2') && count > 0) failed[status] = count;
+  if (result.errors > result.timeouts) failed.error = result.errors - result.timeouts;
+  if (result.timeouts > 0) failed.timeout = result.timeouts;
+  return failed;
 }
 
 /**
- * A bounded closed-loop load: `concurrency` workers each send one request, await the full body, and
- * send the next, until `durationMs` passes or `next()` runs dry. Latency is measured per request from
- * send to the end of the body; throughput is completed requests over the elapsed wall time.
+ * Drives `target` on `origin` with autocannon (closed loop: `connections` keep-alive connections, each
+ * sending its next request when the previous answer is complete) for `seconds`, or for `amount`
+ * requests, while sampling the server's RSS every 100 ms. autocannon, not `fetch`, because its HTTP
+ * client is cheap enough not to be the bottleneck against a bare `node:http` server.
  */
 export async function runLoad(
-  next: NextRequest,
-  options: { durationMs: number; concurrency: number },
+  origin: string,
+  target: Target,
+  options: { seconds: number; connections: number; serverPid: number },
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const errors: Record<number, number> = {};
-  let exhausted = false;
-  const started = performance.now();
-  const deadline = started + options.durationMs;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const request = next();
-      if (request === undefined) {
-        exhausted = true;
-        return;
-      }
-      const t0 = performance.now();
-      let status = 0;
-      try {
-        const res = await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(10_000) });
-        await res.arrayBuffer();
-        status = res.status;
-      } catch {
-        status = 0;
-      }
-      latencies.push(performance.now() - t0);
-      if (status < 200 || status > 299) errors[status] = (errors[status] ?? 0) + 1;
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    seconds,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    exhausted,
-  };
-}
-
-/** Resident set size (current and peak) of a process, in MiB, from `/proc` (Linux); `undefined` elsewhere. */
-export async function processMemory(pid: number): Promise<{ rss: number; peak: number } | undefined> {
+  let peak = rssMiB(options.serverPid);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMiB(options.serverPid));
+  }, 100);
   try {
-    const { readFile } = await import('node:fs/promises');
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-    return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
-  } catch {
-    return undefined;
+    // Our own clock: autocannon rounds the duration of a run bounded by `amount` to whole seconds.
+    const started = performance.now();
+    const result = await autocannon({
+      url: origin,
+      connections: options.connections,
+      duration: options.seconds,
+      ...(target.amount !== undefined ? { amount: target.amount } : {}),
+      timeout: 10,
+      requests: [
+        {
+          method: 'POST',
+          path: target.path,
+          setupRequest: (request) => {
+            const { headers, body } = target.next();
+            return { ...request, headers: { 'content-type': 'application/json', ...headers }, body };
+          },
+        },
+      ],
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const requests = result.requests.total;
+    return {
+      requests,
+      failed: failures(result),
+      rps: requests / seconds,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      rssMiB: Math.max(peak, rssMiB(options.serverPid)),
+    };
+  } finally {
+    clearInterval(sampler);
   }
 }

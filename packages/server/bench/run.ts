@@ -1,122 +1,102 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFreshSchema } from '../src/conformance/loopback.js';
-import { startServerProcess, type ServerProcess } from '../src/conformance/server-process.js';
-import { processMemory, runLoad, type LoadResult, type NextRequest } from './load.js';
-import { seed, type Seeded } from './seed.js';
+import { coldStarts, type Started, startAndProbe, startBare } from './baseline.js';
+import { runLoad, type Target } from './load.js';
+import { BARE, type ColdStart, formatReport, type Series, type Settings } from './report.js';
+import { mintJwts, roundScenarios, SDK_ORIGIN } from './scenarios.js';
+import { type Seeded, seed } from './seed.js';
 
 /**
- * `npm run bench -w @orgauth/server`: seeds BENCH_SESSIONS (10,000) sessions, starts the built server
- * CLI on loopback as its own process, and drives four backend scenarios for BENCH_SECONDS (5) each
- * with BENCH_CONCURRENCY (16) workers — on SQLite, and on PostgreSQL too when DATABASE_URL or
- * ORGAUTH_TEST_DATABASE_URL is set (a fresh schema, dropped afterwards). Prints a table; no pass/fail.
+ * `npm run bench -w @orgauth/server [-- --short]` (docs/performance.md): seeds a database, starts the
+ * built server CLI (without `--dev`) and a bare `node:http` server as separate processes, and runs
+ * interleaved rounds — the bare server, then each scenario — printing medians as ratios to the bare
+ * server; on SQLite, and on PostgreSQL too when DATABASE_URL or ORGAUTH_TEST_DATABASE_URL is set (a
+ * fresh schema, dropped afterwards). Then cold starts. Prints figures; never fails on one.
  */
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const durationMs = env('BENCH_SECONDS', 5) * 1000;
-const concurrency = env('BENCH_CONCURRENCY', 16);
-const sessions = env('BENCH_SESSIONS', 10_000);
-const magicTokens = env('BENCH_MAGIC_TOKENS', 8_000);
-const JWT_POOL = 500;
+const short = process.argv.includes('--short') || process.env.BENCH_SHORT === '1';
+const env = (name: string, full: number, quick: number) => Number(process.env[name] ?? (short ? quick : full));
+const settings: Settings = {
+  seconds: env('BENCH_SECONDS', 5, 1),
+  rounds: env('BENCH_ROUNDS', 3, 1),
+  connections: env('BENCH_CONNECTIONS', 50, 50),
+  sessions: env('BENCH_SESSIONS', 10_000, 1_000),
+  oneShot: env('BENCH_ONE_SHOT', 1_500, 200),
+};
+const coldRuns = env('BENCH_COLD_RUNS', 5, 1);
+/** BENCH_CPU_PROF=<dir>: the OrgAuth server writes a V8 CPU profile there when it stops. */
+const cpuProf = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+/** BENCH_ONLY=<text>: only the scenarios whose name contains it (plus the bare server). */
+const only = process.env.BENCH_ONLY ?? '';
+const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-
-interface Row {
-  database: string;
-  scenario: string;
-  result: LoadResult;
-  rss: string;
-}
-
-function post(url: string, auth: string, body: unknown): { url: string; init: RequestInit } {
-  return {
-    url,
-    init: {
+/** Starts the built CLI on `dataDir`; ready once a backend session check with a seeded token is answered. */
+function startOrgAuth(dataDir: string, databaseUrl: string | undefined, seeded: Seeded, nodeArgs: string[] = []) {
+  const args = [...nodeArgs, cli, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir];
+  const { project_id, secret } = seeded.project;
+  // DATABASE_URL '' forces SQLite even when the caller's environment names a PostgreSQL.
+  return startAndProbe(args, { DATABASE_URL: databaseUrl ?? '' }, (origin) =>
+    fetch(`${origin}/v1/b2b/sessions/authenticate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: auth },
-      body: JSON.stringify(body),
-    },
-  };
-}
-
-/** Session JWTs for the seeded sessions, minted by the server itself (SDK authenticate, public token). */
-async function mintJwts(server: ServerProcess, seeded: Seeded): Promise<string[]> {
-  const jwts: string[] = [];
-  for (const token of seeded.sessionTokens.slice(0, JWT_POOL)) {
-    const res = await fetch(
-      `${server.origin}/sdk/v1/b2b/sessions/authenticate`,
-      post('', basic(seeded.project.public_token, token), {}).init,
-    );
-    const body = (await res.json()) as { data?: { session_jwt?: string } };
-    if (body.data?.session_jwt) jwts.push(body.data.session_jwt);
-  }
-  return jwts;
-}
-
-function scenarios(server: ServerProcess, seeded: Seeded, jwts: string[]): [string, NextRequest][] {
-  const secret = basic(server.project.project_id, server.project.secret);
-  const api = `${server.origin}/v1/b2b`;
-  let i = 0;
-  const cycle = <T>(list: T[]) => list[i++ % list.length];
-  const run = randomBytes(3).toString('hex');
-  return [
-    [
-      'sessions/authenticate (token)',
-      () => post(`${api}/sessions/authenticate`, secret, { session_token: cycle(seeded.sessionTokens) }),
-    ],
-    [
-      'sessions/authenticate (JWT)',
-      () =>
-        jwts.length === 0 ? undefined : post(`${api}/sessions/authenticate`, secret, { session_jwt: cycle(jwts) }),
-    ],
-    [
-      'magic_links/authenticate',
-      () => {
-        const token = seeded.magicTokens.pop();
-        return token === undefined
-          ? undefined
-          : post(`${api}/magic_links/authenticate`, secret, { magic_links_token: token, session_duration_minutes: 60 });
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${project_id}:${secret}`).toString('base64')}`,
       },
-    ],
-    [
-      'organizations (create)',
-      () => {
-        const n = i++;
-        return post(`${api}/organizations`, secret, {
-          organization_name: `Load ${n}`,
-          organization_slug: `load-${run}-${n}`,
-        });
-      },
-    ],
-  ];
+      body: JSON.stringify({ session_token: seeded.sessionTokens[0] }),
+    }),
+  );
 }
 
-async function benchDatabase(label: string, baseUrl: string | undefined, rows: Row[]): Promise<void> {
+const bareTarget: Target = { path: '/', next: () => ({ headers: {}, body: '{}' }) };
+
+async function benchDatabase(
+  label: string,
+  baseUrl: string | undefined,
+  bare: Started,
+  series: Series[],
+  cold: ColdStart[],
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-bench-'));
   const schema = baseUrl === undefined ? undefined : await createFreshSchema(baseUrl);
-  let server: ServerProcess | undefined;
+  const databaseUrl = schema?.databaseUrl;
+  let server: Started | undefined;
   try {
     const t0 = performance.now();
-    const seeded = await seed(dataDir, schema?.databaseUrl, { sessions, magicTokens });
-    process.stderr.write(
-      `${label}: seeded ${sessions} sessions and ${magicTokens} magic links in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
-    );
-    const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
-    // DATABASE_URL '' forces SQLite even when the caller's environment names a PostgreSQL.
-    server = await startServerProcess(cli, dataDir, { DATABASE_URL: schema?.databaseUrl ?? '' });
-    const jwts = await mintJwts(server, seeded);
-    for (const [scenario, next] of scenarios(server, seeded, jwts)) {
-      const result = await runLoad(next, { durationMs, concurrency });
-      const memory = await processMemory(server.child.pid ?? -1);
-      rows.push({
-        database: label,
-        scenario,
-        result,
-        rss: memory ? `${memory.rss.toFixed(0)} (peak ${memory.peak.toFixed(0)})` : 'n/a',
-      });
-      process.stderr.write(`${label}: ${scenario} done\n`);
+    const magicTokens = settings.oneShot * settings.rounds;
+    const seeded = await seed(dataDir, databaseUrl, { sessions: settings.sessions, magicTokens, origin: SDK_ORIGIN });
+    log(`${label}: seeded ${settings.sessions} sessions in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    server = await startOrgAuth(dataDir, databaseUrl, seeded, cpuProf);
+    const pid = server.child.pid ?? -1;
+    const jwts = await mintJwts(server.origin, seeded, short ? 100 : 500);
+    const byName = new Map<string, Series>();
+    const add = (scenario: string) => {
+      const found = byName.get(scenario) ?? { database: label, scenario, rounds: [] };
+      if (!byName.has(scenario)) series.push(found);
+      byName.set(scenario, found);
+      return found;
+    };
+    const load = { seconds: settings.seconds, connections: settings.connections };
+    // Unrecorded warm-up (JIT, caches, connection pools) of both servers, so round 1 measures the same
+    // steady state as the others; the one-shot scenarios have no spare inputs to warm up with.
+    const [warm] = roundScenarios(seeded, jwts, 0);
+    await runLoad(bare.origin, bareTarget, { ...load, seconds: 1, serverPid: bare.child.pid ?? -1 });
+    if (warm) await runLoad(server.origin, warm.target, { ...load, seconds: 1, serverPid: pid });
+    for (let round = 1; round <= settings.rounds; round++) {
+      add(BARE).rounds.push(await runLoad(bare.origin, bareTarget, { ...load, serverPid: bare.child.pid ?? -1 }));
+      for (const { name, target } of roundScenarios(seeded, jwts, settings.oneShot)) {
+        if (!name.includes(only)) continue;
+        add(name).rounds.push(await runLoad(server.origin, target, { ...load, serverPid: pid }));
+      }
+      log(`${label}: round ${round}/${settings.rounds} done`);
+    }
+    await server.stop();
+    server = undefined;
+    if (baseUrl === undefined) {
+      const started = await coldStarts(coldRuns, () => startOrgAuth(dataDir, undefined, seeded));
+      cold.push({ name: 'orgauth-server (SQLite, no --dev)', ...started });
     }
   } finally {
     await server?.stop();
@@ -125,37 +105,20 @@ async function benchDatabase(label: string, baseUrl: string | undefined, rows: R
   }
 }
 
-function print(rows: Row[]): void {
-  const header = ['database', 'scenario', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'server RSS MiB'];
-  const lines = rows.map(({ database, scenario, result, rss }) => [
-    database,
-    scenario + (result.exhausted ? ' (inputs ran out)' : ''),
-    String(result.requests),
-    result.rps.toFixed(0),
-    result.p50.toFixed(2),
-    result.p99.toFixed(2),
-    Object.entries(result.errors)
-      .map(([status, count]) => `${count}×${status}`)
-      .join(' ') || '0',
-    rss,
-  ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((line) => line[c]?.length ?? 0)));
-  const format = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
-  process.stdout.write(
-    `\nOrgAuth backend API on loopback — ${sessions} seeded sessions, ${durationMs / 1000} s per scenario, concurrency ${concurrency}, Node ${process.version}\n\n`,
-  );
-  process.stdout.write(
-    `${[format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n')}\n`,
-  );
-}
-
 async function main(): Promise<void> {
-  const rows: Row[] = [];
-  await benchDatabase('SQLite', undefined, rows);
-  const pgUrl = process.env.DATABASE_URL || process.env.ORGAUTH_TEST_DATABASE_URL;
-  if (pgUrl) await benchDatabase('PostgreSQL', pgUrl, rows);
-  else process.stderr.write('PostgreSQL: skipped (set DATABASE_URL or ORGAUTH_TEST_DATABASE_URL)\n');
-  print(rows);
+  const series: Series[] = [];
+  const cold: ColdStart[] = [];
+  const bare = await startBare();
+  try {
+    await benchDatabase('SQLite', undefined, bare, series, cold);
+    const pgUrl = process.env.DATABASE_URL || process.env.ORGAUTH_TEST_DATABASE_URL;
+    if (pgUrl) await benchDatabase('PostgreSQL', pgUrl, bare, series, cold);
+    else log('PostgreSQL: skipped (set DATABASE_URL or ORGAUTH_TEST_DATABASE_URL)');
+  } finally {
+    await bare.stop();
+  }
+  cold.unshift({ name: 'bare node:http (node -e)', ...(await coldStarts(coldRuns, startBare)) });
+  process.stdout.write(formatReport(settings, series, cold));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { insertMember } from '../src/members/index.js';
 import { issueOneTimeToken } from '../src/magic-links/index.js';
+import { issueEmailOtp } from '../src/otps/codes.js';
 import { insertOrganization } from '../src/organizations/index.js';
 import { insertSession } from '../src/sessions/index.js';
 import type { ProjectCredentials } from '../src/projects/index.js';
@@ -12,12 +13,17 @@ export interface Seeded {
   sessionTokens: string[];
   /** Unused login magic-link tokens, one per `magic_links/authenticate` request. */
   magicTokens: string[];
+  /** Unused email one-time codes, one per `otps/email/authenticate` request. */
+  otps: { organizationId: string; email: string; code: string }[];
 }
 
 /** Seed sizes. */
 export interface SeedOptions {
   sessions: number;
+  /** Magic links and one-time codes each (one code per member at most). */
   magicTokens: number;
+  /** An SDK origin to allowlist for the test project (`scheme://host[:port]`). */
+  origin: string;
   membersPerOrganization?: number;
 }
 
@@ -25,9 +31,9 @@ const CHUNK = 500;
 
 /**
  * Opens the database the way the server does (migrations, test project in `dataDir/project.json`),
- * then writes organizations, active members, one live session per member and unused login magic
- * links through the domain layer, in transactions of {@link CHUNK} rows, and closes it again so a
- * separate server process can own the database.
+ * then writes organizations, active members, one live session per member, unused login magic
+ * links and one-time codes (one hour) through the domain layer, in transactions of {@link CHUNK}
+ * rows, allowlists the SDK origin, and closes it again so a separate server process can own it.
  */
 export async function seed(dataDir: string, databaseUrl: string | undefined, options: SeedOptions): Promise<Seeded> {
   const server = await createOrgAuthServer({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
@@ -88,8 +94,20 @@ export async function seed(dataDir: string, databaseUrl: string | undefined, opt
         }
       });
     }
+    const otps: Seeded['otps'] = [];
+    const codes = Math.min(options.magicTokens, members.length);
+    for (let start = 0; start < codes; start += CHUNK) {
+      await server.db.transaction().execute(async (trx) => {
+        for (let i = start; i < Math.min(start + CHUNK, codes); i++) {
+          const { email, organizationId } = members[i] as (typeof members)[number];
+          const code = await issueEmailOtp(trx, server.secretBox, { projectId, organizationId, email }, 60, now);
+          otps.push({ organizationId, email, code });
+        }
+      });
+    }
+    await server.projects.addAuthorizedOrigin(options.origin);
     await server.checkpoint();
-    return { project: server.project, sessionTokens, magicTokens };
+    return { project: server.project, sessionTokens, magicTokens, otps };
   } finally {
     await server.close();
   }

@@ -11,6 +11,6 @@ export default mergeConfig(base, {
     outDir: 'node_modules/.cache/orgauth-bench',
     emptyOutDir: true,
     sourcemap: false,
-    rollupOptions: { input: { run: 'bench/run.ts', cli: 'src/cli.ts' } },
+    rollupOptions: { input: { run: 'bench/run.ts', cli: 'src/cli/main.ts' } },
   },
 });
