@@ -7,7 +7,7 @@
  */
 export const JWT_REUSE_MS = 30_000;
 
-/** Bounds the memo's memory: about 1.5 KB per entry, oldest entries dropped first. */
+/** Bounds the memo's memory: about 1 KB per entry, oldest entries dropped first. */
 export const JWT_MEMO_LIMIT = 10_000;
 
 interface Entry {

@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import type { Db } from '../db/schema.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { createKeyCache } from '../lib/key-cache.js';
+import { sha256Hex } from '../lib/crypto.js';
 import { isReservedClaim } from './claims.js';
 import { createJwtMemo } from './jwt-memo.js';
 import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './jwt.js';
@@ -80,7 +81,8 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
       };
       // Same key, same claims, signed moments ago: hand out that JWT again (sessions/jwt-memo.ts).
       const sessionKey = `${projectId}:${session.member_session_id}`;
-      const fingerprint = `${row.kid}:${session.member_id}:${JSON.stringify(claims)}`;
+      // A digest, not the claims themselves, keeps each entry small (the JWT is most of it).
+      const fingerprint = sha256Hex(`${row.kid}:${session.member_id}:${JSON.stringify(claims)}`);
       const reused = recent.get(sessionKey, fingerprint, nowMs);
       if (reused !== undefined) return reused;
       const iat = Math.floor(nowMs / 1000);

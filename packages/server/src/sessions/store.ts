@@ -102,6 +102,12 @@ export async function loadLiveSession(db: Db, projectId: string, key: SessionKey
   return { session, member, organization };
 }
 
+/** `last_accessed_at` moves at most this often on checks that change nothing else. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
+const isPlainCheck = (touch: SessionTouch) =>
+  touch.extendMinutes === undefined && touch.customClaims === undefined && touch.addFactor === undefined;
+
 /** How an authentication changes the session it proves. */
 export interface SessionTouch {
   /** `session_duration_minutes`: the session then ends this long from now (capped, see below). */
@@ -113,7 +119,8 @@ export interface SessionTouch {
 }
 
 /**
- * Records an authentication of a live session: `last_accessed_at` = now, and when asked a new expiry
+ * Records an authentication of a live session: `last_accessed_at` = now (a plain check within
+ * {@link TOUCH_INTERVAL_MS} of the last one writes nothing), and when asked a new expiry
  * of now + `extendMinutes` — never past `started_at` + 366 days, Stytch's maximum session length, so
  * repeated extensions cannot keep a session alive forever (SES-04). Factors are kept as they are
  * unless `addFactor` appends one. The conditional UPDATE refuses a session revoked in the meantime.
@@ -126,6 +133,11 @@ export async function touchSession(
   now: number,
 ): Promise<LoadedSession> {
   const { session } = loaded;
+  // A plain check within a minute of the last recorded access writes nothing: the session was just
+  // found live, and `last_accessed_at` is documented to a minute (docs/wire-protocol.md §5.3).
+  if (isPlainCheck(touch) && now >= session.last_accessed_at && now - session.last_accessed_at < TOUCH_INTERVAL_MS) {
+    return loaded;
+  }
   const absoluteEnd = session.started_at + SESSION_DURATION_MINUTES.max * 60_000;
   const expiresAt =
     touch.extendMinutes === undefined ? session.expires_at : Math.min(now + touch.extendMinutes * 60_000, absoluteEnd);
