@@ -3,9 +3,7 @@ import { SignJWT } from 'jose';
 import type { Db } from '../db/schema.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { createKeyCache } from '../lib/key-cache.js';
-import { sha256Hex } from '../lib/crypto.js';
 import { isReservedClaim } from './claims.js';
-import { createJwtMemo } from './jwt-memo.js';
 import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './jwt.js';
 import {
   ensureActiveKey,
@@ -48,7 +46,6 @@ export interface SigningKeys {
  */
 export function createSigningKeys(db: Db, now: () => number, box: SecretBox): SigningKeys {
   const privateKey = createKeyCache();
-  const recent = createJwtMemo();
 
   return {
     async jwks(projectId) {
@@ -63,10 +60,11 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
       const row = await ensureActiveKey(db, projectId, nowMs, box);
       // Opened only on a cache miss: the imported key is cached per kid.
       const key = await privateKey(row.kid, () => openPrivateJwk(db, row, box));
+      const iat = Math.floor(nowMs / 1000);
       const custom = Object.fromEntries(
         Object.entries(session.custom_claims ?? {}).filter(([name]) => !isReservedClaim(name)),
       );
-      const claims = {
+      return new SignJWT({
         ...custom,
         [SESSION_CLAIM]: {
           id: session.member_session_id,
@@ -78,15 +76,7 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
           roles: session.roles,
         },
         [ORGANIZATION_CLAIM]: { organization_id: session.organization_id, slug: session.organization_slug },
-      };
-      // Same key, same claims, signed moments ago: hand out that JWT again (sessions/jwt-memo.ts).
-      const sessionKey = `${projectId}:${session.member_session_id}`;
-      // A digest, not the claims themselves, keeps each entry small (the JWT is most of it).
-      const fingerprint = sha256Hex(`${row.kid}:${session.member_id}:${JSON.stringify(claims)}`);
-      const reused = recent.get(sessionKey, fingerprint, nowMs);
-      if (reused !== undefined) return reused;
-      const iat = Math.floor(nowMs / 1000);
-      const jwt = await new SignJWT(claims)
+      })
         .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: row.kid })
         .setIssuer(`stytch.com/${projectId}`)
         .setAudience([projectId])
@@ -95,8 +85,6 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
         .setNotBefore(iat)
         .setExpirationTime(iat + SESSION_JWT_LIFETIME_SECONDS)
         .sign(key);
-      recent.set(sessionKey, fingerprint, iat * 1000, jwt);
-      return jwt;
     },
     verifySessionJwt(projectId, jwt, nowMs, options) {
       return verifySessionJwt(db, projectId, jwt, nowMs, options);
