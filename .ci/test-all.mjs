@@ -110,8 +110,9 @@ if (nodeEnv === undefined) delete process.env.NODE_ENV;
 else process.env.NODE_ENV = nodeEnv;
 for (const b of budgets) {
   console.log(
-    `${b.ok ? 'ok  ' : 'FAIL'} ${b.name}: ${(b.gzip / 1024).toFixed(2)} KB gzip (${(b.raw / 1024).toFixed(1)} KB min), budget ${(b.budget / 1024).toFixed(0)} KB`,
+    `${b.ok ? 'ok  ' : 'FAIL'} ${b.name}: ${(b.gzip / 1024).toFixed(2)} KB gzip (${(b.raw / 1024).toFixed(1)} KB min), budget ${(b.budget / 1024).toFixed(2)} KB`,
   );
+  for (const line of b.detail ?? []) console.log(`       ${line}`);
 }
 record(
   'size budgets',
