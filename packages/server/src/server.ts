@@ -11,7 +11,7 @@ import { createApp } from './app.js';
 import { defaultScriptBundleDirs } from './http/script-bundle.js';
 import { createClientIpResolver } from './http/client-ip.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
-import { startEventPurger } from './events/index.js';
+import { createEventWriter, startEventPurger } from './events/index.js';
 import { parseMailFrom } from './mail/mail-from.js';
 import { createMailer, type Mail } from './mail/mailer.js';
 import type { ProviderEndpoints } from './oauth/index.js';
@@ -100,6 +100,8 @@ export interface OrgAuthServer {
   db: Db;
   /** Internal: seals and opens secrets at rest (lib/secret-box.ts). */
   secretBox: SecretBox;
+  /** Writes the event-log rows still queued in memory (events/writer.ts); `close` does it too. */
+  flushEvents(): Promise<void>;
   /** SQLite: folds the WAL into the main file. PostgreSQL: no-op. */
   checkpoint(): Promise<void>;
   /** Closes the database and the mail transport. */
@@ -131,6 +133,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl, from });
     const keys = createSigningKeys(database.db, now, secretBox);
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
+    const events = createEventWriter(database.db, now);
     const clientIp = createClientIpResolver(
       options.trustProxyHeader === undefined ? {} : { trustProxyHeader: options.trustProxyHeader },
     );
@@ -143,6 +146,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
       now,
       dev: options.dev === true,
       clientIp,
+      events,
       rateLimiter,
       publicUrl,
       secretBox,
@@ -166,8 +170,10 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
       db: database.db,
       secretBox,
       checkpoint: () => database.checkpoint(),
+      flushEvents: () => events.flush(),
       async close() {
         stopPurger();
+        await events.flush();
         mailer.close();
         await database.close();
       },

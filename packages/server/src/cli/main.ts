@@ -132,8 +132,8 @@ async function main(): Promise<void> {
         },
       );
     });
-    // Keep-alive connections can hold close() open; do not hang forever.
-    setTimeout(() => process.exit(0), 5000).unref();
+    // Keep-alive connections can hold close() open; do not hang forever, but write the queued events.
+    setTimeout(() => void server.flushEvents().finally(() => process.exit(0)), 5000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -21,7 +21,10 @@ afterEach(async () => {
   await t.close();
 });
 
-const events = () => t.server.db.selectFrom('events').selectAll().orderBy('seq').execute();
+const events = async () => {
+  await t.server.flushEvents();
+  return t.server.db.selectFrom('events').selectAll().orderBy('seq').execute();
+};
 const raw = (path: string, init: RequestInit = {}) => t.server.app.fetch(new Request(`http://localhost${path}`, init));
 const secret = () => ({
   authorization: `Basic ${Buffer.from(`${t.server.project.project_id}:${t.server.project.secret}`).toString('base64')}`,

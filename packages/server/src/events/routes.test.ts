@@ -13,7 +13,10 @@ afterEach(async () => {
   await t.close();
 });
 
-const allEvents = () => t.server.db.selectFrom('events').selectAll().orderBy('seq').execute();
+const allEvents = async () => {
+  await t.server.flushEvents();
+  return t.server.db.selectFrom('events').selectAll().orderBy('seq').execute();
+};
 
 describe('event log middleware', () => {
   test('every API request writes start then success, tied by request_id, named by action', async () => {
@@ -123,6 +126,7 @@ describe('event log middleware', () => {
     const created = await t.api('/organizations', { body: { organization_name: 'Acme', organization_slug: 'acme' } });
     expect(created.status).toBe(200);
     expect(created.body.organization.organization_slug).toBe('acme');
+    await t.server.flushEvents();
     expect(stderr.mock.calls.some((call) => String(call[0]).includes('event log write failed'))).toBe(true);
   });
 });
@@ -132,6 +136,7 @@ describe('purgeOldEvents', () => {
     await t.api('/organizations/organization-test-old');
     t.clock.advance(EVENT_RETENTION_MS - 1000);
     await t.api('/organizations/organization-test-recent');
+    await t.server.flushEvents();
     expect(await purgeOldEvents(t.server.db, t.clock.now())).toBe(0);
     t.clock.advance(2000);
     expect(await purgeOldEvents(t.server.db, t.clock.now())).toBe(2);

@@ -84,8 +84,10 @@ function parseAction(raw: string | undefined): string | undefined {
 
 /**
  * `GET /v1/b2b/events?status=&action=&since=&limit=&cursor=` (secret-authenticated): the project's
- * events, newest first, with an opaque `next_cursor`. Writes are awaited by the logger before the
- * response leaves, so an event is visible as soon as its request has answered.
+ * events, newest first, with an opaque `next_cursor`. The logger queues a request's events before its
+ * response leaves and this route writes the queue before reading, so on one server an event is
+ * visible as soon as its request has answered; a sibling server's events within
+ * `EVENT_FLUSH_MS` (events/writer.ts).
  */
 function backendEventRoutes(deps: AppDeps): Hono<AppEnv> {
   const api = defineRoutes();
@@ -96,6 +98,7 @@ function backendEventRoutes(deps: AppDeps): Hono<AppEnv> {
     const limit = parseLimit(c.req.query('limit'));
     const rawCursor = c.req.query('cursor');
     const after = rawCursor === undefined || rawCursor === '' ? undefined : decodeCursor(rawCursor);
+    await deps.events.flush();
     const page = await listEvents(deps.db, { projectId: c.get('project').id, status, action, since, limit, after });
     return apiOk(c, {
       events: page.events.map(toEvent),
@@ -111,6 +114,7 @@ function devEventRoutes(deps: AppDeps): Hono<AppEnv> {
   dev.get('/events', async (c) => {
     const status = c.req.query('status');
     const action = c.req.query('action');
+    await deps.events.flush();
     const rows = await recentEvents(deps.db, 200, {
       ...(status ? { status } : {}),
       ...(action ? { action } : {}),

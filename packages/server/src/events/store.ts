@@ -23,12 +23,9 @@ function nextSeq(): number {
   return lastSeq;
 }
 
-/** Inserts one event row at `now`. */
-export async function insertEvent(db: Db, event: EventInput, now: number): Promise<void> {
-  await db
-    .insertInto('events')
-    .values({ ...event, id: `event-${randomUUID()}`, created_at: now, seq: nextSeq() })
-    .execute();
+/** The row for `event` at `now`, with its id and order (events/writer.ts writes it). */
+export function eventRow(event: EventInput, now: number): EventsTable {
+  return { ...event, id: `event-${randomUUID()}`, created_at: now, seq: nextSeq() };
 }
 
 /** Filters of {@link listEvents}. */

@@ -76,6 +76,7 @@ describe('POST /sdk/v1/events', () => {
   test('is logged like any request, never with its body or the token in it', async () => {
     const marker = `public-token-test-marker-${Date.now()}`;
     expect((await postEvents(JSON.stringify(batch(marker)))).status).toBe(200);
+    await t.server.flushEvents();
     const rows = await t.server.db.selectFrom('events').selectAll().where('route', '=', '/sdk/v1/events').execute();
     expect(rows.map((row) => [row.action, row.status])).toEqual(
       expect.arrayContaining([

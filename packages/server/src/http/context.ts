@@ -5,6 +5,7 @@ import type { Db } from '../db/schema.js';
 import type { Project, ProjectStore } from '../projects/index.js';
 import type { SigningKeys } from '../sessions/index.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { EventWriter } from '../events/index.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import type { EgressPolicy } from '../lib/egress-guard.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   dev: boolean;
   /** The caller's IP (socket peer, or a trusted proxy header): http/client-ip.ts. */
   clientIp: (c: AppContext) => string | undefined;
+  /** The event log's batched writer (events/writer.ts): flush it before reading events back. */
+  events: EventWriter;
   /** Database-backed rate limits: use `limit(c, …)` from http/rate-limit.ts. */
   rateLimiter: RateLimiter;
   /** This server's public origin (`ServerOptions.publicUrl`): SAML/OIDC URLs are built from it. */

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Project } from '../projects/index.js';
-import { type EventInput, insertEvent } from '../events/index.js';
 import type { AppContext, AppDeps, AppEnv } from './context.js';
 import type { RouteTable } from './route-table.js';
 
@@ -36,21 +35,15 @@ function outcome(c: AppContext): { errorType: string | null; organizationId: str
 }
 
 /**
- * The event log: every `/sdk/*` and `/v1/b2b/*` request writes a `start` event before it runs and a
- * `success` or `error` event after, tied by `request_id`. Records the action, route pattern, status,
- * duration, ip and ids — never a body, header, query string, token or secret. Logging never breaks a
- * request: a failed write goes to stderr. CORS preflights are not logged. The start row is written
- * before authentication, so it carries no project; queries attribute it through its end row. The
- * action comes from the routes' own declarations (`routes()`, known once every sub-app is mounted).
+ * The event log: every `/sdk/*` and `/v1/b2b/*` request records a `start` event before it runs and a
+ * `success` or `error` event after, tied by `request_id`, written in batches by events/writer.ts.
+ * Records the action, route pattern, status, duration, ip and ids — never a body, header, query
+ * string, token or secret. Logging never breaks a request: a failed write goes to stderr. CORS
+ * preflights are not logged. The start row is recorded before authentication, so it carries no
+ * project; queries attribute it through its end row. The action comes from the routes' own
+ * declarations (`routes()`, known once every sub-app is mounted).
  */
 export function eventLog(deps: AppDeps, routes: () => RouteTable): MiddlewareHandler<AppEnv> {
-  const write = async (event: EventInput) => {
-    try {
-      await insertEvent(deps.db, event, deps.now());
-    } catch (error) {
-      console.error(`[orgauth] event log write failed (${event.request_id} ${event.status}):`, error);
-    }
-  };
   return async (c, next) => {
     const path = c.req.path;
     if (
@@ -69,9 +62,8 @@ export function eventLog(deps: AppDeps, routes: () => RouteTable): MiddlewareHan
       organization_id: idOrNull(params.organization_id),
       member_id: idOrNull(params.member_id),
     };
-    // Not awaited: the start row is written while the handler runs (one round trip less per request);
-    // it is awaited before the end row, so start always precedes it. `write` never rejects.
-    const startWrite = write({
+    // Queued, not awaited: events/writer.ts writes many requests' events in one statement.
+    deps.events.add({
       ...base,
       project_id: null,
       status: 'start',
@@ -79,15 +71,11 @@ export function eventLog(deps: AppDeps, routes: () => RouteTable): MiddlewareHan
       error_type: null,
       duration_ms: null,
     });
-    try {
-      await next();
-    } finally {
-      await startWrite;
-    }
+    await next();
     const res = c.res;
     const seen = outcome(c);
     const project = c.get('project') as Project | undefined;
-    await write({
+    deps.events.add({
       ...base,
       project_id: project?.id ?? null,
       status: res.status >= 400 ? 'error' : 'success',

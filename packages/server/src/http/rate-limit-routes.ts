@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { bodyText } from './body-text.js';
 import type { AppEnv } from './context.js';
 import { limit, recordFailure } from './rate-limit.js';
 import type { RouteTable } from './route-table.js';
@@ -34,9 +35,9 @@ export function rateLimitRoutes(routes: () => RouteTable): MiddlewareHandler<App
     const rule = routes().match(c.req.method, c.req.path).limit;
     // An oversized body is the handler's to refuse before anything is read or counted.
     if (rule === undefined || Number(c.req.header('content-length') ?? '0') > MAX_KEY_BODY_BYTES) return next();
-    // Hono caches the body, so the handler's own read gets the same text.
-    const text = await c.req.text();
-    if (text.length > MAX_KEY_BODY_BYTES) return next();
+    // Read once: the handler's own read gets the same text.
+    const text = await bodyText(c, MAX_KEY_BODY_BYTES);
+    if (text === undefined) return next();
     const key = await keyFrom(text, rule.keys);
     if (rule.kind === 'send') {
       await limit(c, 'send', key ?? '');

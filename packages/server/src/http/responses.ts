@@ -2,6 +2,7 @@ import type { ErrorEnvelope } from '@orgauth/core/protocol';
 import { withMemberRoles } from '../members/index.js';
 import { type ApiError, apiError } from '../lib/api-error.js';
 import { parseJsonObject, type Body } from '../lib/validate.js';
+import { bodyText } from './body-text.js';
 import type { AppContext } from './context.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -53,8 +54,8 @@ export function errorEnvelope(c: AppContext, error: ApiError): Response {
 export async function readBody(c: AppContext): Promise<Body> {
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw apiError('request_too_large', 'The request body is too large.');
-  const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw apiError('request_too_large', 'The request body is too large.');
+  const text = await bodyText(c, MAX_BODY_BYTES);
+  if (text === undefined) throw apiError('request_too_large', 'The request body is too large.');
   return parseJsonObject(text);
 }
 

@@ -112,15 +112,16 @@ describe('the route table', () => {
 });
 
 describe('a request refused before its handler still logs its action', () => {
-  const actionOf = async (requestId: string) =>
-    (
-      await t.server.db
-        .selectFrom('events')
-        .select(['action', 'status'])
-        .where('request_id', '=', requestId)
-        .orderBy('seq')
-        .execute()
-    ).map((e) => [e.action, e.status]);
+  const actionOf = async (requestId: string) => {
+    await t.server.flushEvents();
+    const rows = await t.server.db
+      .selectFrom('events')
+      .select(['action', 'status'])
+      .where('request_id', '=', requestId)
+      .orderBy('seq')
+      .execute();
+    return rows.map((e) => [e.action, e.status]);
+  };
 
   test('unknown public token (401), foreign origin (403), rate limit (429)', async () => {
     const body = { email_address: 'ada@example.com', organization_id: 'org-x', pkce_code_challenge: 'x'.repeat(43) };

@@ -62,6 +62,7 @@ export interface SamlHarness {
 
 /** Error events of browser-facing SSO posts (the ACS lives under `/v1/public`), newest last. */
 async function acsErrorEvents(t: TestServer): Promise<{ error_type: string | null; http_status: number | null }[]> {
+  await t.server.flushEvents();
   return t.server.db
     .selectFrom('events')
     .select(['error_type', 'http_status'])
