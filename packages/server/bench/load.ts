@@ -21,16 +21,68 @@ export interface LoadResult {
   p99: number;
   /** Highest resident set size of the server sampled during the run, in MiB (NaN off Linux). */
   rssMiB: number;
+  /**
+   * The server process's CPU time (all its threads, user + system) per answered request, in
+   * microseconds (NaN off Linux). Unlike req/s it hardly moves with what else the machine runs.
+   */
+  cpuUs: number;
 }
 
-/** Resident set size of a process in MiB, from `/proc/<pid>/status` (Linux); NaN elsewhere. */
-export function rssMiB(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) / 1024;
-  } catch {
-    return Number.NaN;
+/** Clock ticks per second of `/proc/<pid>/stat` (`getconf CLK_TCK`; 100 on every Linux we run). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds a process and its children have used so far (user + system), from `/proc/<pid>/stat`;
+ * NaN elsewhere.
+ */
+export function cpuSeconds(pid: number): number {
+  return overTree(pid, (one) => {
+    try {
+      const stat = readFileSync(`/proc/${one}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      return Number.NaN;
+    }
+  });
+}
+
+/** `pid` and its descendants (a `--workers` server's worker processes), from `/proc` (Linux). */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    try {
+      const children = readFileSync(`/proc/${tree[i]}/task/${tree[i]}/children`, 'utf8').trim();
+      if (children !== '') tree.push(...children.split(' ').map(Number));
+    } catch {
+      // Gone already, or no /proc: the processes found so far.
+    }
   }
+  return tree;
+}
+
+/** Sums `read` over a process and its descendants; NaN when the process itself cannot be read. */
+function overTree(pid: number, read: (pid: number) => number): number {
+  return processTree(pid).reduce((sum, each, i) => {
+    const value = read(each);
+    return i === 0 || !Number.isNaN(value) ? sum + value : sum;
+  }, 0);
+}
+
+/**
+ * Resident set size of a process and its children in MiB, from `/proc/<pid>/status` (Linux); NaN
+ * elsewhere.
+ */
+export function rssMiB(pid: number): number {
+  return overTree(pid, (one) => {
+    try {
+      const status = readFileSync(`/proc/${one}/status`, 'utf8');
+      return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) / 1024;
+    } catch {
+      return Number.NaN;
+    }
+  });
 }
 
 function failures(result: autocannon.Result): Record<string, number> {
@@ -60,6 +112,7 @@ export async function runLoad(
   try {
     // Our own clock: autocannon rounds the duration of a run bounded by `amount` to whole seconds.
     const started = performance.now();
+    const cpuBefore = cpuSeconds(options.serverPid);
     const result = await autocannon({
       url: origin,
       connections: options.connections,
@@ -78,6 +131,7 @@ export async function runLoad(
       ],
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuSeconds(options.serverPid) - cpuBefore;
     const requests = result.requests.total;
     return {
       requests,
@@ -86,6 +140,7 @@ export async function runLoad(
       p50: result.latency.p50,
       p99: result.latency.p99,
       rssMiB: Math.max(peak, rssMiB(options.serverPid)),
+      cpuUs: requests > 0 ? (cpu * 1e6) / requests : Number.NaN,
     };
   } finally {
     clearInterval(sampler);

@@ -47,14 +47,21 @@ function table(header: string[], lines: string[][]): string {
 
 /**
  * Markdown tables: each scenario's median req/s, its ratio to the median of the bare server measured
- * in the same rounds, median p50/p99, the highest server RSS seen under load and the failed requests
- * of all rounds; then cold starts as ratios to the bare `node -e` server's.
+ * in the same rounds, median p50/p99, the server's median CPU time per request and how many times
+ * the bare server's that is, the highest server RSS seen under load and the failed requests of all
+ * rounds; then cold starts as ratios to the bare `node -e` server's.
  */
 export function formatReport(settings: Settings, series: Series[], cold: ColdStart[]): string {
   const bareRps = new Map<string, number>();
-  for (const s of series) if (s.scenario === BARE) bareRps.set(s.database, median(s.rounds.map((r) => r.rps)));
+  const bareCpu = new Map<string, number>();
+  for (const s of series) {
+    if (s.scenario !== BARE) continue;
+    bareRps.set(s.database, median(s.rounds.map((r) => r.rps)));
+    bareCpu.set(s.database, median(s.rounds.map((r) => r.cpuUs)));
+  }
   const lines = series.map(({ database, scenario, rounds }) => {
     const rps = median(rounds.map((r) => r.rps));
+    const cpu = median(rounds.map((r) => r.cpuUs));
     return [
       database,
       scenario,
@@ -62,11 +69,24 @@ export function formatReport(settings: Settings, series: Series[], cold: ColdSta
       `${(rps / (bareRps.get(database) ?? Number.NaN)).toFixed(3)}×`,
       median(rounds.map((r) => r.p50)).toFixed(1),
       median(rounds.map((r) => r.p99)).toFixed(1),
+      cpu.toFixed(0),
+      `${(cpu / (bareCpu.get(database) ?? Number.NaN)).toFixed(1)}×`,
       Math.max(...rounds.map((r) => r.rssMiB)).toFixed(0),
       failedText(rounds),
     ];
   });
-  const header = ['database', 'scenario', 'req/s', 'vs bare', 'p50 ms', 'p99 ms', 'peak RSS MiB', 'failed'];
+  const header = [
+    'database',
+    'scenario',
+    'req/s',
+    'vs bare',
+    'p50 ms',
+    'p99 ms',
+    'CPU µs/req',
+    'CPU vs bare',
+    'peak RSS MiB',
+    'failed',
+  ];
   const coldBare = cold.find((c) => c.name.startsWith('bare'));
   const coldLines = cold.map((c) => [
     c.name,

@@ -28,14 +28,22 @@ const settings: Settings = {
 const coldRuns = env('BENCH_COLD_RUNS', 5, 1);
 /** BENCH_CPU_PROF=<dir>: the OrgAuth server writes a V8 CPU profile there when it stops. */
 const cpuProf = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+/** BENCH_WORKERS=<n>: the server under load runs with `--workers n` (cold starts stay one process). */
+const workers = env('BENCH_WORKERS', 1, 1);
 /** BENCH_ONLY=<text>: only the scenarios whose name contains it (plus the bare server). */
 const only = process.env.BENCH_ONLY ?? '';
 const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Starts the built CLI on `dataDir`; ready once a backend session check with a seeded token is answered. */
-function startOrgAuth(dataDir: string, databaseUrl: string | undefined, seeded: Seeded, nodeArgs: string[] = []) {
-  const args = [...nodeArgs, cli, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir];
+function startOrgAuth(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  seeded: Seeded,
+  nodeArgs: string[] = [],
+  cliArgs: string[] = [],
+) {
+  const args = [...nodeArgs, cli, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, ...cliArgs];
   const { project_id, secret } = seeded.project;
   // DATABASE_URL '' forces SQLite even when the caller's environment names a PostgreSQL.
   return startAndProbe(args, { DATABASE_URL: databaseUrl ?? '' }, (origin) =>
@@ -68,7 +76,13 @@ async function benchDatabase(
     const magicTokens = settings.oneShot * settings.rounds;
     const seeded = await seed(dataDir, databaseUrl, { sessions: settings.sessions, magicTokens, origin: SDK_ORIGIN });
     log(`${label}: seeded ${settings.sessions} sessions in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    server = await startOrgAuth(dataDir, databaseUrl, seeded, cpuProf);
+    server = await startOrgAuth(
+      dataDir,
+      databaseUrl,
+      seeded,
+      cpuProf,
+      workers > 1 ? ['--workers', String(workers)] : [],
+    );
     const pid = server.child.pid ?? -1;
     const jwts = await mintJwts(server.origin, seeded, short ? 100 : 500);
     const byName = new Map<string, Series>();

@@ -10,6 +10,7 @@ describe('parseCliArgs', () => {
       dev: false,
       demo: undefined,
       trustProxyHeader: undefined,
+      workers: 1,
       help: false,
     });
   });
@@ -35,8 +36,17 @@ describe('parseCliArgs', () => {
       dev: true,
       demo: 'site',
       trustProxyHeader: 'x-forwarded-for',
+      workers: 1,
       help: false,
     });
+  });
+  test('--workers: an integer from 1 to 64, never with --dev or --demo', () => {
+    expect(parseCliArgs(['--workers', '4']).workers).toBe(4);
+    for (const bad of ['0', '65', '1.5', 'two', ''])
+      expect(() => parseCliArgs(['--workers', bad]), bad).toThrow(/--workers must be an integer from 1 to 64/);
+    expect(() => parseCliArgs(['--workers', '2', '--dev'])).toThrow(/--workers is for production/);
+    expect(() => parseCliArgs(['--workers', '2', '--demo', 'site'])).toThrow(/--workers is for production/);
+    expect(parseCliArgs(['--workers', '1', '--dev']).workers).toBe(1);
   });
   test('rejects unknown flags and bad ports', () => {
     expect(() => parseCliArgs(['--nope'])).toThrow();

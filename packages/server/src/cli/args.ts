@@ -9,8 +9,13 @@ export interface CliOptions {
   demo: string | undefined;
   /** Header your reverse proxy sets with the client IP (IP allowlist, per-IP rate limits). */
   trustProxyHeader: string | undefined;
+  /** Processes serving the port (node:cluster); 1 = this process alone. */
+  workers: number;
   help: boolean;
 }
+
+/** The most `--workers` accepts: far beyond any core count we expect, low enough to catch a typo. */
+export const MAX_WORKERS = 64;
 
 /** `--help` text. */
 export const USAGE = `Usage: orgauth-server [options]
@@ -24,6 +29,8 @@ Options:
   --trust-proxy-header <name>
                      Client IP from this header set by YOUR reverse proxy (e.g. x-forwarded-for);
                      without it the TCP peer is used and such headers are ignored
+  --workers <n>      Serve the port from n processes, e.g. one per core (default 1); for
+                     production: not with --dev or --demo, which run in one process
   --help             Show this help
 
 Environment:
@@ -48,6 +55,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       dev: { type: 'boolean', default: false },
       demo: { type: 'string' },
       'trust-proxy-header': { type: 'string' },
+      workers: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -56,6 +64,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`--port must be an integer from 0 to 65535, got "${values.port}".`);
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS)
+    throw new Error(`--workers must be an integer from 1 to ${MAX_WORKERS}, got "${values.workers}".`);
+  if (workers > 1 && (values.dev || values.demo !== undefined))
+    throw new Error(
+      '--workers is for production: --dev (its test IdP and OAuth stand-ins keep state in memory) and --demo run in one process.',
+    );
   return {
     port,
     host: values.host,
@@ -63,6 +78,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     dev: values.dev,
     demo: values.demo,
     trustProxyHeader: values['trust-proxy-header'],
+    workers,
     help: values.help,
   };
 }

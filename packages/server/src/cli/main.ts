@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { allowDemoSite, createDemoSite, withDemoSite } from './demo-site.js';
 import { USAGE, parseCliArgs } from './args.js';
 import { runKeysCommand } from './keys-command.js';
@@ -7,7 +8,19 @@ import { RBAC_USAGE, runRbacCommand } from './rbac-commands.js';
 import { listen, type FetchHandler } from '../http/listen.js';
 import { DEFAULT_MAIL_FROM, parseMailFrom } from '../mail/mail-from.js';
 import { setUpDevSso, standInProviders } from '../dev/index.js';
-import { createOrgAuthServer } from '../server.js';
+import { createOrgAuthServer, type OrgAuthServer, type ServerOptions } from '../server.js';
+import { runPrimary } from './workers.js';
+
+/** What the start banner shows. */
+interface Banner {
+  shown: string;
+  port: number;
+  project: OrgAuthServer['project'];
+  workers: number;
+  demoPages?: string[] | undefined;
+  devBanner?: string[] | undefined;
+  standIns?: string[] | undefined;
+}
 
 /** `orgauth-server`: runs the auth server on Node (see `--help`). */
 async function main(): Promise<void> {
@@ -60,7 +73,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
-  const server = await createOrgAuthServer({
+  const serverOptions: ServerOptions = {
     dataDir: options.dataDir,
     dev: options.dev,
     // SAML entity ids / ACS URLs and the dev IdP's issuer are built from it, never from Host.
@@ -72,8 +85,44 @@ async function main(): Promise<void> {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),
     ...(smtpFrom ? { from: smtpFrom } : {}),
-  });
+  };
   const baseUrl = `http://localhost:${options.port}`;
+  const banner = (b: Banner): string =>
+    [
+      `OrgAuth server listening on ${b.shown}`,
+      ...(b.workers > 1 ? [`Workers:       ${b.workers} processes (node:cluster)`] : []),
+      ...(b.demoPages ?? []).map((url) => `Demo page:     ${url}`),
+      options.dev
+        ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${b.port}/dev/mailbox`
+        : 'Dev mailbox:   off (start with --dev)',
+      `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
+      `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}, from ${smtpFrom ? parseMailFrom(smtpFrom).text : DEFAULT_MAIL_FROM}`,
+      ...(b.devBanner ?? []),
+      ...(options.dev
+        ? [
+            `OAuth stand-ins: ${(b.standIns ?? []).length === 0 ? 'none (every provider has credentials)' : `${(b.standIns ?? []).join(', ')} (no credentials set)`}`,
+            `  Served at:   ${baseUrl}/dev/oauth/<provider>/<real host and path>; each picker lists its people`,
+          ]
+        : []),
+      '',
+      'Test project:',
+      `  project_id:   ${b.project.project_id}`,
+      `  secret:       ${b.project.secret || '(unknown: only its hash is stored; use the data dir holding project.json, or run `orgauth-server secret rotate`)'}`,
+      `  public_token: ${b.project.public_token}`,
+      `Live project:   ${b.project.live.project_id} (its secret and public token are in project.json)`,
+      '',
+    ].join('\n');
+  if (options.workers > 1 && cluster.isPrimary) {
+    // Migrations and the projects are made once, here, before any worker opens the database.
+    const prepared = await createOrgAuthServer(serverOptions);
+    const project = prepared.project;
+    await prepared.close();
+    await runPrimary(options.workers, (port) =>
+      banner({ shown: `http://${options.host}:${port}/`, port, project, workers: options.workers }),
+    );
+    process.exit(0);
+  }
+  const server = await createOrgAuthServer(serverOptions);
   // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).
   // Imported only then: the test IdP's libraries (oidc-provider, samlify) are dev-only, and
   // oidc-provider warns about the runtime when loaded (cli/process.test.ts).
@@ -94,30 +143,11 @@ async function main(): Promise<void> {
     createServer: devSso?.createServer,
   });
   const shown = options.demo !== undefined ? `${baseUrl}/` : `http://${options.host}:${port}/`;
-  const lines = [
-    `OrgAuth server listening on ${shown}`,
-    ...demoPages.map((url) => `Demo page:     ${url}`),
-    options.dev
-      ? `Dev mailbox:   http://${options.demo !== undefined ? 'localhost' : options.host}:${port}/dev/mailbox`
-      : 'Dev mailbox:   off (start with --dev)',
-    `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
-    `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}, from ${smtpFrom ? parseMailFrom(smtpFrom).text : DEFAULT_MAIL_FROM}`,
-    ...(devSso?.banner ?? []),
-    ...(options.dev
-      ? [
-          `OAuth stand-ins: ${standIns.length === 0 ? 'none (every provider has credentials)' : `${standIns.join(', ')} (no credentials set)`}`,
-          `  Served at:   ${baseUrl}/dev/oauth/<provider>/<real host and path>; each picker lists its people`,
-        ]
-      : []),
-    '',
-    'Test project:',
-    `  project_id:   ${server.project.project_id}`,
-    `  secret:       ${server.project.secret || '(unknown: only its hash is stored; use the data dir holding project.json, or run `orgauth-server secret rotate`)'}`,
-    `  public_token: ${server.project.public_token}`,
-    `Live project:   ${server.project.live.project_id} (its secret and public token are in project.json)`,
-    '',
-  ];
-  process.stdout.write(lines.join('\n'));
+  // A worker of `--workers N` is silent: its primary prints the banner once (cli/workers.ts).
+  if (!cluster.isWorker)
+    process.stdout.write(
+      banner({ shown, port, project: server.project, workers: 1, demoPages, devBanner: devSso?.banner, standIns }),
+    );
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

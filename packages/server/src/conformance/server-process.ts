@@ -57,6 +57,8 @@ export interface ServerProcessOptions {
   dev?: boolean;
   /** Arguments for `node` itself, before the script (e.g. `--import <hook>`). */
   nodeArgs?: string[];
+  /** More arguments for the CLI, after the others (e.g. `--workers 2`). */
+  args?: string[];
 }
 
 /**
@@ -82,6 +84,7 @@ export function startServerProcess(
     ...(options.dev === false ? [] : ['--dev']),
     '--data-dir',
     dataDir,
+    ...(options.args ?? []),
   ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },

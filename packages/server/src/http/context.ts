@@ -60,6 +60,8 @@ export interface AppEnv {
     rateLimiter: RateLimiter;
     /** SDK only: the project the request's public token names, looked up once (http/sdk-middleware.ts). */
     sdkProject: Promise<Project | undefined> | undefined;
+    /** SDK only: the project whose authorized origins CORS found the request's `Origin` in (checked once). */
+    originAllowedFor: string | undefined;
     /** What the answer said, for the event log: set by the response helpers (http/responses.ts). */
     outcome: RequestOutcome | undefined;
   };

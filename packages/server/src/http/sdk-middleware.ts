@@ -54,7 +54,10 @@ export function sdkCors(deps: AppDeps): MiddlewareHandler<AppEnv> {
   });
   const allowed = async (c: AppContext, origin: string) => {
     const project = await sdkProject(c, deps);
-    return project ? deps.projects.isOriginAllowed(project.id, origin) : deps.projects.isOriginAllowedAnywhere(origin);
+    if (project === undefined) return deps.projects.isOriginAllowedAnywhere(origin);
+    const ok = await deps.projects.isOriginAllowed(project.id, origin);
+    if (ok) c.set('originAllowedFor', project.id);
+    return ok;
   };
   return async (c, next) => {
     const origin = c.req.header('origin');
@@ -78,7 +81,8 @@ export function sdkCors(deps: AppDeps): MiddlewareHandler<AppEnv> {
  */
 export async function assertOriginAllowed(c: AppContext, deps: AppDeps, project: Project): Promise<void> {
   const origin = c.req.header('origin');
-  if (origin !== undefined && !(await deps.projects.isOriginAllowed(project.id, origin))) {
+  if (origin === undefined || c.get('originAllowedFor') === project.id) return;
+  if (!(await deps.projects.isOriginAllowed(project.id, origin))) {
     throw apiError('origin_not_allowed', `The origin ${origin} is not an authorized origin of this project.`);
   }
 }

@@ -1,9 +1,8 @@
 import { SESSION_JWT_LIFETIME_SECONDS, type MemberSession } from '@orgauth/core/protocol';
-import { SignJWT } from 'jose';
 import type { Db } from '../db/schema.js';
 import type { SecretBox } from '../lib/secret-box.js';
-import { createKeyCache } from '../lib/key-cache.js';
 import { isReservedClaim } from './claims.js';
+import { createPrivateKeyCache, signEs256 } from './jws.js';
 import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './jwt.js';
 import {
   ensureActiveKey,
@@ -45,7 +44,7 @@ export interface SigningKeys {
  * Private JWKs are sealed with `box` at rest (docs/security.md JWT-10).
  */
 export function createSigningKeys(db: Db, now: () => number, box: SecretBox): SigningKeys {
-  const privateKey = createKeyCache();
+  const privateKey = createPrivateKeyCache();
 
   return {
     async jwks(projectId) {
@@ -64,7 +63,7 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
       const custom = Object.fromEntries(
         Object.entries(session.custom_claims ?? {}).filter(([name]) => !isReservedClaim(name)),
       );
-      return new SignJWT({
+      const payload = {
         ...custom,
         [SESSION_CLAIM]: {
           id: session.member_session_id,
@@ -76,15 +75,14 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
           roles: session.roles,
         },
         [ORGANIZATION_CLAIM]: { organization_id: session.organization_id, slug: session.organization_slug },
-      })
-        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: row.kid })
-        .setIssuer(`stytch.com/${projectId}`)
-        .setAudience([projectId])
-        .setSubject(session.member_id)
-        .setIssuedAt(iat)
-        .setNotBefore(iat)
-        .setExpirationTime(iat + SESSION_JWT_LIFETIME_SECONDS)
-        .sign(key);
+        iss: `stytch.com/${projectId}`,
+        aud: [projectId],
+        sub: session.member_id,
+        iat,
+        nbf: iat,
+        exp: iat + SESSION_JWT_LIFETIME_SECONDS,
+      };
+      return signEs256({ typ: 'JWT', kid: row.kid }, payload, key);
     },
     verifySessionJwt(projectId, jwt, nowMs, options) {
       return verifySessionJwt(db, projectId, jwt, nowMs, options);
