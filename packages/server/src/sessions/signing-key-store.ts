@@ -57,6 +57,25 @@ function keyInState(db: Db, projectId: string, state: 'next' | 'active'): Promis
 }
 
 /**
+ * The kid of the project's active key, or `undefined` when it has none yet: the read a signature
+ * makes every time, so it fetches one short column, not the sealed key (sessions/signing-keys.ts).
+ */
+export async function activeKid(db: Db, projectId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('session_signing_keys')
+    .select('kid')
+    .where('project_id', '=', projectId)
+    .where('state', '=', 'active')
+    .executeTakeFirst();
+  return row?.kid;
+}
+
+/** One key row by kid (any state), or `undefined`. */
+export function keyByKid(db: Db, kid: string): Promise<SigningKeysTable | undefined> {
+  return db.selectFrom('session_signing_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
+}
+
+/**
  * The project's active key; on first need it is created together with the *next* key, which the JWKS
  * publishes ahead of use so a rotation never signs with a kid verifiers have not seen (JWT-07).
  */

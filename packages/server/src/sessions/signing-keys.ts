@@ -5,7 +5,9 @@ import { isReservedClaim } from './claims.js';
 import { createPrivateKeyCache, signEs256 } from './jws.js';
 import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './jwt.js';
 import {
+  activeKid,
   ensureActiveKey,
+  keyByKid,
   ensureNextKey,
   openPrivateJwk,
   publishedKeys,
@@ -40,7 +42,7 @@ export interface SigningKeys {
 /**
  * Creates the key service. Keys live in the database, so restarts, sibling servers and the
  * `keys rotate` CLI all see the same active key: every signature looks the active kid up (one indexed
- * read), and only the imported CryptoKeys — immutable per kid — are cached in memory.
+ * read of one column), and only the parsed private keys — immutable per kid — are cached in memory.
  * Private JWKs are sealed with `box` at rest (docs/security.md JWT-10).
  */
 export function createSigningKeys(db: Db, now: () => number, box: SecretBox): SigningKeys {
@@ -56,9 +58,14 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
       };
     },
     async signSessionJwt(projectId, session, nowMs) {
-      const row = await ensureActiveKey(db, projectId, nowMs, box);
-      // Opened only on a cache miss: the imported key is cached per kid.
-      const key = await privateKey(row.kid, () => openPrivateJwk(db, row, box));
+      // The short kid read every time (a rotation elsewhere is seen at once); the sealed key is read
+      // and opened only on a cache miss, since the parsed key is cached per kid.
+      const kid = (await activeKid(db, projectId)) ?? (await ensureActiveKey(db, projectId, nowMs, box)).kid;
+      const key = await privateKey(kid, async () => {
+        const row = await keyByKid(db, kid);
+        if (row === undefined) throw new Error(`Signing key ${kid} is gone.`);
+        return openPrivateJwk(db, row, box);
+      });
       const iat = Math.floor(nowMs / 1000);
       const custom = Object.fromEntries(
         Object.entries(session.custom_claims ?? {}).filter(([name]) => !isReservedClaim(name)),
@@ -82,7 +89,7 @@ export function createSigningKeys(db: Db, now: () => number, box: SecretBox): Si
         nbf: iat,
         exp: iat + SESSION_JWT_LIFETIME_SECONDS,
       };
-      return signEs256({ typ: 'JWT', kid: row.kid }, payload, key);
+      return signEs256({ typ: 'JWT', kid }, payload, key);
     },
     verifySessionJwt(projectId, jwt, nowMs, options) {
       return verifySessionJwt(db, projectId, jwt, nowMs, options);
