@@ -68,6 +68,26 @@ describe.runIf(linux)('orgauth-server --workers 2', () => {
       expect(cpuTicks(pid), `worker ${pid}`).toBeGreaterThan(before[i] as number);
   }, 60_000);
 
+  test('both workers write to one SQLite file at once without refusing a request', async () => {
+    const s = server as ServerProcess;
+    const auth = Buffer.from(`${s.project.project_id}:${s.project.secret}`).toString('base64');
+    const statuses: Record<number, number> = {};
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, lane) => {
+        for (let i = 0; i < 10; i++) {
+          // Creating an organization is a transaction; the two workers' transactions overlap.
+          const res = await fetch(`${s.origin}/v1/b2b/organizations`, {
+            method: 'POST',
+            headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ organization_name: 'Busy', organization_slug: `busy-${lane}-${i}` }),
+          });
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        }
+      }),
+    );
+    expect(statuses).toEqual({ 200: 200 });
+  }, 60_000);
+
   test('a worker that dies is replaced, and the other answers meanwhile', async () => {
     const s = server as ServerProcess;
     const [victim, survivor] = workersOf(s.child.pid as number) as [number, number];

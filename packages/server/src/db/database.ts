@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
@@ -25,6 +35,31 @@ export interface DatabaseLocation {
 }
 
 const INT8_OID = 20;
+
+/**
+ * Kysely's SQLite driver with `BEGIN IMMEDIATE` transactions. A plain `BEGIN` starts as a reader
+ * and upgrades to a writer at its first write; when another process (a sibling server, a
+ * `--workers` worker) wrote in between, SQLite refuses the upgrade at once with SQLITE_BUSY_SNAPSHOT,
+ * whatever the busy timeout, and the request failed. Taking the write lock at BEGIN makes a second
+ * writer wait its turn (`busy_timeout`) instead. Our transactions exist to write, so nothing is lost.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** {@link SqliteDialect} with {@link ImmediateSqliteDriver}. */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
 
 /**
  * Opens SQLite (`<dataDir>/orgauth.db`, WAL) or, with a `postgres://` URL, a PostgreSQL pool.
@@ -56,7 +91,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
   file.pragma('foreign_keys = ON');
   // Overwrite deleted rows (consumed mails, purged tokens) instead of leaving them in free pages.
   file.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }) });
   return {
     db,
     dialect: 'sqlite',
