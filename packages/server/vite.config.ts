@@ -40,14 +40,18 @@ function copyScriptBundle(): Plugin {
 
 /**
  * Server build and test config. The build bundles `@orgauth/core/protocol` from source (resolved through
- * the `@orgauth/source` condition) and keeps every npm dependency external, so `dist/` runs on Node 20
- * with the package's own `dependencies` installed.
+ * the `@orgauth/source` condition) and the few libraries named in `ssr.noExternal`, and keeps every
+ * other npm dependency external, so `dist/` runs on Node 20 with the package's own `dependencies`
+ * installed.
  */
 export default defineConfig({
   plugins: [copyScriptBundle()],
   resolve: { conditions },
   ssr: {
-    noExternal: [/^@orgauth\//],
+    // Also bundled: the libraries every start loads, made of many small ES modules. Loading them file by
+    // file was about a third of a cold start; one bundled chunk loads in a fraction of that
+    // (docs/performance.md). They stay in `dependencies` for their types.
+    noExternal: [/^@orgauth\//, 'kysely', 'hono', '@hono/node-server', 'jose'],
     resolve: { conditions, externalConditions: conditions },
   },
   build: {

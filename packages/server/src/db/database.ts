@@ -12,7 +12,8 @@ import {
   SqliteDriver,
   sql,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../lib/lazy.js';
 import type { Database, Db } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -35,6 +36,8 @@ export interface DatabaseLocation {
 }
 
 const INT8_OID = 20;
+/** PostgreSQL's driver, loaded only when a `databaseUrl` asks for it (lib/lazy.ts). */
+const loadPg = lazyRequire<typeof pg>('pg');
 
 /**
  * Kysely's SQLite driver with `BEGIN IMMEDIATE` transactions. A plain `BEGIN` starts as a reader
@@ -69,7 +72,8 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
   const url = location.databaseUrl;
   if (url !== undefined && url !== '') {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('databaseUrl must be a postgres:// URL.');
-    const pool = new pg.Pool({
+    const { Pool, types } = loadPg();
+    const pool = new Pool({
       connectionString: url,
       max: 10,
       // Timestamps are bigint columns; epoch milliseconds fit a double exactly, so read them as numbers.
@@ -77,7 +81,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           oid === INT8_OID
             ? (value: string) => Number(value)
-            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+            : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

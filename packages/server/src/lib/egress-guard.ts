@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, buildConnector, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici';
+import type { Agent, RequestInit as UndiciRequestInit } from 'undici';
+import { lazyRequire } from './lazy.js';
 import { isPrivateAddress } from './private-address.js';
 
 /**
@@ -65,8 +66,12 @@ function checkedLookup(resolve: Resolver): LookupFunction {
   };
 }
 
+/** undici, loaded at the first tenant-configured fetch (lib/lazy.ts). */
+const loadUndici = lazyRequire<typeof import('undici')>('undici');
+
 /** An undici dispatcher whose every connection goes through {@link checkedLookup} (literal IPs skip lookup: checked here). */
 function guardedAgent(resolve: Resolver): Agent {
+  const { Agent, buildConnector } = loadUndici();
   const connect = buildConnector({ lookup: checkedLookup(resolve) });
   return new Agent({
     connect: (options, callback) => {
@@ -82,7 +87,7 @@ let openAgent: Agent | undefined;
 const testAgents = new WeakMap<Resolver, Agent>();
 
 function agentFor(policy: EgressPolicy): Agent {
-  if (policy.allowPrivate) return (openAgent ??= new Agent());
+  if (policy.allowPrivate) return (openAgent ??= new (loadUndici().Agent)());
   if (policy.resolve === undefined) return (systemAgent ??= guardedAgent(systemResolver));
   let agent = testAgents.get(policy.resolve);
   if (agent === undefined) testAgents.set(policy.resolve, (agent = guardedAgent(policy.resolve)));
@@ -108,7 +113,11 @@ export async function egressFetch(url: string | URL, init: RequestInit, policy: 
   await assertPublicDestination(url, policy);
   let res;
   try {
-    res = await undiciFetch(url, { ...(init as UndiciRequestInit), redirect: 'manual', dispatcher: agentFor(policy) });
+    res = await loadUndici().fetch(url, {
+      ...(init as UndiciRequestInit),
+      redirect: 'manual',
+      dispatcher: agentFor(policy),
+    });
   } catch (error) {
     // undici wraps connector errors: `TypeError('fetch failed', { cause })`.
     const cause = (error as { cause?: unknown }).cause;

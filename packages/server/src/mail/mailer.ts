@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
+import { lazyRequire } from '../lib/lazy.js';
 import type { Db } from '../db/schema.js';
 import { newId } from '../lib/crypto.js';
 import { iso } from '../lib/json.js';
@@ -46,10 +47,13 @@ export interface MailerOptions {
   from?: MailFrom | undefined;
 }
 
+/** nodemailer, loaded only when an `smtpUrl` is set (lib/lazy.ts). */
+const loadNodemailer = lazyRequire<typeof nodemailer>('nodemailer');
+
 /** SMTP through nodemailer when `smtpUrl` is set, otherwise the dev mailbox table. */
 export function createMailer({ db, now, smtpUrl, from = parseMailFrom(DEFAULT_MAIL_FROM) }: MailerOptions): Mailer {
   if (smtpUrl !== undefined && smtpUrl !== '') {
-    const transport = nodemailer.createTransport(smtpUrl);
+    const transport = loadNodemailer().createTransport(smtpUrl);
     return {
       async send(mail) {
         await transport.sendMail({

@@ -1,5 +1,4 @@
-import { SamlStatusError } from '@node-saml/node-saml';
-import { DOMParser } from '@xmldom/xmldom';
+import { loadNodeSaml, loadXmldom } from './libraries.js';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import type { SsoRequestsTable } from '../../db/schema-sso.js';
 import type { AppDeps } from '../../http/index.js';
@@ -54,6 +53,7 @@ function precheck(
 ): { responseDestination: string | null; inResponseTo: string | null } {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw refuse('The SAML response contains a DTD, which is never allowed.');
   const errors: string[] = [];
+  const { DOMParser } = loadXmldom();
   const doc = new DOMParser({
     errorHandler: {
       warning: () => undefined,
@@ -124,7 +124,8 @@ function checkVerifiedAssertion(
   acs: string,
   now: number,
 ): { assertionId: string; expiresAt: number } {
-  const assertion = new DOMParser().parseFromString(assertionXml, 'text/xml').documentElement as unknown as El;
+  const assertion = new (loadXmldom().DOMParser)().parseFromString(assertionXml, 'text/xml')
+    .documentElement as unknown as El;
   const assertionId = assertion.getAttribute('ID') ?? '';
   if (assertionId === '' || assertionId.length > 256) throw refuse('The SAML assertion has no ID.');
   // xmldom answers '' (not null) for a missing attribute.
@@ -213,7 +214,8 @@ export async function verifySamlResponse(
     ({ profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof SamlStatusError) throw apiError('idp_error', 'The identity provider did not sign you in.');
+    if (error instanceof loadNodeSaml().SamlStatusError)
+      throw apiError('idp_error', 'The identity provider did not sign you in.');
     throw refuse(`The SAML response was refused: ${message.slice(0, 200)}`);
   }
   if (profile === null || typeof profile.getAssertionXml !== 'function')

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { DOMParser } from '@xmldom/xmldom';
+import { loadXmldom } from './libraries.js';
 import { apiError } from '../../lib/api-error.js';
 import { EgressRefusedError, egressFetch, type EgressPolicy } from '../../lib/egress-guard.js';
 
@@ -90,6 +90,7 @@ const toPem = (b64: string) =>
 export function parseIdpMetadata(xml: string): IdpMetadata {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw invalid('IdP metadata must not contain a DTD.');
   const errors: string[] = [];
+  const { DOMParser } = loadXmldom();
   const doc = new DOMParser({
     errorHandler: {
       warning: () => undefined,

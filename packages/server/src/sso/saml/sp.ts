@@ -1,4 +1,5 @@
-import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
+import type { CacheProvider, SAML } from '@node-saml/node-saml';
+import { loadNodeSaml } from './libraries.js';
 import type { SsoConnectionsTable } from '../../db/schema.js';
 import { apiError } from '../../lib/api-error.js';
 import { parseJson } from '../../lib/json.js';
@@ -54,6 +55,7 @@ export function samlClient(
     getAsync: async (key) => (expected !== null && key === expected ? new Date().toISOString() : null),
     removeAsync: async () => null,
   };
+  const { SAML, ValidateInResponseTo } = loadNodeSaml();
   return new SAML({
     callbackUrl: acsUrl(publicUrl, connection.id),
     entryPoint: connection.idp_sso_url,
