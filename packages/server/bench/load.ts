@@ -110,10 +110,13 @@ export async function runLoad(
     peak = Math.max(peak, rssMiB(options.serverPid));
   }, 100);
   try {
-    // Our own clock: autocannon rounds the duration of a run bounded by `amount` to whole seconds.
+    // Our own clock: autocannon ends a run bounded by `amount` on a whole second, so such a run is
+    // timed to its last answer instead.
     const started = performance.now();
+    let lastAnswer = started;
     const cpuBefore = cpuSeconds(options.serverPid);
-    const result = await autocannon({
+    // Without a callback the run is both a promise of its result and an event emitter.
+    const run = autocannon({
       url: origin,
       connections: options.connections,
       duration: options.seconds,
@@ -129,8 +132,10 @@ export async function runLoad(
           },
         },
       ],
-    });
-    const seconds = (performance.now() - started) / 1000;
+    }) as Promise<autocannon.Result> & autocannon.Instance;
+    if (target.amount !== undefined) run.on('response', () => void (lastAnswer = performance.now()));
+    const result = await run;
+    const seconds = ((target.amount !== undefined ? lastAnswer : performance.now()) - started) / 1000;
     const cpu = cpuSeconds(options.serverPid) - cpuBefore;
     const requests = result.requests.total;
     return {
