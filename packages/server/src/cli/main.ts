@@ -117,10 +117,10 @@ async function main(): Promise<void> {
     const prepared = await createOrgAuthServer(serverOptions);
     const project = prepared.project;
     await prepared.close();
-    await runPrimary(options.workers, (port) =>
+    const code = await runPrimary(options.workers, (port) =>
       banner({ shown: `http://${options.host}:${port}/`, port, project, workers: options.workers }),
     );
-    process.exit(0);
+    process.exit(code);
   }
   const server = await createOrgAuthServer(serverOptions);
   // --dev: demo SSO organizations + the test IdP's OIDC provider (a Node handler, routed before Hono).

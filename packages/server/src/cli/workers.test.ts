@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,4 +123,31 @@ describe.runIf(linux)('orgauth-server --workers 2', () => {
       db.close();
     }
   }, 30_000);
+});
+
+describe.runIf(linux)('orgauth-server --workers 2 that cannot start', () => {
+  test('a port in use stops the start with exit code 1 instead of restarting workers forever', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'orgauth-workers-taken-'));
+    try {
+      const child = spawn(
+        process.execPath,
+        [(build as { cli: string }).cli, '--port', String(port), '--data-dir', dir, '--workers', '2'],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      clearTimeout(timer);
+      expect(code, stderr).toBe(1);
+      expect(stderr).toContain('before the server was up; stopping');
+      expect(stderr).toContain('EADDRINUSE');
+    } finally {
+      taken.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -10,7 +10,9 @@ const RESTART_DELAY_MS = 1_000;
  * database and listen on the same port (node:cluster hands connections round-robin to them, and a
  * port 0 becomes one port shared by all). The primary serves nothing itself. It prints `banner` once
  * every worker listens, starts a new worker when one dies, and on SIGINT/SIGTERM stops them all
- * (each closes its listener and writes its queued events) before exiting. A connection that arrives
+ * (each closes its listener and writes its queued events) before exiting. A worker that dies before
+ * every worker has listened (a port in use, a database it cannot open) stops the start: the others
+ * are stopped and the promise resolves to exit code 1, rather than restarting into the same failure. A connection that arrives
  * in the instant a worker dies, before the primary has seen it go, can be handed to the dead worker
  * and wait for the client's timeout: node:cluster's behaviour, and the reason a dying worker is rare
  * news worth the stderr line.
@@ -19,7 +21,7 @@ const RESTART_DELAY_MS = 1_000;
  * database (rate limits, revocation and single-use tokens live in the database; SQLite in WAL mode
  * lets processes read while one writes), so a worker is exactly a sibling server.
  */
-export function runPrimary(count: number, banner: (port: number) => string): Promise<void> {
+export function runPrimary(count: number, banner: (port: number) => string): Promise<number> {
   let stopping = false;
   let announced = false;
   const listening = new Set<number>();
@@ -34,11 +36,21 @@ export function runPrimary(count: number, banner: (port: number) => string): Pro
     });
     return worker;
   };
-  return new Promise((done) => {
+  return new Promise((resolve) => {
+    let exitCode = 0;
+    const done = () => resolve(exitCode);
     cluster.on('exit', (worker, code, signal) => {
       listening.delete(worker.id);
       if (stopping) {
         if (Object.keys(cluster.workers ?? {}).length === 0) done();
+        return;
+      }
+      if (!announced) {
+        process.stderr.write(
+          `[orgauth] worker ${worker.process.pid} exited (${signal ?? `code ${code}`}) before the server was up; stopping\n`,
+        );
+        exitCode = 1;
+        stop('start failure');
         return;
       }
       process.stderr.write(
@@ -48,11 +60,11 @@ export function runPrimary(count: number, banner: (port: number) => string): Pro
         if (!stopping) fork();
       }, RESTART_DELAY_MS).unref();
     });
-    const stop = (signal: NodeJS.Signals) => {
+    const stop = (why: string) => {
       if (stopping) return;
       stopping = true;
-      process.stdout.write(`\n${signal}: stopping ${count} workers\n`);
-      const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+      process.stdout.write(`\n${why}: stopping ${count} workers\n`);
+      const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
       if (workers.length === 0) done();
       for (const worker of workers) worker.process.kill('SIGTERM');
       setTimeout(() => {
