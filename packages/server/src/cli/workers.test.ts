@@ -41,19 +41,34 @@ const cpuTicks = (pid: number): number => {
   return Number(fields[11]) + Number(fields[12]);
 };
 
+/** The fields of an answer these tests read. */
+interface Answer {
+  request_id?: string;
+  error_type?: string;
+  organization?: { organization_id: string };
+}
+
 /** One backend call on a connection of its own (no keep-alive), so node:cluster picks a worker for it. */
-function call(path: string): Promise<{ status: number; body: { request_id?: string } }> {
+function call(path: string, body?: object): Promise<{ status: number; body: Answer }> {
   const s = server as ServerProcess;
   const auth = Buffer.from(`${s.project.project_id}:${s.project.secret}`).toString('base64');
   return new Promise((resolve, reject) => {
-    const req = request(`${s.origin}${path}`, { agent: false, headers: { authorization: `Basic ${auth}` } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
+    const req = request(
+      `${s.origin}${path}`,
+      {
+        method: body === undefined ? 'GET' : 'POST',
+        agent: false,
+        headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`no answer to ${path} within 10 s`)));
-    req.end();
+    req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 
@@ -89,6 +104,33 @@ describe.runIf(linux)('orgauth-server --workers 2', () => {
     );
     expect(statuses).toEqual({ 200: 200 });
   }, 60_000);
+
+  test('a magic link redeemed 20 times at once across the workers works exactly once', async () => {
+    const org = await call('/v1/b2b/organizations', { organization_name: 'Replay', organization_slug: 'replay' });
+    const orgId = org.body.organization?.organization_id as string;
+    expect((await call(`/v1/b2b/organizations/${orgId}/members`, { email_address: 'ada@replay.test' })).status).toBe(
+      200,
+    );
+    const sent = await call('/v1/b2b/magic_links/email/login_or_signup', {
+      organization_id: orgId,
+      email_address: 'ada@replay.test',
+    });
+    expect(sent.status).toBe(200);
+    const db = new SqliteDatabase(join(dataDir, 'orgauth.db'), { readonly: true });
+    let token: string | null;
+    try {
+      const mail = db.prepare('select text from mails where to_address = ?').get('ada@replay.test') as { text: string };
+      token = new URL(mail.text.match(/https?:\/\/\S+/)?.[0] ?? 'http://none').searchParams.get('token');
+    } finally {
+      db.close();
+    }
+    expect(token).not.toBeNull();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => call('/v1/b2b/magic_links/authenticate', { magic_links_token: token })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 404 && r.body.error_type === 'magic_link_not_found')).toHaveLength(19);
+  }, 30_000);
 
   test('a worker that dies is replaced, and the other answers meanwhile', async () => {
     const s = server as ServerProcess;
