@@ -217,6 +217,7 @@ describe('ACS refuses what it must (each rule its own case)', () => {
 
   test('the refusal is in the event log with its error type and project', async () => {
     await samlSignIn(t, setup, 'a@acme.test', { audience: 'https://other-sp.test' });
+    await t.server.flushEvents();
     const events = await t.server.db
       .selectFrom('events')
       .selectAll()
