@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, test } from 'vitest';
-import { createPrivateKeyCache, signEs256 } from './jws.js';
+import { signEs256 } from './jws.js';
 
 const pair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
@@ -24,22 +24,5 @@ describe('signEs256', () => {
     const forged = `${head}.${Buffer.from(JSON.stringify({ sub: 'b' })).toString('base64url')}.${signature}`;
     await expect(jwtVerify(forged, publicKey)).rejects.toThrow();
     await expect(jwtVerify(jwt, pair().publicKey)).rejects.toThrow();
-  });
-});
-
-describe('createPrivateKeyCache', () => {
-  test('reads each kid once, and retries a kid whose read failed', async () => {
-    const jwk = JSON.stringify(pair().privateKey.export({ format: 'jwk' }));
-    const cache = createPrivateKeyCache();
-    let reads = 0;
-    const read = async () => {
-      reads++;
-      return jwk;
-    };
-    const a = await cache('kid-1', read);
-    expect(await cache('kid-1', read)).toBe(a);
-    expect(reads).toBe(1);
-    await expect(cache('kid-2', async () => 'not json')).rejects.toThrow();
-    expect(await cache('kid-2', read)).toBeDefined();
   });
 });

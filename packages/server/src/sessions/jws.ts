@@ -1,4 +1,4 @@
-import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
+import { type KeyObject, sign } from 'node:crypto';
 
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -15,21 +15,4 @@ const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('bas
 export function signEs256(header: { kid: string; typ: 'JWT' }, payload: object, key: KeyObject): string {
   const input = `${part({ alg: 'ES256', ...header })}.${part(payload)}`;
   return `${input}.${sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
-}
-
-/**
- * A memo of private keys by `kid` (keys are immutable per kid; parsing costs more than a signature).
- * `jwk` is read only on a miss; a failed read or parse is forgotten so the next call retries.
- */
-export function createPrivateKeyCache(): (kid: string, jwk: () => Promise<string>) => Promise<KeyObject> {
-  const keys = new Map<string, Promise<KeyObject>>();
-  return (kid, jwk) => {
-    let pending = keys.get(kid);
-    if (pending === undefined) {
-      pending = jwk().then((text) => createPrivateKey({ key: JSON.parse(text) as never, format: 'jwk' }));
-      keys.set(kid, pending);
-      pending.catch(() => keys.delete(kid));
-    }
-    return pending;
-  };
 }

@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import { decodeProtectedHeader, errors, importJWK, type JWK, jwtVerify } from 'jose';
 import { SESSION_DURATION_MINUTES } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
 import { type ApiError, apiError } from '../lib/api-error.js';
@@ -22,7 +22,7 @@ export interface VerifyOptions {
 }
 
 const MAX_JWT_LENGTH = 16 * 1024;
-const publicKey = createKeyCache();
+const publicKey = createKeyCache((jwk) => importJWK(jwk as JWK, 'ES256') as Promise<CryptoKey>);
 
 function invalid(message = 'The session JWT is invalid.'): ApiError {
   return apiError('jwt_invalid', message);

@@ -1,8 +1,10 @@
+import { createPrivateKey } from 'node:crypto';
 import { SESSION_JWT_LIFETIME_SECONDS, type MemberSession } from '@orgauth/core/protocol';
 import type { Db } from '../db/schema.js';
+import { createKeyCache } from '../lib/key-cache.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { isReservedClaim } from './claims.js';
-import { createPrivateKeyCache, signEs256 } from './jws.js';
+import { signEs256 } from './jws.js';
 import { verifySessionJwt, type VerifiedSessionJwt, type VerifyOptions } from './jwt.js';
 import {
   activeKid,
@@ -46,7 +48,7 @@ export interface SigningKeys {
  * Private JWKs are sealed with `box` at rest (docs/security.md JWT-10).
  */
 export function createSigningKeys(db: Db, now: () => number, box: SecretBox): SigningKeys {
-  const privateKey = createPrivateKeyCache();
+  const privateKey = createKeyCache((jwk) => createPrivateKey({ key: jwk, format: 'jwk' }));
 
   return {
     async jwks(projectId) {
