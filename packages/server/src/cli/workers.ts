@@ -10,12 +10,14 @@ const RESTART_DELAY_MS = 1_000;
  * database and listen on the same port (node:cluster hands connections round-robin to them, and a
  * port 0 becomes one port shared by all). The primary serves nothing itself. It prints `banner` once
  * every worker listens, starts a new worker when one dies, and on SIGINT/SIGTERM stops them all
- * (each closes its listener and writes its queued events) before exiting. A worker that dies before
- * every worker has listened (a port in use, a database it cannot open) stops the start: the others
- * are stopped and the promise resolves to exit code 1, rather than restarting into the same failure. A connection that arrives
- * in the instant a worker dies, before the primary has seen it go, can be handed to the dead worker
- * and wait for the client's timeout: node:cluster's behaviour, and the reason a dying worker is rare
- * news worth the stderr line.
+ * (each closes its listener and writes its queued events) before exiting; the promise resolves to
+ * the exit code.
+ *
+ * A worker that dies before every worker has listened (a port in use, a database it cannot open)
+ * stops the start: the others are stopped and the code is 1, rather than restarting into the same
+ * failure. A connection that arrives in the instant a worker dies, before the primary has seen it
+ * go, can be handed to the dead worker and wait for the client's timeout: node:cluster's behaviour,
+ * and the reason a dying worker is rare news worth the stderr line.
  *
  * Why processes and not threads: every server instance is already safe beside another on one
  * database (rate limits, revocation and single-use tokens live in the database; SQLite in WAL mode

@@ -1,4 +1,4 @@
-import type { Db } from '../db/schema.js';
+import type { Db, EventsTable } from '../db/schema.js';
 import { type EventInput, eventRow } from './store.js';
 
 /** How long an event may wait in memory before it is written (the most a crash can lose). */
@@ -25,7 +25,7 @@ export interface EventWriter {
  * A failed write is reported to stderr and dropped: logging never breaks a request.
  */
 export function createEventWriter(db: Db, now: () => number, flushMs = EVENT_FLUSH_MS): EventWriter {
-  let queue: ReturnType<typeof eventRow>[] = [];
+  let queue: EventsTable[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Batches are written one after another, so events land in the order they were queued.
   let writing: Promise<void> = Promise.resolve();
@@ -40,12 +40,8 @@ export function createEventWriter(db: Db, now: () => number, flushMs = EVENT_FLU
     queue = [];
     writing = writing.then(async () => {
       try {
-        for (let i = 0; i < rows.length; i += EVENT_BATCH_ROWS) {
-          await db
-            .insertInto('events')
-            .values(rows.slice(i, i + EVENT_BATCH_ROWS))
-            .execute();
-        }
+        // Never more than EVENT_BATCH_ROWS: `add` writes the queue as soon as it reaches that.
+        await db.insertInto('events').values(rows).execute();
       } catch (error) {
         console.error(`[orgauth] event log write failed (${rows.length} events dropped):`, error);
       }
