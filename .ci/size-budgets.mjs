@@ -36,17 +36,18 @@ export async function checkBudgets(root) {
       budget: core.DISCOVERY_SESSIONS_BUDGET,
     },
     {
-      // 30 KB (29.2 KB measured; the goal is 25 KB): the core is a third of it, Lit a fifth, the
-      // login's words ~2.6 KB; the account elements and the signed-in surfaces' error words stay out
-      // of it (packages/elements/src/bundles.test.ts). `node .ci/bundle-map.mjs` shows each module's cost.
+      // 32 KB (30.8 KB measured; the goal is 25 KB): the core is a third of it, Lit a fifth, the
+      // login's words ~2.6 KB, the `appearance` option (packages/elements/src/theming/) ~1.6 KB; the
+      // account elements and the signed-in surfaces' error words stay out of it
+      // (packages/elements/src/bundles.test.ts). `node .ci/bundle-map.mjs` shows each module's cost.
       name: 'orgauth.global.js (script-tag login bundle)',
       raw: global.length,
       gzip: gzipSync(global, { level: 9 }).length,
-      budget: 30 * KB,
+      budget: 32 * KB,
     },
     {
-      // Lit, the core and the login's error words come from the login bundle
-      // (packages/elements/src/account-global.ts says why): 23.7 KB measured, @floating-ui/dom ~5 KB
+      // Lit, the core, the theme and the login's error words come from the login bundle
+      // (packages/elements/src/account-global.ts says why): 23.2 KB measured, @floating-ui/dom ~5 KB
       // of it, the switcher, members and settings panels with their words the rest.
       name: 'orgauth-account.global.js (script-tag account chunk)',
       raw: account.length,

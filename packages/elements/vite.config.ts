@@ -25,6 +25,9 @@ const GLOBALS: Record<string, { entry: string; name: string; file: string; borro
       '@orgauth/core': 'OrgAuth',
       // The login's error words (LOGIN_ERROR_MESSAGES), which window.OrgAuth carries already.
       './error-messages.js': 'OrgAuth',
+      // The theme and the `appearance` controller, which the login bundle carries already.
+      './theme.styles.js': 'OrgAuth.theming',
+      './appearance-controller.js': 'OrgAuth.theming',
     },
   },
 };
@@ -36,6 +39,11 @@ function borrowedGlobal(borrowed: Record<string, string>, id: string): string {
   return name;
 }
 
+/** Whether an import is borrowed: a package by its specifier, a relative one (`./x.js`) by its last segment. */
+function isBorrowed(borrowed: Record<string, string>, id: string): boolean {
+  return Object.keys(borrowed).some((key) => id === key || (key.startsWith('./') && id.endsWith(key.slice(1))));
+}
+
 /** Fails the account chunk early, in words, when the login bundle is not on the page before it. */
 const NEEDS_LOGIN_BUNDLE =
   'if(!window.OrgAuth||!window.OrgAuth.lit)throw new Error("orgauth-account.global.js needs orgauth.global.js: load it first, from the same OrgAuth version.");';
@@ -43,8 +51,8 @@ const NEEDS_LOGIN_BUNDLE =
 /**
  * Lit's own minifier for the `html`, `svg` and `css` template literals of the script-tag bundles (the
  * JS minifier leaves their text as written: indentation, newlines, comments). A `css` fragment that is
- * only declarations (the dark palette of src/internal/theme.styles.ts, spliced into two rules) is no
- * stylesheet LightningCSS can parse, so it stays as written; any other failure stops the build.
+ * only declarations is no stylesheet LightningCSS can parse, so it would stay as written; any other
+ * failure stops the build.
  */
 const minifyLiterals = minifyHtmlLiterals({
   failOnError: true,
@@ -82,7 +90,7 @@ export default defineConfig(({ mode }) => ({
           },
           rolldownOptions: GLOBALS[mode]!.borrowed
             ? {
-                external: Object.keys(GLOBALS[mode]!.borrowed!),
+                external: (id: string) => isBorrowed(GLOBALS[mode]!.borrowed!, id),
                 output: {
                   // Rolldown names a relative external by its path from the package root (`i18n/…`):
                   // match the borrowed modules by their last segment.

@@ -7,8 +7,9 @@
  * every copy of lit-html registers a Trusted Types policy named `lit-html`, and a page with a strict
  * CSP (`require-trusted-types-for 'script'; trusted-types lit-html`) refuses the second, which would
  * stop the chunk from loading. One Lit and one core per page also halve the chunk; the login's error
- * words (`OrgAuth.LOGIN_ERROR_MESSAGES`) are borrowed the same way, the chunk adding the signed-in
- * surfaces' own. Its first line
+ * words (`OrgAuth.LOGIN_ERROR_MESSAGES`), the theme and the `appearance` controller
+ * (`OrgAuth.theming`) are borrowed the same way, the chunk adding the signed-in surfaces' own words.
+ * Its first line
  * throws, in words, when the login bundle is missing. The elements of both bundles share one client
  * through `<orgauth-provider>` (its context key is a global symbol) and register each tag once.
  *

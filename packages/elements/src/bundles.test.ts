@@ -80,6 +80,10 @@ describe('bundle contents', () => {
     for (const name of borrowed.lit ?? []) expect(lent.lit[name], `OrgAuth.lit.${name}`).toBeDefined();
     // The login's error words too (the `./error-messages.js` import of the account chunk).
     expect(lent.LOGIN_ERROR_MESSAGES).toBeTypeOf('object');
+    // The theme and the appearance controller (its `theme.styles.js` and `appearance-controller.js` imports).
+    const theming = lent.theming as Record<string, unknown>;
+    expect(theming.themeStyles).toBeDefined();
+    expect(theming.AppearanceController).toBeTypeOf('function');
   });
 
   it('the account entries do (the check above can see them)', () => {

@@ -28,13 +28,15 @@ import {
   suggestSlug,
   validateSlug,
 } from '@orgauth/core';
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, LitElement, nothing, svg, unsafeCSS } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { OrgAuthLogin } from './components/login/login.js';
 import { OrgAuthProvider } from './components/provider/provider.js';
 import { defineOrgAuthElements } from './define-elements.js';
 import { LOGIN_ERROR_MESSAGES } from './i18n/error-messages.js';
 import { DEFAULT_MESSAGES } from './i18n/messages.js';
+import { themeStyles } from './internal/theme.styles.js';
+import { AppearanceController } from './theming/appearance-controller.js';
 import { VERSION } from './version.js';
 
 /** The part of Lit that `window.OrgAuth.lit` lends to the account chunk. */
@@ -42,6 +44,7 @@ interface LentLit {
   LitElement: typeof LitElement;
   html: typeof html;
   css: typeof css;
+  unsafeCSS: typeof unsafeCSS;
   svg: typeof svg;
   nothing: typeof nothing;
   live: typeof live;
@@ -80,7 +83,9 @@ const OrgAuth = Object.freeze({
    * (`trusted-types lit-html`) refuses a second one, so a page holds one copy. Only what the login
    * already carries.
    */
-  lit: Object.freeze<LentLit>({ LitElement, html, css, svg, nothing, live }),
+  lit: Object.freeze<LentLit>({ LitElement, html, css, unsafeCSS, svg, nothing, live }),
+  /** The shared theme and `appearance` support, lent to `orgauth-account.global.js` like `lit`. */
+  theming: Object.freeze({ themeStyles, AppearanceController }),
 });
 
 declare global {

@@ -27,4 +27,17 @@ export type { SignedInErrorKey, ErrorKey, LoginErrorKey } from './i18n/error-mes
 export { LOGIN_ERROR_MESSAGES } from './i18n/error-messages.js';
 export { DEFAULT_MESSAGES, resolveMessages } from './i18n/messages.js';
 export type { OrgAuthMessageKey, OrgAuthMessages, OrgAuthMessagesOverride } from './i18n/messages.js';
+export type {
+  OrgAuthAppearance,
+  OrgAuthColorScheme,
+  OrgAuthElementKey,
+  OrgAuthElements,
+  OrgAuthLayout,
+  OrgAuthStyleObject,
+  OrgAuthThemeDefinition,
+  OrgAuthVariables,
+} from './theming/appearance.js';
+export { variableToken } from './theming/appearance.js';
+export { ELEMENT_KEYS } from './theming/parts.js';
+export { darkTheme, defaultTheme, neutralTheme, themes } from './theming/themes.js';
 export { VERSION } from './version.js';

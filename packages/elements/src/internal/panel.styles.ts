@@ -108,6 +108,9 @@ export const panelStyles = css`
       color: var(--_orgauth-muted);
       font-size: 0.9em;
     }
+    .status.success {
+      color: var(--_orgauth-success);
+    }
     /* Empty live regions leave the layout but stay in the accessibility tree (internal/alert.ts). */
     .error:empty,
     .field-error:empty,

@@ -10,6 +10,7 @@ import {
 } from '@orgauth/core';
 import { OrgAuthErrorEvent } from '../../events/error.js';
 import type { OrgAuthMessages } from '../../i18n/messages.js';
+import type { OrgAuthLayout } from '../../theming/appearance.js';
 import { emptyCreateForm, withName, withSlug } from './create-form.js';
 import type { LoginView } from './steps/view.js';
 
@@ -18,6 +19,8 @@ export interface LoginViewHost {
   client(): B2BClient | undefined;
   controller(): LoginController | undefined;
   messages(): OrgAuthMessages;
+  /** `appearance.layout`. */
+  layout(): OrgAuthLayout;
   requestUpdate(): void;
   dispatchEvent(event: Event): boolean;
   /** Moves focus to `selector` after the next render. */
@@ -114,6 +117,9 @@ export function createLoginView(host: LoginViewHost): LoginViewModel {
   return {
     get messages() {
       return host.messages();
+    },
+    get layout() {
+      return host.layout();
     },
     get resent() {
       return resent;

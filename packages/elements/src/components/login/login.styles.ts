@@ -34,6 +34,18 @@ export const loginStyles = css`
       border-radius: calc(var(--_orgauth-radius) * 1.5);
       box-shadow: var(--orgauth-card-shadow, 0 1px 2px rgb(0 0 0 / 6%), 0 8px 24px rgb(0 0 0 / 6%));
     }
+    .logo-box {
+      display: flex;
+      justify-content: center;
+    }
+    .logo-box:not(.card > *) {
+      margin-block-end: var(--_orgauth-space);
+    }
+    .logo-image {
+      display: block;
+      max-block-size: 48px;
+      max-inline-size: 100%;
+    }
     .heading {
       margin: 0;
       font-size: 1.3em;
@@ -108,6 +120,9 @@ export const loginStyles = css`
     .status {
       color: var(--_orgauth-muted);
       font-size: 0.9em;
+    }
+    .status.success {
+      color: var(--_orgauth-success);
     }
     button {
       display: inline-flex;

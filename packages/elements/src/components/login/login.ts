@@ -1,5 +1,5 @@
 import type { B2BClient, LoginConfig, LoginController, LoginState } from '@orgauth/core';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ClientController } from '../../controllers/client-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { OrgAuthNavigateEvent } from '../../events/navigate.js';
@@ -13,6 +13,8 @@ import { FocusController, focusAfter } from './login-focus.js';
 import { createLoginView } from './login-view.js';
 import { ResendCountdown } from './resend-countdown.js';
 import { themeStyles } from '../../internal/theme.styles.js';
+import type { OrgAuthAppearance } from '../../theming/appearance.js';
+import { AppearanceController } from '../../theming/appearance-controller.js';
 import { loginStyles } from './login.styles.js';
 import { oauthStyles } from './oauth.styles.js';
 import { renderStep } from './steps/index.js';
@@ -50,6 +52,7 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @fires orgauth-error - A failure is being shown; `detail: { error }`.
  * @fires orgauth-navigate - About to leave for an identity provider; cancelable; `detail: { url }`.
  * @csspart card - The box around each screen.
+ * @csspart logo-box - Around `appearance.layout.logoImageUrl`; `logo-image` is the image.
  * @csspart heading - The screen's title.
  * @csspart intro - The sentence under the title.
  * @csspart form - Each `<form>`.
@@ -107,6 +110,7 @@ export class OrgAuthLogin extends LitElement {
     publicToken: { attribute: 'public-token' },
     baseUrl: { attribute: 'base-url' },
     theme: { reflect: true },
+    appearance: { attribute: false },
     messages: { attribute: false },
     organizationSlug: { attribute: 'organization-slug' },
     config: { attribute: false },
@@ -125,6 +129,11 @@ export class OrgAuthLogin extends LitElement {
   declare baseUrl: string | undefined;
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   declare theme: OrgAuthTheme;
+  /**
+   * Colours, fonts, per-part classes or styles, and layout (`theme`, `variables`, `elements`, `layout`,
+   * `stylesheets`): see `OrgAuthAppearance`. Its `theme` wins over the `theme` attribute.
+   */
+  declare appearance: OrgAuthAppearance | undefined;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthMessagesOverride | undefined;
   /** Shows this organization's login page (its SSO buttons) instead of the discovery flow. */
@@ -152,6 +161,7 @@ export class OrgAuthLogin extends LitElement {
   declare awaitingClient: boolean;
 
   readonly #clients = new ClientController(this);
+  readonly #appearance = new AppearanceController(this);
   readonly #login = new StoreController<LoginState>(
     this,
     (s) => s,
@@ -165,6 +175,7 @@ export class OrgAuthLogin extends LitElement {
     client: () => this.#clients.client,
     controller: () => this.#bound?.login,
     messages: () => this.#messages,
+    layout: () => this.#appearance.layout,
     requestUpdate: () => this.requestUpdate(),
     dispatchEvent: (event) => this.dispatchEvent(event),
     focusAfterRender: (selector) => this.#focus.request(selector),
@@ -181,6 +192,7 @@ export class OrgAuthLogin extends LitElement {
     this.publicToken = undefined;
     this.baseUrl = undefined;
     this.theme = 'light';
+    this.appearance = undefined;
     this.messages = undefined;
     this.organizationSlug = undefined;
     this.config = undefined;
@@ -231,7 +243,13 @@ export class OrgAuthLogin extends LitElement {
         ? renderStep(state, this.#view)
         : spinner();
     const step = usageError ? 'error' : (state?.step ?? '');
-    return html`<div class="card" part="card" data-step=${step} aria-busy=${step === '' ? 'true' : 'false'}>${body}</div>`;
+    const { logoImageUrl, logoPlacement = 'inside' } = this.#appearance.layout;
+    // Decorative (empty alt): the heading names where the person is signing in.
+    const logo = (placement: string) =>
+      logoImageUrl && logoPlacement === placement
+        ? html`<div class="logo-box" part="logo-box"><img class="logo-image" part="logo-image" src=${logoImageUrl} alt="" /></div>`
+        : nothing;
+    return html`${logo('outside')}<div class="card" part="card" data-step=${step} aria-busy=${step === '' ? 'true' : 'false'}>${logo('inside')}${body}</div>`;
   }
 
   /** One login machine per client, slug and configuration: another of any is another login. */

@@ -12,6 +12,8 @@ import { AccountSession, grantableRoles, type GrantableRole } from '../../intern
 import { panelStyles } from '../../internal/panel.styles.js';
 import { spinner } from '../../internal/spinner.js';
 import { themeStyles } from '../../internal/theme.styles.js';
+import type { OrgAuthAppearance } from '../../theming/appearance.js';
+import { AppearanceController } from '../../theming/appearance-controller.js';
 import type { OrgAuthTheme } from '../login/login.js';
 import { MEMBER_ACTIONS, MemberActions } from './members-actions.js';
 import { MembersList } from './members-list.js';
@@ -60,6 +62,7 @@ export class OrgAuthOrganizationMembers extends LitElement {
     publicToken: { attribute: 'public-token' },
     baseUrl: { attribute: 'base-url' },
     theme: { reflect: true },
+    appearance: { attribute: false },
     messages: { attribute: false },
     pageSize: { attribute: 'page-size', type: Number },
     awaitingClient: { attribute: 'awaiting-client', type: Boolean },
@@ -73,6 +76,11 @@ export class OrgAuthOrganizationMembers extends LitElement {
   declare baseUrl: string | undefined;
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   declare theme: OrgAuthTheme;
+  /**
+   * Colours, fonts, per-part classes or styles, and layout (`theme`, `variables`, `elements`, `layout`,
+   * `stylesheets`): see `OrgAuthAppearance`. Its `theme` wins over the `theme` attribute.
+   */
+  declare appearance: OrgAuthAppearance | undefined;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthMembersMessagesOverride | undefined;
   /** Members per page (default 20). */
@@ -110,6 +118,9 @@ export class OrgAuthOrganizationMembers extends LitElement {
     this.publicToken = undefined;
     this.baseUrl = undefined;
     this.theme = 'light';
+    this.appearance = undefined;
+    // Registers itself with the element (`addController`): it acts after each render.
+    new AppearanceController(this);
     this.messages = undefined;
     this.pageSize = 20;
     this.awaitingClient = false;

@@ -11,6 +11,8 @@ import { AccountSession } from '../../internal/account-session.js';
 import { panelStyles } from '../../internal/panel.styles.js';
 import { spinner } from '../../internal/spinner.js';
 import { themeStyles } from '../../internal/theme.styles.js';
+import type { OrgAuthAppearance } from '../../theming/appearance.js';
+import { AppearanceController } from '../../theming/appearance-controller.js';
 import type { OrgAuthTheme } from '../login/login.js';
 import { FIELD_ACTION, SETTINGS_ACTIONS, type SettingsField, type SettingsForm } from './settings-form.js';
 import { SettingsEditor } from './settings-editor.js';
@@ -43,6 +45,7 @@ export class OrgAuthOrganizationSettings extends LitElement {
     publicToken: { attribute: 'public-token' },
     baseUrl: { attribute: 'base-url' },
     theme: { reflect: true },
+    appearance: { attribute: false },
     messages: { attribute: false },
     awaitingClient: { attribute: 'awaiting-client', type: Boolean },
   };
@@ -55,6 +58,11 @@ export class OrgAuthOrganizationSettings extends LitElement {
   declare baseUrl: string | undefined;
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   declare theme: OrgAuthTheme;
+  /**
+   * Colours, fonts, per-part classes or styles, and layout (`theme`, `variables`, `elements`, `layout`,
+   * `stylesheets`): see `OrgAuthAppearance`. Its `theme` wins over the `theme` attribute.
+   */
+  declare appearance: OrgAuthAppearance | undefined;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthSettingsMessagesOverride | undefined;
   /** Set by framework wrappers that give the client after hydration: until then its absence is not an error. */
@@ -79,6 +87,9 @@ export class OrgAuthOrganizationSettings extends LitElement {
     this.publicToken = undefined;
     this.baseUrl = undefined;
     this.theme = 'light';
+    this.appearance = undefined;
+    // Registers itself with the element (`addController`): it acts after each render.
+    new AppearanceController(this);
     this.messages = undefined;
     this.awaitingClient = false;
   }
@@ -132,7 +143,7 @@ export class OrgAuthOrganizationSettings extends LitElement {
           edit: (patch) => editor.edit(patch),
           toggleMethod: (method, on) => editor.toggleMethod(method, on),
         })}
-        <div class="status" part="status" role="status">${editor.status || nothing}</div>
+        <div class="status ${editor.status === m['settings.saved'] ? 'success' : ''}" part="status" role="status">${editor.status || nothing}</div>
         <div class="error" part="error" role="alert">${editor.saveError ? errorMessage(editor.saveError, m) : Object.keys(editor.errors).length ? m['settings.fixErrors'] : nothing}</div>
         ${
           any

@@ -10,6 +10,8 @@ import {
   type OrgAuthAccountMessagesOverride,
 } from '../../i18n/account-messages.js';
 import { themeStyles } from '../../internal/theme.styles.js';
+import type { OrgAuthAppearance } from '../../theming/appearance.js';
+import { AppearanceController } from '../../theming/appearance-controller.js';
 import type { OrgAuthTheme } from '../login/login.js';
 import { SwitcherActions } from './switcher-actions.js';
 import { SwitcherMenu } from './switcher-menu.js';
@@ -60,6 +62,7 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
     publicToken: { attribute: 'public-token' },
     baseUrl: { attribute: 'base-url' },
     theme: { reflect: true },
+    appearance: { attribute: false },
     messages: { attribute: false },
     disableCreateOrganization: { attribute: 'disable-create-organization', type: Boolean },
     awaitingClient: { attribute: 'awaiting-client', type: Boolean },
@@ -73,6 +76,11 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
   declare baseUrl: string | undefined;
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   declare theme: OrgAuthTheme;
+  /**
+   * Colours, fonts, per-part classes or styles, and layout (`theme`, `variables`, `elements`, `layout`,
+   * `stylesheets`): see `OrgAuthAppearance`. Its `theme` wins over the `theme` attribute.
+   */
+  declare appearance: OrgAuthAppearance | undefined;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthAccountMessagesOverride | undefined;
   /** Hides "Create organization" even when the project allows creating organizations. */
@@ -110,6 +118,9 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
     this.publicToken = undefined;
     this.baseUrl = undefined;
     this.theme = 'light';
+    this.appearance = undefined;
+    // Registers itself with the element (`addController`): it acts after each render.
+    new AppearanceController(this);
     this.messages = undefined;
     this.disableCreateOrganization = false;
     this.awaitingClient = false;

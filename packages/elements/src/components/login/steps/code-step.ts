@@ -89,7 +89,7 @@ export function renderCodeStep(state: StepState<'email-sent'>, view: LoginView):
       />
       <p id="code-hint" class="hint" part="hint">${m['code.hint']}</p>
       ${alertRegion(message)}
-      <div class="status" role="status">${status}</div>
+      <div class="status ${verifying ? '' : 'success'}" role="status">${status}</div>
       <button class="primary" part="submit-button" type="submit" ?disabled=${state.busy}>
         ${verifying ? spinner() : null}<span>${m['code.submit']}</span>
       </button>

@@ -20,7 +20,7 @@ export function renderEmailSentStep(state: StepState<'email-sent'>, view: LoginV
     <p class="intro" part="intro">${format(organization ? m['emailSent.bodyOrganization'] : m['emailSent.body'], { email: html`<b class="email">${state.email}</b>`, organization })}</p>
     <p class="hint" part="hint">${m['emailSent.hint']}</p>
     ${hint ? html`<p class="hint admission" part="hint admission-hint">${hint}</p>` : null}
-    <div class="status" role="status">${view.resent && !state.busy && !message ? m['emailSent.resent'] : null}</div>
+    <div class="status success" role="status">${view.resent && !state.busy && !message ? m['emailSent.resent'] : null}</div>
     ${alertRegion(message)}
     <div class="actions" aria-busy=${state.busy ? 'true' : 'false'}>
       <button class="primary" part="submit-button" type="button" ?disabled=${state.busy} @click=${() => view.resend()}>

@@ -12,8 +12,8 @@ const isEmailMethod = (p: LoginProduct): p is EmailMethod => p === 'emailMagicLi
  * "Sign in or create an organization": the email form that sends a link or a code (with both
  * products offered, one button each, so the person picks), plus "Continue with SSO" when `sso` is
  * offered (and, on an organization's page, a way back to its SSO buttons). In discovery with `oauth`
- * offered, the provider buttons sit above the form ("or" between) when `products` names `oauth`
- * before the email products, else below it.
+ * offered, the provider buttons sit above the form ("or" between) when `appearance.layout.socialButtonsPlacement`
+ * is `top`, or, without it, when `products` names `oauth` before the email products; else below it.
  */
 export function renderEmailStep(state: StepState<'email'>, view: LoginView): TemplateResult {
   const m = view.messages;
@@ -23,7 +23,10 @@ export function renderEmailStep(state: StepState<'email'>, view: LoginView): Tem
   const sso = view.products.includes('sso');
   // An organization's page shows its own provider buttons; its email step is for email only.
   const providers = state.flow ? [] : view.oauthProviders(null);
-  const oauthFirst = view.products.indexOf('oauth') < view.products.findIndex(isEmailMethod);
+  const placement = view.layout.socialButtonsPlacement;
+  const oauthFirst = placement
+    ? placement === 'top'
+    : view.products.indexOf('oauth') < view.products.findIndex(isEmailMethod);
   const oauth = providers.length > 0 ? oauthButtons(providers, state.busy, view) : nothing;
   const divider = providers.length > 0 && methods.length > 0 ? orDivider(view) : nothing;
   const intro =

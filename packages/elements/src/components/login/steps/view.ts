@@ -1,6 +1,7 @@
 import type { EmailMethod, LoginProduct, LoginState, LoginStep, OAuthProviderConfig } from '@orgauth/core';
 import type { OAuthProviderType, OrganizationBySlug } from '@orgauth/core/protocol';
 import type { OrgAuthMessages } from '../../../i18n/messages.js';
+import type { OrgAuthLayout } from '../../../theming/appearance.js';
 import type { CreateFormState } from '../create-form.js';
 
 /** The login state narrowed to one step. */
@@ -13,6 +14,8 @@ export type StepState<K extends LoginStep> = Extract<LoginState, { step: K }>;
  */
 export interface LoginView {
   readonly messages: OrgAuthMessages;
+  /** `appearance.layout`: where the OAuth buttons go, the logo. */
+  readonly layout: OrgAuthLayout;
   /** True after a resend succeeded on the current "Check your email" screen. */
   readonly resent: boolean;
   /** The create-organization form's field values. */

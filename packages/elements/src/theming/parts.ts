@@ -1,0 +1,17 @@
+// One name per line would make a long file of a plain list.
+// biome-ignore format: a list of names
+/** Every `::part()` of the OrgAuth elements, as `appearance.elements` names it (camelCase). */
+export const ELEMENT_KEYS = [
+  'actionButton', 'actionsCell', 'admissionHint', 'authMethods', 'avatar', 'button', 'cancelButton',
+  'card', 'cell', 'choice', 'codeInput', 'confirmButton', 'count', 'createButton', 'createItem',
+  'dangerButton', 'dialog', 'dialogActions', 'dialogBody', 'dialogHeading', 'divider', 'emailButton',
+  'emailCell', 'empty', 'error', 'field', 'fieldError', 'form', 'heading', 'hint', 'initials', 'input',
+  'intro', 'inviteButton', 'inviteForm', 'item', 'itemHint', 'itemName', 'label', 'linkButton',
+  'loadMore', 'logo', 'logoBox', 'logoImage', 'menu', 'methodButton', 'methods', 'name', 'nameCell',
+  'oauthButton', 'oauthButtons', 'oauthMark', 'orgButton', 'orgHint', 'orgList', 'orgName',
+  'organizationItem', 'panel', 'reactivateButton', 'readOnly', 'removeButton', 'resendButton',
+  'resendCountdown', 'retryButton', 'retryItem', 'revokeButton', 'roleEditor', 'rolePicker',
+  'rolesButton', 'rolesCell', 'row', 'saveRolesButton', 'search', 'searchInput', 'secondaryButton',
+  'select', 'separator', 'signOutButton', 'signOutItem', 'spinner', 'ssoButton', 'ssoEmailButton',
+  'ssoList', 'status', 'statusBadge', 'statusCell', 'subheading', 'submitButton', 'table', 'tableWrap',
+] as const;
