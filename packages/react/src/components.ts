@@ -40,7 +40,8 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  * `<orgauth-login>` as a React component: the whole discovery login (email, check your email,
  * organization picker, create organization). The `client` prop defaults to the client of the nearest
  * `<OrgAuthProvider>` (React context does not reach into custom elements, so it is passed on here).
- * `theme` is `light`, `dark` or `auto`. `organizationSlug` shows that organization's login page (its SSO
+ * `theme` is `light`, `dark` or `auto`; `appearance` takes the elements' `OrgAuthAppearance` (a prebuilt
+ * theme such as `neutralTheme`, `variables`, per-part `elements` classes or styles, `layout`). `organizationSlug` shows that organization's login page (its SSO
  * buttons and "Continue with email") instead of discovery; it is rendered as the `organization-slug`
  * attribute, so server-rendered HTML carries it too, as it does `awaiting-client` (the element waits for
  * the client React sets after hydration instead of reporting it missing).

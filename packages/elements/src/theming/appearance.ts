@@ -69,13 +69,13 @@ export type OrgAuthElements = Partial<Record<OrgAuthElementKey, string | OrgAuth
 /** Arrangement of the login. */
 export interface OrgAuthLayout {
   /** A logo shown with the login card (decorative: the heading names the place). */
-  logoImageUrl?: string;
+  logoImageUrl?: string | undefined;
   /** `inside` the card above the heading (default when a logo is given), `outside` above it, or `none`. */
-  logoPlacement?: 'inside' | 'outside' | 'none';
+  logoPlacement?: 'inside' | 'outside' | 'none' | undefined;
   /** Hides the screens' titles and intro sentences visually; screen readers still read them. */
-  hideHeaderText?: boolean;
+  hideHeaderText?: boolean | undefined;
   /** OAuth buttons above (`top`) or below (`bottom`) the email form. Default: the order of `products`. */
-  socialButtonsPlacement?: 'top' | 'bottom';
+  socialButtonsPlacement?: 'top' | 'bottom' | undefined;
 }
 
 /** A named set of defaults: what `defaultTheme`, `darkTheme` and `neutralTheme` are. */
