@@ -1,7 +1,7 @@
 import type { LoginConfig, LoginProduct } from '@orgauth/core';
 import { useAuthStatus, useMember, useOrgAuth, useOrganization } from '@orgauth/react';
 import { OrganizationMembers, OrganizationSettings, OrganizationSwitcher } from '@orgauth/react/account';
-import { Login } from '@orgauth/react/components';
+import { Login, type OrgAuthAppearance, themes } from '@orgauth/react/components';
 import { useState } from 'react';
 
 const PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'emailOtp', 'sso', 'oauth'];
@@ -43,6 +43,16 @@ export function App() {
   );
 }
 
+/**
+ * `?theme=neutral` (or `dark`, `default`): every OrgAuth component gets that prebuilt theme through its
+ * `appearance` prop; without it they follow the system's colour scheme (`theme="auto"`). Read in the
+ * browser only: the cards that use it render after the status is known.
+ */
+function appearanceFromUrl(): OrgAuthAppearance | undefined {
+  const name = new URLSearchParams(window.location.search).get('theme');
+  return name && Object.hasOwn(themes, name) ? { theme: themes[name as keyof typeof themes] } : undefined;
+}
+
 function Loading() {
   return (
     <section className="demo-card" role="status" aria-busy="true" data-testid="auth-loading">
@@ -65,10 +75,11 @@ function LoginCard() {
     ?.split(/[\s,]+/)
     .filter((p): p is LoginProduct => (PRODUCTS as readonly string[]).includes(p));
   const config: LoginConfig = { ...DEMO_CONFIG, ...(products?.length ? { products } : {}) };
+  const appearance = appearanceFromUrl();
   return organizationSlug ? (
-    <Login client={client} theme="auto" organizationSlug={organizationSlug} config={config} />
+    <Login client={client} theme="auto" appearance={appearance} organizationSlug={organizationSlug} config={config} />
   ) : (
-    <Login client={client} theme="auto" config={config} />
+    <Login client={client} theme="auto" appearance={appearance} config={config} />
   );
 }
 
@@ -77,6 +88,7 @@ function SignedIn() {
   const member = useMember();
   const organization = useOrganization();
   const [busy, setBusy] = useState(false);
+  const appearance = appearanceFromUrl();
   const signOut = async () => {
     setBusy(true);
     try {
@@ -94,7 +106,12 @@ function SignedIn() {
         <h1 id="signed-in-heading">You're signed in</h1>
         {/* Switching organizations updates the client's store, so the details below follow. Creating one
             goes through the login's discovery (an intermediate session), so the menu does not offer it. */}
-        <OrganizationSwitcher theme="auto" disableCreateOrganization data-testid="organization-switcher" />
+        <OrganizationSwitcher
+          theme="auto"
+          appearance={appearance}
+          disableCreateOrganization
+          data-testid="organization-switcher"
+        />
         <dl>
           <dt>Member</dt>
           <dd data-testid="member-email">{member?.email_address}</dd>
@@ -108,8 +125,8 @@ function SignedIn() {
       {/* What the member's roles allow: admins invite, change roles and remove people and edit the
           settings; members see both, read-only. The server checks each call again. */}
       <div className="demo-wide">
-        <OrganizationMembers theme="auto" />
-        <OrganizationSettings theme="auto" />
+        <OrganizationMembers theme="auto" appearance={appearance} />
+        <OrganizationSettings theme="auto" appearance={appearance} />
       </div>
     </>
   );

@@ -37,6 +37,7 @@ import { LOGIN_ERROR_MESSAGES } from './i18n/error-messages.js';
 import { DEFAULT_MESSAGES } from './i18n/messages.js';
 import { themeStyles } from './internal/theme.styles.js';
 import { AppearanceController } from './theming/appearance-controller.js';
+import { themes } from './theming/themes.js';
 import { VERSION } from './version.js';
 
 /** The part of Lit that `window.OrgAuth.lit` lends to the account chunk. */
@@ -71,6 +72,8 @@ const OrgAuth = Object.freeze({
   OrgAuthProvider,
   defineOrgAuthElements,
   DEFAULT_MESSAGES,
+  /** The prebuilt themes (`default`, `dark`, `neutral`), for `element.appearance = { theme: OrgAuth.themes.neutral }`. */
+  themes,
   /**
    * The sign-in's error words only: the signed-in surfaces' own (`SIGNED_IN_ERROR_MESSAGES`) ride in
    * `orgauth-account.global.js`, as `OrgAuthAccount.SIGNED_IN_ERROR_MESSAGES`.

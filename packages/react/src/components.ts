@@ -71,3 +71,13 @@ export const Login = React.forwardRef<OrgAuthLogin, LoginProps>(function Login({
   return React.createElement(LoginElement, { ...props, ...slug, ...given, ref });
 });
 Login.displayName = 'Login';
+
+/** The prebuilt themes and the `appearance` types, so a React app themes from this one import. */
+export { darkTheme, defaultTheme, neutralTheme, themes } from '@orgauth/elements';
+export type {
+  OrgAuthAppearance,
+  OrgAuthElements,
+  OrgAuthLayout,
+  OrgAuthThemeDefinition,
+  OrgAuthVariables,
+} from '@orgauth/elements';
