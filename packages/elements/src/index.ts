@@ -27,4 +27,5 @@ export type { SignedInErrorKey, ErrorKey, LoginErrorKey } from './i18n/error-mes
 export { LOGIN_ERROR_MESSAGES } from './i18n/error-messages.js';
 export { DEFAULT_MESSAGES, resolveMessages } from './i18n/messages.js';
 export type { OrgAuthMessageKey, OrgAuthMessages, OrgAuthMessagesOverride } from './i18n/messages.js';
+export type { OrgAuthLocale } from './i18n/locale.js';
 export { VERSION } from './version.js';
