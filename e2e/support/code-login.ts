@@ -16,7 +16,7 @@ export async function expectCodeStep(login: LoginCard, email: string): Promise<L
   await expect(field).toBeFocused();
   await expect(field).toHaveAttribute('autocomplete', 'one-time-code');
   await expect(field).toHaveAttribute('inputmode', 'numeric');
-  await expect(login.root.getByText(/^You can ask for a new code in \d+ s\.$/)).toBeVisible();
+  await expect(login.root.getByText(/^You can ask for a new code in \d+ seconds?\.$/)).toBeVisible();
   await expect(login.root.getByRole('button', { name: 'Resend code' })).toHaveCount(0);
   return field;
 }

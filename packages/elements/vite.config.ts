@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 const conditions = ['@orgauth/source', 'module', 'browser', 'development|production'];
 
+/** The locale packs built as entries of their own (src/i18n/locales/). */
+const LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'ar-XB'];
+
 /** Bare imports that stay imports in the ES library build: runtime deps and sibling packages. */
 const EXTERNAL =
   /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|@floating-ui\/[^/]+|@orgauth\/[^/]+)(\/.*)?$/;
@@ -63,7 +66,8 @@ const minifyLiterals = minifyHtmlLiterals({
 
 /**
  * `@orgauth/elements`.
- * - `vite build`: ES library build of `index`, `define` and `account` (`dist/*.js`), with lit,
+ * - `vite build`: ES library build of `index`, `define`, `account` and the locale packs
+ *   (`dist/*.js`, `dist/locales/*.js`), with lit,
  *   @lit/context, @floating-ui/dom and @orgauth/core left as imports.
  * - `vite build --mode global`: the script-tag bundle `dist/orgauth.global.js`, an IIFE with every
  *   dependency inlined and minified; it must not wipe the ES build, hence `emptyOutDir: false`.
@@ -105,7 +109,14 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true, // runs first; the global bundle and the declarations follow (see the `build` script)
           sourcemap: true,
           lib: {
-            entry: { index: 'src/index.ts', define: 'src/define.ts', account: 'src/account.ts' },
+            entry: {
+              index: 'src/index.ts',
+              define: 'src/define.ts',
+              account: 'src/account.ts',
+              // One module per locale pack (`@orgauth/elements/locales/de`, …): reached only through
+              // its own import, so a page that loads none carries no translated words.
+              ...Object.fromEntries(LOCALES.map((l) => [`locales/${l}`, `src/i18n/locales/${l}.ts`])),
+            },
             formats: ['es'],
             fileName: (_format: string, name: string) => `${name}.js`,
           },

@@ -92,6 +92,19 @@ describe('bundle contents', () => {
     expect(packages).toContain('@floating-ui/dom');
   });
 
+  it('no entry reaches a locale pack, and a translated pack imports nothing at run time', () => {
+    // Packs are reached only through their own subpaths (@orgauth/elements/locales/de, …).
+    for (const entry of ['global.ts', 'index.ts', 'define.ts', 'account.ts', 'account-global.ts']) {
+      expect(
+        importGraph(entry).files.filter((f) => f.startsWith('i18n/locales/')),
+        entry,
+      ).toEqual([]);
+    }
+    for (const pack of ['de', 'fr', 'es', 'ja']) {
+      expect(importGraph(`i18n/locales/${pack}.ts`).files).toEqual([`i18n/locales/${pack}.ts`]);
+    }
+  });
+
   // Runs once the package is built (CI builds before testing).
   const loginText = BUNDLES['../dist/orgauth.global.js'];
   const accountText = BUNDLES['../dist/orgauth-account.global.js'];

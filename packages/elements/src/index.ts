@@ -40,4 +40,5 @@ export type {
 export { variableToken } from './theming/appearance.js';
 export { ELEMENT_KEYS } from './theming/parts.js';
 export { darkTheme, defaultTheme, neutralTheme, themes } from './theming/themes.js';
+export type { OrgAuthLocale } from './i18n/locale.js';
 export { VERSION } from './version.js';

@@ -8,6 +8,7 @@ import {
   OrgAuthSessionEndedEvent,
   OrgAuthStepChangeEvent,
 } from '@orgauth/elements';
+import { de } from '@orgauth/elements/locales/de';
 import { cleanup, render, waitFor } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -33,6 +34,16 @@ describe('<Login>', () => {
     await el.updateComplete;
     expect(el.getAttribute('theme')).toBe('dark');
     expect(el.shadowRoot?.querySelector('h2')?.textContent).toBe('Sign in or create an organization');
+  });
+
+  it('passes a locale pack as a property: German words, the messages override still first', async () => {
+    const { client } = createTestClient();
+    const { container } = render(<Login client={client} locale={de} messages={{ 'email.label': 'E-Mail' }} />);
+    const el = loginIn(container);
+    await el.updateComplete;
+    expect(el.locale).toBe(de);
+    expect(el.shadowRoot?.querySelector('h2')?.textContent).toBe('Anmelden oder Organisation erstellen');
+    expect(el.shadowRoot?.querySelector('label')?.textContent?.trim()).toBe('E-Mail');
   });
 
   it('takes the client of the surrounding <OrgAuthProvider> when none is passed', () => {

@@ -1,5 +1,6 @@
 import { DEFAULT_ERROR_MESSAGES } from './signed-in-error-messages.js';
 import type { ErrorKey } from './error-messages.js';
+import type { OrgAuthLocale } from './locale.js';
 
 /**
  * Words of the account elements (`@orgauth/elements/account`), a table of their own beside the
@@ -29,15 +30,28 @@ export const DEFAULT_ACCOUNT_MESSAGES = {
 export type OrgAuthAccountMessageKey = keyof typeof DEFAULT_ACCOUNT_MESSAGES;
 
 /** The complete table an account element renders with: its own words and the error words. */
-export type OrgAuthAccountMessages = Record<OrgAuthAccountMessageKey, string> & { errors: Record<ErrorKey, string> };
+export type OrgAuthAccountMessages = Record<OrgAuthAccountMessageKey, string> & {
+  errors: Record<ErrorKey, string>;
+  /** The locale of the words (a pack's, else `en`), for `format()`. */
+  locale?: string;
+};
 
 /** What an account element's `messages` property accepts: any subset of its words, and of the errors. */
 export type OrgAuthAccountMessagesOverride = Partial<Record<OrgAuthAccountMessageKey, string>> & {
   errors?: Partial<Record<ErrorKey, string>>;
 };
 
-/** Defaults with `overrides` laid over them key by key (error strings merged separately). */
-export function resolveAccountMessages(overrides?: OrgAuthAccountMessagesOverride): OrgAuthAccountMessages {
+/** The English defaults, then `pack`'s words, then `overrides`, key by key (error strings merged separately). */
+export function resolveAccountMessages(
+  overrides?: OrgAuthAccountMessagesOverride,
+  pack?: OrgAuthLocale,
+): OrgAuthAccountMessages {
   const { errors, ...words } = overrides ?? {};
-  return { ...DEFAULT_ACCOUNT_MESSAGES, ...words, errors: { ...DEFAULT_ERROR_MESSAGES, ...errors } };
+  return {
+    ...DEFAULT_ACCOUNT_MESSAGES,
+    ...pack?.account,
+    ...words,
+    errors: { ...DEFAULT_ERROR_MESSAGES, ...pack?.errors, ...errors },
+    locale: pack?.locale ?? 'en',
+  };
 }

@@ -1,3 +1,4 @@
+import type { OrgAuthLocale } from './locale.js';
 import { resolveWords, type Words, type WordsOverride } from './account-words.js';
 
 /** Every string `<orgauth-organization-members>` shows. `{name}` marks a placeholder. */
@@ -9,7 +10,7 @@ export const DEFAULT_MEMBERS_MESSAGES = {
   'members.loading': 'Loading members…',
   'members.loadMore': 'Load more',
   'members.loadingMore': 'Loading more members…',
-  'members.count': 'Showing {shown} of {total} members',
+  'members.count': 'Showing {shown} of {total, plural, one {# member} other {# members}}',
   'members.empty': 'No members yet. Invite someone to get started.',
   'members.emptySearch': 'No members match “{query}”.',
   'members.signedOut': 'Sign in to see the members of your organization.',
@@ -71,6 +72,9 @@ export type OrgAuthMembersMessages = Words<OrgAuthMembersMessageKey>;
 /** What its `messages` property accepts: any subset of its strings and of the error words. */
 export type OrgAuthMembersMessagesOverride = WordsOverride<OrgAuthMembersMessageKey>;
 
-/** The members element's defaults with `overrides` laid over them. */
-export const resolveMembersMessages = (overrides?: OrgAuthMembersMessagesOverride): OrgAuthMembersMessages =>
-  resolveWords<OrgAuthMembersMessageKey>(DEFAULT_MEMBERS_MESSAGES, overrides);
+/** The members element's defaults, then `pack`'s words, then `overrides`. */
+export const resolveMembersMessages = (
+  overrides?: OrgAuthMembersMessagesOverride,
+  pack?: OrgAuthLocale,
+): OrgAuthMembersMessages =>
+  resolveWords<OrgAuthMembersMessageKey>(DEFAULT_MEMBERS_MESSAGES, overrides, pack, pack?.members);

@@ -1,6 +1,7 @@
+import type { OrgAuthLocale } from './locale.js';
 import { type SignedInErrorKey, type ErrorKey, LOGIN_ERROR_MESSAGES, type LoginErrorKey } from './error-messages.js';
 
-/** Every user-facing string of the elements, in one table (docs/architecture.md P7). `{name}` marks a placeholder. */
+/** Every user-facing string of the elements, in one table (docs/architecture.md P7). `{name}` marks a placeholder; `{n, plural, …}` and `{x, select, …}` follow src/i18n/format.ts. */
 export const DEFAULT_MESSAGES = {
   'email.heading': 'Sign in or create an organization',
   'email.headingOrganization': 'Sign in to {organization}',
@@ -29,9 +30,9 @@ export const DEFAULT_MESSAGES = {
   'code.submit': 'Verify code',
   'code.verifying': 'Checking your code…',
   'code.resend': 'Resend code',
-  'code.resendIn': 'You can ask for a new code in {seconds} s.',
+  'code.resendIn': 'You can ask for a new code in {seconds, plural, one {# second} other {# seconds}}.',
   'code.resent': 'We sent a new code. Use the latest email.',
-  'code.wrong': 'That code is not right. Tries left for this code: {count}.',
+  'code.wrong': 'That code is not right. {count, plural, one {# try} other {# tries}} left for this code.',
   'code.wrongLast': 'That code is not right, and it was the last try. Request a new code.',
   'authenticating.heading': 'Signing you in…',
   'chooseOrganization.heading': 'Choose an organization',
@@ -94,6 +95,8 @@ export type OrgAuthMessageKey = keyof typeof DEFAULT_MESSAGES;
  */
 export type OrgAuthMessages = Record<OrgAuthMessageKey, string> & {
   errors: Record<LoginErrorKey, string> & Partial<Record<SignedInErrorKey, string>>;
+  /** The locale of the words (a pack's, else `en`): plural rules and number format of `format()`. */
+  locale?: string;
 };
 
 /** What the `messages` property accepts: any subset of UI strings and error strings. */
@@ -101,8 +104,17 @@ export type OrgAuthMessagesOverride = Partial<Record<OrgAuthMessageKey, string>>
   errors?: Partial<Record<ErrorKey, string>>;
 };
 
-/** Defaults with `overrides` laid over them (error strings merged separately, key by key). */
-export function resolveMessages(overrides?: OrgAuthMessagesOverride): OrgAuthMessages {
+/**
+ * The English defaults, then `pack`'s words, then `overrides`, key by key (error strings merged
+ * separately the same way).
+ */
+export function resolveMessages(overrides?: OrgAuthMessagesOverride, pack?: OrgAuthLocale): OrgAuthMessages {
   const { errors, ...ui } = overrides ?? {};
-  return { ...DEFAULT_MESSAGES, ...ui, errors: { ...LOGIN_ERROR_MESSAGES, ...errors } };
+  return {
+    ...DEFAULT_MESSAGES,
+    ...pack?.messages,
+    ...ui,
+    errors: { ...LOGIN_ERROR_MESSAGES, ...pack?.errors, ...errors },
+    locale: pack?.locale ?? 'en',
+  };
 }

@@ -1,3 +1,4 @@
+import type { OrgAuthLocale } from './locale.js';
 import { resolveWords, type Words, type WordsOverride } from './account-words.js';
 
 /** Every string `<orgauth-organization-settings>` shows. `{name}` marks a placeholder. */
@@ -60,6 +61,9 @@ export type OrgAuthSettingsMessages = Words<OrgAuthSettingsMessageKey>;
 /** What its `messages` property accepts: any subset of its strings and of the error words. */
 export type OrgAuthSettingsMessagesOverride = WordsOverride<OrgAuthSettingsMessageKey>;
 
-/** The settings element's defaults with `overrides` laid over them. */
-export const resolveSettingsMessages = (overrides?: OrgAuthSettingsMessagesOverride): OrgAuthSettingsMessages =>
-  resolveWords<OrgAuthSettingsMessageKey>(DEFAULT_SETTINGS_MESSAGES, overrides);
+/** The settings element's defaults, then `pack`'s words, then `overrides`. */
+export const resolveSettingsMessages = (
+  overrides?: OrgAuthSettingsMessagesOverride,
+  pack?: OrgAuthLocale,
+): OrgAuthSettingsMessages =>
+  resolveWords<OrgAuthSettingsMessageKey>(DEFAULT_SETTINGS_MESSAGES, overrides, pack, pack?.settings);

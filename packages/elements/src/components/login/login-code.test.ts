@@ -104,7 +104,7 @@ describe('code entry', () => {
         : discoveryReply(['Acme Inc.']),
     );
     type(input(), '111111');
-    await vi.waitFor(() => expect(alertText(el)).toBe('That code is not right. Tries left for this code: 4.'));
+    await vi.waitFor(() => expect(alertText(el)).toBe('That code is not right. 4 tries left for this code.'));
     expect(input().getAttribute('aria-invalid')).toBe('true');
     expect(el.shadowRoot?.activeElement).toBe(input());
     expect([input().selectionStart, input().selectionEnd]).toEqual([0, 6]);
@@ -190,11 +190,11 @@ describe('resend countdown', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const { el, input, sends } = await atCodeEntry();
     const countdown = () => textOf(find(el, '[part~="resend-countdown"]'));
-    expect(countdown()).toBe('You can ask for a new code in 30 s.');
+    expect(countdown()).toBe('You can ask for a new code in 30 seconds.');
     expect(findAll(el, '[part~="resend-button"]')).toHaveLength(0);
     vi.advanceTimersByTime(10_000);
     await el.updateComplete;
-    expect(countdown()).toBe('You can ask for a new code in 20 s.');
+    expect(countdown()).toBe('You can ask for a new code in 20 seconds.');
     vi.advanceTimersByTime(20_000);
     await el.updateComplete;
     expect(findAll(el, '[part~="resend-countdown"]')).toHaveLength(0);
@@ -205,7 +205,7 @@ describe('resend countdown', () => {
     expect(textOf(find(el, '[role="status"]'))).toBe('We sent a new code. Use the latest email.');
     expect(find(el, '[role="status"]').getAttribute('role')).toBe('status');
     expect(input().value).toBe('');
-    expect(countdown()).toBe('You can ask for a new code in 30 s.');
+    expect(countdown()).toBe('You can ask for a new code in 30 seconds.');
   });
 
   it('stops ticking when the element leaves the page', async () => {

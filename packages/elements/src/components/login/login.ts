@@ -5,6 +5,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { OrgAuthNavigateEvent } from '../../events/navigate.js';
 import { errorMessage } from '../../i18n/format.js';
 import { resolveMessages, type OrgAuthMessages, type OrgAuthMessagesOverride } from '../../i18n/messages.js';
+import type { OrgAuthLocale } from '../../i18n/locale.js';
 import { alertRegion } from '../../internal/alert.js';
 import { spinner } from '../../internal/spinner.js';
 import { configKey, resolveLoginConfig } from './login-config.js';
@@ -75,7 +76,7 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @csspart method-button - "Email me a link" / "Email me a code" when both are offered (also `submit-button` or `secondary-button`).
  * @csspart code-input - The one-time code field (also `input`).
  * @csspart resend-button - "Resend code" (also `secondary-button`).
- * @csspart resend-countdown - "You can ask for a new code in 30 s" (also `hint`).
+ * @csspart resend-countdown - "You can ask for a new code in 30 seconds" (also `hint`).
  * @csspart oauth-buttons - The list of OAuth provider buttons.
  * @csspart oauth-button - One "Continue with Google" button (also `secondary-button`); `data-provider` names it.
  * @csspart oauth-mark - The provider's mark inside its button.
@@ -112,6 +113,7 @@ export class OrgAuthLogin extends LitElement {
     theme: { reflect: true },
     appearance: { attribute: false },
     messages: { attribute: false },
+    locale: { attribute: false },
     organizationSlug: { attribute: 'organization-slug' },
     config: { attribute: false },
     products: {},
@@ -136,6 +138,11 @@ export class OrgAuthLogin extends LitElement {
   declare appearance: OrgAuthAppearance | undefined;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthMessagesOverride | undefined;
+  /**
+   * A locale pack (`import { de } from '@orgauth/elements/locales/de'`): its words replace the English
+   * defaults, `messages` still wins over it, and its `lang` and `dir` go on the rendered card.
+   */
+  declare locale: OrgAuthLocale | undefined;
   /** Shows this organization's login page (its SSO buttons) instead of the discovery flow. */
   declare organizationSlug: string | undefined;
   /**
@@ -194,6 +201,7 @@ export class OrgAuthLogin extends LitElement {
     this.theme = 'light';
     this.appearance = undefined;
     this.messages = undefined;
+    this.locale = undefined;
     this.organizationSlug = undefined;
     this.config = undefined;
     this.products = undefined;
@@ -222,7 +230,7 @@ export class OrgAuthLogin extends LitElement {
   };
 
   protected override update(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.#messages = resolveMessages(this.messages);
+    if (changed.has('messages') || changed.has('locale')) this.#messages = resolveMessages(this.messages, this.locale);
     // The ClientController has resolved the client by now (its hostUpdate); the render is still to come.
     this.#bind(this.#clients.client, this.organizationSlug);
     const state = this.#login.value;
@@ -249,7 +257,7 @@ export class OrgAuthLogin extends LitElement {
       logoImageUrl && logoPlacement === placement
         ? html`<div class="logo-box" part="logo-box"><img class="logo-image" part="logo-image" src=${logoImageUrl} alt="" /></div>`
         : nothing;
-    return html`${logo('outside')}<div class="card" part="card" data-step=${step} aria-busy=${step === '' ? 'true' : 'false'}>${logo('inside')}${body}</div>`;
+    return html`${logo('outside')}<div class="card" part="card" lang=${this.locale?.locale ?? nothing} dir=${this.locale?.dir ?? nothing} data-step=${step} aria-busy=${step === '' ? 'true' : 'false'}>${logo('inside')}${body}</div>`;
   }
 
   /** One login machine per client, slug and configuration: another of any is another login. */

@@ -103,7 +103,7 @@ function table(view: MembersView): TemplateResult {
         </tbody>
       </table>
     </div>
-    <p class="hint" part="count">${format(m['members.count'], { shown: list.members.length, total: list.total })}</p>
+    <p class="hint" part="count">${format(m['members.count'], { shown: list.members.length, total: list.total }, m.locale)}</p>
     ${
       list.nextCursor
         ? html`<button type="button" class="secondary" part="secondary-button load-more" aria-disabled=${list.loadingMore ? 'true' : nothing} @click=${() => void list.more()}>

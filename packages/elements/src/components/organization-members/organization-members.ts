@@ -1,5 +1,5 @@
 import { isOrgAuthError, type B2BClient } from '@orgauth/core';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ClientController } from '../../controllers/client-controller.js';
 import { OrgAuthErrorEvent } from '../../events/error.js';
 import { errorMessage, format } from '../../i18n/format.js';
@@ -8,6 +8,7 @@ import {
   type OrgAuthMembersMessages,
   type OrgAuthMembersMessagesOverride,
 } from '../../i18n/members-messages.js';
+import type { OrgAuthLocale } from '../../i18n/locale.js';
 import { AccountSession, grantableRoles, type GrantableRole } from '../../internal/account-session.js';
 import { panelStyles } from '../../internal/panel.styles.js';
 import { spinner } from '../../internal/spinner.js';
@@ -64,6 +65,7 @@ export class OrgAuthOrganizationMembers extends LitElement {
     theme: { reflect: true },
     appearance: { attribute: false },
     messages: { attribute: false },
+    locale: { attribute: false },
     pageSize: { attribute: 'page-size', type: Number },
     awaitingClient: { attribute: 'awaiting-client', type: Boolean },
   };
@@ -83,6 +85,11 @@ export class OrgAuthOrganizationMembers extends LitElement {
   declare appearance: OrgAuthAppearance | undefined;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthMembersMessagesOverride | undefined;
+  /**
+   * A locale pack (`import { de } from '@orgauth/elements/locales/de'`): its words replace the English
+   * defaults, `messages` still wins over it, and its `lang` and `dir` go on the rendered card.
+   */
+  declare locale: OrgAuthLocale | undefined;
   /** Members per page (default 20). */
   declare pageSize: number;
   /** Set by framework wrappers that give the client after hydration: until then its absence is not an error. */
@@ -122,6 +129,7 @@ export class OrgAuthOrganizationMembers extends LitElement {
     // Registers itself with the element (`addController`): it acts after each render.
     new AppearanceController(this);
     this.messages = undefined;
+    this.locale = undefined;
     this.pageSize = 20;
     this.awaitingClient = false;
   }
@@ -132,7 +140,8 @@ export class OrgAuthOrganizationMembers extends LitElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.#messages = resolveMembersMessages(this.messages);
+    if (changed.has('messages') || changed.has('locale'))
+      this.#messages = resolveMembersMessages(this.messages, this.locale);
     this.#session.sync(this.#clients.client);
     // The list is asked for once the session may search; without `search` the server would refuse it.
     if (this.#live && this.#session.permissions?.search && !this.#listed) {
@@ -170,7 +179,7 @@ export class OrgAuthOrganizationMembers extends LitElement {
               })
             : words(m['members.notAllowed']);
     const organization = state?.status === 'signed-in' ? state.organization.organization_name : '';
-    return html`<section class="card" part="card" aria-busy=${busy ? 'true' : 'false'} aria-label=${format(m['members.intro'], { organization }).join('')}>
+    return html`<section class="card" part="card" lang=${this.locale?.locale ?? nothing} dir=${this.locale?.dir ?? nothing} aria-busy=${busy ? 'true' : 'false'} aria-label=${format(m['members.intro'], { organization }).join('')}>
       ${body}${this.#dialog.render(
         confirmRequest(this.#actions, m, organization),
         () => void this.#actions.confirmed(),

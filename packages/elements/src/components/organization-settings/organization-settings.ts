@@ -7,6 +7,7 @@ import {
   type OrgAuthSettingsMessages,
   type OrgAuthSettingsMessagesOverride,
 } from '../../i18n/settings-messages.js';
+import type { OrgAuthLocale } from '../../i18n/locale.js';
 import { AccountSession } from '../../internal/account-session.js';
 import { panelStyles } from '../../internal/panel.styles.js';
 import { spinner } from '../../internal/spinner.js';
@@ -47,6 +48,7 @@ export class OrgAuthOrganizationSettings extends LitElement {
     theme: { reflect: true },
     appearance: { attribute: false },
     messages: { attribute: false },
+    locale: { attribute: false },
     awaitingClient: { attribute: 'awaiting-client', type: Boolean },
   };
 
@@ -65,6 +67,11 @@ export class OrgAuthOrganizationSettings extends LitElement {
   declare appearance: OrgAuthAppearance | undefined;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthSettingsMessagesOverride | undefined;
+  /**
+   * A locale pack (`import { de } from '@orgauth/elements/locales/de'`): its words replace the English
+   * defaults, `messages` still wins over it, and its `lang` and `dir` go on the rendered card.
+   */
+  declare locale: OrgAuthLocale | undefined;
   /** Set by framework wrappers that give the client after hydration: until then its absence is not an error. */
   declare awaitingClient: boolean;
 
@@ -91,11 +98,13 @@ export class OrgAuthOrganizationSettings extends LitElement {
     // Registers itself with the element (`addController`): it acts after each render.
     new AppearanceController(this);
     this.messages = undefined;
+    this.locale = undefined;
     this.awaitingClient = false;
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.#messages = resolveSettingsMessages(this.messages);
+    if (changed.has('messages') || changed.has('locale'))
+      this.#messages = resolveSettingsMessages(this.messages, this.locale);
     this.#session.sync(this.#clients.client);
     super.update(changed);
   }
@@ -117,7 +126,7 @@ export class OrgAuthOrganizationSettings extends LitElement {
           : !form || !can
             ? html`<div class="status progress" part="status" role="status">${spinner()}${m['settings.loading']}</div>`
             : this.#renderForm(form);
-    return html`<section class="card" part="card" aria-labelledby="settings-heading" aria-busy=${loading ? 'true' : 'false'}>${heading}${body}</section>`;
+    return html`<section class="card" part="card" lang=${this.locale?.locale ?? nothing} dir=${this.locale?.dir ?? nothing} aria-labelledby="settings-heading" aria-busy=${loading ? 'true' : 'false'}>${heading}${body}</section>`;
   }
 
   #renderForm(form: SettingsForm): TemplateResult {

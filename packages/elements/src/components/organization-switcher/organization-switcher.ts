@@ -9,6 +9,7 @@ import {
   type OrgAuthAccountMessages,
   type OrgAuthAccountMessagesOverride,
 } from '../../i18n/account-messages.js';
+import type { OrgAuthLocale } from '../../i18n/locale.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import type { OrgAuthAppearance } from '../../theming/appearance.js';
 import { AppearanceController } from '../../theming/appearance-controller.js';
@@ -64,6 +65,7 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
     theme: { reflect: true },
     appearance: { attribute: false },
     messages: { attribute: false },
+    locale: { attribute: false },
     disableCreateOrganization: { attribute: 'disable-create-organization', type: Boolean },
     awaitingClient: { attribute: 'awaiting-client', type: Boolean },
   };
@@ -83,6 +85,11 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
   declare appearance: OrgAuthAppearance | undefined;
   /** Replacement words, merged over the defaults key by key. */
   declare messages: OrgAuthAccountMessagesOverride | undefined;
+  /**
+   * A locale pack (`import { de } from '@orgauth/elements/locales/de'`): its words replace the English
+   * defaults, `messages` still wins over it, and its `lang` and `dir` go on the rendered card.
+   */
+  declare locale: OrgAuthLocale | undefined;
   /** Hides "Create organization" even when the project allows creating organizations. */
   declare disableCreateOrganization: boolean;
   /** Set by framework wrappers that assign `client` after hydration: its absence is not an error yet. */
@@ -122,6 +129,7 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
     // Registers itself with the element (`addController`): it acts after each render.
     new AppearanceController(this);
     this.messages = undefined;
+    this.locale = undefined;
     this.disableCreateOrganization = false;
     this.awaitingClient = false;
   }
@@ -132,7 +140,8 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
   }
 
   protected override update(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.#messages = resolveAccountMessages(this.messages);
+    if (changed.has('messages') || changed.has('locale'))
+      this.#messages = resolveAccountMessages(this.messages, this.locale);
     this.#organization.setSource(this.#clients.client?.store);
     this.#actions.bind(this.#clients.client);
     super.update(changed);
@@ -149,13 +158,13 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
     const open = this.#menu.isOpen;
     const logo = (o: Organization) => avatar(o, this.#brokenLogos, (url) => this.#logoFailed(url));
     const list: SwitcherList = this.#actions.list;
-    return html`<button id="button" class="button" part="button" type="button" aria-haspopup="menu"
+    return html`<button id="button" class="button" part="button" type="button" aria-haspopup="menu" lang=${this.locale?.locale ?? nothing} dir=${this.locale?.dir ?? nothing}
         aria-expanded=${open ? 'true' : 'false'} aria-controls="menu"
         aria-label=${messages['switcher.button'].replace('{organization}', current.organization_name)}
         @click=${this.#menu.onButtonClick} @keydown=${this.#menu.onButtonKeydown} @keyup=${this.#menu.onButtonKeyup}>
         ${logo(current)}<span class="name" part="name">${current.organization_name}</span><span class="chevron" aria-hidden="true"></span>
       </button>
-      <div @keydown=${this.#menu.onMenuKeydown} @focusout=${this.#menu.onFocusOut}>
+      <div lang=${this.locale?.locale ?? nothing} dir=${this.locale?.dir ?? nothing} @keydown=${this.#menu.onMenuKeydown} @focusout=${this.#menu.onFocusOut}>
         ${renderPanel(
           {
             messages,

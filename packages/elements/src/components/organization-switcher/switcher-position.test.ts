@@ -67,6 +67,20 @@ describe('panel position (@floating-ui/dom: flip, shift, size)', () => {
     expect(placed.left + 280).toBeLessThanOrEqual(320 - 8);
   });
 
+  it('in right-to-left text, bottom-start lines the panel up with the button’s right edge', async () => {
+    happyDOM().setViewport({ width: 1024, height: 640 });
+    const rtl = document.createElement('div');
+    rtl.dir = 'rtl';
+    rtl.style.direction = 'rtl'; // a browser's UA style sheet derives it from dir; happy-dom does not
+    const button = document.createElement('button');
+    const panel = document.createElement('div');
+    rtl.append(button, panel);
+    document.body.append(rtl);
+    layout(button, panel, { x: 600, y: 20 });
+    await placePanel(button, panel);
+    expect(box(panel)).toMatchObject({ placement: 'bottom-start', left: 600 + 110 - 280 });
+  });
+
   it('flips above the button near the bottom edge, capped to the room there', async () => {
     const button = document.createElement('button');
     const panel = document.createElement('div');

@@ -74,8 +74,12 @@ export const switcherStyles = css`
     }
     .panel {
       position: fixed;
-      inset-block-start: 0;
-      inset-inline-start: 0;
+      /* Physical on purpose: switcher-position.ts writes floating-ui's x/y into left/top. A logical
+         inset-inline-start would be right: 0 under dir=rtl, and with left set too the panel would
+         stretch to the viewport's edge. floating-ui reads the panel's direction itself (bottom-start
+         is the button's right edge in right-to-left text). */
+      top: 0;
+      left: 0;
       z-index: var(--orgauth-switcher-z-index, 1000);
       display: flex;
       flex-direction: column;

@@ -19,7 +19,7 @@ export function codeErrorMessage(error: unknown, m: OrgAuthMessages): string {
   if (isOrgAuthApiError(error, 'otp_code_not_found')) {
     const left = otpAttemptsLeft(error.message);
     if (left === 0) return m['code.wrongLast'];
-    if (left !== null) return m['code.wrong'].replace('{count}', String(left));
+    if (left !== null) return format(m['code.wrong'], { count: left }, m.locale).join('');
   }
   return errorMessage(error, m);
 }
@@ -97,7 +97,7 @@ export function renderCodeStep(state: StepState<'email-sent'>, view: LoginView):
     <div class="actions">
       ${
         seconds > 0
-          ? html`<p class="hint" part="hint resend-countdown">${format(m['code.resendIn'], { seconds })}</p>`
+          ? html`<p class="hint" part="hint resend-countdown">${format(m['code.resendIn'], { seconds }, m.locale)}</p>`
           : html`<button class="secondary" part="secondary-button resend-button" type="button" ?disabled=${state.busy} @click=${() => view.resend()}>
               ${m['code.resend']}
             </button>`
