@@ -7,6 +7,7 @@ import { OrgAuthMemberChangeEvent } from './member-change.js';
 import { OrgAuthNavigateEvent } from './navigate.js';
 import { OrgAuthOrganizationSwitchedEvent } from './organization-switched.js';
 import { OrgAuthOrganizationUpdatedEvent } from './organization-updated.js';
+import { ACCOUNT_TWINS } from './account-twins.js';
 import { dispatchWithOrgAuthEvent, orgAuthEventOf } from './orgauth-event-of.js';
 import { OrgAuthEvent } from './orgauth-event.js';
 import { OrgAuthSessionCreatedEvent } from './session-created.js';
@@ -29,7 +30,7 @@ describe('orgAuthEventOf', () => {
       new OrgAuthOrganizationSwitchedEvent(switched),
       new OrgAuthCreateOrganizationEvent(),
       new OrgAuthOrganizationUpdatedEvent({ organization, changed: ['organization_name'] }),
-    ].map(orgAuthEventOf);
+    ].map((event) => orgAuthEventOf(event, ACCOUNT_TWINS));
     expect(twins).toEqual([
       { type: 'step_changed', data: { step: 'email-sent' } },
       { type: 'signed_in', data: { member, organization } },
@@ -42,10 +43,13 @@ describe('orgAuthEventOf', () => {
     ]);
   });
 
-  it('names each member change', () => {
+  it('names each member change, its data the change and the member', () => {
     const changes = ['invited', 'invite-resent', 'invite-revoked', 'roles-changed', 'removed', 'reactivated'] as const;
-    const types = changes.map((change) => orgAuthEventOf(new OrgAuthMemberChangeEvent({ change, member }))?.type);
-    expect(types).toEqual([
+    const twins = changes.map((change) =>
+      orgAuthEventOf(new OrgAuthMemberChangeEvent({ change, member }), ACCOUNT_TWINS),
+    );
+    expect(twins.map((twin) => twin?.data)).toEqual(changes.map((change) => ({ change, member })));
+    expect(twins.map((twin) => twin?.type)).toEqual([
       'member_invited',
       'invite_resent',
       'invite_revoked',
@@ -58,7 +62,10 @@ describe('orgAuthEventOf', () => {
   it('has no twin for other events, itself included', () => {
     expect(orgAuthEventOf(new Event('click'))).toBeNull();
     expect(orgAuthEventOf(new Event('toString'))).toBeNull();
+    expect(orgAuthEventOf(new Event('constructor'))).toBeNull();
     expect(orgAuthEventOf(new OrgAuthEvent({ type: 'switcher_opened', data: {} }))).toBeNull();
+    // The login's twins (the default) leave the account elements' events out.
+    expect(orgAuthEventOf(new OrgAuthCreateOrganizationEvent())).toBeNull();
   });
 });
 

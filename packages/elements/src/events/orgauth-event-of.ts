@@ -1,45 +1,30 @@
-import type { OrgAuthMemberChange } from './member-change.js';
 import { OrgAuthEvent, type OrgAuthEventDetail, type OrgAuthEventType } from './orgauth-event.js';
 
-/** The specific events that have an `orgauth-event` twin. */
-type SpecificEventName =
-  | 'orgauth-step-change'
-  | 'orgauth-session-created'
-  | 'orgauth-session-ended'
-  | 'orgauth-error'
-  | 'orgauth-navigate'
-  | 'orgauth-organization-switched'
-  | 'orgauth-create-organization'
-  | 'orgauth-member-change'
-  | 'orgauth-organization-updated';
+/**
+ * Specific event names and the `orgauth-event` type of their twin (for a member change, by its
+ * `change`). The twin's `data` is the event's `detail`; `OrgAuthEventMap` types it so.
+ */
+export type OrgAuthEventTwins = Readonly<Record<string, OrgAuthEventType | Readonly<Record<string, OrgAuthEventType>>>>;
 
-const MEMBER_TYPES = {
-  invited: 'member_invited',
-  'invite-resent': 'invite_resent',
-  'invite-revoked': 'invite_revoked',
-  'roles-changed': 'member_roles_changed',
-  removed: 'member_removed',
-  reactivated: 'member_reactivated',
-} as const satisfies Record<OrgAuthMemberChange, OrgAuthEventType>;
+/**
+ * The twins of the events every element may fire; `account-twins.ts` adds the account elements'
+ * own, kept apart so the login's bundle carries neither their names nor their types.
+ */
+export const TWINS = {
+  'orgauth-step-change': 'step_changed',
+  'orgauth-session-created': 'signed_in',
+  'orgauth-session-ended': 'session_ended',
+  'orgauth-error': 'error',
+  'orgauth-navigate': 'navigate',
+} as const satisfies OrgAuthEventTwins;
 
-// Keyed by event name and typed through GlobalEventHandlersEventMap, so the event classes are not
-// imported: the login's bundle does not carry the account elements' events.
-const TWINS: { [K in SpecificEventName]: (event: GlobalEventHandlersEventMap[K]) => OrgAuthEventDetail } = {
-  'orgauth-step-change': ({ detail }) => ({ type: 'step_changed', data: detail }),
-  'orgauth-session-created': ({ detail }) => ({ type: 'signed_in', data: detail }),
-  'orgauth-session-ended': ({ detail }) => ({ type: 'session_ended', data: detail }),
-  'orgauth-error': ({ detail }) => ({ type: 'error', data: detail }),
-  'orgauth-navigate': ({ detail }) => ({ type: 'navigate', data: detail }),
-  'orgauth-organization-switched': ({ detail }) => ({ type: 'organization_switched', data: detail }),
-  'orgauth-create-organization': () => ({ type: 'create_organization_chosen', data: {} }),
-  'orgauth-member-change': ({ detail }) => ({ type: MEMBER_TYPES[detail.change], data: { member: detail.member } }),
-  'orgauth-organization-updated': ({ detail }) => ({ type: 'organization_updated', data: detail }),
-};
-
-/** The `orgauth-event` detail a specific `orgauth-*` event stands for; null for any other event. */
-export function orgAuthEventOf(event: Event): OrgAuthEventDetail | null {
-  if (!Object.hasOwn(TWINS, event.type)) return null;
-  return (TWINS[event.type as SpecificEventName] as (event: Event) => OrgAuthEventDetail)(event);
+/** The `orgauth-event` detail `event` stands for under `twins`; null for any other event. */
+export function orgAuthEventOf(event: Event, twins: OrgAuthEventTwins = TWINS): OrgAuthEventDetail | null {
+  if (!Object.hasOwn(twins, event.type)) return null;
+  const twin = twins[event.type]!;
+  const { detail } = event as Event & { detail: { change?: string } };
+  const type = typeof twin === 'string' ? twin : twin[detail.change!];
+  return type ? ({ type, data: detail } as OrgAuthEventDetail) : null;
 }
 
 /**
@@ -49,13 +34,17 @@ export function orgAuthEventOf(event: Event): OrgAuthEventDetail | null {
  *
  * @returns what dispatching `event` returned (false when a cancelable event was canceled).
  */
-export function dispatchWithOrgAuthEvent(event: Event, dispatch: (event: Event) => boolean): boolean {
+export function dispatchWithOrgAuthEvent(
+  event: Event,
+  dispatch: (event: Event) => boolean,
+  twins: OrgAuthEventTwins = TWINS,
+): boolean {
   // Some DOMs (happy-dom) dispatch by calling `dispatchEvent` again on every target of the path, so
   // the element's override is re-entered mid-dispatch, also for events passing through it; only the
   // first call, before any phase began, is a dispatch of the element's own.
   if (event.eventPhase !== Event.NONE) return dispatch(event);
   const result = dispatch(event);
-  const detail = orgAuthEventOf(event);
+  const detail = orgAuthEventOf(event, twins);
   if (detail) dispatch(new OrgAuthEvent(detail));
   return result;
 }

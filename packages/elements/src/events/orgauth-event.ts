@@ -1,4 +1,3 @@
-import type { LoginStep, OrgAuthError, SessionEndReason } from '@orgauth/core';
 import type {
   DiscoveredOrganization,
   Member,
@@ -7,6 +6,14 @@ import type {
   OrganizationBySlug,
   SsoConnectionSummary,
 } from '@orgauth/core/protocol';
+import type { OrgAuthErrorDetail } from './error.js';
+import type { OrgAuthMemberChangeDetail } from './member-change.js';
+import type { OrgAuthNavigateDetail } from './navigate.js';
+import type { OrgAuthOrganizationSwitchedDetail } from './organization-switched.js';
+import type { OrgAuthOrganizationUpdatedDetail } from './organization-updated.js';
+import type { OrgAuthSessionCreatedDetail } from './session-created.js';
+import type { OrgAuthSessionEndedDetail } from './session-ended.js';
+import type { OrgAuthStepChangeDetail } from './step-change.js';
 
 /** A `data` that carries nothing: the `type` says it all. */
 type Nothing = Record<string, never>;
@@ -14,11 +21,11 @@ type Nothing = Record<string, never>;
 /**
  * The `data` of each `orgauth-event` type (docs/events.md has the table: when each fires and where).
  * Keys are snake_case like the `type` of Stytch's prebuilt UI `callbacks.onEvent({ type, data })`;
- * where a specific `orgauth-*` event fires too, `data` holds what its `detail` holds.
+ * where a specific `orgauth-*` event fires too, `data` is its `detail`.
  */
 export interface OrgAuthEventMap {
   // <orgauth-login>
-  step_changed: { step: LoginStep };
+  step_changed: OrgAuthStepChangeDetail;
   email_sent: { email: string };
   email_resent: { email: string; sends: number };
   code_sent: { email: string };
@@ -28,27 +35,27 @@ export interface OrgAuthEventMap {
   organization_created: { member: Member; organization: Organization };
   organization_page_loaded: { organization: OrganizationBySlug };
   sso_connections_listed: { connections: SsoConnectionSummary[] };
-  navigate: { url: string };
+  navigate: OrgAuthNavigateDetail;
   sso_started: { connectionId: string };
   oauth_started: { provider: OAuthProviderType };
-  signed_in: { member: Member; organization: Organization };
+  signed_in: OrgAuthSessionCreatedDetail;
   // <orgauth-login> and <orgauth-organization-switcher>
-  session_ended: { reason: SessionEndReason };
+  session_ended: OrgAuthSessionEndedDetail;
   // <orgauth-organization-switcher>
   switcher_opened: Nothing;
-  organization_switched: { organization: Organization; member: Member; previousOrganizationId: string };
+  organization_switched: OrgAuthOrganizationSwitchedDetail;
   create_organization_chosen: Nothing;
   // <orgauth-organization-members>
-  member_invited: { member: Member };
-  invite_resent: { member: Member };
-  invite_revoked: { member: Member };
-  member_roles_changed: { member: Member };
-  member_removed: { member: Member };
-  member_reactivated: { member: Member };
+  member_invited: OrgAuthMemberChangeDetail;
+  invite_resent: OrgAuthMemberChangeDetail;
+  invite_revoked: OrgAuthMemberChangeDetail;
+  member_roles_changed: OrgAuthMemberChangeDetail;
+  member_removed: OrgAuthMemberChangeDetail;
+  member_reactivated: OrgAuthMemberChangeDetail;
   // <orgauth-organization-settings>
-  organization_updated: { organization: Organization; changed: string[] };
+  organization_updated: OrgAuthOrganizationUpdatedDetail;
   // every element
-  error: { error: OrgAuthError };
+  error: OrgAuthErrorDetail;
 }
 
 /** One of the `orgauth-event` types (the keys of {@link OrgAuthEventMap}). */

@@ -18,6 +18,7 @@ import { MembersList } from './members-list.js';
 import { confirmRequest, membersPanel } from './members-view.js';
 import { ConfirmDialog } from '../../internal/confirm-dialog.js';
 import { membersStyles } from './members.styles.js';
+import { ACCOUNT_TWINS } from '../../events/account-twins.js';
 import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
 
 /**
@@ -202,6 +203,6 @@ export class OrgAuthOrganizationMembers extends LitElement {
 
   /** Follows each specific `orgauth-*` event with its `orgauth-event` twin (see `dispatchWithOrgAuthEvent`). */
   override dispatchEvent(event: Event): boolean {
-    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e));
+    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e), ACCOUNT_TWINS);
   }
 }

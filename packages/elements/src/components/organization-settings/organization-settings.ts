@@ -16,6 +16,7 @@ import { FIELD_ACTION, SETTINGS_ACTIONS, type SettingsField, type SettingsForm }
 import { SettingsEditor } from './settings-editor.js';
 import { settingsFields } from './settings-view.js';
 import { settingsStyles } from './settings.styles.js';
+import { ACCOUNT_TWINS } from '../../events/account-twins.js';
 import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
 
 /**
@@ -161,6 +162,6 @@ export class OrgAuthOrganizationSettings extends LitElement {
 
   /** Follows each specific `orgauth-*` event with its `orgauth-event` twin (see `dispatchWithOrgAuthEvent`). */
   override dispatchEvent(event: Event): boolean {
-    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e));
+    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e), ACCOUNT_TWINS);
   }
 }

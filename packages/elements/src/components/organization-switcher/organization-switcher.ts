@@ -15,6 +15,7 @@ import { SwitcherActions } from './switcher-actions.js';
 import { SwitcherMenu } from './switcher-menu.js';
 import { switcherStyles } from './switcher.styles.js';
 import { avatar, renderPanel, type SwitcherList } from './switcher-view.js';
+import { ACCOUNT_TWINS } from '../../events/account-twins.js';
 import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
 
 /**
@@ -171,6 +172,6 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
 
   /** Follows each specific `orgauth-*` event with its `orgauth-event` twin (see `dispatchWithOrgAuthEvent`). */
   override dispatchEvent(event: Event): boolean {
-    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e));
+    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e), ACCOUNT_TWINS);
   }
 }
