@@ -30,7 +30,7 @@ export function docTargets(read: (name: string) => string | undefined): DocTarge
   const security = read('security') ?? '';
   const architecture = read('architecture') ?? '';
   const names = new Set(
-    ['README', 'wire-protocol', 'security', 'architecture', 'dev-stand-ins', 'performance'].filter(
+    ['README', 'wire-protocol', 'security', 'architecture', 'dev-stand-ins', 'performance', 'events'].filter(
       (name) => read(name) !== undefined,
     ),
   );

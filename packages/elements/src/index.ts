@@ -21,6 +21,8 @@ export { OrgAuthNavigateEvent } from './events/navigate.js';
 export type { OrgAuthNavigateDetail } from './events/navigate.js';
 export { OrgAuthStepChangeEvent } from './events/step-change.js';
 export type { OrgAuthStepChangeDetail } from './events/step-change.js';
+export { OrgAuthEvent } from './events/orgauth-event.js';
+export type { OrgAuthEventDetail, OrgAuthEventMap, OrgAuthEventType } from './events/orgauth-event.js';
 export { errorMessage, format } from './i18n/format.js';
 export { SIGNED_IN_ERROR_MESSAGES, DEFAULT_ERROR_MESSAGES } from './i18n/signed-in-error-messages.js';
 export type { SignedInErrorKey, ErrorKey, LoginErrorKey } from './i18n/error-messages.js';

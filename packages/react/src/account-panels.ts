@@ -2,7 +2,7 @@
 
 // The members and settings panels as React components. Loaded through @orgauth/react/account, which
 // registers the account tags, so apps that show only the login never load them.
-import type { OrgAuthErrorEvent } from '@orgauth/elements';
+import type { OrgAuthErrorEvent, OrgAuthEvent } from '@orgauth/elements';
 import {
   OrgAuthOrganizationMembers,
   OrgAuthOrganizationSettings,
@@ -22,6 +22,7 @@ const MembersElement = createComponent({
   events: {
     onMemberChange: 'orgauth-member-change' as EventName<OrgAuthMemberChangeEvent>,
     onError: 'orgauth-error' as EventName<OrgAuthErrorEvent>,
+    onEvent: 'orgauth-event' as EventName<OrgAuthEvent>,
   },
 });
 
@@ -34,13 +35,14 @@ const SettingsElement = createComponent({
   events: {
     onOrganizationUpdated: 'orgauth-organization-updated' as EventName<OrgAuthOrganizationUpdatedEvent>,
     onError: 'orgauth-error' as EventName<OrgAuthErrorEvent>,
+    onEvent: 'orgauth-event' as EventName<OrgAuthEvent>,
   },
 });
 
-/** Props of {@link OrganizationMembers}: `client`, `theme`, `messages`, `pageSize`, `onMemberChange`, `onError`. */
+/** Props of {@link OrganizationMembers}: `client`, `theme`, `messages`, `pageSize`, `onMemberChange`, `onError`, `onEvent`. */
 export type OrganizationMembersProps = React.ComponentProps<typeof MembersElement>;
 
-/** Props of {@link OrganizationSettings}: `client`, `theme`, `messages`, `onOrganizationUpdated`, `onError`. */
+/** Props of {@link OrganizationSettings}: `client`, `theme`, `messages`, `onOrganizationUpdated`, `onError`, `onEvent`. */
 export type OrganizationSettingsProps = React.ComponentProps<typeof SettingsElement>;
 
 /**
@@ -57,7 +59,8 @@ function useClientProps(client: OrganizationMembersProps['client']) {
  * `<orgauth-organization-members>` as a React component: the current organization's members, with
  * search, paging, invitations, role changes, removal and reactivation as the session's roles allow
  * (`client.rbac.isAuthorized('stytch.member', …)`). `onMemberChange` gets `orgauth-member-change`
- * (detail `{change, member}`) after each accepted change; `onError` gets `orgauth-error`.
+ * (detail `{change, member}`) after each accepted change; `onError` gets `orgauth-error`; `onEvent` gets
+ * `orgauth-event` (`member_invited`, `member_removed`, … as `detail: { type, data }`; docs/events.md).
  *
  * @example
  * <OrganizationMembers theme="auto" onMemberChange={(e) => toast(e.detail.change)} />
@@ -73,7 +76,8 @@ OrganizationMembers.displayName = 'OrganizationMembers';
  * `<orgauth-organization-settings>` as a React component: the current organization's name, slug, logo,
  * allowed email domains, JIT and invite policies and sign-in methods, editable per field as the
  * session's roles allow (`stytch.organization` `update.info.*` / `update.settings.*`), read-only
- * otherwise. `onOrganizationUpdated` gets `orgauth-organization-updated` (detail `{organization, changed}`).
+ * otherwise. `onOrganizationUpdated` gets `orgauth-organization-updated` (detail `{organization, changed}`);
+ * `onEvent` gets `orgauth-event` (`organization_updated`, `error`; docs/events.md).
  *
  * @example
  * <OrganizationSettings onOrganizationUpdated={(e) => setTitle(e.detail.organization.organization_name)} />

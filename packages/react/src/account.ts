@@ -7,7 +7,7 @@ import {
   type OrgAuthCreateOrganizationEvent,
   type OrgAuthOrganizationSwitchedEvent,
 } from '@orgauth/elements/account';
-import type { OrgAuthErrorEvent, OrgAuthSessionEndedEvent } from '@orgauth/elements';
+import type { OrgAuthErrorEvent, OrgAuthEvent, OrgAuthSessionEndedEvent } from '@orgauth/elements';
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { useOptionalOrgAuth } from './provider.js';
@@ -23,6 +23,7 @@ const SwitcherElement = createComponent({
     onCreateOrganization: 'orgauth-create-organization' as EventName<OrgAuthCreateOrganizationEvent>,
     onSessionEnded: 'orgauth-session-ended' as EventName<OrgAuthSessionEndedEvent>,
     onError: 'orgauth-error' as EventName<OrgAuthErrorEvent>,
+    onEvent: 'orgauth-event' as EventName<OrgAuthEvent>,
   },
 });
 
@@ -42,7 +43,8 @@ export type OrganizationSwitcherProps = React.ComponentProps<typeof SwitcherElem
  * Events map to props: `onOrganizationSwitched` (`orgauth-organization-switched`, detail
  * `{organization, member, previousOrganizationId}`), `onCreateOrganization` (`orgauth-create-organization`,
  * cancelable: call `preventDefault()` when you move focus to your own creation dialog),
- * `onSessionEnded` (`orgauth-session-ended`, after "Sign out") and `onError` (`orgauth-error`).
+ * `onSessionEnded` (`orgauth-session-ended`, after "Sign out"), `onError` (`orgauth-error`) and `onEvent`
+ * (`orgauth-event`: `switcher_opened`, `organization_switched`, … as `detail: { type, data }`; docs/events.md).
  *
  * @example
  * <OrganizationSwitcher theme="auto" onOrganizationSwitched={(e) => navigate(`/o/${e.detail.organization.organization_slug}`)} />

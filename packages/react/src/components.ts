@@ -6,6 +6,7 @@ import '@orgauth/elements/define';
 import {
   OrgAuthLogin,
   type OrgAuthErrorEvent,
+  type OrgAuthEvent,
   type OrgAuthNavigateEvent,
   type OrgAuthSessionCreatedEvent,
   type OrgAuthSessionEndedEvent,
@@ -27,6 +28,7 @@ const LoginElement = createComponent({
     onStepChange: 'orgauth-step-change' as EventName<OrgAuthStepChangeEvent>,
     onError: 'orgauth-error' as EventName<OrgAuthErrorEvent>,
     onNavigate: 'orgauth-navigate' as EventName<OrgAuthNavigateEvent>,
+    onEvent: 'orgauth-event' as EventName<OrgAuthEvent>,
   },
 });
 
@@ -54,7 +56,9 @@ export type LoginProps = React.ComponentProps<typeof LoginElement>;
  * Events map to props: `onSessionCreated` (`orgauth-session-created`, detail `{member, organization}`),
  * `onSessionEnded` (`orgauth-session-ended`), `onStepChange` (`orgauth-step-change`, detail `{step}`),
  * `onError` (`orgauth-error`), `onNavigate` (`orgauth-navigate`, detail `{url}`, before leaving for an
- * identity provider or an OAuth provider: call `preventDefault()` to route yourself instead).
+ * identity provider or an OAuth provider: call `preventDefault()` to route yourself instead), and
+ * `onEvent` (`orgauth-event`: every step as `detail: { type, data }`, e.g. `email_sent`, `code_sent`,
+ * `organization_created`, `signed_in`; the table of types is docs/events.md).
  *
  * @example
  * <OrgAuthProvider client={client}>

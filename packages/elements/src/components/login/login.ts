@@ -19,6 +19,7 @@ import { AppearanceController } from '../../theming/appearance-controller.js';
 import { loginStyles } from './login.styles.js';
 import { oauthStyles } from './oauth.styles.js';
 import { renderStep } from './steps/index.js';
+import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
 
 /** Colour scheme of an element: fixed light or dark, or `auto` to follow `prefers-color-scheme`. */
 export type OrgAuthTheme = 'light' | 'dark' | 'auto';
@@ -52,6 +53,8 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @fires orgauth-step-change - Moved to another screen; `detail: { step }`.
  * @fires orgauth-error - A failure is being shown; `detail: { error }`.
  * @fires orgauth-navigate - About to leave for an identity provider; cancelable; `detail: { url }`.
+ * @fires orgauth-event - Every step of the sign-in as `detail: { type, data }` (`email_sent`, `code_sent`,
+ *   `organizations_discovered`, `organization_created`, `signed_in`, …; docs/events.md lists them).
  * @csspart card - The box around each screen.
  * @csspart logo-box - Around `appearance.layout.logoImageUrl`; `logo-image` is the image.
  * @csspart heading - The screen's title.
@@ -281,5 +284,10 @@ export class OrgAuthLogin extends LitElement {
     const target = focusAfter(next, previous);
     if (target) this.#focus.request(target);
     for (const event of transitionEvents(next, previous, this.#view.endReason())) this.dispatchEvent(event);
+  }
+
+  /** Follows each specific `orgauth-*` event with its `orgauth-event` twin (see `dispatchWithOrgAuthEvent`). */
+  override dispatchEvent(event: Event): boolean {
+    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e));
   }
 }

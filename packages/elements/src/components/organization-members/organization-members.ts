@@ -21,6 +21,8 @@ import { MembersList } from './members-list.js';
 import { confirmRequest, membersPanel } from './members-view.js';
 import { ConfirmDialog } from '../../internal/confirm-dialog.js';
 import { membersStyles } from './members.styles.js';
+import { ACCOUNT_TWINS } from '../../events/account-twins.js';
+import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
 
 /**
  * The members of the signed-in member's organization: a searchable, paged list (name, email, roles,
@@ -33,6 +35,8 @@ import { membersStyles } from './members.styles.js';
  * @summary Lists, invites and manages the members of the current organization.
  * @fires orgauth-member-change - The server accepted a change to a member; `detail: { change, member }`.
  * @fires orgauth-error - A failure is being shown; `detail: { error }`.
+ * @fires orgauth-event - Every change as `detail: { type, data }`: `member_invited`, `invite_resent`, `invite_revoked`,
+ *   `member_roles_changed`, `member_removed`, `member_reactivated`, `error` (docs/events.md).
  * @csspart card - The panel. @csspart heading - "Members". @csspart subheading - The invite form's title.
  * @csspart invite-button - Opens the invite form (also `submit-button`).
  * @csspart invite-form - The invite form (also `form`). @csspart role-picker - Its roles.
@@ -215,5 +219,10 @@ export class OrgAuthOrganizationMembers extends LitElement {
   #focusAfter(selector: string): void {
     this.#focus = selector;
     this.requestUpdate();
+  }
+
+  /** Follows each specific `orgauth-*` event with its `orgauth-event` twin (see `dispatchWithOrgAuthEvent`). */
+  override dispatchEvent(event: Event): boolean {
+    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e), ACCOUNT_TWINS);
   }
 }

@@ -19,6 +19,8 @@ import { FIELD_ACTION, SETTINGS_ACTIONS, type SettingsField, type SettingsForm }
 import { SettingsEditor } from './settings-editor.js';
 import { settingsFields } from './settings-view.js';
 import { settingsStyles } from './settings.styles.js';
+import { ACCOUNT_TWINS } from '../../events/account-twins.js';
+import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
 
 /**
  * The settings of the signed-in member's organization: name, slug, logo URL, allowed email domains,
@@ -30,6 +32,7 @@ import { settingsStyles } from './settings.styles.js';
  * @summary Shows and edits the current organization's settings.
  * @fires orgauth-organization-updated - Saved; `detail: { organization, changed }`.
  * @fires orgauth-error - A failure is being shown; `detail: { error }`.
+ * @fires orgauth-event - `detail: { type, data }`: `organization_updated` after a save, `error` (docs/events.md).
  * @csspart card - The panel. @csspart heading - The title. @csspart hint - Help text and the read-only note.
  * @csspart form - The form. @csspart field - One field's box (`data-field`). @csspart label - Labels and legends.
  * @csspart input - Text fields. @csspart select - Policy selects. @csspart auth-methods - The sign-in methods group.
@@ -175,5 +178,10 @@ export class OrgAuthOrganizationSettings extends LitElement {
         .querySelector<HTMLElement>(`[data-field="${field}"] input, [data-field="${field}"] select`)
         ?.focus(),
     );
+  }
+
+  /** Follows each specific `orgauth-*` event with its `orgauth-event` twin (see `dispatchWithOrgAuthEvent`). */
+  override dispatchEvent(event: Event): boolean {
+    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e), ACCOUNT_TWINS);
   }
 }

@@ -18,6 +18,8 @@ import { SwitcherActions } from './switcher-actions.js';
 import { SwitcherMenu } from './switcher-menu.js';
 import { switcherStyles } from './switcher.styles.js';
 import { avatar, renderPanel, type SwitcherList } from './switcher-view.js';
+import { ACCOUNT_TWINS } from '../../events/account-twins.js';
+import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
 
 /**
  * The signed-in member's organization as a button that opens a menu of their other organizations
@@ -41,6 +43,8 @@ import { avatar, renderPanel, type SwitcherList } from './switcher-view.js';
  * @fires orgauth-create-organization - "Create organization" chosen; cancelable (see the event).
  * @fires orgauth-session-ended - Signed out from the menu; `detail: { reason: 'signed-out' }`.
  * @fires orgauth-error - Loading, switching or signing out failed; `detail: { error }`.
+ * @fires orgauth-event - Every step as `detail: { type, data }`: `switcher_opened`, `organization_switched`,
+ *   `create_organization_chosen`, `session_ended`, `error` (docs/events.md).
  * @csspart button - The button showing the current organization; `avatar`, `logo`, `initials`, `name` inside it.
  * @csspart panel - The floating panel; `status` (loading, empty, switching) and `error` inside it.
  * @csspart menu - The `role="menu"` list.
@@ -184,5 +188,10 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
   #logoFailed(url: string): void {
     this.#brokenLogos.add(url);
     this.requestUpdate();
+  }
+
+  /** Follows each specific `orgauth-*` event with its `orgauth-event` twin (see `dispatchWithOrgAuthEvent`). */
+  override dispatchEvent(event: Event): boolean {
+    return dispatchWithOrgAuthEvent(event, (e) => super.dispatchEvent(e), ACCOUNT_TWINS);
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { OrgAuthEvent } from '../../events/orgauth-event.js';
 import { buttonKey, menuKey, TYPEAHEAD_MS, typeahead } from './switcher-keys.js';
 import { followButton } from './switcher-position.js';
 
@@ -43,6 +44,7 @@ export class SwitcherMenu implements ReactiveController {
     if (!this.isOpen) {
       this.isOpen = true;
       document.addEventListener('pointerdown', this.#onOutsidePress, true);
+      this.#host.dispatchEvent(new OrgAuthEvent({ type: 'switcher_opened', data: {} }));
       this.#parts.opened();
     }
     this.#host.requestUpdate();
