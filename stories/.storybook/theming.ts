@@ -21,18 +21,21 @@ export type TokenArgs = { [token: `--orgauth-${string}`]: string | undefined };
  */
 export const partArgs = (parts: Record<string, string>): object => parts;
 
+/** Tokens that take a colour: `--orgauth-color-*`, and `…-background` / `…-color` (`--orgauth-button-color`). */
+const COLOR_TOKEN = /^--orgauth-color-|-(background|color)$/;
+
 /** The control of one token or part argType: a colour picker for colours, CSS text otherwise. */
 function themingControl(name: string, category: unknown) {
   if (category === TOKEN_CATEGORY)
-    return name.startsWith('--orgauth-color-') ? { type: 'color' as const } : { type: 'text' as const };
+    return COLOR_TOKEN.test(name) ? { type: 'color' as const } : { type: 'text' as const };
   if (category === PART_CATEGORY) return { type: 'text' as const };
   return undefined;
 }
 
 /**
- * Gives the tokens and parts controls. The element's other attributes and properties keep their rows
- * in the docs table but get a control only when the story sets them (its client and config come
- * from loaders, and a control that changes nothing misleads).
+ * Gives the tokens and parts controls. The element's other attributes, properties and events keep
+ * their rows in the docs table but get a control only when the story sets them (its client and
+ * config come from loaders, and a control that changes nothing misleads).
  */
 export const themingControls: ArgTypesEnhancer<WebComponentsRenderer> = (context) => {
   const argTypes: StrictArgTypes = { ...context.argTypes };
@@ -48,7 +51,7 @@ export const themingControls: ArgTypesEnhancer<WebComponentsRenderer> = (context
         description: `${hint}${argType.description ?? ''}`,
       };
     } else if (
-      (category === 'attributes' || category === 'properties') &&
+      (category === 'attributes' || category === 'properties' || category === 'events') &&
       argType.control === undefined &&
       !(name in context.initialArgs)
     ) {
@@ -86,14 +89,39 @@ export function themingArgTypes(
   return argTypes;
 }
 
+type Entries = [name: string, value: unknown][];
+
+/**
+ * The stylesheet text for `tokens` (set on `scope`) and `parts` (one `scope ::part(name)` rule each).
+ * Each value goes through the CSSOM of a scratch rule in `scratch` and comes back re-serialized, so a
+ * value cannot close its rule and open another.
+ */
+export function themingCss(scratch: CSSStyleSheet, scope: string, tokens: Entries, parts: Entries): string {
+  const declarations = (apply: (style: CSSStyleDeclaration) => void): string => {
+    scratch.replaceSync(`${scope} {}`);
+    const style = (scratch.cssRules[0] as CSSStyleRule).style;
+    apply(style);
+    return style.cssText;
+  };
+  const tokenRule = declarations((style) => {
+    for (const [name, value] of tokens) style.setProperty(name, String(value));
+  });
+  const partRules = parts.map(([name, value]) => {
+    const text = declarations((style) => {
+      style.cssText = String(value);
+    });
+    return `${scope} ::part(${name}) { ${text} }`;
+  });
+  return [`${scope} { ${tokenRule} }`, ...partRules].join('\n');
+}
+
 const sheets = new WeakMap<HTMLElement, CSSStyleSheet>();
 let canvases = 0;
 
 /**
  * Applies the story's token and part args to its canvas: one constructed stylesheet per canvas (a
  * docs page has several), scoped by a `data-orgauth-canvas` attribute, with a rule setting the tokens
- * on the canvas (they inherit into the shadow roots) and one `::part()` rule per part arg. Values go
- * through the CSSOM (`style.setProperty`, `style.cssText`), so a value cannot open another rule.
+ * on the canvas (they inherit into the shadow roots) and one `::part()` rule per part arg.
  */
 export const withTheming: Decorator = (story, context) => {
   const canvas = context.canvasElement;
@@ -110,13 +138,6 @@ export const withTheming: Decorator = (story, context) => {
     canvas.dataset.orgauthCanvas = String(++canvases);
   }
   const scope = `[data-orgauth-canvas="${canvas.dataset.orgauthCanvas}"]`;
-  sheet.replaceSync('');
-  const rule = (selector: string) =>
-    sheet.cssRules[sheet.insertRule(`${selector} {}`, sheet.cssRules.length)] as CSSStyleRule;
-  if (tokens.length) {
-    const style = rule(scope).style;
-    for (const [name, value] of tokens) style.setProperty(name, value as string);
-  }
-  for (const [name, value] of parts) rule(`${scope} *::part(${name})`).style.cssText = value as string;
+  sheet.replaceSync(themingCss(sheet, scope, tokens, parts));
   return story();
 };
