@@ -29,7 +29,7 @@ const listFiles = (dir) =>
     .filter((path) => statSync(path).isFile())
     .map((path) => relative(dir, path).split('\\').join('/'));
 
-/** Every file an `exports` map or `bin` points at, for the conditions a consumer resolves. */
+/** Every file an `exports` map, `bin` or `customElements` points at, for the conditions a consumer resolves. */
 function publishedTargets(manifest) {
   const targets = [];
   const walk = (value) => {
@@ -39,6 +39,7 @@ function publishedTargets(manifest) {
   };
   walk(manifest.exports);
   walk(manifest.bin);
+  walk(manifest.customElements);
   return targets.map((t) => t.replace(/^\.\//, ''));
 }
 

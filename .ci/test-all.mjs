@@ -4,6 +4,7 @@
 // login bundle's evaluation time (printed, never judged), Vitest
 // (all projects, SQLite), the server project again on PostgreSQL (when ORGAUTH_TEST_DATABASE_URL is set),
 // the server bench in its short mode (never judged on a figure), Playwright e2e in real Chromium,
+// Storybook (static build, then every story's a11y check in real Chromium, one test per story),
 // packaging (tarballs, publint, attw, scratch apps installing them).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { packAndLint, publishDryRun } from './packaging.mjs';
 import { registryReachable, scratchApps } from './scratch-apps.mjs';
 import { formatEvalTime, measureEvalTime } from './eval-time.mjs';
 import { checkBudgets } from './size-budgets.mjs';
+import { checkStories } from './storybook-a11y.mjs';
 import { createSteps, exec } from './steps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -174,6 +176,32 @@ if (existsSync(pwOut)) {
   if (s.flaky) lines.push(`playwright: ${s.flaky} flaky (passed on retry)`);
 } else {
   record('playwright', 0, 1);
+}
+
+console.log('\n== storybook (build-storybook, then each story and its a11y check in Chromium)');
+// README's `npm run build-storybook` on this checkout (offline: no telemetry), then
+// .ci/storybook-a11y.mjs on the static build: each story counts as one test.
+{
+  const started = performance.now();
+  const sbCode = run('npm', ['run', '--silent', 'build-storybook', '--', '--quiet']);
+  const built = performance.now();
+  let stories = [];
+  try {
+    stories = sbCode === 0 ? await checkStories(root) : [];
+  } catch (error) {
+    failures.push(`storybook a11y: ${firstLine(error.message)}`);
+  }
+  for (const s of stories.filter((s) => !s.ok)) {
+    console.log(`FAIL ${s.title}`);
+    for (const p of s.problems) console.log(`       ${p}`);
+    failures.push(`storybook: ${s.title}: ${firstLine(s.problems[0])}`);
+  }
+  const passed = stories.filter((s) => s.ok).length;
+  const failed = stories.length - passed + (sbCode === 0 && stories.length > 0 ? 0 : 1);
+  record('storybook', passed, failed);
+  console.log(
+    `storybook: ${stories.length} stories, build ${((built - started) / 1000).toFixed(1)} s, checks ${((performance.now() - built) / 1000).toFixed(1)} s`,
+  );
 }
 
 console.log('\n== packaging (npm pack, tarball contents, publint --strict, attw, scratch apps from the tarballs)');

@@ -17,9 +17,13 @@ import {
   unknownOrganizationClient,
 } from './login-clients.js';
 import { click, fill, loginIn, submit, until, untilStep } from './login-driver.js';
+import { partArgs, type TokenArgs } from './.storybook/theming.js';
 
-/** Story args: the element's `theme` and, for the organization flow, its `organization-slug`. The client comes from each story's loader. */
-export type LoginArgs = {
+/**
+ * Story args: the element's `theme` and, for the organization flow, its `organization-slug`, plus the
+ * theming controls (.storybook/theming.ts). The client comes from each story's loader.
+ */
+export type LoginArgs = TokenArgs & {
   theme: OrgAuthTheme;
   organizationSlug?: string;
 };
@@ -272,30 +276,33 @@ export const DarkErrorIdp = dark(ErrorIdp);
 // Theming: custom properties and ::part()
 // ---------------------------------------------------------------------------------------------
 
-/** The documented `--orgauth-*` tokens, set on a wrapper: the element inherits them. */
+/** The documented `--orgauth-*` tokens, as the controls set them (the decorator puts them on the canvas; the element inherits them). */
 export const Themed: Story = {
   ...ChooseOrganization,
-  render: (args, context) => html`
-    <div
-      style="--orgauth-color-primary:#0f766e; --orgauth-color-on-primary:#ffffff; --orgauth-color-surface:#f0fdfa;
-             --orgauth-color-border:#99f6e4; --orgauth-radius:14px; --orgauth-font-family:Georgia, serif;
-             --orgauth-spacing:18px; --orgauth-width:440px; --orgauth-card-shadow:0 12px 32px rgb(15 118 110 / 0.25);"
-    >
-      <orgauth-login .client=${clientOf(context)} theme=${themeOf(args, context)}></orgauth-login>
-    </div>
-  `,
+  args: {
+    ...ChooseOrganization.args,
+    '--orgauth-color-primary': '#0f766e',
+    '--orgauth-color-on-primary': '#ffffff',
+    '--orgauth-color-surface': '#f0fdfa',
+    '--orgauth-color-border': '#99f6e4',
+    '--orgauth-radius': '14px',
+    '--orgauth-font-family': 'Georgia, serif',
+    '--orgauth-spacing': '18px',
+    '--orgauth-width': '440px',
+    '--orgauth-card-shadow': '0 12px 32px rgb(15 118 110 / 0.25)',
+  },
 };
 
-/** Restyling through the documented parts, from the page's own stylesheet. */
+/** `::part()` rules, as the part controls set them (CSS declarations per part). */
 export const Parts: Story = {
   ...EmailEntry,
-  render: (args, context) => html`
-    <style>
-      .parts-demo::part(card) { border: 2px dashed #7c3aed; }
-      .parts-demo::part(heading) { text-transform: uppercase; letter-spacing: 0.08em; color: #7c3aed; }
-      .parts-demo::part(input) { border-width: 2px; border-color: #7c3aed; }
-      .parts-demo::part(submit-button) { background: #7c3aed; border-radius: 999px; }
-    </style>
-    <orgauth-login class="parts-demo" .client=${clientOf(context)} theme=${themeOf(args, context)}></orgauth-login>
-  `,
+  args: {
+    ...EmailEntry.args,
+    ...partArgs({
+      card: 'border: 2px dashed #7c3aed',
+      heading: 'text-transform: uppercase; letter-spacing: 0.08em; color: #6d28d9',
+      input: 'border-width: 2px; border-color: #7c3aed',
+      'submit-button': 'background: #6d28d9; border-radius: 999px',
+    }),
+  },
 };

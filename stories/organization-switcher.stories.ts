@@ -6,10 +6,11 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { html } from 'lit';
 import { emptyClient, failingClient, loadingClient, organizationsClient, switchingClient } from './switcher-clients.js';
 import { switcherIn, untilShown } from './switcher-driver.js';
-import { SWITCHER_SHOWS, type SwitcherStoryState } from './switcher-states.js';
+import type { TokenArgs } from './.storybook/theming.js';
+import { SWITCHER_A11Y, SWITCHER_SHOWS, type SwitcherStoryState } from './switcher-states.js';
 
-/** Story args: the element's `theme`. The client comes from each story's loader. */
-export type SwitcherArgs = { theme: OrgAuthTheme };
+/** Story args: the element's `theme` and the token controls. The client comes from each story's loader. */
+export type SwitcherArgs = TokenArgs & { theme: OrgAuthTheme };
 
 /** Which screen a story shows; `coverage.test.ts` and `switcher-stories.test.ts` read it. */
 export interface SwitcherStoryParameters {
@@ -39,7 +40,7 @@ const meta: Meta<SwitcherArgs> = {
   args: { theme: 'light' },
   argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] } },
   // Room under the button for the panel, which floating-ui places below it (or above, near the edge).
-  parameters: { layout: 'padded' },
+  parameters: { layout: 'padded', a11y: SWITCHER_A11Y },
   render: (args, context) =>
     html`<div style="min-block-size: 26rem"><orgauth-organization-switcher .client=${context.loaded.client as B2BClient}
       theme=${themeOf(args, context)}></orgauth-organization-switcher></div>`,
@@ -79,13 +80,26 @@ export const Switching = story('switching', switchingClient, async ({ canvasElem
 });
 export const DarkSwitching = dark(Switching);
 
-/** Every `--orgauth-*` token the switcher reads, set on a wrapper (they inherit into the element). */
+/** Every `--orgauth-*` token the switcher reads, as the controls set them (they inherit into the element). */
 export const Themed: Story = {
   ...Open,
-  render: (args, context) =>
-    html`<div
-      style="--orgauth-color-primary:#0f766e;--orgauth-color-on-primary:#fff;--orgauth-color-text:#1f2937;--orgauth-color-muted:#4b5563;--orgauth-color-background:#fffdf7;--orgauth-color-surface:#ecfdf5;--orgauth-color-border:#99f6e4;--orgauth-color-danger:#b91c1c;--orgauth-radius:2px;--orgauth-font-family:Georgia,serif;--orgauth-font-size:16px;--orgauth-button-radius:999px;--orgauth-switcher-width:18em;--orgauth-switcher-background:#f0fdfa;--orgauth-panel-shadow:none;--orgauth-avatar-size:2em"
-    >
-      <orgauth-organization-switcher .client=${context.loaded.client as B2BClient} theme=${themeOf(args, context)}></orgauth-organization-switcher>
-    </div>`,
+  args: {
+    ...Open.args,
+    '--orgauth-color-primary': '#0f766e',
+    '--orgauth-color-on-primary': '#ffffff',
+    '--orgauth-color-text': '#1f2937',
+    '--orgauth-color-muted': '#4b5563',
+    '--orgauth-color-background': '#fffdf7',
+    '--orgauth-color-surface': '#ecfdf5',
+    '--orgauth-color-border': '#99f6e4',
+    '--orgauth-color-danger': '#b91c1c',
+    '--orgauth-radius': '2px',
+    '--orgauth-font-family': 'Georgia, serif',
+    '--orgauth-font-size': '16px',
+    '--orgauth-button-radius': '999px',
+    '--orgauth-switcher-width': '18em',
+    '--orgauth-switcher-background': '#f0fdfa',
+    '--orgauth-panel-shadow': 'none',
+    '--orgauth-avatar-size': '2em',
+  },
 };

@@ -1,4 +1,10 @@
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import { manifest } from '../manifest.js';
+import { themingControls, withTheming } from './theming.js';
+
+// Autodocs and the argTypes of every story with a `component` tag: properties, attributes, events,
+// `::part()`s and `--orgauth-*` custom properties, from the elements' JSDoc.
+if (manifest) setCustomElementsManifest(manifest);
 
 /** Page colours matching the elements' light and dark defaults, so the previews look embedded. */
 const BACKGROUNDS = {
@@ -21,14 +27,19 @@ const withThemeBackground: Decorator = (story, context) => {
 
 /**
  * Global preview settings: a background switcher and a toolbar toggle for the login's `theme`
- * (`story` keeps each story's own theme arg, so Dark* variants stay dark).
+ * (`story` keeps each story's own theme arg, so Dark* variants stay dark), autodocs for every
+ * component, and controls for every token and part (./theming.ts).
  */
 const preview: Preview = {
+  tags: ['autodocs'],
   parameters: {
     layout: 'centered',
     backgrounds: { options: BACKGROUNDS },
     a11y: { test: 'error' },
   },
+  argTypesEnhancers: [themingControls],
+  // Toolbars: the prebuilt `appearance` themes and the locales each get an entry here beside `theme`,
+  // with its initial value in `initialGlobals` and a decorator (or the stories' `themeOf`) reading it.
   globalTypes: {
     theme: {
       description: 'Theme of <orgauth-login>',
@@ -47,7 +58,9 @@ const preview: Preview = {
   },
   // No initial background: the decorator paints the page for the theme; the toolbar can still override.
   initialGlobals: { theme: 'story' },
-  decorators: [withThemeBackground],
+  // withTheming applies the token and part controls; a decorator for `appearance` or layout args
+  // goes beside it.
+  decorators: [withTheming, withThemeBackground],
 };
 
 export default preview;

@@ -69,7 +69,12 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @csspart secondary-button - Other actions (back, resend alternatives, sign out).
  * @csspart link-button - Low-emphasis actions ("Use a different email").
  * @csspart org-list - The list of organizations.
- * @csspart org-button - One organization's button; `org-name` and `org-hint` are its two lines.
+ * @csspart org-button - One organization's button.
+ * @csspart org-name - An organization's name (inside `org-button`).
+ * @csspart org-hint - Its slug and membership in words (inside `org-button`).
+ * @csspart admission-hint - On an organization's page, who may join it by email (also `hint`).
+ * @csspart create-button - "Create an organization" (also `submit-button` or `secondary-button`).
+ * @csspart sign-out-button - "Sign out" on the signed-in screen (also `secondary-button`).
  * @csspart empty - The "not a member of any organization" text.
  * @csspart spinner - Progress indicator.
  * @csspart sso-list - The list of SSO connection buttons.

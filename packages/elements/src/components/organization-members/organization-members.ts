@@ -37,28 +37,75 @@ import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
  * @fires orgauth-error - A failure is being shown; `detail: { error }`.
  * @fires orgauth-event - Every change as `detail: { type, data }`: `member_invited`, `invite_resent`, `invite_revoked`,
  *   `member_roles_changed`, `member_removed`, `member_reactivated`, `error` (docs/events.md).
- * @csspart card - The panel. @csspart heading - "Members". @csspart subheading - The invite form's title.
+ * @csspart card - The panel.
+ * @csspart heading - "Members" and the other titles.
+ * @csspart subheading - The invite form's title.
  * @csspart invite-button - Opens the invite form (also `submit-button`).
- * @csspart invite-form - The invite form (also `form`). @csspart role-picker - Its roles.
- * @csspart choice - One role checkbox with its label. @csspart search - The search field's box.
- * @csspart search-input - The search field (also `input`). @csspart label - Labels. @csspart hint - Help text.
- * @csspart status - The polite live region. @csspart error - The `role="alert"` region.
- * @csspart field-error - A field's error. @csspart table-wrap - Scroll box of the table. @csspart table - The table.
- * @csspart row - A member's row (`data-status`). @csspart cell - Each cell; also `name-cell`, `email-cell`,
- * `roles-cell`, `status-cell`, `actions-cell`. @csspart status-badge - Status in words (`data-status`).
- * @csspart action-button - A row's action; also `resend-button`, `revoke-button`, `roles-button`,
- * `remove-button`, `reactivate-button`. @csspart role-editor - Roles being changed in a row.
- * @csspart save-roles-button - Saves them. @csspart load-more - "Load more". @csspart retry-button - "Try again".
- * @csspart count - "Showing n of m". @csspart empty - Empty, signed-out and not-allowed words.
- * @csspart dialog - The confirmation dialog; `dialog-heading`, `dialog-body`, `dialog-actions`,
- * `cancel-button`, `confirm-button` (also `danger-button`). @csspart spinner - Progress indicator.
- * @csspart submit-button - Primary buttons. @csspart secondary-button - Other buttons.
- * @cssprop --orgauth-color-primary - Accent and primary buttons. @cssprop --orgauth-color-danger - Errors, destructive buttons.
- * @cssprop --orgauth-color-text - Text. @cssprop --orgauth-color-muted - Secondary text.
- * @cssprop --orgauth-color-background - Panel. @cssprop --orgauth-color-surface - Table header, badges.
- * @cssprop --orgauth-color-border - Borders. @cssprop --orgauth-radius - Corners. @cssprop --orgauth-spacing - Spacing unit.
- * @cssprop --orgauth-font-family - Font. @cssprop --orgauth-font-size - Base size.
- * @cssprop --orgauth-panel-width - Maximum width (default 960px). @cssprop --orgauth-card-shadow - Panel shadow.
+ * @csspart form - Each form.
+ * @csspart invite-form - The invite form (also `form`).
+ * @csspart role-picker - The invite form's roles.
+ * @csspart choice - One role checkbox with its label.
+ * @csspart search - The search field's box.
+ * @csspart search-input - The search field (also `input`).
+ * @csspart input - Text fields.
+ * @csspart label - Labels.
+ * @csspart hint - Help text.
+ * @csspart status - The polite live region.
+ * @csspart error - The `role="alert"` region.
+ * @csspart field-error - A field's error.
+ * @csspart table-wrap - Scroll box of the table.
+ * @csspart table - The table.
+ * @csspart row - A member's row (`data-status`).
+ * @csspart cell - Each cell.
+ * @csspart name-cell - The name cell (also `cell`).
+ * @csspart email-cell - The email cell (also `cell`).
+ * @csspart roles-cell - The roles cell (also `cell`).
+ * @csspart status-cell - The status cell (also `cell`).
+ * @csspart actions-cell - The actions cell (also `cell`).
+ * @csspart status-badge - Status in words (`data-status`).
+ * @csspart action-button - A row's action (also `secondary-button`).
+ * @csspart resend-button - Resends an invite (also `action-button`).
+ * @csspart revoke-button - Revokes an invite (also `action-button`).
+ * @csspart roles-button - Changes roles (also `action-button`).
+ * @csspart remove-button - Removes a member (also `action-button`).
+ * @csspart reactivate-button - Reactivates a member (also `action-button`).
+ * @csspart role-editor - Roles being changed in a row.
+ * @csspart save-roles-button - Saves them.
+ * @csspart load-more - "Load more".
+ * @csspart retry-button - "Try again".
+ * @csspart count - "Showing n of m".
+ * @csspart empty - Empty, signed-out and not-allowed words.
+ * @csspart dialog - The confirmation dialog.
+ * @csspart dialog-heading - The dialog's title.
+ * @csspart dialog-body - The dialog's question.
+ * @csspart dialog-actions - The dialog's buttons.
+ * @csspart cancel-button - "Cancel" in the dialog.
+ * @csspart confirm-button - The confirming button in the dialog (also `danger-button`).
+ * @csspart danger-button - Destructive buttons.
+ * @csspart spinner - Progress indicator.
+ * @csspart submit-button - Primary buttons.
+ * @csspart secondary-button - Other buttons.
+ * @cssprop --orgauth-color-primary - Accent and primary buttons.
+ * @cssprop --orgauth-color-on-primary - Text on the primary button.
+ * @cssprop --orgauth-color-text - Text colour.
+ * @cssprop --orgauth-color-muted - Secondary text colour.
+ * @cssprop --orgauth-color-background - Panel background.
+ * @cssprop --orgauth-color-surface - Table header and badges.
+ * @cssprop --orgauth-color-border - Borders.
+ * @cssprop --orgauth-color-danger - Errors and destructive buttons.
+ * @cssprop --orgauth-radius - Corner radius.
+ * @cssprop --orgauth-font-family - Font stack (default: the system font).
+ * @cssprop --orgauth-font-size - Base font size.
+ * @cssprop --orgauth-spacing - Base spacing unit.
+ * @cssprop --orgauth-card-shadow - Panel shadow.
+ * @cssprop --orgauth-button-background - Primary button background.
+ * @cssprop --orgauth-button-color - Primary button text.
+ * @cssprop --orgauth-button-radius - Button corner radius.
+ * @cssprop --orgauth-button-padding - Button padding.
+ * @cssprop --orgauth-button-font-weight - Button font weight.
+ * @cssprop --orgauth-button-secondary-background - Secondary button background.
+ * @cssprop --orgauth-button-secondary-color - Secondary button text.
+ * @cssprop --orgauth-panel-width - Maximum width (default 960px).
  */
 export class OrgAuthOrganizationMembers extends LitElement {
   static override styles = [themeStyles, panelStyles, membersStyles];

@@ -33,14 +33,46 @@ import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
  * @fires orgauth-organization-updated - Saved; `detail: { organization, changed }`.
  * @fires orgauth-error - A failure is being shown; `detail: { error }`.
  * @fires orgauth-event - `detail: { type, data }`: `organization_updated` after a save, `error` (docs/events.md).
- * @csspart card - The panel. @csspart heading - The title. @csspart hint - Help text and the read-only note.
- * @csspart form - The form. @csspart field - One field's box (`data-field`). @csspart label - Labels and legends.
- * @csspart input - Text fields. @csspart select - Policy selects. @csspart auth-methods - The sign-in methods group.
- * @csspart methods - Its checkboxes. @csspart choice - One radio or checkbox with its label.
- * @csspart field-error - A field's error. @csspart status - The polite live region ("Settings saved.").
- * @csspart error - The `role="alert"` region. @csspart submit-button - "Save changes".
- * @csspart secondary-button - "Discard changes", "Try again". @csspart empty - Signed-out words. @csspart spinner - Progress.
- * @cssprop --orgauth-panel-width - Maximum width (default 960px). The other `--orgauth-*` tokens as on the members panel.
+ * @csspart card - The panel.
+ * @csspart heading - The title.
+ * @csspart hint - Help text.
+ * @csspart read-only - The note that the settings are read-only (also `hint`).
+ * @csspart form - The form.
+ * @csspart field - One field's box (`data-field`).
+ * @csspart label - Labels and legends.
+ * @csspart input - Text fields.
+ * @csspart select - Policy selects.
+ * @csspart auth-methods - The sign-in methods group.
+ * @csspart methods - Its checkboxes.
+ * @csspart choice - One radio or checkbox with its label.
+ * @csspart field-error - A field's error.
+ * @csspart status - The polite live region ("Settings saved.").
+ * @csspart error - The `role="alert"` region.
+ * @csspart submit-button - "Save changes".
+ * @csspart secondary-button - "Discard changes", "Try again".
+ * @csspart empty - Signed-out words.
+ * @csspart spinner - Progress indicator.
+ * @cssprop --orgauth-color-primary - Accent and primary buttons.
+ * @cssprop --orgauth-color-on-primary - Text on the primary button.
+ * @cssprop --orgauth-color-text - Text colour.
+ * @cssprop --orgauth-color-muted - Secondary text colour.
+ * @cssprop --orgauth-color-background - Panel background.
+ * @cssprop --orgauth-color-surface - Table header and badges.
+ * @cssprop --orgauth-color-border - Borders.
+ * @cssprop --orgauth-color-danger - Errors and destructive buttons.
+ * @cssprop --orgauth-radius - Corner radius.
+ * @cssprop --orgauth-font-family - Font stack (default: the system font).
+ * @cssprop --orgauth-font-size - Base font size.
+ * @cssprop --orgauth-spacing - Base spacing unit.
+ * @cssprop --orgauth-card-shadow - Panel shadow.
+ * @cssprop --orgauth-button-background - Primary button background.
+ * @cssprop --orgauth-button-color - Primary button text.
+ * @cssprop --orgauth-button-radius - Button corner radius.
+ * @cssprop --orgauth-button-padding - Button padding.
+ * @cssprop --orgauth-button-font-weight - Button font weight.
+ * @cssprop --orgauth-button-secondary-background - Secondary button background.
+ * @cssprop --orgauth-button-secondary-color - Secondary button text.
+ * @cssprop --orgauth-panel-width - Maximum width (default 960px).
  */
 export class OrgAuthOrganizationSettings extends LitElement {
   static override styles = [themeStyles, panelStyles, settingsStyles];

@@ -45,11 +45,22 @@ import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
  * @fires orgauth-error - Loading, switching or signing out failed; `detail: { error }`.
  * @fires orgauth-event - Every step as `detail: { type, data }`: `switcher_opened`, `organization_switched`,
  *   `create_organization_chosen`, `session_ended`, `error` (docs/events.md).
- * @csspart button - The button showing the current organization; `avatar`, `logo`, `initials`, `name` inside it.
- * @csspart panel - The floating panel; `status` (loading, empty, switching) and `error` inside it.
+ * @csspart button - The button showing the current organization.
+ * @csspart avatar - The logo or initials on the button and in the menu.
+ * @csspart logo - An organization's logo (inside `avatar`).
+ * @csspart initials - An organization's initials when it has no logo (inside `avatar`).
+ * @csspart name - The current organization's name on the button.
+ * @csspart panel - The floating panel.
+ * @csspart status - Loading, empty and switching words in the panel.
+ * @csspart error - The `role="alert"` region in the panel.
  * @csspart menu - The `role="menu"` list.
- * @csspart item - Every menu item; also `organization-item`, `retry-item`, `create-item` or `sign-out-item`.
- * @csspart item-name - An organization's name in the menu; `item-hint` its membership in words.
+ * @csspart item - Every menu item.
+ * @csspart organization-item - An organization in the menu (also `item`).
+ * @csspart retry-item - "Try again" (also `item`).
+ * @csspart create-item - "Create organization" (also `item`).
+ * @csspart sign-out-item - "Sign out" (also `item`).
+ * @csspart item-name - An organization's name in the menu.
+ * @csspart item-hint - Its membership in words.
  * @csspart separator - The line between the organizations and the commands.
  * @csspart spinner - Progress indicator.
  * @cssprop --orgauth-switcher-width - Maximum width of the panel (default 22em).
@@ -57,8 +68,19 @@ import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
  * @cssprop --orgauth-switcher-z-index - Stacking order of the panel (default 1000).
  * @cssprop --orgauth-panel-shadow - Shadow of the panel.
  * @cssprop --orgauth-avatar-size - Size of the logo or initials (default 1.75em).
- * @cssprop --orgauth-color-primary - Initials background, focus ring, check mark; the other `--orgauth-color-*`,
- * `--orgauth-radius`, `--orgauth-font-family`, `--orgauth-font-size` and `--orgauth-button-radius` apply as in the login.
+ * @cssprop --orgauth-color-primary - Initials background, focus ring, check mark.
+ * @cssprop --orgauth-color-on-primary - Text on the primary button.
+ * @cssprop --orgauth-color-text - Text colour.
+ * @cssprop --orgauth-color-muted - Secondary text colour.
+ * @cssprop --orgauth-color-background - Panel background.
+ * @cssprop --orgauth-color-surface - Highlighted menu item.
+ * @cssprop --orgauth-color-border - Borders.
+ * @cssprop --orgauth-color-danger - Errors and destructive buttons.
+ * @cssprop --orgauth-radius - Corner radius.
+ * @cssprop --orgauth-font-family - Font stack (default: the system font).
+ * @cssprop --orgauth-font-size - Base font size.
+ * @cssprop --orgauth-spacing - Base spacing unit.
+ * @cssprop --orgauth-button-radius - Corner radius of the button.
  */
 export class OrgAuthOrganizationSwitcher extends LitElement {
   static override styles = [themeStyles, switcherStyles];
