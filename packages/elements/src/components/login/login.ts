@@ -56,7 +56,8 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @fires orgauth-event - Every step of the sign-in as `detail: { type, data }` (`email_sent`, `code_sent`,
  *   `organizations_discovered`, `organization_created`, `signed_in`, …; docs/events.md lists them).
  * @csspart card - The box around each screen.
- * @csspart logo-box - Around `appearance.layout.logoImageUrl`; `logo-image` is the image.
+ * @csspart logo-box - Around the logo of `appearance.layout.logoImageUrl`.
+ * @csspart logo-image - The logo image.
  * @csspart heading - The screen's title.
  * @csspart intro - The sentence under the title.
  * @csspart form - Each `<form>`.
@@ -97,6 +98,7 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @cssprop --orgauth-color-surface - Organization button background.
  * @cssprop --orgauth-color-border - Borders of the card, fields and buttons.
  * @cssprop --orgauth-color-danger - Error text and invalid field borders.
+ * @cssprop --orgauth-color-success - Confirmation text ("We sent another link").
  * @cssprop --orgauth-radius - Corner radius of fields (the card uses 1.5×).
  * @cssprop --orgauth-font-family - Font stack (default: the system font).
  * @cssprop --orgauth-font-size - Base font size.

@@ -60,6 +60,7 @@ import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
  * @cssprop --orgauth-color-surface - Table header and badges.
  * @cssprop --orgauth-color-border - Borders.
  * @cssprop --orgauth-color-danger - Errors and destructive buttons.
+ * @cssprop --orgauth-color-success - "Settings saved."
  * @cssprop --orgauth-radius - Corner radius.
  * @cssprop --orgauth-font-family - Font stack (default: the system font).
  * @cssprop --orgauth-font-size - Base font size.

@@ -76,6 +76,7 @@ import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
  * @cssprop --orgauth-color-surface - Highlighted menu item.
  * @cssprop --orgauth-color-border - Borders.
  * @cssprop --orgauth-color-danger - Errors and destructive buttons.
+ * @cssprop --orgauth-color-success - Confirmation text.
  * @cssprop --orgauth-radius - Corner radius.
  * @cssprop --orgauth-font-family - Font stack (default: the system font).
  * @cssprop --orgauth-font-size - Base font size.
