@@ -28,7 +28,7 @@ export const EMAIL_USAGE = `Customer email (same --data-dir / DATABASE_URL as th
         common: ${list(PLACEHOLDERS.discovery.filter((n) => n !== 'link'))}
         discovery: {{link}}; login, signup: {{link}} {{organization_name}};
         invite: {{link}} {{organization_name}} {{inviter_name}}; code: {{code}} {{organization_name}}
-      Limits: subject ${TEMPLATE_LIMITS.subject}, html ${TEMPLATE_LIMITS.html}, text ${TEMPLATE_LIMITS.text} characters.
+      Limits: subject ${TEMPLATE_LIMITS.subject}, html ${TEMPLATE_LIMITS.html}, text ${TEMPLATE_LIMITS.text} characters; 200 placeholders a part.
       Preview: /dev/mail-preview on a server started with --dev.
 `;
 

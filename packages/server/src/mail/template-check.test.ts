@@ -39,6 +39,9 @@ describe('templateProblems: what an operator template may be', () => {
       /The html is 100008 characters; at most 100000/,
     );
     expect(templateProblems('login', { ...ok, subject: ' ' }).join('\n')).toMatch(/The subject is empty/);
+    expect(templateProblems('login', { ...ok, text: '{{link}}'.repeat(201) }).join('\n')).toMatch(
+      /201 placeholders; at most 200/,
+    );
     expect(templateProblems('login', { ...ok, subject: 'a\r\nBcc: x@evil.test' }).join('\n')).toMatch(/one line/);
   });
 

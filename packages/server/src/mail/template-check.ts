@@ -10,6 +10,9 @@ export interface TemplateParts {
 /** Size limits of a template's parts, in characters (a mail client clips long HTML anyway). */
 export const TEMPLATE_LIMITS = { subject: 200, html: 100_000, text: 20_000 } as const;
 
+/** Placeholders per part: far more than a mail needs. */
+const MAX_PLACEHOLDERS = 200;
+
 const COLORS = new Set(['color_primary', 'color_background', 'color_text']);
 const URLS = new Set(['link', 'logo_url']);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'background', 'poster', 'cite']);
@@ -50,7 +53,11 @@ export function templateProblems(template: MailTemplate, parts: TemplateParts): 
     if (value.trim() === '') problems.push(`The ${part} is empty.`);
     if (value.length > TEMPLATE_LIMITS[part])
       problems.push(`The ${part} is ${value.length} characters; at most ${TEMPLATE_LIMITS[part]}.`);
-    const unknown = placeholdersIn(value).filter((name) => !PLACEHOLDERS[template].includes(name));
+    const used = placeholdersIn(value);
+    // Bounds the context scan below, which reads the text before each placeholder.
+    if (used.length > MAX_PLACEHOLDERS)
+      problems.push(`The ${part} uses ${used.length} placeholders; at most ${MAX_PLACEHOLDERS}.`);
+    const unknown = used.filter((name) => !PLACEHOLDERS[template].includes(name));
     if (unknown.length > 0)
       problems.push(
         `The ${part} uses unknown placeholder(s) ${[...new Set(unknown)].map((n) => `{{${n}}}`).join(', ')}; ${template} knows ${PLACEHOLDERS[template].map((n) => `{{${n}}}`).join(', ')}.`,
@@ -63,6 +70,7 @@ export function templateProblems(template: MailTemplate, parts: TemplateParts): 
   for (const part of ['html', 'text'] as const)
     if (!placeholdersIn(parts[part]).includes(required)) problems.push(`The ${part} must contain {{${required}}}.`);
   if (/<script/i.test(parts.html)) problems.push('The html must not contain <script>.');
+  if (placeholdersIn(parts.html).length > MAX_PLACEHOLDERS) return problems;
   for (const match of parts.html.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)) {
     const why = contextProblem(parts.html, match.index, match[1] ?? '');
     if (why !== undefined) problems.push(`The html places {{${match[1]}}} where it is not safe: ${why}.`);
