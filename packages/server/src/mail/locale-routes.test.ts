@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TEST_PKCE } from '../testing/journey.js';
+import { startSmtpSink } from '../testing/smtp-sink.js';
 import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
 import { saveBranding } from './branding.js';
 import { setCustomTemplate } from './custom-templates.js';
@@ -105,5 +106,21 @@ describe('locale on the send calls', () => {
     // Codes keep the built-in template, in the branding's colour.
     await t.sdk('/b2b/otps/email/discovery/send', { body: { email_address: 'c@example.com' } });
     expect((await newest('c@example.com')).html).toContain('color: #ff0066');
+  });
+
+  test("over SMTP: the branding's sender name with the server's address, the mail in the call's locale", async () => {
+    const sink = await startSmtpSink();
+    const smtp = await createTestServer({ smtpUrl: sink.url, from: 'Acme <no-reply@acme.example>' });
+    try {
+      await saveBranding(smtp.server.db, smtp.server.project.project_id, { sender_name: 'Acme Support' }, 0);
+      await smtp.sdk('/b2b/otps/email/discovery/send', { body: { email_address: 'ada@example.com', locale: 'fr' } });
+      expect(sink.mails).toHaveLength(1);
+      expect(sink.mails[0]?.mailFrom).toBe('no-reply@acme.example');
+      expect(sink.mails[0]?.data).toMatch(/^From: Acme Support <no-reply@acme\.example>\r$/m);
+      expect(sink.mails[0]?.data).toContain('Subject: =?UTF-8?');
+    } finally {
+      await smtp.close();
+      await sink.close();
+    }
   });
 });
