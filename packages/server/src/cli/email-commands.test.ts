@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { buildServerCli } from '../conformance/server-process.js';
 import { composeMail } from '../mail/compose.js';
 import { createOrgAuthServer } from '../server.js';
 import { runEmailCommand } from './email-commands.js';
@@ -211,6 +213,31 @@ describe('email commands', () => {
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.err).toMatch(message);
       expect(result.err).toContain('orgauth-server email set-template <template>');
+    }
+  });
+
+  test('the built orgauth-server binary runs the email commands and lists them in --help', () => {
+    const built = buildServerCli();
+    try {
+      const run = (...argv: string[]) =>
+        spawnSync(process.execPath, [built.cli, 'email', ...argv, '--data-dir', dataDir], {
+          encoding: 'utf8',
+          env: { ...process.env, ...env },
+        });
+      const html = file('code.html', '<b>{{code}}</b>');
+      const text = file('code.txt', '{{code}}');
+      expect(
+        run('set-template', 'code', '--locale', 'ja', '--subject', '{{code}}', '--html', html, '--text', text).status,
+      ).toBe(0);
+      expect(run('show').stdout).toContain('  code      ja  "{{code}}"');
+      const refused = run('branding', '--color-primary', 'javascript:x');
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('hex colour');
+      expect(spawnSync(process.execPath, [built.cli, '--help'], { encoding: 'utf8' }).stdout).toContain(
+        'orgauth-server email set-template <template>',
+      );
+    } finally {
+      built.remove();
     }
   });
 });
