@@ -2,6 +2,7 @@
 import cluster from 'node:cluster';
 import { allowDemoSite, createDemoSite, withDemoSite } from './demo-site.js';
 import { USAGE, parseCliArgs } from './args.js';
+import { EMAIL_USAGE, runEmailCommand } from './email-commands.js';
 import { runKeysCommand } from './keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './project-commands.js';
 import { RBAC_USAGE, runRbacCommand } from './rbac-commands.js';
@@ -41,6 +42,14 @@ async function main(): Promise<void> {
     });
     return;
   }
+  if (argv[0] === 'email') {
+    process.exitCode = await runEmailCommand(argv, {
+      out: (s) => void process.stdout.write(s),
+      err: (s) => void process.stderr.write(s),
+      env: process.env,
+    });
+    return;
+  }
   if (isProjectCommand(argv[0])) {
     const io = {
       out: (s: string) => void process.stdout.write(s),
@@ -58,7 +67,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (options.help) {
-    process.stdout.write(`${USAGE}\n${PROJECT_USAGE}${RBAC_USAGE}`);
+    process.stdout.write(`${USAGE}\n${PROJECT_USAGE}${RBAC_USAGE}${EMAIL_USAGE}`);
     return;
   }
   const databaseUrl = process.env.DATABASE_URL;

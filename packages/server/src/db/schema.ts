@@ -262,6 +262,28 @@ export interface RbacPoliciesTable {
   updated_at: number;
 }
 
+/** `email_branding`: a project environment's mail branding (mail/branding.ts); null = built-in. */
+export interface EmailBrandingTable {
+  project_id: string;
+  sender_name: string | null;
+  logo_url: string | null;
+  color_primary: string | null;
+  color_background: string | null;
+  color_text: string | null;
+  updated_at: number;
+}
+
+/** `email_templates`: an operator's template of one mail in one locale (mail/custom-templates.ts). */
+export interface EmailTemplatesTable {
+  project_id: string;
+  template: string;
+  locale: string;
+  subject: string;
+  html: string;
+  text: string;
+  updated_at: number;
+}
+
 /** `rate_limits`: fixed-window counters keyed by (project, bucket, SHA-256 of the key). */
 export interface RateLimitsTable {
   project_id: string;
@@ -293,6 +315,8 @@ export interface Database {
   project_ip_allowlist: ProjectIpAllowlistTable;
   rate_limits: RateLimitsTable;
   rbac_policies: RbacPoliciesTable;
+  email_branding: EmailBrandingTable;
+  email_templates: EmailTemplatesTable;
   secret_box_keys: SecretBoxKeysTable;
   oauth_credentials: OAuthCredentialsTable;
   oauth_requests: OAuthRequestsTable;

@@ -37,6 +37,7 @@ function renderPage(mails: Mail[]): string {
 <body>
 <h1>Dev mailbox</h1>
 <p>${mails.length === 0 ? 'No mail yet.' : html`${mails.length} message(s), newest first. JSON: <a href="/dev/mailbox.json">/dev/mailbox.json</a>`}</p>
+<p>Every template before it is sent, per environment and locale: <a href="/dev/mail-preview">/dev/mail-preview</a></p>
 ${mails.map(renderMail)}
 </body></html>`);
 }

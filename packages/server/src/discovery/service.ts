@@ -28,7 +28,7 @@ import {
   sessionDuration,
   type Body,
 } from '../lib/validate.js';
-import { discoveryMagicLinkMail } from '../mail/templates.js';
+import { composeMail } from '../mail/compose.js';
 
 /** Stytch's default lifetime of a discovery magic link. */
 const DISCOVERY_TTL_MINUTES = 60;
@@ -49,7 +49,7 @@ export async function sendDiscoveryMagicLink(
   const ttlMinutes = optionalInteger(body, 'discovery_expiration_minutes', 5, 10_080) ?? DISCOVERY_TTL_MINUTES;
   const challenge = optionalPkceChallenge(body);
   optionalString(body, 'login_template_id', { max: 128 });
-  optionalString(body, 'locale', { max: 16 });
+  const locale = optionalString(body, 'locale', { max: 16 });
   const redirectUrl = await deps.projects.resolveRedirectUrl(project.id, 'discovery', requestedUrl);
   const now = deps.now();
   const token = await issueOneTimeToken(
@@ -61,7 +61,12 @@ export async function sendDiscoveryMagicLink(
   const link = new URL(redirectUrl);
   link.searchParams.set('stytch_token_type', 'discovery');
   link.searchParams.set('token', token);
-  const mail = discoveryMagicLinkMail({ link: link.href, projectName: project.name, expiresInMinutes: ttlMinutes });
+  const mail = await composeMail(deps.db, project.id, {
+    kind: 'discovery',
+    link: link.href,
+    expiresInMinutes: ttlMinutes,
+    locale,
+  });
   await deps.mailer.send({ projectId: project.id, to: email, ...mail });
   return {};
 }

@@ -42,7 +42,7 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
       const ttlMinutes = optionalInteger(body, 'login_expiration_minutes', 5, 10_080) ?? 60;
       const pkceChallenge = optionalPkceChallenge(body);
       optionalString(body, 'login_template_id', { max: 128 });
-      optionalString(body, 'locale', { max: 16 });
+      const locale = optionalString(body, 'locale', { max: 16 });
       const redirectUrl = await deps.projects.resolveRedirectUrl(project.id, 'login', requested);
       if (signupUrl !== undefined) await deps.projects.resolveRedirectUrl(project.id, 'signup', signupUrl);
       assertMagicLinkAllowed(organization);
@@ -54,7 +54,16 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
       const send = await issueOrgMagicLink(
         deps.db,
         deps.mailer,
-        { purpose: 'login', projectId: project.id, organization, email, redirectUrl, ttlMinutes, pkceChallenge },
+        {
+          purpose: 'login',
+          projectId: project.id,
+          organization,
+          email,
+          redirectUrl,
+          ttlMinutes,
+          pkceChallenge,
+          locale,
+        },
         now,
       );
       await send();

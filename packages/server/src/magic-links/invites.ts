@@ -17,6 +17,8 @@ export interface InviteInput {
   untrustedMetadata?: Record<string, unknown> | undefined;
   /** The member who invites, shown in the email. */
   inviter?: MembersTable | undefined;
+  /** The send call's `locale` (mail/locale.ts). */
+  locale?: string | undefined;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function inviteMember(db: Db, mailer: Mailer, input: InviteInput, n
         redirectUrl: input.redirectUrl,
         ttlMinutes: input.ttlMinutes,
         inviter,
+        locale: input.locale,
       },
       now,
     );

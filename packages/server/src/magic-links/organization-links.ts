@@ -2,7 +2,7 @@ import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { apiError } from '../lib/api-error.js';
 import type { Mailer } from '../mail/mailer.js';
-import { orgMagicLinkMail, type OrgMailPurpose } from './mail.js';
+import { composeMail } from '../mail/compose.js';
 import {
   activateMember,
   assertMagicLinkAllowed,
@@ -15,6 +15,9 @@ import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from '.
 import { findOrganization, toOrganization } from '../organizations/index.js';
 import { iso } from '../lib/json.js';
 import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
+
+/** What an organization magic link is for; each has its own mail (mail/copy/). */
+export type OrgMailPurpose = 'login' | 'signup' | 'invite';
 
 const KIND: Record<OrgMailPurpose, OneTimeTokenKind> = {
   login: 'login_magic_link',
@@ -35,6 +38,8 @@ export interface OrgLinkInput {
   ttlMinutes: number;
   pkceChallenge?: string | undefined;
   inviter?: string | undefined;
+  /** The send call's `locale` (mail/locale.ts: `de-DE` → de, unknown → en). */
+  locale?: string | undefined;
 }
 
 /**
@@ -64,12 +69,13 @@ export async function issueOrgMagicLink(
   const link = new URL(input.redirectUrl);
   link.searchParams.set('stytch_token_type', 'multi_tenant_magic_links');
   link.searchParams.set('token', token);
-  const mail = orgMagicLinkMail({
-    purpose: input.purpose,
+  const mail = await composeMail(db, input.projectId, {
+    kind: input.purpose,
     link: link.href,
     organizationName: input.organization.name,
     expiresInMinutes: input.ttlMinutes,
-    inviter: input.inviter,
+    inviterName: input.inviter,
+    locale: input.locale,
   });
   return () => mailer.send({ projectId: input.projectId, to: input.email, ...mail });
 }

@@ -61,7 +61,7 @@ export function optionalRedirectUrl(body: Body, key: string): string | undefined
   return url === '' ? undefined : url;
 }
 
-/** Template and locale fields are accepted for compatibility; templates are not customisable yet. */
+/** Stytch's template ids are accepted for compatibility; templates are set per environment instead (mail/). */
 function ignoredPresentationFields(body: Body, keys: string[]): void {
   for (const key of keys) optionalString(body, key, { max: 128 });
 }
@@ -83,7 +83,8 @@ export async function loginOrSignup(
   const loginTtl = optionalInteger(body, 'login_expiration_minutes', LINK_TTL.min, LINK_TTL.max) ?? LINK_TTL.login;
   const signupTtl = optionalInteger(body, 'signup_expiration_minutes', LINK_TTL.min, LINK_TTL.max) ?? LINK_TTL.signup;
   const pkceChallenge = optionalPkceChallenge(body);
-  ignoredPresentationFields(body, ['login_template_id', 'signup_template_id', 'locale']);
+  ignoredPresentationFields(body, ['login_template_id', 'signup_template_id']);
+  const locale = optionalString(body, 'locale', { max: 128 });
   const login = await deps.projects.resolveRedirectUrl(project.id, 'login', loginUrl);
   const signup = await deps.projects.resolveRedirectUrl(project.id, 'signup', signupUrl);
   assertMagicLinkAllowed(organization);
@@ -102,6 +103,7 @@ export async function loginOrSignup(
         redirectUrl: outcome.kind === 'login' ? login : signup,
         ttlMinutes: outcome.kind === 'login' ? loginTtl : signupTtl,
         pkceChallenge,
+        locale,
       },
       now,
     );
@@ -134,7 +136,8 @@ export async function invite(
   const trustedMetadata = context.allowTrustedMetadata ? optionalObject(body, 'trusted_metadata') : undefined;
   if (!context.allowTrustedMetadata && body.trusted_metadata !== undefined)
     throw badRequest('trusted_metadata can only be set with the backend API.');
-  ignoredPresentationFields(body, ['invite_template_id', 'locale']);
+  ignoredPresentationFields(body, ['invite_template_id']);
+  const locale = optionalString(body, 'locale', { max: 128 });
   const redirectUrl = await deps.projects.resolveRedirectUrl(project.id, 'invite', requestedUrl);
   return inviteMember(
     deps.db,
@@ -150,6 +153,7 @@ export async function invite(
       trustedMetadata,
       untrustedMetadata,
       inviter: context.inviter,
+      locale,
     },
     deps.now(),
   );

@@ -24,6 +24,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** The environment's sender display name (mail/branding.ts); the address stays the server's. */
+  fromName?: string | undefined;
 }
 
 /** Sends email, to SMTP or to the in-database dev mailbox. */
@@ -57,7 +59,7 @@ export function createMailer({ db, now, smtpUrl, from = parseMailFrom(DEFAULT_MA
     return {
       async send(mail) {
         await transport.sendMail({
-          from: { name: from.name, address: from.address },
+          from: { name: mail.fromName ?? from.name, address: from.address },
           to: mail.to,
           subject: mail.subject,
           text: mail.text,
@@ -82,7 +84,7 @@ export function createMailer({ db, now, smtpUrl, from = parseMailFrom(DEFAULT_MA
           id: newId('mail'),
           project_id: mail.projectId,
           to_address: mail.to,
-          from_address: from.text,
+          from_address: mail.fromName === undefined ? from.text : `${mail.fromName} <${from.address}>`,
           subject: mail.subject,
           text: mail.text,
           html: mail.html,

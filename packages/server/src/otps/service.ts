@@ -10,14 +10,14 @@ import { activateMember, assertEmailOtpAllowed, findMemberByEmail } from '../mem
 import type { Project } from '../projects/index.js';
 import { authenticateResponse, type HeldSession, proveHeldSession, startOrExtendSession } from '../sessions/index.js';
 import { DISCOVERY, issueDecoyOtp, issueEmailOtp, redeemEmailOtp } from './codes.js';
-import { otpMail } from './mail.js';
+import { composeMail } from '../mail/compose.js';
 
 /** Stytch's bounds and default of a code's lifetime, in minutes (docs/security.md AUTH-09: ≤ 10 by default). */
 const OTP_TTL = { min: 2, max: 15, default: 10 } as const;
 
 const ttl = (body: Body, key: string) => optionalInteger(body, key, OTP_TTL.min, OTP_TTL.max) ?? OTP_TTL.default;
 
-/** Template and locale fields are accepted for compatibility; templates are not customisable yet. */
+/** Stytch's template ids and telemetry are accepted for compatibility and not used. */
 function ignoredFields(body: Body, keys: string[]): void {
   for (const key of keys) optionalString(body, key, { max: 16_384 });
 }
@@ -58,7 +58,8 @@ export async function loginOrSignupOtp(
   const email = requiredEmail(body);
   const loginTtl = ttl(body, 'login_expiration_minutes');
   const signupTtl = ttl(body, 'signup_expiration_minutes');
-  ignoredFields(body, ['login_template_id', 'signup_template_id', 'locale', 'telemetry_id', 'dfp_telemetry_id']);
+  ignoredFields(body, ['login_template_id', 'signup_template_id', 'telemetry_id', 'dfp_telemetry_id']);
+  const locale = optionalString(body, 'locale', { max: 16_384 });
   assertEmailOtpAllowed(organization);
   const now = deps.now();
   const binding = { projectId: project.id, organizationId: organization.id, email };
@@ -72,7 +73,13 @@ export async function loginOrSignupOtp(
     const purpose = outcome.kind === 'signup' || outcome.member.status !== 'active' ? 'signup' : 'login';
     const minutes = purpose === 'signup' ? signupTtl : loginTtl;
     const code = await issueEmailOtp(trx, deps.secretBox, binding, minutes, now);
-    const mail = otpMail({ purpose, code, organizationName: organization.name, expiresInMinutes: minutes });
+    const mail = await composeMail(trx, project.id, {
+      kind: purpose === 'signup' ? 'code_signup' : 'code_login',
+      code,
+      organizationName: organization.name,
+      expiresInMinutes: minutes,
+      locale,
+    });
     // Mailed after the commit, so no mail announces a rolled-back member or code.
     return { outcome, send: () => deps.mailer.send({ projectId: project.id, to: email, ...mail }) };
   });
@@ -133,7 +140,8 @@ export async function authenticateOtp(
 export async function sendDiscoveryOtp(deps: AppDeps, project: Project, body: Body): Promise<Record<string, never>> {
   const email = requiredEmail(body);
   const minutes = ttl(body, 'discovery_expiration_minutes');
-  ignoredFields(body, ['login_template_id', 'locale', 'telemetry_id', 'dfp_telemetry_id']);
+  ignoredFields(body, ['login_template_id', 'telemetry_id', 'dfp_telemetry_id']);
+  const locale = optionalString(body, 'locale', { max: 16_384 });
   const now = deps.now();
   const code = await issueEmailOtp(
     deps.db,
@@ -145,7 +153,7 @@ export async function sendDiscoveryOtp(deps: AppDeps, project: Project, body: Bo
   await deps.mailer.send({
     projectId: project.id,
     to: email,
-    ...otpMail({ purpose: 'discovery', code, expiresInMinutes: minutes }),
+    ...(await composeMail(deps.db, project.id, { kind: 'code_discovery', code, expiresInMinutes: minutes, locale })),
   });
   return {};
 }

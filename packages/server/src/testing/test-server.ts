@@ -172,7 +172,7 @@ export async function latestMagicLinkToken(
   return { link, token };
 }
 
-/** The six-digit code of the newest mail to `to` in the dev mailbox (otps/mail.ts puts it on its own line). */
+/** The six-digit code of the newest mail to `to` in the dev mailbox (mail/copy/en.ts `code_line` puts it on its own line, in English). */
 export async function latestOtpCode(server: OrgAuthServer, to: string): Promise<string> {
   const mail = (await server.mailbox.list()).find((m) => m.to === to);
   const code = mail?.text.match(/^Your code: ([0-9]{6})$/m)?.[1];

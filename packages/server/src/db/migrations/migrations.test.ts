@@ -29,6 +29,7 @@ const RECORDED_NAMES = [
   '1310_oauth_discovery',
   '1330_sso_discovery',
   '1400_rbac_policies',
+  '1500_email_customization',
 ];
 
 const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;
