@@ -60,15 +60,15 @@ export async function checkBudgets(root) {
       budget: core.DISCOVERY_SESSIONS_BUDGET,
     },
     {
-      // 32 KB (31 KB measured; the goal is 25 KB): the core is a third of it, Lit a fifth, the
+      // 33 KB (32 KB measured; the goal is 25 KB): the core is a third of it, Lit a fifth, the
       // login's words ~2.6 KB, the `appearance` option (packages/elements/src/theming/) ~1.6 KB,
-      // format()'s plural and select ~0.35 KB; no locale pack; the account elements and the signed-in
-      // surfaces' error words stay out of it (packages/elements/src/bundles.test.ts).
-      // `node .ci/bundle-map.mjs` shows each module's cost.
+      // the `orgauth-event` stream ~0.5 KB, format()'s plural and select ~0.35 KB; no locale pack;
+      // the account elements and the signed-in surfaces' error words stay out of it
+      // (packages/elements/src/bundles.test.ts). `node .ci/bundle-map.mjs` shows each module's cost.
       name: 'orgauth.global.js (script-tag login bundle)',
       raw: global.length,
       gzip: gzipSync(global, { level: 9 }).length,
-      budget: 32 * KB,
+      budget: 33 * KB,
     },
     {
       // Lit, the core, the theme and the login's error words come from the login bundle

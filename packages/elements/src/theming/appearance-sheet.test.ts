@@ -36,8 +36,9 @@ const EVERY_VARIABLE: Required<OrgAuthVariables> = {
 describe('appearance sheet', () => {
   it('maps every variable to a custom property the components’ CSS reads', () => {
     for (const key of Object.keys(EVERY_VARIABLE) as Array<keyof OrgAuthVariables>) {
-      // Read as `var(--orgauth-x, …)` in a stylesheet, or as a palette entry's `token: '--orgauth-x'`.
-      expect(styleSources, key).toMatch(new RegExp(`(var\\(|token: ')${variableToken(key)}[,']`));
+      // Read as `var(--orgauth-x, …)` in a stylesheet, or named `'x'` as a palette entry's token.
+      const name = variableToken(key).slice('--orgauth-'.length);
+      expect(styleSources, key).toMatch(new RegExp(`(var\\(--orgauth-${name},|'${name}')`));
     }
     expect(variableToken('colorTextSecondary')).toBe('--orgauth-color-muted');
   });

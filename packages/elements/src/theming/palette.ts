@@ -13,18 +13,26 @@ export interface PaletteEntry {
   readonly dark: string;
 }
 
-/** Colours that change between light and dark. */
-export const PALETTE: readonly PaletteEntry[] = [
-  { name: '--_orgauth-bg', token: '--orgauth-color-background', light: '#ffffff', dark: '#15171c' },
-  { name: '--_orgauth-text', token: '--orgauth-color-text', light: '#1a1d24', dark: '#eceef2' },
-  { name: '--_orgauth-muted', token: '--orgauth-color-muted', light: '#5b6270', dark: '#a2a8b5' },
-  { name: '--_orgauth-border', token: '--orgauth-color-border', light: '#d6d9e0', dark: '#343844' },
-  { name: '--_orgauth-primary', token: '--orgauth-color-primary', light: '#2b59ff', dark: '#6f8dff' },
-  { name: '--_orgauth-on-primary', token: '--orgauth-color-on-primary', light: '#ffffff', dark: '#0b0d12' },
-  { name: '--_orgauth-danger', token: '--orgauth-color-danger', light: '#c62828', dark: '#ff8a80' },
-  { name: '--_orgauth-success', token: '--orgauth-color-success', light: '#1b7332', dark: '#7ad79a' },
-  { name: '--_orgauth-surface', token: '--orgauth-color-surface', light: '#f5f6f9', dark: '#1f222a' },
+// [private name, public token, light, dark], short in the bundles; `PALETTE` spells them out.
+const ENTRIES: ReadonlyArray<readonly [string, string, string, string]> = [
+  ['bg', 'color-background', '#ffffff', '#15171c'],
+  ['text', 'color-text', '#1a1d24', '#eceef2'],
+  ['muted', 'color-muted', '#5b6270', '#a2a8b5'],
+  ['border', 'color-border', '#d6d9e0', '#343844'],
+  ['primary', 'color-primary', '#2b59ff', '#6f8dff'],
+  ['on-primary', 'color-on-primary', '#ffffff', '#0b0d12'],
+  ['danger', 'color-danger', '#c62828', '#ff8a80'],
+  ['success', 'color-success', '#1b7332', '#7ad79a'],
+  ['surface', 'color-surface', '#f5f6f9', '#1f222a'],
 ];
+
+/** Colours that change between light and dark. */
+export const PALETTE: readonly PaletteEntry[] = ENTRIES.map(([name, token, light, dark]) => ({
+  name: `--_orgauth-${name}`,
+  token: `--orgauth-${token}`,
+  light,
+  dark,
+}));
 
 /** A colour scheme the palette has. */
 export type ColorScheme = 'light' | 'dark';
