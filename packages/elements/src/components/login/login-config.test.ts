@@ -1,6 +1,7 @@
 import { fixtureAuthenticateResponse, fixtureOrganization } from '@orgauth/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../define.js';
+import { de } from '../../i18n/locales/de.js';
 import { button, find, findAll, mount, textOf, untilStep } from '../../internal/test-helpers.js';
 import {
   configKey,
@@ -9,6 +10,7 @@ import {
   parseOAuthProviders,
   parseProducts,
   resolveLoginConfig,
+  withEmailLocale,
 } from './login-config.js';
 import { OrgAuthLogin } from './login.js';
 import { DISCOVERY_AUTHENTICATE, REDIRECT_HREF, discoveryReply, testClient } from './login.fixtures.js';
@@ -113,6 +115,27 @@ describe('configuration attributes', () => {
     expect(find(other, '[part~="card"]').dataset.step).toBe('email');
     other.setAttribute('auth-flow-type', 'Organization');
     await untilStep(other, 'organization-login');
+  });
+});
+
+describe('the locale of the emails', () => {
+  it('sends the locale pack’s language with the link and the code, unless the config names one', async () => {
+    const { client, transport } = testClient({ replies: { [LINK]: SENT, [CODE]: SENT } });
+    const el = new OrgAuthLogin();
+    el.client = client;
+    el.locale = de;
+    await mount(el);
+    find<HTMLInputElement>(el, 'input[name="email"]').value = 'ada@acme.test';
+    find<HTMLFormElement>(el, 'form').requestSubmit();
+    await untilStep(el, 'email-sent');
+    expect(transport.requests.find((r) => r.path.endsWith('/magic_links/email/discovery/send'))?.body).toMatchObject({
+      locale: 'de',
+    });
+    expect(withEmailLocale({ emailOtpOptions: { locale: 'fr' } }, 'de')).toEqual({
+      emailMagicLinksOptions: { locale: 'de' },
+      emailOtpOptions: { locale: 'fr' },
+    });
+    expect(withEmailLocale({ products: ['sso'] }, undefined)).toEqual({ products: ['sso'] });
   });
 });
 

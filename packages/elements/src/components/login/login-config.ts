@@ -66,6 +66,20 @@ export function resolveLoginConfig(config: LoginConfig | undefined, attributes: 
 }
 
 /**
+ * The login's emails in the element's language: a locale pack's tag (`de`) becomes the `locale` of
+ * both email products' options, which the send calls pass on (the server picks the mail's words by
+ * it); a `locale` the configuration names itself wins.
+ */
+export function withEmailLocale(config: LoginConfig, locale: string | undefined): LoginConfig {
+  if (!locale) return config;
+  return {
+    ...config,
+    emailMagicLinksOptions: { locale, ...config.emailMagicLinksOptions },
+    emailOtpOptions: { locale, ...config.emailOtpOptions },
+  };
+}
+
+/**
  * A key that changes only when the configuration's content does: React renders a new `config`
  * object on every render, and a new login machine would throw the person's progress away.
  */

@@ -8,7 +8,7 @@ import { resolveMessages, type OrgAuthMessages, type OrgAuthMessagesOverride } f
 import type { OrgAuthLocale } from '../../i18n/locale.js';
 import { alertRegion } from '../../internal/alert.js';
 import { spinner } from '../../internal/spinner.js';
-import { configKey, resolveLoginConfig } from './login-config.js';
+import { configKey, resolveLoginConfig, withEmailLocale } from './login-config.js';
 import { transitionEvents } from './login-events.js';
 import { FocusController, focusAfter } from './login-focus.js';
 import { createLoginView } from './login-view.js';
@@ -272,7 +272,7 @@ export class OrgAuthLogin extends LitElement {
 
   /** One login machine per client, slug and configuration: another of any is another login. */
   #bind(client: B2BClient | undefined, slug: string | undefined): void {
-    const config = resolveLoginConfig(this.config, this);
+    const config = withEmailLocale(resolveLoginConfig(this.config, this), this.locale?.locale);
     const key = configKey(config);
     const bound = this.#bound;
     if (bound && bound.client === client && bound.slug === slug && bound.config === key) return;
