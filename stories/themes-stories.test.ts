@@ -35,10 +35,20 @@ describe('theming stories', () => {
     expect(names).toEqual(expect.arrayContaining(['DefaultTheme', 'DarkTheme', 'NeutralTheme']));
   });
 
-  it.each(composed)('%s renders the login with its appearance adopted', async (_name, Story) => {
+  it.each(composed)('%s renders the login with its appearance adopted', async (name, Story) => {
     const canvasElement = document.createElement('div');
     document.body.append(canvasElement);
     await Story.run({ canvasElement });
+    if (name === 'SideBySide') {
+      const logins = [...canvasElement.querySelectorAll('orgauth-login')] as HTMLElement[];
+      expect(logins.map((el) => appearanceCss(el).match(/color-scheme: (\w+)/)?.[1])).toEqual([
+        'light',
+        'dark',
+        'light',
+      ]);
+      expect(appearanceCss(logins[2] as HTMLElement)).toContain('--orgauth-color-primary: #18181b');
+      return;
+    }
     const el = loginIn(canvasElement);
     await untilStep(el, 'email');
     const css = appearanceCss(el);

@@ -4,6 +4,7 @@ import {
   darkTheme,
   defaultTheme,
   neutralTheme,
+  type OrgAuthLogin,
   type OrgAuthAppearance,
   type OrgAuthThemeDefinition,
   type OrgAuthVariables,
@@ -115,3 +116,23 @@ export const ClassNames: Story = {
 
 /** The narrowest phone layout the login supports. */
 export const Narrow320: Story = { args: { width: '320px', oauth: true } };
+
+/** The three prebuilt themes next to each other, each on its own page colour. */
+export const SideBySide: Story = {
+  loaders: [() => ({ clients: Object.keys(THEMES).map(() => emailClient()) })],
+  render: (_args, context) => {
+    const clients = context.loaded.clients as B2BClient[];
+    const row = styleMap({ display: 'flex', flexWrap: 'wrap', gap: '16px', alignItems: 'flex-start' });
+    return html`<div style=${row}>
+      ${Object.entries(THEMES).map(
+        ([name, theme], i) =>
+          html`<div style=${styleMap({ background: PAGE[name], padding: '16px' })}>
+            <orgauth-login .client=${clients[i]} .appearance=${{ theme }}></orgauth-login>
+          </div>`,
+      )}
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    for (const el of canvasElement.querySelectorAll('orgauth-login')) await untilStep(el as OrgAuthLogin, 'email');
+  },
+};
