@@ -9,6 +9,7 @@ import { fr } from '@orgauth/elements/locales/fr';
 import { ja } from '@orgauth/elements/locales/ja';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { codeClient, wrongCode } from './login-code-clients.js';
 import { click, fill, loginIn, until, untilStep } from './login-driver.js';
 
@@ -16,7 +17,7 @@ import { click, fill, loginIn, until, untilStep } from './login-driver.js';
 export const LOCALES: Record<string, OrgAuthLocale> = { en, de, fr, es, ja, 'ar-XB': arXB };
 
 /** Story args: the pack's tag and the theme. */
-export type LocaleArgs = { locale: string; theme: OrgAuthTheme };
+export type LocaleArgs = { locale: string; theme: OrgAuthTheme; width?: string };
 
 type Story = StoryObj<LocaleArgs>;
 
@@ -37,8 +38,9 @@ const meta: Meta<LocaleArgs> = {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
   loaders: [() => ({ client: codeClient(wrongCode) })],
+  // styleMap writes through the CSSOM (`element.style`), which a strict `style-src` allows.
   render: (args, context) =>
-    html`<orgauth-login .client=${context.loaded.client as B2BClient} .config=${CONFIG} .locale=${LOCALES[args.locale]} theme=${themeOf(args, context)}></orgauth-login>`,
+    html`<div style=${styleMap({ width: args.width ?? 'auto' })}><orgauth-login .client=${context.loaded.client as B2BClient} .config=${CONFIG} .locale=${LOCALES[args.locale]} theme=${themeOf(args, context)}></orgauth-login></div>`,
 };
 export default meta;
 
@@ -73,3 +75,8 @@ const wrongCodeIn = (locale: string): Story => ({
 /** German's long compound words in the code entry's alert and hints. */
 export const GermanWrongCode = wrongCodeIn('de');
 export const RightToLeftWrongCode = wrongCodeIn('ar-XB');
+
+/** German's long words on the narrowest phone layout: nothing may overflow the card. */
+export const GermanNarrow: Story = { ...GermanWrongCode, args: { locale: 'de', width: '320px' } };
+/** Right to left, dark. */
+export const DarkRightToLeft: Story = { ...RightToLeft, args: { locale: 'ar-XB', theme: 'dark' } };
