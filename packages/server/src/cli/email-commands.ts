@@ -1,16 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrations/index.js';
 import type { Db } from '../db/schema.js';
 import { BRANDING_FIELDS, loadBranding, resetBranding, saveBranding } from '../mail/branding.js';
 import { listCustomTemplates, removeCustomTemplates, setCustomTemplate } from '../mail/custom-templates.js';
 import { isMailLocale, MAIL_LOCALES, type MailLocale } from '../mail/locale.js';
 import { isMailTemplate, MAIL_TEMPLATES, PLACEHOLDERS } from '../mail/placeholders.js';
 import { TEMPLATE_LIMITS } from '../mail/template-check.js';
-import { ensureProjects, environmentRow, type ProjectEnv } from '../projects/index.js';
+import type { ProjectEnv } from '../projects/index.js';
 import type { CommandIo } from './project-commands.js';
+import { openCommandEnvironment } from './environment.js';
 
 const list = (names: readonly string[]) => names.map((n) => `{{${n}}}`).join(' ');
 
@@ -163,18 +162,10 @@ export async function runEmailCommand(argv: string[], io: CommandIo): Promise<nu
     io.err(`${(error as Error).message}\n\n${EMAIL_USAGE}`);
     return 2;
   }
-  const databaseUrl = io.env.DATABASE_URL;
-  const database = openDatabase({ dataDir: args.dataDir, databaseUrl });
   const now = io.now ?? Date.now;
+  const { database, projectId } = await openCommandEnvironment(args.dataDir, args.env, io, now);
   try {
-    await migrateToLatest(database.db as never);
-    let row = await environmentRow(database.db, args.env);
-    if (row === undefined) {
-      await ensureProjects(database.db, args.dataDir, now, databaseUrl !== undefined && databaseUrl !== '');
-      row = await environmentRow(database.db, args.env);
-    }
-    if (row === undefined) throw new Error(`No ${args.env} project.`);
-    return await run(database.db, row.id, args, io, now());
+    return await run(database.db, projectId, args, io, now());
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${EMAIL_USAGE}`);

@@ -1,14 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OAUTH_PROVIDERS, REDIRECT_URL_TYPES, type RedirectUrlType } from '@orgauth/core/protocol';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrations/index.js';
 import type { Db } from '../db/schema.js';
 import { isMemberRolesFormat, MEMBER_ROLES_FORMATS } from '../members/index.js';
 import {
   addAllowedIp,
   createProjectStore,
-  ensureProjects,
   environmentRow,
   listAllowedIps,
   type ProjectEnv,
@@ -26,6 +23,7 @@ import {
   removeOAuthCredentials,
   setOAuthCredentials,
 } from './oauth-credentials.js';
+import { openCommandEnvironment } from './environment.js';
 
 /** The first words that select an operator command instead of starting the server. */
 export const PROJECT_COMMANDS = [
@@ -261,26 +259,16 @@ export async function runProjectCommand(argv: string[], io: CommandIo): Promise<
     io.err(`${(error as Error).message}\n\n${PROJECT_USAGE}`);
     return 2;
   }
-  const databaseUrl = io.env.DATABASE_URL;
-  const database = openDatabase({ dataDir: args.dataDir, databaseUrl });
   const now = io.now ?? Date.now;
+  const { database, projectId } = await openCommandEnvironment(args.dataDir, args.env, io, now);
   try {
-    await migrateToLatest(database.db as never);
     const store = createProjectStore(database.db, now);
-    // Only an empty database gets its projects created here; existing secrets are never rotated
-    // as a side effect of a command that did not ask for it.
-    let row = await environmentRow(database.db, args.env);
-    if (row === undefined) {
-      await ensureProjects(database.db, args.dataDir, now, databaseUrl !== undefined && databaseUrl !== '');
-      row = await environmentRow(database.db, args.env);
-    }
-    if (row === undefined) throw new Error(`No ${args.env} project.`);
     const ctx: Context = {
       db: database.db,
       store,
       dataDir: args.dataDir,
       env: args.env,
-      projectId: row.id,
+      projectId,
       now,
       clientId: args.clientId,
       clientSecret: args.clientSecret,

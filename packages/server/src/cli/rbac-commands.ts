@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrations/index.js';
 import { ApiError } from '../lib/api-error.js';
-import { ensureProjects, environmentRow, type ProjectEnv } from '../projects/index.js';
+import type { ProjectEnv } from '../projects/index.js';
 import { loadRbacPolicy, saveRbacPolicy } from '../rbac/index.js';
 import type { CommandIo } from './project-commands.js';
+import { openCommandEnvironment } from './environment.js';
 
 /** `--help` text of `orgauth-server rbac`. */
 export const RBAC_USAGE = `RBAC policy (same --data-dir / DATABASE_URL as the server; --env test|live, default test):
@@ -70,22 +69,14 @@ export async function runRbacCommand(argv: string[], io: CommandIo): Promise<num
     io.err(`${(error as Error).message}\n\n${RBAC_USAGE}`);
     return 2;
   }
-  const databaseUrl = io.env.DATABASE_URL;
-  const database = openDatabase({ dataDir: args.dataDir, databaseUrl });
   const now = io.now ?? Date.now;
+  const { database, projectId } = await openCommandEnvironment(args.dataDir, args.env, io, now);
   try {
-    await migrateToLatest(database.db as never);
-    let row = await environmentRow(database.db, args.env);
-    if (row === undefined) {
-      await ensureProjects(database.db, args.dataDir, now, databaseUrl !== undefined && databaseUrl !== '');
-      row = await environmentRow(database.db, args.env);
-    }
-    if (row === undefined) throw new Error(`No ${args.env} project.`);
     if (args.action === 'show') {
-      io.out(`${JSON.stringify(await loadRbacPolicy(database.db, row.id), null, 2)}\n`);
+      io.out(`${JSON.stringify(await loadRbacPolicy(database.db, projectId), null, 2)}\n`);
       return 0;
     }
-    const policy = await saveRbacPolicy(database.db, row.id, readDocument(args.file as string), now());
+    const policy = await saveRbacPolicy(database.db, projectId, readDocument(args.file as string), now());
     const custom = policy.roles.filter((role) => !role.role_id.startsWith('stytch_')).length;
     io.out(
       `Set the ${args.env} RBAC policy: ${policy.roles.length} roles (${custom} custom), ${policy.resources.length} resources, ${policy.scopes.length} scopes.\n`,
