@@ -25,12 +25,8 @@ describe('<orgauth-organization-switcher>', () => {
     const test = signedInClient();
     const el = await switcherWith(test);
     const button = find(el, '#button');
-    // Named by its content: the initials are aria-hidden, the words around the name visually hidden.
-    expect(textOf(button)).toBe('AIAcme Inc., switch organization');
-    expect(button.hasAttribute('aria-label')).toBe(false);
-    expect(find(el, '[part~="avatar"]').getAttribute('aria-hidden')).toBe('true');
-    expect(textOf(find(el, '#button .visually-hidden'))).toBe(', switch organization');
-    expect(textOf(find(el, '#button [part~="name"]'))).toBe('Acme Inc.');
+    expect(textOf(button)).toBe('AIAcme Inc.');
+    expect(button.getAttribute('aria-label')).toBe('Acme Inc., switch organization');
     expect(button.getAttribute('aria-haspopup')).toBe('menu');
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(button.getAttribute('aria-controls')).toBe('menu');

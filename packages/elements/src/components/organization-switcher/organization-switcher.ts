@@ -17,7 +17,7 @@ import type { OrgAuthTheme } from '../login/login.js';
 import { SwitcherActions } from './switcher-actions.js';
 import { SwitcherMenu } from './switcher-menu.js';
 import { switcherStyles } from './switcher.styles.js';
-import { avatar, buttonLabel, renderPanel, type SwitcherList } from './switcher-view.js';
+import { avatar, renderPanel, type SwitcherList } from './switcher-view.js';
 import { ACCOUNT_TWINS } from '../../events/account-twins.js';
 import { dispatchWithOrgAuthEvent } from '../../events/orgauth-event-of.js';
 
@@ -187,8 +187,9 @@ export class OrgAuthOrganizationSwitcher extends LitElement {
     const list: SwitcherList = this.#actions.list;
     return html`<button id="button" class="button" part="button" type="button" aria-haspopup="menu" lang=${this.locale?.locale ?? nothing} dir=${this.locale?.dir ?? nothing}
         aria-expanded=${open ? 'true' : 'false'} aria-controls="menu"
+        aria-label=${messages['switcher.button'].replace('{organization}', current.organization_name)}
         @click=${this.#menu.onButtonClick} @keydown=${this.#menu.onButtonKeydown} @keyup=${this.#menu.onButtonKeyup}>
-        ${logo(current)}${buttonLabel(messages['switcher.button'], current.organization_name)}<span class="chevron" aria-hidden="true"></span>
+        ${logo(current)}<span class="name" part="name">${current.organization_name}</span><span class="chevron" aria-hidden="true"></span>
       </button>
       <div lang=${this.locale?.locale ?? nothing} dir=${this.locale?.dir ?? nothing} @keydown=${this.#menu.onMenuKeydown} @focusout=${this.#menu.onFocusOut}>
         ${renderPanel(

@@ -24,17 +24,6 @@ export interface SwitcherView {
   activate(item: HTMLElement): void;
 }
 
-/**
- * The button's words: the organization's name, shown, inside the rest of its label ("…, switch
- * organization"), which only screen readers get. The button is named by its content, not by an
- * `aria-label`, so its accessible name holds the name it shows, in the order the locale's words put it.
- */
-export function buttonLabel(template: string, name: string): unknown[] {
-  return format(template, { organization: html`<span class="name" part="name">${name}</span>` }).map((piece, i) =>
-    i % 2 === 1 || piece === '' ? piece : html`<span class="visually-hidden">${piece}</span>`,
-  );
-}
-
 /** Up to two initials of an organization's name, for the avatar when it has no logo. */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

@@ -38,15 +38,6 @@ export const switcherStyles = css`
       outline: 2px solid var(--_orgauth-primary);
       outline-offset: 2px;
     }
-    /* Read, not shown: the rest of the button's label around the organization's name. */
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .name {
       overflow: hidden;
       font-weight: 600;
