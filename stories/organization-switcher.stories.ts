@@ -7,7 +7,7 @@ import { html } from 'lit';
 import { emptyClient, failingClient, loadingClient, organizationsClient, switchingClient } from './switcher-clients.js';
 import { switcherIn, untilShown } from './switcher-driver.js';
 import type { TokenArgs } from './.storybook/theming.js';
-import { SWITCHER_A11Y, SWITCHER_SHOWS, type SwitcherStoryState } from './switcher-states.js';
+import { SWITCHER_SHOWS, type SwitcherStoryState } from './switcher-states.js';
 
 /** Story args: the element's `theme` and the token controls. The client comes from each story's loader. */
 export type SwitcherArgs = TokenArgs & { theme: OrgAuthTheme };
@@ -40,7 +40,7 @@ const meta: Meta<SwitcherArgs> = {
   args: { theme: 'light' },
   argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] } },
   // Room under the button for the panel, which floating-ui places below it (or above, near the edge).
-  parameters: { layout: 'padded', a11y: SWITCHER_A11Y },
+  parameters: { layout: 'padded' },
   render: (args, context) =>
     html`<div style="min-block-size: 26rem"><orgauth-organization-switcher .client=${context.loaded.client as B2BClient}
       theme=${themeOf(args, context)}></orgauth-organization-switcher></div>`,

@@ -15,7 +15,7 @@ import { membersClient, settingsClient } from './panel-clients.js';
 import { panelIn, untilShown } from './panel-driver.js';
 import { MEMBERS_SHOWS, SETTINGS_SHOWS } from './panel-states.js';
 import { organizationsClient } from './switcher-clients.js';
-import { SWITCHER_A11Y, SWITCHER_SHOWS } from './switcher-states.js';
+import { SWITCHER_SHOWS } from './switcher-states.js';
 import { themingArgTypes, type TokenArgs } from './.storybook/theming.js';
 
 // The @orgauth/react components, rendered by React (react-dom/client) inside this web-components
@@ -88,7 +88,7 @@ export const LoginComponent: Story = {
 export const OrganizationSwitcherComponent: Story = {
   ...story('orgauth-organization-switcher', OrganizationSwitcher, organizationsClient, SWITCHER_SHOWS.closed.selector),
   name: 'OrganizationSwitcher',
-  parameters: { tag: 'orgauth-organization-switcher', a11y: SWITCHER_A11Y },
+  parameters: { tag: 'orgauth-organization-switcher' },
 };
 
 /** `<OrganizationMembers>` (`@orgauth/react/account`), as an admin sees it. */

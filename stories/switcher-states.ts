@@ -24,10 +24,3 @@ export const SWITCHER_SHOWS: Record<SwitcherStoryState, { selector: string; word
   error: { selector: '[part~="retry-item"]', words: true },
   switching: { selector: '[role="menuitemradio"][aria-disabled="true"] .spinner' },
 };
-
-/**
- * axe's experimental `label-content-name-mismatch` counts the avatar's initials ("AI"), which are
- * `aria-hidden` and decorative (packages/elements/src/components/organization-switcher/switcher-view.ts), as visible label text; the button's name ("Acme
- * Inc., switch organization") starts with the name it shows. The React story uses the same setting.
- */
-export const SWITCHER_A11Y = { config: { rules: [{ id: 'label-content-name-mismatch', enabled: false }] } };

@@ -39,7 +39,7 @@ export function avatar(organization: Organization, broken: ReadonlySet<string>, 
   const url = organization.organization_logo_url;
   const logo = url && !broken.has(url);
   return html`<span class="avatar" part="avatar" aria-hidden="true"
-    >${logo ? html`<img part="logo" src=${url} alt="" @error=${() => onBroken(url)} />` : html`<span part="initials">${initials(organization.organization_name)}</span>`}</span
+    >${logo ? html`<img part="logo" src=${url} alt="" @error=${() => onBroken(url)} />` : html`<span part="initials" data-initials=${initials(organization.organization_name)}></span>`}</span
   >`;
 }
 

@@ -38,6 +38,11 @@ export const switcherStyles = css`
       outline: 2px solid var(--_orgauth-primary);
       outline-offset: 2px;
     }
+    /* The initials are drawn, not written: as text they would count as the button's visible words, which
+       its aria-label ("Acme Inc., switch organization") must start with (axe's label-content-name-mismatch). */
+    [part~='initials']::before {
+      content: attr(data-initials);
+    }
     .name {
       overflow: hidden;
       font-weight: 600;
