@@ -5,9 +5,9 @@
 // that fails on a figure.
 // Usage: node .ci/eval-time.mjs [--runs 7] [--bundle other/orgauth.global.js]   (after
 // `npm run build -w @orgauth/elements`; --bundle measures another build, e.g. an older commit's)
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
 
 const RATE = 4;
 
@@ -96,18 +96,7 @@ export async function measureEvalTime(
 ) {
   const bundle = readFileSync(file, 'utf8');
   const baseline = await buildLitBaseline(root);
-  const executablePath =
-    process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     await evalOnPage(browser, [baseline], -1); // warm the browser up; not counted
     const times = { bundle: [], baseline: [], ratio: [] };

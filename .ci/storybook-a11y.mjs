@@ -8,9 +8,9 @@
 // (`setCurrentStory` on the preview channel): loading the preview bundle again per story took
 // about 1.5 s of the 2-4 s a story costs.
 // Usage: node .ci/storybook-a11y.mjs   (after `npm run build-storybook`)
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
 import { preview } from 'vite';
 
 /** Pages checked at once: the CI machine has two cores. */
@@ -103,18 +103,7 @@ export async function checkStories(root, dir = join(root, 'stories/dist')) {
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const base = server.resolvedUrls.local[0];
-  const executablePath =
-    process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext();
     await context.addInitScript(watchStoryFinished);
