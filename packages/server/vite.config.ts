@@ -1,38 +1,36 @@
-import { copyFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { bundleFileOf, SCRIPT_BUNDLE_FILES } from './src/http/bundle-files.js';
 
 const conditions = ['@orgauth/source', 'module', 'node', 'development|production'];
 
 /**
- * Copies `@orgauth/elements`' script-tag bundles and their source maps into the output folder, where
- * the server serves them at `/orgauth.global.js` and `/orgauth-account.global.js`
+ * Copies `@orgauth/elements`' script-tag bundles, its locale packs and their source maps into the
+ * output folder, where the server serves them at `/orgauth.global.js`, `/orgauth-account.global.js`
+ * and `/orgauth-locales/<tag>.js`
  * (src/http/script-bundle.ts): a published server carries the bundles it was built with. The root `npm run build` builds elements first; without that build
  * the copy is skipped with a warning and the server answers 404 there.
  */
 function copyScriptBundle(): Plugin {
-  // The names of SCRIPT_BUNDLE_FILES in src/http/script-bundle.ts (not imported: it loads Hono).
-  const BUNDLES = [
-    'orgauth.global.js',
-    'orgauth.global.js.map',
-    'orgauth-account.global.js',
-    'orgauth-account.global.js.map',
-  ];
   const from = fileURLToPath(new URL('../elements/dist/', import.meta.url));
   return {
     name: 'orgauth-copy-script-bundle',
     apply: 'build',
     writeBundle(options) {
-      for (const name of BUNDLES) {
-        if (!existsSync(join(from, name))) {
+      for (const path of Object.keys(SCRIPT_BUNDLE_FILES)) {
+        const file = bundleFileOf(path);
+        if (!existsSync(join(from, file))) {
           this.warn(
-            `${name} not found in ${from}: build @orgauth/elements first, or the server answers 404 at /${name}.`,
+            `${file} not found in ${from}: build @orgauth/elements first, or the server answers 404 at /${path}.`,
           );
           continue;
         }
-        copyFileSync(join(from, name), join(options.dir ?? 'dist', name));
+        const to = join(options.dir ?? 'dist', file);
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(join(from, file), to);
       }
     },
   };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +135,43 @@ describe('/orgauth.global.js and /orgauth-account.global.js', () => {
       const res = await s.http(path);
       expect(res.status, path).toBe(404);
       expect(((await res.json()) as { error_type: string }).error_type).toBe('not_found');
+    }
+  });
+
+  test('the locale packs are ES modules at /orgauth-locales/<tag>.js, and nothing else is under it', async () => {
+    const s = await serveBundle();
+    mkdirSync(join(dir, 'locales'));
+    const pack = 'const e={locale:"de",dir:"ltr"};export{e as de};\n//# sourceMappingURL=de.js.map\n';
+    writeFileSync(join(dir, 'locales', 'de.js'), pack);
+    writeFileSync(join(dir, 'locales', 'de.js.map'), MAP);
+    writeFileSync(join(dir, 'locales', 'secret.txt'), 'not served');
+    const listener = await listen({ fetch: s.server.app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      const res = await fetch(`${listener.origin}/orgauth-locales/de.js`, {
+        headers: { origin: 'https://app.example.com' },
+      });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(pack);
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(await (await fetch(`${listener.origin}/orgauth-locales/de.js.map`)).text()).toBe(MAP);
+      for (const path of [
+        '/orgauth-locales/secret.txt',
+        '/orgauth-locales/xx.js',
+        '/orgauth-locales/de.js/x',
+        '/orgauth-locales/en.js',
+      ]) {
+        const other = await fetch(`${listener.origin}${path}`);
+        expect(other.status, path).toBe(404);
+        expect(await other.text(), path).not.toContain('not served');
+      }
+      // A pack that was not built: 404 with what to do, like the bundles.
+      const missing = await fetch(`${listener.origin}/orgauth-locales/ja.js`);
+      expect(missing.status).toBe(404);
+      expect((await missing.json()).error_message).toContain('npm run build');
+    } finally {
+      await listener.close();
     }
   });
 

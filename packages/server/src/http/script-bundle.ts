@@ -7,20 +7,12 @@ import type { Hono } from 'hono';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { apiError } from '../lib/api-error.js';
 import type { AppEnv } from './context.js';
+import { bundleFileOf, SCRIPT_BUNDLE_FILES } from './bundle-files.js';
 import { errorEnvelope } from './responses.js';
 
-/**
- * The script-tag bundles of `@orgauth/elements` and their source maps, served at `/<name>`: the
- * login's, and the account elements' chunk (organization switcher and the other signed-in surfaces).
- */
-export const SCRIPT_BUNDLE_FILES = {
-  'orgauth.global.js': 'text/javascript; charset=utf-8',
-  'orgauth.global.js.map': 'application/json; charset=utf-8',
-  'orgauth-account.global.js': 'text/javascript; charset=utf-8',
-  'orgauth-account.global.js.map': 'application/json; charset=utf-8',
-} as const;
+export { SCRIPT_BUNDLE_FILES } from './bundle-files.js';
 
-type BundleFile = keyof typeof SCRIPT_BUNDLE_FILES;
+type BundleFile = string;
 
 /**
  * A fixed path, not a content-hashed one (the README's `<script src>`), so browsers revalidate hourly
@@ -61,7 +53,7 @@ function bundleReader(dirs: readonly string[]) {
   const cache = new Map<string, Loaded>();
   return async (name: BundleFile): Promise<Loaded | undefined> => {
     for (const dir of dirs) {
-      const file = join(dir, name);
+      const file = join(dir, bundleFileOf(name));
       const info = await stat(file).catch(() => undefined);
       if (info === undefined || !info.isFile()) continue;
       const cached = cache.get(file);
@@ -81,7 +73,8 @@ function bundleReader(dirs: readonly string[]) {
 }
 
 /**
- * `GET /orgauth.global.js`, `/orgauth-account.global.js` and their `.map` files (HEAD too) on the root app, outside `/sdk`
+ * `GET /orgauth.global.js`, `/orgauth-account.global.js`, the locale packs at `/orgauth-locales/<tag>.js`
+ * and their `.map` files (HEAD too) on the root app, outside `/sdk`
  * and `/v1`: public caching with a strong ETag (304 on `If-None-Match`, through hono/etag),
  * `Cross-Origin-Resource-Policy: cross-origin` so pages with COEP can load it, and
  * `Access-Control-Allow-Origin: *` so `<script crossorigin integrity=…>` works (the file is public and
@@ -90,7 +83,7 @@ function bundleReader(dirs: readonly string[]) {
 export function registerScriptBundleRoutes(app: Hono<AppEnv>, dirs: readonly string[]): void {
   const read = bundleReader(dirs);
   const cross = ['cross-origin-resource-policy', 'access-control-allow-origin'];
-  for (const name of Object.keys(SCRIPT_BUNDLE_FILES) as BundleFile[]) {
+  for (const name of Object.keys(SCRIPT_BUNDLE_FILES)) {
     app.use(`/${name}`, etag({ retainedHeaders: [...RETAINED_304_HEADERS, ...cross] }));
     app.get(`/${name}`, async (c) => {
       const loaded = await read(name);
@@ -99,7 +92,7 @@ export function registerScriptBundleRoutes(app: Hono<AppEnv>, dirs: readonly str
         return errorEnvelope(c, apiError('not_found', words));
       }
       return c.body(loaded.body, 200, {
-        'Content-Type': SCRIPT_BUNDLE_FILES[name],
+        'Content-Type': SCRIPT_BUNDLE_FILES[name] as string,
         'Cache-Control': CACHE_CONTROL,
         ETag: loaded.etag,
         'Cross-Origin-Resource-Policy': 'cross-origin',
