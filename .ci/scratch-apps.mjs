@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { PACKAGES } from './packaging.mjs';
 import { check, exec } from './steps.mjs';
 
-const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'];
+// `--include=dev`: the apps build with their devDependencies (TypeScript, Vite), whatever NODE_ENV the
+// calling process has.
+const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--include=dev'];
 
 /** The app's package.json: the four tarballs, React of `major`, and the tools at the repository's ranges. */
 function manifest(root, name, tarballs, major, tools) {

@@ -94,7 +94,10 @@ async function checkStory(page, base, story, fresh) {
 export async function checkStories(root, dir = join(root, 'stories/dist')) {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
   const stories = Object.values(index.entries).filter((e) => e.type === 'story');
-  // Vite's preview server: the static files as a browser gets them, on a free local port.
+  // Vite's preview server: the static files as a browser gets them, on a free local port. Vite sets
+  // NODE_ENV=production in this process as it starts; put it back, or every npm run after this step in
+  // `npm test` (the packaging suite's installs) would leave out devDependencies.
+  const nodeEnv = process.env.NODE_ENV;
   const server = await preview({
     configFile: false,
     logLevel: 'silent',
@@ -125,6 +128,8 @@ export async function checkStories(root, dir = join(root, 'stories/dist')) {
   } finally {
     await browser.close();
     await server.close();
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
 }
 

@@ -4,8 +4,8 @@
  */
 
 /**
- * The locale packs, ES modules a script-tag page imports: `import { de } from '<server>/orgauth-locales/de.js'`.
- * Only the packs that import nothing: English is every element's default already, and the `ar-XB`
+ * The locale packs, ES modules a script-tag page imports from `/orgauth-locales/<tag>.js` on the
+ * server (README "Locales"). Only the packs that import nothing: English is every element's default already, and the `ar-XB`
  * pseudo-locale (for trying right to left) is built from it with the package's shared chunks.
  */
 export const LOCALE_PACK_TAGS = ['de', 'fr', 'es', 'ja'] as const;
