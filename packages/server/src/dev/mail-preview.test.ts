@@ -37,7 +37,9 @@ describe('dev mail preview', () => {
     expect(german).toContain('Subject <strong>Ihr Anmeldelink</strong>');
     expect(german).toContain('Ada Lovelace hat Sie zu Example &amp; Co. &lt;Preview&gt; eingeladen');
     expect(await page('?locale=xx')).toContain('<h1>Mail preview: test, en</h1>');
-    expect((await t.http('/dev/mail-preview?env=prod')).status).toBe(400);
+    const refused = await t.http('/dev/mail-preview?env=prod');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ status_code: 400, error_type: 'bad_request' });
 
     await saveBranding(t.server.db, t.server.project.project_id, { sender_name: 'Acme', color_primary: '#ff0066' }, 0);
     await setCustomTemplate(

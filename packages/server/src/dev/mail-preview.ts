@@ -1,15 +1,15 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppDeps, AppEnv } from '../http/index.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import { htmlText } from '../lib/html.js';
 import { composeMail, TEMPLATE_OF, type ComposedMail, type MailKind } from '../mail/compose.js';
 import { MAIL_LOCALES, mailLocale, type MailLocale } from '../mail/locale.js';
 import { environmentRow, type ProjectEnv } from '../projects/index.js';
+import { MAIL_PAGE_CSP } from './mailbox.js';
 
-// The same rules as the mailbox page (dev/mailbox.ts): no script, each mail in a sandboxed srcdoc
+// The same rules as the mailbox page (MAIL_PAGE_CSP): no script, each mail in a sandboxed srcdoc
 // iframe (its HTML escaped into the attribute by hono/html), never framed by another site.
-const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The values every preview is filled with: obviously samples, with characters that must be escaped. */
 const SAMPLE = {
@@ -71,13 +71,13 @@ ${mails.map(([kind, mail]) => renderMail(kind, mail))}
 export function registerDevMailPreviewRoutes(dev: Hono<AppEnv>, deps: AppDeps): void {
   dev.get('/mail-preview', async (c) => {
     const envParam = c.req.query('env') ?? 'test';
-    if (envParam !== 'test' && envParam !== 'live') return c.text('env must be test or live.', 400);
+    if (envParam !== 'test' && envParam !== 'live') throw badRequest('env must be test or live.');
     const locale = mailLocale(c.req.query('locale'));
     const row = await environmentRow(deps.db, envParam);
-    if (row === undefined) return c.text(`No ${envParam} project.`, 404);
+    if (row === undefined) throw apiError('not_found', `No ${envParam} project.`);
     const mails: Array<[MailKind, ComposedMail]> = [];
     for (const kind of KINDS) mails.push([kind, await composeMail(deps.db, row.id, { ...sample(kind), locale })]);
-    c.header('Content-Security-Policy', PAGE_CSP);
+    c.header('Content-Security-Policy', MAIL_PAGE_CSP);
     c.header('Cache-Control', 'no-store');
     return c.html(renderPage(envParam, locale, mails));
   });

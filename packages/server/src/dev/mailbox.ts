@@ -7,7 +7,8 @@ import { htmlText } from '../lib/html.js';
 // The page itself runs no script; each mail renders in a sandboxed srcdoc iframe (no scripts, no
 // same-origin), and its links are repeated as plain anchors so they open in the top window. It holds
 // live sign-in links, so no other site may frame it (X-Frame-Options too: http/dev-guards.ts).
-const PAGE_CSP =
+/** The Content-Security-Policy of the dev pages that show mail (this one and dev/mail-preview.ts). */
+export const MAIL_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function linksOf(mail: Mail): string[] {
@@ -46,7 +47,7 @@ ${mails.map(renderMail)}
 export function registerDevMailboxRoutes(dev: Hono<AppEnv>, deps: AppDeps): void {
   dev.get('/mailbox', async (c) => {
     const mails = await deps.mailer.list();
-    c.header('Content-Security-Policy', PAGE_CSP);
+    c.header('Content-Security-Policy', MAIL_PAGE_CSP);
     c.header('Cache-Control', 'no-store');
     return c.html(renderPage(mails));
   });
