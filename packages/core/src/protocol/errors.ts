@@ -39,6 +39,8 @@ export const API_ERRORS = {
   session_not_found: 404,
   intermediate_session_not_found: 404,
   magic_link_not_found: 404,
+  // A password reset link that is unknown, already used or expired (Stytch's type and status).
+  unable_to_auth_magic_link: 401,
   // Email one-time codes (packages/server/src/otps/): a wrong code, or none waiting for the email
   // (Stytch's type, which its login UI knows); the right code past its expiry; a code killed by
   // too many wrong attempts.

@@ -80,6 +80,7 @@ export const LOGIN_ERROR_MESSAGES: Record<LoginErrorKey, string> = {
   session_not_found: 'Your session has ended. Please sign in again.',
   intermediate_session_not_found: 'Your sign-in has expired. Please start over.',
   magic_link_not_found: 'This invite or sign-in link has expired or was already used. Sign in with your email instead.',
+  unable_to_auth_magic_link: 'This password reset link has expired or was already used. Request a new one.',
   otp_code_not_found: 'That code is not right. Check the latest email and try again.',
   unable_to_auth_otp_code: 'This code has expired. Request a new one.',
   too_many_otp_attempts: 'Too many wrong tries for this code. Request a new one.',

@@ -3,7 +3,7 @@ import type { Database, Db } from './schema.js';
 
 /**
  * Rows spent once, by the column that marks them spent and whether they also expire: one-time
- * tokens, intermediate sessions and SSO requests are used; a session exchanged for another is revoked
+ * tokens, intermediate sessions, SSO requests and password-reset links are used; a session exchanged for another is revoked
  * (its liveness was checked when it was loaded).
  */
 const SPENT = {
@@ -12,6 +12,7 @@ const SPENT = {
   sso_requests: { column: 'used_at', expires: true },
   oauth_requests: { column: 'used_at', expires: true },
   oauth_tokens: { column: 'used_at', expires: true },
+  password_resets: { column: 'used_at', expires: true },
   sessions: { column: 'revoked_at', expires: false },
 } as const;
 

@@ -9,6 +9,7 @@ import type {
   OAuthRequestsTable,
   OAuthTokensTable,
 } from './schema-oauth.js';
+import type { PasswordResetsTable } from './schema-password-resets.js';
 import type { SamlAssertionIdsTable, SsoIdentitiesTable, SsoRequestsTable } from './schema-sso.js';
 
 /** `projects`: one row per project environment. */
@@ -322,6 +323,7 @@ export interface Database {
   oauth_requests: OAuthRequestsTable;
   oauth_registrations: OAuthRegistrationsTable;
   oauth_tokens: OAuthTokensTable;
+  password_resets: PasswordResetsTable;
 }
 
 /** The query builder over {@link Database}. */

@@ -27,8 +27,22 @@ describe('dev mail preview', () => {
       return res.text();
     };
     const english = await page('');
-    for (const kind of ['discovery', 'login', 'signup', 'invite', 'code_login', 'code_signup', 'code_discovery'])
+    for (const kind of [
+      'discovery',
+      'login',
+      'signup',
+      'invite',
+      'code_login',
+      'code_signup',
+      'code_discovery',
+      'password_reset',
+      'password_set',
+      'password_reset_discovery',
+      'password_set_discovery',
+    ])
       expect(english).toContain(`<h2>${kind} `);
+    expect(english).toContain('Subject <strong>Reset your password for Example &amp; Co. &lt;Preview&gt;</strong>');
+    expect(english).toContain('Subject <strong>Set your password</strong>');
     expect(english).toContain('Subject <strong>Your sign-in link</strong>');
     expect(english).toContain('123456 is your code to sign in to Example &amp; Co. &lt;Preview&gt;');
 

@@ -24,7 +24,7 @@ const KINDS = Object.keys(TEMPLATE_OF) as MailKind[];
 
 function sample(kind: MailKind) {
   const isCode = kind.startsWith('code_');
-  const discovery = kind === 'discovery' || kind === 'code_discovery';
+  const discovery = kind.endsWith('discovery');
   return {
     kind,
     expiresInMinutes: isCode ? 10 : SAMPLE.expiresInMinutes,

@@ -12,6 +12,13 @@ import { placeholdersIn } from './placeholders.js';
 const HOSTILE = '<script>alert(1)</script> & "Co"';
 const LINK = 'https://app.example/authenticate?stytch_token_type=multi_tenant_magic_links&token=tok_123';
 const KINDS = Object.keys(TEMPLATE_OF) as MailKind[];
+/** The mails that name no organization. */
+const DISCOVERY: readonly MailKind[] = [
+  'discovery',
+  'code_discovery',
+  'password_reset_discovery',
+  'password_set_discovery',
+];
 
 function input(kind: MailKind): MailInput {
   const isCode = kind.startsWith('code_');
@@ -20,7 +27,7 @@ function input(kind: MailKind): MailInput {
     projectName: 'Acme Auth',
     expiresInMinutes: 15,
     ...(isCode ? { code: '012345' } : { link: LINK }),
-    ...(kind === 'discovery' || kind === 'code_discovery' ? {} : { organizationName: HOSTILE }),
+    ...(DISCOVERY.includes(kind) ? {} : { organizationName: HOSTILE }),
     ...(kind === 'invite' ? { inviterName: 'Ada <b>Lovelace</b>' } : {}),
   };
 }
@@ -47,8 +54,7 @@ function custom(kind: MailKind, locale: CustomTemplate['locale']): CustomTemplat
 function expectSafe(html: string, kind: MailKind) {
   expect(html).not.toContain('<script>');
   expect(html).not.toContain('<b>Lovelace');
-  if (kind !== 'discovery' && kind !== 'code_discovery')
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
+  if (!DISCOVERY.includes(kind)) expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
 }
 
 describe('every mail in every locale', () => {
@@ -94,6 +100,17 @@ describe('every mail in every locale', () => {
     expect(renderMail(input('invite'), 'de', {}).text).toContain('Ada <b>Lovelace</b> hat Sie zu');
     const anonymous = renderMail({ ...input('invite'), inviterName: undefined }, 'en', {});
     expect(anonymous.text.split('\n')[0]).toBe(`You are invited to ${HOSTILE}`);
+  });
+
+  test('password links: a reset or a first password, in an organization or the project', () => {
+    const words = (kind: MailKind, locale: 'en' | 'de') => renderMail(input(kind), locale, {}).text.split('\n')[0];
+    expect(words('password_reset', 'en')).toBe(`Reset your password for ${HOSTILE}`);
+    expect(words('password_set', 'en')).toBe(`Set a password for ${HOSTILE}`);
+    expect(words('password_reset_discovery', 'en')).toBe('Reset your password for Acme Auth');
+    expect(words('password_set_discovery', 'en')).toBe('Set your password for Acme Auth');
+    expect(words('password_set_discovery', 'de')).toBe('Legen Sie Ihr Passwort für Acme Auth fest');
+    expect(TEMPLATE_OF.password_reset_discovery).toBe('password_reset');
+    expect(TEMPLATE_OF.password_set_discovery).toBe('password_set');
   });
 
   test('without branding: built-in colours, no logo, the server sender', () => {

@@ -17,6 +17,10 @@ export const TEMPLATE_OF: Readonly<Record<MailKind, MailTemplate>> = {
   code_login: 'code',
   code_signup: 'code',
   code_discovery: 'code',
+  password_reset: 'password_reset',
+  password_reset_discovery: 'password_reset',
+  password_set: 'password_set',
+  password_set_discovery: 'password_set',
 };
 
 /** What a mail says; the link is always the one the server built from the allowlisted URL. */

@@ -10,8 +10,23 @@ export interface RenderedMail {
   html: string;
 }
 
-/** The built-in mails: the magic links and the one-time codes (`code_*`, all the `code` template). */
-export type MailKind = 'discovery' | 'login' | 'signup' | 'invite' | 'code_login' | 'code_signup' | 'code_discovery';
+/**
+ * The built-in mails: the magic links, the one-time codes (`code_*`, all the `code` template) and the
+ * password links (`password_*`: a reset, or the first password of an email that has none; in an
+ * organization, or through discovery).
+ */
+export type MailKind =
+  | 'discovery'
+  | 'login'
+  | 'signup'
+  | 'invite'
+  | 'code_login'
+  | 'code_signup'
+  | 'code_discovery'
+  | 'password_reset'
+  | 'password_set'
+  | 'password_reset_discovery'
+  | 'password_set_discovery';
 
 // Mail clients ignore <style> blocks and external CSS, so the built-in mails style inline; every
 // colour comes from mail/branding.ts, which admits only hex values.

@@ -2,9 +2,21 @@ import { html } from 'hono/html';
 import { htmlText } from '../lib/html.js';
 
 /** The mails an operator can override (`orgauth-server email set-template <template>`). */
-export const MAIL_TEMPLATES = ['discovery', 'login', 'signup', 'invite', 'code'] as const;
+export const MAIL_TEMPLATES = [
+  'discovery',
+  'login',
+  'signup',
+  'invite',
+  'code',
+  'password_reset',
+  'password_set',
+] as const;
 
-/** One of {@link MAIL_TEMPLATES}; `code` is every one-time code mail (login, signup, discovery). */
+/**
+ * One of {@link MAIL_TEMPLATES}; `code` is every one-time code mail (login, signup, discovery);
+ * `password_reset` every reset link and `password_set` every first-password link (organization and
+ * discovery alike: `organization_name` is empty in the discovery ones).
+ */
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** True when `value` names one of {@link MAIL_TEMPLATES}. */
@@ -30,6 +42,8 @@ export const PLACEHOLDERS: Readonly<Record<MailTemplate, readonly string[]>> = {
   signup: [...COMMON, 'link', 'organization_name'],
   invite: [...COMMON, 'link', 'organization_name', 'inviter_name'],
   code: [...COMMON, 'code', 'organization_name'],
+  password_reset: [...COMMON, 'link', 'organization_name'],
+  password_set: [...COMMON, 'link', 'organization_name'],
 };
 
 /** The value each template cannot do without: the sign-in link, or the code. */
@@ -39,6 +53,8 @@ export const REQUIRED_PLACEHOLDER: Readonly<Record<MailTemplate, string>> = {
   signup: 'link',
   invite: 'link',
   code: 'code',
+  password_reset: 'link',
+  password_set: 'link',
 };
 
 /** Placeholder values by name (all plain text; escaping happens when they are filled in). */

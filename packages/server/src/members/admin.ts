@@ -53,7 +53,7 @@ export async function revokeMemberSessions(db: Db, memberId: string, now: number
     .execute();
 }
 
-/** Drops the unused one-time tokens (invites, login links) and codes issued to `email` for `organizationId`. */
+/** Drops the unused one-time tokens (invites, login links, reset links) and codes issued to `email` for `organizationId`. */
 export async function dropPendingTokens(db: Db, organizationId: string, email: string): Promise<void> {
   await db
     .deleteFrom('one_time_tokens')
@@ -62,6 +62,12 @@ export async function dropPendingTokens(db: Db, organizationId: string, email: s
     .where('used_at', 'is', null)
     .execute();
   await db.deleteFrom('email_otps').where('organization_id', '=', organizationId).where('email', '=', email).execute();
+  await db
+    .deleteFrom('password_resets')
+    .where('organization_id', '=', organizationId)
+    .where('email', '=', email)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 function fieldColumns(fields: MemberFields, current: MembersTable | null): Partial<MembersTable> {

@@ -128,6 +128,7 @@ export const ORGANIZATION_CASCADE = [
   'oauth_registrations',
   'sessions',
   'one_time_tokens',
+  'password_resets',
   'email_otps',
   'sso_identities',
   'sso_connections',

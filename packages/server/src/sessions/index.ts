@@ -2,7 +2,7 @@
 export { readCustomClaims } from './claims.js';
 export { verifySessionJwt } from './jwt.js';
 export { readHeldSessionCredentials } from './proof.js';
-export { revokeSessionsForMember } from './revocation.js';
+export { revokeSessionsForEmail, revokeSessionsForMember } from './revocation.js';
 export { proveHeldSession, startOrExtendSession, type HeldSession, type SessionToExtend } from './reuse.js';
 export { sessionRoutes } from './routes.js';
 export { KEY_OVERLAP_MS, rotateSigningKey, sealLegacySigningKeys, type RotationResult } from './signing-key-store.js';

@@ -24,6 +24,32 @@ export async function revokeSessionsForMember(
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Revokes every live session of every member with `email` in the project, but `keepSessionId`: after
+ * a password reset (passwords are per email, so the reset changes every such member's password),
+ * only the session the reset itself started or extended survives (docs/security.md SES-07).
+ * @returns how many sessions were revoked.
+ */
+export async function revokeSessionsForEmail(
+  db: Db,
+  projectId: string,
+  email: string,
+  now: number,
+  keepSessionId?: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('project_id', '=', projectId)
+    .where('member_id', 'in', (eb) =>
+      eb.selectFrom('members').select('id').where('project_id', '=', projectId).where('email', '=', email),
+    )
+    .where('revoked_at', 'is', null)
+    .$if(keepSessionId !== undefined, (q) => q.where('id', '!=', keepSessionId as string))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Revokes every live session in an organization (on organization deletion). */
 export async function revokeSessionsForOrganization(
   db: Db,

@@ -154,6 +154,8 @@ export const de: OrgAuthLocale = {
     user_unauthenticated: 'Sie sind abgemeldet. Bitte melden Sie sich erneut an.',
     session_not_found: 'Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.',
     intermediate_session_not_found: 'Ihre Anmeldung ist abgelaufen. Bitte beginnen Sie von vorn.',
+    unable_to_auth_magic_link:
+      'Dieser Link zum Zurücksetzen des Passworts ist abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.',
     magic_link_not_found:
       'Dieser Einladungs- oder Anmeldelink ist abgelaufen oder wurde bereits verwendet. Melden Sie sich stattdessen mit Ihrer E-Mail-Adresse an.',
     otp_code_not_found: 'Dieser Code ist nicht korrekt. Prüfen Sie die neueste E-Mail und versuchen Sie es erneut.',

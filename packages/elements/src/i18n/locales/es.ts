@@ -151,6 +151,8 @@ export const es: OrgAuthLocale = {
     user_unauthenticated: 'Ha cerrado sesión. Vuelva a iniciar sesión.',
     session_not_found: 'Su sesión ha terminado. Vuelva a iniciar sesión.',
     intermediate_session_not_found: 'Su inicio de sesión ha caducado. Empiece de nuevo.',
+    unable_to_auth_magic_link:
+      'Este enlace para restablecer la contraseña ha caducado o ya se ha utilizado. Solicite uno nuevo.',
     magic_link_not_found:
       'Este enlace de invitación o de inicio de sesión ha caducado o ya se ha usado. Inicie sesión con su correo electrónico.',
     otp_code_not_found: 'El código no es correcto. Revise el correo más reciente e inténtelo de nuevo.',

@@ -153,6 +153,8 @@ export const fr: OrgAuthLocale = {
     user_unauthenticated: 'Vous êtes déconnecté. Veuillez vous reconnecter.',
     session_not_found: 'Votre session a pris fin. Veuillez vous reconnecter.',
     intermediate_session_not_found: 'Votre connexion a expiré. Veuillez recommencer.',
+    unable_to_auth_magic_link:
+      'Ce lien de réinitialisation du mot de passe a expiré ou a déjà été utilisé. Demandez-en un nouveau.',
     magic_link_not_found:
       'Ce lien d’invitation ou de connexion a expiré ou a déjà été utilisé. Connectez-vous plutôt avec votre e-mail.',
     otp_code_not_found: 'Ce code est incorrect. Consultez le dernier e-mail et réessayez.',

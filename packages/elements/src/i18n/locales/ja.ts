@@ -143,6 +143,8 @@ export const ja: OrgAuthLocale = {
     user_unauthenticated: 'ログアウトしています。もう一度ログインしてください。',
     session_not_found: 'セッションが終了しました。もう一度ログインしてください。',
     intermediate_session_not_found: 'ログインの有効期限が切れました。最初からやり直してください。',
+    unable_to_auth_magic_link:
+      'このパスワード再設定リンクは有効期限が切れているか、すでに使用されています。新しいリンクをリクエストしてください。',
     magic_link_not_found:
       'この招待リンクまたはログインリンクは期限切れか、すでに使用されています。代わりにメールアドレスでログインしてください。',
     otp_code_not_found: 'コードが正しくありません。最新のメールを確認して、もう一度お試しください。',

@@ -33,6 +33,26 @@ export const de: MailCopy = {
     subject: '{{code}} ist Ihr Code für die Anmeldung bei Ihren Organisationen',
     heading: 'Ihr Code für die Anmeldung bei Ihren Organisationen',
   },
+  password_reset: {
+    subject: 'Passwort für {{organization_name}} zurücksetzen',
+    heading: 'Setzen Sie Ihr Passwort für {{organization_name}} zurück',
+    button: 'Passwort zurücksetzen',
+  },
+  password_set: {
+    subject: 'Passwort für {{organization_name}} festlegen',
+    heading: 'Legen Sie ein Passwort für {{organization_name}} fest',
+    button: 'Passwort festlegen',
+  },
+  password_reset_discovery: {
+    subject: 'Passwort zurücksetzen',
+    heading: 'Setzen Sie Ihr Passwort für {{project_name}} zurück',
+    button: 'Passwort zurücksetzen',
+  },
+  password_set_discovery: {
+    subject: 'Passwort festlegen',
+    heading: 'Legen Sie Ihr Passwort für {{project_name}} fest',
+    button: 'Passwort festlegen',
+  },
   common: {
     click: 'Klicken Sie auf die Schaltfläche, um fortzufahren.',
     open_link: 'Öffnen Sie diesen Link, um fortzufahren:',

@@ -29,6 +29,26 @@ export const en: MailCopy = {
     subject: '{{code}} is your code to sign in to your organizations',
     heading: 'Your code to sign in to your organizations',
   },
+  password_reset: {
+    subject: 'Reset your password for {{organization_name}}',
+    heading: 'Reset your password for {{organization_name}}',
+    button: 'Reset password',
+  },
+  password_set: {
+    subject: 'Set a password for {{organization_name}}',
+    heading: 'Set a password for {{organization_name}}',
+    button: 'Set password',
+  },
+  password_reset_discovery: {
+    subject: 'Reset your password',
+    heading: 'Reset your password for {{project_name}}',
+    button: 'Reset password',
+  },
+  password_set_discovery: {
+    subject: 'Set your password',
+    heading: 'Set your password for {{project_name}}',
+    button: 'Set password',
+  },
   common: {
     click: 'Click the button to continue.',
     open_link: 'Open this link to continue:',

@@ -37,6 +37,26 @@ export const es: MailCopy = {
     subject: '{{code}} es su código para iniciar sesión en sus organizaciones',
     heading: 'Su código para iniciar sesión en sus organizaciones',
   },
+  password_reset: {
+    subject: 'Restablezca su contraseña de {{organization_name}}',
+    heading: 'Restablezca su contraseña de {{organization_name}}',
+    button: 'Restablecer la contraseña',
+  },
+  password_set: {
+    subject: 'Establezca una contraseña para {{organization_name}}',
+    heading: 'Establezca una contraseña para {{organization_name}}',
+    button: 'Establecer la contraseña',
+  },
+  password_reset_discovery: {
+    subject: 'Restablezca su contraseña',
+    heading: 'Restablezca su contraseña de {{project_name}}',
+    button: 'Restablecer la contraseña',
+  },
+  password_set_discovery: {
+    subject: 'Establezca su contraseña',
+    heading: 'Establezca su contraseña para {{project_name}}',
+    button: 'Establecer la contraseña',
+  },
   common: {
     click: 'Haga clic en el botón para continuar.',
     open_link: 'Abra este enlace para continuar:',

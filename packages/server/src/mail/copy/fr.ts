@@ -35,6 +35,26 @@ export const fr: MailCopy = {
     subject: '{{code}} est votre code de connexion à vos organisations',
     heading: 'Votre code de connexion à vos organisations',
   },
+  password_reset: {
+    subject: 'Réinitialisez votre mot de passe pour {{organization_name}}',
+    heading: 'Réinitialisez votre mot de passe pour {{organization_name}}',
+    button: 'Réinitialiser le mot de passe',
+  },
+  password_set: {
+    subject: 'Définissez un mot de passe pour {{organization_name}}',
+    heading: 'Définissez un mot de passe pour {{organization_name}}',
+    button: 'Définir le mot de passe',
+  },
+  password_reset_discovery: {
+    subject: 'Réinitialisez votre mot de passe',
+    heading: 'Réinitialisez votre mot de passe pour {{project_name}}',
+    button: 'Réinitialiser le mot de passe',
+  },
+  password_set_discovery: {
+    subject: 'Définissez votre mot de passe',
+    heading: 'Définissez votre mot de passe pour {{project_name}}',
+    button: 'Définir le mot de passe',
+  },
   common: {
     click: 'Cliquez sur le bouton pour continuer.',
     open_link: 'Ouvrez ce lien pour continuer\u00a0:',

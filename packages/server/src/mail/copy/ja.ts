@@ -33,6 +33,26 @@ export const ja: MailCopy = {
     subject: '{{code}} は組織へのサインイン用コードです',
     heading: '組織へのサインイン用コード',
   },
+  password_reset: {
+    subject: '{{organization_name}} のパスワードの再設定',
+    heading: '{{organization_name}} のパスワードを再設定してください',
+    button: 'パスワードを再設定する',
+  },
+  password_set: {
+    subject: '{{organization_name}} のパスワードの設定',
+    heading: '{{organization_name}} のパスワードを設定してください',
+    button: 'パスワードを設定する',
+  },
+  password_reset_discovery: {
+    subject: 'パスワードの再設定',
+    heading: '{{project_name}} のパスワードを再設定してください',
+    button: 'パスワードを再設定する',
+  },
+  password_set_discovery: {
+    subject: 'パスワードの設定',
+    heading: '{{project_name}} のパスワードを設定してください',
+    button: 'パスワードを設定する',
+  },
   common: {
     click: 'ボタンをクリックして続行してください。',
     open_link: '次のリンクを開いて続行してください：',

@@ -27,6 +27,11 @@ export interface MailCopy {
   code_login: CodeCopy;
   code_signup: CodeCopy;
   code_discovery: CodeCopy;
+  /** Password links: a reset, or a first password, in an organization or (discovery) the project. */
+  password_reset: LinkCopy;
+  password_set: LinkCopy;
+  password_reset_discovery: LinkCopy;
+  password_set_discovery: LinkCopy;
   common: {
     click: string;
     open_link: string;
