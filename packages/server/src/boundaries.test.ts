@@ -23,6 +23,7 @@ const FEATURES = [
   'dev',
   'oauth',
   'rbac',
+  'passwords',
 ];
 const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail'];
 

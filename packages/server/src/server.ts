@@ -15,6 +15,7 @@ import { createEventWriter, startEventPurger } from './events/index.js';
 import { parseMailFrom } from './mail/mail-from.js';
 import { createMailer, type Mail } from './mail/mailer.js';
 import type { ProviderEndpoints } from './oauth/index.js';
+import { type ScryptCost, setPasswordHashCost } from './passwords/index.js';
 
 /** Options of {@link createOrgAuthServer}. */
 export interface ServerOptions {
@@ -72,6 +73,12 @@ export interface ServerOptions {
    * an egress proxy). Only providers with credentials use it; `--dev` stand-ins never do.
    */
   oauthEndpoints?: Partial<Record<OAuthProviderType, ProviderEndpoints>>;
+  /**
+   * scrypt cost of new password hashes (passwords/hash.ts `DEFAULT_SCRYPT_COST`: N=2^16, r=8, p=2).
+   * Raising it later is safe: older hashes are re-hashed at their owner's next sign-in. Tests lower it.
+   * Process-wide: the last server created sets it.
+   */
+  passwordHashCost?: ScryptCost;
 }
 
 /** A running (not listening) OrgAuth server: a fetch handler plus admin helpers. */
@@ -124,6 +131,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     options.dataDir !== undefined ? resolve(options.dataDir) : usesPostgres ? undefined : resolve('.orgauth');
   const database = openDatabase({ dataDir: dataDir ?? resolve('.orgauth'), databaseUrl: options.databaseUrl });
   try {
+    setPasswordHashCost(options.passwordHashCost);
     await migrateToLatest(database.db as never);
     const secretBox = loadSecretBox({ encryptionKey: options.encryptionKey, env: process.env, dataDir });
     await checkSecretBoxKey(database.db, secretBox, now());

@@ -125,6 +125,18 @@ export interface EmailOtpsTable {
   created_at: number;
 }
 
+/** `member_passwords`: the password of one (project, lowercased email), shared by its members (passwords/store.ts). */
+export interface MemberPasswordsTable {
+  /** `member-password-test-<uuid>`: every member with this email shows it as `member_password_id`. */
+  id: string;
+  project_id: string;
+  email: string;
+  /** PHC-style string with algorithm and parameters (passwords/hash.ts); never leaves the server. */
+  hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
 /** `intermediate_sessions`: proof of an email, not yet a session. */
 export interface IntermediateSessionsTable {
   hash: string;
@@ -304,6 +316,7 @@ export interface Database {
   members: MembersTable;
   one_time_tokens: OneTimeTokensTable;
   email_otps: EmailOtpsTable;
+  member_passwords: MemberPasswordsTable;
   intermediate_sessions: IntermediateSessionsTable;
   sessions: SessionsTable;
   sso_connections: SsoConnectionsTable;

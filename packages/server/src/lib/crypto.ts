@@ -8,6 +8,7 @@ export type IdKind =
   | 'member'
   | 'member-session'
   | 'member-email'
+  | 'member-password'
   | 'saml-connection'
   | 'oidc-connection'
   | 'saml-verification-key'

@@ -102,6 +102,8 @@ export async function createTestServer(
     createOrgAuthServer({
       ...options,
       allowPrivateIdpNetworks,
+      // Production scrypt costs ~0.5 s a hash (passwords/hash.ts); tests prove behaviour, not cost.
+      passwordHashCost: options.passwordHashCost ?? { ln: 4, r: 8, p: 1 },
       dataDir,
       now: clock.now,
       ...(databaseUrl ? { databaseUrl } : {}),

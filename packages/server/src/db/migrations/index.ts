@@ -16,6 +16,7 @@ import { migration as m1310 } from './1310_oauth_discovery.js';
 import { migration as m1330 } from './1330_sso_discovery.js';
 import { migration as m1400 } from './1400_rbac_policies.js';
 import { migration as m1500 } from './1500_email_customization.js';
+import { migration as m1600 } from './1600_member_passwords.js';
 import { migration as m1610 } from './1610_password_resets.js';
 
 /**
@@ -42,6 +43,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1330_sso_discovery': m1330,
   '1400_rbac_policies': m1400,
   '1500_email_customization': m1500,
+  '1600_member_passwords': m1600,
   '1610_password_resets': m1610,
 };
 

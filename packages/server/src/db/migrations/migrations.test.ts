@@ -30,6 +30,7 @@ const RECORDED_NAMES = [
   '1330_sso_discovery',
   '1400_rbac_policies',
   '1500_email_customization',
+  '1600_member_passwords',
 ];
 
 const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;

@@ -1,0 +1,3 @@
+/** Passwords: hashing (scrypt, imported hashes), the per-email store, strength checks and the routes. */
+export { DEFAULT_SCRYPT_COST, setPasswordHashCost, type ScryptCost } from './hash.js';
+export { deletePassword, findPassword, setPassword, verifyPassword } from './store.js';
