@@ -89,3 +89,29 @@ export async function listActiveSessions(
     .execute();
   return sessions.map((session) => toMemberSession({ session, member, organization }));
 }
+
+/**
+ * Revokes every live session of every member with `email` in the project (all organizations) except
+ * `keepSessionId`: after a password change, which the members with that email share
+ * (passwords/store.ts), nobody holding an old session keeps it.
+ * @returns how many sessions were revoked.
+ */
+export async function revokeSessionsForEmail(
+  db: Db,
+  projectId: string,
+  email: string,
+  keepSessionId: string | undefined,
+  now: number,
+): Promise<number> {
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('project_id', '=', projectId)
+    .where('revoked_at', 'is', null)
+    .where('member_id', 'in', (eb) =>
+      eb.selectFrom('members').select('id').where('project_id', '=', projectId).where('email', '=', email),
+    );
+  if (keepSessionId !== undefined) query = query.where('id', '!=', keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
