@@ -85,6 +85,13 @@ export const API_ERRORS = {
   oauth_email_unverified: 403,
   oauth_provider_error: 401,
   oauth_response_invalid: 400,
+  // Passwords (packages/server/src/passwords/): a new password zxcvbn scores too low, or one on the
+  // bundled list of breached passwords (Stytch's types, which its login UI knows).
+  weak_password: 400,
+  breached_password: 400,
+  // A reset by session needs a factor proven in the last 5 minutes: a stolen old session cannot take
+  // over the password.
+  session_too_old_to_reset_password: 400,
 } as const satisfies Record<string, ApiErrorStatus>;
 
 /** One of {@link API_ERRORS}' types. */

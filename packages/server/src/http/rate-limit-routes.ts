@@ -15,7 +15,9 @@ async function keyFrom(text: string, fields: readonly string[]): Promise<string 
     const body = JSON.parse(text) as Record<string, unknown> | null;
     for (const field of fields) {
       const value = body?.[field];
-      if (typeof value === 'string' && value !== '') return value.slice(0, 512);
+      // An email is one key however it is cased, or varying the case would escape its lockout.
+      if (typeof value === 'string' && value !== '')
+        return (field.endsWith('email_address') ? value.trim().toLowerCase() : value).slice(0, 512);
     }
   } catch {
     // Malformed JSON: the route answers 400; the attempt still counts per IP below.

@@ -40,12 +40,40 @@ export async function loadOAuthRegistrations(
   return byMember;
 }
 
-/** `members` with `oauth_registrations` filled from the database (one batched read, see above). */
+/**
+ * The password id of each of `memberIds` that has one: passwords are per (project, email)
+ * (passwords/store.ts), so every member with the email shows the same `member_password_id`.
+ */
+async function loadPasswordIds(db: Db, memberIds: readonly string[]): Promise<Map<string, string>> {
+  const byMember = new Map<string, string>();
+  const ids = [...new Set(memberIds)];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('members')
+      .innerJoin('member_passwords', (join) =>
+        join
+          .onRef('member_passwords.project_id', '=', 'members.project_id')
+          .onRef('member_passwords.email', '=', 'members.email'),
+      )
+      .select(['members.id as member_id', 'member_passwords.id as password_id'])
+      .where('members.id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const row of rows) byMember.set(row.member_id, row.password_id);
+  }
+  return byMember;
+}
+
+/**
+ * `members` with what other tables hold filled in: `oauth_registrations` and `member_password_id`
+ * (batched reads, see above, never one per member).
+ */
 export async function withOAuthRegistrations<M extends Member>(db: Db, members: readonly M[]): Promise<M[]> {
   if (members.length === 0) return [];
-  const found = await loadOAuthRegistrations(
-    db,
-    members.map((m) => m.member_id),
-  );
-  return members.map((m) => ({ ...m, oauth_registrations: found.get(m.member_id) ?? [] }));
+  const ids = members.map((m) => m.member_id);
+  const [found, passwords] = await Promise.all([loadOAuthRegistrations(db, ids), loadPasswordIds(db, ids)]);
+  return members.map((m) => ({
+    ...m,
+    oauth_registrations: found.get(m.member_id) ?? [],
+    member_password_id: passwords.get(m.member_id) ?? '',
+  }));
 }

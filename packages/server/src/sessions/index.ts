@@ -1,7 +1,7 @@
 /** Member sessions: store, exchange, JWTs and signing keys, custom claims, proof, reuse, revocation. */
 export { readCustomClaims } from './claims.js';
 export { verifySessionJwt } from './jwt.js';
-export { readHeldSessionCredentials } from './proof.js';
+export { proveSession, readHeldSessionCredentials, readSessionCredentials, type SessionCredentials } from './proof.js';
 export { revokeSessionsForEmail, revokeSessionsForMember } from './revocation.js';
 export { proveHeldSession, startOrExtendSession, type HeldSession, type SessionToExtend } from './reuse.js';
 export { sessionRoutes } from './routes.js';
@@ -12,6 +12,7 @@ export {
   authenticateSessionToken,
   insertSession,
   loadLiveSession,
+  rotateSessionToken,
   sessionRoles,
   type LoadedSession,
 } from './store.js';

@@ -24,32 +24,6 @@ export async function revokeSessionsForMember(
   return Number(result.numUpdatedRows);
 }
 
-/**
- * Revokes every live session of every member with `email` in the project, but `keepSessionId`: after
- * a password reset (passwords are per email, so the reset changes every such member's password),
- * only the session the reset itself started or extended survives (docs/security.md SES-07).
- * @returns how many sessions were revoked.
- */
-export async function revokeSessionsForEmail(
-  db: Db,
-  projectId: string,
-  email: string,
-  now: number,
-  keepSessionId?: string,
-): Promise<number> {
-  const result = await db
-    .updateTable('sessions')
-    .set({ revoked_at: now })
-    .where('project_id', '=', projectId)
-    .where('member_id', 'in', (eb) =>
-      eb.selectFrom('members').select('id').where('project_id', '=', projectId).where('email', '=', email),
-    )
-    .where('revoked_at', 'is', null)
-    .$if(keepSessionId !== undefined, (q) => q.where('id', '!=', keepSessionId as string))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
 /** Revokes every live session in an organization (on organization deletion). */
 export async function revokeSessionsForOrganization(
   db: Db,
@@ -114,4 +88,30 @@ export async function listActiveSessions(
     .limit(1000)
     .execute();
   return sessions.map((session) => toMemberSession({ session, member, organization }));
+}
+
+/**
+ * Revokes every live session of every member with `email` in the project (all organizations) except
+ * `keepSessionId`: after a password change, which the members with that email share
+ * (passwords/store.ts), nobody holding an old session keeps it.
+ * @returns how many sessions were revoked.
+ */
+export async function revokeSessionsForEmail(
+  db: Db,
+  projectId: string,
+  email: string,
+  keepSessionId: string | undefined,
+  now: number,
+): Promise<number> {
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('project_id', '=', projectId)
+    .where('revoked_at', 'is', null)
+    .where('member_id', 'in', (eb) =>
+      eb.selectFrom('members').select('id').where('project_id', '=', projectId).where('email', '=', email),
+    );
+  if (keepSessionId !== undefined) query = query.where('id', '!=', keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -144,6 +144,10 @@ export const de: OrgAuthLocale = {
       'Der Anbieter hat Ihre E-Mail-Adresse nicht bestätigt, daher kann sie nicht zur Anmeldung verwendet werden.',
     oauth_provider_error: 'Der Anbieter hat Sie nicht angemeldet. Versuchen Sie es erneut.',
     oauth_response_invalid: 'Die Antwort des Anbieters konnte nicht überprüft werden. Versuchen Sie es erneut.',
+    weak_password:
+      'Dieses Passwort ist zu leicht zu erraten. Wählen Sie ein längeres oder einige unzusammenhängende Wörter.',
+    breached_password: 'Dieses Passwort ist in einem Datenleck aufgetaucht. Wählen Sie ein anderes.',
+    session_too_old_to_reset_password: 'Melden Sie sich zu Ihrer Sicherheit erneut an, bevor Sie Ihr Passwort ändern.',
     invalid_redirect_url:
       'Diese Website darf keine Anmeldelinks empfangen. Wenden Sie sich an die Betreiber der Website.',
     invalid_session_duration: 'Dieses Anmeldeformular ist nicht richtig eingerichtet.',

@@ -141,6 +141,10 @@ export const es: OrgAuthLocale = {
       'El proveedor no ha confirmado su correo electrónico, así que no se puede usar para iniciar sesión.',
     oauth_provider_error: 'El proveedor no ha iniciado su sesión. Inténtelo de nuevo.',
     oauth_response_invalid: 'No se ha podido verificar la respuesta del proveedor. Inténtelo de nuevo.',
+    weak_password:
+      'Esa contraseña es demasiado fácil de adivinar. Pruebe con una más larga o con varias palabras sin relación.',
+    breached_password: 'Esa contraseña ha aparecido en una filtración de datos. Elija otra.',
+    session_too_old_to_reset_password: 'Por su seguridad, vuelva a iniciar sesión antes de cambiar su contraseña.',
     invalid_redirect_url:
       'Este sitio no puede recibir enlaces de inicio de sesión. Póngase en contacto con el responsable del sitio.',
     invalid_session_duration: 'Este formulario de inicio de sesión no está bien configurado.',

@@ -143,6 +143,9 @@ export const fr: OrgAuthLocale = {
       'Le fournisseur n’a pas confirmé votre adresse e-mail : elle ne peut donc pas servir à vous connecter.',
     oauth_provider_error: 'Le fournisseur ne vous a pas connecté. Veuillez réessayer.',
     oauth_response_invalid: 'La réponse du fournisseur n’a pas pu être vérifiée. Veuillez réessayer.',
+    weak_password: 'Ce mot de passe est trop facile à deviner. Essayez-en un plus long, ou quelques mots sans rapport.',
+    breached_password: 'Ce mot de passe est apparu dans une fuite de données. Choisissez-en un autre.',
+    session_too_old_to_reset_password: 'Pour votre sécurité, reconnectez-vous avant de changer votre mot de passe.',
     invalid_redirect_url:
       'Ce site n’est pas autorisé à recevoir des liens de connexion. Contactez le responsable du site.',
     invalid_session_duration: 'Ce formulaire de connexion n’est pas configuré correctement.',
