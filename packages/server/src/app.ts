@@ -19,7 +19,7 @@ import { memberRoutes } from './members/index.js';
 import { organizationRoutes } from './organizations/index.js';
 import { oauthProviderTokenRoutes, oauthRoutes } from './oauth/index.js';
 import { otpRoutes } from './otps/index.js';
-import { passwordRoutes } from './passwords/index.js';
+import { passwordResetRoutes, passwordRoutes } from './passwords/index.js';
 import { projectRoutes } from './projects/index.js';
 import { rbacRoutes } from './rbac/index.js';
 import { sessionRoutes } from './sessions/index.js';
@@ -35,6 +35,7 @@ const FEATURES = [
   discoveryRoutes,
   otpRoutes,
   passwordRoutes,
+  passwordResetRoutes,
   sessionRoutes,
   ssoRoutes,
   oauthRoutes,

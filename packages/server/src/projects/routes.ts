@@ -20,7 +20,9 @@ export function projectRoutes(deps: AppDeps): FeatureRoutes {
       // Login CSRF (docs/security.md CSRF-02): the SDK email magic-link sends refuse a request without a
       // challenge, and this flag makes Stytch's frontend SDK send one (our core always does).
       pkce_required_for_email_magic_links: true,
-      pkce_required_for_password_resets: false,
+      // Login CSRF through a reset link: the SDK reset starts refuse a request without a challenge
+      // (passwords/reset-start.ts), and this flag makes Stytch's frontend SDK send one.
+      pkce_required_for_password_resets: true,
       pkce_required_for_oauth: true,
       // Login CSRF through SSO: the SDK's sso/authenticate refuses a token whose start had no
       // challenge (sso/authenticate-routes.ts), and this flag makes Stytch's frontend SDK send one
