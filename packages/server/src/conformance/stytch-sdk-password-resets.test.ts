@@ -4,6 +4,7 @@ import type {
   B2BDiscoveryIntermediateSessionsExchangeResponse,
   B2BPasswordsDiscoveryEmailResetResponse,
   B2BPasswordsDiscoveryEmailResetStartResponse,
+  B2BPasswordsEmailRequireResetResponse,
   B2BPasswordsEmailResetResponse,
   B2BPasswordsEmailResetStartResponse,
   B2BSessionsAuthenticateResponse,
@@ -103,6 +104,20 @@ describe.sequential('stytch B2BClient through password resets by email', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StytchError);
     expect(error).toMatchObject({ status_code: 401, error_type: 'unable_to_auth_magic_link' });
+  });
+
+  test('passwords.email.requireReset', async () => {
+    const organization_id = need(state.organizationId, 'an organization');
+    const res: B2BPasswordsEmailRequireResetResponse = await client.passwords.email.requireReset({
+      email_address: email,
+      organization_id,
+    });
+    checkShape('passwords.email.requireReset', res, 'B2BPasswordsEmailRequireResetResponse');
+    expect(res.member).toMatchObject({ email_address: email, member_password_id: '' });
+    const refused = await client.passwords
+      .authenticate({ organization_id, email_address: email, password: PASSWORD })
+      .catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(StytchError);
   });
 
   test('passwords.discovery.email.resetStart', async () => {

@@ -9,10 +9,11 @@ import {
   sendLimit,
 } from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
-import { toMember } from '../members/index.js';
+import { toMember, withOAuthRegistrations } from '../members/index.js';
 import { organizationOfBody } from '../organizations/index.js';
 import { readCustomClaims, readHeldSessionCredentials } from '../sessions/index.js';
 import { resetByEmail, resetDiscoveryByEmail } from './reset-complete.js';
+import { requireReset } from './reset-require.js';
 import { startDiscoveryReset, startOrganizationReset } from './reset-start.js';
 
 /**
@@ -32,7 +33,8 @@ export function backendPasswordResetRoutes(deps: AppDeps): Hono<AppEnv> {
       const member = await startOrganizationReset(deps, project, body, organization, { requireChallenge: false });
       if (member === undefined)
         throw apiError('member_not_found', 'No member with this email address exists in the organization.');
-      return apiOk(c, { member_id: member.id, member_email_id: member.email_id, member: toMember(member) });
+      const [wire] = await withOAuthRegistrations(deps.db, [toMember(member)]);
+      return apiOk(c, { member_id: member.id, member_email_id: member.email_id, member: wire });
     },
   );
 
@@ -47,6 +49,10 @@ export function backendPasswordResetRoutes(deps: AppDeps): Hono<AppEnv> {
       const held = { credentials, mode: 'explicit' } as const;
       return apiOk(c, await resetByEmail(deps, c.get('project'), body, held, customClaims));
     },
+  );
+
+  api.post('/passwords/email/require_reset', { action: 'PasswordsEmailRequireReset' }, async (c) =>
+    apiOk(c, await requireReset(deps, c.get('project'), await readBody(c))),
   );
 
   api.post(

@@ -54,16 +54,21 @@ export async function resetByEmail(
     if (found === undefined || found.status === 'deleted')
       throw apiError('member_not_found', 'The member of this reset link no longer exists in the organization.');
     await assertStrongPassword(password, email);
-    await setPassword(trx, project.id, email, password, now);
+    const row = await setPassword(trx, project.id, email, password, now);
     await spendOtherResets(trx, project.id, email, now);
     const member = await activateMember(trx, found, now);
     const factors = [passwordFactor(member.email_id, member.email, now)];
     const start = { member, organization, factors, durationMinutes, customClaims, existing, intermediateSessionToken };
     const signedIn = await signInAfterReset(trx, start, now);
     await revokeSessionsForEmail(trx, project.id, email, keptSessionId(signedIn), now);
-    return signedIn;
+    return { signedIn, passwordId: row.id };
   });
-  return { ...(await resetAuthResponse(deps.keys, outcome, now)), member_email_id: outcome.loaded.member.email_id };
+  const payload = await resetAuthResponse(deps.keys, outcome.signedIn, now);
+  return {
+    ...payload,
+    member: { ...payload.member, member_password_id: outcome.passwordId },
+    member_email_id: outcome.signedIn.loaded.member.email_id,
+  };
 }
 
 /** The `passwords/discovery/reset` answer without `request_id` / `status_code`. */
