@@ -9,9 +9,34 @@ import type { Project } from '../projects/index.js';
 import { type HeldSession, proveHeldSession, revokeSessionsForEmail } from '../sessions/index.js';
 import { ignoredFields, passwordFactor, requiredPassword } from './input.js';
 import { keptSessionId, type ResetAuthBody, resetAuthResponse, signInAfterReset } from './reset-sign-in.js';
-import { consumeResetToken, spendOtherResets } from './reset-tokens.js';
-import { setPassword } from './store.js';
+import { consumeResetToken, peekResetEmail, spendOtherResets } from './reset-tokens.js';
+import { hashPassword } from './hash.js';
+import { storePasswordHash } from './store.js';
 import { assertStrongPassword } from './strength.js';
+
+/**
+ * The new password judged (passwords/strength.ts, against the link's email) and hashed. Done BEFORE
+ * the transaction that spends the link ({@link judgedHash}): scrypt takes long enough that holding
+ * the database meanwhile would stall every other write (SQLite has one writer). A link that would be
+ * refused gets neither; the transaction then refuses it with its reason (unknown, spent, PKCE).
+ */
+async function strongHash(password: string, email: string): Promise<string> {
+  await assertStrongPassword(password, email);
+  return hashPassword(password);
+}
+
+/** See {@link strongHash}; `undefined` (nothing judged) for a link the transaction will refuse. */
+async function judgedHash(
+  deps: AppDeps,
+  project: Project,
+  kind: 'organization' | 'discovery',
+  token: string,
+  verifier: string | undefined,
+  password: string,
+): Promise<string | undefined> {
+  const email = await peekResetEmail(deps.db, project.id, kind, token, verifier, deps.now());
+  return email === undefined ? undefined : strongHash(password, email);
+}
 
 /** An optional PKCE verifier; `''` counts as omitted. */
 function readVerifier(body: Body, key: string): string | undefined {
@@ -20,12 +45,14 @@ function readVerifier(body: Body, key: string): string | undefined {
 }
 
 /**
- * `passwords/email/reset` (SDK and backend): in one transaction, spends the link, checks the new
- * password's strength, stores it (for every member with that email: passwords are per email), spends
- * the email's other reset links, verifies and activates the member, signs in through
- * {@link signInAfterReset} and revokes every other session of the email's members (SES-07). Any
- * refusal (a weak or breached password, an organization that no longer allows passwords) rolls all
- * of it back, so the link stays usable. A held session is proven BEFORE the link is spent.
+ * `passwords/email/reset` (SDK and backend): judges and hashes the new password first
+ * ({@link judgedHash}), then in one transaction spends the link, stores the password (for every
+ * member with that email: passwords are per email), spends the email's other reset links, verifies
+ * and activates the member, signs in through {@link signInAfterReset} and revokes every other
+ * session of the email's members (SES-07). Any refusal (a weak or breached password, an
+ * organization that no longer allows passwords) leaves the link usable: the strength is judged
+ * before it is spent, and later refusals roll the transaction back. A held session is proven
+ * BEFORE the link is spent.
  * @throws ApiError 401 `unable_to_auth_magic_link`, 400 `pkce_mismatch`, the strength refusals
  *   (passwords/strength.ts), 404 `organization_not_found` / `member_not_found`, 403 `unauthorized_action`
  */
@@ -44,6 +71,7 @@ export async function resetByEmail(
   ignoredFields(body, ['locale', 'telemetry_id', 'dfp_telemetry_id']);
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
+  const hash = await judgedHash(deps, project, 'organization', token, verifier, password);
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const { email, organizationId } = await consumeResetToken(trx, project.id, 'organization', token, verifier, now);
     const organization = await findOrganization(trx, project.id, organizationId ?? '');
@@ -53,8 +81,7 @@ export async function resetByEmail(
     const found = await findMemberByEmail(trx, organization.id, email);
     if (found === undefined || found.status === 'deleted')
       throw apiError('member_not_found', 'The member of this reset link no longer exists in the organization.');
-    await assertStrongPassword(password, email);
-    const row = await setPassword(trx, project.id, email, password, now);
+    const row = await storePasswordHash(trx, project.id, email, hash ?? (await strongHash(password, email)), now);
     await spendOtherResets(trx, project.id, email, now);
     const member = await activateMember(trx, found, now);
     const factors = [passwordFactor(member.email_id, member.email, now)];
@@ -92,10 +119,10 @@ export async function resetDiscoveryByEmail(deps: AppDeps, project: Project, bod
   const verifier = readVerifier(body, 'pkce_code_verifier');
   ignoredFields(body, ['intermediate_session_token', 'telemetry_id', 'dfp_telemetry_id', 'locale']);
   const now = deps.now();
+  const hash = await judgedHash(deps, project, 'discovery', token, verifier, password);
   const { email, ist } = await deps.db.transaction().execute(async (trx) => {
     const { email } = await consumeResetToken(trx, project.id, 'discovery', token, verifier, now);
-    await assertStrongPassword(password, email);
-    await setPassword(trx, project.id, email, password, now);
+    await storePasswordHash(trx, project.id, email, hash ?? (await strongHash(password, email)), now);
     await spendOtherResets(trx, project.id, email, now);
     await revokeSessionsForEmail(trx, project.id, email, undefined, now);
     const factor = passwordFactor('', email, now);

@@ -94,6 +94,34 @@ export async function consumeResetToken(
 }
 
 /**
+ * The email a live reset link of `kind` is for, when `verifier` fits its challenge, without spending
+ * it: lets the caller judge and hash the new password BEFORE the transaction that spends the link
+ * (hashing is slow and must not hold the database). `undefined` when the link would be refused;
+ * {@link consumeResetToken} then gives the reason.
+ */
+export async function peekResetEmail(
+  db: Db,
+  projectId: string,
+  kind: 'organization' | 'discovery',
+  token: string,
+  verifier: string | undefined,
+  now: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('password_resets')
+    .select(['email', 'organization_id', 'code_challenge'])
+    .where('hash', '=', sha256Hex(token))
+    .where('project_id', '=', projectId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (row === undefined || (row.organization_id === null) !== (kind === 'discovery')) return undefined;
+  if (row.code_challenge !== null && (verifier === undefined || pkceChallenge(verifier) !== row.code_challenge))
+    return undefined;
+  return row.email;
+}
+
+/**
  * After a reset, the email's other unspent reset links die with the old password: a mail still
  * lying in an inbox must not set the password again.
  */
