@@ -27,6 +27,8 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/otps/email/discovery/authenticate': authenticateLimit('email_address'),
   '/passwords/authenticate': authenticateLimit('email_address'),
   '/passwords/discovery/authenticate': authenticateLimit('email_address'),
+  // Guesses the current password, so it is locked with the email's other password attempts.
+  '/passwords/existing_password/reset': authenticateLimit('email_address'),
   '/sso/authenticate': authenticateLimit('sso_token'),
   '/oauth/authenticate': authenticateLimit('oauth_token'),
   '/oauth/discovery/authenticate': authenticateLimit('discovery_oauth_token'),
