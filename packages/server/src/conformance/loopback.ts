@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { listen } from '../http/listen.js';
-import { createOrgAuthServer, type OrgAuthServer } from '../server.js';
+import { createOrgAuthServer, type OrgAuthServer, type ServerOptions } from '../server.js';
 
 /** A PostgreSQL schema created for one test run; `databaseUrl` selects it through `search_path`. */
 export interface FreshSchema {
@@ -61,7 +61,9 @@ export interface LoopbackServer {
  * OAuth stand-ins are served at `<publicUrl>/dev/oauth/…` and the server fetches their tokens there.
  * Uses PostgreSQL in a fresh schema when `ORGAUTH_TEST_DATABASE_URL` is set, else SQLite.
  */
-export async function startLoopbackServer(): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  options: Pick<ServerOptions, 'passwordHashCost'> = {},
+): Promise<LoopbackServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-conformance-'));
   const pgBase = process.env.ORGAUTH_TEST_DATABASE_URL;
   const schema = pgBase !== undefined && pgBase !== '' ? await createFreshSchema(pgBase) : undefined;
@@ -79,6 +81,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     dataDir,
     dev: true,
     publicUrl: listener.origin,
+    ...options,
     ...(schema ? { databaseUrl: schema.databaseUrl } : {}),
   }).catch(async (error: unknown) => {
     await listener.close();

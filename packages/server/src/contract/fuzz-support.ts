@@ -69,6 +69,14 @@ export const FIELD_NAMES = [
   'action',
   'since',
   'connection_id',
+  'password',
+  'existing_password',
+  'new_password',
+  'hash',
+  'hash_type',
+  'scrypt_config',
+  'pbkdf_2_config',
+  'argon_2_config',
 ] as const;
 
 /** Strings an attacker tries: injection, traversal, markup, control characters, odd unicode. */

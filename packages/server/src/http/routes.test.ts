@@ -28,6 +28,7 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/otps/email/discovery/authenticate': authenticateLimit('email_address'),
   '/passwords/authenticate': authenticateLimit('email_address'),
   '/passwords/discovery/authenticate': authenticateLimit('email_address'),
+  // Guesses the current password, so it is locked with the email's other password attempts.
   '/passwords/existing_password/reset': authenticateLimit('email_address'),
   '/passwords/email/reset': authenticateLimit('password_reset_token'),
   '/passwords/discovery/reset': authenticateLimit('password_reset_token'),

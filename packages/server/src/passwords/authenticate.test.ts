@@ -19,7 +19,11 @@ beforeEach(async () => {
 afterEach(async () => {
   // AUTH-07: no answer of any test here carried a stored hash.
   const hashes = (await t.server.db.selectFrom('member_passwords').select('hash').execute()).map((r) => r.hash);
-  for (const text of seen.splice(0)) {
+  // Nor did the event log, which records every one of these requests.
+  await t.server.flushEvents();
+  const events = await t.server.db.selectFrom('events').selectAll().execute();
+  expect(events.some((e) => e.action === 'PasswordsAuthenticate')).toBe(true);
+  for (const text of [...seen.splice(0), JSON.stringify(events)]) {
     expect(text).not.toMatch(/\$scrypt\$|\$2[aby]\$|\$argon2|\$pbkdf2/);
     for (const hash of hashes) expect(text).not.toContain(hash);
   }

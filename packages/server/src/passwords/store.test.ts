@@ -74,4 +74,26 @@ describe('the password store', () => {
     expect(await deletePassword(t.server.db, project, row.id)).toBe(false);
     expect(await verifyPassword(t.server.db, project, 'ada@acme.test', 'right-password', 2000)).toBe(false);
   });
+
+  test('an unknown email spends a full hash, as a wrong password does (AUTH-03 timing)', async () => {
+    // A cost high enough that skipping the hash would show: ~10 ms per check instead of ~0.1 ms.
+    setPasswordHashCost({ ln: 12, r: 8, p: 1 });
+    await setPassword(t.server.db, project, 'ada@acme.test', 'right-password', 1000);
+    const time = async (email: string) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const started = performance.now();
+        await verifyPassword(t.server.db, project, email, 'wrong-password', 2000);
+        samples.push(performance.now() - started);
+      }
+      return samples.sort((a, b) => a - b)[3] ?? 0;
+    };
+    await time('eve@acme.test'); // the dummy hash is made once, on first use
+    const known = await time('ada@acme.test');
+    const unknown = await time('eve@acme.test');
+    console.log(
+      `[passwords] median verify at ln=12: known email ${known.toFixed(1)} ms, unknown ${unknown.toFixed(1)} ms`,
+    );
+    expect(unknown).toBeGreaterThan(known / 3);
+  });
 });
