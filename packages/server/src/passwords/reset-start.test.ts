@@ -175,7 +175,7 @@ describe('organization reset start (backend)', () => {
 });
 
 describe('discovery reset start', () => {
-  test('mails anyone, the same answer; "set" for an email without a password', async () => {
+  test('mails anyone, the same answer; the set-password mail for an email without one', async () => {
     const known = visible(await sdkDiscoveryResetStart(t, 'ada@acme.test'));
     const unknown = visible(await sdkDiscoveryResetStart(t, 'new@else.test'));
     expect(known).toEqual(unknown);
