@@ -24,7 +24,7 @@ const FEATURES = [
   'oauth',
   'rbac',
 ];
-const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail'];
+const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail', 'sms'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

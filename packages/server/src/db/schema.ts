@@ -9,6 +9,7 @@ import type {
   OAuthRequestsTable,
   OAuthTokensTable,
 } from './schema-oauth.js';
+import type { SmsOtpsTable, SmsOutboxTable } from './schema-sms.js';
 import type { SamlAssertionIdsTable, SsoIdentitiesTable, SsoRequestsTable } from './schema-sso.js';
 
 /** `projects`: one row per project environment. */
@@ -322,6 +323,8 @@ export interface Database {
   oauth_requests: OAuthRequestsTable;
   oauth_registrations: OAuthRegistrationsTable;
   oauth_tokens: OAuthTokensTable;
+  sms_otps: SmsOtpsTable;
+  sms_outbox: SmsOutboxTable;
 }
 
 /** The query builder over {@link Database}. */
