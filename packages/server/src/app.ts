@@ -18,7 +18,7 @@ import { magicLinkRoutes } from './magic-links/index.js';
 import { memberRoutes } from './members/index.js';
 import { organizationRoutes } from './organizations/index.js';
 import { oauthProviderTokenRoutes, oauthRoutes } from './oauth/index.js';
-import { otpRoutes } from './otps/index.js';
+import { otpRoutes, smsOtpRoutes } from './otps/index.js';
 import { projectRoutes } from './projects/index.js';
 import { rbacRoutes } from './rbac/index.js';
 import { sessionRoutes } from './sessions/index.js';
@@ -33,6 +33,7 @@ const FEATURES = [
   magicLinkRoutes,
   discoveryRoutes,
   otpRoutes,
+  smsOtpRoutes,
   sessionRoutes,
   ssoRoutes,
   oauthRoutes,

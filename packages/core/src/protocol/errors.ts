@@ -45,6 +45,10 @@ export const API_ERRORS = {
   otp_code_not_found: 404,
   unable_to_auth_otp_code: 401,
   too_many_otp_attempts: 401,
+  // SMS one-time codes (packages/server/src/otps/sms-*.ts): a number outside every country's plan,
+  // and an organization whose allowed_mfa_methods leave SMS out.
+  invalid_phone_number: 400,
+  mfa_method_not_allowed: 403,
   pkce_mismatch: 400,
   pkce_required: 400,
   invalid_email_for_jit_provisioning: 403,

@@ -83,6 +83,8 @@ export const LOGIN_ERROR_MESSAGES: Record<LoginErrorKey, string> = {
   otp_code_not_found: 'That code is not right. Check the latest email and try again.',
   unable_to_auth_otp_code: 'This code has expired. Request a new one.',
   too_many_otp_attempts: 'Too many wrong tries for this code. Request a new one.',
+  invalid_phone_number: 'Enter a valid phone number with its country code, like +1 415 555 0100.',
+  mfa_method_not_allowed: 'This organization does not allow that verification method.',
   pkce_mismatch: 'Open the sign-in link in the same browser where you requested it.',
   pkce_required: 'Open the sign-in link in the same browser where you requested it.',
   invalid_email_for_jit_provisioning:

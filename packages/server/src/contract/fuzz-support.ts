@@ -54,6 +54,10 @@ export const FIELD_NAMES = [
   'discovery_expiration_minutes',
   'invite_expiration_minutes',
   'code',
+  'mfa_phone_number',
+  'set_mfa_enrollment',
+  'set_default_mfa',
+  'locale',
   'display_name',
   'identity_provider',
   'idp_metadata_url',
@@ -217,8 +221,9 @@ export const fuzzBody: fc.Arbitrary<FuzzBody> = fc.oneof(
 
 // Besides what `snapshot` already skips (Kysely's bookkeeping, the event log): rate-limit counters.
 const EXCLUDED = /rate/i;
-// Failure counters inside data rows, which a refused attempt MUST move: a code's wrong tries (otps/codes.ts).
-const FAILURE_COUNTERS: Readonly<Record<string, string>> = { email_otps: 'attempts' };
+// Failure counters inside data rows, which a refused attempt MUST move: a code's wrong tries
+// (otps/codes.ts, otps/sms-codes.ts).
+const FAILURE_COUNTERS: Readonly<Record<string, string>> = { email_otps: 'attempts', sms_otps: 'attempts' };
 
 /**
  * A fingerprint of every data table (row count + SHA-256 of the sorted rows). Bookkeeping tables are

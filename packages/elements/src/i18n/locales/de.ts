@@ -159,6 +159,8 @@ export const de: OrgAuthLocale = {
     otp_code_not_found: 'Dieser Code ist nicht korrekt. Prüfen Sie die neueste E-Mail und versuchen Sie es erneut.',
     unable_to_auth_otp_code: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
     too_many_otp_attempts: 'Zu viele Fehlversuche für diesen Code. Fordern Sie einen neuen an.',
+    invalid_phone_number: 'Geben Sie eine gültige Telefonnummer mit Ländervorwahl ein, z. B. +49 151 23456789.',
+    mfa_method_not_allowed: 'Diese Organisation erlaubt diese Bestätigungsmethode nicht.',
     pkce_mismatch: 'Öffnen Sie den Anmeldelink in dem Browser, in dem Sie ihn angefordert haben.',
     pkce_required: 'Öffnen Sie den Anmeldelink in dem Browser, in dem Sie ihn angefordert haben.',
     invalid_email_for_jit_provisioning:

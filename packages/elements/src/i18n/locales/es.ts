@@ -156,6 +156,8 @@ export const es: OrgAuthLocale = {
     otp_code_not_found: 'El código no es correcto. Revise el correo más reciente e inténtelo de nuevo.',
     unable_to_auth_otp_code: 'Este código ha caducado. Solicite uno nuevo.',
     too_many_otp_attempts: 'Demasiados intentos fallidos con este código. Solicite uno nuevo.',
+    invalid_phone_number: 'Introduzca un número de teléfono válido con su prefijo de país, como +34 612 345 678.',
+    mfa_method_not_allowed: 'Esta organización no permite ese método de verificación.',
     pkce_mismatch: 'Abra el enlace de inicio de sesión en el mismo navegador en el que lo solicitó.',
     pkce_required: 'Abra el enlace de inicio de sesión en el mismo navegador en el que lo solicitó.',
     invalid_email_for_jit_provisioning:

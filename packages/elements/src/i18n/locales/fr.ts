@@ -158,6 +158,9 @@ export const fr: OrgAuthLocale = {
     otp_code_not_found: 'Ce code est incorrect. Consultez le dernier e-mail et réessayez.',
     unable_to_auth_otp_code: 'Ce code a expiré. Demandez-en un nouveau.',
     too_many_otp_attempts: 'Trop d’essais erronés pour ce code. Demandez-en un nouveau.',
+    invalid_phone_number:
+      'Saisissez un numéro de téléphone valide avec son indicatif pays, par exemple +33 6 12 34 56 78.',
+    mfa_method_not_allowed: 'Cette organisation n’autorise pas cette méthode de vérification.',
     pkce_mismatch: 'Ouvrez le lien de connexion dans le navigateur où vous l’avez demandé.',
     pkce_required: 'Ouvrez le lien de connexion dans le navigateur où vous l’avez demandé.',
     invalid_email_for_jit_provisioning:

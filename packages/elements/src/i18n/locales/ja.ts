@@ -148,6 +148,8 @@ export const ja: OrgAuthLocale = {
     otp_code_not_found: 'コードが正しくありません。最新のメールを確認して、もう一度お試しください。',
     unable_to_auth_otp_code: 'このコードは有効期限が切れています。新しいコードをリクエストしてください。',
     too_many_otp_attempts: 'このコードの誤入力が多すぎます。新しいコードをリクエストしてください。',
+    invalid_phone_number: '国番号を含む有効な電話番号を入力してください（例: +81 90-1234-5678）。',
+    mfa_method_not_allowed: 'この組織ではその確認方法は許可されていません。',
     pkce_mismatch: 'ログインリンクは、リクエストしたのと同じブラウザーで開いてください。',
     pkce_required: 'ログインリンクは、リクエストしたのと同じブラウザーで開いてください。',
     invalid_email_for_jit_provisioning:
