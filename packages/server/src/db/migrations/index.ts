@@ -16,6 +16,7 @@ import { migration as m1310 } from './1310_oauth_discovery.js';
 import { migration as m1330 } from './1330_sso_discovery.js';
 import { migration as m1400 } from './1400_rbac_policies.js';
 import { migration as m1500 } from './1500_email_customization.js';
+import { migration as m1700 } from './1700_mfa.js';
 
 /**
  * Every migration by the name recorded in `kysely_migration`, one file each, named after it. The names
@@ -41,6 +42,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1330_sso_discovery': m1330,
   '1400_rbac_policies': m1400,
   '1500_email_customization': m1500,
+  '1700_mfa': m1700,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
