@@ -23,6 +23,7 @@ const FEATURES = [
   'dev',
   'oauth',
   'rbac',
+  'mfa',
 ];
 const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail', 'sms'];
 

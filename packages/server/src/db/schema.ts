@@ -9,6 +9,7 @@ import type {
   OAuthRequestsTable,
   OAuthTokensTable,
 } from './schema-oauth.js';
+import type { MemberRecoveryCodesTable, MemberTotpsTable } from './schema-mfa.js';
 import type { SmsOtpsTable, SmsOutboxTable } from './schema-sms.js';
 import type { SamlAssertionIdsTable, SsoIdentitiesTable, SsoRequestsTable } from './schema-sso.js';
 
@@ -96,6 +97,9 @@ export interface MembersTable {
   mfa_phone_number?: string | undefined;
   mfa_enrolled?: number | undefined;
   default_mfa_method?: string | undefined;
+  // Added by migration 1700 (mfa/).
+  mfa_phone_number_verified?: number | undefined;
+  totp_registration_id?: string | undefined;
 }
 
 /** `one_time_tokens`: magic-link style tokens, by SHA-256 hash. */
@@ -136,6 +140,9 @@ export interface IntermediateSessionsTable {
   created_at: number;
   /** JSON `{provider, tenants}` when an OAuth provider proved the email (migration 1310); else null. */
   oauth_tenants?: string | null;
+  /** Set (migration 1700) when a primary factor was proven for this member and a second is pending. */
+  organization_id?: string | null;
+  member_id?: string | null;
 }
 
 /** `sessions`: member sessions (opaque token by hash). */
@@ -323,6 +330,8 @@ export interface Database {
   oauth_requests: OAuthRequestsTable;
   oauth_registrations: OAuthRegistrationsTable;
   oauth_tokens: OAuthTokensTable;
+  member_totps: MemberTotpsTable;
+  member_recovery_codes: MemberRecoveryCodesTable;
   sms_otps: SmsOtpsTable;
   sms_outbox: SmsOutboxTable;
 }

@@ -12,6 +12,8 @@ export {
   authenticateSessionToken,
   insertSession,
   loadLiveSession,
+  rotateSessionToken,
   sessionRoles,
+  touchSession,
   type LoadedSession,
 } from './store.js';

@@ -16,6 +16,7 @@ import { migration as m1310 } from './1310_oauth_discovery.js';
 import { migration as m1330 } from './1330_sso_discovery.js';
 import { migration as m1400 } from './1400_rbac_policies.js';
 import { migration as m1500 } from './1500_email_customization.js';
+import { migration as m1700 } from './1700_mfa.js';
 import { migration as m1710 } from './1710_sms_otps.js';
 
 /**
@@ -42,6 +43,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1330_sso_discovery': m1330,
   '1400_rbac_policies': m1400,
   '1500_email_customization': m1500,
+  '1700_mfa': m1700,
   '1710_sms_otps': m1710,
 };
 
