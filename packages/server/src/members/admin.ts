@@ -69,7 +69,11 @@ function fieldColumns(fields: MemberFields, current: MembersTable | null): Parti
   if (fields.name !== undefined) set.name = fields.name;
   if (fields.roles !== undefined) set.roles = JSON.stringify(fields.roles);
   if (fields.isBreakglass !== undefined) set.is_breakglass = fields.isBreakglass ? 1 : 0;
-  if (fields.mfaPhoneNumber !== undefined) set.mfa_phone_number = fields.mfaPhoneNumber;
+  if (fields.mfaPhoneNumber !== undefined && fields.mfaPhoneNumber !== (current?.mfa_phone_number ?? '')) {
+    // Another number is unproven until an SMS code to it passes (otps/sms-service.ts).
+    set.mfa_phone_number = fields.mfaPhoneNumber;
+    set.mfa_phone_number_verified = 0;
+  }
   if (fields.mfaEnrolled !== undefined) set.mfa_enrolled = fields.mfaEnrolled ? 1 : 0;
   if (fields.defaultMfaMethod !== undefined) set.default_mfa_method = fields.defaultMfaMethod;
   if (fields.externalId !== undefined) set.external_id = fields.externalId;

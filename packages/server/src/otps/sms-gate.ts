@@ -1,21 +1,18 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import type { AppDeps } from '../http/index.js';
-import { apiError } from '../lib/api-error.js';
+import { apiError, badRequest } from '../lib/api-error.js';
 import {
-  authenticateResponse,
-  type HeldSession,
-  proveHeldSession,
-  type SessionToExtend,
-  startOrExtendSession,
-} from '../sessions/index.js';
+  type AuthOutcome,
+  completeSecondFactor,
+  findMemberIntermediateSession,
+  primaryAuthResponse,
+} from '../mfa/index.js';
+import { type HeldSession, proveHeldSession, type SessionToExtend } from '../sessions/index.js';
 
 /**
- * What SMS codes need from the multi-factor gate, in one place: proving that a request comes from
- * the member it names (an intermediate session bound to that member, or a session of theirs), and
- * turning a passed code into the member's session. LOCAL ADAPTER: only sessions are understood here;
- * intermediate sessions bound to a member belong to the MFA gate (packages/server/src/mfa/), which
- * this module is to call once it exists.
+ * What SMS codes need from the multi-factor gate (packages/server/src/mfa/), in one place: proving
+ * that a request comes from the member it names, and turning a passed code into the member's session.
  */
 
 /** The proofs of presence a request may carry. */
@@ -28,17 +25,19 @@ export interface MemberProof {
 
 /** A proof checked before any code is issued or tried, so a refusal spends nothing. */
 export interface ProvenMember {
+  /** A live IST bound to this member (primary factor proven, second pending); spent only on success. */
+  ist: string | undefined;
+  /** Else a live session of this member. */
   session: SessionToExtend | undefined;
 }
 
-const notThisMember = () =>
-  apiError('unauthorized_credentials', 'The intermediate session or session does not belong to this member.');
-
 /**
- * Proves that `proof` names `member` of `organization`: a live session of that very member, or an
- * intermediate session bound to them. With `required`, a request proving no one is refused too.
- * @throws ApiError 401 `unauthorized_credentials` (another member, or nothing with `required`),
- *   404 `session_not_found` / `intermediate_session_not_found`.
+ * Proves that `proof` names `member` of `organization`: a live intermediate session bound to that
+ * very member (mfa/intermediate.ts, read, not spent), else a live session of theirs. Another
+ * member's session proves nothing. With `required`, a request proving no one is refused.
+ * @throws ApiError 404 `intermediate_session_not_found` (an IST was sent, and no session proves the
+ *   member either), 404 `session_not_found` / 401 `jwt_*` (an explicit backend session),
+ *   401 `unauthorized_credentials` (nothing proves the member, with `required`).
  */
 export async function proveMember(
   deps: AppDeps,
@@ -50,31 +49,48 @@ export async function proveMember(
   required: boolean,
   now: number,
 ): Promise<ProvenMember> {
-  if (proof.ist !== undefined)
-    throw apiError('intermediate_session_not_found', 'Intermediate sessions bound to a member are not available yet.');
+  if (proof.ist !== undefined) {
+    const found = await findMemberIntermediateSession(deps.db, projectId, proof.ist, organization.id, member.id, now);
+    if (found !== undefined) return { ist: proof.ist, session: undefined };
+  }
   const body = { session_duration_minutes: durationMinutes };
-  const session = await proveHeldSession(deps.db, deps.keys, projectId, proof.session, body, durationMinutes, now);
-  if (
-    session !== undefined &&
-    (session.loaded.member.id !== member.id || session.loaded.organization.id !== organization.id)
-  )
-    throw notThisMember();
-  if (required && session === undefined)
+  const held = await proveHeldSession(deps.db, deps.keys, projectId, proof.session, body, durationMinutes, now);
+  const own = held?.loaded.member.id === member.id && held.loaded.organization.id === organization.id;
+  if (held !== undefined && own) return { ist: undefined, session: held };
+  if (held !== undefined && held.otherMember === 'refuse')
+    throw apiError('unauthorized_credentials', 'The session belongs to another member than member_id.');
+  if (proof.ist !== undefined)
+    throw apiError(
+      'intermediate_session_not_found',
+      'The intermediate session token is unknown, already used, expired, or not for this member.',
+    );
+  if (required)
     throw apiError(
       'unauthorized_credentials',
       "Enrolling a phone number needs the member's intermediate session or session.",
     );
-  return { session };
+  return { ist: undefined, session: undefined };
 }
 
 /**
- * Inside the transaction that redeemed the code: adds the SMS factor to the member's session, or
- * starts one, and returns the authenticate answer.
+ * Refuses, before any code is tried, a second factor with nothing to complete: an SMS code is never
+ * a sign-in on its own (the gate's own rule, mfa/second-factor.ts).
+ * @throws ApiError 400 `bad_request`
  */
-export async function completeSmsFactor(
-  deps: AppDeps,
+export function assertSomethingToComplete(proven: ProvenMember): void {
+  if (proven.ist === undefined && proven.session === undefined)
+    throw badRequest('Send the intermediate_session_token of the sign-in, or a session of the member.');
+}
+
+/**
+ * Inside the transaction that redeemed the code: the gate's completion (mfa/second-factor.ts) spends
+ * the IST once and starts the session with the primary factors plus this one, or adds the factor to
+ * the member's session. Answer it with {@link smsFactorResponse} once the transaction is committed.
+ */
+export function completeSmsFactor(
   trx: Db,
   start: {
+    projectId: string;
     organization: OrganizationsTable;
     member: MembersTable;
     proven: ProvenMember;
@@ -83,21 +99,26 @@ export async function completeSmsFactor(
   },
   now: number,
 ) {
-  if (start.proven.session === undefined)
-    throw apiError(
-      'unauthorized_credentials',
-      'An SMS code is a second factor: send the intermediate session of the first, or a session.',
-    );
-  const { loaded, token } = await startOrExtendSession(
+  return completeSecondFactor(
     trx,
     {
-      member: start.member,
-      organization: start.organization,
+      projectId: start.projectId,
+      organizationId: start.organization.id,
+      memberId: start.member.id,
+      ist: start.proven.ist,
+      session: start.proven.session?.loaded,
+      extendMinutes: start.proven.session?.extendMinutes,
       factor: start.factor,
       durationMinutes: start.durationMinutes,
-      existing: start.proven.session,
     },
     now,
   );
-  return authenticateResponse(deps.keys, loaded, token, now);
+}
+
+/**
+ * The authenticate answer of a completed factor, as every authenticate answers (mfa/gate.ts). Built
+ * after the commit: signing the JWT reads the signing keys, which must not wait on the transaction.
+ */
+export function smsFactorResponse(deps: AppDeps, outcome: AuthOutcome, now: number) {
+  return primaryAuthResponse(deps.keys, outcome, now);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Updateable } from 'kysely';
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import type { AppDeps } from '../http/index.js';
@@ -18,7 +19,13 @@ import { extraSettings, toOrganization } from '../organizations/index.js';
 import type { Project } from '../projects/index.js';
 import { normalizePhoneNumber, smsCodeText } from '../sms/index.js';
 import { issueSmsOtp, redeemSmsOtp } from './sms-codes.js';
-import { completeSmsFactor, type MemberProof, proveMember } from './sms-gate.js';
+import {
+  assertSomethingToComplete,
+  completeSmsFactor,
+  type MemberProof,
+  proveMember,
+  smsFactorResponse,
+} from './sms-gate.js';
 
 /** Stytch's fields accepted for compatibility and not used (autofill, device fingerprinting, telemetry). */
 const IGNORED = ['enable_autofill', 'autofill_session_duration_minutes', 'telemetry_id', 'dfp_telemetry_id'];
@@ -53,10 +60,9 @@ async function namedMember(db: Db, organization: OrganizationsTable, body: Body)
   return member;
 }
 
-/** The member's stored number and whether an SMS code proved it (false until migration 1700's column exists). */
+/** The member's stored number and whether an SMS code proved it. */
 function storedPhone(member: MembersTable): { phone: string; verified: boolean } {
-  const verified = (member as { mfa_phone_number_verified?: number }).mfa_phone_number_verified === 1;
-  return { phone: member.mfa_phone_number ?? '', verified };
+  return { phone: member.mfa_phone_number ?? '', verified: member.mfa_phone_number_verified === 1 };
 }
 
 /** The backend's `{member_id, member, organization}` (docs/wire-protocol.md §5.2 `MemberResp`). */
@@ -173,25 +179,26 @@ export async function authenticateSmsOtp(
   assertSmsOtpAllowed(organization);
   const now = deps.now();
   const proven = await proveMember(deps, project.id, organization, member, proof, durationMinutes, false, now);
+  assertSomethingToComplete(proven);
   const binding = { projectId: project.id, organizationId: organization.id, memberId: member.id };
-  return redeemSmsOtp(deps.db, deps.secretBox, binding, code, now, async (trx, phone) => {
-    const set: Record<string, unknown> = { mfa_phone_number: phone, mfa_phone_number_verified: 1, updated_at: now };
+  const outcome = await redeemSmsOtp(deps.db, deps.secretBox, binding, code, now, async (trx, phone) => {
+    const set: Updateable<MembersTable> = { mfa_phone_number: phone, mfa_phone_number_verified: 1, updated_at: now };
     if (enrollment === 'enroll') set.mfa_enrolled = 1;
     if (enrollment === 'unenroll') set.mfa_enrolled = 0;
     if (setDefault === true || (enrollment === 'enroll' && (member.default_mfa_method ?? '') === ''))
       set.default_mfa_method = 'sms_otp';
-    const updated = await trx
+    await trx
       .updateTable('members')
-      .set(set as never)
+      .set(set)
       .where('id', '=', member.id)
       .where('organization_id', '=', organization.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      .execute();
+    const factor = smsFactor(project.id, member.id, phone, now);
     return completeSmsFactor(
-      deps,
       trx,
-      { organization, member: updated, proven, factor: smsFactor(project.id, member.id, phone, now), durationMinutes },
+      { projectId: project.id, organization, member, proven, factor, durationMinutes },
       now,
     );
   });
+  return smsFactorResponse(deps, outcome, now);
 }
