@@ -13,3 +13,4 @@ export {
 } from './gate.js';
 export { type MfaRequired, mfaRequiredFor, mfaRequiredOf } from './policy.js';
 export { completeSecondFactor, type SecondFactorInput } from './second-factor.js';
+export { mfaRoutes } from './routes.js';
