@@ -1,58 +1,33 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { signUp } from '../testing/journey.js';
-import { createTestServer, latestMagicLinkToken, type TestServer } from '../testing/test-server.js';
+import { createTestServer, type TestServer } from '../testing/test-server.js';
+import { createMfaOrg, type MfaOrg } from './testing.js';
 import { totpCode } from './totp.js';
 
 // TOTP enrolment and second-factor sign-in on an organization with mfa_policy REQUIRED_FOR_ALL:
 // the gate's IST (mfa/gate.ts) becomes a session only through a code, once (AUTH-15, SES-15).
 
 let t: TestServer;
+let org: MfaOrg;
 let orgId: string;
 let memberId: string;
-const EMAIL = 'ada@acme.test';
 beforeEach(async () => {
   t = await createTestServer({ dev: true });
-  const data = await signUp(t, EMAIL, 'acme');
-  orgId = data.organization.organization_id;
-  memberId = data.member_id;
-  await t.api(`/organizations/${orgId}`, { method: 'PUT', body: { mfa_policy: 'REQUIRED_FOR_ALL' } });
+  org = await createMfaOrg(t);
+  ({ orgId, memberId } = org);
 });
 afterEach(() => t.close());
 
-/** A magic-link sign-in stopped at the gate: its SDK answer (IST, mfa_required). */
-async function primarySignIn() {
-  await t.api('/magic_links/email/send', { body: { organization_id: orgId, email_address: EMAIL } });
-  const token = (await latestMagicLinkToken(t.server, EMAIL)).token;
-  const res = await t.sdk('/b2b/magic_links/authenticate', { body: { magic_links_token: token } });
-  expect(res.body.data.member_authenticated).toBe(false);
-  return res.body.data;
-}
-
-const ids = () => ({ organization_id: orgId, member_id: memberId });
+const ids = () => org.ids();
+const primarySignIn = () => org.primarySignIn();
+const enrol = () => org.enrol();
 const authenticate = (ist: string, code: string, extra: Record<string, unknown> = {}) =>
   t.sdk('/b2b/totp/authenticate', {
     body: { ...ids(), intermediate_session_token: ist, code, session_duration_minutes: 60, ...extra },
   });
 
-/** Signs in and enrols a TOTP; returns the secret and recovery codes shown once. */
-async function enrol() {
-  const first = await primarySignIn();
-  expect(first.mfa_required).toEqual({ member_options: null, secondary_auth_initiated: null });
-  const created = await t.sdk('/b2b/totp', {
-    body: { ...ids(), intermediate_session_token: first.intermediate_session_token },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(200);
-  const { secret, recovery_codes: codes } = created.body.data;
-  const done = await authenticate(first.intermediate_session_token, totpCode(secret, t.clock.now()), {
-    set_mfa_enrollment: 'enroll',
-    set_default_mfa: true,
-  });
-  expect(done.status, JSON.stringify(done.body)).toBe(200);
-  return { secret: secret as string, codes: codes as string[], created: created.body.data, done: done.body.data };
-}
-
 describe('TOTP on an organization requiring MFA', () => {
   test('first sign-in enrols: secret and QR shown once, the code turns the IST into a session with both factors', async () => {
+    expect((await primarySignIn()).mfa_required).toEqual({ member_options: null, secondary_auth_initiated: null });
     const { created, done, secret } = await enrol();
     expect(created.qr_code).toMatch(/^data:image\/png;base64,/);
     expect(created.recovery_codes).toHaveLength(10);
