@@ -16,6 +16,7 @@ import { ApiError, apiError } from './lib/api-error.js';
 import { newId } from './lib/crypto.js';
 import { magicLinkRoutes } from './magic-links/index.js';
 import { memberRoutes } from './members/index.js';
+import { mfaRoutes } from './mfa/index.js';
 import { organizationRoutes } from './organizations/index.js';
 import { oauthProviderTokenRoutes, oauthRoutes } from './oauth/index.js';
 import { otpRoutes, smsOtpRoutes } from './otps/index.js';
@@ -28,6 +29,9 @@ import { ssoRoutes } from './sso/index.js';
 const FEATURES = [
   projectRoutes,
   organizationRoutes,
+  // Before RBAC's member routes: the SDK's DELETE /b2b/organizations/members/deleteTOTP must win over
+  // DELETE /b2b/organizations/members/:member_id.
+  mfaRoutes,
   rbacRoutes,
   memberRoutes,
   magicLinkRoutes,

@@ -87,6 +87,14 @@ export const API_ERRORS = {
   oauth_email_unverified: 403,
   oauth_provider_error: 401,
   oauth_response_invalid: 400,
+  // Multi-factor authentication (packages/server/src/mfa/): a TOTP already verified for the member, no
+  // TOTP registration to check a code against, a TOTP code of a time step already used, a recovery
+  // code that is wrong or spent, and a second factor enrolled by someone who has not passed one.
+  active_totp_exists: 400,
+  totp_not_found: 404,
+  totp_code_already_authenticated: 400,
+  recovery_code_not_found: 404,
+  mfa_required: 403,
 } as const satisfies Record<string, ApiErrorStatus>;
 
 /** One of {@link API_ERRORS}' types. */

@@ -197,4 +197,9 @@ export async function deleteMember(db: Db, member: MembersTable, now: number): P
   await dropPendingTokens(db, member.organization_id, member.email);
   // The provider tokens kept for the backend go with the member (sealed or not, none may outlive it).
   await db.deleteFrom('oauth_registrations').where('member_id', '=', member.id).execute();
+  // Its second factors and any sign-in waiting for one (mfa/) go too: a deleted member signs in no more.
+  await db.deleteFrom('member_totps').where('member_id', '=', member.id).execute();
+  await db.deleteFrom('member_recovery_codes').where('member_id', '=', member.id).execute();
+  await db.deleteFrom('intermediate_sessions').where('member_id', '=', member.id).execute();
+  await db.deleteFrom('sms_otps').where('member_id', '=', member.id).execute();
 }

@@ -14,3 +14,4 @@ export {
 export { type MfaRequired, mfaRequiredFor, mfaRequiredOf } from './policy.js';
 export { completeSecondFactor, type SecondFactorInput } from './second-factor.js';
 export { findMemberIntermediateSession } from './intermediate.js';
+export { mfaRoutes } from './routes.js';

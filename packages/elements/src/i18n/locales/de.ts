@@ -144,6 +144,12 @@ export const de: OrgAuthLocale = {
       'Der Anbieter hat Ihre E-Mail-Adresse nicht bestätigt, daher kann sie nicht zur Anmeldung verwendet werden.',
     oauth_provider_error: 'Der Anbieter hat Sie nicht angemeldet. Versuchen Sie es erneut.',
     oauth_response_invalid: 'Die Antwort des Anbieters konnte nicht überprüft werden. Versuchen Sie es erneut.',
+    active_totp_exists: 'Für dieses Konto ist bereits eine Authenticator-App eingerichtet.',
+    totp_not_found: 'Für dieses Konto ist noch keine Authenticator-App eingerichtet.',
+    totp_code_already_authenticated:
+      'Dieser Code wurde bereits verwendet. Warten Sie auf den nächsten und versuchen Sie es erneut.',
+    recovery_code_not_found: 'Dieser Backup-Code ist falsch oder wurde bereits verwendet.',
+    mfa_required: 'Bestätigen Sie zuerst mit Ihrem zweiten Faktor, dass Sie es sind.',
     invalid_redirect_url:
       'Diese Website darf keine Anmeldelinks empfangen. Wenden Sie sich an die Betreiber der Website.',
     invalid_session_duration: 'Dieses Anmeldeformular ist nicht richtig eingerichtet.',

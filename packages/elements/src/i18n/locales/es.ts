@@ -141,6 +141,11 @@ export const es: OrgAuthLocale = {
       'El proveedor no ha confirmado su correo electrónico, así que no se puede usar para iniciar sesión.',
     oauth_provider_error: 'El proveedor no ha iniciado su sesión. Inténtelo de nuevo.',
     oauth_response_invalid: 'No se ha podido verificar la respuesta del proveedor. Inténtelo de nuevo.',
+    active_totp_exists: 'Ya hay una aplicación de autenticación configurada para esta cuenta.',
+    totp_not_found: 'Todavía no hay ninguna aplicación de autenticación configurada para esta cuenta.',
+    totp_code_already_authenticated: 'Ese código ya se ha usado. Espere al siguiente e inténtelo de nuevo.',
+    recovery_code_not_found: 'Ese código de respaldo no es correcto o ya se ha usado.',
+    mfa_required: 'Primero confirme su identidad con su segundo factor.',
     invalid_redirect_url:
       'Este sitio no puede recibir enlaces de inicio de sesión. Póngase en contacto con el responsable del sitio.',
     invalid_session_duration: 'Este formulario de inicio de sesión no está bien configurado.',

@@ -143,6 +143,11 @@ export const fr: OrgAuthLocale = {
       'Le fournisseur n’a pas confirmé votre adresse e-mail : elle ne peut donc pas servir à vous connecter.',
     oauth_provider_error: 'Le fournisseur ne vous a pas connecté. Veuillez réessayer.',
     oauth_response_invalid: 'La réponse du fournisseur n’a pas pu être vérifiée. Veuillez réessayer.',
+    active_totp_exists: 'Une application d’authentification est déjà configurée pour ce compte.',
+    totp_not_found: 'Aucune application d’authentification n’est encore configurée pour ce compte.',
+    totp_code_already_authenticated: 'Ce code a déjà été utilisé. Attendez le suivant et réessayez.',
+    recovery_code_not_found: 'Ce code de secours est incorrect ou a déjà été utilisé.',
+    mfa_required: 'Confirmez d’abord votre identité avec votre second facteur.',
     invalid_redirect_url:
       'Ce site n’est pas autorisé à recevoir des liens de connexion. Contactez le responsable du site.',
     invalid_session_duration: 'Ce formulaire de connexion n’est pas configuré correctement.',

@@ -135,6 +135,12 @@ export const ja: OrgAuthLocale = {
       'プロバイダーがメールアドレスを確認していないため、このアドレスはログインに使用できません。',
     oauth_provider_error: 'プロバイダーでログインできませんでした。もう一度お試しください。',
     oauth_response_invalid: 'プロバイダーからの応答を検証できませんでした。もう一度お試しください。',
+    active_totp_exists: 'このアカウントには既に認証アプリが設定されています。',
+    totp_not_found: 'このアカウントにはまだ認証アプリが設定されていません。',
+    totp_code_already_authenticated:
+      'このコードは既に使用されています。次のコードを待ってから、もう一度お試しください。',
+    recovery_code_not_found: 'このバックアップコードは正しくないか、既に使用されています。',
+    mfa_required: 'まず2つ目の認証要素で本人確認を行ってください。',
     invalid_redirect_url: 'このサイトはログインリンクを受け取れません。サイトの管理者にお問い合わせください。',
     invalid_session_duration: 'このログインフォームは正しく設定されていません。',
     unauthorized_credentials: 'この操作は許可されていません。もう一度ログインしてください。',
