@@ -150,6 +150,56 @@ describe('SMS code as the second factor', () => {
     expect((await memberRow(bobId)).mfa_phone_number).toBe('');
   });
 
+  test('an IST alone cannot enrol a number on a member who has a verified factor: 403 mfa_required', async () => {
+    const { org, member, ist } = await setUp();
+    await t.api(`/organizations/${org}/members/${member}`, { method: 'PUT', body: { mfa_phone_number: PHONE } });
+    await t.sdk('/b2b/otps/sms/send', { body: { organization_id: org, member_id: member } });
+    const pending = await latestSmsCode(t.server, PHONE);
+    // Meanwhile the member verifies a TOTP (its registration id is what marks it, mfa/caller.ts).
+    await t.server.db
+      .updateTable('members')
+      .set({ totp_registration_id: 'member-totp-test-1' })
+      .where('id', '=', member)
+      .execute();
+    const enrol = await t.sdk('/b2b/otps/sms/send', {
+      body: {
+        organization_id: org,
+        member_id: member,
+        mfa_phone_number: '+4915123456789',
+        intermediate_session_token: ist,
+      },
+    });
+    expect([enrol.status, enrol.body.error_type]).toEqual([403, 'mfa_required']);
+    expect((await t.server.smsOutbox.list()).map((m) => m.to)).toEqual([PHONE]);
+    // The member's own (admin-set) number still works as the second factor.
+    const ok = await t.sdk('/b2b/otps/sms/authenticate', {
+      body: { organization_id: org, member_id: member, code: pending, intermediate_session_token: ist },
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  test('a code sent to enrol a number is refused if the member verified another factor since', async () => {
+    const { org, member, ist } = await setUp();
+    await t.sdk('/b2b/otps/sms/send', {
+      body: { organization_id: org, member_id: member, mfa_phone_number: PHONE, intermediate_session_token: ist },
+    });
+    await t.server.db
+      .updateTable('members')
+      .set({ totp_registration_id: 'member-totp-test-1' })
+      .where('id', '=', member)
+      .execute();
+    const res = await t.sdk('/b2b/otps/sms/authenticate', {
+      body: {
+        organization_id: org,
+        member_id: member,
+        code: await latestSmsCode(t.server, PHONE),
+        intermediate_session_token: ist,
+      },
+    });
+    expect([res.status, res.body.error_type]).toEqual([403, 'mfa_required']);
+    expect((await memberRow(member)).mfa_phone_number).toBe('');
+  });
+
   test('a signed-in member adds the factor to the session; unenroll clears mfa_enrolled', async () => {
     t = await createTestServer({ dev: true, rateLimits: false });
     const ada = await signUp(t, EMAIL, 'acme');

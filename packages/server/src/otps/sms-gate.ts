@@ -3,6 +3,7 @@ import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import type { AppDeps } from '../http/index.js';
 import { apiError, badRequest } from '../lib/api-error.js';
 import {
+  assertMayEnrol,
   type AuthOutcome,
   completeSecondFactor,
   findMemberIntermediateSession,
@@ -70,6 +71,17 @@ export async function proveMember(
       "Enrolling a phone number needs the member's intermediate session or session.",
     );
   return { ist: undefined, session: undefined };
+}
+
+/**
+ * Refuses enrolling a number on the strength of an intermediate session alone when the member
+ * already holds a verified second factor (a TOTP, or another verified number): whoever has only
+ * the primary factor could otherwise add their own phone and skip the member's real second factor.
+ * Such a member enrols from a session, after passing that factor (mfa/index.ts `assertMayEnrol`).
+ * @throws ApiError 403 `mfa_required`
+ */
+export function assertMayEnrolNumber(member: MembersTable, proven: ProvenMember): void {
+  assertMayEnrol(member, { ist: proven.ist, session: proven.session?.loaded });
 }
 
 /**

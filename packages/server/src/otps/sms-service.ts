@@ -20,6 +20,7 @@ import type { Project } from '../projects/index.js';
 import { normalizePhoneNumber, smsCodeText } from '../sms/index.js';
 import { issueSmsOtp, redeemSmsOtp } from './sms-codes.js';
 import {
+  assertMayEnrolNumber,
   assertSomethingToComplete,
   completeSmsFactor,
   type MemberProof,
@@ -52,11 +53,11 @@ export function assertSmsOtpAllowed(organization: OrganizationsTable): void {
     );
 }
 
-/** The member the request names, in this organization, not deleted. */
+/** The member the request names, in this organization, active. */
 async function namedMember(db: Db, organization: OrganizationsTable, body: Body): Promise<MembersTable> {
   const member = await getMember(db, organization.id, requiredString(body, 'member_id', { max: 256 }));
-  if (member.status === 'deleted')
-    throw apiError('member_not_found', 'No member matches that member_id in this organization.');
+  // As every factor (mfa/): codes go to active members only; an invite or a pending signup first signs in.
+  if (member.status !== 'active') throw apiError('member_not_found', 'The member is not active in this organization.');
   return member;
 }
 
@@ -115,7 +116,17 @@ export async function sendSmsOtp(
   } else if (requested !== stored.phone) {
     if (stored.verified)
       throw badRequest('This member already has a verified phone number; delete it before enrolling another one.');
-    await proveMember(deps, project.id, organization, member, context.proof, sessionDuration({}), true, now);
+    const proven = await proveMember(
+      deps,
+      project.id,
+      organization,
+      member,
+      context.proof,
+      sessionDuration({}),
+      true,
+      now,
+    );
+    assertMayEnrolNumber(member, proven);
     phone = requested;
   }
   await context.countRecipient(phone);
@@ -182,6 +193,8 @@ export async function authenticateSmsOtp(
   assertSomethingToComplete(proven);
   const binding = { projectId: project.id, organizationId: organization.id, memberId: member.id };
   const outcome = await redeemSmsOtp(deps.db, deps.secretBox, binding, code, now, async (trx, phone) => {
+    // A code sent for enrolment: the member may have verified another factor since (the rule at send).
+    if (phone !== (member.mfa_phone_number ?? '')) assertMayEnrolNumber(member, proven);
     const set: Updateable<MembersTable> = { mfa_phone_number: phone, mfa_phone_number_verified: 1, updated_at: now };
     if (enrollment === 'enroll') set.mfa_enrolled = 1;
     if (enrollment === 'unenroll') set.mfa_enrolled = 0;
