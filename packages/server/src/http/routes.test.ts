@@ -27,6 +27,8 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/otps/email/authenticate': authenticateLimit('email_address'),
   '/otps/email/discovery/authenticate': authenticateLimit('email_address'),
   '/otps/sms/authenticate': authenticateLimit('member_id'),
+  '/totp/authenticate': authenticateLimit('member_id'),
+  '/recovery_codes/recover': authenticateLimit('member_id'),
   '/passwords/authenticate': authenticateLimit('email_address'),
   '/passwords/discovery/authenticate': authenticateLimit('email_address'),
   '/sso/authenticate': authenticateLimit('sso_token'),
