@@ -4,3 +4,4 @@
  */
 export { otpRoutes } from './routes.js';
 export { smsOtpRoutes } from './sms-routes.js';
+export { sendGateSmsOtp } from './sms-send.js';

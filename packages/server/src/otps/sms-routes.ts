@@ -14,7 +14,8 @@ import { optionalString, type Body } from '../lib/validate.js';
 import { organizationOfBody } from '../organizations/index.js';
 import { readHeldSessionCredentials } from '../sessions/index.js';
 import type { MemberProof } from './sms-gate.js';
-import { authenticateSmsOtp, sendSmsOtp } from './sms-service.js';
+import { authenticateSmsOtp } from './sms-authenticate.js';
+import { sendSmsOtp } from './sms-send.js';
 
 /** The body's `intermediate_session_token` (the SDK copies its IST cookie there); absent or `''` is none. */
 const istOf = (body: Body) => optionalString(body, 'intermediate_session_token', { max: 16_384 }) || undefined;
