@@ -54,6 +54,13 @@ export const FIELD_NAMES = [
   'discovery_expiration_minutes',
   'invite_expiration_minutes',
   'code',
+  // Multi-factor (mfa/).
+  'recovery_code',
+  'set_mfa_enrollment',
+  'set_default_mfa',
+  'expiration_minutes',
+  'mfa_methods',
+  'allowed_mfa_methods',
   'display_name',
   'identity_provider',
   'idp_metadata_url',
