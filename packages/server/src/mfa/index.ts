@@ -11,6 +11,6 @@ export {
   primaryAuthResponse,
   type SessionOutcome,
 } from './gate.js';
-export { type MfaRequired, mfaRequiredFor, mfaRequiredOf } from './policy.js';
+export { assertMfaMethodAllowed, type MfaRequired, mfaRequiredFor, mfaRequiredOf } from './policy.js';
 export { completeSecondFactor, type SecondFactorInput } from './second-factor.js';
 export { mfaRoutes } from './routes.js';
