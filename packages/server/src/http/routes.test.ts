@@ -31,6 +31,9 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/oauth/authenticate': authenticateLimit('oauth_token'),
   '/oauth/discovery/authenticate': authenticateLimit('discovery_oauth_token'),
   '/sso/discovery/authenticate': authenticateLimit('discovery_sso_token'),
+  // Second factors (mfa/): guesses at one member's codes are counted against that member (AUTH-01).
+  '/totp/authenticate': authenticateLimit('member_id'),
+  '/recovery_codes/recover': authenticateLimit('member_id'),
 };
 
 /** The event-logged surfaces: every endpoint there must name its action. */
