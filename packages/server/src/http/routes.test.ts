@@ -25,15 +25,14 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/discovery/organizations/create': authenticateLimit('intermediate_session_token'),
   '/otps/email/authenticate': authenticateLimit('email_address'),
   '/otps/email/discovery/authenticate': authenticateLimit('email_address'),
+  '/totp/authenticate': authenticateLimit('member_id'),
+  '/recovery_codes/recover': authenticateLimit('member_id'),
   '/passwords/authenticate': authenticateLimit('email_address'),
   '/passwords/discovery/authenticate': authenticateLimit('email_address'),
   '/sso/authenticate': authenticateLimit('sso_token'),
   '/oauth/authenticate': authenticateLimit('oauth_token'),
   '/oauth/discovery/authenticate': authenticateLimit('discovery_oauth_token'),
   '/sso/discovery/authenticate': authenticateLimit('discovery_sso_token'),
-  // Second factors (mfa/): guesses at one member's codes are counted against that member (AUTH-01).
-  '/totp/authenticate': authenticateLimit('member_id'),
-  '/recovery_codes/recover': authenticateLimit('member_id'),
 };
 
 /** The event-logged surfaces: every endpoint there must name its action. */

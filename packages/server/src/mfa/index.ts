@@ -13,4 +13,6 @@ export {
 } from './gate.js';
 export { assertMfaMethodAllowed, type MfaRequired, mfaRequiredFor, mfaRequiredOf } from './policy.js';
 export { completeSecondFactor, type SecondFactorInput } from './second-factor.js';
+export { assertMayEnrol } from './caller.js';
+export { findMemberIntermediateSession } from './intermediate.js';
 export { mfaRoutes } from './routes.js';
