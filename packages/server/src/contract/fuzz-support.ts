@@ -54,9 +54,15 @@ export const FIELD_NAMES = [
   'discovery_expiration_minutes',
   'invite_expiration_minutes',
   'code',
-  'mfa_phone_number',
+  // Multi-factor (mfa/).
+  'recovery_code',
   'set_mfa_enrollment',
   'set_default_mfa',
+  'expiration_minutes',
+  'mfa_methods',
+  'allowed_mfa_methods',
+  // SMS one-time codes (otps/sms-*.ts).
+  'mfa_phone_number',
   'locale',
   'display_name',
   'identity_provider',

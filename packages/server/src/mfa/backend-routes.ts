@@ -53,6 +53,7 @@ export function backendMfaRoutes(deps: AppDeps): Hono<AppEnv> {
     '/organizations/:organization_id/members/:member_id/totp',
     { action: 'OrganizationsMembersDeleteTOTP' },
     async (c) => {
+      await readBody(c);
       const target = await memberOfBody(deps.db, c.get('project').id, c.req.param());
       return apiOk(c, await deleteMemberTotp(deps.db, target, deps.now()));
     },

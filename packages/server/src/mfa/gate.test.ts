@@ -177,28 +177,30 @@ describe('the MFA gate on every primary path (AUTH-02, AUTH-15)', () => {
     expect(await sessionRows()).toBe(before);
   });
 
-  test('a member with mfa_enrolled is asked for a second factor on an OPTIONAL organization', async () => {
+  test('a primary authenticate carrying the member’s pending IST adds its factor to a new IST, spending the old', async () => {
     const { orgId, call } = await magicLink(false);
-    await t.server.db.updateTable('members').set({ mfa_enrolled: 1 }).where('organization_id', '=', orgId).execute();
-    const res = await call();
-    expect(payload(res)).toMatchObject({ member_authenticated: false, member_session: null });
-  });
-
-  test('create and update accept REQUIRED_FOR_ALL and allowed_mfa_methods ⊂ {sms_otp, totp}', async () => {
-    const created = await t.api('/organizations', {
-      body: {
-        organization_name: 'M',
-        organization_slug: 'mfa-org',
-        mfa_policy: 'REQUIRED_FOR_ALL',
-        allowed_mfa_methods: ['totp'],
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
-    expect(created.body.organization).toMatchObject({ mfa_policy: 'REQUIRED_FOR_ALL', allowed_mfa_methods: ['totp'] });
-    const id = created.body.organization.organization_id;
-    const bad = await t.api(`/organizations/${id}`, { method: 'PUT', body: { allowed_mfa_methods: ['email'] } });
-    expect([bad.status, bad.body.error_type]).toEqual([400, 'bad_request']);
-    const updated = await t.api(`/organizations/${id}`, { method: 'PUT', body: { mfa_policy: 'OPTIONAL' } });
-    expect(updated.body.organization.mfa_policy).toBe('OPTIONAL');
+    await setPolicy(orgId, 'REQUIRED_FOR_ALL');
+    const first = payload(await call()).intermediate_session_token;
+    await t.api('/otps/email/login_or_signup', { body: { organization_id: orgId, email_address: EMAIL } });
+    const code = await latestOtpCode(t.server, EMAIL);
+    const body = { organization_id: orgId, email_address: EMAIL, code, intermediate_session_token: first };
+    const second = payload(await t.sdk('/b2b/otps/email/authenticate', { body }));
+    expect(second.member_authenticated).toBe(false);
+    const rows = await t.server.db
+      .selectFrom('intermediate_sessions')
+      .selectAll()
+      .where('member_id', '=', second.member_id)
+      .execute();
+    const summary = rows.map((r) => ({
+      spent: r.used_at !== null,
+      factors: JSON.parse(r.factors).map((f: { type: string }) => f.type),
+    }));
+    expect(summary).toHaveLength(2);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        { spent: true, factors: ['magic_link'] },
+        { spent: false, factors: ['magic_link', 'otp'] },
+      ]),
+    );
   });
 });

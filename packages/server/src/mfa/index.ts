@@ -11,7 +11,7 @@ export {
   primaryAuthResponse,
   type SessionOutcome,
 } from './gate.js';
-export { type MfaRequired, mfaRequiredFor, mfaRequiredOf } from './policy.js';
+export { assertMfaMethodAllowed, type MfaRequired, mfaRequiredFor, mfaRequiredOf } from './policy.js';
 export { completeSecondFactor, type SecondFactorInput } from './second-factor.js';
 export { assertMayEnrol } from './caller.js';
 export { findMemberIntermediateSession } from './intermediate.js';

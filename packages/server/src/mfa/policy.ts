@@ -1,4 +1,6 @@
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
+import { apiError } from '../lib/api-error.js';
+import { extraSettings } from '../organizations/index.js';
 
 /** The `mfa_required` of an AuthRespMFA body (docs/wire-protocol.md §2): what the member can answer with. */
 export interface MfaRequired {
@@ -27,4 +29,15 @@ export function mfaRequiredOf(member: MembersTable): MfaRequired {
     member_options: phone === '' && totp === '' ? null : { mfa_phone_number: phone, totp_registration_id: totp },
     secondary_auth_initiated: null,
   };
+}
+
+/**
+ * Refuses a second-factor method the organization leaves out (`mfa_methods: RESTRICTED` and
+ * `allowed_mfa_methods` without it): enrolling it and answering with it alike.
+ * @throws ApiError 403 `unauthorized_action`
+ */
+export function assertMfaMethodAllowed(organization: OrganizationsTable, method: 'totp' | 'sms_otp'): void {
+  const settings = extraSettings(organization);
+  if (settings.mfa_methods !== 'RESTRICTED' || settings.allowed_mfa_methods.includes(method)) return;
+  throw apiError('unauthorized_action', `This organization does not allow ${method} as a second factor.`);
 }

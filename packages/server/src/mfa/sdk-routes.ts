@@ -81,6 +81,7 @@ export function sdkMfaRoutes(deps: AppDeps): Hono<AppEnv> {
     return sdkOk(c, await rotateMemberRecoveryCodes(deps.db, deps.secretBox, target, now));
   });
   sdk.delete('/b2b/organizations/members/deleteTOTP', { action: 'OrganizationsMembersDeleteTOTP' }, async (c) => {
+    await readBody(c);
     const now = deps.now();
     const target = sessionMember(await ambientSession(deps, c.get('project').id, c.get('sessionToken'), now));
     return sdkOk(c, await deleteMemberTotp(deps.db, target, now));

@@ -17,6 +17,7 @@ import { toOrganization } from '../organizations/index.js';
 import type { Project } from '../projects/index.js';
 import { assertMayEnrol, checkFactorProof, type FactorProof, memberOfBody, type TargetMember } from './caller.js';
 import { type AuthRespBody, primaryAuthResponse } from './gate.js';
+import { assertMfaMethodAllowed } from './policy.js';
 import { rotateRecoveryCodes, spendRecoveryCode, unusedRecoveryCodes } from './recovery-codes.js';
 import { completeSecondFactor } from './second-factor.js';
 import { createTotpRegistration, verifyTotpCode } from './totp-store.js';
@@ -47,6 +48,7 @@ export async function createTotp(deps: AppDeps, project: Project, body: Body, pr
   const target = await memberOfBody(deps.db, project.id, body);
   const minutes = optionalInteger(body, 'expiration_minutes', EXPIRATION.min, EXPIRATION.max) ?? EXPIRATION.default;
   const now = deps.now();
+  assertMfaMethodAllowed(target.organization, 'totp');
   if (proof !== undefined) assertMayEnrol(target.member, await checkFactorProof(deps.db, target, proof, now));
   const created = await deps.db
     .transaction()
@@ -89,6 +91,7 @@ export async function authenticateTotp(
   const durationMinutes = sessionDuration(body);
   const now = deps.now();
   const proof = await checkFactorProof(deps.db, target, call.proof, now);
+  assertMfaMethodAllowed(target.organization, 'totp');
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const member = await verifyTotpCode(trx, deps.secretBox, target.member, code, now);
     await applyMemberChoices(trx, member, body, 'totp', now);

@@ -110,6 +110,17 @@ describe('TOTP on an organization requiring MFA', () => {
     expect([res.status, res.body.error_type]).toEqual([403, 'mfa_required']);
   });
 
+  test('mfa_methods RESTRICTED without totp refuses enrolling and answering with TOTP', async () => {
+    const { secret } = await enrol();
+    const put = { mfa_methods: 'RESTRICTED', allowed_mfa_methods: ['sms_otp'] };
+    expect((await t.api(`/organizations/${orgId}`, { method: 'PUT', body: put })).status).toBe(200);
+    const ist = (await primarySignIn()).intermediate_session_token;
+    const res = await authenticate(ist, totpCode(secret, t.clock.now() + 30_000));
+    expect([res.status, res.body.error_type]).toEqual([403, 'unauthorized_action']);
+    const create = await t.api('/totp', { body: ids() });
+    expect(create.body.error_type).toBe('unauthorized_action');
+  });
+
   test('deleteTOTP (SDK self and backend) removes the registration and its recovery codes', async () => {
     const { done } = await enrol();
     const res = await t.sdk('/b2b/organizations/members/deleteTOTP', { method: 'DELETE', session: done.session_token });
