@@ -16,10 +16,11 @@ import { ApiError, apiError } from './lib/api-error.js';
 import { newId } from './lib/crypto.js';
 import { magicLinkRoutes } from './magic-links/index.js';
 import { memberRoutes } from './members/index.js';
+import { mfaRoutes } from './mfa/index.js';
 import { organizationRoutes } from './organizations/index.js';
 import { oauthProviderTokenRoutes, oauthRoutes } from './oauth/index.js';
-import { otpRoutes } from './otps/index.js';
 import { passwordResetRoutes, passwordRoutes } from './passwords/index.js';
+import { otpRoutes, smsOtpRoutes } from './otps/index.js';
 import { projectRoutes } from './projects/index.js';
 import { rbacRoutes } from './rbac/index.js';
 import { sessionRoutes } from './sessions/index.js';
@@ -29,6 +30,9 @@ import { ssoRoutes } from './sso/index.js';
 const FEATURES = [
   projectRoutes,
   organizationRoutes,
+  // Before RBAC's member routes: the SDK's DELETE /b2b/organizations/members/deleteTOTP must win over
+  // DELETE /b2b/organizations/members/:member_id.
+  mfaRoutes,
   rbacRoutes,
   memberRoutes,
   magicLinkRoutes,
@@ -36,6 +40,7 @@ const FEATURES = [
   otpRoutes,
   passwordRoutes,
   passwordResetRoutes,
+  smsOtpRoutes,
   sessionRoutes,
   ssoRoutes,
   oauthRoutes,

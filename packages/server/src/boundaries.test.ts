@@ -24,8 +24,9 @@ const FEATURES = [
   'oauth',
   'rbac',
   'passwords',
+  'mfa',
 ];
-const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail'];
+const LAYERS_BELOW_FEATURES = ['db', 'lib', 'mail', 'sms'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

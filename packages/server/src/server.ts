@@ -16,6 +16,7 @@ import { parseMailFrom } from './mail/mail-from.js';
 import { createMailer, type Mail } from './mail/mailer.js';
 import type { ProviderEndpoints } from './oauth/index.js';
 import { type ScryptCost, setPasswordHashCost } from './passwords/index.js';
+import { createSmsSender, type Sms, twilioConfig, type TwilioOptions } from './sms/index.js';
 
 /** Options of {@link createOrgAuthServer}. */
 export interface ServerOptions {
@@ -32,6 +33,11 @@ export interface ServerOptions {
    * `OrgAuth <no-reply@orgauth.localhost>`. A malformed value refuses to start.
    */
   from?: string;
+  /**
+   * Send SMS codes through Twilio or a Twilio-compatible API (`ORGAUTH_SMS_TWILIO_*` in the CLI);
+   * otherwise text messages go to the in-database dev outbox (`/dev/sms` with `dev`).
+   */
+  twilio?: TwilioOptions;
   /** Injectable clock in epoch milliseconds (expiry tests). */
   now?: () => number;
   /**
@@ -92,6 +98,8 @@ export interface OrgAuthServer {
   project: ProjectCredentials;
   /** The dev mailbox (empty when SMTP is configured). */
   mailbox: { list(): Promise<Mail[]>; clear(): Promise<void> };
+  /** The dev SMS outbox (empty when an SMS provider is configured). */
+  smsOutbox: { list(): Promise<Sms[]>; clear(): Promise<void> };
   /** Project configuration for hosts, e2e setups and the CLI's `--demo`. */
   projects: {
     /** Adds a redirect URL for `types` (default: every type). Idempotent. */
@@ -139,6 +147,11 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
     const projects = createProjectStore(database.db, now);
     const project = await ensureProjects(database.db, dataDir, now, usesPostgres);
     const mailer = createMailer({ db: database.db, now, smtpUrl: options.smtpUrl, from });
+    const sms = createSmsSender({
+      db: database.db,
+      now,
+      twilio: options.twilio === undefined ? undefined : twilioConfig(options.twilio),
+    });
     const keys = createSigningKeys(database.db, now, secretBox);
     const rateLimiter = createRateLimiter(database.db, now, options.rateLimits);
     const events = createEventWriter(database.db, now);
@@ -151,6 +164,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
       projects,
       keys,
       mailer,
+      sms,
       now,
       dev: options.dev === true,
       clientIp,
@@ -169,6 +183,7 @@ export async function createOrgAuthServer(options: ServerOptions = {}): Promise<
       app,
       project,
       mailbox: { list: () => mailer.list(), clear: () => mailer.clear() },
+      smsOutbox: { list: () => sms.list(), clear: () => sms.clear() },
       projects: {
         addRedirectUrl: async (url, types) => void (await projects.addRedirectUrl(project.project_id, url, types)),
         addAuthorizedOrigin: async (origin) => void (await projects.addAuthorizedOrigin(project.project_id, origin)),

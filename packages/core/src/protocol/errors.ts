@@ -47,6 +47,10 @@ export const API_ERRORS = {
   otp_code_not_found: 404,
   unable_to_auth_otp_code: 401,
   too_many_otp_attempts: 401,
+  // SMS one-time codes (packages/server/src/otps/sms-*.ts): a number outside every country's plan,
+  // and an organization whose allowed_mfa_methods leave SMS out.
+  invalid_phone_number: 400,
+  mfa_method_not_allowed: 403,
   pkce_mismatch: 400,
   pkce_required: 400,
   invalid_email_for_jit_provisioning: 403,
@@ -92,6 +96,14 @@ export const API_ERRORS = {
   // A reset by session needs a factor proven in the last 5 minutes: a stolen old session cannot take
   // over the password.
   session_too_old_to_reset_password: 400,
+  // Multi-factor authentication (packages/server/src/mfa/): a TOTP already verified for the member, no
+  // TOTP registration to check a code against, a TOTP code of a time step already used, a recovery
+  // code that is wrong or spent, and a second factor enrolled by someone who has not passed one.
+  active_totp_exists: 400,
+  totp_not_found: 404,
+  totp_code_already_authenticated: 400,
+  recovery_code_not_found: 404,
+  mfa_required: 403,
 } as const satisfies Record<string, ApiErrorStatus>;
 
 /** One of {@link API_ERRORS}' types. */

@@ -97,6 +97,8 @@ export interface AuthenticationFactor {
   last_authenticated_at: string;
   sequence_order?: 'PRIMARY' | 'SECONDARY';
   email_factor?: { email_id: string; email_address: string };
+  /** An SMS one-time code: the number it was sent to (E.164). */
+  phone_number_factor?: { phone_id: string; phone_number: string };
 }
 
 /** A member's session. */

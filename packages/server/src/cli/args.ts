@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SMS_ENV_USAGE } from '../sms/index.js';
 
 /** Parsed command line of `orgauth-server`. */
 export interface CliOptions {
@@ -24,7 +25,7 @@ Options:
   --port <n>         Port to listen on (default 3000)
   --host <addr>      Interface to bind (default 127.0.0.1)
   --data-dir <dir>   SQLite database and project.json (default ./.orgauth)
-  --dev              Mount the dev mailbox at /dev/mailbox
+  --dev              Mount the dev mailbox at /dev/mailbox and the SMS outbox at /dev/sms
   --demo <dir>       Serve <dir> at / and allow its origin and pages as redirect URLs
   --trust-proxy-header <name>
                      Client IP from this header set by YOUR reverse proxy (e.g. x-forwarded-for);
@@ -39,7 +40,7 @@ Environment:
   SMTP_FROM          Sender of every mail: "Name <addr@host>" or "addr@host"
                      (default "OrgAuth <no-reply@orgauth.localhost>"); a malformed one refuses to start
   ORGAUTH_ENCRYPTION_KEY  base64 of 32 bytes sealing secrets at rest (default <data-dir>/encryption.key)
-`;
+${SMS_ENV_USAGE}`;
 
 /**
  * Parses argv (without node and script).

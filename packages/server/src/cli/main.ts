@@ -9,6 +9,7 @@ import { RBAC_USAGE, runRbacCommand } from './rbac-commands.js';
 import { listen, type FetchHandler } from '../http/listen.js';
 import { DEFAULT_MAIL_FROM, parseMailFrom } from '../mail/mail-from.js';
 import { setUpDevSso, standInProviders } from '../dev/index.js';
+import { TWILIO_BASE_URL, twilioOptionsFromEnv } from '../sms/index.js';
 import { createOrgAuthServer, type OrgAuthServer, type ServerOptions } from '../server.js';
 import { runPrimary } from './workers.js';
 
@@ -82,6 +83,13 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
+  let twilio;
+  try {
+    twilio = twilioOptionsFromEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
   const serverOptions: ServerOptions = {
     dataDir: options.dataDir,
     dev: options.dev,
@@ -94,6 +102,7 @@ async function main(): Promise<void> {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),
     ...(smtpFrom ? { from: smtpFrom } : {}),
+    ...(twilio ? { twilio } : {}),
   };
   const baseUrl = `http://localhost:${options.port}`;
   const banner = (b: Banner): string =>
@@ -106,6 +115,7 @@ async function main(): Promise<void> {
         : 'Dev mailbox:   off (start with --dev)',
       `Database:      ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${options.dataDir}`}`,
       `Email:         ${smtpUrl ? 'SMTP (SMTP_URL)' : 'dev mailbox (stored in the database)'}, from ${smtpFrom ? parseMailFrom(smtpFrom).text : DEFAULT_MAIL_FROM}`,
+      `SMS:           ${twilio ? `Twilio-compatible API at ${twilio.baseUrl ?? TWILIO_BASE_URL} (ORGAUTH_SMS_TWILIO_*)` : `dev outbox (stored in the database${options.dev ? `, shown at ${baseUrl}/dev/sms` : ''})`}`,
       ...(b.devBanner ?? []),
       ...(options.dev
         ? [

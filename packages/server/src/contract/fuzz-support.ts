@@ -59,6 +59,16 @@ export const FIELD_NAMES = [
   'code_challenge',
   'code_verifier',
   'code',
+  // Multi-factor (mfa/).
+  'recovery_code',
+  'set_mfa_enrollment',
+  'set_default_mfa',
+  'expiration_minutes',
+  'mfa_methods',
+  'allowed_mfa_methods',
+  // SMS one-time codes (otps/sms-*.ts).
+  'mfa_phone_number',
+  'locale',
   'display_name',
   'identity_provider',
   'idp_metadata_url',
@@ -230,8 +240,9 @@ export const fuzzBody: fc.Arbitrary<FuzzBody> = fc.oneof(
 
 // Besides what `snapshot` already skips (Kysely's bookkeeping, the event log): rate-limit counters.
 const EXCLUDED = /rate/i;
-// Failure counters inside data rows, which a refused attempt MUST move: a code's wrong tries (otps/codes.ts).
-const FAILURE_COUNTERS: Readonly<Record<string, string>> = { email_otps: 'attempts' };
+// Failure counters inside data rows, which a refused attempt MUST move: a code's wrong tries
+// (otps/codes.ts, otps/sms-codes.ts).
+const FAILURE_COUNTERS: Readonly<Record<string, string>> = { email_otps: 'attempts', sms_otps: 'attempts' };
 
 /**
  * A fingerprint of every data table (row count + SHA-256 of the sorted rows). Bookkeeping tables are

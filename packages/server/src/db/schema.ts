@@ -10,6 +10,8 @@ import type {
   OAuthTokensTable,
 } from './schema-oauth.js';
 import type { PasswordResetsTable } from './schema-password-resets.js';
+import type { MemberRecoveryCodesTable, MemberTotpsTable } from './schema-mfa.js';
+import type { SmsOtpsTable, SmsOutboxTable } from './schema-sms.js';
 import type { SamlAssertionIdsTable, SsoIdentitiesTable, SsoRequestsTable } from './schema-sso.js';
 
 /** `projects`: one row per project environment. */
@@ -96,6 +98,9 @@ export interface MembersTable {
   mfa_phone_number?: string | undefined;
   mfa_enrolled?: number | undefined;
   default_mfa_method?: string | undefined;
+  // Added by migration 1700 (mfa/).
+  mfa_phone_number_verified?: number | undefined;
+  totp_registration_id?: string | undefined;
 }
 
 /** `one_time_tokens`: magic-link style tokens, by SHA-256 hash. */
@@ -148,6 +153,9 @@ export interface IntermediateSessionsTable {
   created_at: number;
   /** JSON `{provider, tenants}` when an OAuth provider proved the email (migration 1310); else null. */
   oauth_tenants?: string | null;
+  /** Set (migration 1700) when a primary factor was proven for this member and a second is pending. */
+  organization_id?: string | null;
+  member_id?: string | null;
 }
 
 /** `sessions`: member sessions (opaque token by hash). */
@@ -337,6 +345,10 @@ export interface Database {
   oauth_registrations: OAuthRegistrationsTable;
   oauth_tokens: OAuthTokensTable;
   password_resets: PasswordResetsTable;
+  member_totps: MemberTotpsTable;
+  member_recovery_codes: MemberRecoveryCodesTable;
+  sms_otps: SmsOtpsTable;
+  sms_outbox: SmsOutboxTable;
 }
 
 /** The query builder over {@link Database}. */

@@ -21,6 +21,9 @@ export interface IntermediateSession {
   factors: AuthenticationFactor[];
   /** Set when an OAuth provider proved the email: discovery admits by tenant too. */
   oauthTenants: OAuthTenants | null;
+  /** Set when a primary factor was proven for this member and a second is pending (mfa/). */
+  organizationId: string | null;
+  memberId: string | null;
 }
 
 /**
@@ -71,7 +74,7 @@ export async function readIntermediateSession(
 ): Promise<IntermediateSession> {
   const row = await db
     .selectFrom('intermediate_sessions')
-    .select(['hash', 'email', 'factors', 'oauth_tenants'])
+    .select(['hash', 'email', 'factors', 'oauth_tenants', 'organization_id', 'member_id'])
     .where('hash', '=', sha256Hex(token))
     .where('project_id', '=', projectId)
     .where('used_at', 'is', null)
@@ -83,6 +86,8 @@ export async function readIntermediateSession(
     email: row.email,
     factors: parseJson<AuthenticationFactor[]>(row.factors, []),
     oauthTenants: parseJson<OAuthTenants | null>(row.oauth_tenants ?? 'null', null),
+    organizationId: row.organization_id ?? null,
+    memberId: row.member_id ?? null,
   };
 }
 

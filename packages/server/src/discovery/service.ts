@@ -1,4 +1,4 @@
-import type { AuthenticationFactor, B2BAuthenticateResponse, DiscoveredOrganization } from '@orgauth/core/protocol';
+import type { AuthenticationFactor, DiscoveredOrganization } from '@orgauth/core/protocol';
 import type { MembersTable } from '../db/schema.js';
 import { discoverOrganizations, joinOrganization } from './organizations.js';
 import { assertSsoProofReaches, scopeToSsoProof, ssoProofOrganizations } from './sso-proof.js';
@@ -8,7 +8,7 @@ import {
   type OAuthTenants,
   readIntermediateSession,
 } from './intermediate-sessions.js';
-import { assertMfaNotRequired, authMethodOf, insertMember, linkOAuthRegistration } from '../members/index.js';
+import { authMethodOf, insertMember, linkOAuthRegistration } from '../members/index.js';
 import {
   consumeOneTimeToken,
   issueOneTimeToken,
@@ -18,7 +18,7 @@ import {
 import { getOrganization, insertOrganization, readOrganizationFields } from '../organizations/index.js';
 import type { Project } from '../projects/index.js';
 import { iso } from '../lib/json.js';
-import { authenticateResponse, insertSession, type LoadedSession } from '../sessions/index.js';
+import { type AuthRespBody, finishPrimaryAuthentication, primaryAuthResponse } from '../mfa/index.js';
 import type { AppDeps } from '../http/index.js';
 import {
   optionalInteger,
@@ -33,7 +33,7 @@ import { composeMail } from '../mail/compose.js';
 /** Stytch's default lifetime of a discovery magic link. */
 const DISCOVERY_TTL_MINUTES = 60;
 
-type AuthPayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'>;
+type AuthPayload = AuthRespBody;
 
 /**
  * `magic_links/email/discovery/send` (SDK and backend). Mails a discovery link to anyone: the answer
@@ -144,7 +144,8 @@ function factorsFor(factors: AuthenticationFactor[], member: MembersTable): Auth
 /**
  * `discovery/organizations/create` (SDK and backend): consumes the IST and creates the organization,
  * its first member (`stytch_admin`) and a session in one transaction. Only the backend may set
- * `trusted_metadata`.
+ * `trusted_metadata`. An organization created with `mfa_policy: REQUIRED_FOR_ALL` answers an IST and
+ * `mfa_required` instead: its creator enrols a second factor first (mfa/gate.ts).
  */
 export async function createOrganizationFromIst(
   deps: AppDeps,
@@ -173,16 +174,17 @@ export async function createOrganizationFromIst(
     );
     const registration = ist.oauthTenants?.registration;
     if (registration) await linkOAuthRegistration(trx, member, registration, now);
-    const { session, token } = await insertSession(trx, member, factorsFor(ist.factors, member), duration, now);
-    return { loaded: { session, member, organization } satisfies LoadedSession, token };
+    const factors = factorsFor(ist.factors, member);
+    return finishPrimaryAuthentication(trx, { member, organization, factors, durationMinutes: duration }, now);
   });
-  return authenticateResponse(deps.keys, created.loaded, created.token, now);
+  return primaryAuthResponse(deps.keys, created, now);
 }
 
 /**
  * `discovery/intermediate_sessions/exchange` (SDK and backend): consumes the IST and signs the email
  * into the organization: an existing membership (an invited or pending one is activated by it) or a
- * JIT join by email domain.
+ * JIT join by email domain. The MFA gate (mfa/gate.ts) may answer a new, member-bound IST instead
+ * of a session.
  */
 export async function exchangeIntermediateSession(deps: AppDeps, project: Project, body: Body): Promise<AuthPayload> {
   const istToken = requiredString(body, 'intermediate_session_token', { max: 512 });
@@ -203,13 +205,10 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
       now,
       ist.oauthTenants,
     );
-    // After the membership check (a stranger learns nothing of the policy); the throw rolls back the
-    // IST consume and any activation or JIT join above.
-    assertMfaNotRequired(organization);
     const registration = ist.oauthTenants?.registration;
     if (registration) await linkOAuthRegistration(trx, member, registration, now);
-    const { session, token } = await insertSession(trx, member, factorsFor(ist.factors, member), duration, now);
-    return { loaded: { session, member, organization } satisfies LoadedSession, token };
+    const factors = factorsFor(ist.factors, member);
+    return finishPrimaryAuthentication(trx, { member, organization, factors, durationMinutes: duration }, now);
   });
-  return authenticateResponse(deps.keys, exchanged.loaded, exchanged.token, now);
+  return primaryAuthResponse(deps.keys, exchanged, now);
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/schema.js';
 import type { Project, ProjectStore } from '../projects/index.js';
 import type { SigningKeys } from '../sessions/index.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { SmsSender } from '../sms/index.js';
 import type { EventWriter } from '../events/index.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { SecretBox } from '../lib/secret-box.js';
@@ -16,6 +17,8 @@ export interface AppDeps {
   projects: ProjectStore;
   keys: SigningKeys;
   mailer: Mailer;
+  /** Sends text messages: a Twilio-compatible provider, or the dev outbox (sms/sender.ts). */
+  sms: SmsSender;
   now: () => number;
   dev: boolean;
   /** The caller's IP (socket peer, or a trusted proxy header): http/client-ip.ts. */

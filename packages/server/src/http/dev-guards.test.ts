@@ -99,6 +99,8 @@ describe('--dev server: only its own host names', () => {
     const paths = [
       '/dev/mailbox.json',
       '/dev/mailbox',
+      '/dev/sms.json',
+      '/dev/sms',
       `/sdk/v1/projects/bootstrap/${t.server.project.public_token}`,
       '/v1/b2b/organizations/search',
       '/dev/idp/oidc/.well-known/openid-configuration',

@@ -15,7 +15,7 @@ export {
   type RouteLimit,
   type Routes,
 } from './routes.js';
-export { limitSsoStart } from './rate-limit.js';
+export { limitSmsRecipient, limitSsoStart } from './rate-limit.js';
 export { assertOriginAllowed } from './sdk-middleware.js';
 export { canonicalIp } from './client-ip.js';
 export { isDevHostAllowed, misdirectedRequest } from './dev-guards.js';

@@ -14,6 +14,11 @@ export interface RateLimitRule {
 export interface RateLimits {
   /** Emails sent to one address (every send endpoint, SDK and backend). */
   sendPerEmail: RateLimitRule;
+  /**
+   * Text messages sent to one phone number (SDK and backend), besides the route's own per-member
+   * count: each costs money, so a number is guarded whoever asks for codes to it.
+   */
+  sendPerPhone: RateLimitRule;
   /** Send calls from one IP (SDK calls only: a backend's IP serves all its users). */
   sendPerIp: RateLimitRule;
   /** Token / OTP / magic-link authenticate attempts from one IP (SDK calls only). */
@@ -32,6 +37,7 @@ export interface RateLimits {
 /** Defaults: generous for people, tight for scripts (docs/security.md AUTH-01: ≤ 100 failures/hour). */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   sendPerEmail: { max: 10, windowMinutes: 60 },
+  sendPerPhone: { max: 5, windowMinutes: 60 },
   sendPerIp: { max: 100, windowMinutes: 60 },
   authenticatePerIp: { max: 600, windowMinutes: 60 },
   failuresPerIp: { max: 100, windowMinutes: 60 },
@@ -192,6 +198,21 @@ export async function limitSsoStart(c: AppContext, projectId: string): Promise<v
   if (!limiter?.limits) return;
   const rule = limiter.limits.ssoStartPerIp;
   const wait = await limiter.hit(projectId, [{ bucket: 'ssoStartPerIp', key: c.get('clientIp') ?? 'unknown', rule }]);
+  if (wait !== undefined) throw tooMany(c, wait);
+}
+
+/**
+ * Counts one text message to `phone` (E.164) and refuses it over `sendPerPhone`. The route's declared
+ * `send` limit has already counted the member and the client IP; this adds the number, which only the
+ * handler knows (it may be the member's stored one).
+ * @throws ApiError 429 `too_many_requests` (with `Retry-After`)
+ */
+export async function limitSmsRecipient(c: AppContext, phone: string): Promise<void> {
+  const limiter = c.get('rateLimiter');
+  if (!limiter?.limits) return;
+  const wait = await limiter.hit(c.get('project').id, [
+    { bucket: 'sendPerPhone', key: phone, rule: limiter.limits.sendPerPhone },
+  ]);
   if (wait !== undefined) throw tooMany(c, wait);
 }
 

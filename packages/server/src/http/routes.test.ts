@@ -6,7 +6,7 @@ import { createRouteTable, type RouteTable } from './route-table.js';
 import { authenticateLimit, declaredRoutes, sendLimit, type DeclaredRoute, type RouteLimit } from './routes.js';
 
 /**
- * Every email send and every token / OTP / magic-link / IST authentication Stytch's B2B API has, by
+ * Every email or SMS send and every token / OTP / magic-link / IST authentication Stytch's B2B API has, by
  * path below `/b2b` (the SDK and backend APIs alike), with the limit its route must declare. Paths
  * not built yet are listed too, so they are limited the day they land.
  */
@@ -17,6 +17,7 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/magic_links/email/discovery/send': sendLimit('email_address'),
   '/otps/email/login_or_signup': sendLimit('email_address'),
   '/otps/email/discovery/send': sendLimit('email_address'),
+  '/otps/sms/send': sendLimit('member_id'),
   '/passwords/email/reset/start': sendLimit('email_address'),
   '/passwords/discovery/email/reset/start': sendLimit('email_address'),
   '/passwords/discovery/reset/start': sendLimit('email_address'),
@@ -26,6 +27,9 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/discovery/organizations/create': authenticateLimit('intermediate_session_token'),
   '/otps/email/authenticate': authenticateLimit('email_address'),
   '/otps/email/discovery/authenticate': authenticateLimit('email_address'),
+  '/otps/sms/authenticate': authenticateLimit('member_id'),
+  '/totp/authenticate': authenticateLimit('member_id'),
+  '/recovery_codes/recover': authenticateLimit('member_id'),
   '/passwords/authenticate': authenticateLimit('email_address'),
   '/passwords/discovery/authenticate': authenticateLimit('email_address'),
   // Guesses the current password, so it is locked with the email's other password attempts.

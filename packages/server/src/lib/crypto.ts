@@ -14,7 +14,9 @@ export type IdKind =
   | 'saml-verification-key'
   | 'request-id'
   | 'mail'
-  | 'oauth-registration';
+  | 'oauth-registration'
+  | 'sms'
+  | 'phone-number';
 
 /** A new identifier such as `organization-test-<uuid>`. */
 export function newId(kind: IdKind, env = 'test'): string {

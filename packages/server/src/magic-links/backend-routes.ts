@@ -109,8 +109,9 @@ export function backendMagicLinkRoutes(deps: AppDeps): Hono<AppEnv> {
       const body = await readBody(c);
       // A session to add the factor to (Stytch's session reuse; sessions/reuse.ts).
       const credentials = readHeldSessionCredentials(body);
-      // Accepted for SDK compatibility, not used yet.
-      for (const key of ['intermediate_session_token', 'telemetry_id']) optionalString(body, key, { max: 16_384 });
+      // Accepted for SDK compatibility, not used; `intermediate_session_token` is read by the service
+      // (a pending MFA sign-in of the member adds this factor, mfa/gate.ts).
+      optionalString(body, 'telemetry_id', { max: 16_384 });
       const customClaims = readCustomClaims(body);
       return apiOk(
         c,

@@ -14,7 +14,8 @@ import {
 import { consumeOneTimeToken, issueOneTimeToken, type OneTimeTokenKind } from './one-time-tokens.js';
 import { findOrganization, toOrganization } from '../organizations/index.js';
 import { iso } from '../lib/json.js';
-import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
+import { type AuthOutcome, finishPrimaryAuthentication } from '../mfa/index.js';
+import type { SessionToExtend } from '../sessions/index.js';
 
 /** What an organization magic link is for; each has its own mail (mail/copy/). */
 export type OrgMailPurpose = 'login' | 'signup' | 'invite';
@@ -149,12 +150,15 @@ export interface AuthenticateLinkInput {
   /** Backend only (`session_custom_claims`): merged into the new or extended session (session-claims.ts). */
   customClaims?: Record<string, unknown> | undefined;
   existing?: SessionToExtend | undefined;
+  /** The `intermediate_session_token` sent (+IST): a pending MFA sign-in of the same member adds this factor. */
+  intermediateSessionToken?: string | undefined;
 }
 
 /**
  * Redeems a login / signup / invite link: consumes the token once, activates the member it names
  * (an invite is accepted, a pending signup becomes active, the email is verified) and starts a
- * session in the token's organization, all in one transaction, so a refusal gives the token back.
+ * session in the token's organization through the MFA gate (mfa/gate.ts: an IST instead when a second
+ * factor is due), all in one transaction, so a refusal gives the token back.
  * A held session of that same member gets the email factor instead (sessions/reuse.ts).
  * @throws ApiError 404 `magic_link_not_found` / `member_not_found` / `organization_not_found` /
  *   `session_not_found` (the session was revoked meanwhile), 400 `pkce_mismatch` / `bad_request` (another
@@ -164,7 +168,7 @@ export async function authenticateOrgMagicLink(
   db: Db,
   input: AuthenticateLinkInput,
   now: number,
-): Promise<{ loaded: LoadedSession; token: string }> {
+): Promise<AuthOutcome> {
   return db.transaction().execute(async (trx) => {
     const consumed = await consumeOneTimeToken(
       trx,
@@ -193,15 +197,16 @@ export async function authenticateOrgMagicLink(
       sequence_order: 'PRIMARY',
       email_factor: { email_id: member.email_id, email_address: member.email },
     };
-    return startOrExtendSession(
+    return finishPrimaryAuthentication(
       trx,
       {
         member,
         organization,
-        factor,
+        factors: [factor],
         durationMinutes: input.durationMinutes,
         customClaims: input.customClaims,
         existing: input.existing,
+        intermediateSessionToken: input.intermediateSessionToken,
       },
       now,
     );

@@ -1,4 +1,3 @@
-import type { B2BAuthenticateResponse } from '@orgauth/core/protocol';
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import { inviteMember } from './invites.js';
 import { assertMagicLinkAllowed } from '../members/index.js';
@@ -9,7 +8,8 @@ import {
   type LoginOrSignupOutcome,
 } from './organization-links.js';
 import type { Project } from '../projects/index.js';
-import { authenticateResponse, type HeldSession, proveHeldSession } from '../sessions/index.js';
+import { type AuthRespBody, primaryAuthResponse } from '../mfa/index.js';
+import { type HeldSession, proveHeldSession } from '../sessions/index.js';
 import type { AppDeps } from '../http/index.js';
 import { apiError, badRequest } from '../lib/api-error.js';
 import {
@@ -160,7 +160,7 @@ export async function invite(
 }
 
 /** The `magic_links/authenticate` answer (docs/wire-protocol.md §2.1 / §5.2) without `request_id` / `status_code`. */
-export type MagicLinkAuthenticatePayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'> & {
+export type MagicLinkAuthenticatePayload = AuthRespBody & {
   method_id: string;
   reset_sessions: false;
 };
@@ -169,7 +169,8 @@ export type MagicLinkAuthenticatePayload = Omit<B2BAuthenticateResponse, 'reques
  * `magic_links/authenticate`, shared by the SDK and backend routes. A held session is proven BEFORE
  * the link is redeemed, so a refused request spends nothing (the single-use link stays usable). A
  * live session of the link's member gets the email factor and a fresh token (see
- * authenticateOrgMagicLink).
+ * authenticateOrgMagicLink). On an organization that asks for a second factor the answer is an IST
+ * and `mfa_required` (mfa/gate.ts).
  */
 export async function authenticateMagicLink(
   deps: AppDeps,
@@ -184,7 +185,7 @@ export async function authenticateMagicLink(
   ignoredPresentationFields(body, ['locale']);
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
-  const { loaded, token: sessionToken } = await authenticateOrgMagicLink(
+  const outcome = await authenticateOrgMagicLink(
     deps.db,
     {
       projectId: project.id,
@@ -193,12 +194,13 @@ export async function authenticateMagicLink(
       durationMinutes,
       existing,
       customClaims,
+      intermediateSessionToken: optionalString(body, 'intermediate_session_token', { max: 512 }),
     },
     now,
   );
   return {
-    ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)),
-    method_id: loaded.member.email_id,
+    ...(await primaryAuthResponse(deps.keys, outcome, now)),
+    method_id: outcome.member.email_id,
     reset_sessions: false,
   };
 }

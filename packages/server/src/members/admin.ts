@@ -75,7 +75,11 @@ function fieldColumns(fields: MemberFields, current: MembersTable | null): Parti
   if (fields.name !== undefined) set.name = fields.name;
   if (fields.roles !== undefined) set.roles = JSON.stringify(fields.roles);
   if (fields.isBreakglass !== undefined) set.is_breakglass = fields.isBreakglass ? 1 : 0;
-  if (fields.mfaPhoneNumber !== undefined) set.mfa_phone_number = fields.mfaPhoneNumber;
+  if (fields.mfaPhoneNumber !== undefined && fields.mfaPhoneNumber !== (current?.mfa_phone_number ?? '')) {
+    // Another number is unproven until an SMS code to it passes (otps/sms-service.ts).
+    set.mfa_phone_number = fields.mfaPhoneNumber;
+    set.mfa_phone_number_verified = 0;
+  }
   if (fields.mfaEnrolled !== undefined) set.mfa_enrolled = fields.mfaEnrolled ? 1 : 0;
   if (fields.defaultMfaMethod !== undefined) set.default_mfa_method = fields.defaultMfaMethod;
   if (fields.externalId !== undefined) set.external_id = fields.externalId;
@@ -199,4 +203,9 @@ export async function deleteMember(db: Db, member: MembersTable, now: number): P
   await dropPendingTokens(db, member.organization_id, member.email);
   // The provider tokens kept for the backend go with the member (sealed or not, none may outlive it).
   await db.deleteFrom('oauth_registrations').where('member_id', '=', member.id).execute();
+  // Its second factors and any sign-in waiting for one (mfa/) go too: a deleted member signs in no more.
+  await db.deleteFrom('member_totps').where('member_id', '=', member.id).execute();
+  await db.deleteFrom('member_recovery_codes').where('member_id', '=', member.id).execute();
+  await db.deleteFrom('intermediate_sessions').where('member_id', '=', member.id).execute();
+  await db.deleteFrom('sms_otps').where('member_id', '=', member.id).execute();
 }

@@ -6,7 +6,6 @@ export {
   assertEmailOtpAllowed,
   assertInviteAllowed,
   assertMagicLinkAllowed,
-  assertMfaNotRequired,
   assertPrimaryFactorsAllowed,
   authMethodOf,
   canJoinByEmailDomain,

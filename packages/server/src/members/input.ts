@@ -10,9 +10,7 @@ import {
   type Body,
 } from '../lib/validate.js';
 import { readExternalId } from '../organizations/index.js';
-
-// E.164: a plus, a non-zero country digit, at most 15 digits in all.
-const E164 = /^\+[1-9]\d{6,14}$/;
+import { normalizePhoneNumber } from '../sms/index.js';
 
 /**
  * Reads the member fields of a backend create or update (docs/wire-protocol.md §5.2 field lists). On update,
@@ -31,11 +29,12 @@ export function readMemberFields(body: Body, mode: 'create' | 'update'): MemberF
   if (roles !== undefined) fields.roles = [...new Set(roles)];
   const breakglass = optionalBoolean(body, 'is_breakglass');
   if (breakglass !== undefined) fields.isBreakglass = breakglass;
-  const phone = optionalString(body, 'mfa_phone_number', { max: 16 });
+  const phone = optionalString(body, 'mfa_phone_number', { max: 64 });
   if (phone !== undefined) {
-    if (phone !== '' && !E164.test(phone))
-      throw badRequest('mfa_phone_number must be an E.164 number such as +14155550100.');
-    fields.mfaPhoneNumber = phone;
+    // Stored in E.164, checked against the country's number plan (sms/phone.ts).
+    const normalized = phone === '' ? '' : normalizePhoneNumber(phone);
+    if (normalized === undefined) throw badRequest('mfa_phone_number must be an E.164 number such as +14155550100.');
+    fields.mfaPhoneNumber = normalized;
   }
   const enrolled = optionalBoolean(body, 'mfa_enrolled');
   if (enrolled !== undefined) fields.mfaEnrolled = enrolled;

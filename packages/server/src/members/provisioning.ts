@@ -41,23 +41,6 @@ export function assertInviteAllowed(org: OrganizationsTable, email: string): voi
 }
 
 /**
- * Refuses any sign-in into an organization whose `mfa_policy` is `REQUIRED_FOR_ALL` (AUTH-15). MFA
- * is not built, so a session there would skip the second factor the organization demands: fail
- * closed. New organizations cannot get that policy (organizations/input.ts refuses it); this
- * guards rows written before that rule. Every path that issues a session into an organization must
- * call it before writing: magic links (through {@link assertMagicLinkAllowed}), discovery exchange
- * and session exchange do; SSO through `assertSsoAllowed` (sso/login.ts).
- * @throws ApiError 403 `unauthorized_action`
- */
-export function assertMfaNotRequired(org: OrganizationsTable): void {
-  if (org.mfa_policy !== 'REQUIRED_FOR_ALL') return;
-  throw apiError(
-    'unauthorized_action',
-    'This organization requires multi-factor authentication, which is not available on this server yet, so no one can sign in to it. An administrator can set its mfa_policy to OPTIONAL.',
-  );
-}
-
-/**
  * The organization's `allowed_auth_methods` when it restricts them and none of `factorTypes` (the
  * primary factors the caller proved) is among them, else `null` (enough). The one reading of
  * `auth_methods: RESTRICTED` for every path (TEN-05 / AUTH-02); it is also the `primary_required`
@@ -103,20 +86,19 @@ export function authMethodOf(factor: Pick<AuthenticationFactor, 'type' | 'delive
 
 /**
  * Refuses email one-time codes for an organization that restricts its primary auth methods to
- * others, or that requires MFA: the same reading of the policy as {@link assertMagicLinkAllowed}.
+ * others: the same reading of the policy as {@link assertMagicLinkAllowed}. MFA is the gate's
+ * (mfa/gate.ts), after the code is proven.
  * @throws ApiError 403 `unauthorized_action`
  */
 export function assertEmailOtpAllowed(org: OrganizationsTable): void {
-  assertMfaNotRequired(org);
   assertPrimaryFactorsAllowed(org, ['email_otp']);
 }
 
 /**
- * Refuses email magic links for an organization that restricts its primary auth methods to others,
- * or that requires MFA ({@link assertMfaNotRequired}).
+ * Refuses email magic links for an organization that restricts its primary auth methods to others.
+ * MFA is the gate's (mfa/gate.ts), after the link is proven.
  * @throws ApiError 403 `magic_link_not_allowed` / `unauthorized_action`
  */
 export function assertMagicLinkAllowed(org: OrganizationsTable): void {
-  assertMfaNotRequired(org);
   assertPrimaryFactorsAllowed(org, ['magic_link']);
 }

@@ -13,7 +13,8 @@ import { optionalString, requiredString, sessionDuration, type Body } from '../l
 import type { OAuthRegistrationFields } from '../members/index.js';
 import { findOrganization } from '../organizations/index.js';
 import type { Project } from '../projects/index.js';
-import { authenticateResponse, type HeldSession, proveHeldSession, startOrExtendSession } from '../sessions/index.js';
+import { type AuthRespBody, finishPrimaryAuthentication, primaryAuthResponse } from '../mfa/index.js';
+import { type HeldSession, proveHeldSession } from '../sessions/index.js';
 import { assertOAuthAllowed } from './policy.js';
 import { parseProvider } from './providers.js';
 import { consumeOAuthToken } from './tokens.js';
@@ -65,14 +66,13 @@ export async function authenticateOAuth(
   body: Body,
   held: HeldSession,
   requirePkce: boolean,
-): Promise<Payload<OAuthAuthenticateResponse>> {
+): Promise<AuthRespBody & Omit<Payload<OAuthAuthenticateResponse>, keyof AuthRespBody>> {
   const token = requiredString(body, 'oauth_token', { max: 512 });
   const verifier = verifierOf(body);
   const durationMinutes = sessionDuration(body);
   optionalString(body, 'locale', { max: 16 });
-  // Stytch combines an IST's factors with this one for MFA; MFA is not built (members/provisioning.ts
-  // assertMfaNotRequired), so the field is accepted and checked for shape only.
-  optionalString(body, 'intermediate_session_token', { max: 512 });
+  // A pending MFA sign-in of the same member (an org-bound IST) adds this factor (mfa/gate.ts).
+  const intermediateSessionToken = optionalString(body, 'intermediate_session_token', { max: 512 });
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const result = await deps.db.transaction().execute(async (trx) => {
@@ -91,12 +91,16 @@ export async function authenticateOAuth(
     if (member === undefined || member.status !== 'active')
       throw apiError('member_not_found', 'The member of this sign-in no longer exists in the organization.');
     const factor = oauthFactor(row, member.email_id, now);
-    const started = await startOrExtendSession(trx, { member, organization, factor, durationMinutes, existing }, now);
-    return { row, provider, ...started };
+    const outcome = await finishPrimaryAuthentication(
+      trx,
+      { member, organization, factors: [factor], durationMinutes, existing, intermediateSessionToken },
+      now,
+    );
+    return { row, provider, outcome };
   });
   const { full_name: _name, ...values } = openValues(deps, result.row);
   return {
-    ...(await authenticateResponse(deps.keys, result.loaded, result.token, now)),
+    ...(await primaryAuthResponse(deps.keys, result.outcome, now)),
     provider_subject: result.row.provider_subject,
     provider_type: result.provider,
     provider_values: values,

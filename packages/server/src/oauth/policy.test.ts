@@ -68,17 +68,6 @@ describe('organization policy (docs/security.md AUTH-02, TEN-02)', () => {
     expect((await f.start('github', { slug: 'acme' })).status).toBe(302);
   });
 
-  it('an organization requiring MFA for all is refused, at the start and at the callback', async () => {
-    const orgId = await setUp(TENANT_JIT);
-    const url = await f.authorize('microsoft', { slug: 'acme' });
-    const requireMfa = f.t.server.db.updateTable('organizations').set({ mfa_policy: 'REQUIRED_FOR_ALL' });
-    await requireMfa.where('id', '=', orgId).execute();
-    expect(redirected(await f.callback(url)).get('stytch_error')).toBe('unauthorized_action');
-    const res = await f.start('microsoft', { slug: 'acme' });
-    expect(res.status).toBe(403);
-    expect((await res.json()).error_message).toMatch(/requires multi-factor authentication/);
-  });
-
   it('an invited member signing in with a verified email becomes active and linked', async () => {
     const orgId = await setUp({});
     await f.t.api(`/organizations/${orgId}/members`, { body: { email_address: 'ada@other.example' } });

@@ -1,16 +1,15 @@
 import type { OAuthProviderType } from '@orgauth/core/protocol';
 import type { OrganizationsTable } from '../db/schema.js';
 import { apiError } from '../lib/api-error.js';
-import { assertMfaNotRequired, primaryRequired } from '../members/index.js';
+import { primaryRequired } from '../members/index.js';
 import { PROVIDER_LABELS, TENANT_WORDS } from './providers.js';
 
 /**
  * Refuses sign-in with `provider` into an organization whose `allowed_auth_methods` leave out
- * `<provider>_oauth`, or that requires MFA (docs/security.md AUTH-02, members/provisioning.ts).
+ * `<provider>_oauth` (docs/security.md AUTH-02). MFA is the gate's (mfa/gate.ts), after sign-in.
  * @throws ApiError 403 `oauth_not_allowed` / `unauthorized_action`
  */
 export function assertOAuthAllowed(org: OrganizationsTable, provider: OAuthProviderType): void {
-  assertMfaNotRequired(org);
   if (primaryRequired(org, [`${provider}_oauth`]) === null) return;
   throw apiError(
     'oauth_not_allowed',

@@ -127,6 +127,9 @@ export const ORGANIZATION_CASCADE = [
   'oauth_requests',
   'oauth_registrations',
   'sessions',
+  'intermediate_sessions',
+  'member_totps',
+  'member_recovery_codes',
   'one_time_tokens',
   'password_resets',
   'email_otps',
@@ -137,8 +140,8 @@ export const ORGANIZATION_CASCADE = [
 ] as const;
 
 /**
- * Deletes `org` and everything of it (sessions, pending tokens, SSO connections, OAuth registrations
- * and pending OAuth sign-ins, members, domain index) in the caller's transaction: all of it or none.
+ * Deletes `org` and everything of it (sessions, member-bound ISTs, second factors, pending tokens, SSO
+ * connections, OAuth registrations and pending OAuth sign-ins, members, domain index) in the caller's transaction: all of it or none.
  */
 export async function deleteOrganization(db: Db, org: OrganizationsTable): Promise<void> {
   for (const table of ORGANIZATION_CASCADE) {

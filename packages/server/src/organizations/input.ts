@@ -63,19 +63,12 @@ export function readOrganizationFields(
 }
 
 /**
- * `mfa_policy` of a create or update. Only `OPTIONAL` is accepted: MFA is not built, and an
- * organization that "requires" it would otherwise get full sessions from one factor (AUTH-15).
- * `REQUIRED_FOR_ALL` is a valid wire value, so it gets its own message rather than "must be one of".
+ * `mfa_policy` of a create or update: `OPTIONAL`, or `REQUIRED_FOR_ALL`, which makes every primary
+ * sign-in stop at the MFA gate until a second factor passes (mfa/gate.ts, AUTH-15).
  * @throws ApiError 400 `bad_request`
  */
-export function readMfaPolicy(body: Body): 'OPTIONAL' | undefined {
-  const policy = optionalEnum(body, 'mfa_policy', ['OPTIONAL', 'REQUIRED_FOR_ALL'] as const);
-  if (policy === 'REQUIRED_FOR_ALL') {
-    throw badRequest(
-      'mfa_policy REQUIRED_FOR_ALL cannot be set: multi-factor authentication is not available on this server yet.',
-    );
-  }
-  return policy;
+export function readMfaPolicy(body: Body): 'OPTIONAL' | 'REQUIRED_FOR_ALL' | undefined {
+  return optionalEnum(body, 'mfa_policy', ['OPTIONAL', 'REQUIRED_FOR_ALL'] as const);
 }
 
 function checkAuthMethods(methods: string[] | undefined): string[] | undefined {

@@ -14,6 +14,16 @@ const KEEP_EXPIRED_MS = 24 * 60 * 60 * 1000;
 const PURGE_EVERY = 100;
 let issued = 0;
 
+/** A fresh six-digit code, uniform over 000000-999999 from the CSPRNG (email and SMS codes alike). */
+export function newSixDigitCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/** A fresh per-code salt for the keyed digest of a code. */
+export function newCodeSalt(): string {
+  return randomBytes(16).toString('base64url');
+}
+
 /** Whom a code is for: it authenticates only this email, in this organization (or discovery), of this project. */
 export interface CodeBinding {
   projectId: string;
@@ -73,8 +83,8 @@ export async function issueEmailOtp(
   ttlMinutes: number,
   now: number,
 ): Promise<string> {
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const salt = randomBytes(16).toString('base64url');
+  const code = newSixDigitCode();
+  const salt = newCodeSalt();
   await store(db, binding, salt, digest(box, binding, salt, code), ttlMinutes, now);
   return code;
 }

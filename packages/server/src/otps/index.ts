@@ -1,2 +1,7 @@
-/** Email one-time codes: six-digit codes for organization sign-in and discovery, their mails and routes. */
+/**
+ * One-time codes: six-digit codes by email (organization sign-in and discovery) and by SMS (a second
+ * factor), their messages and routes.
+ */
 export { otpRoutes } from './routes.js';
+export { smsOtpRoutes } from './sms-routes.js';
+export { sendGateSmsOtp } from './sms-send.js';

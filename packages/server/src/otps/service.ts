@@ -1,4 +1,4 @@
-import type { AuthenticationFactor, B2BAuthenticateResponse, DiscoveredOrganization } from '@orgauth/core/protocol';
+import type { AuthenticationFactor, DiscoveredOrganization } from '@orgauth/core/protocol';
 import type { OrganizationsTable } from '../db/schema.js';
 import { discoverOrganizations, issueIntermediateSession } from '../discovery/index.js';
 import type { AppDeps } from '../http/index.js';
@@ -8,7 +8,8 @@ import { optionalInteger, optionalString, requiredEmail, sessionDuration, type B
 import { decideLoginOrSignup, type LoginOrSignupOutcome } from '../magic-links/index.js';
 import { activateMember, assertEmailOtpAllowed, findMemberByEmail } from '../members/index.js';
 import type { Project } from '../projects/index.js';
-import { authenticateResponse, type HeldSession, proveHeldSession, startOrExtendSession } from '../sessions/index.js';
+import { type AuthRespBody, finishPrimaryAuthentication, primaryAuthResponse } from '../mfa/index.js';
+import { type HeldSession, proveHeldSession } from '../sessions/index.js';
 import { DISCOVERY, issueDecoyOtp, issueEmailOtp, redeemEmailOtp } from './codes.js';
 import { composeMail } from '../mail/compose.js';
 
@@ -88,7 +89,7 @@ export async function loginOrSignupOtp(
 }
 
 /** The `otps/email/authenticate` answer (docs/wire-protocol.md §2.2) without `request_id` / `status_code`. */
-export type OtpAuthenticatePayload = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'> & {
+export type OtpAuthenticatePayload = AuthRespBody & {
   method_id: string;
 };
 
@@ -97,7 +98,8 @@ export type OtpAuthenticatePayload = Omit<B2BAuthenticateResponse, 'request_id' 
  * email), activates the member (an invite is accepted, a pending signup joins, the email is
  * verified) and starts a session, or adds the factor to a held session of that member
  * (sessions/reuse.ts), as magic-link authenticate does. The held session is proven and the
- * organization's policy checked BEFORE the code is tried, so such refusals spend no attempt.
+ * organization's policy checked BEFORE the code is tried, so such refusals spend no attempt. A second
+ * factor due gives an IST and `mfa_required` instead of a session (mfa/gate.ts).
  */
 export async function authenticateOtp(
   deps: AppDeps,
@@ -110,30 +112,32 @@ export async function authenticateOtp(
   const email = requiredEmail(body);
   const code = requiredCode(body);
   const durationMinutes = sessionDuration(body);
-  ignoredFields(body, ['locale', 'intermediate_session_token', 'telemetry_id', 'dfp_telemetry_id']);
+  ignoredFields(body, ['locale', 'telemetry_id', 'dfp_telemetry_id']);
+  const intermediateSessionToken = optionalString(body, 'intermediate_session_token', { max: 512 });
   assertEmailOtpAllowed(organization);
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const binding = { projectId: project.id, organizationId: organization.id, email };
-  const { loaded, token } = await redeemEmailOtp(deps.db, deps.secretBox, binding, code, now, async (trx) => {
+  const outcome = await redeemEmailOtp(deps.db, deps.secretBox, binding, code, now, async (trx) => {
     const found = await findMemberByEmail(trx, organization.id, email);
     if (found === undefined || found.status === 'deleted')
       throw apiError('member_not_found', 'The member of this code no longer exists in the organization.');
     const member = await activateMember(trx, found, now);
-    return startOrExtendSession(
+    return finishPrimaryAuthentication(
       trx,
       {
         member,
         organization,
-        factor: otpFactor(member.email_id, email, now),
+        factors: [otpFactor(member.email_id, email, now)],
         durationMinutes,
         customClaims,
         existing,
+        intermediateSessionToken,
       },
       now,
     );
   });
-  return { ...(await authenticateResponse(deps.keys, loaded, token, now)), method_id: loaded.member.email_id };
+  return { ...(await primaryAuthResponse(deps.keys, outcome, now)), method_id: outcome.member.email_id };
 }
 
 /** `otps/email/discovery/send` (SDK and backend): a code to anyone, so the answer never tells who is a member. */

@@ -5,7 +5,6 @@ import { apiError } from '../lib/api-error.js';
 import { issueIntermediateSession } from '../discovery/index.js';
 import {
   activateMember,
-  assertMfaNotRequired,
   assertPrimaryFactorsAllowed,
   canJoinByEmailDomain,
   findMemberByEmail,
@@ -16,7 +15,8 @@ import {
 } from '../members/index.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';
 import { parseJson } from '../lib/json.js';
-import { authenticateResponse, insertSession, sessionNotFound, type LoadedSession } from './store.js';
+import { finishPrimaryAuthentication, primaryAuthResponse } from '../mfa/index.js';
+import { sessionNotFound, type LoadedSession } from './store.js';
 import type { SigningKeys } from './signing-keys.js';
 
 /** What an exchange needs besides the proven session. */
@@ -42,6 +42,8 @@ function factorsFor(factors: AuthenticationFactor[], member: MembersTable): Auth
  * replaces its token). When the target organization restricts its auth methods and the session's
  * factors are not among them, no session is made: an existing member gets an IST and
  * `primary_required` instead (AuthRespMFA shape) and the old session stays; a JIT join is refused.
+ * When the target asks for a second factor (mfa/gate.ts) the answer is a member-bound IST and
+ * `mfa_required`, and the old session stays too.
  * @throws ApiError 404 `organization_not_found` / `member_not_found` / `session_not_found`,
  *   403 `unauthorized_action` / `magic_link_not_allowed` for a JIT join by a refused factor.
  */
@@ -61,9 +63,10 @@ export async function exchangeSession(
   if (!joins && (existing === undefined || existing.status === 'deleted')) {
     throw apiError('member_not_found', 'The session’s email address is not a member of that organization.');
   }
-  // Before anything is written (an IST or a session): no sign-in into an org that requires MFA.
-  assertMfaNotRequired(organization);
-  const factors = parseJson<AuthenticationFactor[]>(current.session.factors, []);
+  // A second factor proved the member of the old organization, not this one: only primaries travel.
+  const factors = parseJson<AuthenticationFactor[]>(current.session.factors, []).filter(
+    (f) => f.sequence_order !== 'SECONDARY',
+  );
   if (joins) assertPrimaryFactorsAllowed(organization, factors.map(authMethodOf));
   const required = primaryRequired(organization, factors.map(authMethodOf));
   if (required !== null && existing !== undefined) {
@@ -82,22 +85,25 @@ export async function exchangeSession(
       primary_required: required,
     };
   }
-  const created = await db.transaction().execute(async (trx) => {
-    // The old session is spent exactly once: of two concurrent exchanges, one gets the new session.
-    if (!(await consumeOnce(trx, 'sessions', now, (eb) => eb('id', '=', current.session.id)))) throw sessionNotFound();
+  const outcome = await db.transaction().execute(async (trx) => {
     const member =
       existing === undefined
         ? await insertMember(trx, projectId, organization.id, { email, status: 'active', emailVerified: true }, now)
         : await activateMember(trx, existing, now);
-    const { session, token } = await insertSession(
+    const { durationMinutes, customClaims } = request;
+    const result = await finishPrimaryAuthentication(
       trx,
-      member,
-      factorsFor(factors, member),
-      request.durationMinutes,
+      { member, organization, factors: factorsFor(factors, member), durationMinutes, customClaims },
       now,
-      request.customClaims,
     );
-    return { loaded: { session, member, organization }, token };
+    // The old session is spent exactly once when a session replaces it: of two concurrent
+    // exchanges, one gets the new session (the transaction rolls back the other's writes).
+    if (
+      result.kind === 'session' &&
+      !(await consumeOnce(trx, 'sessions', now, (eb) => eb('id', '=', current.session.id)))
+    )
+      throw sessionNotFound();
+    return result;
   });
-  return authenticateResponse(keys, created.loaded, created.token, now);
+  return primaryAuthResponse(keys, outcome, now);
 }

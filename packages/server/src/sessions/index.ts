@@ -14,5 +14,6 @@ export {
   loadLiveSession,
   rotateSessionToken,
   sessionRoles,
+  touchSession,
   type LoadedSession,
 } from './store.js';

@@ -1,12 +1,8 @@
 import type { Hono } from 'hono';
 import { authenticateSsoToken } from './authenticate.js';
 import type { Project } from '../projects/index.js';
-import {
-  authenticateResponse,
-  type HeldSession,
-  proveHeldSession,
-  readHeldSessionCredentials,
-} from '../sessions/index.js';
+import { primaryAuthResponse } from '../mfa/index.js';
+import { type HeldSession, proveHeldSession, readHeldSessionCredentials } from '../sessions/index.js';
 import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk } from '../http/index.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 
@@ -22,7 +18,7 @@ async function authenticate(deps: AppDeps, project: Project, body: Body, held: H
   optionalString(body, 'locale', { max: 16 });
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
-  const { loaded, token: sessionToken } = await authenticateSsoToken(
+  const outcome = await authenticateSsoToken(
     deps.db,
     {
       projectId: project.id,
@@ -31,10 +27,11 @@ async function authenticate(deps: AppDeps, project: Project, body: Body, held: H
       requirePkce,
       durationMinutes,
       existing,
+      intermediateSessionToken: optionalString(body, 'intermediate_session_token', { max: 512 }),
     },
     now,
   );
-  return { ...(await authenticateResponse(deps.keys, loaded, sessionToken, now)), reset_sessions: false };
+  return { ...(await primaryAuthResponse(deps.keys, outcome, now)), reset_sessions: false };
 }
 
 /**

@@ -5,7 +5,8 @@ import { findMemberByEmail } from '../members/index.js';
 import { type ConsumedToken, consumeOneTimeToken } from '../magic-links/index.js';
 import { findOrganization } from '../organizations/index.js';
 import { iso } from '../lib/json.js';
-import { type LoadedSession, type SessionToExtend, startOrExtendSession } from '../sessions/index.js';
+import { type AuthOutcome, finishPrimaryAuthentication } from '../mfa/index.js';
+import type { SessionToExtend } from '../sessions/index.js';
 import { assertSsoAllowed } from './login.js';
 
 /** Inputs of {@link authenticateSsoToken}. */
@@ -22,6 +23,8 @@ export interface SsoAuthenticateInput {
   durationMinutes: number;
   /** A held session of the same member gets the SSO factor instead (sessions/reuse.ts). */
   existing?: SessionToExtend | undefined;
+  /** The `intermediate_session_token` sent (+IST): a pending MFA sign-in of the same member adds this factor. */
+  intermediateSessionToken?: string | undefined;
 }
 
 /**
@@ -87,16 +90,13 @@ export async function ssoFactorOf(db: Db, memberId: string, now: number): Promis
  * Redeems an `sso` token (single use; PKCE enforced when the start stored a challenge, and a
  * challenge required with `requirePkce`) for a session of the member it names, in one transaction: a
  * refusal after the consume gives the token back, and a `pkce_required` refusal leaves it unspent. A
- * held session of that member gets the SSO factor and a new token instead (sessions/reuse.ts).
+ * held session of that member gets the SSO factor and a new token instead (sessions/reuse.ts). Passes
+ * the MFA gate (mfa/gate.ts): connections carry no "trusted" flag, so SSO never skips a second factor.
  * @throws ApiError 404 `sso_token_not_found` / `member_not_found` / `organization_not_found` /
  *   `session_not_found`, 400 `pkce_required` / `pkce_mismatch` / `bad_request` (another member's
  *   explicit session)
  */
-export async function authenticateSsoToken(
-  db: Db,
-  input: SsoAuthenticateInput,
-  now: number,
-): Promise<{ loaded: LoadedSession; token: string }> {
+export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, now: number): Promise<AuthOutcome> {
   return db.transaction().execute(async (trx) => {
     const consumed = await consumeSsoToken(trx, input, 'sso', now);
     const organization =
@@ -110,9 +110,16 @@ export async function authenticateSsoToken(
     if (member === undefined || member.status !== 'active')
       throw apiError('member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
     const factor = await ssoFactorOf(trx, member.id, now);
-    return startOrExtendSession(
+    return finishPrimaryAuthentication(
       trx,
-      { member, organization, factor, durationMinutes: input.durationMinutes, existing: input.existing },
+      {
+        member,
+        organization,
+        factors: [factor],
+        durationMinutes: input.durationMinutes,
+        existing: input.existing,
+        intermediateSessionToken: input.intermediateSessionToken,
+      },
       now,
     );
   });

@@ -1,7 +1,7 @@
 import type { Db, MembersTable, OrganizationsTable, SsoConnectionsTable } from '../db/schema.js';
 import type { SsoRequestsTable } from '../db/schema-sso.js';
 import { type ApiError, apiError, isUniqueViolation } from '../lib/api-error.js';
-import { assertMfaNotRequired, findMemberByEmail, insertMember } from '../members/index.js';
+import { findMemberByEmail, insertMember } from '../members/index.js';
 import { issueOneTimeToken } from '../magic-links/index.js';
 import { findOrganization } from '../organizations/index.js';
 import { parseJson } from '../lib/json.js';
@@ -48,7 +48,6 @@ export function jitAllows(org: OrganizationsTable, connectionId: string): boolea
 
 /** Refuses SSO for an organization whose `allowed_auth_methods` leave it out. */
 export function assertSsoAllowed(org: OrganizationsTable): void {
-  assertMfaNotRequired(org);
   if (org.auth_methods !== 'RESTRICTED') return;
   if (parseJson<string[]>(org.allowed_auth_methods, []).includes('sso')) return;
   throw apiError('sso_not_allowed', 'This organization does not allow sign-in by single sign-on.');

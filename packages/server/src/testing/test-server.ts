@@ -181,3 +181,11 @@ export async function latestOtpCode(server: OrgAuthServer, to: string): Promise<
   if (code === undefined) throw new Error(`No one-time code mailed to ${to}.`);
   return code;
 }
+
+/** The six-digit code of the newest text message to `to` (E.164) in the dev SMS outbox (sms/copy.ts). */
+export async function latestSmsCode(server: OrgAuthServer, to: string): Promise<string> {
+  const sms = (await server.smsOutbox.list()).find((m) => m.to === to);
+  const code = sms?.body.match(/\b([0-9]{6})\b/)?.[1];
+  if (code === undefined) throw new Error(`No SMS code sent to ${to}.`);
+  return code;
+}

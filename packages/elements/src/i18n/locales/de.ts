@@ -148,6 +148,12 @@ export const de: OrgAuthLocale = {
       'Dieses Passwort ist zu leicht zu erraten. Wählen Sie ein längeres oder einige unzusammenhängende Wörter.',
     breached_password: 'Dieses Passwort ist in einem Datenleck aufgetaucht. Wählen Sie ein anderes.',
     session_too_old_to_reset_password: 'Melden Sie sich zu Ihrer Sicherheit erneut an, bevor Sie Ihr Passwort ändern.',
+    active_totp_exists: 'Für dieses Konto ist bereits eine Authenticator-App eingerichtet.',
+    totp_not_found: 'Für dieses Konto ist noch keine Authenticator-App eingerichtet.',
+    totp_code_already_authenticated:
+      'Dieser Code wurde bereits verwendet. Warten Sie auf den nächsten und versuchen Sie es erneut.',
+    recovery_code_not_found: 'Dieser Backup-Code ist falsch oder wurde bereits verwendet.',
+    mfa_required: 'Bestätigen Sie zuerst mit Ihrem zweiten Faktor, dass Sie es sind.',
     invalid_redirect_url:
       'Diese Website darf keine Anmeldelinks empfangen. Wenden Sie sich an die Betreiber der Website.',
     invalid_session_duration: 'Dieses Anmeldeformular ist nicht richtig eingerichtet.',
@@ -165,6 +171,8 @@ export const de: OrgAuthLocale = {
     otp_code_not_found: 'Dieser Code ist nicht korrekt. Prüfen Sie die neueste E-Mail und versuchen Sie es erneut.',
     unable_to_auth_otp_code: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
     too_many_otp_attempts: 'Zu viele Fehlversuche für diesen Code. Fordern Sie einen neuen an.',
+    invalid_phone_number: 'Geben Sie eine gültige Telefonnummer mit Ländervorwahl ein, z. B. +49 151 23456789.',
+    mfa_method_not_allowed: 'Diese Organisation erlaubt diese Bestätigungsmethode nicht.',
     pkce_mismatch: 'Öffnen Sie den Anmeldelink in dem Browser, in dem Sie ihn angefordert haben.',
     pkce_required: 'Öffnen Sie den Anmeldelink in dem Browser, in dem Sie ihn angefordert haben.',
     invalid_email_for_jit_provisioning:

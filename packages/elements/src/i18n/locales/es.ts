@@ -145,6 +145,11 @@ export const es: OrgAuthLocale = {
       'Esa contraseña es demasiado fácil de adivinar. Pruebe con una más larga o con varias palabras sin relación.',
     breached_password: 'Esa contraseña ha aparecido en una filtración de datos. Elija otra.',
     session_too_old_to_reset_password: 'Por su seguridad, vuelva a iniciar sesión antes de cambiar su contraseña.',
+    active_totp_exists: 'Ya hay una aplicación de autenticación configurada para esta cuenta.',
+    totp_not_found: 'Todavía no hay ninguna aplicación de autenticación configurada para esta cuenta.',
+    totp_code_already_authenticated: 'Ese código ya se ha usado. Espere al siguiente e inténtelo de nuevo.',
+    recovery_code_not_found: 'Ese código de respaldo no es correcto o ya se ha usado.',
+    mfa_required: 'Primero confirme su identidad con su segundo factor.',
     invalid_redirect_url:
       'Este sitio no puede recibir enlaces de inicio de sesión. Póngase en contacto con el responsable del sitio.',
     invalid_session_duration: 'Este formulario de inicio de sesión no está bien configurado.',
@@ -162,6 +167,8 @@ export const es: OrgAuthLocale = {
     otp_code_not_found: 'El código no es correcto. Revise el correo más reciente e inténtelo de nuevo.',
     unable_to_auth_otp_code: 'Este código ha caducado. Solicite uno nuevo.',
     too_many_otp_attempts: 'Demasiados intentos fallidos con este código. Solicite uno nuevo.',
+    invalid_phone_number: 'Introduzca un número de teléfono válido con su prefijo de país, como +34 612 345 678.',
+    mfa_method_not_allowed: 'Esta organización no permite ese método de verificación.',
     pkce_mismatch: 'Abra el enlace de inicio de sesión en el mismo navegador en el que lo solicitó.',
     pkce_required: 'Abra el enlace de inicio de sesión en el mismo navegador en el que lo solicitó.',
     invalid_email_for_jit_provisioning:

@@ -146,6 +146,11 @@ export const fr: OrgAuthLocale = {
     weak_password: 'Ce mot de passe est trop facile à deviner. Essayez-en un plus long, ou quelques mots sans rapport.',
     breached_password: 'Ce mot de passe est apparu dans une fuite de données. Choisissez-en un autre.',
     session_too_old_to_reset_password: 'Pour votre sécurité, reconnectez-vous avant de changer votre mot de passe.',
+    active_totp_exists: 'Une application d’authentification est déjà configurée pour ce compte.',
+    totp_not_found: 'Aucune application d’authentification n’est encore configurée pour ce compte.',
+    totp_code_already_authenticated: 'Ce code a déjà été utilisé. Attendez le suivant et réessayez.',
+    recovery_code_not_found: 'Ce code de secours est incorrect ou a déjà été utilisé.',
+    mfa_required: 'Confirmez d’abord votre identité avec votre second facteur.',
     invalid_redirect_url:
       'Ce site n’est pas autorisé à recevoir des liens de connexion. Contactez le responsable du site.',
     invalid_session_duration: 'Ce formulaire de connexion n’est pas configuré correctement.',
@@ -163,6 +168,9 @@ export const fr: OrgAuthLocale = {
     otp_code_not_found: 'Ce code est incorrect. Consultez le dernier e-mail et réessayez.',
     unable_to_auth_otp_code: 'Ce code a expiré. Demandez-en un nouveau.',
     too_many_otp_attempts: 'Trop d’essais erronés pour ce code. Demandez-en un nouveau.',
+    invalid_phone_number:
+      'Saisissez un numéro de téléphone valide avec son indicatif pays, par exemple +33 6 12 34 56 78.',
+    mfa_method_not_allowed: 'Cette organisation n’autorise pas cette méthode de vérification.',
     pkce_mismatch: 'Ouvrez le lien de connexion dans le navigateur où vous l’avez demandé.',
     pkce_required: 'Ouvrez le lien de connexion dans le navigateur où vous l’avez demandé.',
     invalid_email_for_jit_provisioning:

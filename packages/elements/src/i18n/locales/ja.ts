@@ -138,6 +138,12 @@ export const ja: OrgAuthLocale = {
     weak_password: 'このパスワードは推測されやすすぎます。より長いもの、または関連のない複数の単語をお試しください。',
     breached_password: 'このパスワードはデータ漏えいで流出しています。別のパスワードを選んでください。',
     session_too_old_to_reset_password: '安全のため、パスワードを変更する前にもう一度ログインしてください。',
+    active_totp_exists: 'このアカウントには既に認証アプリが設定されています。',
+    totp_not_found: 'このアカウントにはまだ認証アプリが設定されていません。',
+    totp_code_already_authenticated:
+      'このコードは既に使用されています。次のコードを待ってから、もう一度お試しください。',
+    recovery_code_not_found: 'このバックアップコードは正しくないか、既に使用されています。',
+    mfa_required: 'まず2つ目の認証要素で本人確認を行ってください。',
     invalid_redirect_url: 'このサイトはログインリンクを受け取れません。サイトの管理者にお問い合わせください。',
     invalid_session_duration: 'このログインフォームは正しく設定されていません。',
     unauthorized_credentials: 'この操作は許可されていません。もう一度ログインしてください。',
@@ -153,6 +159,8 @@ export const ja: OrgAuthLocale = {
     otp_code_not_found: 'コードが正しくありません。最新のメールを確認して、もう一度お試しください。',
     unable_to_auth_otp_code: 'このコードは有効期限が切れています。新しいコードをリクエストしてください。',
     too_many_otp_attempts: 'このコードの誤入力が多すぎます。新しいコードをリクエストしてください。',
+    invalid_phone_number: '国番号を含む有効な電話番号を入力してください（例: +81 90-1234-5678）。',
+    mfa_method_not_allowed: 'この組織ではその確認方法は許可されていません。',
     pkce_mismatch: 'ログインリンクは、リクエストしたのと同じブラウザーで開いてください。',
     pkce_required: 'ログインリンクは、リクエストしたのと同じブラウザーで開いてください。',
     invalid_email_for_jit_provisioning:

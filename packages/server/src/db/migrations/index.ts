@@ -18,6 +18,8 @@ import { migration as m1400 } from './1400_rbac_policies.js';
 import { migration as m1500 } from './1500_email_customization.js';
 import { migration as m1600 } from './1600_member_passwords.js';
 import { migration as m1610 } from './1610_password_resets.js';
+import { migration as m1700 } from './1700_mfa.js';
+import { migration as m1710 } from './1710_sms_otps.js';
 
 /**
  * Every migration by the name recorded in `kysely_migration`, one file each, named after it. The names
@@ -45,6 +47,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1500_email_customization': m1500,
   '1600_member_passwords': m1600,
   '1610_password_resets': m1610,
+  '1700_mfa': m1700,
+  '1710_sms_otps': m1710,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

@@ -1,0 +1,99 @@
+import { type EgressPolicy, egressFetch } from '../lib/egress-guard.js';
+import { SmsDeliveryError, type SmsSender } from './sender.js';
+
+/** Twilio's API origin, the default of {@link TwilioConfig.baseUrl}. */
+export const TWILIO_BASE_URL = 'https://api.twilio.com';
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * A Twilio-compatible SMS provider (Twilio's Programmable Messaging API, or any service answering
+ * the same request): `POST {baseUrl}/2010-04-01/Accounts/{accountSid}/Messages.json`, form-encoded
+ * `To`, `From` or `MessagingServiceSid`, and `Body`, with HTTP Basic `accountSid:authToken`.
+ */
+export interface TwilioConfig {
+  accountSid: string;
+  /** The account's auth token (or an API key secret): sent only in the Authorization header. */
+  authToken: string;
+  /** The sending number (E.164) or alphanumeric sender id; one of this and `messagingServiceSid`. */
+  from?: string | undefined;
+  /** A Messaging Service (`MG…`), which picks the sender itself; wins over `from`. */
+  messagingServiceSid?: string | undefined;
+  /** Default {@link TWILIO_BASE_URL}; a test points it at a local recorder. */
+  baseUrl?: string | undefined;
+  /** Abort a request that has not answered after this long. Default 10 s. */
+  timeoutMs?: number | undefined;
+  /**
+   * How the provider is reached: through the egress guard (lib/egress-guard.ts), so a base URL that
+   * resolves to this server's own network is refused unless `allowPrivate` says otherwise.
+   */
+  egress: EgressPolicy;
+}
+
+/** Twilio's error body (`code`, `message`, `more_info`); anything else reads as empty. */
+async function providerError(res: Response): Promise<{ code?: unknown; message?: unknown }> {
+  try {
+    const body = (await res.json()) as unknown;
+    return typeof body === 'object' && body !== null ? (body as { code?: unknown; message?: unknown }) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The provider's words with any echo of the credentials blanked out, shortened for one log line. */
+function safeText(value: unknown, secret: string): string {
+  const text = typeof value === 'string' ? value : '';
+  return (secret === '' ? text : text.split(secret).join('[redacted]')).slice(0, 300);
+}
+
+/** Sends each message with one request to the provider; a non-2xx answer becomes a {@link SmsDeliveryError}. */
+export function createTwilioSender(config: TwilioConfig): SmsSender {
+  const base = (config.baseUrl ?? TWILIO_BASE_URL).replace(/\/+$/, '');
+  const url = `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
+  const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;
+  return {
+    kind: 'twilio',
+    async send(sms) {
+      const form = new URLSearchParams({ To: sms.to, Body: sms.body });
+      if (config.messagingServiceSid) form.set('MessagingServiceSid', config.messagingServiceSid);
+      else form.set('From', config.from ?? '');
+      let res: Response;
+      try {
+        res = await egressFetch(
+          url,
+          {
+            method: 'POST',
+            headers: {
+              authorization,
+              'content-type': 'application/x-www-form-urlencoded',
+              accept: 'application/json',
+            },
+            body: form.toString(),
+            signal: AbortSignal.timeout(config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+          },
+          config.egress,
+        );
+      } catch (error) {
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+        throw new SmsDeliveryError(
+          `The SMS provider at ${base} could not be reached (${safeText(reason, config.authToken)}).`,
+        );
+      }
+      if (res.ok) {
+        await res.body?.cancel();
+        return;
+      }
+      const { code, message } = await providerError(res);
+      const detail = [
+        typeof code === 'number' || typeof code === 'string' ? `code ${code}` : '',
+        safeText(message, config.authToken),
+      ]
+        .filter((part) => part !== '')
+        .join(': ');
+      throw new SmsDeliveryError(
+        `The SMS provider refused the message (HTTP ${res.status}${detail === '' ? '' : `, ${detail}`}).`,
+      );
+    },
+    list: () => Promise.resolve([]),
+    clear: () => Promise.resolve(),
+  };
+}
