@@ -7,6 +7,7 @@ import {
   setupSamlConnection,
   ssoTokenOf,
 } from '../sso/saml/testing/saml-flow.js';
+import { setPassword } from '../passwords/store.js';
 import { discover, signUp } from '../testing/journey.js';
 import { latestMagicLinkToken, latestOtpCode, type TestResponse, type TestServer } from '../testing/test-server.js';
 
@@ -99,6 +100,41 @@ async function sessionExchange(api: boolean): Promise<Prepared> {
   };
 }
 
+const PASSWORD = 'violet-harbor-quantum-47';
+async function withPassword(): Promise<string> {
+  const orgId = await orgOf('acme');
+  await setPassword(t.server.db, t.server.project.project_id, EMAIL, PASSWORD, t.clock.now());
+  return orgId;
+}
+
+async function password(api: boolean): Promise<Prepared> {
+  const orgId = await withPassword();
+  const body = { organization_id: orgId, email_address: EMAIL, password: PASSWORD, session_duration_minutes: 60 };
+  const path = '/passwords/authenticate';
+  return { orgId, call: () => (api ? t.api(path, { body }) : t.sdk(`/b2b${path}`, { body })) };
+}
+
+async function passwordReset(api: boolean): Promise<Prepared> {
+  const orgId = await withPassword();
+  await t.api('/passwords/email/reset/start', { body: { organization_id: orgId, email_address: EMAIL } });
+  const token = (await latestMagicLinkToken(t.server, EMAIL)).token;
+  const body = { password_reset_token: token, password: 'amber-lantern-orbit-93', session_duration_minutes: 60 };
+  const path = '/passwords/email/reset';
+  return { orgId, call: () => (api ? t.api(path, { body }) : t.sdk(`/b2b${path}`, { body })) };
+}
+
+async function existingPasswordReset(): Promise<Prepared> {
+  const orgId = await withPassword();
+  const body = {
+    organization_id: orgId,
+    email_address: EMAIL,
+    existing_password: PASSWORD,
+    new_password: 'amber-lantern-orbit-93',
+    session_duration_minutes: 60,
+  };
+  return { orgId, call: () => t.sdk('/b2b/passwords/existing_password/reset', { body }) };
+}
+
 const PATHS: [string, () => Promise<Prepared>][] = [
   ['SDK magic link', () => magicLink(false)],
   ['backend magic link', () => magicLink(true)],
@@ -111,6 +147,11 @@ const PATHS: [string, () => Promise<Prepared>][] = [
   ['backend discovery exchange', () => istExchange(true)],
   ['SDK session exchange', () => sessionExchange(false)],
   ['backend session exchange', () => sessionExchange(true)],
+  ['SDK password', () => password(false)],
+  ['backend password', () => password(true)],
+  ['SDK password reset by email', () => passwordReset(false)],
+  ['backend password reset by email', () => passwordReset(true)],
+  ['SDK password reset by existing password', existingPasswordReset],
 ];
 
 describe('the MFA gate on every primary path (AUTH-02, AUTH-15)', () => {

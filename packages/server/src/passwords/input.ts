@@ -3,7 +3,7 @@ import type { OrganizationsTable } from '../db/schema.js';
 import { badRequest } from '../lib/api-error.js';
 import { iso } from '../lib/json.js';
 import { optionalString, type Body } from '../lib/validate.js';
-import { assertMfaNotRequired, assertPrimaryFactorsAllowed } from '../members/index.js';
+import { assertPrimaryFactorsAllowed } from '../members/index.js';
 import { MAX_PASSWORD_LENGTH } from './strength.js';
 
 /**
@@ -48,10 +48,9 @@ export function passwordFactor(emailId: string, email: string, now: number): Aut
 
 /**
  * Refuses password sign-in for an organization whose `allowed_auth_methods` (when RESTRICTED) lack
- * `password`, or that requires MFA, as for every other primary method (docs/security.md AUTH-02).
+ * `password`, as for every other primary method (docs/security.md AUTH-02); MFA is the gate's (mfa/gate.ts).
  * @throws ApiError 403 `unauthorized_action`
  */
 export function assertPasswordAllowed(org: OrganizationsTable): void {
-  assertMfaNotRequired(org);
   assertPrimaryFactorsAllowed(org, ['password']);
 }

@@ -94,7 +94,7 @@ export async function resetByEmail(
   return {
     ...payload,
     member: { ...payload.member, member_password_id: outcome.passwordId },
-    member_email_id: outcome.signedIn.loaded.member.email_id,
+    member_email_id: outcome.signedIn.member.email_id,
   };
 }
 

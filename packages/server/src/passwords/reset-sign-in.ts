@@ -1,13 +1,7 @@
-import type { AuthenticationFactor, B2BAuthenticateResponse } from '@orgauth/core/protocol';
+import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { assertMfaNotRequired } from '../members/index.js';
-import {
-  authenticateResponse,
-  type LoadedSession,
-  type SessionToExtend,
-  type SigningKeys,
-  startOrExtendSession,
-} from '../sessions/index.js';
+import { type AuthOutcome, type AuthRespBody, finishPrimaryAuthentication, primaryAuthResponse } from '../mfa/index.js';
+import type { SessionToExtend, SigningKeys } from '../sessions/index.js';
 
 /** What a completed organization reset proved, handed to {@link signInAfterReset}. */
 export interface ResetSignIn {
@@ -23,46 +17,26 @@ export interface ResetSignIn {
   intermediateSessionToken?: string | undefined;
 }
 
-/** The session the reset started or extended. */
-export interface ResetOutcome {
-  loaded: LoadedSession;
-  token: string;
-}
-
-/** The `passwords/email/reset` answer without `request_id` / `status_code`. */
-export type ResetAuthBody = Omit<B2BAuthenticateResponse, 'request_id' | 'status_code'>;
+/** The `passwords/email/reset` answer (AuthRespMFA) without `request_id` / `status_code`. */
+export type ResetAuthBody = AuthRespBody;
 
 /**
  * The one way a completed reset signs in, the path every primary authentication takes: call it in
- * the transaction that spent the token. Today it refuses an organization that requires MFA (no
- * second factor is served, members/provisioning.ts `assertMfaNotRequired`) and starts or extends a
- * session; a second-factor gate replaces exactly this function and {@link resetAuthResponse}.
- * @throws ApiError 403 `unauthorized_action` (MFA required), 404 `session_not_found`, 400 `bad_request`
+ * the transaction that spent the token. The MFA gate (mfa/gate.ts) starts or extends a session, or
+ * answers with an IST when the organization or member needs a second factor (AUTH-15: a reset never
+ * skips it).
+ * @throws ApiError 404 `session_not_found`, 400 `bad_request`
  */
-export async function signInAfterReset(trx: Db, start: ResetSignIn, now: number): Promise<ResetOutcome> {
-  assertMfaNotRequired(start.organization);
-  const [factor] = start.factors;
-  if (factor === undefined) throw new Error('signInAfterReset: no factor proven.');
-  return startOrExtendSession(
-    trx,
-    {
-      member: start.member,
-      organization: start.organization,
-      factor,
-      durationMinutes: start.durationMinutes,
-      customClaims: start.customClaims,
-      existing: start.existing,
-    },
-    now,
-  );
+export function signInAfterReset(trx: Db, start: ResetSignIn, now: number): Promise<AuthOutcome> {
+  return finishPrimaryAuthentication(trx, start, now);
 }
 
-/** The answer of a reset's sign-in (after the commit): the session with a fresh JWT. */
-export function resetAuthResponse(keys: SigningKeys, outcome: ResetOutcome, now: number): Promise<ResetAuthBody> {
-  return authenticateResponse(keys, outcome.loaded, outcome.token, now);
+/** The answer of a reset's sign-in (after the commit): the session with a fresh JWT, or the IST. */
+export function resetAuthResponse(keys: SigningKeys, outcome: AuthOutcome, now: number): Promise<ResetAuthBody> {
+  return primaryAuthResponse(keys, outcome, now);
 }
 
-/** The session id a reset keeps when it revokes the email's other sessions (none when no session started). */
-export function keptSessionId(outcome: ResetOutcome): string | undefined {
-  return outcome.loaded.session.id;
+/** The session id a reset keeps when it revokes the email's other sessions (none while MFA is pending). */
+export function keptSessionId(outcome: AuthOutcome): string | undefined {
+  return outcome.kind === 'session' ? outcome.loaded.session.id : undefined;
 }

@@ -3,7 +3,7 @@ import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import { discoverOrganizations, issueIntermediateSession } from '../discovery/index.js';
 import type { AppDeps } from '../http/index.js';
 import { type ApiError, apiError } from '../lib/api-error.js';
-import { requiredEmail, sessionDuration, type Body } from '../lib/validate.js';
+import { optionalString, requiredEmail, sessionDuration, type Body } from '../lib/validate.js';
 import { findMemberByEmail } from '../members/index.js';
 import type { Project } from '../projects/index.js';
 import { type HeldSession, proveHeldSession } from '../sessions/index.js';
@@ -64,9 +64,20 @@ export async function authenticatePassword(
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const { member, passwordId } = await provenMember(deps, project, organization, email, password, now);
+  const intermediateSessionToken = optionalString(body, 'intermediate_session_token', { max: 512 });
   return issuePasswordSession(
     deps,
-    { project, organization, member, passwordId, durationMinutes, customClaims, existing, revokeOtherSessions: false },
+    {
+      project,
+      organization,
+      member,
+      passwordId,
+      durationMinutes,
+      customClaims,
+      existing,
+      revokeOtherSessions: false,
+      intermediateSessionToken,
+    },
     now,
   );
 }
