@@ -62,7 +62,10 @@ export function resetAuthResponse(keys: SigningKeys, outcome: ResetOutcome, now:
   return authenticateResponse(keys, outcome.loaded, outcome.token, now);
 }
 
-/** The session id a reset keeps when it revokes the email's other sessions (none when no session started). */
+/**
+ * The session id a reset keeps when it revokes the email's other sessions: the one it started or
+ * extended (a second-factor gate that answers with an intermediate session keeps none).
+ */
 export function keptSessionId(outcome: ResetOutcome): string | undefined {
   return outcome.loaded.session.id;
 }
