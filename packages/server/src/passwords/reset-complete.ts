@@ -88,13 +88,13 @@ export async function resetByEmail(
     const start = { member, organization, factors, durationMinutes, customClaims, existing, intermediateSessionToken };
     const signedIn = await signInAfterReset(trx, start, now);
     await revokeSessionsForEmail(trx, project.id, email, keptSessionId(signedIn), now);
-    return { signedIn, passwordId: row.id };
+    return { signedIn, passwordId: row.id, memberEmailId: member.email_id };
   });
   const payload = await resetAuthResponse(deps.keys, outcome.signedIn, now);
   return {
     ...payload,
     member: { ...payload.member, member_password_id: outcome.passwordId },
-    member_email_id: outcome.signedIn.member.email_id,
+    member_email_id: outcome.memberEmailId,
   };
 }
 
