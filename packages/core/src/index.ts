@@ -37,6 +37,7 @@ export { initialLoginState, loginReducer } from './machines/login-machine.js';
 export { createLoginController } from './machines/login-controller.js';
 export { DEFAULT_LOGIN_PRODUCTS } from './machines/login-config.js';
 export { oauthProvidersFor } from './machines/login-oauth.js';
+export type { LoginFactorEvent, LoginFactorState, MfaContext } from './machines/login-factor-state.js';
 export type {
   DirectLoginForSingleMembershipConfig,
   EmailMagicLinksOptions,
@@ -44,7 +45,9 @@ export type {
   EmailOtpOptions,
   LoginConfig,
   LoginProduct,
+  MfaProduct,
   OAuthOptions,
+  PasswordOptions,
   OAuthProviderConfig,
 } from './machines/login-config.js';
 export type {
@@ -77,6 +80,25 @@ export type {
   OtpsFlow,
 } from './flows/otps.js';
 export type { DiscoveryOrganizationCreateOptions, IntermediateSessionExchangeOptions } from './flows/discovery.js';
+// Passwords and second factors: on `createB2BClient`, loaded on their first call; their factories are
+// in `@orgauth/core/factors` (src/factors.ts), so this entry carries only their types.
+export type {
+  PasswordAuthenticateOptions,
+  PasswordResetByEmailOptions,
+  PasswordResetByEmailStartOptions,
+  PasswordResetByExistingPasswordOptions,
+  PasswordResetBySessionOptions,
+  PasswordStrengthCheckOptions,
+  PasswordsFlow,
+} from './flows/passwords.js';
+export type {
+  PasswordDiscoveryAuthenticateOptions,
+  PasswordDiscoveryResetByEmailOptions,
+  PasswordDiscoveryResetByEmailStartOptions,
+} from './flows/passwords-discovery.js';
+export type { TotpAuthenticateOptions, TotpCreateOptions, TotpFlow } from './flows/totp.js';
+export type { OtpSmsAuthenticateOptions, OtpSmsSendOptions, OtpsSmsFlow } from './flows/otps-sms.js';
+export type { RecoveryCodesFlow, RecoveryCodesRecoverOptions } from './flows/recovery-codes.js';
 export type {
   OrganizationFlow,
   OrganizationGetBySlugOptions,
