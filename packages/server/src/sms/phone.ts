@@ -1,4 +1,11 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { lazyRequire } from '../lib/lazy.js';
+
+/**
+ * libphonenumber-js with its full metadata, loaded at the first number checked (lib/lazy.ts): about
+ * 150 kB of number plans whose load costs a cold start some 200 ms otherwise, paid by every server
+ * whether or not anyone enrols a phone.
+ */
+const loadPhoneLib = lazyRequire<typeof import('libphonenumber-js/max')>('libphonenumber-js/max');
 
 /**
  * The E.164 form of `input` (`+14155550100`), or `undefined` when it is not a valid number.
@@ -12,6 +19,6 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 export function normalizePhoneNumber(input: string): string | undefined {
   const trimmed = input.trim();
   if (!trimmed.startsWith('+') || trimmed.length > 32) return undefined;
-  const parsed = parsePhoneNumberFromString(trimmed);
+  const parsed = loadPhoneLib().parsePhoneNumberFromString(trimmed);
   return parsed?.isValid() ? parsed.number : undefined;
 }
