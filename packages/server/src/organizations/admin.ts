@@ -133,6 +133,7 @@ export const ORGANIZATION_CASCADE = [
   'one_time_tokens',
   'password_resets',
   'email_otps',
+  'sms_otps',
   'sso_identities',
   'sso_connections',
   'members',
