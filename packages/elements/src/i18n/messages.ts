@@ -1,3 +1,4 @@
+import type { OrgAuthFactorMessageKey } from './factor-messages.js';
 import type { OrgAuthLocale } from './locale.js';
 import { type SignedInErrorKey, type ErrorKey, LOGIN_ERROR_MESSAGES, type LoginErrorKey } from './error-messages.js';
 
@@ -99,8 +100,11 @@ export type OrgAuthMessages = Record<OrgAuthMessageKey, string> & {
   locale?: string;
 };
 
-/** What the `messages` property accepts: any subset of UI strings and error strings. */
-export type OrgAuthMessagesOverride = Partial<Record<OrgAuthMessageKey, string>> & {
+/**
+ * What the `messages` property accepts: any subset of UI strings (the password and multi-factor
+ * screens' `DEFAULT_FACTOR_MESSAGES` too) and error strings.
+ */
+export type OrgAuthMessagesOverride = Partial<Record<OrgAuthMessageKey | OrgAuthFactorMessageKey, string>> & {
   errors?: Partial<Record<ErrorKey, string>>;
 };
 

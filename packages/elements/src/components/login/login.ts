@@ -90,6 +90,24 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @csspart oauth-button - One "Continue with Google" button (also `secondary-button`); `data-provider` names it.
  * @csspart oauth-mark - The provider's mark inside its button.
  * @csspart divider - The "or" between the provider buttons and the email form.
+ * @csspart password-row - A password field and its show/hide toggle.
+ * @csspart password-input - A password field (also `input`).
+ * @csspart password-toggle - The show/hide button of a password field (also `secondary-button`); `aria-pressed` when shown.
+ * @csspart strength - The strength meter under a new password, with its words.
+ * @csspart strength-meter - The `<meter>` of a new password's strength (0–4).
+ * @csspart strength-feedback - The strength in words, and the checker's warning and suggestions.
+ * @csspart forgot-password-button - "Forgot password?" (also `link-button`).
+ * @csspart mfa-methods - The list of second-factor methods to choose from.
+ * @csspart mfa-method-button - One method's button; `data-method` names it (`totp`, `sms_otp`).
+ * @csspart totp-qr - The authenticator app's QR code image.
+ * @csspart totp-key - The authenticator app's setup key, in groups of four.
+ * @csspart copy-button - "Copy key" / "Copy codes" (also `secondary-button`).
+ * @csspart phone-input - The mobile number field (also `input`).
+ * @csspart recovery-code-button - "Use a recovery code instead" (also `link-button`).
+ * @csspart recovery-code-input - The recovery code field (also `input`).
+ * @csspart recovery-codes - The list of recovery codes shown after enrolment.
+ * @csspart download-button - "Download as text" for the recovery codes (also `secondary-button`).
+ * @csspart status - A polite note such as "Copied.".
  * @cssprop --orgauth-color-primary - Accent and primary button colour.
  * @cssprop --orgauth-color-on-primary - Text on the primary button.
  * @cssprop --orgauth-color-text - Text colour.
