@@ -11,6 +11,7 @@ import {
 import { OrgAuthErrorEvent } from '../../events/error.js';
 import type { OrgAuthMessages } from '../../i18n/messages.js';
 import type { OrgAuthLayout } from '../../theming/appearance.js';
+import { CODE_LENGTH, codeDigits } from './code-digits.js';
 import { emptyCreateForm, withName, withSlug } from './create-form.js';
 import type { LoginView } from './steps/view.js';
 
@@ -29,11 +30,8 @@ export interface LoginViewHost {
   resendIn(): number;
 }
 
-/** Digits of a typed or pasted code ("123 456", "123-456"), at most {@link CODE_LENGTH}. */
-export const codeDigits = (value: string): string => value.replace(/\D/g, '').slice(0, CODE_LENGTH);
-
-/** Length of the emailed one-time codes. */
-export const CODE_LENGTH = 6;
+// In a module of their own so the lazily loaded factor screens need not import this one.
+export { CODE_LENGTH, codeDigits } from './code-digits.js';
 
 /** The step functions' {@link LoginView}, plus what the element drives it with. */
 export interface LoginViewModel extends LoginView {

@@ -5,7 +5,7 @@ import type { OrgAuthLocale } from '../../../i18n/locale.js';
 import { resolveMessages } from '../../../i18n/messages.js';
 import { themeStyles } from '../../../internal/theme.styles.js';
 import { loginStyles } from '../login.styles.js';
-import { codeDigits } from '../login-view.js';
+import { codeDigits } from '../code-digits.js';
 import type { FactorScreen, FactorView, PasswordStrength } from './factor-view.js';
 import { factorStyles } from './factor.styles.js';
 import { renderFactorScreen } from './index.js';

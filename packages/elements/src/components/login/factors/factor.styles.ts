@@ -48,10 +48,16 @@ export const factorStyles = css`
       font-size: 1em;
       overflow-wrap: anywhere;
     }
+    .key-row {
+      flex-wrap: wrap;
+      align-items: center;
+    }
+    /* The groups of four stay whole; on a narrow card the copy button moves under the key. */
     .key {
-      flex: 1;
-      align-self: center;
+      flex: 1 1 12em;
       letter-spacing: 0.05em;
+      word-spacing: 0.2em;
+      overflow-wrap: normal;
     }
     .codes {
       margin: 0;

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { codeDigits } from '../login-view.js';
+import { codeDigits } from '../code-digits.js';
 
 /** What {@link codeField} shows and whom it tells. */
 export interface CodeFieldOptions {
