@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['@orgauth/source', 'module', 'node', 'development|production'];
 
 /**
- * `@orgauth/core`: library build (ES, deps external) with three entries, and the `core` Vitest project.
+ * `@orgauth/core`: library build (ES, deps external) with four entries, and the `core` Vitest project.
  * Tests resolve workspace packages to their sources through the `@orgauth/source` condition.
  */
 export default defineConfig({
@@ -11,7 +11,12 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', protocol: 'src/protocol/index.ts', testing: 'src/testing/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        protocol: 'src/protocol/index.ts',
+        factors: 'src/factors.ts',
+        testing: 'src/testing/index.ts',
+      },
       formats: ['es'],
     },
     outDir: 'dist',

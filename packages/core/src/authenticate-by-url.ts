@@ -22,7 +22,7 @@ export interface AuthenticateByUrlOptions {
 /** Result of `client.authenticateByUrl`: null without a token, else what the token was spent on. */
 export type AuthenticateByUrlResult =
   | null
-  | { handled: false; tokenType: string; token: string }
+  | { handled: false; tokenType: string; token: string; redirectType?: string }
   | { handled: true; tokenType: 'discovery' | 'discovery_sso'; data: DiscoveryAuthenticateResponse }
   | { handled: true; tokenType: 'multi_tenant_magic_links'; data: MagicLinkAuthenticateResponse }
   | { handled: true; tokenType: 'sso'; data: B2BAuthenticateResponse }

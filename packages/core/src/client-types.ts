@@ -7,6 +7,10 @@ import type { MembersFlow } from './flows/members.js';
 import type { OAuthFlow } from './flows/oauth.js';
 import type { OrganizationFlow } from './flows/organization.js';
 import type { OtpsFlow } from './flows/otps.js';
+import type { OtpsSmsFlow } from './flows/otps-sms.js';
+import type { PasswordsFlow } from './flows/passwords.js';
+import type { RecoveryCodesFlow } from './flows/recovery-codes.js';
+import type { TotpFlow } from './flows/totp.js';
 import type { RbacFlow } from './flows/rbac.js';
 import type { SelfFlow } from './flows/self.js';
 import type { SessionsFlow } from './flows/sessions.js';
@@ -55,7 +59,14 @@ export interface ClientBase {
  */
 export interface B2BClient extends ClientBase {
   magicLinks: MagicLinksFlow;
-  otps: OtpsFlow;
+  /** Email one-time codes, and SMS codes as a second factor (`otps.sms`, loaded on its first call). */
+  otps: OtpsFlow & { sms: OtpsSmsFlow };
+  /** Passwords: sign-in, discovery, resets, strength check (loaded on the first call). */
+  passwords: PasswordsFlow;
+  /** Authenticator-app codes as a second factor (loaded on the first call). */
+  totp: TotpFlow;
+  /** Recovery codes: the second factor when the app is lost (loaded on the first call). */
+  recoveryCodes: RecoveryCodesFlow;
   discovery: DiscoveryFlow;
   sso: SsoFlow;
   oauth: OAuthFlow;

@@ -11,6 +11,11 @@ import { createOtpsFlow } from './flows/otps.js';
 import { createRbacFlow } from './flows/rbac.js';
 import { createSelfFlow } from './flows/self.js';
 import { createSsoFlow } from './flows/sso.js';
+import { lazyFlow } from './flows/lazy.js';
+import type { OtpsSmsFlow } from './flows/otps-sms.js';
+import type { PasswordsFlow } from './flows/passwords.js';
+import type { RecoveryCodesFlow } from './flows/recovery-codes.js';
+import type { TotpFlow } from './flows/totp.js';
 import { createLoginController } from './machines/login-controller.js';
 import { parseAuthenticateUrl } from './redirect.js';
 
@@ -21,6 +26,29 @@ import { parseAuthenticateUrl } from './redirect.js';
 export const createOrganizationWithMembersFlow = (deps: FlowDeps) => ({
   ...createOrganizationFlow(deps),
   members: createMembersFlow(deps),
+});
+
+// Passwords and second factors load on their first call (flows/lazy.ts): a login with neither never
+// downloads them. The method lists are checked against the flows by flows/lazy.test.ts.
+const lazyPasswords = (deps: FlowDeps) =>
+  lazyFlow<PasswordsFlow>(
+    () => import('./flows/passwords.js').then((m) => m.createPasswordsFlow(deps)),
+    'authenticate strengthCheck resetByEmailStart resetByEmail resetByExistingPassword resetBySession discovery.authenticate discovery.resetByEmailStart discovery.resetByEmail',
+  );
+const lazyTotp = (deps: FlowDeps) =>
+  lazyFlow<TotpFlow>(() => import('./flows/totp.js').then((m) => m.createTotpFlow(deps)), 'create authenticate');
+const lazyRecoveryCodes = (deps: FlowDeps) =>
+  lazyFlow<RecoveryCodesFlow>(
+    () => import('./flows/recovery-codes.js').then((m) => m.createRecoveryCodesFlow(deps)),
+    'get recover rotate',
+  );
+/** `client.otps`: email codes, and SMS codes (`otps.sms`) loaded on their first call. */
+const otpsWithSms = (deps: FlowDeps) => ({
+  ...createOtpsFlow(deps),
+  sms: lazyFlow<OtpsSmsFlow>(
+    () => import('./flows/otps-sms.js').then((m) => m.createOtpsSmsFlow(deps)),
+    'send authenticate',
+  ),
 });
 
 /**
@@ -35,7 +63,10 @@ export const createOrganizationWithMembersFlow = (deps: FlowDeps) => ({
 export function createB2BClient(options: B2BClientOptions): B2BClient {
   const { client: composed, deps } = composeClient('createB2BClient', options, {
     magicLinks: createMagicLinksFlow,
-    otps: createOtpsFlow,
+    otps: otpsWithSms,
+    passwords: lazyPasswords,
+    totp: lazyTotp,
+    recoveryCodes: lazyRecoveryCodes,
     discovery: createDiscoveryFlow,
     sso: createSsoFlow,
     oauth: createOAuthFlow,

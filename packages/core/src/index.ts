@@ -77,6 +77,25 @@ export type {
   OtpsFlow,
 } from './flows/otps.js';
 export type { DiscoveryOrganizationCreateOptions, IntermediateSessionExchangeOptions } from './flows/discovery.js';
+// Passwords and second factors: on `createB2BClient`, loaded on their first call; their factories are
+// in `@orgauth/core/factors` (src/factors.ts), so this entry carries only their types.
+export type {
+  PasswordAuthenticateOptions,
+  PasswordResetByEmailOptions,
+  PasswordResetByEmailStartOptions,
+  PasswordResetByExistingPasswordOptions,
+  PasswordResetBySessionOptions,
+  PasswordStrengthCheckOptions,
+  PasswordsFlow,
+} from './flows/passwords.js';
+export type {
+  PasswordDiscoveryAuthenticateOptions,
+  PasswordDiscoveryResetByEmailOptions,
+  PasswordDiscoveryResetByEmailStartOptions,
+} from './flows/passwords-discovery.js';
+export type { TotpAuthenticateOptions, TotpCreateOptions, TotpFlow } from './flows/totp.js';
+export type { OtpSmsAuthenticateOptions, OtpSmsSendOptions, OtpsSmsFlow } from './flows/otps-sms.js';
+export type { RecoveryCodesFlow, RecoveryCodesRecoverOptions } from './flows/recovery-codes.js';
 export type {
   OrganizationFlow,
   OrganizationGetBySlugOptions,

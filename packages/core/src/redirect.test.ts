@@ -31,6 +31,22 @@ describe('parseAuthenticateUrl', () => {
     });
   });
 
+  it('leaves password reset links to the reset screen, discovery ones included (docs/wire-protocol.md §4)', () => {
+    expect(
+      parseAuthenticateUrl('https://app.test/?token=t&stytch_token_type=discovery&stytch_redirect_type=reset_password'),
+    ).toEqual({ handled: false, tokenType: 'discovery', token: 't', redirectType: 'reset_password' });
+    expect(
+      parseAuthenticateUrl(
+        'https://app.test/?token=t&stytch_token_type=multi_tenant_passwords&stytch_redirect_type=reset_password',
+      ),
+    ).toMatchObject({ handled: false, tokenType: 'multi_tenant_passwords' });
+    expect(
+      stripAuthenticateParams(
+        'https://app.test/r?token=t&stytch_token_type=discovery&stytch_redirect_type=reset_password&x=1',
+      ),
+    ).toBe('https://app.test/r?x=1');
+  });
+
   it.each([
     'https://app.test/auth',
     'https://app.test/?token=t',

@@ -10,7 +10,8 @@ import type {
   DiscoveryMagicLinkAuthenticateRequest,
   DiscoverySendRequest,
 } from '../protocol/types.js';
-import { createPkceStore } from '../pkce.js';
+import { isOrgAuthApiError } from '../errors.js';
+import { createPkceStore, type PkceNamespace } from '../pkce.js';
 import type { FlowDeps, WithUndefined } from './deps.js';
 
 /** Options of `magicLinks.email.discovery.send` (Stytch's `B2BMagicLinksEmailDiscoverySendOptions`). */
@@ -112,12 +113,28 @@ export function createMagicLinksFlow({
      * when the link was requested from another browser.
      */
     async authenticate(options: MagicLinkAuthenticateOptions): Promise<MagicLinkAuthenticateResponse> {
-      const body = withVerifier<WithUndefined<MagicLinkAuthenticateRequest>>({
+      const body: WithUndefined<MagicLinkAuthenticateRequest> = {
         ...options,
         session_duration_minutes: options.session_duration_minutes ?? sessionDurationMinutes,
-      });
-      const response = await http.post<MagicLinkAuthenticateResponse>('/b2b/magic_links/authenticate', body);
-      pkce.clear('magic_links');
+      };
+      const send = (namespace: PkceNamespace) =>
+        http.post<MagicLinkAuthenticateResponse>('/b2b/magic_links/authenticate', {
+          ...body,
+          pkce_code_verifier: pkce.get(namespace)?.code_verifier,
+        });
+      // A password reset that must verify the email first comes back as a magic link minted with the
+      // `passwords` challenge: that pair is tried first, then, on a PKCE refusal, the `magic_links`
+      // one (docs/wire-protocol.md §2.9). The pair that worked is cleared.
+      let namespace: PkceNamespace = pkce.get('passwords') ? 'passwords' : 'magic_links';
+      let response: MagicLinkAuthenticateResponse;
+      try {
+        response = await send(namespace);
+      } catch (error) {
+        if (namespace === 'magic_links' || !isOrgAuthApiError(error) || !error.errorType.startsWith('pkce'))
+          throw error;
+        response = await send((namespace = 'magic_links'));
+      }
+      pkce.clear(namespace);
       return session.applyAuthenticateResponse(response);
     },
     discovery: {

@@ -7,3 +7,5 @@ export * from './email-auth-types.js';
 export * from './otp-messages.js';
 export * from './oauth-types.js';
 export * from './member-types.js';
+export * from './mfa-types.js';
+export * from './password-types.js';

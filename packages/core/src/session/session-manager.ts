@@ -2,8 +2,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { isOrgAuthApiError, type OrgAuthApiError } from '../errors.js';
 import type { Platform } from '../platform/types.js';
 import { UNRECOVERABLE_ERROR_TYPES } from '../protocol/errors.js';
+import type { B2BAuthenticateMfaResponse } from '../protocol/mfa-types.js';
 import type {
-  B2BAuthenticateResponse,
   DiscoveredOrganization,
   DiscoveryAuthenticateResponse,
   DiscoveryOrganizationsResponse,
@@ -31,8 +31,11 @@ export interface SessionManager {
   getIntermediateSessionToken(): string | undefined;
   /** Both session tokens, or null unless both exist. */
   getTokens(): { session_token: string; session_jwt: string } | null;
-  /** Stores a full authentication (cookies, cache, store); an MFA-pending answer keeps its IST. */
-  applyAuthenticateResponse<T extends B2BAuthenticateResponse>(response: T): T;
+  /**
+   * Stores a full authentication (cookies, cache, store); an answer with `member_authenticated:
+   * false` (a second factor owed) stores its IST and leaves no session (the `intermediate` state).
+   */
+  applyAuthenticateResponse<T extends B2BAuthenticateMfaResponse>(response: T): T;
   /** Stores a discovery answer: the IST cookie and the `intermediate` state. */
   applyDiscoveryResponse<T extends DiscoveryAuthenticateResponse>(response: T): T;
   /** Keeps the session's own member or organization, as the server answered it, in the store and cache. */

@@ -23,3 +23,4 @@ export {
   fixtureMemberSession,
   fixtureOrganization,
 } from './fixtures.js';
+export { fixtureMfaRequiredResponse, fixtureStrengthCheckResponse, fixtureTotpCreateResponse } from './mfa-fixtures.js';
