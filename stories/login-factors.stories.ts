@@ -41,10 +41,7 @@ const meta: Meta<FactorArgs> = {
       view: ReturnType<typeof scriptedView>;
       requestUpdate(): void;
     };
-    preview.view = scriptedView(
-      { ...(args.german ? { locale: de } : {}), ...(args.strength ? { strength: args.strength } : {}) },
-      () => preview.requestUpdate(),
-    );
+    preview.view = scriptedView(args.german ? { locale: de } : {}, () => preview.requestUpdate());
     preview.screen = args.screen;
     preview.setAttribute('theme', themeOf(args, context));
     // styleMap writes through the CSSOM (`element.style`), which a strict `style-src` allows.
@@ -67,9 +64,8 @@ const story = (screen: FactorScreen, extra: Partial<FactorArgs> = {}): Story => 
 const dark = (light: Story): Story => ({ ...light, args: { ...light.args, theme: 'dark' } });
 
 export const Password = story({ ...base, screen: 'password', email: 'ada@acme.test' });
-export const ForgotPassword = story({ ...base, screen: 'forgot-password', email: 'ada@acme.test' });
-export const ForgotPasswordSent = story({ screen: 'forgot-password-sent', email: 'ada@acme.test' });
-export const ResetPassword = story({ ...base, screen: 'reset-password', email: 'ada@acme.test' }, { strength: FAIR });
+export const PasswordResetSent = story({ ...base, screen: 'password-reset-sent', email: 'ada@acme.test', sends: 1 });
+export const ResetPassword = story({ ...base, screen: 'password-reset', strength: FAIR, checking: false });
 export const ChooseMethod = story({
   ...base,
   screen: 'mfa-choose',
@@ -111,8 +107,7 @@ export const RecoveryCode = story({ ...base, screen: 'recovery-code' });
 export const RecoveryCodes = story({ screen: 'recovery-codes', organizationName: ORG, codes: CODES });
 
 export const DarkPassword = dark(Password);
-export const DarkForgotPassword = dark(ForgotPassword);
-export const DarkForgotPasswordSent = dark(ForgotPasswordSent);
+export const DarkPasswordResetSent = dark(PasswordResetSent);
 export const DarkResetPassword = dark(ResetPassword);
 export const DarkChooseMethod = dark(ChooseMethod);
 export const DarkTotpEnrol = dark(TotpEnrol);

@@ -22,9 +22,6 @@ export const DEFAULT_FACTOR_MESSAGES = {
   'password.submit': 'Sign in',
   'password.forgot': 'Forgot password?',
   'password.back': 'Use a different email',
-  'forgot.heading': 'Reset your password',
-  'forgot.intro': 'Enter your work email. We will send you a link to choose a new password.',
-  'forgot.submit': 'Send reset link',
   // The seed's words, said whether or not the address has an account (docs/security.md AUTH-03).
   'forgot.sent': 'If an account is associated with that email, a reset link has been sent.',
   'forgot.sentHint': 'Open the link on this device. It expires soon.',

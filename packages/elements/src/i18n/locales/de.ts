@@ -340,10 +340,6 @@ export const de: OrgAuthLocale = {
     'password.submit': 'Anmelden',
     'password.forgot': 'Passwort vergessen?',
     'password.back': 'Andere E-Mail-Adresse verwenden',
-    'forgot.heading': 'Passwort zurücksetzen',
-    'forgot.intro':
-      'Geben Sie Ihre geschäftliche E-Mail-Adresse ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.',
-    'forgot.submit': 'Link zum Zurücksetzen senden',
     'forgot.sent': 'Falls zu dieser E-Mail-Adresse ein Konto besteht, wurde ein Link zum Zurücksetzen gesendet.',
     'forgot.sentHint': 'Öffnen Sie den Link auf diesem Gerät. Er ist nur kurz gültig.',
     'forgot.back': 'Zurück zur Anmeldung',

@@ -335,10 +335,6 @@ export const es: OrgAuthLocale = {
     'password.submit': 'Iniciar sesión',
     'password.forgot': '¿Ha olvidado su contraseña?',
     'password.back': 'Usar otro correo electrónico',
-    'forgot.heading': 'Restablecer su contraseña',
-    'forgot.intro':
-      'Introduzca su correo electrónico de trabajo. Le enviaremos un enlace para elegir una nueva contraseña.',
-    'forgot.submit': 'Enviar enlace',
     'forgot.sent':
       'Si hay una cuenta asociada a ese correo electrónico, se ha enviado un enlace para restablecer la contraseña.',
     'forgot.sentHint': 'Abra el enlace en este dispositivo. Caduca pronto.',

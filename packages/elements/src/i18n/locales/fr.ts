@@ -336,10 +336,6 @@ export const fr: OrgAuthLocale = {
     'password.submit': 'Se connecter',
     'password.forgot': 'Mot de passe oublié ?',
     'password.back': 'Utiliser une autre adresse e-mail',
-    'forgot.heading': 'Réinitialiser votre mot de passe',
-    'forgot.intro':
-      'Saisissez votre adresse e-mail professionnelle. Nous vous enverrons un lien pour choisir un nouveau mot de passe.',
-    'forgot.submit': 'Envoyer le lien',
     'forgot.sent': 'Si un compte est associé à cette adresse e-mail, un lien de réinitialisation a été envoyé.',
     'forgot.sentHint': 'Ouvrez le lien sur cet appareil. Il expire bientôt.',
     'forgot.back': 'Retour à la connexion',

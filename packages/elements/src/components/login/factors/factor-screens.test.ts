@@ -18,13 +18,20 @@ beforeAll(() => {
 });
 afterEach(() => document.body.replaceChildren());
 
+const WEAK: PasswordStrength = strengthOf({
+  valid_password: false,
+  score: 1,
+  breached_password: false,
+  zxcvbn_feedback: { warning: 'This is a top-100 common password.', suggestions: ['Add another word or two.'] },
+});
+
 const base = { busy: false, error: null };
 /** One of each screen, as the element maps the machine's states to them. */
 const SCREENS: FactorScreen[] = [
   { ...base, screen: 'password', email: 'ada@acme.test' },
-  { ...base, screen: 'forgot-password', email: 'ada@acme.test' },
-  { screen: 'forgot-password-sent', email: 'ada@acme.test' },
-  { ...base, screen: 'reset-password', email: 'ada@acme.test' },
+  { ...base, screen: 'password-reset-sent', email: 'ada@acme.test', sends: 2 },
+  { ...base, screen: 'password-reset', strength: null, checking: true },
+  { ...base, screen: 'password-reset', strength: WEAK, checking: false },
   { ...base, screen: 'mfa-choose', organizationName: 'Acme', methods: ['totp', 'sms_otp'] },
   { ...base, screen: 'totp-enrol', organizationName: 'Acme', qrCode: QR_PNG, secret: SECRET },
   { ...base, screen: 'sms-enrol', organizationName: 'Acme' },
@@ -41,13 +48,6 @@ const SCREENS: FactorScreen[] = [
   { screen: 'recovery-codes', organizationName: 'Acme', codes: CODES },
 ];
 
-const WEAK: PasswordStrength = strengthOf({
-  valid_password: false,
-  score: 1,
-  breached_password: false,
-  zxcvbn_feedback: { warning: 'This is a top-100 common password.', suggestions: ['Add another word or two.'] },
-});
-
 async function show(screen: FactorScreen, options: Parameters<typeof scriptedView>[0] = {}) {
   const el = new FactorScreenPreview();
   el.view = scriptedView(options, () => el.requestUpdate());
@@ -59,7 +59,7 @@ describe('factor screens', () => {
   it.each(SCREENS.map((s) => [`${s.screen}${'method' in s ? ` ${s.method}` : ''}`, s] as const))(
     'axe finds nothing on %s',
     async (_name, screen) => {
-      await show(screen, { strength: WEAK });
+      await show(screen);
       const { violations } = await axe.run(document, AXE_OPTIONS);
       expect(violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html}`))).toEqual([]);
     },
@@ -67,6 +67,7 @@ describe('factor screens', () => {
 
   it('password: current-password, a real show/hide button, submit and "Forgot password?"', async () => {
     const el = await show(SCREENS[0] as FactorScreen);
+    expect(find<HTMLInputElement>(el, '#email').autocomplete).toBe('username');
     const input = find<HTMLInputElement>(el, '#password');
     const toggle = find<HTMLButtonElement>(el, '[part~="password-toggle"]');
     expect(input.autocomplete).toBe('current-password');
@@ -83,11 +84,14 @@ describe('factor screens', () => {
     find<HTMLFormElement>(el, 'form').requestSubmit();
     button(el, 'Forgot password?').click();
     expect(el.view?.password).toBe('correct horse');
-    expect((el.view as ReturnType<typeof scriptedView>).calls).toEqual([['submitPassword'], ['forgotPassword']]);
+    expect((el.view as ReturnType<typeof scriptedView>).calls).toEqual([
+      ['submitPassword', 'ada@acme.test'],
+      ['forgotPassword', 'ada@acme.test'],
+    ]);
   });
 
   it('reset: new-password and a meter with the verdict, warning and suggestions in a polite region', async () => {
-    const el = await show(SCREENS[3] as FactorScreen, { strength: WEAK });
+    const el = await show(SCREENS[3] as FactorScreen);
     expect(find<HTMLInputElement>(el, '#new-password').autocomplete).toBe('new-password');
     const meter = find<HTMLMeterElement>(el, 'meter');
     expect(meter.value).toBe(1);
@@ -104,20 +108,23 @@ describe('factor screens', () => {
 
   it('reset: a breached password says so, not only its score', async () => {
     const breached = { ...WEAK, score: 4, breached: true };
-    const el = await show(SCREENS[3] as FactorScreen, { strength: breached });
+    const el = await show({ ...base, screen: 'password-reset', strength: breached, checking: false });
     expect(textOf(find(el, '#new-password-feedback'))).toBe(
       'This password has appeared in a data breach. Choose another one.',
     );
   });
 
-  it('forgot password: the email goes to the view; the sent screen does not say whether it exists', async () => {
+  it('reset sent: the same words for any address, "Resend" and "sent again" announced', async () => {
     const el = await show(SCREENS[1] as FactorScreen);
-    find<HTMLFormElement>(el, 'form').requestSubmit();
-    expect((el.view as ReturnType<typeof scriptedView>).calls).toEqual([['submitForgotPassword', 'ada@acme.test']]);
-    const sent = await show(SCREENS[2] as FactorScreen);
-    expect(textOf(find(sent, '.intro'))).toBe(
-      'If an account is associated with that email, a reset link has been sent.',
-    );
+    expect(textOf(find(el, '.intro'))).toBe('If an account is associated with that email, a reset link has been sent.');
+    expect(textOf(find(el, '[role="status"]'))).toBe('We sent another link.');
+    button(el, 'Resend').click();
+    expect((el.view as ReturnType<typeof scriptedView>).calls).toEqual([['resendPasswordReset']]);
+  });
+
+  it('reset: while the first check runs, the meter says so', async () => {
+    const el = await show(SCREENS[2] as FactorScreen);
+    expect(textOf(find(el, '#new-password-feedback'))).toBe('Checking your password…');
   });
 
   it('totp enrolment: the QR as a data image with words, the key in fours with a copy, a one-time-code field', async () => {

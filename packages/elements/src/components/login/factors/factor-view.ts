@@ -46,10 +46,16 @@ interface Base {
  */
 export type FactorScreen =
   | (Base & { screen: 'password'; email: string })
-  | (Base & { screen: 'forgot-password'; email: string })
-  | { screen: 'forgot-password-sent'; email: string }
-  | (Base & { screen: 'reset-password'; email?: string | undefined })
+  | (Base & { screen: 'password-reset-sent'; email: string; sends: number })
+  | (Base & {
+      screen: 'password-reset';
+      /** The latest strength check of what was typed; null before the first answer. */
+      strength: PasswordStrength | null;
+      /** A strength check is under way. */
+      checking: boolean;
+    })
   | (Base & { screen: 'mfa-choose'; organizationName: string; methods: readonly MfaMethod[] })
+  /** `qrCode` and `secret` are empty while they are being created. */
   | (Base & { screen: 'totp-enrol'; organizationName: string; qrCode: string; secret: string })
   | (Base & { screen: 'sms-enrol'; organizationName: string })
   | (Base & {
@@ -80,10 +86,6 @@ export interface FactorView {
   readonly password: string;
   /** The password shows as text (the show/hide toggle is pressed). */
   readonly passwordShown: boolean;
-  /** The latest strength check of the new password; null before the first answer. */
-  readonly strength: PasswordStrength | null;
-  /** A strength check is under way. */
-  readonly checkingStrength: boolean;
   /** The digits typed into a code field. */
   readonly code: string;
   readonly recoveryCode: string;
@@ -94,10 +96,13 @@ export interface FactorView {
   setCode(value: string): void;
   setRecoveryCode(value: string): void;
   setPhone(value: string): void;
-  submitPassword(): void;
-  /** "Forgot password?": to the reset request screen. */
-  forgotPassword(): void;
-  submitForgotPassword(email: string): void;
+  /** Signs in with `email` and the password field's text. */
+  submitPassword(email: string): void;
+  /** "Forgot password?": emails a reset link to `email`. */
+  forgotPassword(email: string): void;
+  /** Sends the reset link again. */
+  resendPasswordReset(): void;
+  /** Sets the password field's text as the new password (the reset link's screen). */
   submitNewPassword(): void;
   back(): void;
   chooseMethod(method: MfaMethod): void;

@@ -6,7 +6,7 @@ import { resolveMessages } from '../../../i18n/messages.js';
 import { themeStyles } from '../../../internal/theme.styles.js';
 import { loginStyles } from '../login.styles.js';
 import { codeDigits } from '../code-digits.js';
-import type { FactorScreen, FactorView, PasswordStrength } from './factor-view.js';
+import type { FactorScreen, FactorView } from './factor-view.js';
 import { factorStyles } from './factor.styles.js';
 import { renderFactorScreen } from './index.js';
 
@@ -23,7 +23,7 @@ export type Calls = unknown[][];
 
 /** A view over fixed words and editable fields, recording each action; `onChange` re-renders. */
 export function scriptedView(
-  options: { locale?: OrgAuthLocale; strength?: PasswordStrength | null; password?: string; shown?: boolean } = {},
+  options: { locale?: OrgAuthLocale; password?: string; shown?: boolean } = {},
   onChange: () => void = () => {},
 ): FactorView & { calls: Calls } {
   const calls: Calls = [];
@@ -52,8 +52,6 @@ export function scriptedView(
     get passwordShown() {
       return state.passwordShown;
     },
-    strength: options.strength ?? null,
-    checkingStrength: false,
     get code() {
       return state.code;
     },
@@ -71,7 +69,7 @@ export function scriptedView(
     setPhone: (phone) => set({ phone }),
     submitPassword: record('submitPassword'),
     forgotPassword: record('forgotPassword'),
-    submitForgotPassword: record('submitForgotPassword'),
+    resendPasswordReset: record('resendPasswordReset'),
     submitNewPassword: record('submitNewPassword'),
     back: record('back'),
     chooseMethod: record('chooseMethod'),

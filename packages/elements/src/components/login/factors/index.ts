@@ -2,12 +2,7 @@ import type { TemplateResult } from 'lit';
 import type { FactorScreen, FactorView } from './factor-view.js';
 import { renderSmsEnrolScreen, renderTotpEnrolScreen } from './mfa-enrol.js';
 import { renderMfaChooseScreen, renderMfaVerifyScreen, renderRecoveryCodeScreen } from './mfa-verify.js';
-import {
-  renderForgotPasswordScreen,
-  renderForgotPasswordSentScreen,
-  renderPasswordScreen,
-  renderResetPasswordScreen,
-} from './password-screens.js';
+import { renderPasswordResetScreen, renderPasswordResetSentScreen, renderPasswordScreen } from './password-screens.js';
 import { renderRecoveryCodesScreen } from './recovery-codes.js';
 
 export { resolveFactorMessages } from '../../../i18n/factor-messages.js';
@@ -24,12 +19,10 @@ export function renderFactorScreen(screen: FactorScreen, view: FactorView): Temp
   switch (screen.screen) {
     case 'password':
       return renderPasswordScreen(screen, view);
-    case 'forgot-password':
-      return renderForgotPasswordScreen(screen, view);
-    case 'forgot-password-sent':
-      return renderForgotPasswordSentScreen(screen, view);
-    case 'reset-password':
-      return renderResetPasswordScreen(screen, view);
+    case 'password-reset-sent':
+      return renderPasswordResetSentScreen(screen, view);
+    case 'password-reset':
+      return renderPasswordResetScreen(screen, view);
     case 'mfa-choose':
       return renderMfaChooseScreen(screen, view);
     case 'totp-enrol':

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { format } from '../../../i18n/format.js';
-import type { FactorView } from './factor-view.js';
+import type { FactorView, PasswordStrength } from './factor-view.js';
 
 /** An eye, the show/hide toggle's mark (decorative: the button's `aria-label` names it). */
 const EYE = svg`<path d="M1.5 10S4.8 4 10 4s8.5 6 8.5 6-3.3 6-8.5 6S1.5 10 1.5 10Z" fill="none" stroke="currentColor" stroke-width="1.6"/><circle cx="10" cy="10" r="2.6" fill="currentColor"/>`;
@@ -13,14 +13,18 @@ const EYE_OFF = svg`${EYE}<path d="M3 17 17 3" stroke="currentColor" stroke-widt
  * the same verdict in words with zxcvbn's warning and suggestions (the server's words) in a polite
  * live region, so the feedback is never colour alone and is read out as the person types.
  */
-export function strengthMeter(view: FactorView, id: string): TemplateResult {
+export function strengthMeter(
+  view: FactorView,
+  id: string,
+  s: PasswordStrength | null,
+  checking: boolean,
+): TemplateResult {
   const m = view.messages;
-  const s = view.strength;
   const verdict = s
     ? s.breached
       ? m['password.breached']
       : `${format(m['password.strength'], { score: String(s.score) }).join('')}. ${s.valid ? m['password.accepted'] : m['password.tooWeak']}`
-    : view.checkingStrength
+    : checking
       ? m['password.checking']
       : '';
   const advice = s && !s.breached ? [s.warning, ...s.suggestions].filter((t) => t !== '') : [];
@@ -50,20 +54,24 @@ export function strengthMeter(view: FactorView, id: string): TemplateResult {
 export interface PasswordFieldOptions {
   id: string;
   label: string;
-  /** `new-password` shows the strength meter and lets password managers offer a generated one. */
+  /** `new-password` lets password managers offer a generated one. */
   autocomplete: 'current-password' | 'new-password';
   busy: boolean;
   invalid: boolean;
+  /** The screen starts on this field (default true). */
+  initialFocus?: boolean;
+  /** With `new-password`: the latest strength check, and whether one is under way. */
+  strength?: { strength: PasswordStrength | null; checking: boolean };
 }
 
 /**
  * A labelled password input with a show/hide toggle: a real button (`aria-pressed`, named "Show
  * password", `aria-controls` the field) that switches the input between `password` and `text`; with
- * `new-password`, the strength meter follows.
+ * `strength`, the strength meter follows.
  */
 export function passwordField(view: FactorView, o: PasswordFieldOptions): TemplateResult {
   const m = view.messages;
-  const isNew = o.autocomplete === 'new-password';
+  const meter = o.strength;
   const onInput = (event: Event) => view.setPassword((event.currentTarget as HTMLInputElement).value);
   return html`<label part="label" for=${o.id}>${o.label}</label>
     <div class="password-row" part="password-row">
@@ -76,11 +84,11 @@ export function passwordField(view: FactorView, o: PasswordFieldOptions): Templa
         spellcheck="false"
         autocapitalize="none"
         required
-        data-initial-focus
+        ?data-initial-focus=${o.initialFocus ?? true}
         .value=${live(view.password)}
         ?readonly=${o.busy}
         aria-invalid=${o.invalid ? 'true' : 'false'}
-        aria-describedby=${isNew ? `${o.id}-feedback alert` : 'alert'}
+        aria-describedby=${meter ? `${o.id}-feedback alert` : 'alert'}
         @input=${onInput}
       />
       <button
@@ -95,5 +103,5 @@ export function passwordField(view: FactorView, o: PasswordFieldOptions): Templa
         <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">${view.passwordShown ? EYE_OFF : EYE}</svg>
       </button>
     </div>
-    ${isNew ? strengthMeter(view, o.id) : nothing}`;
+    ${meter ? strengthMeter(view, o.id, meter.strength, meter.checking) : nothing}`;
 }
