@@ -70,7 +70,7 @@ export const ChooseMethod = story({
   ...base,
   screen: 'mfa-choose',
   organizationName: ORG,
-  methods: ['totp', 'sms_otp'],
+  methods: ['totp', 'smsOtp'],
 });
 export const TotpEnrol = story({
   ...base,
@@ -90,7 +90,7 @@ export const VerifyTotp = story({
 export const VerifySms = story({
   ...base,
   screen: 'mfa-verify',
-  method: 'sms_otp',
+  method: 'smsOtp',
   organizationName: ORG,
   phone: '+1 ••• ••• 4567',
   otherMethods: false,

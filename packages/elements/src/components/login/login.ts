@@ -98,7 +98,7 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @csspart strength-feedback - The strength in words, and the checker's warning and suggestions.
  * @csspart forgot-password-button - "Forgot password?" (also `link-button`).
  * @csspart mfa-methods - The list of second-factor methods to choose from.
- * @csspart mfa-method-button - One method's button; `data-method` names it (`totp`, `sms_otp`).
+ * @csspart mfa-method-button - One method's button; `data-method` names it (`totp`, `smsOtp`).
  * @csspart totp-qr - The authenticator app's QR code image.
  * @csspart totp-key - The authenticator app's setup key, in groups of four.
  * @csspart copy-button - "Copy key" / "Copy codes" (also `secondary-button`).

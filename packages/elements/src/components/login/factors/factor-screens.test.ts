@@ -32,14 +32,14 @@ const SCREENS: FactorScreen[] = [
   { ...base, screen: 'password-reset-sent', email: 'ada@acme.test', sends: 2 },
   { ...base, screen: 'password-reset', strength: null, checking: true },
   { ...base, screen: 'password-reset', strength: WEAK, checking: false },
-  { ...base, screen: 'mfa-choose', organizationName: 'Acme', methods: ['totp', 'sms_otp'] },
+  { ...base, screen: 'mfa-choose', organizationName: 'Acme', methods: ['totp', 'smsOtp'] },
   { ...base, screen: 'totp-enrol', organizationName: 'Acme', qrCode: QR_PNG, secret: SECRET },
   { ...base, screen: 'sms-enrol', organizationName: 'Acme' },
   { ...base, screen: 'mfa-verify', method: 'totp', organizationName: 'Acme', otherMethods: true },
   {
     ...base,
     screen: 'mfa-verify',
-    method: 'sms_otp',
+    method: 'smsOtp',
     organizationName: 'Acme',
     phone: '+1•••••4567',
     otherMethods: false,
@@ -152,9 +152,9 @@ describe('factor screens', () => {
 
   it('choose: one button per method, in the order given; verify offers a recovery code and, for SMS, a new code', async () => {
     const choose = await show(SCREENS[4] as FactorScreen);
-    expect(findAll(choose, '[part~="mfa-method-button"]').map((b) => b.dataset.method)).toEqual(['totp', 'sms_otp']);
+    expect(findAll(choose, '[part~="mfa-method-button"]').map((b) => b.dataset.method)).toEqual(['totp', 'smsOtp']);
     button(choose, 'Text message').click();
-    expect((choose.view as ReturnType<typeof scriptedView>).calls).toEqual([['chooseMethod', 'sms_otp']]);
+    expect((choose.view as ReturnType<typeof scriptedView>).calls).toEqual([['chooseMethod', 'smsOtp']]);
     const sms = await show(SCREENS[8] as FactorScreen);
     expect(textOf(find(sms, '.intro'))).toBe('We texted a 6-digit code to +1•••••4567.');
     button(sms, 'Text me a new code').click();

@@ -1,7 +1,7 @@
 import type { OrgAuthFactorMessages } from '../../../i18n/factor-messages.js';
 
-/** A second factor a member can enrol or verify with (Stytch's `allowed_mfa_methods` names). */
-export type MfaMethod = 'totp' | 'sms_otp';
+/** A second factor a member can enrol or verify with (the login's `MfaProduct` names). */
+export type MfaMethod = 'totp' | 'smsOtp';
 
 /** The strength check's answer as the meter shows it (`POST /b2b/passwords/strength_check`). */
 export interface PasswordStrength {

@@ -10,7 +10,7 @@ export function renderMfaChooseScreen(s: Screen<'mfa-choose'>, view: FactorView)
   const m = view.messages;
   const words: Record<MfaMethod, [string, string]> = {
     totp: [m['mfa.totp'], m['mfa.totpHint']],
-    sms_otp: [m['mfa.sms'], m['mfa.smsHint']],
+    smsOtp: [m['mfa.sms'], m['mfa.smsHint']],
   };
   return html`
     ${heading(m['mfa.chooseHeading'])}
@@ -36,7 +36,7 @@ export function renderMfaChooseScreen(s: Screen<'mfa-choose'>, view: FactorView)
 export function renderMfaVerifyScreen(s: Screen<'mfa-verify'>, view: FactorView): TemplateResult {
   const m = view.messages;
   const message = s.error ? errorMessage(s.error, m) : null;
-  const sms = s.method === 'sms_otp';
+  const sms = s.method === 'smsOtp';
   const intro = sms
     ? format(m['verify.smsIntro'], { phone: html`<b class="email">${s.phone ?? ''}</b>` })
     : format(m['verify.totpIntro'], { organization: s.organizationName });
