@@ -86,6 +86,7 @@ export const VerifyTotp = story({
   method: 'totp',
   organizationName: ORG,
   otherMethods: true,
+  recovery: true,
 });
 export const VerifySms = story({
   ...base,
@@ -94,6 +95,7 @@ export const VerifySms = story({
   organizationName: ORG,
   phone: '+1 ••• ••• 4567',
   otherMethods: false,
+  recovery: true,
 });
 export const VerifyBusy = story({
   ...base,
@@ -102,6 +104,7 @@ export const VerifyBusy = story({
   method: 'totp',
   organizationName: ORG,
   otherMethods: false,
+  recovery: true,
 });
 export const RecoveryCode = story({ ...base, screen: 'recovery-code' });
 export const RecoveryCodes = story({ screen: 'recovery-codes', organizationName: ORG, codes: CODES });

@@ -35,7 +35,7 @@ const SCREENS: FactorScreen[] = [
   { ...base, screen: 'mfa-choose', organizationName: 'Acme', methods: ['totp', 'smsOtp'] },
   { ...base, screen: 'totp-enrol', organizationName: 'Acme', qrCode: QR_PNG, secret: SECRET },
   { ...base, screen: 'sms-enrol', organizationName: 'Acme' },
-  { ...base, screen: 'mfa-verify', method: 'totp', organizationName: 'Acme', otherMethods: true },
+  { ...base, screen: 'mfa-verify', method: 'totp', organizationName: 'Acme', otherMethods: true, recovery: true },
   {
     ...base,
     screen: 'mfa-verify',
@@ -43,6 +43,7 @@ const SCREENS: FactorScreen[] = [
     organizationName: 'Acme',
     phone: '+1•••••4567',
     otherMethods: false,
+    recovery: false,
   },
   { ...base, screen: 'recovery-code' },
   { screen: 'recovery-codes', organizationName: 'Acme', codes: CODES },
@@ -158,9 +159,13 @@ describe('factor screens', () => {
     const sms = await show(SCREENS[8] as FactorScreen);
     expect(textOf(find(sms, '.intro'))).toBe('We texted a 6-digit code to +1•••••4567.');
     button(sms, 'Text me a new code').click();
-    button(sms, 'Use a recovery code instead').click();
-    expect((sms.view as ReturnType<typeof scriptedView>).calls).toEqual([['resendSms'], ['useRecoveryCode']]);
-    expect(findAll(sms, 'button').map((b) => textOf(b))).not.toContain('Use another method');
+    expect((sms.view as ReturnType<typeof scriptedView>).calls).toEqual([['resendSms']]);
+    expect(findAll(sms, 'button').map((b) => textOf(b))).toEqual(['Verify', 'Text me a new code']);
+    const totp = await show(SCREENS[7] as FactorScreen);
+    expect(findAll(totp, '.actions button').map((b) => textOf(b))).toEqual([
+      'Use a recovery code instead',
+      'Use another method',
+    ]);
   });
 
   it('recovery codes: all ten listed, copy and download hand them to the view', async () => {

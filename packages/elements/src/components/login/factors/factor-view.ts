@@ -66,6 +66,8 @@ export type FactorScreen =
       phone?: string | undefined;
       /** Other enrolled or allowed methods exist: "Use another method" shows. */
       otherMethods: boolean;
+      /** The member has recovery codes (they come with an authenticator app): "Use a recovery code instead" shows. */
+      recovery: boolean;
     })
   | (Base & { screen: 'recovery-code' })
   | { screen: 'recovery-codes'; organizationName: string; codes: readonly string[] };

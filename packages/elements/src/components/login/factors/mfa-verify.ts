@@ -31,7 +31,8 @@ export function renderMfaChooseScreen(s: Screen<'mfa-choose'>, view: FactorView)
 
 /**
  * The second step of a sign-in: the code from the authenticator app or the text message, with
- * "Use a recovery code instead", and (SMS) a new code or (several methods) another method.
+ * "Use a recovery code instead" (with an authenticator app enrolled), and (SMS) a new code or
+ * (several methods) another method.
  */
 export function renderMfaVerifyScreen(s: Screen<'mfa-verify'>, view: FactorView): TemplateResult {
   const m = view.messages;
@@ -50,7 +51,7 @@ export function renderMfaVerifyScreen(s: Screen<'mfa-verify'>, view: FactorView)
     </form>
     <div class="actions">
       ${sms ? html`<button class="secondary" part="secondary-button resend-button" type="button" ?disabled=${s.busy} @click=${() => view.resendSms()}>${m['verify.resend']}</button>` : nothing}
-      <button class="link" part="link-button recovery-code-button" type="button" ?disabled=${s.busy} @click=${() => view.useRecoveryCode()}>${m['verify.useRecovery']}</button>
+      ${s.recovery ? html`<button class="link" part="link-button recovery-code-button" type="button" ?disabled=${s.busy} @click=${() => view.useRecoveryCode()}>${m['verify.useRecovery']}</button>` : nothing}
       ${s.otherMethods ? html`<button class="link" part="link-button" type="button" ?disabled=${s.busy} @click=${() => view.useOtherMethod()}>${m['verify.otherMethod']}</button>` : nothing}
     </div>
   `;
