@@ -10,12 +10,13 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The core's size budget in bytes (gzip), with small headroom over what the whole entry loads at
- * once (11.3 KB: the base client 4.7 KB, every flow about 2.8 KB more, the login machine and
- * `authenticateByUrl` about 3.4 KB more, the stand-ins of passwords and second factors about 0.3 KB;
- * those flows themselves, 1.5 KB, load on their first call and are printed apart). The product's
- * target is {@link CORE_TARGET}.
+ * once (12.2 KB: the base client 4.7 KB, every flow about 2.8 KB more, the login machine and
+ * `authenticateByUrl` about 3.4 KB more, the steps of passwords and second factors about 0.9 KB
+ * (their reducer and the stand-ins of their flows and actions); those flows and the login's
+ * requests for them, 3.3 KB, load on first use and are printed apart). The product's target is
+ * {@link CORE_TARGET}.
  */
-export const CORE_BUDGET = 11.5 * 1024;
+export const CORE_BUDGET = 12.5 * 1024;
 /** Target of the whole entry: a third of Stytch's headless B2B client (22.4 KB gzip). */
 export const CORE_TARGET = 7.5 * 1024;
 /** Budget of an app composing discovery and sessions only (headroom over what it measures). */

@@ -108,7 +108,11 @@ export function createAuthenticateByUrl(
       strip();
       return Promise.reject(redirectError(errorType));
     }
-    if (!parsed.handled) return Promise.resolve({ ...parsed, handled: false });
+    if (!parsed.handled) {
+      // A reset link's token is spent later, by the reset screen: out of the address bar now all the same.
+      if (parsed.redirectType === 'reset_password' || parsed.tokenType === 'multi_tenant_passwords') strip();
+      return Promise.resolve({ ...parsed, handled: false });
+    }
     const key = `${parsed.tokenType}:${parsed.token}`;
     let call = calls.get(key);
     if (!call) {

@@ -8,3 +8,8 @@ export { createOtpsSmsFlow } from './flows/otps-sms.js';
 export { createPasswordsFlow } from './flows/passwords.js';
 export { createRecoveryCodesFlow } from './flows/recovery-codes.js';
 export { createTotpFlow } from './flows/totp.js';
+// The login's second-factor steps as pure functions (for stories and custom UIs driving
+// `loginReducer` with `MFA_STEP_ENTERED`), and the strength check's typing pause.
+export { mfaContext } from './machines/login-mfa-context.js';
+export { mfaEntryState, mfaStep } from './machines/login-mfa-entry.js';
+export { STRENGTH_CHECK_DELAY_MS } from './machines/login-factors.js';

@@ -37,6 +37,7 @@ export { initialLoginState, loginReducer } from './machines/login-machine.js';
 export { createLoginController } from './machines/login-controller.js';
 export { DEFAULT_LOGIN_PRODUCTS } from './machines/login-config.js';
 export { oauthProvidersFor } from './machines/login-oauth.js';
+export type { LoginFactorEvent, LoginFactorState, MfaContext } from './machines/login-factor-state.js';
 export type {
   DirectLoginForSingleMembershipConfig,
   EmailMagicLinksOptions,
@@ -44,7 +45,9 @@ export type {
   EmailOtpOptions,
   LoginConfig,
   LoginProduct,
+  MfaProduct,
   OAuthOptions,
+  PasswordOptions,
   OAuthProviderConfig,
 } from './machines/login-config.js';
 export type {

@@ -2,7 +2,24 @@ import type { OAuthProviderType } from '../protocol/oauth-types.js';
 import type { DiscoveredOrganization } from '../protocol/types.js';
 
 /** Ways in the login offers, in the order it offers them (Stytch's prebuilt UI product names). */
-export type LoginProduct = 'emailMagicLinks' | 'emailOtp' | 'sso' | 'oauth';
+export type LoginProduct = 'emailMagicLinks' | 'emailOtp' | 'sso' | 'oauth' | 'passwords';
+
+/** Second factors the login can walk (Stytch's `B2BMFAProducts`): an authenticator app, SMS codes. */
+export type MfaProduct = 'totp' | 'smsOtp';
+
+/** Options of the password reset mails the login sends (Stytch's `B2BPasswordOptions`). */
+export interface PasswordOptions {
+  /** Where the mail's link leads when the email must be verified first. */
+  loginRedirectURL?: string;
+  /** Where the reset link leads (the page with this login, which shows the reset screen). */
+  resetPasswordRedirectURL?: string;
+  /** Where a discovery reset link leads; default the client's `redirectUrls.discovery`. */
+  discoveryRedirectURL?: string;
+  resetPasswordExpirationMinutes?: number;
+  resetPasswordTemplateId?: string;
+  verifyEmailTemplateId?: string;
+  locale?: string;
+}
 
 /** How an email address is proven: a link to follow, or a code to type. */
 export type EmailMethod = Extract<LoginProduct, 'emailMagicLinks' | 'emailOtp'>;
@@ -81,6 +98,12 @@ export interface LoginConfig {
   directCreateOrganizationForNoMembership?: boolean;
   /** Hide and refuse "Create an organization" in discovery. */
   disableCreateOrganization?: boolean;
+  /** The reset mails when `products` has `passwords`. */
+  passwordOptions?: PasswordOptions;
+  /** The second factors offered to enrol, in this order (default `['totp', 'smsOtp']`). */
+  mfaProductOrder?: readonly MfaProduct[];
+  /** Only these second factors are offered to enrol (default: every one the organization allows). */
+  mfaProductInclude?: readonly MfaProduct[];
 }
 
 /** The products a login offers when its configuration names none. */

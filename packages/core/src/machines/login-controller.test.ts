@@ -141,9 +141,11 @@ describe('createLoginController', () => {
     expect(login.getState()).toBe(initialLoginState);
     expect(transport.requests).toEqual([]);
     // start() runs once per login: the same promise, not a second look at another URL.
-    expect(login.start('http://localhost:3000/?token=t&stytch_token_type=multi_tenant_passwords')).toBe(login.start());
+    expect(login.start('http://localhost:3000/?token=t&stytch_token_type=multi_tenant_impersonation')).toBe(
+      login.start(),
+    );
     const other = client.createLogin();
-    await other.start('http://localhost:3000/?token=t&stytch_token_type=multi_tenant_passwords');
+    await other.start('http://localhost:3000/?token=t&stytch_token_type=multi_tenant_impersonation');
     expect(other.getState()).toMatchObject({ step: 'error', error: { code: 'redirect_error' } });
     expect(transport.requests).toEqual([]);
   });

@@ -1,16 +1,22 @@
 import { createStore } from 'zustand/vanilla';
 import { isOrgAuthError, OrgAuthApiError, OrgAuthError } from '../errors.js';
 import type { ApiErrorType } from '../protocol/errors.js';
+import type { B2BAuthenticateMfaResponse } from '../protocol/mfa-types.js';
 import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
 import { validateSlug } from '../slug.js';
 import type { AuthState } from '../state/auth-state.js';
 import { DEFAULT_LOGIN_PRODUCTS, directLoginOrganization } from './login-config.js';
 import { createEmailActions } from './login-email.js';
+import { lazyFlow } from '../flows/lazy.js';
+import type { FactorActions } from './login-factors.js';
 import { initialLoginState, loginReducer } from './login-machine.js';
 import { createOAuthActions } from './login-oauth.js';
 import type { LoginEvent, LoginState } from './login-state.js';
 import type { LoginClient, LoginController, LoginControllerOptions } from './login-types.js';
 
+/** The methods of `FactorActions` (login-factors.ts), for their stand-ins; login-mfa.test.ts checks the list. */
+export const FACTOR_ACTIONS =
+  'submitPassword forgotPassword resendPasswordReset checkPasswordStrength submitNewPassword chooseMfaMethod submitMfaCode sendSms mfaRequired';
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const asError = (error: unknown): OrgAuthError =>
   isOrgAuthError(error) ? error : new OrgAuthError('network_error', String(error), { cause: error });
@@ -92,12 +98,13 @@ export function createLoginController(client: LoginClient, options: LoginControl
       fail(error);
     }
   };
-  // A signed-in answer signs in here too; an MFA-pending one (no member session) leaves the step as it is.
-  const enter = (work: () => Promise<{ member: Member; organization: Organization; member_session: unknown }>) =>
-    attempt(async () => {
-      const response = await work();
-      if (response.member_session) signedIn(response);
-    });
+  // A primary or second factor's answer: signed in, or (`mfa_required`) the second factor's first
+  // step; another primary factor owed (`primary_required`) leaves the step as it is.
+  const authenticated = async (response: B2BAuthenticateMfaResponse) => {
+    if (response.member_session) return void signedIn(response);
+    if (response.mfa_required) await factors.mfaRequired(response);
+  };
+  const enter = (work: () => Promise<B2BAuthenticateMfaResponse>) => attempt(async () => authenticated(await work()));
   // A proven email's organizations: the chooser, unless the configuration enters or creates one at once.
   const discovered = async (email: string, organizations: DiscoveredOrganization[]) => {
     dispatch({ type: 'DISCOVERED', email, organizations });
@@ -115,11 +122,17 @@ export function createLoginController(client: LoginClient, options: LoginControl
       // Without a token the URL may still carry `stytch_error` (SSO failed): authenticateByUrl rejects with it.
       const result = await client.authenticateByUrl({ href, session_duration_minutes });
       if (!result) return await settle();
+      // A password reset link: the reset screen, which spends the token with the new password.
+      if (
+        !result.handled &&
+        (result.redirectType === 'reset_password' || result.tokenType === 'multi_tenant_passwords')
+      )
+        return void dispatch({ type: 'RESET_OPENED', token: result.token, tokenType: result.tokenType });
       // Terse like every SDK message (the size budget): UIs word errors by code, not by message.
       if (!result.handled) throw new OrgAuthError('redirect_error', result.tokenType);
       // SSO, OAuth and organization links (login, signup, invite) sign in; discovery tokens lead to the chooser.
       const { data } = result;
-      if (!('discovered_organizations' in data)) return void (data.member_session && signedIn(data));
+      if (!('discovered_organizations' in data)) return await authenticated(data);
       await discovered(data.email_address, data.discovered_organizations);
     } catch (error) {
       // No form to show it on: the attempt is over (the error step).
@@ -127,6 +140,15 @@ export function createLoginController(client: LoginClient, options: LoginControl
       fail(error);
     }
   };
+  // Passwords and second factors: loaded on their first use (flows/lazy.ts says why).
+  const factors = lazyFlow<FactorActions>(
+    () =>
+      import('./login-factors.js').then((m) =>
+        m.createFactorActions({ client, config, state, dispatch, attempt, valid, discovered, authenticated }),
+      ),
+    FACTOR_ACTIONS,
+  );
+  const { mfaRequired: _, ...factorActions } = factors;
   let started: Promise<void> | undefined;
   const controller: LoginController = {
     config,
@@ -146,8 +168,14 @@ export function createLoginController(client: LoginClient, options: LoginControl
     },
     // Once per login, whoever calls: a React effect runs twice in StrictMode, and a token is spent once.
     start: (href) => (started ??= begin(href)),
-    ...createEmailActions({ client, config, state, dispatch, attempt, valid, discovered }),
+    ...createEmailActions({ client, config, state, dispatch, attempt, valid, discovered, authenticated }),
     ...createOAuthActions({ client, config, state, dispatch, attempt }),
+    ...factorActions,
+    openPassword: (email = '') =>
+      void (config.products.includes('passwords') && dispatch({ type: 'PASSWORD_OPENED', email })),
+    openMfaChoice: () => void dispatch({ type: 'MFA_CHOOSE_OPENED' }),
+    openRecoveryCode: () => void dispatch({ type: 'RECOVERY_CODE_OPENED' }),
+    saveRecoveryCodes: () => void dispatch({ type: 'RECOVERY_CODES_SAVED' }),
     back: () => go({ type: 'BACK' }),
     async chooseOrganization(organization_id) {
       if (!dispatch({ type: 'ORGANIZATION_CHOSEN', organizationId: organization_id })) return;

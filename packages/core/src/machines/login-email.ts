@@ -1,3 +1,4 @@
+import type { B2BAuthenticateMfaResponse } from '../protocol/mfa-types.js';
 import type { CommonResponse, DiscoveredOrganization } from '../protocol/types.js';
 import type { EmailMethod, LoginConfig, LoginProduct } from './login-config.js';
 import type { LoginEvent, LoginState } from './login-state.js';
@@ -16,6 +17,8 @@ export interface EmailActionContext {
   valid(email: string): boolean;
   /** Shows the organizations found for a proven email (or enters one directly). */
   discovered(email: string, organizations: DiscoveredOrganization[]): Promise<void>;
+  /** A sign-in's answer: signed in, or the second factor's first step (login-controller.ts). */
+  authenticated(response: B2BAuthenticateMfaResponse): Promise<void>;
 }
 
 /**
@@ -32,6 +35,7 @@ export function createEmailActions({
   attempt,
   valid,
   discovered,
+  authenticated,
 }: EmailActionContext): Pick<LoginController, 'submitEmail' | 'resend' | 'submitCode'> {
   // The organization the email path signs in to; none in discovery (or when the page failed to load).
   const organizationId = () => state().flow?.organization?.organization_id;
@@ -88,15 +92,14 @@ export function createEmailActions({
           const found = await otps.email.discovery.authenticate({ code, email_address });
           return discovered(found.email_address, found.discovered_organizations);
         }
-        const response = await otps.email.authenticate({
-          code,
-          email_address,
-          organization_id,
-          session_duration_minutes: sessionOptions?.sessionDurationMinutes,
-        });
-        // An MFA-pending answer (no member session) leaves the step as it is.
-        if (response.member_session)
-          dispatch({ type: 'SIGNED_IN', member: response.member, organization: response.organization });
+        await authenticated(
+          await otps.email.authenticate({
+            code,
+            email_address,
+            organization_id,
+            session_duration_minutes: sessionOptions?.sessionDurationMinutes,
+          }),
+        );
       });
     },
   };

@@ -1,4 +1,5 @@
 import type { OrgAuthError } from '../errors.js';
+import { factorsReducer } from './login-factors-machine.js';
 import type { LoginEvent, LoginFlow, LoginState } from './login-state.js';
 
 /** The first screen of discovery: an empty email form. */
@@ -81,7 +82,18 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
       return state.step === 'create-organization' && !state.busy ? { ...state, busy: true, error: null } : state;
     case 'SIGNED_IN':
       // The same sign-in again (the store echoing the answer just applied) changes nothing.
-      return state.step === 'signed-in' && state.member === event.member && state.organization === event.organization
+      if (state.step === 'signed-in' && state.member === event.member && state.organization === event.organization)
+        return state;
+      // A TOTP enrolment's code passed: its recovery codes are shown, once, before going on.
+      if (state.step === 'totp-enroll' && state.busy && state.recoveryCodes.length)
+        return {
+          step: 'recovery-codes-save',
+          recoveryCodes: state.recoveryCodes,
+          member: event.member,
+          organization: event.organization,
+          flow,
+        };
+      return state.step === 'recovery-codes-save'
         ? state
         : { step: 'signed-in', member: event.member, organization: event.organization, flow };
     case 'SIGNED_OUT':
@@ -124,6 +136,8 @@ export function loginReducer(state: LoginState, event: LoginEvent): LoginState {
         : state;
     case 'OAUTH_REDIRECTING':
       return { step: 'oauth-redirecting', provider: event.provider, flow };
+    default:
+      return factorsReducer(state, event);
   }
 }
 
@@ -143,8 +157,24 @@ function back(state: LoginState): LoginState {
     case 'email':
     case 'email-sent':
     case 'sso-email':
+    case 'password':
       if (flow && state.step !== 'email-sent') return home(flow);
       return state.step === 'email' ? state : { step: 'email', email: state.email, busy: false, error: null, flow };
+    case 'password-reset-sent':
+      return { step: 'password', email: state.email, busy: false, error: null, flow };
+    case 'sms-verify':
+      // An enrolment's code: back to the number, to fix it.
+      return state.enrolling && !state.busy
+        ? { step: 'sms-enroll', mfa: state.mfa, phoneNumber: state.phoneNumber, busy: false, error: null, flow }
+        : state;
+    case 'totp-verify':
+    case 'recovery-code':
+    case 'sms-enroll':
+    case 'totp-enroll':
+      // To the choice of another factor, when there is one to choose.
+      return !state.busy && state.mfa.methods.length > 1
+        ? { step: 'mfa-choose', mfa: state.mfa, enrolling: !state.mfa.enrolled.length, busy: false, error: null, flow }
+        : state;
     default:
       return state;
   }
@@ -157,6 +187,15 @@ function withError(state: LoginState, error: OrgAuthError): LoginState {
     case 'create-organization':
     case 'organization-login':
     case 'sso-email':
+    case 'password':
+    case 'password-reset-sent':
+    case 'password-reset':
+    case 'mfa-choose':
+    case 'totp-enroll':
+    case 'totp-verify':
+    case 'sms-enroll':
+    case 'sms-verify':
+    case 'recovery-code':
       return { ...state, busy: false, error };
     case 'choose-organization':
       return { ...state, busyOrganizationId: null, error };

@@ -3,6 +3,7 @@ import type { OAuthProviderType } from '../protocol/oauth-types.js';
 import type { OrganizationBySlug, SsoConnectionSummary } from '../protocol/sso-types.js';
 import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
 import type { EmailMethod } from './login-config.js';
+import type { LoginFactorEvent, LoginFactorState } from './login-factor-state.js';
 
 /** Every screen of the login flow, in the order a discovery sign-up walks them. */
 export const LOGIN_STEPS = [
@@ -17,6 +18,16 @@ export const LOGIN_STEPS = [
   'sso-email', // "Continue with SSO": email → the connection of its domain (several: choose one)
   'sso-redirecting', // leaving for the identity provider
   'oauth-redirecting', // leaving for the OAuth provider ("Continue with Google")
+  'password', // email + password, "Forgot password?"
+  'password-reset-sent', // "Check your email" for the reset link; resend
+  'password-reset', // from the reset link: new password + strength feedback
+  'mfa-choose', // choose a second factor (to enrol, or another enrolled one)
+  'totp-enroll', // QR code + manual key, shown once, then a code from the app
+  'totp-verify', // a code from the authenticator app
+  'sms-enroll', // the phone number to text
+  'sms-verify', // the texted code; resend
+  'recovery-code', // a recovery code instead
+  'recovery-codes-save', // the recovery codes of a new TOTP enrolment, to save once
 ] as const;
 
 /** One of {@link LOGIN_STEPS}. */
@@ -77,6 +88,7 @@ export type LoginState = (
     } & Form)
   | { step: 'sso-redirecting'; connectionId: string }
   | { step: 'oauth-redirecting'; provider: OAuthProviderType }
+  | LoginFactorState
 ) & { flow: LoginFlow | null };
 
 /** Events the login reducer accepts. */
@@ -106,4 +118,5 @@ export type LoginEvent =
   | { type: 'SSO_CANCELED' }
   | { type: 'OAUTH_STARTED' }
   | { type: 'OAUTH_REDIRECTING'; provider: OAuthProviderType }
-  | { type: 'OAUTH_CANCELED' };
+  | { type: 'OAUTH_CANCELED' }
+  | LoginFactorEvent;

@@ -5,18 +5,25 @@ import type { MagicLinksFlow } from '../flows/magic-links.js';
 import type { OAuthFlow } from '../flows/oauth.js';
 import type { OrganizationFlow } from '../flows/organization.js';
 import type { OtpsFlow } from '../flows/otps.js';
+import type { OtpsSmsFlow } from '../flows/otps-sms.js';
+import type { PasswordsFlow } from '../flows/passwords.js';
+import type { RecoveryCodesFlow } from '../flows/recovery-codes.js';
+import type { TotpFlow } from '../flows/totp.js';
 import type { SsoFlow } from '../flows/sso.js';
 import type { OAuthProviderType } from '../protocol/oauth-types.js';
 import type { ParsedAuthenticateUrl } from '../redirect.js';
 import type { AuthState } from '../state/auth-state.js';
-import type { EmailMethod, LoginConfig, LoginProduct } from './login-config.js';
+import type { EmailMethod, LoginConfig, LoginProduct, MfaProduct } from './login-config.js';
 import type { LoginState } from './login-state.js';
 
 /** What the controller uses of a client; a `B2BClient` has all of it. */
 export interface LoginClient {
   readonly store: StoreApi<AuthState>;
   magicLinks: MagicLinksFlow;
-  otps: OtpsFlow;
+  otps: OtpsFlow & { sms: OtpsSmsFlow };
+  passwords: PasswordsFlow;
+  totp: TotpFlow;
+  recoveryCodes: RecoveryCodesFlow;
   discovery: DiscoveryFlow;
   sso: SsoFlow;
   oauth: OAuthFlow;
@@ -103,4 +110,34 @@ export interface LoginController {
    * does not allow it, `invalid_usage` when the login does not offer it.
    */
   startOAuth(provider: OAuthProviderType): Promise<void>;
+  /** "Use a password" (when `products` has `passwords`): the email + password step, the email kept. */
+  openPassword(email?: string): void;
+  /**
+   * Signs in with email and password: into the page's organization (a second factor may follow),
+   * or, in discovery, to the organization chooser. The password is never kept in state.
+   */
+  submitPassword(email: string, password: string): Promise<void>;
+  /** "Forgot password?" on the password step: emails a reset link; the "Check your email" step follows. */
+  forgotPassword(email: string): Promise<void>;
+  /** Sends the reset link again from the "Check your email" step. */
+  resendPasswordReset(): Promise<void>;
+  /**
+   * On the reset screen, as the person types: checks the new password's strength once typing pauses
+   * (`STRENGTH_CHECK_DELAY_MS`), and keeps only the verdict of the last input (`strength`).
+   */
+  checkPasswordStrength(password: string): void;
+  /** Sets the new password with the link's token: signs in (or a second factor follows; in discovery, the chooser). */
+  submitNewPassword(password: string): Promise<void>;
+  /** "Use another method": the choice of second factor (from an MFA step). */
+  openMfaChoice(): void;
+  /** Picks a second factor on the choice step: its enrolment (TOTP creates the QR code at once) or its code. */
+  chooseMfaMethod(method: MfaProduct): Promise<void>;
+  /** The code on `totp-enroll`, `totp-verify`, `sms-verify` or `recovery-code`: signs in when it passes. */
+  submitMfaCode(code: string): Promise<void>;
+  /** Texts a code: to the number typed on `sms-enroll`, or again (resend) on `sms-verify`. */
+  sendSms(phoneNumber?: string): Promise<void>;
+  /** "Use a recovery code" (when the member has an authenticator app enrolled). */
+  openRecoveryCode(): void;
+  /** "I saved my codes" on `recovery-codes-save`: on to signed-in. */
+  saveRecoveryCodes(): void;
 }

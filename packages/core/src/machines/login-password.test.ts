@@ -1,0 +1,218 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fixtureAuthenticateResponse, fixtureDiscoveryResponse, fixtureOrganization } from '../testing/fixtures.js';
+import { fixtureMfaRequiredResponse, fixtureStrengthCheckResponse } from '../testing/mfa-fixtures.js';
+import { fixtureErrorEnvelope, type ScriptedReply } from '../testing/scripted-transport.js';
+import { createTestClient } from '../testing/test-client.js';
+import { STRENGTH_CHECK_DELAY_MS } from './login-factors.js';
+import type { CreateLoginOptions } from './login-types.js';
+
+const EMAIL = 'ada@acme.test';
+const acme = fixtureOrganization({ organization_slug: 'acme' });
+const ok = { request_id: 'r', status_code: 200 };
+const found = () => ({ ...fixtureDiscoveryResponse(), organization_id_hint: null });
+
+function setup(replies: Record<string, ScriptedReply>, options: CreateLoginOptions = {}, href?: string) {
+  const test = createTestClient({
+    ...(href && { href }),
+    replies: { 'POST /b2b/organizations/search': { ...ok, organization: acme }, ...replies },
+  });
+  return { ...test, login: test.client.createLogin({ products: ['emailMagicLinks', 'passwords'], ...options }) };
+}
+const posted = (t: { requests: { method: string; path: string; body: unknown }[] }) =>
+  t.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/b2b/passwords')).map((r) => [r.path, r.body]);
+
+afterEach(() => vi.useRealTimers());
+
+describe('login machine: passwords', () => {
+  it('is offered only with the passwords product', async () => {
+    const { login } = setup({}, { products: ['emailMagicLinks'] });
+    login.openPassword(EMAIL);
+    expect(login.getState().step).toBe('email');
+  });
+
+  it('organization: email + password signs in to the page organization, the password kept out of state', async () => {
+    const { login, transport } = setup(
+      { 'POST /b2b/passwords/authenticate': fixtureAuthenticateResponse() },
+      { organizationSlug: 'acme', sessionOptions: { sessionDurationMinutes: 30 } },
+    );
+    await login.start();
+    login.openPassword();
+    expect(login.getState()).toMatchObject({ step: 'password', email: '', busy: false });
+    const seen: unknown[] = [];
+    login.subscribe((s) => seen.push(s));
+    await login.submitPassword(` ${EMAIL} `, 'correct horse');
+    expect(seen[0]).toEqual({ step: 'password', email: EMAIL, busy: true, error: null, flow: login.getState().flow });
+    expect(JSON.stringify(seen)).not.toContain('correct horse');
+    expect(login.getState()).toMatchObject({ step: 'signed-in' });
+    expect(posted(transport)).toEqual([
+      [
+        '/b2b/passwords/authenticate',
+        {
+          organization_id: acme.organization_id,
+          email_address: EMAIL,
+          password: 'correct horse',
+          session_duration_minutes: 30,
+        },
+      ],
+    ]);
+  });
+
+  it('a wrong password stays on the step with the error; back returns to the organization page', async () => {
+    const { login } = setup(
+      { 'POST /b2b/passwords/authenticate': fixtureErrorEnvelope('unauthorized_credentials', 401) },
+      { organizationSlug: 'acme' },
+    );
+    await login.start();
+    login.openPassword(EMAIL);
+    await login.submitPassword(EMAIL, 'wrong');
+    expect(login.getState()).toMatchObject({
+      step: 'password',
+      busy: false,
+      error: { errorType: 'unauthorized_credentials' },
+    });
+    await login.back();
+    expect(login.getState().step).toBe('organization-login');
+  });
+
+  it('discovery: the password proves the email and the chooser follows', async () => {
+    const { login, transport } = setup({ 'POST /b2b/passwords/discovery/authenticate': found() });
+    login.openPassword(EMAIL);
+    await login.submitPassword(EMAIL, 'pw');
+    expect(login.getState()).toMatchObject({ step: 'choose-organization', email: EMAIL });
+    expect(posted(transport)).toEqual([
+      ['/b2b/passwords/discovery/authenticate', { email_address: EMAIL, password: 'pw' }],
+    ]);
+  });
+
+  it('forgot password: sends the reset mail with passwordOptions, then "Check your email", resend, back', async () => {
+    const { login, transport } = setup(
+      { 'POST /b2b/passwords/email/reset/start': ok },
+      {
+        organizationSlug: 'acme',
+        passwordOptions: { resetPasswordRedirectURL: 'https://app.test/reset', resetPasswordExpirationMinutes: 20 },
+      },
+    );
+    await login.start();
+    login.openPassword();
+    await login.forgotPassword(EMAIL);
+    expect(login.getState()).toMatchObject({ step: 'password-reset-sent', email: EMAIL, sends: 1 });
+    await login.resendPasswordReset();
+    expect(login.getState()).toMatchObject({ step: 'password-reset-sent', sends: 2 });
+    const body = {
+      email_address: EMAIL,
+      reset_password_redirect_url: 'https://app.test/reset',
+      reset_password_expiration_minutes: 20,
+      organization_id: acme.organization_id,
+    };
+    expect(posted(transport)).toEqual([
+      ['/b2b/passwords/email/reset/start', body],
+      ['/b2b/passwords/email/reset/start', body],
+    ]);
+    await login.back();
+    expect(login.getState()).toMatchObject({ step: 'password', email: EMAIL });
+  });
+
+  it('forgot password in discovery refuses a malformed email without a request', async () => {
+    const { login, transport } = setup({});
+    login.openPassword();
+    await login.forgotPassword('nope');
+    expect(login.getState()).toMatchObject({ step: 'password', error: { errorType: 'invalid_email' } });
+    expect(posted(transport)).toEqual([]);
+  });
+});
+
+describe('login machine: the reset screen from the link', () => {
+  const link = 'http://localhost:3000/reset?token=tok&stytch_token_type=multi_tenant_passwords';
+
+  it('opens from the link (token out of the address bar), checks strength debounced, keeps the last verdict', async () => {
+    vi.useFakeTimers();
+    let checks = 0;
+    const { login, platform, transport } = setup(
+      {
+        'POST /b2b/passwords/strength_check': (request) => {
+          checks++;
+          const { password } = request.body as { password: string };
+          return fixtureStrengthCheckResponse({
+            score: password.length > 8 ? 4 : 1,
+            valid_password: password.length > 8,
+          });
+        },
+        'POST /b2b/passwords/email/reset': fixtureAuthenticateResponse(),
+      },
+      {},
+      link,
+    );
+    await login.start();
+    expect(login.getState()).toMatchObject({
+      step: 'password-reset',
+      token: 'tok',
+      tokenType: 'multi_tenant_passwords',
+    });
+    expect(platform.location.href()).toBe('http://localhost:3000/reset');
+    for (const typed of ['h', 'hu', 'hunter', 'hunter2 is long']) login.checkPasswordStrength(typed);
+    expect(checks).toBe(0);
+    await vi.advanceTimersByTimeAsync(STRENGTH_CHECK_DELAY_MS);
+    expect(checks).toBe(1);
+    expect(login.getState()).toMatchObject({ checking: false, strength: { score: 4, valid_password: true } });
+    vi.useRealTimers();
+    login.checkPasswordStrength('');
+    await vi.waitFor(() => expect(login.getState()).toMatchObject({ strength: null }));
+    await login.submitNewPassword('hunter2 is long');
+    expect(login.getState().step).toBe('signed-in');
+    expect(transport.requests.at(-1)).toMatchObject({
+      path: '/b2b/passwords/email/reset',
+      body: { password_reset_token: 'tok', password: 'hunter2 is long', session_duration_minutes: 60 },
+    });
+  });
+
+  it('a weak password stays on the reset screen with the error', async () => {
+    const { login } = setup(
+      { 'POST /b2b/passwords/email/reset': fixtureErrorEnvelope('invalid_token', 400) },
+      {},
+      link,
+    );
+    await login.start();
+    await login.submitNewPassword('x');
+    expect(login.getState()).toMatchObject({
+      step: 'password-reset',
+      busy: false,
+      error: { errorType: 'invalid_token' },
+    });
+  });
+
+  it('a discovery reset link leads to the organization chooser', async () => {
+    const { login, transport } = setup(
+      { 'POST /b2b/passwords/discovery/reset': found() },
+      {},
+      'http://localhost:3000/?token=d&stytch_token_type=discovery&stytch_redirect_type=reset_password',
+    );
+    await login.start();
+    expect(login.getState()).toMatchObject({ step: 'password-reset', tokenType: 'discovery' });
+    await login.submitNewPassword('new pw');
+    expect(login.getState()).toMatchObject({ step: 'choose-organization' });
+    expect(posted(transport)).toEqual([
+      ['/b2b/passwords/discovery/reset', { password_reset_token: 'd', password: 'new pw' }],
+    ]);
+  });
+
+  it('a reset that owes a second factor goes on to it', async () => {
+    const { login } = setup(
+      {
+        'POST /b2b/passwords/email/reset': fixtureMfaRequiredResponse({
+          organization: {
+            ...acme,
+            mfa_policy: 'REQUIRED_FOR_ALL',
+            mfa_methods: 'RESTRICTED',
+            allowed_mfa_methods: ['sms_otp'],
+          },
+        }),
+      },
+      {},
+      link,
+    );
+    await login.start();
+    await login.submitNewPassword('new pw');
+    console.log(String((login.getState() as { error?: { cause?: unknown } }).error?.cause));
+    expect(login.getState()).toMatchObject({ step: 'sms-enroll', mfa: { methods: ['smsOtp'] } });
+  });
+});
