@@ -78,8 +78,9 @@ export const TotpEnrol = story({
   organizationName: ORG,
   qrCode: QR_PNG,
   secret: SECRET,
+  otherMethods: false,
 });
-export const SmsEnrol = story({ ...base, screen: 'sms-enrol', organizationName: ORG });
+export const SmsEnrol = story({ ...base, screen: 'sms-enrol', organizationName: ORG, otherMethods: true });
 export const VerifyTotp = story({
   ...base,
   screen: 'mfa-verify',

@@ -65,6 +65,7 @@ export const DEFAULT_MESSAGES = {
   'error.heading': 'Something went wrong',
   'error.startOver': 'Start over',
   'error.signInWithEmail': 'Sign in with email instead',
+  'email.password': 'Use a password',
   'email.sso': 'Continue with SSO',
   'email.back': 'Back',
   'organizationLogin.heading': 'Sign in',

@@ -10,7 +10,7 @@ export const ELEMENT_KEYS = [
   'inviteForm', 'item', 'itemHint', 'itemName', 'label', 'linkButton', 'loadMore', 'logo', 'logoBox',
   'logoImage', 'menu', 'methodButton', 'methods', 'mfaMethodButton', 'mfaMethods', 'name', 'nameCell',
   'oauthButton', 'oauthButtons', 'oauthMark', 'organizationItem', 'orgButton', 'orgHint', 'orgList',
-  'orgName', 'panel', 'passwordInput', 'passwordRow', 'passwordToggle', 'phoneInput',
+  'orgName', 'panel', 'passwordButton', 'passwordInput', 'passwordRow', 'passwordToggle', 'phoneInput',
   'reactivateButton', 'readOnly', 'recoveryCodeButton', 'recoveryCodeInput', 'recoveryCodes',
   'removeButton', 'resendButton', 'resendCountdown', 'retryButton', 'retryItem', 'revokeButton',
   'roleEditor', 'rolePicker', 'rolesButton', 'rolesCell', 'row', 'saveRolesButton', 'search',

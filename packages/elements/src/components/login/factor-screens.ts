@@ -17,8 +17,12 @@ export class FactorScreens {
   #loading: Promise<void> | undefined;
   #error: unknown = null;
 
-  constructor(host: FactorScreensHost) {
+  readonly #onLoad: () => void;
+
+  /** @param onLoad - called once the screens are there, before the host renders them. */
+  constructor(host: FactorScreensHost, onLoad: () => void = () => {}) {
     this.#host = host;
+    this.#onLoad = onLoad;
   }
 
   /** The screens' module when loaded; otherwise starts loading it and returns undefined. */
@@ -27,6 +31,7 @@ export class FactorScreens {
       (module) => {
         this.#adopt(module);
         this.#module = module;
+        this.#onLoad();
         this.#host.requestUpdate();
       },
       (error: unknown) => {

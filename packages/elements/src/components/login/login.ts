@@ -10,6 +10,7 @@ import { alertRegion } from '../../internal/alert.js';
 import { spinner } from '../../internal/spinner.js';
 import { configKey, resolveLoginConfig, withEmailLocale } from './login-config.js';
 import { transitionEvents } from './login-events.js';
+import { FactorScreens } from './factor-screens.js';
 import { FocusController, focusAfter } from './login-focus.js';
 import { createLoginView } from './login-view.js';
 import { ResendCountdown } from './resend-countdown.js';
@@ -90,6 +91,7 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @csspart oauth-button - One "Continue with Google" button (also `secondary-button`); `data-provider` names it.
  * @csspart oauth-mark - The provider's mark inside its button.
  * @csspart divider - The "or" between the provider buttons and the email form.
+ * @csspart password-button - "Use a password" on the email step (also `secondary-button`).
  * @csspart password-row - A password field and its show/hide toggle.
  * @csspart password-input - A password field (also `input`).
  * @csspart password-toggle - The show/hide button of a password field (also `secondary-button`); `aria-pressed` when shown.
@@ -204,6 +206,8 @@ export class OrgAuthLogin extends LitElement {
   );
   readonly #focus = new FocusController(this);
   readonly #countdown = new ResendCountdown(this);
+  // Once the password and second-factor screens arrive, their first field takes focus (login-focus.ts).
+  readonly #factors = new FactorScreens(this, () => this.#focus.request('[data-initial-focus]'));
   #messages: OrgAuthMessages = resolveMessages();
   // The view reads the element's live state through these when it renders or acts.
   readonly #view = createLoginView({
@@ -215,6 +219,9 @@ export class OrgAuthLogin extends LitElement {
     dispatchEvent: (event) => this.dispatchEvent(event),
     focusAfterRender: (selector) => this.#focus.request(selector),
     resendIn: () => this.#countdown.remaining,
+    locale: () => this.locale,
+    factorScreens: () => this.#factors.get(),
+    factorScreensError: () => this.#factors.error,
   });
   /** The login machine and the client, slug and configuration (its key) it was made for. */
   #bound:

@@ -69,6 +69,7 @@ export const de: OrgAuthLocale = {
     'error.heading': 'Etwas ist schiefgelaufen',
     'error.startOver': 'Neu beginnen',
     'error.signInWithEmail': 'Stattdessen mit E-Mail anmelden',
+    'email.password': 'Mit Passwort anmelden',
     'email.sso': 'Weiter mit SSO',
     'email.back': 'Zurück',
     'organizationLogin.heading': 'Anmelden',

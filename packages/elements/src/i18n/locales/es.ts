@@ -69,6 +69,7 @@ export const es: OrgAuthLocale = {
     'error.heading': 'Algo ha salido mal',
     'error.startOver': 'Empezar de nuevo',
     'error.signInWithEmail': 'Iniciar sesión con correo electrónico',
+    'email.password': 'Usar una contraseña',
     'email.sso': 'Continuar con SSO',
     'email.back': 'Atrás',
     'organizationLogin.heading': 'Iniciar sesión',

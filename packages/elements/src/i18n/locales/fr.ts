@@ -70,6 +70,7 @@ export const fr: OrgAuthLocale = {
     'error.heading': 'Un problème est survenu',
     'error.startOver': 'Recommencer',
     'error.signInWithEmail': 'Se connecter plutôt par e-mail',
+    'email.password': 'Utiliser un mot de passe',
     'email.sso': 'Continuer avec le SSO',
     'email.back': 'Retour',
     'organizationLogin.heading': 'Connexion',

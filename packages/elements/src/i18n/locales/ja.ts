@@ -69,6 +69,7 @@ export const ja: OrgAuthLocale = {
     'error.heading': '問題が発生しました',
     'error.startOver': '最初からやり直す',
     'error.signInWithEmail': '代わりにメールでログイン',
+    'email.password': 'パスワードを使用',
     'email.sso': 'SSO で続ける',
     'email.back': '戻る',
     'organizationLogin.heading': 'ログイン',

@@ -33,8 +33,8 @@ const SCREENS: FactorScreen[] = [
   { ...base, screen: 'password-reset', strength: null, checking: true },
   { ...base, screen: 'password-reset', strength: WEAK, checking: false },
   { ...base, screen: 'mfa-choose', organizationName: 'Acme', methods: ['totp', 'smsOtp'] },
-  { ...base, screen: 'totp-enrol', organizationName: 'Acme', qrCode: QR_PNG, secret: SECRET },
-  { ...base, screen: 'sms-enrol', organizationName: 'Acme' },
+  { ...base, screen: 'totp-enrol', organizationName: 'Acme', qrCode: QR_PNG, secret: SECRET, otherMethods: true },
+  { ...base, screen: 'sms-enrol', organizationName: 'Acme', otherMethods: true },
   { ...base, screen: 'mfa-verify', method: 'totp', organizationName: 'Acme', otherMethods: true, recovery: true },
   {
     ...base,

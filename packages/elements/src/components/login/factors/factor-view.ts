@@ -56,8 +56,8 @@ export type FactorScreen =
     })
   | (Base & { screen: 'mfa-choose'; organizationName: string; methods: readonly MfaMethod[] })
   /** `qrCode` and `secret` are empty while they are being created. */
-  | (Base & { screen: 'totp-enrol'; organizationName: string; qrCode: string; secret: string })
-  | (Base & { screen: 'sms-enrol'; organizationName: string })
+  | (Base & { screen: 'totp-enrol'; organizationName: string; qrCode: string; secret: string; otherMethods: boolean })
+  | (Base & { screen: 'sms-enrol'; organizationName: string; otherMethods: boolean })
   | (Base & {
       screen: 'mfa-verify';
       method: MfaMethod;

@@ -8,6 +8,8 @@ import { renderRecoveryCodesScreen } from './recovery-codes.js';
 export { resolveFactorMessages } from '../../../i18n/factor-messages.js';
 export { factorStyles } from './factor.styles.js';
 export { copyText, saveText } from './save-text.js';
+export { createFactorView } from './factor-view-model.js';
+export { factorScreenOf } from './factor-state.js';
 export { recoveryCodesText } from './recovery-codes.js';
 
 /**

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, format } from '../../../i18n/format.js';
 import { alertRegion } from '../../../internal/alert.js';
 import { codeField } from '../steps/code-field.js';
@@ -43,6 +43,7 @@ export function renderTotpEnrolScreen(s: Screen<'totp-enrol'>, view: FactorView)
       ${alertRegion(message)}
       ${submitButton(s.busy, m['totp.submit'])}
     </form>
+    ${s.otherMethods ? html`<div class="actions"><button class="link" part="link-button" type="button" ?disabled=${s.busy} @click=${() => view.back()}>${m['verify.otherMethod']}</button></div>` : nothing}
   `;
 }
 
@@ -75,8 +76,6 @@ export function renderSmsEnrolScreen(s: Screen<'sms-enrol'>, view: FactorView): 
       ${alertRegion(message)}
       ${submitButton(s.busy, m['sms.submit'])}
     </form>
-    <div class="actions">
-      <button class="link" part="link-button" type="button" ?disabled=${s.busy} @click=${() => view.back()}>${m['verify.otherMethod']}</button>
-    </div>
+    ${s.otherMethods ? html`<div class="actions"><button class="link" part="link-button" type="button" ?disabled=${s.busy} @click=${() => view.back()}>${m['verify.otherMethod']}</button></div>` : nothing}
   `;
 }
