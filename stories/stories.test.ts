@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import preview from './.storybook/preview.js';
 import { currentStep, headingText, loginIn, untilStep } from './login-driver.js';
 import * as emailStories from './login-email.stories.js';
+import * as factorStories from './login-factors-flow.stories.js';
 import * as oauthStories from './login-oauth.stories.js';
 import type { LoginStoryState } from './login-states.js';
 import * as loginStories from './login.stories.js';
@@ -80,7 +81,7 @@ interface ComposedLoginStory {
 }
 
 // preview-api's composeStories is typed for the generic renderer, whose args do not fit LoginArgs.
-const composed = [loginStories, emailStories, oauthStories].flatMap((module) =>
+const composed = [loginStories, emailStories, oauthStories, factorStories].flatMap((module) =>
   Object.entries(composeStories(module as never, projectAnnotations) as Record<string, ComposedLoginStory>),
 );
 
