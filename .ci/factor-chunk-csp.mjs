@@ -82,6 +82,7 @@ export async function checkFactorChunk(root) {
     for (const v of await tab.evaluate(() => window.cspViolations)) problems.push(`CSP violation: ${v}`);
   } catch (error) {
     problems.push(error.message.split('\n')[0]);
+    if (process.env.DEBUG_FACTOR_CHUNK) console.log(await browser.contexts()[0]?.pages()[0]?.content());
   } finally {
     await browser.close();
     server.close();
