@@ -11,7 +11,7 @@ import {
   totpEnrolledClient,
   wrongPasswordClient,
 } from './login-factor-clients.js';
-import { click, fill, loginIn, submit, until, untilStep } from './login-driver.js';
+import { click, currentStep, fill, loginIn, submit, until } from './login-driver.js';
 import type { LoginArgs, LoginStoryParameters } from './login.stories.js';
 
 // The password and second-factor steps of <orgauth-login>, reached the way a person reaches them on
@@ -42,8 +42,11 @@ const story = (loginStep: LoginStep, client: () => B2BClient, play: NonNullable<
 });
 const dark = (light: Story): Story => ({ ...light, args: { ...light.args, theme: 'dark' } });
 
+/** Waits for `step`, longer than the driver's default: the screens load lazily, Storybook checks two at once. */
+const untilStep = (el: El, step: LoginStep) => until(el, () => currentStep(el) === step, `step "${step}"`, 8000);
+
 /** An element of the shown screen (the factor screens load lazily: this waits for them). */
-const shown = (el: El, selector: string) => until(el, () => !!el.shadowRoot?.querySelector(selector), selector, 5000);
+const shown = (el: El, selector: string) => until(el, () => !!el.shadowRoot?.querySelector(selector), selector, 8000);
 
 /** Acme's page → "Use a password" → the password step, with its screen loaded. */
 async function toPassword(el: El): Promise<void> {
