@@ -69,17 +69,35 @@ describe('authenticateByUrl', () => {
 
   it('returns null without a token, and the parse result for types it does not handle', async () => {
     const { client, transport, platform } = createTestClient({
-      href: 'http://localhost:3000/?token=t&stytch_token_type=multi_tenant_passwords',
+      href: 'http://localhost:3000/?token=t&stytch_token_type=multi_tenant_impersonation',
     });
     await expect(client.authenticateByUrl({ href: 'http://localhost:3000/' })).resolves.toBeNull();
     await expect(client.authenticateByUrl()).resolves.toEqual({
       handled: false,
-      tokenType: 'multi_tenant_passwords',
+      tokenType: 'multi_tenant_impersonation',
       token: 't',
     });
     expect(platform.location.href()).toContain('token=t');
     expect(transport.requests).toEqual([]);
-    expect(client.parseAuthenticateUrl()).toEqual({ handled: false, tokenType: 'multi_tenant_passwords', token: 't' });
+    expect(client.parseAuthenticateUrl()).toEqual({
+      handled: false,
+      tokenType: 'multi_tenant_impersonation',
+      token: 't',
+    });
+  });
+
+  it('leaves a reset link to the reset screen: unhandled, its token returned and out of the address bar', async () => {
+    const { client, transport, platform } = createTestClient({
+      href: 'http://localhost:3000/reset?token=r&stytch_token_type=discovery&stytch_redirect_type=reset_password',
+    });
+    await expect(client.authenticateByUrl()).resolves.toEqual({
+      handled: false,
+      tokenType: 'discovery',
+      token: 'r',
+      redirectType: 'reset_password',
+    });
+    expect(platform.location.href()).toBe('http://localhost:3000/reset');
+    expect(transport.requests).toEqual([]);
   });
 
   it('signs in with an organization or invite link, its token gone from the address bar first', async () => {

@@ -32,8 +32,11 @@ export function createPasswordsDiscovery(
   pkce: PkceStore,
   challenge: () => Promise<string | undefined>,
 ) {
+  // As `passwords.authenticate`: a wrong password leaves the session as it is.
   const discovered = async (path: string, body: object) =>
-    session.applyDiscoveryResponse(await http.post<PasswordDiscoveryResponse>(path, body));
+    session.applyDiscoveryResponse(
+      await http.request<PasswordDiscoveryResponse>('POST', path, body, { sessionErrors: false }),
+    );
   return {
     /**
      * Proves the email with its password: an intermediate session and the organizations found.
@@ -58,7 +61,7 @@ export function createPasswordsDiscovery(
     },
     /**
      * Sets the new password with the mail's token: the email is proven, the organization chooser follows.
-     * @throws {OrgAuthApiError} `invalid_token`, `pkce_mismatch`, `weak_password`, `breached_password`.
+     * @throws {OrgAuthApiError} `unable_to_auth_magic_link`, `pkce_mismatch`, `weak_password`, `breached_password`.
      */
     async resetByEmail(options: PasswordDiscoveryResetByEmailOptions): Promise<PasswordDiscoveryResponse> {
       const body = withIst(session, { ...options, pkce_code_verifier: pkce.get('passwords')?.code_verifier });

@@ -57,6 +57,29 @@ describe('passwords', () => {
     });
   });
 
+  it('a wrong password keeps the session and the IST: it says nothing about them', async () => {
+    const { client, platform } = createTestClient({
+      state: { status: 'intermediate', emailAddress: EMAIL, discoveredOrganizations: [] },
+      replies: {
+        'POST /b2b/passwords/authenticate': fixtureErrorEnvelope('unauthorized_credentials', 401),
+        'POST /b2b/passwords/existing_password/reset': fixtureErrorEnvelope('unauthorized_credentials', 401),
+      },
+    });
+    await expect(
+      client.passwords.authenticate({ organization_id: ORG, email_address: EMAIL, password: 'x' }),
+    ).rejects.toMatchObject({ errorType: 'unauthorized_credentials' });
+    await expect(
+      client.passwords.resetByExistingPassword({
+        organization_id: ORG,
+        email_address: EMAIL,
+        existing_password: 'x',
+        new_password: 'y',
+      }),
+    ).rejects.toMatchObject({ errorType: 'unauthorized_credentials' });
+    expect(platform.cookies.get('stytch_intermediate_session_token')).toBe('intermediate-session-token-test-seeded');
+    expect(client.store.getState().status).toBe('intermediate');
+  });
+
   it('a wrong password rejects with unauthorized_credentials and signs no one in', async () => {
     const { client } = createTestClient({
       replies: { 'POST /b2b/passwords/authenticate': fixtureErrorEnvelope('unauthorized_credentials', 401) },

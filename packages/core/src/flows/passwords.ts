@@ -56,8 +56,12 @@ export function createPasswordsFlow(deps: FlowDeps) {
       ? (await pkce.getOrCreate('passwords')).code_challenge
       : undefined;
   const minutes = (options: Minutes) => options.session_duration_minutes ?? sessionDurationMinutes;
+  // A wrong password is `unauthorized_credentials`, which is no news about the session: the session
+  // (or the IST of a factor proven earlier) stays (transport/http.ts `sessionErrors`).
   const signIn = async (path: string, body: object) =>
-    session.applyAuthenticateResponse(await http.post<PasswordAuthenticateResponse>(path, body));
+    session.applyAuthenticateResponse(
+      await http.request<PasswordAuthenticateResponse>('POST', path, body, { sessionErrors: false }),
+    );
 
   return {
     /**
@@ -88,7 +92,7 @@ export function createPasswordsFlow(deps: FlowDeps) {
     /**
      * Sets a new password with the mail's token and signs in (or owes a second factor, as
      * `authenticate`); every other session of the member ends.
-     * @throws {OrgAuthApiError} `invalid_token` for a used or expired link, `pkce_mismatch` when it
+     * @throws {OrgAuthApiError} `unable_to_auth_magic_link` for a used or expired link, `pkce_mismatch` when it
      * was asked for from another browser, `weak_password` / `breached_password`.
      */
     async resetByEmail(options: PasswordResetByEmailOptions): Promise<PasswordAuthenticateResponse> {

@@ -24,6 +24,16 @@ export interface HttpTransportOptions {
 /** HTTP methods the SDK endpoints use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** Options of one request. */
+export interface RequestOptions {
+  /**
+   * False for a call whose `unauthorized_credentials` means wrong credentials in its body (a
+   * password), not an ended session: the error is not reported to `onApiError`, so the session and
+   * the intermediate session stay. Default true.
+   */
+  sessionErrors?: boolean;
+}
+
 /** Calls SDK endpoints (`<baseUrl>/sdk/v1<path>`) and unwraps `{ data }`. */
 export interface HttpTransport {
   /**
@@ -31,7 +41,7 @@ export interface HttpTransport {
    * @throws {OrgAuthApiError} when the server answers with the error envelope.
    * @throws {OrgAuthError} `network_error` when the server cannot be reached or answers something else.
    */
-  request<T>(method: HttpMethod, path: string, body?: object): Promise<T>;
+  request<T>(method: HttpMethod, path: string, body?: object, options?: RequestOptions): Promise<T>;
   /** `request('GET', path)`. */
   get<T>(path: string): Promise<T>;
   /** `request('POST', path, body)`; no body is sent when `body` is undefined. */
@@ -61,7 +71,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 
   const invalid = (status: number) => new OrgAuthError('network_error', `Invalid response (${status}).`);
 
-  const request = async <T>(method: HttpMethod, path: string, body?: object): Promise<T> => {
+  const request = async <T>(method: HttpMethod, path: string, body?: object, opts?: RequestOptions): Promise<T> => {
     // Read once: the token in the header is the one an error is reported against.
     const token = options.getSessionToken();
     // No Referer: the page URL may still carry a one-time token or other secrets of the app.
@@ -83,7 +93,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     if (response.ok && typeof json === 'object' && json !== null && 'data' in json) return (json as { data: T }).data;
     if (response.ok || !isErrorEnvelope(json)) throw invalid(response.status);
     const error = new OrgAuthApiError(json.error_type, json.status_code, json.request_id, json.error_message);
-    options.onApiError?.(error, token);
+    if (opts?.sessionErrors !== false) options.onApiError?.(error, token);
     throw error;
   };
 
