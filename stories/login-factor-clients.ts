@@ -16,6 +16,10 @@ import {
 
 const OK = { request_id: 'request-id-story-ok', status_code: 200 };
 
+/** A whole 1×1 PNG, so the QR image loads in the stories (a real QR code would need an encoder). */
+const QR_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABc3UBGAAAAABJRU5ErkJggg==';
+
 /** Acme's slug on the stories' page. */
 export const FACTOR_SLUG = 'acme';
 
@@ -40,7 +44,7 @@ function acmeClient(
       'POST /b2b/organizations/search': { ...OK, organization },
       'POST /b2b/passwords/authenticate': fixtureMfaRequiredResponse({ organization, member }),
       'POST /b2b/passwords/email/reset/start': OK,
-      'POST /b2b/totp': fixtureTotpCreateResponse(),
+      'POST /b2b/totp': fixtureTotpCreateResponse({ qr_code: QR_PNG }),
       'POST /b2b/totp/authenticate': fixtureAuthenticateResponse(),
       'POST /b2b/otps/sms/send': OK,
       ...replies,

@@ -120,7 +120,8 @@ export const RecoveryCode = story('recovery-code', totpEnrolledClient, async ({ 
 });
 export const RecoveryCodesSave = story('recovery-codes-save', passwordClient, async ({ canvasElement }) => {
   const el = loginIn(canvasElement);
-  await signIn(el, 'totp-enroll', '#totp-code');
+  // The key is there and the form idle: a code typed while the key is being created is not taken.
+  await signIn(el, 'totp-enroll', 'form[aria-busy="false"] #totp-code');
   fill(el, 'code', '123456');
   await untilStep(el, 'recovery-codes-save');
   await shown(el, '[part~="recovery-codes"]');
