@@ -1,6 +1,7 @@
 import { LOGIN_STEPS, type LoginStep } from '@orgauth/core';
 import { describe, expect, it } from 'vitest';
 import * as emailStories from './login-email.stories.js';
+import * as factorStories from './login-factors-flow.stories.js';
 import * as oauthStories from './login-oauth.stories.js';
 import { LOGIN_STATES, type LoginStoryState } from './login-states.js';
 import * as stories from './login.stories.js';
@@ -15,7 +16,7 @@ import { SWITCHER_STATES } from './switcher-states.js';
 type Parameters = Partial<LoginStoryParameters> & { loginState?: LoginStoryState };
 
 /** Every exported story of both files (the default export is the meta), with the step and state it declares. */
-const all = [stories, emailStories, oauthStories].flatMap((module) =>
+const all = [stories, emailStories, oauthStories, factorStories].flatMap((module) =>
   Object.entries(module)
     .filter(([name]) => name !== 'default')
     .map(([name, story]) => ({

@@ -1,18 +1,24 @@
 import type { LoginStep } from '@orgauth/core';
-import { DEFAULT_MESSAGES, type OrgAuthMessageKey } from '@orgauth/elements';
+import {
+  DEFAULT_FACTOR_MESSAGES,
+  DEFAULT_MESSAGES,
+  type OrgAuthFactorMessageKey,
+  type OrgAuthMessageKey,
+} from '@orgauth/elements';
 import { setProjectAnnotations } from '@storybook/web-components-vite';
 import { composeStories } from 'storybook/preview-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import preview from './.storybook/preview.js';
 import { currentStep, headingText, loginIn, untilStep } from './login-driver.js';
 import * as emailStories from './login-email.stories.js';
+import * as factorStories from './login-factors-flow.stories.js';
 import * as oauthStories from './login-oauth.stories.js';
 import type { LoginStoryState } from './login-states.js';
 import * as loginStories from './login.stories.js';
 import type { LoginArgs, LoginStoryParameters } from './login.stories.js';
 
 /** The words each step's heading shows, from the elements' own message table. */
-const HEADING: Record<LoginStep, OrgAuthMessageKey> = {
+const HEADING: Record<LoginStep, OrgAuthMessageKey | OrgAuthFactorMessageKey> = {
   email: 'email.heading',
   'email-sent': 'emailSent.heading',
   authenticating: 'authenticating.heading',
@@ -24,6 +30,22 @@ const HEADING: Record<LoginStep, OrgAuthMessageKey> = {
   'sso-email': 'ssoEmail.heading',
   'sso-redirecting': 'ssoRedirecting.heading',
   'oauth-redirecting': 'oauthRedirecting.heading',
+  password: 'password.heading',
+  'password-reset-sent': 'emailSent.heading',
+  'password-reset': 'reset.heading',
+  'mfa-choose': 'mfa.chooseHeading',
+  'totp-enroll': 'totp.heading',
+  'totp-verify': 'verify.heading',
+  'sms-enroll': 'sms.heading',
+  'sms-verify': 'verify.heading',
+  'recovery-code': 'recover.heading',
+  'recovery-codes-save': 'codes.heading',
+};
+
+/** The login's words and its password and second-factor screens' words, by key. */
+const WORDS: Record<OrgAuthMessageKey | OrgAuthFactorMessageKey, string> = {
+  ...DEFAULT_MESSAGES,
+  ...DEFAULT_FACTOR_MESSAGES,
 };
 
 /** A heading template as a pattern: each `{placeholder}` stands for the words filled in. */
@@ -59,7 +81,7 @@ interface ComposedLoginStory {
 }
 
 // preview-api's composeStories is typed for the generic renderer, whose args do not fit LoginArgs.
-const composed = [loginStories, emailStories, oauthStories].flatMap((module) =>
+const composed = [loginStories, emailStories, oauthStories, factorStories].flatMap((module) =>
   Object.entries(composeStories(module as never, projectAnnotations) as Record<string, ComposedLoginStory>),
 );
 
@@ -77,7 +99,7 @@ describe('login stories', () => {
     const { loginStep } = Story.parameters as LoginStoryParameters; // coverage.test.ts proves every story sets it
     await untilStep(el, loginStep);
     expect(currentStep(el)).toBe(loginStep);
-    expect(headingText(el)).toMatch(headingPattern(DEFAULT_MESSAGES[HEADING[loginStep]]));
+    expect(headingText(el)).toMatch(headingPattern(WORDS[HEADING[loginStep]]));
     expect(el.getAttribute('theme')).toBe(Story.args.theme);
     const { loginState } = Story.parameters as { loginState?: LoginStoryState };
     if (!loginState) return;

@@ -1,4 +1,5 @@
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const conditions = ['@orgauth/source', 'module', 'browser', 'development|production'];
@@ -14,8 +15,24 @@ const EXTERNAL =
  * The script-tag bundles, one IIFE build each (an IIFE has a single entry): the login's, and the
  * account elements' chunk with `@floating-ui/dom`, which the login's must never carry.
  */
-const GLOBALS: Record<string, { entry: string; name: string; file: string; borrowed?: Record<string, string> }> = {
-  global: { entry: 'src/global.ts', name: 'OrgAuthBundle', file: 'orgauth.global.js' },
+const GLOBALS: Record<
+  string,
+  { entry: string; name: string; file: string; borrowed?: Record<string, string>; swapped?: Record<string, string> }
+> = {
+  global: {
+    entry: 'src/global.ts',
+    name: 'OrgAuthBundle',
+    file: 'orgauth.global.js',
+    // An IIFE has no chunks: the password and multi-factor screens load from a chunk of their own.
+    swapped: { './factor-screens-loader.js': 'src/components/login/factor-screens-loader.global.ts' },
+  },
+  'global-factors': {
+    entry: 'src/factors-global.ts',
+    name: 'OrgAuthLoginFactorsBundle',
+    file: 'orgauth-login-factors.global.js',
+    // Lit and the core come from the login bundle, which imports this chunk (src/factors-global.ts).
+    borrowed: { lit: 'OrgAuth.lit', 'lit/directives/live.js': 'OrgAuth.lit', '@orgauth/core': 'OrgAuth' },
+  },
   'global-account': {
     entry: 'src/account-global.ts',
     name: 'OrgAuthAccountBundle',
@@ -47,9 +64,9 @@ function isBorrowed(borrowed: Record<string, string>, id: string): boolean {
   return Object.keys(borrowed).some((key) => id === key || (key.startsWith('./') && id.endsWith(key.slice(1))));
 }
 
-/** Fails the account chunk early, in words, when the login bundle is not on the page before it. */
-const NEEDS_LOGIN_BUNDLE =
-  'if(!window.OrgAuth||!window.OrgAuth.lit)throw new Error("orgauth-account.global.js needs orgauth.global.js: load it first, from the same OrgAuth version.");';
+/** Fails a borrowing chunk (account, login factors) early, in words, when the login bundle is not on the page before it. */
+const needsLoginBundle = (file: string) =>
+  `if(!window.OrgAuth||!window.OrgAuth.lit)throw new Error("${file} needs orgauth.global.js: load it first, from the same OrgAuth version.");`;
 
 /**
  * Lit's own minifier for the `html`, `svg` and `css` template literals of the script-tag bundles (the
@@ -76,7 +93,13 @@ const minifyLiterals = minifyHtmlLiterals({
  * - `vitest --project elements`: component tests in happy-dom, workspace packages from source.
  */
 export default defineConfig(({ mode }) => ({
-  resolve: { conditions },
+  resolve: {
+    conditions,
+    alias: Object.entries(GLOBALS[mode]?.swapped ?? {}).map(([find, replacement]) => ({
+      find,
+      replacement: fileURLToPath(new URL(replacement, import.meta.url)),
+    })),
+  },
   plugins: mode in GLOBALS ? [minifyLiterals] : [],
   ssr: { resolve: { conditions, externalConditions: conditions } },
   build:
@@ -99,7 +122,7 @@ export default defineConfig(({ mode }) => ({
                   // Rolldown names a relative external by its path from the package root (`i18n/…`):
                   // match the borrowed modules by their last segment.
                   globals: (id: string) => borrowedGlobal(GLOBALS[mode]!.borrowed!, id),
-                  banner: NEEDS_LOGIN_BUNDLE,
+                  banner: needsLoginBundle(GLOBALS[mode]!.file),
                 },
               }
             : {},

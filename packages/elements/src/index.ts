@@ -29,6 +29,8 @@ export type { SignedInErrorKey, ErrorKey, LoginErrorKey } from './i18n/error-mes
 export { LOGIN_ERROR_MESSAGES } from './i18n/error-messages.js';
 export { DEFAULT_MESSAGES, resolveMessages } from './i18n/messages.js';
 export type { OrgAuthMessageKey, OrgAuthMessages, OrgAuthMessagesOverride } from './i18n/messages.js';
+export { DEFAULT_FACTOR_MESSAGES } from './i18n/factor-messages.js';
+export type { OrgAuthFactorMessageKey } from './i18n/factor-messages.js';
 export type {
   OrgAuthAppearance,
   OrgAuthColorScheme,

@@ -38,6 +38,9 @@ export interface OrgAuthEventMap {
   navigate: OrgAuthNavigateDetail;
   sso_started: { connectionId: string };
   oauth_started: { provider: OAuthProviderType };
+  password_reset_sent: { email: string; sends: number };
+  mfa_enrolled: { method: 'totp' | 'smsOtp' };
+  recovery_codes_shown: { organization: Organization };
   signed_in: OrgAuthSessionCreatedDetail;
   // <orgauth-login> and <orgauth-organization-switcher>
   session_ended: OrgAuthSessionEndedDetail;

@@ -1,5 +1,6 @@
 import type { OrgAuthAccountMessageKey } from './account-messages.js';
 import type { ErrorKey } from './error-messages.js';
+import type { OrgAuthFactorMessageKey } from './factor-messages.js';
 import type { OrgAuthMembersMessageKey } from './members-messages.js';
 import type { OrgAuthMessageKey } from './messages.js';
 import type { OrgAuthSettingsMessageKey } from './settings-messages.js';
@@ -29,4 +30,6 @@ export interface OrgAuthLocale {
   readonly members: Readonly<Record<OrgAuthMembersMessageKey, string>>;
   /** `<orgauth-organization-settings>`: the keys of `DEFAULT_SETTINGS_MESSAGES`. */
   readonly settings: Readonly<Record<OrgAuthSettingsMessageKey, string>>;
+  /** `<orgauth-login>`'s password and multi-factor screens: the keys of `DEFAULT_FACTOR_MESSAGES`. */
+  readonly factors: Readonly<Record<OrgAuthFactorMessageKey, string>>;
 }

@@ -1,3 +1,4 @@
+import type { OrgAuthFactorMessageKey } from './factor-messages.js';
 import type { OrgAuthLocale } from './locale.js';
 import { type SignedInErrorKey, type ErrorKey, LOGIN_ERROR_MESSAGES, type LoginErrorKey } from './error-messages.js';
 
@@ -64,6 +65,7 @@ export const DEFAULT_MESSAGES = {
   'error.heading': 'Something went wrong',
   'error.startOver': 'Start over',
   'error.signInWithEmail': 'Sign in with email instead',
+  'email.password': 'Use a password',
   'email.sso': 'Continue with SSO',
   'email.back': 'Back',
   'organizationLogin.heading': 'Sign in',
@@ -99,8 +101,11 @@ export type OrgAuthMessages = Record<OrgAuthMessageKey, string> & {
   locale?: string;
 };
 
-/** What the `messages` property accepts: any subset of UI strings and error strings. */
-export type OrgAuthMessagesOverride = Partial<Record<OrgAuthMessageKey, string>> & {
+/**
+ * What the `messages` property accepts: any subset of UI strings (the password and multi-factor
+ * screens' `DEFAULT_FACTOR_MESSAGES` too) and error strings.
+ */
+export type OrgAuthMessagesOverride = Partial<Record<OrgAuthMessageKey | OrgAuthFactorMessageKey, string>> & {
   errors?: Partial<Record<ErrorKey, string>>;
 };
 

@@ -29,8 +29,9 @@ describe('configuration attributes', () => {
       'emailMagicLinks',
       'sso',
       'oauth',
+      'passwords',
     ]);
-    expect(parseProducts('passwords')).toBeUndefined();
+    expect(parseProducts('magicLinks')).toBeUndefined();
     expect(parseOAuthProviders('GitHub, google  google facebook')).toEqual(['github', 'google']);
     expect(parseOAuthProviders('facebook')).toBeUndefined();
     expect(parseProducts('')).toBeUndefined();

@@ -1,7 +1,7 @@
 import type { LoginConfig, LoginProduct } from '@orgauth/core';
 import { OAUTH_PROVIDERS, type OAuthProviderType } from '@orgauth/core/protocol';
 
-const PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'emailOtp', 'sso', 'oauth'];
+const PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'emailOtp', 'sso', 'oauth', 'passwords'];
 
 /** The script tag's attributes that carry configuration, as the element reads them. */
 export interface LoginConfigAttributes {

@@ -37,6 +37,22 @@ export function loginFlowEvents(next: LoginState, previous: LoginState | undefin
     case 'signed-in':
       if (previous.step === 'create-organization')
         events.push({ type: 'organization_created', data: { member: next.member, organization: next.organization } });
+      // A texted code that passed while enrolling the phone enrolled it.
+      if (previous.step === 'sms-verify' && previous.enrolling)
+        events.push({ type: 'mfa_enrolled', data: { method: 'smsOtp' } });
+      break;
+    case 'password-reset-sent': {
+      const before = previous.step === 'password-reset-sent' ? previous.sends : 0;
+      if (next.sends > before)
+        events.push({ type: 'password_reset_sent', data: { email: next.email, sends: next.sends } });
+      break;
+    }
+    case 'recovery-codes-save':
+      // The app's first code passed: enrolled, and its recovery codes are on screen (never in the event).
+      if (previous.step !== 'recovery-codes-save') {
+        events.push({ type: 'mfa_enrolled', data: { method: 'totp' } });
+        events.push({ type: 'recovery_codes_shown', data: { organization: next.organization } });
+      }
       break;
     case 'organization-login': {
       const { organization } = next.flow;

@@ -1,6 +1,17 @@
-import { isOrgAuthApiError, type LoginState } from '@orgauth/core';
+import { isOrgAuthApiError, type LoginState, type LoginStep } from '@orgauth/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isFieldError } from './create-form.js';
+
+/** The field a refused password or code goes back to, per factor step (factors/*.ts render them). */
+const FACTOR_FIELDS: Partial<Record<LoginStep, string>> = {
+  password: '#password',
+  'password-reset': '#new-password',
+  'sms-enroll': '#phone',
+  'totp-enroll': '#totp-code',
+  'totp-verify': '#mfa-code',
+  'sms-verify': '#mfa-code',
+  'recovery-code': '#recovery-code',
+};
 
 /**
  * Where focus belongs after a login transition, as a selector inside the card, or null to leave it.
@@ -12,6 +23,8 @@ export function focusAfter(next: LoginState, previous: LoginState | undefined): 
   const newError = error !== null && (!previous || !('error' in previous) || previous.error !== error);
   if (newError && next.step === 'email') return '#email';
   if (newError && next.step === 'email-sent' && next.method === 'emailOtp') return '#code';
+  const field = FACTOR_FIELDS[next.step];
+  if (newError && field) return field;
   if (newError && next.step === 'create-organization' && isFieldError(error)) {
     return isOrgAuthApiError(error, 'invalid_organization_name') ? '#organization-name' : '#organization-slug';
   }

@@ -9,8 +9,17 @@ import {
   type SessionEndReason,
 } from '@orgauth/core';
 import { OrgAuthErrorEvent } from '../../events/error.js';
+import { html } from 'lit';
+import { errorMessage } from '../../i18n/format.js';
+import type { OrgAuthFactorMessages } from '../../i18n/factor-messages.js';
+import type { OrgAuthLocale } from '../../i18n/locale.js';
 import type { OrgAuthMessages } from '../../i18n/messages.js';
+import { alertRegion } from '../../internal/alert.js';
+import { spinner } from '../../internal/spinner.js';
+import type { FactorScreensModule } from './factor-screens-loader.js';
+import type { FactorViewModel } from './factors/factor-view-model.js';
 import type { OrgAuthLayout } from '../../theming/appearance.js';
+import { CODE_LENGTH, codeDigits } from './code-digits.js';
 import { emptyCreateForm, withName, withSlug } from './create-form.js';
 import type { LoginView } from './steps/view.js';
 
@@ -27,13 +36,16 @@ export interface LoginViewHost {
   focusAfterRender(selector: string): void;
   /** Seconds until "Resend code" is offered. */
   resendIn(): number;
+  /** The element's locale pack, whose `factors` words the lazily loaded screens use. */
+  locale(): OrgAuthLocale | undefined;
+  /** The password and second-factor screens' module once loaded (asking starts the load). */
+  factorScreens(): FactorScreensModule | undefined;
+  /** Why that module could not load; null otherwise. */
+  factorScreensError(): unknown;
 }
 
-/** Digits of a typed or pasted code ("123 456", "123-456"), at most {@link CODE_LENGTH}. */
-export const codeDigits = (value: string): string => value.replace(/\D/g, '').slice(0, CODE_LENGTH);
-
-/** Length of the emailed one-time codes. */
-export const CODE_LENGTH = 6;
+// In a module of their own so the lazily loaded factor screens need not import this one.
+export { CODE_LENGTH, codeDigits } from './code-digits.js';
 
 /** The step functions' {@link LoginView}, plus what the element drives it with. */
 export interface LoginViewModel extends LoginView {
@@ -58,6 +70,9 @@ export function createLoginView(host: LoginViewHost): LoginViewModel {
   let signingOut = false;
   let localError: unknown = null;
   let code = '';
+  // The factor screens' view state, made once their module is there, and their words per table.
+  let factorView: FactorViewModel | undefined;
+  let factorWords: { from: OrgAuthMessages; words: OrgAuthFactorMessages } | undefined;
 
   const run = (action: unknown, onSuccess?: () => void) => {
     localError = null;
@@ -150,6 +165,7 @@ export function createLoginView(host: LoginViewHost): LoginViewModel {
       resent = false;
       localError = null;
       code = '';
+      factorView?.clear();
     },
     run,
     endReason: () => host.client()?.session.lastEndReason() ?? (signingOut ? 'signed-out' : 'revoked'),
@@ -191,5 +207,27 @@ export function createLoginView(host: LoginViewHost): LoginViewModel {
       return config ? oauthProvidersFor(config, organization) : [];
     },
     startOAuth: (provider) => act((login) => login.startOAuth(provider)),
+    openPassword: (email) => act((login) => login.openPassword(email)),
+    renderFactor(state) {
+      const m = host.messages();
+      const screens = host.factorScreens();
+      if (!screens) {
+        const failure = host.factorScreensError();
+        // Offline or the chunk missing: said in words, with a way back to the start.
+        return failure
+          ? html`<h2 class="heading" part="heading" tabindex="-1">${m['error.heading']}</h2>
+              ${alertRegion(errorMessage(new OrgAuthError('network_error', String(failure), { cause: failure }), m))}
+              <button class="primary" part="submit-button" type="button" @click=${() => act((login) => login.reset())}>${m['error.startOver']}</button>`
+          : html`<div class="progress" role="status">${spinner()}<span>${m.busy}</span></div>`;
+      }
+      if (factorWords?.from !== m) factorWords = { from: m, words: screens.resolveFactorMessages(m, host.locale()) };
+      factorView ??= screens.createFactorView({
+        controller: host.controller,
+        messages: () => factorWords?.words ?? screens.resolveFactorMessages(host.messages(), host.locale()),
+        requestUpdate: host.requestUpdate,
+        run,
+      });
+      return screens.renderFactorScreen(screens.factorScreenOf(state), factorView);
+    },
   };
 }

@@ -10,6 +10,7 @@ import { alertRegion } from '../../internal/alert.js';
 import { spinner } from '../../internal/spinner.js';
 import { configKey, resolveLoginConfig, withEmailLocale } from './login-config.js';
 import { transitionEvents } from './login-events.js';
+import { FactorScreens } from './factor-screens.js';
 import { FocusController, focusAfter } from './login-focus.js';
 import { createLoginView } from './login-view.js';
 import { ResendCountdown } from './resend-countdown.js';
@@ -90,6 +91,25 @@ export type OrgAuthTheme = 'light' | 'dark' | 'auto';
  * @csspart oauth-button - One "Continue with Google" button (also `secondary-button`); `data-provider` names it.
  * @csspart oauth-mark - The provider's mark inside its button.
  * @csspart divider - The "or" between the provider buttons and the email form.
+ * @csspart password-button - "Use a password" on the email step (also `secondary-button`).
+ * @csspart password-row - A password field and its show/hide toggle.
+ * @csspart password-input - A password field (also `input`).
+ * @csspart password-toggle - The show/hide button of a password field (also `secondary-button`); `aria-pressed` when shown.
+ * @csspart strength - The strength meter under a new password, with its words.
+ * @csspart strength-meter - The `<meter>` of a new password's strength (0–4).
+ * @csspart strength-feedback - The strength in words, and the checker's warning and suggestions.
+ * @csspart forgot-password-button - "Forgot password?" (also `link-button`).
+ * @csspart mfa-methods - The list of second-factor methods to choose from.
+ * @csspart mfa-method-button - One method's button; `data-method` names it (`totp`, `smsOtp`).
+ * @csspart totp-qr - The authenticator app's QR code image.
+ * @csspart totp-key - The authenticator app's setup key, in groups of four.
+ * @csspart copy-button - "Copy key" / "Copy codes" (also `secondary-button`).
+ * @csspart phone-input - The mobile number field (also `input`).
+ * @csspart recovery-code-button - "Use a recovery code instead" (also `link-button`).
+ * @csspart recovery-code-input - The recovery code field (also `input`).
+ * @csspart recovery-codes - The list of recovery codes shown after enrolment.
+ * @csspart download-button - "Download as text" for the recovery codes (also `secondary-button`).
+ * @csspart status - A polite note such as "Copied.".
  * @cssprop --orgauth-color-primary - Accent and primary button colour.
  * @cssprop --orgauth-color-on-primary - Text on the primary button.
  * @cssprop --orgauth-color-text - Text colour.
@@ -186,6 +206,8 @@ export class OrgAuthLogin extends LitElement {
   );
   readonly #focus = new FocusController(this);
   readonly #countdown = new ResendCountdown(this);
+  // Once the password and second-factor screens arrive, their first field takes focus (login-focus.ts).
+  readonly #factors = new FactorScreens(this, () => this.#focus.request('[data-initial-focus]'));
   #messages: OrgAuthMessages = resolveMessages();
   // The view reads the element's live state through these when it renders or acts.
   readonly #view = createLoginView({
@@ -197,6 +219,9 @@ export class OrgAuthLogin extends LitElement {
     dispatchEvent: (event) => this.dispatchEvent(event),
     focusAfterRender: (selector) => this.#focus.request(selector),
     resendIn: () => this.#countdown.remaining,
+    locale: () => this.locale,
+    factorScreens: () => this.#factors.get(),
+    factorScreensError: () => this.#factors.error,
   });
   /** The login machine and the client, slug and configuration (its key) it was made for. */
   #bound:

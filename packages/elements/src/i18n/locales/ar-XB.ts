@@ -40,4 +40,5 @@ export const arXB: OrgAuthLocale = {
   account: mirrored(en.account),
   members: mirrored(en.members),
   settings: mirrored(en.settings),
+  factors: mirrored(en.factors),
 };

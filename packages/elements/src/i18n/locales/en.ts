@@ -1,4 +1,5 @@
 import { DEFAULT_ACCOUNT_MESSAGES } from '../account-messages.js';
+import { DEFAULT_FACTOR_MESSAGES } from '../factor-messages.js';
 import type { OrgAuthLocale } from '../locale.js';
 import { DEFAULT_MEMBERS_MESSAGES } from '../members-messages.js';
 import { DEFAULT_MESSAGES } from '../messages.js';
@@ -17,4 +18,5 @@ export const en: OrgAuthLocale = {
   account: DEFAULT_ACCOUNT_MESSAGES,
   members: DEFAULT_MEMBERS_MESSAGES,
   settings: DEFAULT_SETTINGS_MESSAGES,
+  factors: DEFAULT_FACTOR_MESSAGES,
 };

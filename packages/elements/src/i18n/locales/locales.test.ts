@@ -9,7 +9,7 @@ import { fr } from './fr.js';
 import { ja } from './ja.js';
 
 const PACKS: OrgAuthLocale[] = [de, fr, es, ja, arXB];
-const TABLES = ['messages', 'errors', 'account', 'members', 'settings'] as const;
+const TABLES = ['messages', 'errors', 'account', 'members', 'settings', 'factors'] as const;
 
 /**
  * Every argument a message names, `{name}` and `{n, plural, …}` / `{x, select, …}` alike, in every

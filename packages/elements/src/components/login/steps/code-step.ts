@@ -1,13 +1,13 @@
 import { isOrgAuthApiError } from '@orgauth/core';
 import { otpAttemptsLeft } from '@orgauth/core/protocol';
 import { html, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { errorMessage, format } from '../../../i18n/format.js';
 import type { OrgAuthMessages } from '../../../i18n/messages.js';
 import { alertRegion } from '../../../internal/alert.js';
 import { admissionHint } from './admission-hint.js';
 import { spinner } from '../../../internal/spinner.js';
-import { CODE_LENGTH, codeDigits } from '../login-view.js';
+import { CODE_LENGTH } from '../login-view.js';
+import { codeField } from './code-field.js';
 import type { LoginView, StepState } from './view.js';
 
 /**
@@ -41,19 +41,6 @@ export function renderCodeStep(state: StepState<'email-sent'>, view: LoginView):
   const verifying = state.busy && view.code.length === CODE_LENGTH;
   // `sends` counts the codes sent to this address: past the first, the latest email holds a new one.
   const status = verifying ? m['code.verifying'] : state.sends > 1 && !state.busy && !message ? m['code.resent'] : null;
-  const onInput = (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    input.value = codeDigits(input.value);
-    view.setCode(input.value);
-  };
-  // A pasted "123 456" or "123-456" would be cut by maxlength before `input` could clean it.
-  const onPaste = (event: ClipboardEvent) => {
-    const text = event.clipboardData?.getData('text');
-    if (text === undefined) return;
-    event.preventDefault();
-    (event.currentTarget as HTMLInputElement).value = codeDigits(text);
-    view.setCode(text);
-  };
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     view.submitCode();
@@ -65,29 +52,7 @@ export function renderCodeStep(state: StepState<'email-sent'>, view: LoginView):
     <p class="intro" part="intro">${format(m['code.body'], { email: html`<b class="email">${state.email}</b>` })}</p>
     ${hint ? html`<p class="hint admission" part="hint admission-hint">${hint}</p>` : null}
     <form part="form" aria-busy=${state.busy ? 'true' : 'false'} @submit=${onSubmit}>
-      <label part="label" for="code">${m['code.label']}</label>
-      <input
-        id="code"
-        class="code"
-        part="input code-input"
-        name="code"
-        type="text"
-        autocomplete="one-time-code"
-        inputmode="numeric"
-        pattern="[0-9]{6}"
-        maxlength="6"
-        spellcheck="false"
-        required
-        data-initial-focus
-        data-select-on-focus
-        .value=${live(view.code)}
-        ?readonly=${state.busy}
-        aria-invalid=${message ? 'true' : 'false'}
-        aria-describedby="code-hint alert"
-        @input=${onInput}
-        @paste=${onPaste}
-      />
-      <p id="code-hint" class="hint" part="hint">${m['code.hint']}</p>
+      ${codeField({ id: 'code', label: m['code.label'], hint: m['code.hint'], value: view.code, busy: state.busy, invalid: message !== null, onDigits: (value) => view.setCode(value) })}
       ${alertRegion(message)}
       <div class="status ${verifying ? '' : 'success'}" role="status">${status}</div>
       <button class="primary" part="submit-button" type="submit" ?disabled=${state.busy}>

@@ -21,6 +21,14 @@ export function renderEmailStep(state: StepState<'email'>, view: LoginView): Tem
   const message = failure ? errorMessage(failure, m) : null;
   const methods = view.products.filter(isEmailMethod);
   const sso = view.products.includes('sso');
+  const passwords = view.products.includes('passwords');
+  // The email typed so far goes along to the password step.
+  const onPassword = (event: Event) =>
+    view.openPassword(
+      ((event.currentTarget as Element).getRootNode() as ParentNode)
+        .querySelector<HTMLInputElement>('#email')
+        ?.value.trim() ?? '',
+    );
   // An organization's page shows its own provider buttons; its email step is for email only.
   const providers = state.flow ? [] : view.oauthProviders(null);
   const placement = view.layout.socialButtonsPlacement;
@@ -49,6 +57,11 @@ export function renderEmailStep(state: StepState<'email'>, view: LoginView): Tem
     }
     ${oauthFirst ? nothing : [divider, oauth]}
     <div class="actions">
+      ${
+        passwords
+          ? html`<button class="secondary" part="secondary-button password-button" type="button" ?disabled=${state.busy} @click=${onPassword}>${m['email.password']}</button>`
+          : null
+      }
       ${
         sso
           ? html`<button class=${methods.length ? 'secondary' : 'primary'} part="secondary-button sso-email-button" type="button" ?disabled=${state.busy} @click=${() => view.openSsoEmail()}>

@@ -38,5 +38,16 @@ export function renderStep(state: LoginState, view: LoginView): TemplateResult {
       return renderSsoRedirectingStep(state, view);
     case 'oauth-redirecting':
       return renderOAuthRedirectingStep(state, view);
+    case 'password':
+    case 'password-reset-sent':
+    case 'password-reset':
+    case 'mfa-choose':
+    case 'totp-enroll':
+    case 'totp-verify':
+    case 'sms-enroll':
+    case 'sms-verify':
+    case 'recovery-code':
+    case 'recovery-codes-save':
+      return view.renderFactor(state);
   }
 }

@@ -27,11 +27,12 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
   const email = view.products.some(
     (p) => (p === 'emailMagicLinks' && allows('magic_link')) || (p === 'emailOtp' && allows('email_otp')),
   );
+  const password = view.products.includes('passwords') && allows('password');
   const intro = providers.length
     ? 'organizationLogin.introChoose'
     : email && sso
       ? 'organizationLogin.intro'
-      : email
+      : email || (password && !sso)
         ? 'organizationLogin.introEmail'
         : 'organizationLogin.introSso';
   const primary = !sso && !providers.length;
@@ -56,6 +57,11 @@ export function renderOrganizationLoginStep(state: StepState<'organization-login
             ${m['organizationLogin.email']}
           </button>
         </div>`
+        : null
+    }
+    ${
+      password && organization
+        ? html`<div class="actions"><button class="${primary && !email ? 'primary' : 'secondary'}" part="${primary && !email ? 'submit-button' : 'secondary-button'} password-button" type="button" ?disabled=${state.busy} @click=${() => view.openPassword('')}>${m['email.password']}</button></div>`
         : null
     }
   `;

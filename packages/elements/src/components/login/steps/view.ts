@@ -1,8 +1,10 @@
 import type { EmailMethod, LoginProduct, LoginState, LoginStep, OAuthProviderConfig } from '@orgauth/core';
 import type { OAuthProviderType, OrganizationBySlug } from '@orgauth/core/protocol';
+import type { TemplateResult } from 'lit';
 import type { OrgAuthMessages } from '../../../i18n/messages.js';
 import type { OrgAuthLayout } from '../../../theming/appearance.js';
 import type { CreateFormState } from '../create-form.js';
+import type { FactorState } from '../factors/factor-state.js';
 
 /** The login state narrowed to one step. */
 export type StepState<K extends LoginStep> = Extract<LoginState, { step: K }>;
@@ -61,4 +63,11 @@ export interface LoginView {
   oauthProviders(organization: OrganizationBySlug | null): readonly OAuthProviderConfig[];
   /** Leaves for the provider's sign-in page (after the cancelable `orgauth-navigate`). */
   startOAuth(provider: OAuthProviderType): void;
+  /** "Use a password" on the email step: the password step, with the email typed so far. */
+  openPassword(email: string): void;
+  /**
+   * A password or second-factor step, rendered by the lazily loaded screens (factors/index.ts); the
+   * progress indicator until they are there.
+   */
+  renderFactor(state: FactorState): TemplateResult;
 }

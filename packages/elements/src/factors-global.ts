@@ -1,0 +1,9 @@
+/**
+ * Entry of the script-tag chunk `dist/orgauth-login-factors.global.js`: the login's password and
+ * multi-factor screens, which `orgauth.global.js` imports on the first need
+ * (components/login/factor-screens-loader.global.ts); pages never load it themselves. Like the
+ * account chunk it borrows Lit and the core from `window.OrgAuth` (src/account-global.ts says why).
+ */
+import * as screens from './components/login/factors/index.js';
+
+window.OrgAuthLoginFactors = screens;
