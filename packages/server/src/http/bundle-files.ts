@@ -14,12 +14,15 @@ const JS = 'text/javascript; charset=utf-8';
 const MAP = 'application/json; charset=utf-8';
 
 /**
- * Every served path (without its leading `/`) and its content type: the login's bundle, the account
- * elements' chunk, the locale packs, and their source maps.
+ * Every served path (without its leading `/`) and its content type: the login's bundle, its password
+ * and second-factor screens (loaded on the first such step), the account elements' chunk, the locale
+ * packs, and their source maps.
  */
 export const SCRIPT_BUNDLE_FILES: Readonly<Record<string, string>> = {
   'orgauth.global.js': JS,
   'orgauth.global.js.map': MAP,
+  'orgauth-login-factors.global.js': JS,
+  'orgauth-login-factors.global.js.map': MAP,
   'orgauth-account.global.js': JS,
   'orgauth-account.global.js.map': MAP,
   ...Object.fromEntries(

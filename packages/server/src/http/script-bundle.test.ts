@@ -16,9 +16,13 @@ const MAP = '{"version":3,"sources":["src/global.ts"],"mappings":"AAAA"}';
 const ACCOUNT =
   '(()=>{window.OrgAuthAccountBundle={version:1}})();\n//# sourceMappingURL=orgauth-account.global.js.map\n';
 const ACCOUNT_MAP = '{"version":3,"sources":["src/account-global.ts"],"mappings":"AAAA"}';
+const FACTORS =
+  '(()=>{window.OrgAuthLoginFactors={version:1}})();\n//# sourceMappingURL=orgauth-login-factors.global.js.map\n';
+const FACTORS_MAP = '{"version":3,"sources":["src/login-factors-global.ts"],"mappings":"AAAA"}';
 /** Each script-tag bundle, its source map, and the contents the tests write for them. */
 const BUNDLES = [
   { name: 'orgauth.global.js', script: SCRIPT, map: MAP },
+  { name: 'orgauth-login-factors.global.js', script: FACTORS, map: FACTORS_MAP },
   { name: 'orgauth-account.global.js', script: ACCOUNT, map: ACCOUNT_MAP },
 ];
 
