@@ -61,15 +61,17 @@ export async function checkBudgets(root) {
       budget: core.DISCOVERY_SESSIONS_BUDGET,
     },
     {
-      // 33 KB (32 KB measured; the goal is 25 KB): the core is a third of it, Lit a fifth, the
+      // 38 KB (36.7 KB measured; the goal is 25 KB): the core is a third of it, Lit a fifth, the
       // login's words ~2.6 KB, the `appearance` option (packages/elements/src/theming/) ~1.6 KB,
-      // the `orgauth-event` stream ~0.5 KB, format()'s plural and select ~0.35 KB; no locale pack;
+      // the `orgauth-event` stream ~0.5 KB, format()'s plural and select ~0.35 KB; the core's
+      // password and second-factor flows and login steps ~3.3 KB, which an IIFE build cannot leave
+      // in a lazy file as the npm build does (their screens are in the factors chunk below); no locale pack;
       // the account elements and the signed-in surfaces' error words stay out of it
       // (packages/elements/src/bundles.test.ts). `node .ci/bundle-map.mjs` shows each module's cost.
       name: 'orgauth.global.js (script-tag login bundle)',
       raw: global.length,
       gzip: gzipSync(global, { level: 9 }).length,
-      budget: 33 * KB,
+      budget: 38 * KB,
     },
     {
       // Lit, the core, the theme and the login's error words come from the login bundle
