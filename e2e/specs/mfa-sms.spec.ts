@@ -97,7 +97,7 @@ test('an organization requiring MFA: a member enrols a phone, then signs in with
     guard.allow(/Failed to load resource: the server responded with a status of 4\d\d/);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     await field.pressSequentially(wrong, { delay: 30 });
-    await expect(login.root.getByRole('alert')).not.toBeEmpty();
+    await expect(login.root.getByRole('alert')).toHaveText('That code is not right. Check it and try again.');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(await sessionCookies(page)).toEqual([]);
     await field.fill('');

@@ -128,7 +128,9 @@ test('a new person sets a password through discovery, signs in with it, and rese
     guard.allow(/Failed to load resource: the server responded with a status of 4\d\d/);
     await login.root.getByLabel('Password', { exact: true }).fill(first);
     await page.keyboard.press('Enter');
-    await expect(login.root.getByRole('alert')).not.toBeEmpty();
+    await expect(login.root.getByRole('alert')).toHaveText(
+      'That email and password do not match. Try again, or reset your password.',
+    );
     expect(await sessionCookies(page)).toEqual([]);
     await guard.expectAppOrigin();
   });
