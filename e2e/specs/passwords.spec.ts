@@ -4,6 +4,7 @@ import { SESSION_COOKIES, sessionCookies } from '../support/code-login.js';
 import { expect, test } from '../support/fixtures.js';
 import { LoginCard } from '../support/login-card.js';
 import { Mailbox } from '../support/mailbox.js';
+import { addMember, createOrganizationWith } from '../support/organization-mail.js';
 
 // Passwords through the login UI only, with the app on another origin than the server: a new person
 // sets a first password through discovery (the mail's link, the strength meter as they type), creates
@@ -132,6 +133,45 @@ test('a new person sets a password through discovery, signs in with it, and rese
       'That email and password do not match. Try again, or reset your password.',
     );
     expect(await sessionCookies(page)).toEqual([]);
+    await guard.expectAppOrigin();
+  });
+});
+
+test('script-tag page: a member resets their password on the organization’s page and is signed in to it', async ({
+  page,
+  request,
+  guard,
+}) => {
+  const orgName = `Reset ${unique('co')}`;
+  const organization = await createOrganizationWith(request, {
+    organization_name: orgName,
+    organization_slug: unique('reset'),
+  });
+  const email = `${unique('pw-member')}@example.com`;
+  await addMember(request, organization.organization_id, email);
+  const login = new LoginCard(page);
+
+  await test.step('When a member asks for a reset on their organization’s page, its link leads back to this page', async () => {
+    await page.goto(`/script-tag.html?org=${organization.organization_slug}&products=passwords`);
+    await expect(login.heading('Sign in')).toBeVisible();
+    await login.root.getByRole('button', { name: 'Use a password' }).click();
+    await expect(login.heading('Enter your password')).toBeVisible();
+    await login.root.getByRole('textbox', { name: 'Work email' }).fill(email);
+    await forgotPassword(login);
+    const { link } = await resetMail(request, email, 1);
+    const url = new URL(link);
+    expect(url.origin + url.pathname).toBe(`${new URL(page.url()).origin}/script-tag.html`);
+    expect(url.searchParams.get('stytch_token_type')).toBe('multi_tenant_passwords');
+    await page.goto(link);
+  });
+
+  await test.step('Then a new password signs them in to that organization', async () => {
+    await expect(login.heading('Choose a new password')).toBeVisible();
+    await typeNewPassword(login, 'amber kettle whistles past noon', /This password can be used\./);
+    await page.keyboard.press('Enter');
+    await expect(login.heading('Signed in')).toBeVisible();
+    await expect(login.root.getByText(`${email} in ${orgName}`)).toBeVisible();
+    expect(await sessionCookies(page)).toEqual(SESSION_COOKIES);
     await guard.expectAppOrigin();
   });
 });
