@@ -4,7 +4,7 @@ import { OrganizationMembers, OrganizationSettings, OrganizationSwitcher } from 
 import { Login, type OrgAuthAppearance, themes } from '@orgauth/react/components';
 import { useState } from 'react';
 
-const PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'emailOtp', 'sso', 'oauth'];
+const PRODUCTS: readonly LoginProduct[] = ['emailMagicLinks', 'emailOtp', 'sso', 'oauth', 'passwords'];
 
 /** The demo's ways in: provider buttons above the email link, and SSO. */
 const DEMO_CONFIG: LoginConfig = {
@@ -64,7 +64,7 @@ function Loading() {
 function LoginCard() {
   const client = useOrgAuth();
   // `?org=<slug>` shows that organization's login page (its SSO buttons); otherwise discovery.
-  // `?products=emailOtp,emailMagicLinks,sso,oauth` picks the ways in and their order (default:
+  // `?products=emailOtp,emailMagicLinks,sso,oauth,passwords` picks the ways in and their order (default:
   // Google, Microsoft and GitHub, then the email link and SSO). The server's `--dev` serves stand-ins
   // for providers without credentials, so the buttons work offline.
   // Read here, not at import: this card renders only in the browser, after the status is known.
@@ -74,7 +74,14 @@ function LoginCard() {
     .get('products')
     ?.split(/[\s,]+/)
     .filter((p): p is LoginProduct => (PRODUCTS as readonly string[]).includes(p));
-  const config: LoginConfig = { ...DEMO_CONFIG, ...(products?.length ? { products } : {}) };
+  // A password reset mail's link leads back to this page (its reset screen), on the app's own origin;
+  // without it the server would use the project's default reset_password redirect URL.
+  const here = window.location.origin + window.location.pathname;
+  const config: LoginConfig = {
+    ...DEMO_CONFIG,
+    passwordOptions: { resetPasswordRedirectURL: here },
+    ...(products?.length ? { products } : {}),
+  };
   const appearance = appearanceFromUrl();
   return organizationSlug ? (
     <Login client={client} theme="auto" appearance={appearance} organizationSlug={organizationSlug} config={config} />

@@ -21,6 +21,7 @@ export const DEFAULT_FACTOR_MESSAGES = {
   'password.intro': 'Sign in as {email}.',
   'password.submit': 'Sign in',
   'password.forgot': 'Forgot password?',
+  'password.incorrect': 'That email and password do not match. Try again, or reset your password.',
   'password.back': 'Use a different email',
   // The seed's words, said whether or not the address has an account (docs/security.md AUTH-03).
   'forgot.sent': 'If an account is associated with that email, a reset link has been sent.',
@@ -55,6 +56,7 @@ export const DEFAULT_FACTOR_MESSAGES = {
   'verify.smsIntro': 'We texted a 6-digit code to {phone}.',
   'verify.codeLabel': 'Verification code',
   'verify.submit': 'Verify',
+  'verify.wrongCode': 'That code is not right. Check it and try again.',
   'verify.resend': 'Text me a new code',
   'verify.useRecovery': 'Use a recovery code instead',
   'verify.otherMethod': 'Use another method',

@@ -354,6 +354,8 @@ export const de: OrgAuthLocale = {
     'password.intro': 'Anmelden als {email}.',
     'password.submit': 'Anmelden',
     'password.forgot': 'Passwort vergessen?',
+    'password.incorrect':
+      'Diese E-Mail-Adresse und dieses Passwort passen nicht zusammen. Versuchen Sie es erneut oder setzen Sie Ihr Passwort zurück.',
     'password.back': 'Andere E-Mail-Adresse verwenden',
     'forgot.sent': 'Falls zu dieser E-Mail-Adresse ein Konto besteht, wurde ein Link zum Zurücksetzen gesendet.',
     'forgot.sentHint': 'Öffnen Sie den Link auf diesem Gerät. Er ist nur kurz gültig.',
@@ -388,6 +390,7 @@ export const de: OrgAuthLocale = {
     'verify.smsIntro': 'Wir haben einen 6-stelligen Code per SMS an {phone} gesendet.',
     'verify.codeLabel': 'Bestätigungscode',
     'verify.submit': 'Bestätigen',
+    'verify.wrongCode': 'Dieser Code ist nicht richtig. Prüfen Sie ihn und versuchen Sie es erneut.',
     'verify.resend': 'Neuen Code per SMS senden',
     'verify.useRecovery': 'Stattdessen einen Wiederherstellungscode verwenden',
     'verify.otherMethod': 'Andere Methode verwenden',

@@ -348,6 +348,8 @@ export const es: OrgAuthLocale = {
     'password.intro': 'Inicie sesión como {email}.',
     'password.submit': 'Iniciar sesión',
     'password.forgot': '¿Ha olvidado su contraseña?',
+    'password.incorrect':
+      'Ese correo electrónico y esa contraseña no coinciden. Inténtelo de nuevo o restablezca su contraseña.',
     'password.back': 'Usar otro correo electrónico',
     'forgot.sent':
       'Si hay una cuenta asociada a ese correo electrónico, se ha enviado un enlace para restablecer la contraseña.',
@@ -383,6 +385,7 @@ export const es: OrgAuthLocale = {
     'verify.smsIntro': 'Hemos enviado un código de 6 dígitos por SMS al {phone}.',
     'verify.codeLabel': 'Código de verificación',
     'verify.submit': 'Verificar',
+    'verify.wrongCode': 'Ese código no es correcto. Compruébelo e inténtelo de nuevo.',
     'verify.resend': 'Enviarme un nuevo código',
     'verify.useRecovery': 'Usar un código de recuperación',
     'verify.otherMethod': 'Usar otro método',

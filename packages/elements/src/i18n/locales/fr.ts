@@ -349,6 +349,8 @@ export const fr: OrgAuthLocale = {
     'password.intro': 'Connexion en tant que {email}.',
     'password.submit': 'Se connecter',
     'password.forgot': 'Mot de passe oublié ?',
+    'password.incorrect':
+      'Cette adresse e-mail et ce mot de passe ne correspondent pas. Réessayez ou réinitialisez votre mot de passe.',
     'password.back': 'Utiliser une autre adresse e-mail',
     'forgot.sent': 'Si un compte est associé à cette adresse e-mail, un lien de réinitialisation a été envoyé.',
     'forgot.sentHint': 'Ouvrez le lien sur cet appareil. Il expire bientôt.',
@@ -383,6 +385,7 @@ export const fr: OrgAuthLocale = {
     'verify.smsIntro': 'Nous avons envoyé un code à 6 chiffres par SMS au {phone}.',
     'verify.codeLabel': 'Code de vérification',
     'verify.submit': 'Vérifier',
+    'verify.wrongCode': 'Ce code n’est pas correct. Vérifiez-le et réessayez.',
     'verify.resend': 'M’envoyer un nouveau code',
     'verify.useRecovery': 'Utiliser plutôt un code de récupération',
     'verify.otherMethod': 'Utiliser une autre méthode',

@@ -337,6 +337,8 @@ export const ja: OrgAuthLocale = {
     'password.intro': '{email} としてサインインします。',
     'password.submit': 'サインイン',
     'password.forgot': 'パスワードをお忘れですか？',
+    'password.incorrect':
+      'メールアドレスとパスワードが一致しません。もう一度お試しいただくか、パスワードを再設定してください。',
     'password.back': '別のメールアドレスを使用',
     'forgot.sent': 'このメールアドレスに関連付けられたアカウントがある場合は、再設定リンクを送信しました。',
     'forgot.sentHint': 'このデバイスでリンクを開いてください。有効期限は短めです。',
@@ -371,6 +373,7 @@ export const ja: OrgAuthLocale = {
     'verify.smsIntro': '{phone} に 6 桁のコードを SMS で送信しました。',
     'verify.codeLabel': '確認コード',
     'verify.submit': '確認',
+    'verify.wrongCode': 'コードが正しくありません。確認してもう一度お試しください。',
     'verify.resend': '新しいコードを SMS で送信',
     'verify.useRecovery': 'リカバリーコードを使用',
     'verify.otherMethod': '別の方法を使用',

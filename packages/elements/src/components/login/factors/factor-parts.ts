@@ -1,4 +1,7 @@
+import { isOrgAuthApiError } from '@orgauth/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { errorMessage } from '../../../i18n/format.js';
+import type { OrgAuthFactorMessageKey, OrgAuthFactorMessages } from '../../../i18n/factor-messages.js';
 import { spinner } from '../../../internal/spinner.js';
 import type { FactorScreen, FactorView } from './factor-view.js';
 
@@ -29,4 +32,20 @@ export function copyStatus(view: FactorView, what: 'key' | 'codes'): TemplateRes
   const m = view.messages;
   const text = view.copied === what ? m['copy.done'] : view.copied === 'failed' ? m['copy.failed'] : '';
   return html`<div class="status ${view.copied === 'failed' ? '' : 'success'}" part="status" role="status">${text}</div>`;
+}
+
+/**
+ * The words of a refused step: the catalogue's (`errorMessage`), except for the error types this
+ * screen words better. The catalogue's `unauthorized_credentials` ("not allowed … sign in again")
+ * and `otp_code_not_found` ("… the latest email") are wrong words for a mistyped password or a
+ * mistyped app or text-message code.
+ */
+export function screenError(
+  error: unknown,
+  m: OrgAuthFactorMessages,
+  own: Partial<Record<string, OrgAuthFactorMessageKey>> = {},
+): string | null {
+  if (!error) return null;
+  const key = isOrgAuthApiError(error) ? own[error.errorType] : undefined;
+  return key ? m[key] : errorMessage(error, m);
 }

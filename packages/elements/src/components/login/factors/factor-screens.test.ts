@@ -1,3 +1,4 @@
+import { OrgAuthApiError } from '@orgauth/core';
 import axe from 'axe-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { de } from '../../../i18n/locales/de.js';
@@ -166,6 +167,21 @@ describe('factor screens', () => {
       'Use a recovery code instead',
       'Use another method',
     ]);
+  });
+
+  it('a mistyped password or code gets its own words, not the catalogue\'s "sign in again" or "email"', async () => {
+    const wrongPassword = new OrgAuthApiError('unauthorized_credentials', 401, 'r', 'incorrect');
+    const password = await show({ ...(SCREENS[0] as FactorScreen), error: wrongPassword } as FactorScreen);
+    expect(textOf(find(password, '[role="alert"]'))).toBe(
+      'That email and password do not match. Try again, or reset your password.',
+    );
+    const wrongCode = new OrgAuthApiError('otp_code_not_found', 404, 'r', 'not found');
+    const sms = await show({ ...(SCREENS[8] as FactorScreen), error: wrongCode } as FactorScreen);
+    expect(textOf(find(sms, '[role="alert"]'))).toBe('That code is not right. Check it and try again.');
+    // Other errors keep the catalogue's words.
+    const limited = new OrgAuthApiError('too_many_requests', 429, 'r', 'slow down');
+    const totp = await show({ ...(SCREENS[7] as FactorScreen), error: limited } as FactorScreen);
+    expect(textOf(find(totp, '[role="alert"]'))).not.toMatch(/check it and try again/i);
   });
 
   it('recovery codes: all ten listed, copy and download hand them to the view', async () => {

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, format } from '../../../i18n/format.js';
 import { alertRegion } from '../../../internal/alert.js';
 import { codeField } from '../steps/code-field.js';
-import { heading, preventing, type Screen, submitButton } from './factor-parts.js';
+import { heading, preventing, type Screen, screenError, submitButton } from './factor-parts.js';
 import type { FactorView, MfaMethod } from './factor-view.js';
 
 /** "Verify it is you": one button per method the organization allows, its name and what it does. */
@@ -36,7 +36,7 @@ export function renderMfaChooseScreen(s: Screen<'mfa-choose'>, view: FactorView)
  */
 export function renderMfaVerifyScreen(s: Screen<'mfa-verify'>, view: FactorView): TemplateResult {
   const m = view.messages;
-  const message = s.error ? errorMessage(s.error, m) : null;
+  const message = screenError(s.error, m, { otp_code_not_found: 'verify.wrongCode' });
   const sms = s.method === 'smsOtp';
   const intro = sms
     ? format(m['verify.smsIntro'], { phone: html`<b class="email">${s.phone ?? ''}</b>` })

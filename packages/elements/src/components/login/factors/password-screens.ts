@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage } from '../../../i18n/format.js';
 import { alertRegion } from '../../../internal/alert.js';
-import { heading, preventing, type Screen, submitButton } from './factor-parts.js';
+import { heading, preventing, type Screen, screenError, submitButton } from './factor-parts.js';
 import type { FactorView } from './factor-view.js';
 import { passwordField } from './password-field.js';
 
@@ -16,7 +16,7 @@ const emailIn = (from: Element): string =>
  */
 export function renderPasswordScreen(s: Screen<'password'>, view: FactorView): TemplateResult {
   const m = view.messages;
-  const message = s.error ? errorMessage(s.error, m) : null;
+  const message = screenError(s.error, m, { unauthorized_credentials: 'password.incorrect' });
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     view.submitPassword(emailIn(event.currentTarget as Element));
