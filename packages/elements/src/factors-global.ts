@@ -4,6 +4,9 @@
  * (components/login/factor-screens-loader.global.ts); pages never load it themselves. Like the
  * account chunk it borrows Lit and the core from `window.OrgAuth` (src/account-global.ts says why).
  */
+// Type-only: brings the loader's `Window.OrgAuthLoginFactors` declaration into the declaration build
+// (tsconfig.build.json), erased from the chunk.
+import type {} from './components/login/factor-screens-loader.global.js';
 import * as screens from './components/login/factors/index.js';
 
 window.OrgAuthLoginFactors = screens;
