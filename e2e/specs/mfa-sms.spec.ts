@@ -1,10 +1,11 @@
 import type { APIRequestContext } from '@playwright/test';
 import { unique } from '../support/backend.js';
-import { expectCodeStep, SESSION_COOKIES, sessionCookies } from '../support/code-login.js';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { primaryFactor, SESSION_COOKIES, sessionCookies } from '../support/code-login.js';
 import { expect, test } from '../support/fixtures.js';
 import { LoginCard } from '../support/login-card.js';
 import { Mailbox } from '../support/mailbox.js';
-import { addMember, createOrganizationWith, mailedCode } from '../support/organization-mail.js';
+import { addMember, createOrganizationWith } from '../support/organization-mail.js';
 import { serverOrigin } from '../support/origins.js';
 
 // A text message as the second factor of an organization that requires one of every member, through
@@ -45,23 +46,10 @@ test('an organization requiring MFA: a member enrols a phone, then signs in with
   const phone = `+44207946${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}`;
   const login = new LoginCard(page);
   const mailbox = new Mailbox(request);
-  let mails = 0;
-
-  /** Signs in with an emailed code on the organization's page, up to the second step. */
-  async function primaryFactor(): Promise<void> {
-    await page.goto(`/script-tag.html?org=${organization.organization_slug}&products=emailOtp`);
-    await expect(login.heading('Sign in')).toBeVisible();
-    await login.root.getByRole('button', { name: 'Continue with email' }).click();
-    await login.root.getByRole('textbox', { name: 'Work email' }).fill(email);
-    await page.keyboard.press('Enter');
-    const field = await expectCodeStep(login, email);
-    mails += 1;
-    const { code } = await mailedCode(mailbox, email, mails);
-    await field.pressSequentially(code, { delay: 30 });
-  }
+  const signIn = () => primaryFactor(login, mailbox, organization.organization_slug, email);
 
   await test.step('When a member first signs in, they choose a text message and give their number', async () => {
-    await primaryFactor();
+    await signIn();
     await expect(login.heading('Verify it is you')).toBeVisible();
     await expect(login.root.getByRole('button', { name: /^Authenticator app/ })).toBeFocused();
     await page.keyboard.press('Tab');
@@ -71,6 +59,7 @@ test('an organization requiring MFA: a member enrols a phone, then signs in with
     await expect(login.root.getByText(`We will text you a code each time you sign in to ${orgName}.`)).toBeVisible();
     const field = login.root.getByRole('textbox', { name: 'Mobile number' });
     await expect(field).toBeFocused();
+    await expectNoAxeViolations(page, 'SMS number');
     await page.keyboard.type(phone);
     await page.keyboard.press('Enter');
   });
@@ -81,6 +70,7 @@ test('an organization requiring MFA: a member enrols a phone, then signs in with
     expect(await sessionCookies(page)).toEqual([]);
     const field = login.root.getByRole('textbox', { name: 'Verification code' });
     await expect(field).toBeFocused();
+    await expectNoAxeViolations(page, 'SMS verification');
     await field.pressSequentially(await textedCode(request, phone, 1), { delay: 30 });
     await expect(login.heading('Signed in')).toBeVisible();
     await expect(login.root.getByText(`${email} in ${orgName}`)).toBeVisible();
@@ -89,7 +79,7 @@ test('an organization requiring MFA: a member enrols a phone, then signs in with
 
   await test.step('When they sign in again, a code is texted to the enrolled phone, and a wrong one is refused', async () => {
     await page.context().clearCookies();
-    await primaryFactor();
+    await signIn();
     await expect(login.heading('Enter your verification code')).toBeVisible();
     const code = await textedCode(request, phone, 2);
     const field = login.root.getByRole('textbox', { name: 'Verification code' });

@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LoginCard } from './login-card.js';
+import type { Mailbox } from './mailbox.js';
+import { mailedCode } from './organization-mail.js';
 
 /** The cookies a signed-in page holds (set by the SDK on the app origin), sorted. */
 export const SESSION_COOKIES = ['stytch_session', 'stytch_session_jwt'];
@@ -27,4 +29,26 @@ export async function sessionCookies(page: Page): Promise<string[]> {
     .map((c) => c.name)
     .filter((name) => SESSION_COOKIES.includes(name))
     .sort();
+}
+
+/**
+ * The primary factor on an organization's script-tag page (`organizationSlug`): "Continue with email",
+ * `email`, then the mailed code typed into the code step. Leaves the login where the code leads: the
+ * second-factor step of an organization that asks for one, else signed in.
+ */
+export async function primaryFactor(
+  login: LoginCard,
+  mailbox: Mailbox,
+  organizationSlug: string,
+  email: string,
+): Promise<void> {
+  const mails = (await mailbox.list(email)).length;
+  await login.page.goto(`/script-tag.html?org=${organizationSlug}&products=emailOtp`);
+  await expect(login.heading('Sign in')).toBeVisible();
+  await login.root.getByRole('button', { name: 'Continue with email' }).click();
+  await login.root.getByRole('textbox', { name: 'Work email' }).fill(email);
+  await login.page.keyboard.press('Enter');
+  const field = await expectCodeStep(login, email);
+  const { code } = await mailedCode(mailbox, email, mails + 1);
+  await field.pressSequentially(code, { delay: 30 });
 }
