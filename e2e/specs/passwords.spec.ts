@@ -1,4 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/axe.js';
 import { unique } from '../support/backend.js';
 import { SESSION_COOKIES, sessionCookies } from '../support/code-login.js';
 import { expect, test } from '../support/fixtures.js';
@@ -56,6 +57,34 @@ async function typeNewPassword(login: LoginCard, password: string, verdict: stri
   await expect(login.root.locator('[part~="strength-feedback"]')).toContainText(verdict);
 }
 
+/**
+ * The show/hide button after the focused password `field`: a toggle button (`aria-pressed`) that
+ * switches the input between hidden and shown, by Enter, Space and a click, keeping the focus;
+ * Shift+Tab then goes back to the field (WCAG 2.1.1, 2.4.3, 4.1.2).
+ */
+async function expectShowHideToggle(page: Page, login: LoginCard, field: Locator): Promise<void> {
+  const toggle = login.root.getByRole('button', { name: 'Show password' });
+  await page.keyboard.press('Tab');
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(field).toHaveAttribute('type', 'password');
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(field).toHaveAttribute('type', 'text');
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(field).toHaveAttribute('type', 'password');
+  await expect(toggle).toBeFocused();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(field).toHaveAttribute('type', 'text');
+  await toggle.click();
+  await expect(field).toHaveAttribute('type', 'password');
+  await page.keyboard.press('Shift+Tab');
+  await expect(field).toBeFocused();
+}
+
 test('a new person sets a password through discovery, signs in with it, and resets it by email', async ({
   page,
   request,
@@ -69,7 +98,9 @@ test('a new person sets a password through discovery, signs in with it, and rese
 
   await test.step('When a new person asks for a password, a "set a password" link is mailed', async () => {
     await openPasswordScreen(page, login, email);
+    await expectNoAxeViolations(page, 'password');
     await forgotPassword(login);
+    await expectNoAxeViolations(page, 'reset link sent');
     const { subject, link } = await resetMail(request, email, 1);
     expect(subject).toMatch(/password/i);
     expect(new URL(link).searchParams.get('stytch_token_type')).toBe('discovery');
@@ -81,6 +112,7 @@ test('a new person sets a password through discovery, signs in with it, and rese
     await expect(login.root.getByRole('meter', { name: 'Password strength' })).toBeVisible();
     await typeNewPassword(login, 'password123', 'This password has appeared in a data breach. Choose another one.');
     await typeNewPassword(login, first, /Very strong\. This password can be used\./);
+    await expectNoAxeViolations(page, 'new password with its strength meter');
     await page.keyboard.press('Enter');
     await login.expectChooseOrganization();
     await expect(login.root.getByText("You're not a member of any organization yet.")).toBeVisible();
@@ -101,8 +133,10 @@ test('a new person sets a password through discovery, signs in with it, and rese
     await login.expectEmailStep();
     expect(await sessionCookies(page)).toEqual([]);
     await openPasswordScreen(page, login, email);
-    await expect(login.root.getByLabel('Password', { exact: true })).toBeFocused();
+    const field = login.root.getByLabel('Password', { exact: true });
+    await expect(field).toBeFocused();
     await page.keyboard.type(first);
+    await expectShowHideToggle(page, login, field);
     await page.keyboard.press('Enter');
     await login.expectChooseOrganization();
     await login.organizationButton(orgName).click();
