@@ -61,17 +61,18 @@ export async function checkBudgets(root) {
       budget: core.DISCOVERY_SESSIONS_BUDGET,
     },
     {
-      // 38 KB (36.7 KB measured; the goal is 25 KB): the core is a third of it, Lit a fifth, the
+      // 36 KB (35.0 KB measured; the goal is 25 KB): the core is a third of it, Lit a fifth, the
       // login's words ~2.6 KB, the `appearance` option (packages/elements/src/theming/) ~1.6 KB,
-      // the `orgauth-event` stream ~0.5 KB, format()'s plural and select ~0.35 KB; the core's
-      // password and second-factor flows and login steps ~3.3 KB, which an IIFE build cannot leave
-      // in a lazy file as the npm build does (their screens are in the factors chunk below); no locale pack;
+      // the `orgauth-event` stream ~0.5 KB, format()'s plural and select ~0.35 KB; no locale pack;
       // the account elements and the signed-in surfaces' error words stay out of it
-      // (packages/elements/src/bundles.test.ts). `node .ci/bundle-map.mjs` shows each module's cost.
+      // (packages/elements/src/bundles.test.ts). The core's password and second-factor flows and
+      // login actions, lazy in the npm build, ride in the factors chunk below instead
+      // (packages/elements/src/components/login/factor-core.global.ts): 1.7 KB less here.
+      // `node .ci/bundle-map.mjs` shows each module's cost.
       name: 'orgauth.global.js (script-tag login bundle)',
       raw: global.length,
       gzip: gzipSync(global, { level: 9 }).length,
-      budget: 38 * KB,
+      budget: 36 * KB,
     },
     {
       // Lit, the core, the theme and the login's error words come from the login bundle
@@ -83,13 +84,14 @@ export async function checkBudgets(root) {
       budget: 25 * KB,
     },
     {
-      // The login's password and multi-factor screens with their words, which orgauth.global.js
-      // imports on the first such screen (packages/elements/src/factors-global.ts); Lit and the core
-      // come from the login bundle. 6.1 KB measured.
+      // The login's password and multi-factor screens with their words, and the core's password and
+      // second-factor flows and login actions, which orgauth.global.js imports on the first such
+      // screen or call (packages/elements/src/factors-global.ts); Lit and the rest of the core come
+      // from the login bundle. 9.4 KB measured, 2.7 KB of it the core's.
       name: 'orgauth-login-factors.global.js (script-tag chunk of the password and MFA screens)',
       raw: factors.length,
       gzip: gzipSync(factors, { level: 9 }).length,
-      budget: 8 * KB,
+      budget: 10 * KB,
     },
     localePacks(root),
   ];

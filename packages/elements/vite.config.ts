@@ -1,5 +1,6 @@
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const conditions = ['@orgauth/source', 'module', 'browser', 'development|production'];
@@ -17,7 +18,14 @@ const EXTERNAL =
  */
 const GLOBALS: Record<
   string,
-  { entry: string; name: string; file: string; borrowed?: Record<string, string>; swapped?: Record<string, string> }
+  {
+    entry: string;
+    name: string;
+    file: string;
+    borrowed?: Record<string, string>;
+    swapped?: Record<string, string>;
+    plugins?: Plugin[];
+  }
 > = {
   global: {
     entry: 'src/global.ts',
@@ -25,6 +33,9 @@ const GLOBALS: Record<
     file: 'orgauth.global.js',
     // An IIFE has no chunks: the password and multi-factor screens load from a chunk of their own.
     swapped: { './factor-screens-loader.js': 'src/components/login/factor-screens-loader.global.ts' },
+    // Nor can it leave the core's lazily loaded flows and login actions in a file of their own: they
+    // come from that chunk too (src/components/login/factor-core.global.ts says why).
+    plugins: [lazyCoreFromFactorsChunk('src/components/login/factor-core.global.ts')],
   },
   'global-factors': {
     entry: 'src/factors-global.ts',
@@ -51,6 +62,33 @@ const GLOBALS: Record<
     },
   },
 };
+
+/** The core modules its clients and logins import lazily (packages/core/src/client.ts, machines/login-controller.ts). */
+const LAZY_CORE = /\/core\/src\/(?:flows\/(?:passwords|totp|recovery-codes|otps-sms)|machines\/login-factors)\.ts$/;
+
+/**
+ * Resolves every import of a `LAZY_CORE` module to `stand-in`, which takes the real one from the
+ * factors chunk: matched by the resolved file, not by specifier, so no import path reaches them
+ * unseen. The build fails if a module stops being seen (renamed or inlined).
+ */
+function lazyCoreFromFactorsChunk(standIn: string): Plugin {
+  const replacement = fileURLToPath(new URL(standIn, import.meta.url));
+  const seen = new Set<string>();
+  return {
+    name: 'orgauth-lazy-core-from-factors-chunk',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || !LAZY_CORE.test(resolved.id)) return null;
+      seen.add(resolved.id.replace(/^.*\/core\/src\//, ''));
+      return replacement;
+    },
+    buildEnd(error) {
+      if (!error && seen.size !== 5) this.error(`expected the 5 lazy core modules, saw: ${[...seen].join(', ')}`);
+    },
+  };
+}
 
 /** The global a borrowed import reads from: by its specifier, or a relative one by its last segment. */
 function borrowedGlobal(borrowed: Record<string, string>, id: string): string {
@@ -100,7 +138,7 @@ export default defineConfig(({ mode }) => ({
       replacement: fileURLToPath(new URL(replacement, import.meta.url)),
     })),
   },
-  plugins: mode in GLOBALS ? [minifyLiterals] : [],
+  plugins: mode in GLOBALS ? [minifyLiterals, ...(GLOBALS[mode]!.plugins ?? [])] : [],
   ssr: { resolve: { conditions, externalConditions: conditions } },
   build:
     mode in GLOBALS

@@ -12,4 +12,8 @@ export { createTotpFlow } from './flows/totp.js';
 // `loginReducer` with `MFA_STEP_ENTERED`), and the strength check's typing pause.
 export { mfaContext } from './machines/login-mfa-context.js';
 export { mfaEntryState, mfaStep } from './machines/login-mfa-entry.js';
-export { STRENGTH_CHECK_DELAY_MS } from './machines/login-factors.js';
+// The login controller's password and second-factor actions, which `createLogin` loads on their first
+// use: orgauth.global.js, whose IIFE cannot split them off, takes them from its factors chunk
+// (packages/elements/src/factors-global.ts) with the flow factories above.
+export { createFactorActions, STRENGTH_CHECK_DELAY_MS } from './machines/login-factors.js';
+export type { FactorActionContext, FactorActions } from './machines/login-factors.js';

@@ -130,4 +130,19 @@ describe('bundle contents', () => {
       }
     },
   );
+
+  const factorsText = BUNDLES['../dist/orgauth-login-factors.global.js'];
+  it.runIf(loginText && factorsText)(
+    'the core password and second-factor flows ride in the factors chunk, not in orgauth.global.js',
+    () => {
+      // Their wire paths survive minification (packages/core/src/flows/passwords.ts, recovery-codes.ts);
+      // vite.config.ts resolves those modules to factor-core.global.ts in the login bundle.
+      for (const mark of ['/b2b/passwords/strength_check', '/recovery_codes/recover']) {
+        expect(loginText?.includes(mark), `orgauth.global.js contains ${mark}`).toBe(false);
+        expect(factorsText?.includes(mark), `orgauth-login-factors.global.js lacks ${mark}`).toBe(true);
+      }
+      // One lit-html per page: the factors chunk borrows the login bundle's.
+      expect(factorsText?.includes('createPolicy')).toBe(false);
+    },
+  );
 });

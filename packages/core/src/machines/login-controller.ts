@@ -2,15 +2,16 @@ import { createStore } from 'zustand/vanilla';
 import { isOrgAuthError, OrgAuthApiError, OrgAuthError } from '../errors.js';
 import type { ApiErrorType } from '../protocol/errors.js';
 import type { B2BAuthenticateMfaResponse } from '../protocol/mfa-types.js';
-import type { DiscoveredOrganization, Member, Organization } from '../protocol/types.js';
-import { validateSlug } from '../slug.js';
+import type { Member, Organization } from '../protocol/types.js';
 import type { AuthState } from '../state/auth-state.js';
-import { DEFAULT_LOGIN_PRODUCTS, directLoginOrganization } from './login-config.js';
+import { DEFAULT_LOGIN_PRODUCTS } from './login-config.js';
+import { createDiscoveryActions } from './login-discovery.js';
 import { createEmailActions } from './login-email.js';
 import { lazyFlow } from '../flows/lazy.js';
 import type { FactorActions } from './login-factors.js';
 import { initialLoginState, loginReducer } from './login-machine.js';
 import { createOAuthActions } from './login-oauth.js';
+import { createSsoActions } from './login-sso.js';
 import type { LoginEvent, LoginState } from './login-state.js';
 import type { LoginClient, LoginController, LoginControllerOptions } from './login-types.js';
 
@@ -106,15 +107,7 @@ export function createLoginController(client: LoginClient, options: LoginControl
   };
   const enter = (work: () => Promise<B2BAuthenticateMfaResponse>) => attempt(async () => authenticated(await work()));
   // A proven email's organizations: the chooser, unless the configuration enters or creates one at once.
-  const discovered = async (email: string, organizations: DiscoveredOrganization[]) => {
-    dispatch({ type: 'DISCOVERED', email, organizations });
-    const only = directLoginOrganization(organizations, config.directLoginForSingleMembership);
-    if (only) return controller.chooseOrganization(only.organization.organization_id);
-    if (organizations.length || !config.directCreateOrganizationForNoMembership) return;
-    controller.startCreate();
-    const domain = email.split('@')[1]!; // lowercased, a valid slug: letters, digits, dots and dashes
-    await controller.createOrganization({ organization_name: domain, organization_slug: domain.toLowerCase() });
-  };
+  const { discovered, ...discovery } = createDiscoveryActions({ client, config, dispatch, enter, refuse });
   const begin = async (href?: string) => {
     const parsed = client.parseAuthenticateUrl(href);
     if (parsed) dispatch({ type: 'REDIRECT_STARTED' });
@@ -170,62 +163,21 @@ export function createLoginController(client: LoginClient, options: LoginControl
     start: (href) => (started ??= begin(href)),
     ...createEmailActions({ client, config, state, dispatch, attempt, valid, discovered, authenticated }),
     ...createOAuthActions({ client, config, state, dispatch, attempt }),
+    ...createSsoActions({ client, config, state, dispatch, attempt, valid }),
     ...factorActions,
+    ...discovery,
     openPassword: (email = '') =>
       void (config.products.includes('passwords') && dispatch({ type: 'PASSWORD_OPENED', email })),
     openMfaChoice: () => void dispatch({ type: 'MFA_CHOOSE_OPENED' }),
     openRecoveryCode: () => void dispatch({ type: 'RECOVERY_CODE_OPENED' }),
     saveRecoveryCodes: () => void dispatch({ type: 'RECOVERY_CODES_SAVED' }),
     back: () => go({ type: 'BACK' }),
-    async chooseOrganization(organization_id) {
-      if (!dispatch({ type: 'ORGANIZATION_CHOSEN', organizationId: organization_id })) return;
-      await enter(() => client.discovery.intermediateSessions.exchange({ organization_id, session_duration_minutes }));
-    },
-    startCreate: () => void (config.disableCreateOrganization || dispatch({ type: 'CREATE_STARTED' })),
-    async createOrganization({ organization_name, organization_slug }) {
-      if (!dispatch({ type: 'CREATE_SUBMITTED' })) return;
-      const name = organization_name.trim();
-      if (!name) return void refuse('invalid_organization_name', name);
-      if (validateSlug(organization_slug)) return void refuse('invalid_organization_slug', organization_slug);
-      await enter(() =>
-        client.discovery.organizations.create({ organization_name: name, organization_slug, session_duration_minutes }),
-      );
-    },
     reset() {
       options.forgetIntermediateSession?.();
       return go({ type: 'RESET' });
     },
     loadOrganization: (wanted) => go({ type: 'ORGANIZATION_REQUESTED', slug: wanted }),
-    openSsoEmail: () => void (config.products.includes('sso') && dispatch({ type: 'SSO_EMAIL_OPENED' })),
     openEmail: () => void dispatch({ type: 'EMAIL_OPENED' }),
-    async submitSsoEmail(input) {
-      const email = input.trim();
-      if (!dispatch({ type: 'SSO_EMAIL_SUBMITTED', email }) || !valid(email)) return;
-      await attempt(async () => {
-        const { connections } = await client.sso.discoverConnections(email);
-        // Messages stay terse (the size budget): UIs word errors by `code` / `errorType`, not by message.
-        if (!connections[0]) throw new OrgAuthError('no_sso_connection', email);
-        if (connections[1]) return dispatch({ type: 'SSO_CONNECTIONS_FOUND', connections });
-        await controller.startSso(connections[0].connection_id);
-      });
-    },
-    async startSso(connection_id) {
-      // "Continue with SSO" on the discovery page (no organization's page behind it) comes back to the chooser.
-      const page = state();
-      const start = page.step === 'sso-email' && !page.flow ? client.sso.discovery.start : client.sso.start;
-      if (!dispatch({ type: 'SSO_STARTED' })) return;
-      await attempt(() =>
-        start({
-          connection_id,
-          beforeNavigate: (url) => {
-            const navigate = options.beforeNavigate?.(url) !== false;
-            // Leaving is certain only now; when the page routes itself, it gets its screen back.
-            dispatch(navigate ? { type: 'SSO_REDIRECTING', connectionId: connection_id } : { type: 'SSO_CANCELED' });
-            return navigate;
-          },
-        }),
-      );
-    },
   };
   return controller;
 }

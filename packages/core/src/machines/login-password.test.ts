@@ -1,27 +1,24 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureAuthenticateResponse, fixtureDiscoveryResponse, fixtureOrganization } from '../testing/fixtures.js';
-import { fixtureMfaRequiredResponse, fixtureStrengthCheckResponse } from '../testing/mfa-fixtures.js';
 import { fixtureErrorEnvelope, type ScriptedReply } from '../testing/scripted-transport.js';
 import { createTestClient } from '../testing/test-client.js';
-import { STRENGTH_CHECK_DELAY_MS } from './login-factors.js';
 import type { CreateLoginOptions } from './login-types.js';
 
+// The password step and "Forgot password?"; the reset screen a reset link opens is in
+// login-password-reset.test.ts.
 const EMAIL = 'ada@acme.test';
 const acme = fixtureOrganization({ organization_slug: 'acme' });
 const ok = { request_id: 'r', status_code: 200 };
 const found = () => ({ ...fixtureDiscoveryResponse(), organization_id_hint: null });
 
-function setup(replies: Record<string, ScriptedReply>, options: CreateLoginOptions = {}, href?: string) {
+function setup(replies: Record<string, ScriptedReply>, options: CreateLoginOptions = {}) {
   const test = createTestClient({
-    ...(href && { href }),
     replies: { 'POST /b2b/organizations/search': { ...ok, organization: acme }, ...replies },
   });
   return { ...test, login: test.client.createLogin({ products: ['emailMagicLinks', 'passwords'], ...options }) };
 }
 const posted = (t: { requests: { method: string; path: string; body: unknown }[] }) =>
   t.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/b2b/passwords')).map((r) => [r.path, r.body]);
-
-afterEach(() => vi.useRealTimers());
 
 describe('login machine: passwords', () => {
   it('is offered only with the passwords product', async () => {
@@ -118,101 +115,5 @@ describe('login machine: passwords', () => {
     await login.forgotPassword('nope');
     expect(login.getState()).toMatchObject({ step: 'password', error: { errorType: 'invalid_email' } });
     expect(posted(transport)).toEqual([]);
-  });
-});
-
-describe('login machine: the reset screen from the link', () => {
-  const link = 'http://localhost:3000/reset?token=tok&stytch_token_type=multi_tenant_passwords';
-
-  it('opens from the link (token out of the address bar), checks strength debounced, keeps the last verdict', async () => {
-    vi.useFakeTimers();
-    let checks = 0;
-    const { login, platform, transport } = setup(
-      {
-        'POST /b2b/passwords/strength_check': (request) => {
-          checks++;
-          const { password } = request.body as { password: string };
-          return fixtureStrengthCheckResponse({
-            score: password.length > 8 ? 4 : 1,
-            valid_password: password.length > 8,
-          });
-        },
-        'POST /b2b/passwords/email/reset': fixtureAuthenticateResponse(),
-      },
-      {},
-      link,
-    );
-    await login.start();
-    expect(login.getState()).toMatchObject({
-      step: 'password-reset',
-      token: 'tok',
-      tokenType: 'multi_tenant_passwords',
-    });
-    expect(platform.location.href()).toBe('http://localhost:3000/reset');
-    for (const typed of ['h', 'hu', 'hunter', 'hunter2 is long']) login.checkPasswordStrength(typed);
-    expect(checks).toBe(0);
-    await vi.advanceTimersByTimeAsync(STRENGTH_CHECK_DELAY_MS);
-    expect(checks).toBe(1);
-    expect(login.getState()).toMatchObject({ checking: false, strength: { score: 4, valid_password: true } });
-    vi.useRealTimers();
-    login.checkPasswordStrength('');
-    await vi.waitFor(() => expect(login.getState()).toMatchObject({ strength: null }));
-    await login.submitNewPassword('hunter2 is long');
-    expect(login.getState().step).toBe('signed-in');
-    expect(transport.requests.at(-1)).toMatchObject({
-      path: '/b2b/passwords/email/reset',
-      body: { password_reset_token: 'tok', password: 'hunter2 is long', session_duration_minutes: 60 },
-    });
-  });
-
-  it('a weak password stays on the reset screen with the error', async () => {
-    const { login } = setup(
-      { 'POST /b2b/passwords/email/reset': fixtureErrorEnvelope('invalid_token', 400) },
-      {},
-      link,
-    );
-    await login.start();
-    await login.submitNewPassword('x');
-    expect(login.getState()).toMatchObject({
-      step: 'password-reset',
-      busy: false,
-      error: { errorType: 'invalid_token' },
-    });
-  });
-
-  it('a discovery reset link leads to the organization chooser', async () => {
-    const { login, transport } = setup(
-      { 'POST /b2b/passwords/discovery/reset': found() },
-      {},
-      'http://localhost:3000/?token=d&stytch_token_type=discovery&stytch_redirect_type=reset_password',
-    );
-    await login.start();
-    expect(login.getState()).toMatchObject({ step: 'password-reset', tokenType: 'discovery' });
-    await login.submitNewPassword('new pw');
-    expect(login.getState()).toMatchObject({ step: 'choose-organization' });
-    expect(posted(transport)).toEqual([
-      ['/b2b/passwords/discovery/reset', { password_reset_token: 'd', password: 'new pw' }],
-    ]);
-  });
-
-  it('a reset that owes a second factor goes on to it', async () => {
-    const { login } = setup(
-      {
-        'POST /b2b/passwords/email/reset': fixtureMfaRequiredResponse({
-          organization: {
-            ...acme,
-            mfa_policy: 'REQUIRED_FOR_ALL',
-            mfa_methods: 'RESTRICTED',
-            allowed_mfa_methods: ['sms_otp'],
-          },
-        }),
-      },
-      {},
-      link,
-    );
-    await login.start();
-    await login.submitNewPassword('new pw');
-    console.log(String((login.getState() as { error?: { cause?: unknown } }).error?.cause));
-    expect(login.getState()).toMatchObject({ step: 'sms-enroll', mfa: { methods: ['smsOtp'] } });
   });
 });
