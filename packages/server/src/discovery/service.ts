@@ -177,7 +177,7 @@ export async function createOrganizationFromIst(
     const factors = factorsFor(ist.factors, member);
     return finishPrimaryAuthentication(trx, { member, organization, factors, durationMinutes: duration }, now);
   });
-  return primaryAuthResponse(deps.keys, created, now);
+  return primaryAuthResponse(deps, created, now);
 }
 
 /**
@@ -210,5 +210,5 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
     const factors = factorsFor(ist.factors, member);
     return finishPrimaryAuthentication(trx, { member, organization, factors, durationMinutes: duration }, now);
   });
-  return primaryAuthResponse(deps.keys, exchanged, now);
+  return primaryAuthResponse(deps, exchanged, now);
 }

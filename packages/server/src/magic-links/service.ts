@@ -199,7 +199,7 @@ export async function authenticateMagicLink(
     now,
   );
   return {
-    ...(await primaryAuthResponse(deps.keys, outcome, now)),
+    ...(await primaryAuthResponse(deps, outcome, now)),
     method_id: outcome.member.email_id,
     reset_sessions: false,
   };

@@ -100,7 +100,7 @@ export async function authenticateOAuth(
   });
   const { full_name: _name, ...values } = openValues(deps, result.row);
   return {
-    ...(await primaryAuthResponse(deps.keys, result.outcome, now)),
+    ...(await primaryAuthResponse(deps, result.outcome, now)),
     provider_subject: result.row.provider_subject,
     provider_type: result.provider,
     provider_values: values,

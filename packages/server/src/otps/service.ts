@@ -137,7 +137,7 @@ export async function authenticateOtp(
       now,
     );
   });
-  return { ...(await primaryAuthResponse(deps.keys, outcome, now)), method_id: outcome.member.email_id };
+  return { ...(await primaryAuthResponse(deps, outcome, now)), method_id: outcome.member.email_id };
 }
 
 /** `otps/email/discovery/send` (SDK and backend): a code to anyone, so the answer never tells who is a member. */

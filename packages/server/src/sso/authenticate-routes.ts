@@ -31,7 +31,7 @@ async function authenticate(deps: AppDeps, project: Project, body: Body, held: H
     },
     now,
   );
-  return { ...(await primaryAuthResponse(deps.keys, outcome, now)), reset_sessions: false };
+  return { ...(await primaryAuthResponse(deps, outcome, now)), reset_sessions: false };
 }
 
 /**
