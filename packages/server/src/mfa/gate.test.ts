@@ -244,6 +244,23 @@ describe('the MFA gate on every primary path (AUTH-02, AUTH-15)', () => {
     },
   );
 
+  test('the texted code speaks the locale the authenticate request names', async () => {
+    const orgId = await orgOf('acme');
+    await setPolicy(orgId, 'REQUIRED_FOR_ALL');
+    await t.server.db
+      .updateTable('members')
+      .set({ mfa_phone_number: PHONE, mfa_phone_number_verified: 1 })
+      .where('organization_id', '=', orgId)
+      .execute();
+    await t.api('/otps/email/login_or_signup', { body: { organization_id: orgId, email_address: EMAIL } });
+    const code = await latestOtpCode(t.server, EMAIL);
+    const body = { organization_id: orgId, email_address: EMAIL, code, locale: 'de' };
+    const res = await t.sdk('/b2b/otps/email/authenticate', { body });
+    expect(res.body.data?.mfa_required?.secondary_auth_initiated, JSON.stringify(res.body)).toBe('sms_otp');
+    const [text] = await t.server.smsOutbox.list();
+    expect(text?.body).toMatch(/^[0-9]{6} ist Ihr Bestätigungscode für /);
+  });
+
   test('discovery create with mfa_policy REQUIRED_FOR_ALL answers an IST for the creator, no session', async () => {
     const { ist } = await discover(t, EMAIL);
     const before = await sessionRows();
