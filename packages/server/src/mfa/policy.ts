@@ -5,7 +5,7 @@ import { extraSettings } from '../organizations/index.js';
 /** The `mfa_required` of an AuthRespMFA body (docs/wire-protocol.md §2): what the member can answer with. */
 export interface MfaRequired {
   member_options: { mfa_phone_number: string; totp_registration_id: string } | null;
-  /** `'sms_otp'` when the server already sent the member a code (mfa/gate-sms.ts). */
+  /** `'sms_otp'` when the server already sent the member a code (otps/sms-gate-send.ts). */
   secondary_auth_initiated: 'sms_otp' | null;
 }
 
@@ -55,7 +55,7 @@ export function assertMfaMethodAllowed(
  * The `mfa_required` of a sign-in that stopped at the gate: the member's registered factors the
  * organization allows (a factor it leaves out cannot answer, so it is not offered), or
  * `member_options: null` when none is left and the member must enrol one (TOTP create / SMS send).
- * `secondary_auth_initiated` is set once the gate's SMS went out (mfa/gate-sms.ts).
+ * `secondary_auth_initiated` is set once the gate's SMS went out (otps/sms-gate-send.ts).
  */
 export function mfaRequiredOf(member: MembersTable, organization: OrganizationsTable): MfaRequired {
   const phone = mfaMethodAllowed(organization, 'sms_otp', member) ? (member.mfa_phone_number ?? '') : '';
