@@ -143,6 +143,11 @@ describe('login machine: second factors', () => {
     );
     expect(sent.login.getState()).toMatchObject({ step: 'sms-verify', sends: 1, busy: false, enrolling: false });
     expect(sent.bodies('/b2b/otps/sms/send')).toEqual([]);
+    // The server's code is the one to type; "resend" still texts another on request.
+    sent.transport.reply('POST /b2b/otps/sms/send', ok);
+    await sent.login.sendSms();
+    expect(sent.bodies('/b2b/otps/sms/send')).toEqual([{ ...sent.member, intermediate_session_token: IST }]);
+    expect(sent.login.getState()).toMatchObject({ step: 'sms-verify', sends: 2 });
     const fresh = await signIn(fixtureMfaRequiredResponse({ organization: org(), member: phone }), {
       'POST /b2b/otps/sms/send': ok,
     });
@@ -167,6 +172,34 @@ describe('login machine: second factors', () => {
     const login = test.client.createLogin();
     await login.start();
     expect(login.getState()).toMatchObject({ step: 'sms-enroll', mfa: { organizationId: pending.organization_id } });
+  });
+
+  it('mfa_methods: only RESTRICTED narrows the methods; one allowed method skips the choice', async () => {
+    // ALL_ALLOWED allows every method whatever allowed_mfa_methods lists (the `stytch` package's
+    // organizations.d.ts): the choice.
+    const all = await signIn(
+      fixtureMfaRequiredResponse({ organization: org({ mfa_methods: 'ALL_ALLOWED', allowed_mfa_methods: ['totp'] }) }),
+    );
+    expect(all.login.getState()).toMatchObject({ step: 'mfa-choose', mfa: { methods: ['totp', 'smsOtp'] } });
+    // RESTRICTED to SMS: a member preferring their TOTP is asked for the texted code instead.
+    const both = fixtureMember({
+      mfa_phone_number: '+15555550100',
+      mfa_phone_number_verified: true,
+      totp_registration_id: 'member-totp-test-1',
+      default_mfa_method: 'totp',
+    });
+    const restricted = await signIn(
+      fixtureMfaRequiredResponse({
+        organization: org({ mfa_methods: 'RESTRICTED', allowed_mfa_methods: ['sms_otp'] }),
+        member: both,
+        mfa: {
+          member_options: { mfa_phone_number: '+15555550100', totp_registration_id: '' },
+          secondary_auth_initiated: 'sms_otp',
+        },
+      }),
+    );
+    expect(restricted.login.getState()).toMatchObject({ step: 'sms-verify', sends: 1, mfa: { methods: ['smsOtp'] } });
+    expect(restricted.bodies('/b2b/otps/sms/send')).toEqual([]);
   });
 
   it('mfaProductInclude narrows what is offered to enrol', async () => {

@@ -3,6 +3,8 @@
  * produces them) and the client (which consumes them).
  */
 
+import type { MfaRequired } from './mfa-types.js';
+
 /** Just-in-time provisioning and invite policies. */
 export type JitPolicy = 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';
 
@@ -148,7 +150,11 @@ export interface DiscoveredOrganization {
   };
   member_authenticated: boolean;
   primary_required: { allowed_auth_methods: string[] } | null;
-  mfa_required: null;
+  /**
+   * Set where entering the organization would owe a second factor (its `mfa_policy` is
+   * `REQUIRED_FOR_ALL`, or the member enrolled); never `secondary_auth_initiated`: listing sends no code.
+   */
+  mfa_required: MfaRequired | null;
 }
 
 /** Response of discovery authenticate calls: an intermediate session and the organizations found. */

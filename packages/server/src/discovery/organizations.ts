@@ -11,6 +11,7 @@ import {
   primaryRequired,
   toMember,
 } from '../members/index.js';
+import { type MfaRequired, mfaRequiredFor, mfaRequiredOf } from '../mfa/policy.js';
 import { admittedOAuthTenant, toOrganization } from '../organizations/index.js';
 import type { OAuthTenants } from './intermediate-sessions.js';
 
@@ -19,6 +20,20 @@ const MEMBERSHIP_BY_STATUS: Record<string, MembershipType> = {
   invited: 'invited_member',
   pending: 'pending_member',
 };
+
+/**
+ * The `mfa_required` of a listed organization (Stytch's DiscoveredOrganization): what entering it
+ * would owe after the primary factor, by the gate's one rule (mfa/policy.ts `mfaRequiredFor`): the
+ * member's registered factors the organization allows, `member_options: null` for one who must enrol
+ * (a join by domain or tenant has no member yet, so only `REQUIRED_FOR_ALL` asks). Listing never
+ * texts a code (the `stytch` package's mfa.d.ts: none is initiated by discovery calls), so
+ * `secondary_auth_initiated` stays null; the exchange into the organization sends it (mfa/gate.ts).
+ */
+function discoveredMfa(org: OrganizationsTable, member: MembersTable | null): MfaRequired | null {
+  if (member === null)
+    return org.mfa_policy === 'REQUIRED_FOR_ALL' ? { member_options: null, secondary_auth_initiated: null } : null;
+  return mfaRequiredFor(member, org) ? mfaRequiredOf(member, org) : null;
+}
 
 function discovered(
   org: OrganizationsTable,
@@ -29,12 +44,13 @@ function discovered(
 ): DiscoveredOrganization {
   // Whether the method that proved the email is enough for the org is what the list says.
   const required = primaryRequired(org, methods);
+  const mfa = discoveredMfa(org, member);
   return {
     organization: toOrganization(org),
     membership: { type, details, member: member && toMember(member) } as DiscoveredOrganization['membership'],
-    member_authenticated: required === null,
+    member_authenticated: required === null && mfa === null,
     primary_required: required,
-    mfa_required: null,
+    mfa_required: mfa,
   };
 }
 

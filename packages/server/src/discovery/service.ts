@@ -177,7 +177,7 @@ export async function createOrganizationFromIst(
     const factors = factorsFor(ist.factors, member);
     return finishPrimaryAuthentication(trx, { member, organization, factors, durationMinutes: duration }, now);
   });
-  return primaryAuthResponse(deps.keys, created, now);
+  return primaryAuthResponse(deps, created, now);
 }
 
 /**
@@ -190,7 +190,7 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
   const istToken = requiredString(body, 'intermediate_session_token', { max: 512 });
   const organizationId = requiredString(body, 'organization_id', { max: 256 });
   const duration = sessionDuration(body);
-  optionalString(body, 'locale', { max: 16 });
+  const locale = optionalString(body, 'locale', { max: 16 });
   const now = deps.now();
   const ist = await readIntermediateSession(deps.db, project.id, istToken, now);
   const exchanged = await deps.db.transaction().execute(async (trx) => {
@@ -210,5 +210,5 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
     const factors = factorsFor(ist.factors, member);
     return finishPrimaryAuthentication(trx, { member, organization, factors, durationMinutes: duration }, now);
   });
-  return primaryAuthResponse(deps.keys, exchanged, now);
+  return primaryAuthResponse(deps, exchanged, now, locale);
 }

@@ -182,7 +182,7 @@ export async function authenticateMagicLink(
   const token = requiredString(body, 'magic_links_token', { max: 512 });
   const pkceVerifier = optionalString(body, 'pkce_code_verifier', { max: 256 });
   const durationMinutes = sessionDuration(body);
-  ignoredPresentationFields(body, ['locale']);
+  const locale = optionalString(body, 'locale', { max: 128 });
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const outcome = await authenticateOrgMagicLink(
@@ -199,7 +199,7 @@ export async function authenticateMagicLink(
     now,
   );
   return {
-    ...(await primaryAuthResponse(deps.keys, outcome, now)),
+    ...(await primaryAuthResponse(deps, outcome, now, locale)),
     method_id: outcome.member.email_id,
     reset_sessions: false,
   };

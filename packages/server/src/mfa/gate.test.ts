@@ -9,7 +9,13 @@ import {
 } from '../sso/saml/testing/saml-flow.js';
 import { setPassword } from '../passwords/store.js';
 import { discover, signUp } from '../testing/journey.js';
-import { latestMagicLinkToken, latestOtpCode, type TestResponse, type TestServer } from '../testing/test-server.js';
+import {
+  latestMagicLinkToken,
+  latestOtpCode,
+  latestSmsCode,
+  type TestResponse,
+  type TestServer,
+} from '../testing/test-server.js';
 
 // AUTH-02 / AUTH-15: every primary sign-in path passes the one MFA gate (mfa/gate.ts). On an
 // organization with `mfa_policy: REQUIRED_FOR_ALL` each answers an IST with
@@ -26,6 +32,7 @@ beforeEach(async () => {
 afterEach(() => f.close());
 
 const EMAIL = 'ada@other.example';
+const PHONE = '+14155550123';
 type Policy = 'REQUIRED_FOR_ALL' | 'OPTIONAL';
 /** A prepared sign-in: the organization it enters and the one request that authenticates. */
 interface Prepared {
@@ -199,6 +206,59 @@ describe('the MFA gate on every primary path (AUTH-02, AUTH-15)', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(payload(res)).toMatchObject({ organization_id: orgId, member_authenticated: true, mfa_required: null });
     expect(await sessionRows()).toBe(before + 1);
+  });
+
+  test.each(PATHS)(
+    '%s: a member whose method is SMS gets the code at once, secondary_auth_initiated sms_otp',
+    async (_name, prepare) => {
+      const { orgId, call } = await prepare();
+      await setPolicy(orgId, 'REQUIRED_FOR_ALL');
+      await t.server.db
+        .updateTable('members')
+        .set({ mfa_phone_number: PHONE, mfa_phone_number_verified: 1, default_mfa_method: 'sms_otp' })
+        .where('organization_id', '=', orgId)
+        .execute();
+      await t.server.smsOutbox.clear();
+      const res = await call();
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(payload(res)).toMatchObject({
+        member_authenticated: false,
+        mfa_required: {
+          member_options: { mfa_phone_number: PHONE, totp_registration_id: '' },
+          secondary_auth_initiated: 'sms_otp',
+        },
+      });
+      const texts = await t.server.smsOutbox.list();
+      expect(texts.map((m) => m.to)).toEqual([PHONE]);
+      // The code sent answers the IST: the sign-in completes with it.
+      const done = await t.sdk('/b2b/otps/sms/authenticate', {
+        body: {
+          organization_id: orgId,
+          member_id: payload(res).member_id,
+          code: await latestSmsCode(t.server, PHONE),
+          intermediate_session_token: payload(res).intermediate_session_token,
+        },
+      });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect(done.body.data.member_authenticated).toBe(true);
+    },
+  );
+
+  test('the texted code speaks the locale the authenticate request names', async () => {
+    const orgId = await orgOf('acme');
+    await setPolicy(orgId, 'REQUIRED_FOR_ALL');
+    await t.server.db
+      .updateTable('members')
+      .set({ mfa_phone_number: PHONE, mfa_phone_number_verified: 1 })
+      .where('organization_id', '=', orgId)
+      .execute();
+    await t.api('/otps/email/login_or_signup', { body: { organization_id: orgId, email_address: EMAIL } });
+    const code = await latestOtpCode(t.server, EMAIL);
+    const body = { organization_id: orgId, email_address: EMAIL, code, locale: 'de' };
+    const res = await t.sdk('/b2b/otps/email/authenticate', { body });
+    expect(res.body.data?.mfa_required?.secondary_auth_initiated, JSON.stringify(res.body)).toBe('sms_otp');
+    const [text] = await t.server.smsOutbox.list();
+    expect(text?.body).toMatch(/^[0-9]{6} ist Ihr Bestätigungscode für /);
   });
 
   test('discovery create with mfa_policy REQUIRED_FOR_ALL answers an IST for the creator, no session', async () => {

@@ -1,14 +1,15 @@
 import type { AuthenticationFactor, B2BAuthenticateResponse, MemberSession } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
+import type { AppDeps } from '../http/index.js';
 import { parseJson } from '../lib/json.js';
 import { toMember } from '../members/index.js';
+import { type GateSmsDeps, sendGateSmsOtp } from '../otps/sms-gate-send.js';
 import { toOrganization } from '../organizations/index.js';
 import {
   authenticateResponse,
   insertSession,
   type LoadedSession,
   type SessionToExtend,
-  type SigningKeys,
   startOrExtendSession,
 } from '../sessions/index.js';
 import {
@@ -92,7 +93,7 @@ export async function finishPrimaryAuthentication(trx: Db, start: PrimaryStart, 
     hasSecondFactor(parseJson<AuthenticationFactor[]>(existing.loaded.session.factors, []));
   if (mfaRequiredFor(member, organization) && start.mfaSatisfied !== true && !heldPassed) {
     const ist = await issueMemberIntermediateSession(trx, member, factors, now);
-    return { kind: 'mfa', member, organization, ist, mfaRequired: mfaRequiredOf(member) };
+    return { kind: 'mfa', member, organization, ist, mfaRequired: mfaRequiredOf(member, organization) };
   }
   const [first, ...more] = factors;
   if (first !== undefined && more.length === 0) {
@@ -124,14 +125,27 @@ export type AuthRespBody = Omit<
   mfa_required: MfaRequired | null;
 };
 
+/** What {@link primaryAuthResponse} needs: the signing keys, and the gate's SMS (otps/sms-gate-send.ts). */
+export type GateDeps = GateSmsDeps & Pick<AppDeps, 'keys' | 'projects'>;
+
 /**
  * The wire body of an {@link AuthOutcome}: a session's full authenticate response (fresh JWT), or
  * for a pending second factor `member_session: null`, empty session token and JWT,
  * `member_authenticated: false`, the IST and `mfa_required`, with the member and organization.
- * Also answers {@link completeSecondFactor}'s outcome (mfa/second-factor.ts).
+ * For a pending second factor whose method is SMS, the code is sent here, after the sign-in's
+ * commit, and `secondary_auth_initiated` says so (`locale`: the text's language, as the request
+ * named it). Also answers {@link completeSecondFactor}'s outcome (mfa/second-factor.ts).
  */
-export async function primaryAuthResponse(keys: SigningKeys, outcome: AuthOutcome, now: number): Promise<AuthRespBody> {
-  if (outcome.kind === 'session') return authenticateResponse(keys, outcome.loaded, outcome.token, now);
+export async function primaryAuthResponse(
+  deps: GateDeps,
+  outcome: AuthOutcome,
+  now: number,
+  locale?: string,
+): Promise<AuthRespBody> {
+  if (outcome.kind === 'session') return authenticateResponse(deps.keys, outcome.loaded, outcome.token, now);
+  const project = await deps.projects.byId(outcome.member.project_id);
+  const sent =
+    project !== undefined && (await sendGateSmsOtp(deps, project, outcome.member, outcome.organization, locale));
   return {
     member_id: outcome.member.id,
     organization_id: outcome.organization.id,
@@ -142,7 +156,7 @@ export async function primaryAuthResponse(keys: SigningKeys, outcome: AuthOutcom
     session_jwt: '',
     member_authenticated: false,
     intermediate_session_token: outcome.ist,
-    mfa_required: outcome.mfaRequired,
+    mfa_required: { ...outcome.mfaRequired, secondary_auth_initiated: sent ? 'sms_otp' : null },
     primary_required: null,
   };
 }

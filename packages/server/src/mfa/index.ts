@@ -6,12 +6,21 @@ export {
   type AuthOutcome,
   type AuthRespBody,
   finishPrimaryAuthentication,
+  type GateDeps,
   type MfaOutcome,
   type PrimaryStart,
   primaryAuthResponse,
   type SessionOutcome,
 } from './gate.js';
-export { assertMfaMethodAllowed, type MfaRequired, mfaRequiredFor, mfaRequiredOf } from './policy.js';
+export {
+  assertMfaMethodAllowed,
+  gateSendsSms,
+  type MfaMethod,
+  mfaMethodAllowed,
+  type MfaRequired,
+  mfaRequiredFor,
+  mfaRequiredOf,
+} from './policy.js';
 export { completeSecondFactor, type SecondFactorInput } from './second-factor.js';
 export { assertMayEnrol } from './caller.js';
 export { findMemberIntermediateSession } from './intermediate.js';

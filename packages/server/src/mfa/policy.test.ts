@@ -48,4 +48,51 @@ describe('MFA policy', () => {
     });
     await expect(org.primarySignIn()).rejects.toThrow(/not stopped/);
   });
+
+  test('mfa_methods: ALL_ALLOWED allows every method whatever allowed_mfa_methods lists; RESTRICTED only those, breakglass aside', async () => {
+    const org = await createMfaOrg(t);
+    const put = (body: Record<string, unknown>) => t.api(`/organizations/${org.orgId}`, { method: 'PUT', body });
+    const totpCreate = () => t.api('/totp', { body: org.ids() });
+    await put({ mfa_methods: 'ALL_ALLOWED', allowed_mfa_methods: ['sms_otp'] });
+    expect((await totpCreate()).status).toBe(200);
+    await put({ mfa_methods: 'RESTRICTED', allowed_mfa_methods: ['sms_otp'] });
+    const refused = await totpCreate();
+    expect([refused.status, refused.body.error_type]).toEqual([403, 'mfa_method_not_allowed']);
+    // The restriction does not apply to a breakglass member (the `stytch` package's organizations.d.ts).
+    await t.api(`/organizations/${org.orgId}/members/${org.memberId}`, {
+      method: 'PUT',
+      body: { is_breakglass: true },
+    });
+    expect((await totpCreate()).status).toBe(200);
+  });
+
+  test('member_options offers only the factors the organization allows', async () => {
+    const org = await createMfaOrg(t);
+    await org.enrol();
+    await t.server.db
+      .updateTable('members')
+      .set({ mfa_phone_number: '+14155550177', mfa_phone_number_verified: 1, default_mfa_method: 'totp' })
+      .where('id', '=', org.memberId)
+      .execute();
+    const put = (methods: string[]) =>
+      t.api(`/organizations/${org.orgId}`, {
+        method: 'PUT',
+        body: { mfa_methods: 'RESTRICTED', allowed_mfa_methods: methods },
+      });
+    await put(['totp']);
+    const totpOnly = (await org.primarySignIn()).mfa_required;
+    expect(totpOnly.member_options).toEqual({ mfa_phone_number: '', totp_registration_id: expect.any(String) });
+    expect(totpOnly.member_options.totp_registration_id).not.toBe('');
+    expect(totpOnly.secondary_auth_initiated).toBeNull();
+    // SMS only: the TOTP the member prefers cannot answer, so the code is texted at once.
+    await put(['sms_otp']);
+    expect((await org.primarySignIn()).mfa_required).toEqual({
+      member_options: { mfa_phone_number: '+14155550177', totp_registration_id: '' },
+      secondary_auth_initiated: 'sms_otp',
+    });
+    // Both: the member's default (TOTP) is asked for; nothing is texted.
+    await put(['sms_otp', 'totp']);
+    expect((await org.primarySignIn()).mfa_required.secondary_auth_initiated).toBeNull();
+    expect((await t.server.smsOutbox.list()).map((m) => m.to)).toEqual(['+14155550177']);
+  });
 });

@@ -48,7 +48,7 @@ export async function createTotp(deps: AppDeps, project: Project, body: Body, pr
   const target = await memberOfBody(deps.db, project.id, body);
   const minutes = optionalInteger(body, 'expiration_minutes', EXPIRATION.min, EXPIRATION.max) ?? EXPIRATION.default;
   const now = deps.now();
-  assertMfaMethodAllowed(target.organization, 'totp');
+  assertMfaMethodAllowed(target.organization, 'totp', target.member);
   if (proof !== undefined) assertMayEnrol(target.member, await checkFactorProof(deps.db, target, proof, now));
   const created = await deps.db
     .transaction()
@@ -91,7 +91,7 @@ export async function authenticateTotp(
   const durationMinutes = sessionDuration(body);
   const now = deps.now();
   const proof = await checkFactorProof(deps.db, target, call.proof, now);
-  assertMfaMethodAllowed(target.organization, 'totp');
+  assertMfaMethodAllowed(target.organization, 'totp', target.member);
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const member = await verifyTotpCode(trx, deps.secretBox, target.member, code, now);
     await applyMemberChoices(trx, member, body, 'totp', now);
@@ -110,7 +110,7 @@ export async function authenticateTotp(
       now,
     );
   });
-  return primaryAuthResponse(deps.keys, outcome, now);
+  return primaryAuthResponse(deps, outcome, now);
 }
 
 /**
@@ -143,7 +143,7 @@ export async function recoverWithCode(deps: AppDeps, project: Project, body: Bod
     );
     return { outcome, remaining };
   });
-  return { ...(await primaryAuthResponse(deps.keys, outcome, now)), recovery_codes_remaining: remaining };
+  return { ...(await primaryAuthResponse(deps, outcome, now)), recovery_codes_remaining: remaining };
 }
 
 /** `recovery_codes` get: the member's unused codes (kept sealed for this, mfa/recovery-codes.ts). */

@@ -116,9 +116,9 @@ describe('TOTP on an organization requiring MFA', () => {
     expect((await t.api(`/organizations/${orgId}`, { method: 'PUT', body: put })).status).toBe(200);
     const ist = (await primarySignIn()).intermediate_session_token;
     const res = await authenticate(ist, totpCode(secret, t.clock.now() + 30_000));
-    expect([res.status, res.body.error_type]).toEqual([403, 'unauthorized_action']);
+    expect([res.status, res.body.error_type]).toEqual([403, 'mfa_method_not_allowed']);
     const create = await t.api('/totp', { body: ids() });
-    expect(create.body.error_type).toBe('unauthorized_action');
+    expect(create.body.error_type).toBe('mfa_method_not_allowed');
   });
 
   test('deleteTOTP (SDK self and backend) removes the registration and its recovery codes', async () => {

@@ -70,7 +70,8 @@ export async function authenticateOAuth(
   const token = requiredString(body, 'oauth_token', { max: 512 });
   const verifier = verifierOf(body);
   const durationMinutes = sessionDuration(body);
-  optionalString(body, 'locale', { max: 16 });
+  // The language of the code the gate may text (mfa/gate.ts).
+  const locale = optionalString(body, 'locale', { max: 16 });
   // A pending MFA sign-in of the same member (an org-bound IST) adds this factor (mfa/gate.ts).
   const intermediateSessionToken = optionalString(body, 'intermediate_session_token', { max: 512 });
   const now = deps.now();
@@ -100,7 +101,7 @@ export async function authenticateOAuth(
   });
   const { full_name: _name, ...values } = openValues(deps, result.row);
   return {
-    ...(await primaryAuthResponse(deps.keys, result.outcome, now)),
+    ...(await primaryAuthResponse(deps, result.outcome, now, locale)),
     provider_subject: result.row.provider_subject,
     provider_type: result.provider,
     provider_values: values,

@@ -4,4 +4,4 @@
  */
 export { otpRoutes } from './routes.js';
 export { smsOtpRoutes } from './sms-routes.js';
-export { sendGateSmsOtp } from './sms-send.js';
+export { type GateSmsDeps, sendGateSmsOtp } from './sms-gate-send.js';

@@ -112,7 +112,8 @@ export async function authenticateOtp(
   const email = requiredEmail(body);
   const code = requiredCode(body);
   const durationMinutes = sessionDuration(body);
-  ignoredFields(body, ['locale', 'telemetry_id', 'dfp_telemetry_id']);
+  ignoredFields(body, ['telemetry_id', 'dfp_telemetry_id']);
+  const locale = optionalString(body, 'locale', { max: 16_384 });
   const intermediateSessionToken = optionalString(body, 'intermediate_session_token', { max: 512 });
   assertEmailOtpAllowed(organization);
   const now = deps.now();
@@ -137,7 +138,7 @@ export async function authenticateOtp(
       now,
     );
   });
-  return { ...(await primaryAuthResponse(deps.keys, outcome, now)), method_id: outcome.member.email_id };
+  return { ...(await primaryAuthResponse(deps, outcome, now, locale)), method_id: outcome.member.email_id };
 }
 
 /** `otps/email/discovery/send` (SDK and backend): a code to anyone, so the answer never tells who is a member. */

@@ -70,7 +70,7 @@ export async function authenticateSmsOtp(
   const setDefault = optionalBoolean(body, 'set_default_mfa');
   optionalString(body, 'locale', { max: 64 });
   ignoredFields(body);
-  assertSmsOtpAllowed(organization);
+  assertSmsOtpAllowed(organization, member);
   const now = deps.now();
   const proven = await proveMember(deps, project.id, organization, member, proof, durationMinutes, false, now);
   assertSomethingToComplete(proven);

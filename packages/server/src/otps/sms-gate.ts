@@ -132,5 +132,5 @@ export function completeSmsFactor(
  * after the commit: signing the JWT reads the signing keys, which must not wait on the transaction.
  */
 export function smsFactorResponse(deps: AppDeps, outcome: AuthOutcome, now: number) {
-  return primaryAuthResponse(deps.keys, outcome, now);
+  return primaryAuthResponse(deps, outcome, now);
 }

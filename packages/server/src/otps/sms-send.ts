@@ -1,4 +1,4 @@
-import type { OrganizationsTable, MembersTable } from '../db/schema.js';
+import type { OrganizationsTable } from '../db/schema.js';
 import type { AppDeps } from '../http/index.js';
 import { apiError, badRequest } from '../lib/api-error.js';
 import { optionalString, sessionDuration, type Body } from '../lib/validate.js';
@@ -6,14 +6,7 @@ import type { Project } from '../projects/index.js';
 import { normalizePhoneNumber, smsCodeText } from '../sms/index.js';
 import { issueSmsOtp } from './sms-codes.js';
 import { assertMayEnrolNumber, type MemberProof, proveMember } from './sms-gate.js';
-import {
-  assertSmsOtpAllowed,
-  ignoredFields,
-  memberResponse,
-  namedMember,
-  smsOtpAllowed,
-  storedPhone,
-} from './sms-service.js';
+import { assertSmsOtpAllowed, ignoredFields, memberResponse, namedMember, storedPhone } from './sms-service.js';
 
 /** What `otps/sms/send` needs besides the body: the proofs it carries and the per-number limit. */
 export interface SmsSendContext {
@@ -50,7 +43,7 @@ export async function sendSmsOtp(
       'invalid_phone_number',
       'mfa_phone_number must be a valid phone number in E.164 form, such as +14155550100.',
     );
-  assertSmsOtpAllowed(organization);
+  assertSmsOtpAllowed(organization, member);
   const stored = storedPhone(member);
   const now = deps.now();
   let phone = stored.phone;
@@ -77,27 +70,4 @@ export async function sendSmsOtp(
   const code = await issueSmsOtp(deps.db, deps.secretBox, binding, phone, now);
   await deps.sms.send({ projectId: project.id, to: phone, body: smsCodeText(code, project.name, locale) });
   return memberResponse(deps.db, member, organization);
-}
-
-/**
- * Stytch's automatic SMS at the MFA gate (mfa/gate.ts): when a primary sign-in stops there and the
- * member's `default_mfa_method` is `sms_otp` with a verified number in an organization allowing SMS,
- * a code goes out at once and the answer's `mfa_required.secondary_auth_initiated` is `'sms_otp'`.
- * Call it AFTER the sign-in's transaction commits (no text announces a rolled-back sign-in).
- * Returns whether a code was sent.
- */
-export async function sendGateSmsOtp(
-  deps: AppDeps,
-  project: Project,
-  member: MembersTable,
-  organization: OrganizationsTable,
-  locale?: string,
-): Promise<boolean> {
-  const { phone, verified } = storedPhone(member);
-  if (member.default_mfa_method !== 'sms_otp' || !verified || phone === '') return false;
-  if (!smsOtpAllowed(organization)) return false;
-  const binding = { projectId: project.id, organizationId: organization.id, memberId: member.id };
-  const code = await issueSmsOtp(deps.db, deps.secretBox, binding, phone, deps.now());
-  await deps.sms.send({ projectId: project.id, to: phone, body: smsCodeText(code, project.name, locale) });
-  return true;
 }

@@ -2,7 +2,8 @@ import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { apiError, badRequest } from '../lib/api-error.js';
 import { requiredString, type Body } from '../lib/validate.js';
 import { getMember, toMember, withOAuthRegistrations } from '../members/index.js';
-import { extraSettings, toOrganization } from '../organizations/index.js';
+import { mfaMethodAllowed } from '../mfa/policy.js';
+import { toOrganization } from '../organizations/index.js';
 
 /**
  * What the SMS code routes share (otps/sms-send.ts, otps/sms-authenticate.ts): the member named,
@@ -22,20 +23,22 @@ export function ignoredFields(body: Body): void {
 }
 
 /**
- * False in an organization whose `mfa_methods` is `RESTRICTED` to a list without `sms_otp`
- * (Stytch's organization setting; `ALL_ALLOWED` allows every method).
+ * False in an organization whose `mfa_methods` is `RESTRICTED` to a list without `sms_otp`, unless
+ * the member is a breakglass one (mfa/policy.ts `mfaMethodAllowed`, Stytch's rule).
  */
-export function smsOtpAllowed(organization: OrganizationsTable): boolean {
-  const settings = extraSettings(organization);
-  return settings.mfa_methods !== 'RESTRICTED' || settings.allowed_mfa_methods.includes('sms_otp');
+export function smsOtpAllowed(organization: OrganizationsTable, member?: Pick<MembersTable, 'is_breakglass'>): boolean {
+  return mfaMethodAllowed(organization, 'sms_otp', member);
 }
 
 /**
  * Refuses SMS codes where {@link smsOtpAllowed} says no.
  * @throws ApiError 403 `mfa_method_not_allowed`
  */
-export function assertSmsOtpAllowed(organization: OrganizationsTable): void {
-  if (!smsOtpAllowed(organization))
+export function assertSmsOtpAllowed(
+  organization: OrganizationsTable,
+  member?: Pick<MembersTable, 'is_breakglass'>,
+): void {
+  if (!smsOtpAllowed(organization, member))
     throw apiError(
       'mfa_method_not_allowed',
       'This organization does not allow SMS one-time codes (allowed_mfa_methods).',

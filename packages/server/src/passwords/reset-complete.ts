@@ -90,7 +90,7 @@ export async function resetByEmail(
     await revokeSessionsForEmail(trx, project.id, email, keptSessionId(signedIn), now);
     return { signedIn, passwordId: row.id, memberEmailId: member.email_id };
   });
-  const payload = await resetAuthResponse(deps.keys, outcome.signedIn, now);
+  const payload = await resetAuthResponse(deps, outcome.signedIn, now);
   return {
     ...payload,
     member: { ...payload.member, member_password_id: outcome.passwordId },

@@ -1,7 +1,13 @@
 import type { AuthenticationFactor } from '@orgauth/core/protocol';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
-import { type AuthOutcome, type AuthRespBody, finishPrimaryAuthentication, primaryAuthResponse } from '../mfa/index.js';
-import type { SessionToExtend, SigningKeys } from '../sessions/index.js';
+import {
+  type AuthOutcome,
+  type AuthRespBody,
+  finishPrimaryAuthentication,
+  type GateDeps,
+  primaryAuthResponse,
+} from '../mfa/index.js';
+import type { SessionToExtend } from '../sessions/index.js';
 
 /** What a completed organization reset proved, handed to {@link signInAfterReset}. */
 export interface ResetSignIn {
@@ -32,8 +38,8 @@ export function signInAfterReset(trx: Db, start: ResetSignIn, now: number): Prom
 }
 
 /** The answer of a reset's sign-in (after the commit): the session with a fresh JWT, or the IST. */
-export function resetAuthResponse(keys: SigningKeys, outcome: AuthOutcome, now: number): Promise<ResetAuthBody> {
-  return primaryAuthResponse(keys, outcome, now);
+export function resetAuthResponse(deps: GateDeps, outcome: AuthOutcome, now: number): Promise<ResetAuthBody> {
+  return primaryAuthResponse(deps, outcome, now);
 }
 
 /** The session id a reset keeps when it revokes the email's other sessions (none while MFA is pending). */

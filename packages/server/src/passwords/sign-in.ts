@@ -49,6 +49,6 @@ export async function issuePasswordSession(
     if (signIn.revokeOtherSessions) await revokeSessionsForEmail(trx, signIn.project.id, member.email, kept, now);
     return finished;
   });
-  const payload = await primaryAuthResponse(deps.keys, outcome, now);
+  const payload = await primaryAuthResponse(deps, outcome, now);
   return { ...payload, member: { ...payload.member, member_password_id: signIn.passwordId } };
 }

@@ -95,7 +95,7 @@ export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     const { loaded } = await proveSession(deps.db, deps.keys, c.get('project').id, credentials, now);
     return apiOk(
       c,
-      await exchangeSession(deps.db, deps.keys, loaded, { organizationId, durationMinutes, customClaims }, now),
+      await exchangeSession(deps.db, deps, loaded, { organizationId, durationMinutes, customClaims }, now),
     );
   });
   return api.app;

@@ -15,9 +15,8 @@ import {
 } from '../members/index.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';
 import { parseJson } from '../lib/json.js';
-import { finishPrimaryAuthentication, primaryAuthResponse } from '../mfa/index.js';
+import { finishPrimaryAuthentication, type GateDeps, primaryAuthResponse } from '../mfa/index.js';
 import { sessionNotFound, type LoadedSession } from './store.js';
-import type { SigningKeys } from './signing-keys.js';
 
 /** What an exchange needs besides the proven session. */
 export interface ExchangeRequest {
@@ -49,7 +48,7 @@ function factorsFor(factors: AuthenticationFactor[], member: MembersTable): Auth
  */
 export async function exchangeSession(
   db: Db,
-  keys: SigningKeys,
+  deps: GateDeps,
   current: LoadedSession,
   request: ExchangeRequest,
   now: number,
@@ -105,5 +104,5 @@ export async function exchangeSession(
       throw sessionNotFound();
     return result;
   });
-  return primaryAuthResponse(keys, outcome, now);
+  return primaryAuthResponse(deps, outcome, now);
 }

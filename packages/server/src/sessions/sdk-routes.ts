@@ -49,7 +49,7 @@ export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     const now = deps.now();
     const current = await loadLiveSession(deps.db, c.get('project').id, { token }, now);
     c.header('Cache-Control', 'no-store');
-    return sdkOk(c, await exchangeSession(deps.db, deps.keys, current, { organizationId, durationMinutes }, now));
+    return sdkOk(c, await exchangeSession(deps.db, deps, current, { organizationId, durationMinutes }, now));
   });
   return sdk.app;
 }

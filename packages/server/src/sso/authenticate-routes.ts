@@ -15,7 +15,7 @@ async function authenticate(deps: AppDeps, project: Project, body: Body, held: H
   const token = requiredString(body, 'sso_token', { max: 512 });
   const verifier = optionalString(body, 'pkce_code_verifier', { max: 256 });
   const durationMinutes = sessionDuration(body);
-  optionalString(body, 'locale', { max: 16 });
+  const locale = optionalString(body, 'locale', { max: 16 });
   const now = deps.now();
   const existing = await proveHeldSession(deps.db, deps.keys, project.id, held, body, durationMinutes, now);
   const outcome = await authenticateSsoToken(
@@ -31,7 +31,7 @@ async function authenticate(deps: AppDeps, project: Project, body: Body, held: H
     },
     now,
   );
-  return { ...(await primaryAuthResponse(deps.keys, outcome, now)), reset_sessions: false };
+  return { ...(await primaryAuthResponse(deps, outcome, now, locale)), reset_sessions: false };
 }
 
 /**
