@@ -158,5 +158,6 @@ describe('orgauth-server sso', () => {
     }
     // A pending connection signs no one in, so its trust satisfies nothing until it is active.
     expect(await connectionSatisfiesMfa(server.db, saml.orgId, saml.id)).toBe(false);
-  });
+    // The build alone takes seconds on a loaded machine, as in cli/project-commands.test.ts.
+  }, 60_000);
 });
