@@ -6,6 +6,7 @@ import { EMAIL_USAGE, runEmailCommand } from './email-commands.js';
 import { runKeysCommand } from './keys-command.js';
 import { PROJECT_USAGE, isProjectCommand, runProjectCommand } from './project-commands.js';
 import { RBAC_USAGE, runRbacCommand } from './rbac-commands.js';
+import { SSO_USAGE, runSsoCommand } from './sso-commands.js';
 import { listen, type FetchHandler } from '../http/listen.js';
 import { DEFAULT_MAIL_FROM, parseMailFrom } from '../mail/mail-from.js';
 import { setUpDevSso, standInProviders } from '../dev/index.js';
@@ -43,6 +44,14 @@ async function main(): Promise<void> {
     });
     return;
   }
+  if (argv[0] === 'sso') {
+    process.exitCode = await runSsoCommand(argv, {
+      out: (s) => void process.stdout.write(s),
+      err: (s) => void process.stderr.write(s),
+      env: process.env,
+    });
+    return;
+  }
   if (argv[0] === 'email') {
     process.exitCode = await runEmailCommand(argv, {
       out: (s) => void process.stdout.write(s),
@@ -68,7 +77,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (options.help) {
-    process.stdout.write(`${USAGE}\n${PROJECT_USAGE}${RBAC_USAGE}${EMAIL_USAGE}`);
+    process.stdout.write(`${USAGE}\n${PROJECT_USAGE}${RBAC_USAGE}${SSO_USAGE}${EMAIL_USAGE}`);
     return;
   }
   const databaseUrl = process.env.DATABASE_URL;

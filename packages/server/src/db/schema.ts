@@ -115,6 +115,8 @@ export interface OneTimeTokensTable {
   expires_at: number;
   used_at: number | null;
   created_at: number;
+  /** Migration 1800: the SSO connection an `sso` / `discovery_sso` token's sign-in came through. */
+  connection_id?: string | null | undefined;
 }
 
 /** `email_otps`: the live email one-time code of one (project, organization or `''` for discovery, email). */
@@ -239,6 +241,8 @@ export interface SsoConnectionsTable {
   oidc_custom_scopes?: string | undefined;
   /** Migration 1000: 1 when discovery advertised RFC 9207 `authorization_response_iss_parameter_supported`. */
   oidc_iss_parameter_supported?: number | undefined;
+  /** Migration 1800: 1 when the operator trusts the IdP to enforce MFA (sso/mfa-trust.ts); default 0. */
+  mfa_trusted?: number | undefined;
 }
 
 /** `secret_box_keys` (migration 0700): the fingerprint of the key sealed secrets were made with. */

@@ -1,7 +1,7 @@
 import type { AuthenticationFactor, DiscoveredOrganization } from '@orgauth/core/protocol';
 import type { MembersTable } from '../db/schema.js';
 import { discoverOrganizations, joinOrganization } from './organizations.js';
-import { assertSsoProofReaches, scopeToSsoProof, ssoProofOrganizations } from './sso-proof.js';
+import { assertSsoProofReaches, scopeToSsoProof, ssoProofOrganizations, ssoProofSatisfiesMfa } from './sso-proof.js';
 import {
   consumeIntermediateSession,
   issueIntermediateSession,
@@ -208,7 +208,10 @@ export async function exchangeIntermediateSession(deps: AppDeps, project: Projec
     const registration = ist.oauthTenants?.registration;
     if (registration) await linkOAuthRegistration(trx, member, registration, now);
     const factors = factorsFor(ist.factors, member);
-    return finishPrimaryAuthentication(trx, { member, organization, factors, durationMinutes: duration }, now);
+    // A discovery SSO sign-in through a connection the operator trusts counts as both factors.
+    const mfaSatisfied = await ssoProofSatisfiesMfa(trx, organization, ist.factors);
+    const start = { member, organization, factors, durationMinutes: duration, mfaSatisfied };
+    return finishPrimaryAuthentication(trx, start, now);
   });
   return primaryAuthResponse(deps, exchanged, now, locale);
 }

@@ -70,3 +70,29 @@ export async function assertSsoProofReaches(
     `Single sign-on at another organization does not sign you in here. This organization allows: ${acceptedMethods(org.auth_methods, parseJson<string[]>(org.allowed_auth_methods, [])).join(', ')}.`,
   );
 }
+
+/**
+ * Whether an SSO proof satisfies `org`'s MFA (the gate's `mfaSatisfied`, mfa/gate.ts): one of the
+ * factors came through an active connection of `org` that the operator trusts to enforce MFA
+ * (`sso_connections.mfa_trusted`, packages/server/src/sso/mfa-trust.ts). The factors are the
+ * intermediate session's own, written by the server from the token's connection, never the caller's.
+ */
+export async function ssoProofSatisfiesMfa(
+  db: Db,
+  org: OrganizationsTable,
+  factors: readonly AuthenticationFactor[],
+): Promise<boolean> {
+  const ids = (factors as readonly SsoFactor[])
+    .filter((f) => f.type === 'sso')
+    .map((f) => f.saml_sso_factor?.id ?? f.oidc_sso_factor?.id ?? '');
+  if (ids.length === 0) return false;
+  const trusted = await db
+    .selectFrom('sso_connections')
+    .select('id')
+    .where('organization_id', '=', org.id)
+    .where('id', 'in', ids)
+    .where('status', '=', 'active')
+    .where('mfa_trusted', '=', 1)
+    .executeTakeFirst();
+  return trusted !== undefined;
+}

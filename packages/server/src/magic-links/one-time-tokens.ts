@@ -24,6 +24,8 @@ export interface IssueTokenInput {
   pkceChallenge?: string | undefined;
   redirectUrl: string;
   ttlMinutes: number;
+  /** The SSO connection an `sso` / `discovery_sso` token's sign-in came through (sso/mfa-trust.ts). */
+  connectionId?: string | undefined;
 }
 
 /** A consumed token's binding. */
@@ -31,6 +33,8 @@ export interface ConsumedToken {
   kind: OneTimeTokenKind;
   email: string;
   organizationId: string | null;
+  /** See {@link IssueTokenInput.connectionId}; null for other kinds and older tokens. */
+  connectionId: string | null;
   consumedAt: number;
 }
 
@@ -46,6 +50,7 @@ export async function issueOneTimeToken(db: Db, input: IssueTokenInput, now: num
       email: input.email,
       organization_id: input.organizationId ?? null,
       pkce_challenge: input.pkceChallenge ?? null,
+      connection_id: input.connectionId ?? null,
       redirect_url: input.redirectUrl,
       expires_at: now + input.ttlMinutes * 60_000,
       used_at: null,
@@ -90,7 +95,7 @@ export async function consumeOneTimeToken(
   );
   const row = await db
     .selectFrom('one_time_tokens')
-    .select(['kind', 'email', 'organization_id', 'used_at', 'expires_at', 'pkce_challenge'])
+    .select(['kind', 'email', 'organization_id', 'connection_id', 'used_at', 'expires_at', 'pkce_challenge'])
     .where('hash', '=', hash)
     .where('project_id', '=', projectId)
     .where('kind', 'in', kinds)
@@ -100,6 +105,7 @@ export async function consumeOneTimeToken(
       kind: row.kind as OneTimeTokenKind,
       email: row.email,
       organizationId: row.organization_id,
+      connectionId: row.connection_id ?? null,
       consumedAt: now,
     };
   }

@@ -8,6 +8,7 @@ import { iso } from '../lib/json.js';
 import { type AuthOutcome, finishPrimaryAuthentication } from '../mfa/index.js';
 import type { SessionToExtend } from '../sessions/index.js';
 import { assertSsoAllowed } from './login.js';
+import { connectionSatisfiesMfa } from './mfa-trust.js';
 
 /** Inputs of {@link authenticateSsoToken}. */
 export interface SsoAuthenticateInput {
@@ -63,15 +64,24 @@ export async function consumeSsoToken(
   }
 }
 
-/** The SSO factor of the member's most recent SSO link: the identity that just signed in. */
-export async function ssoFactorOf(db: Db, memberId: string, now: number): Promise<AuthenticationFactor> {
-  const identity = await db
+/**
+ * The SSO factor of the identity that just signed in: the member's link to `connectionId`, the
+ * connection the token was issued for; a token from before migration 1800 names none, and then the
+ * member's most recent SSO link stands in.
+ */
+export async function ssoFactorOf(
+  db: Db,
+  memberId: string,
+  connectionId: string | null,
+  now: number,
+): Promise<AuthenticationFactor> {
+  let query = db
     .selectFrom('sso_identities')
     .innerJoin('sso_connections', 'sso_connections.id', 'sso_identities.connection_id')
     .select(['sso_identities.connection_id', 'sso_identities.subject', 'sso_connections.type'])
-    .where('sso_identities.member_id', '=', memberId)
-    .orderBy('sso_identities.last_login_at', 'desc')
-    .executeTakeFirst();
+    .where('sso_identities.member_id', '=', memberId);
+  if (connectionId !== null) query = query.where('sso_identities.connection_id', '=', connectionId);
+  const identity = await query.orderBy('sso_identities.last_login_at', 'desc').executeTakeFirst();
   const type = identity?.type ?? 'saml';
   const factor: AuthenticationFactor & Record<string, unknown> = {
     type: 'sso',
@@ -91,7 +101,8 @@ export async function ssoFactorOf(db: Db, memberId: string, now: number): Promis
  * challenge required with `requirePkce`) for a session of the member it names, in one transaction: a
  * refusal after the consume gives the token back, and a `pkce_required` refusal leaves it unspent. A
  * held session of that member gets the SSO factor and a new token instead (sessions/reuse.ts). Passes
- * the MFA gate (mfa/gate.ts): connections carry no "trusted" flag, so SSO never skips a second factor.
+ * the MFA gate (mfa/gate.ts), which skips the second factor only when the connection the token was
+ * issued for is one the operator marked trusted (sso/mfa-trust.ts; `orgauth-server sso trust`).
  * @throws ApiError 404 `sso_token_not_found` / `member_not_found` / `organization_not_found` /
  *   `session_not_found`, 400 `pkce_required` / `pkce_mismatch` / `bad_request` (another member's
  *   explicit session)
@@ -109,7 +120,9 @@ export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, 
     const member = await findMemberByEmail(trx, organization.id, consumed.email);
     if (member === undefined || member.status !== 'active')
       throw apiError('member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
-    const factor = await ssoFactorOf(trx, member.id, now);
+    const factor = await ssoFactorOf(trx, member.id, consumed.connectionId, now);
+    // Read inside the redeem's transaction: untrusting a connection holds for every later redeem.
+    const mfaSatisfied = await connectionSatisfiesMfa(trx, organization.id, consumed.connectionId);
     return finishPrimaryAuthentication(
       trx,
       {
@@ -119,6 +132,7 @@ export async function authenticateSsoToken(db: Db, input: SsoAuthenticateInput, 
         durationMinutes: input.durationMinutes,
         existing: input.existing,
         intermediateSessionToken: input.intermediateSessionToken,
+        mfaSatisfied,
       },
       now,
     );

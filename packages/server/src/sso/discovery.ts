@@ -40,7 +40,15 @@ export function ssoEmailProven(
  */
 export async function discoverySsoRedirect(
   db: Db,
-  input: { org: OrganizationsTable; member: MembersTable; proven: boolean; pkce: string | null; redirectUrl: string },
+  input: {
+    org: OrganizationsTable;
+    member: MembersTable;
+    /** The connection that signed the member in, bound to the token (sso/mfa-trust.ts). */
+    connectionId: string;
+    proven: boolean;
+    pkce: string | null;
+    redirectUrl: string;
+  },
   now: number,
 ): Promise<string> {
   const kind = input.proven ? 'discovery_sso' : 'sso';
@@ -54,6 +62,7 @@ export async function discoverySsoRedirect(
       pkceChallenge: input.pkce ?? undefined,
       redirectUrl: input.redirectUrl,
       ttlMinutes: DISCOVERY_SSO_TOKEN_TTL_MINUTES,
+      connectionId: input.connectionId,
     },
     now,
   );
@@ -87,7 +96,7 @@ export async function authenticateDiscoverySsoToken(
     const member = await findMemberByEmail(trx, org.id, consumed.email);
     if (member === undefined || member.status !== 'active')
       throw apiError('member_not_found', 'The member of this SSO sign-in no longer exists in the organization.');
-    const factor = await ssoFactorOf(trx, member.id, now);
+    const factor = await ssoFactorOf(trx, member.id, consumed.connectionId, now);
     const token = await issueIntermediateSession(trx, input.projectId, member.email, [factor], now);
     return { email: member.email, organizationId: org.id, ist: token };
   });

@@ -220,6 +220,7 @@ export async function completeSsoLogin(deps: SsoLoginDeps, input: SsoLoginInput)
       const redirect = {
         org,
         member,
+        connectionId: connection.id,
         proven,
         pkce: request.pkce_code_challenge,
         redirectUrl: request.login_redirect_url,
@@ -237,6 +238,7 @@ export async function completeSsoLogin(deps: SsoLoginDeps, input: SsoLoginInput)
         pkceChallenge: request.pkce_code_challenge ?? undefined,
         redirectUrl,
         ttlMinutes: SSO_TOKEN_TTL_MINUTES,
+        connectionId: connection.id,
       },
       now,
     );

@@ -20,6 +20,7 @@ import { migration as m1600 } from './1600_member_passwords.js';
 import { migration as m1610 } from './1610_password_resets.js';
 import { migration as m1700 } from './1700_mfa.js';
 import { migration as m1710 } from './1710_sms_otps.js';
+import { migration as m1800 } from './1800_sso_mfa_trust.js';
 
 /**
  * Every migration by the name recorded in `kysely_migration`, one file each, named after it. The names
@@ -49,6 +50,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '1610_password_resets': m1610,
   '1700_mfa': m1700,
   '1710_sms_otps': m1710,
+  '1800_sso_mfa_trust': m1800,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

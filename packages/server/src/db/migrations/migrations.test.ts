@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFreshSchema } from '../../conformance/loopback.js';
 import { openDatabase, type OpenDatabase } from '../database.js';
@@ -55,13 +55,27 @@ async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<OpenDatabas
   return database;
 }
 
+/**
+ * A migrator of `migrations` pinned, on PostgreSQL, to the connection's own schema, as
+ * `migrateToLatest` pins it (index.ts): unpinned, Kysely finds the `kysely_migration` tables of other
+ * test schemas on a shared server and works on those.
+ */
+async function migrator(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<Migrator> {
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
+
 /** Runs only the first `count` migrations, under their recorded names: a database of an older release. */
 async function migrateFirst(db: Kysely<unknown>, count: number): Promise<void> {
   const older: Record<string, Migration> = Object.fromEntries(Object.entries(MIGRATIONS).slice(0, count));
-  const { error } = await new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(older) },
-  }).migrateToLatest();
+  const { error } = await (await migrator(db, older)).migrateToLatest();
   expect(error).toBeUndefined();
 }
 
@@ -104,6 +118,8 @@ describe('migrations', () => {
           .execute();
         expect(await db.selectFrom('mails').select('from_address').execute()).toEqual([]);
         expect(await db.selectFrom('email_otps').select(['code_hash', 'attempts']).execute()).toEqual([]);
+        expect(await db.selectFrom('sso_connections').select('mfa_trusted').execute()).toEqual([]);
+        expect(await db.selectFrom('one_time_tokens').select('connection_id').execute()).toEqual([]);
         // And a second start migrates nothing.
         await migrateToLatest(db as Kysely<unknown>);
         expect(await recorded(db as Kysely<unknown>)).toHaveLength(Object.keys(MIGRATIONS).length);
@@ -115,10 +131,7 @@ describe('migrations', () => {
       const renamed = Object.fromEntries(
         Object.entries(MIGRATIONS).map(([name, m], i) => [i === 1 ? `${name}_renamed` : name, m]),
       );
-      await new Migrator({
-        db: db as Kysely<unknown>,
-        provider: { getMigrations: () => Promise.resolve(renamed) },
-      }).migrateToLatest();
+      await (await migrator(db as Kysely<unknown>, renamed)).migrateToLatest();
       await expect(migrateToLatest(db as Kysely<unknown>)).rejects.toThrow(/Database migration failed/);
     });
   });
