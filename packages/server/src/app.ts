@@ -21,6 +21,7 @@ import { organizationRoutes } from './organizations/index.js';
 import { oauthProviderTokenRoutes, oauthRoutes } from './oauth/index.js';
 import { passwordResetRoutes, passwordRoutes } from './passwords/index.js';
 import { otpRoutes, smsOtpRoutes } from './otps/index.js';
+import { SmsDeliveryError } from './sms/index.js';
 import { projectRoutes } from './projects/index.js';
 import { rbacRoutes } from './rbac/index.js';
 import { sessionRoutes } from './sessions/index.js';
@@ -142,6 +143,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => errorEnvelope(c, apiError('not_found', `No endpoint ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
+    // The caller gets the type's fixed words; the operator's log gets what the provider said.
+    if (error instanceof SmsDeliveryError) console.error(`[orgauth] ${c.get('requestId') ?? ''} ${error.detail}`);
     if (error instanceof ApiError) return errorEnvelope(c, error);
     if (error instanceof HTTPException && error.status < 500) {
       return errorEnvelope(c, apiError('bad_request', error.message || 'Bad request.'));

@@ -41,8 +41,9 @@ export interface ServerOptions {
   /** Injectable clock in epoch milliseconds (expiry tests). */
   now?: () => number;
   /**
-   * Rate limits on email sends and token/OTP/magic-link attempts (http/rate-limit.ts
-   * `DEFAULT_RATE_LIMITS`): override any rule, or `false` to switch limiting off (benchmarks).
+   * Rate limits on email sends, token/OTP/magic-link/password attempts and strength checks
+   * (http/rate-limit.ts `DEFAULT_RATE_LIMITS`): override any rule, or `false` to switch limiting off
+   * (benchmarks).
    */
   rateLimits?: RateLimitOptions;
   /**

@@ -1,5 +1,5 @@
 /** The HTTP statuses API errors are answered with. */
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 421 | 429 | 431 | 500;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 421 | 429 | 431 | 500 | 503;
 
 /**
  * Every API `error_type` with its one HTTP status: the server answers a type with this status and no
@@ -51,6 +51,11 @@ export const API_ERRORS = {
   // and an organization whose allowed_mfa_methods leave SMS out.
   invalid_phone_number: 400,
   mfa_method_not_allowed: 403,
+  // What the SMS provider (packages/server/src/sms/twilio.ts) answered: a number that opted out of
+  // texts (Stytch's type), and a provider that could not be reached or refused for its own reasons.
+  // A number it cannot deliver to is `invalid_phone_number` above.
+  unsubscribed_phone_number: 400,
+  sms_provider_unavailable: 503,
   pkce_mismatch: 400,
   pkce_required: 400,
   invalid_email_for_jit_provisioning: 403,

@@ -93,6 +93,8 @@ export const LOGIN_ERROR_MESSAGES: Record<LoginErrorKey, string> = {
   unable_to_auth_otp_code: 'This code has expired. Request a new one.',
   too_many_otp_attempts: 'Too many wrong tries for this code. Request a new one.',
   invalid_phone_number: 'Enter a valid phone number with its country code, like +1 415 555 0100.',
+  unsubscribed_phone_number: 'This number has opted out of text messages. Reply START from it, or use another number.',
+  sms_provider_unavailable: 'The text message could not be sent right now. Try again in a few minutes.',
   mfa_method_not_allowed: 'This organization does not allow that verification method.',
   pkce_mismatch: 'Open the sign-in link in the same browser where you requested it.',
   pkce_required: 'Open the sign-in link in the same browser where you requested it.',

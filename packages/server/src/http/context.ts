@@ -25,7 +25,7 @@ export interface AppDeps {
   clientIp: (c: AppContext) => string | undefined;
   /** The event log's batched writer (events/writer.ts): flush it before reading events back. */
   events: EventWriter;
-  /** Database-backed rate limits: use `limit(c, …)` from http/rate-limit.ts. */
+  /** Database-backed rate limits: routes declare theirs (http/routes.ts); guards in http/rate-limit-checks.ts. */
   rateLimiter: RateLimiter;
   /** This server's public origin (`ServerOptions.publicUrl`): SAML/OIDC URLs are built from it. */
   publicUrl: string;
@@ -59,7 +59,7 @@ export interface AppEnv {
     sessionToken: string | undefined;
     /** The caller's IP (`undefined` in-process without a socket). Set for every request. */
     clientIp: string | undefined;
-    /** Set for every request; read by `limit()` (http/rate-limit.ts). */
+    /** Set for every request; read by the guards of http/rate-limit-checks.ts and http/auth-failures.ts. */
     rateLimiter: RateLimiter;
     /** SDK only: the project the request's public token names, looked up once (http/sdk-middleware.ts). */
     sdkProject: Promise<Project | undefined> | undefined;

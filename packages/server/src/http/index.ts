@@ -8,6 +8,7 @@ export type { AppContext, AppDeps, AppEnv } from './context.js';
 export { apiOk, errorEnvelope, readBody, sdkOk } from './responses.js';
 export {
   authenticateLimit,
+  cpuLimit,
   defineRoutes,
   sendLimit,
   type FeatureRoutes,
@@ -15,7 +16,8 @@ export {
   type RouteLimit,
   type Routes,
 } from './routes.js';
-export { limitSmsRecipient, limitSsoStart } from './rate-limit.js';
+export { limitSmsRecipient, limitSsoStart } from './rate-limit-checks.js';
+export { clearEmailFailures } from './auth-failures.js';
 export { assertOriginAllowed } from './sdk-middleware.js';
 export { canonicalIp } from './client-ip.js';
 export { isDevHostAllowed, misdirectedRequest } from './dev-guards.js';

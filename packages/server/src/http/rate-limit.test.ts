@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { RateLimitOptions } from './rate-limit.js';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { TEST_PKCE } from '../testing/journey.js';
 import { createTestServer, type TestResponse, type TestServer } from '../testing/test-server.js';
 
@@ -206,5 +206,28 @@ describe('rate limits on authenticate attempts', () => {
     expect(rows.length).toBeGreaterThan(0);
     const dump = JSON.stringify(rows);
     for (const secret of ['secret-person', '203.0.113.77', 'TTTT']) expect(dump).not.toContain(secret);
+  });
+
+  test("clear forgets a key's counters, scoped (per-IP) ones included, and nothing else (AUTH-01)", async () => {
+    await start();
+    const limiter = createRateLimiter(t.server.db, t.clock.now, {});
+    const rule = { max: 2, windowMinutes: 60 };
+    const project = t.server.project.project_id;
+    const full = async (key: string, scope?: string) => {
+      const counter = { bucket: 'failuresPerKey' as const, key, scope, rule };
+      await limiter.hit(project, [counter]);
+      await limiter.hit(project, [counter]);
+      return () => limiter.peek(project, [counter]);
+    };
+    const fromA = await full('ada@example.com', '203.0.113.1');
+    const fromB = await full('ada@example.com', '203.0.113.2');
+    const unscoped = await full('ada@example.com');
+    const other = await full('bob@example.com', '203.0.113.1');
+    for (const peek of [fromA, fromB, unscoped, other]) expect(await peek()).toBeGreaterThan(0);
+    const dump = JSON.stringify(await t.server.db.selectFrom('rate_limits').selectAll().execute());
+    for (const secret of ['ada@', '203.0.113']) expect(dump).not.toContain(secret);
+    await limiter.clear(project, ['failuresPerKey'], 'ada@example.com');
+    for (const peek of [fromA, fromB, unscoped]) expect(await peek()).toBeUndefined();
+    expect(await other()).toBeGreaterThan(0);
   });
 });

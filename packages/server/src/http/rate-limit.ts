@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
-import { type ApiError, apiError } from '../lib/api-error.js';
 import { sha256Hex } from '../lib/crypto.js';
-import type { AppContext } from './context.js';
 
 /** At most `max` events per fixed window of `windowMinutes`. */
 export interface RateLimitRule {
@@ -25,8 +23,18 @@ export interface RateLimits {
   authenticatePerIp: RateLimitRule;
   /** Failed authenticate attempts from one IP (SDK calls only). */
   failuresPerIp: RateLimitRule;
-  /** Failed authenticate attempts against one token or email (SDK and backend; AUTH-01). */
+  /**
+   * Failed authenticate attempts against one token or member (SDK and backend), and against one
+   * email from one client IP (SDK calls): whoever knows an address cannot lock its owner out from
+   * elsewhere (docs/security.md AUTH-01; http/auth-failures.ts).
+   */
   failuresPerKey: RateLimitRule;
+  /** Failed authenticate attempts against one email from all IPs and the backend together (AUTH-01's ceiling). */
+  failuresPerEmail: RateLimitRule;
+  /** CPU-heavy calls (the zxcvbn strength check) from one IP (SDK calls only). */
+  cpuPerIp: RateLimitRule;
+  /** CPU-heavy calls per public token (SDK), or per calling backend's IP (backend API). */
+  cpuPerToken: RateLimitRule;
   /**
    * SSO starts (`/v1/public/sso/start`) from one IP: each writes a pending request row. Generous,
    * because a whole office may sign in through one NAT address on a Monday morning.
@@ -42,6 +50,10 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   authenticatePerIp: { max: 600, windowMinutes: 60 },
   failuresPerIp: { max: 100, windowMinutes: 60 },
   failuresPerKey: { max: 20, windowMinutes: 60 },
+  failuresPerEmail: { max: 100, windowMinutes: 60 },
+  // A strength check costs 73–330 ms of CPU: a person typing gets one per pause (300 ms quiet).
+  cpuPerIp: { max: 60, windowMinutes: 10 },
+  cpuPerToken: { max: 3000, windowMinutes: 60 },
   ssoStartPerIp: { max: 1000, windowMinutes: 60 },
 };
 
@@ -52,8 +64,17 @@ export type RateLimitOptions = Partial<RateLimits> | false;
 export interface RateLimitCounter {
   bucket: keyof RateLimits;
   key: string;
+  /**
+   * Narrows the counter to `key` seen from one place (a client IP): its own row, which
+   * {@link RateLimiter.clear} of `key` removes with the unscoped one.
+   */
+  scope?: string | undefined;
   rule: RateLimitRule;
 }
+
+/** `key_hash` of a counter: SHA-256 of the key, then `:` and SHA-256 of the scope when there is one. */
+const counterHash = (counter: Pick<RateLimitCounter, 'key' | 'scope'>): string =>
+  counter.scope === undefined ? sha256Hex(counter.key) : `${sha256Hex(counter.key)}:${sha256Hex(counter.scope)}`;
 
 /** Counts events in the database, so every server instance sees the same counters. */
 export interface RateLimiter {
@@ -65,6 +86,8 @@ export interface RateLimiter {
   hit(projectId: string, counters: readonly RateLimitCounter[]): Promise<number | undefined>;
   /** Like {@link RateLimiter.hit} for counters already AT their max, without counting (one query). */
   peek(projectId: string, counters: readonly RateLimitCounter[]): Promise<number | undefined>;
+  /** Deletes the counters of `key` in `buckets`, scoped ones included (a proven owner's fresh start). */
+  clear(projectId: string, buckets: readonly (keyof RateLimits)[], key: string): Promise<void>;
 }
 
 const PURGE_EVERY = 200;
@@ -78,7 +101,7 @@ export function createRateLimiter(db: Db, now: () => number, options: RateLimitO
     const start = Math.floor(at / ms) * ms;
     return {
       ...counter,
-      hash: sha256Hex(counter.key),
+      hash: counterHash(counter),
       start,
       retryAfter: Math.max(1, Math.ceil((start + ms - at) / 1000)),
     };
@@ -139,90 +162,15 @@ export function createRateLimiter(db: Db, now: () => number, options: RateLimitO
       );
       return full.length === 0 ? undefined : Math.max(...full.map((w) => w.retryAfter));
     },
+    async clear(projectId, buckets, key) {
+      const hash = counterHash({ key });
+      await db
+        .deleteFrom('rate_limits')
+        .where('project_id', '=', projectId)
+        .where('bucket', 'in', [...buckets])
+        // Hex digits and `:` are no LIKE wildcards.
+        .where((eb) => eb.or([eb('key_hash', '=', hash), eb('key_hash', 'like', `${hash}:%`)]))
+        .execute();
+    },
   };
-}
-
-function tooMany(c: AppContext, retryAfter: number): ApiError {
-  c.header('Retry-After', String(retryAfter));
-  return apiError('too_many_requests', `Too many requests. Try again in ${retryAfter} seconds.`);
-}
-
-/** Per-IP limits apply to SDK (browser) calls only: a backend's one IP serves all of its users. */
-function ipKey(c: AppContext): string | undefined {
-  if (!c.req.path.startsWith('/sdk/')) return undefined;
-  return c.get('clientIp') ?? 'unknown';
-}
-
-/**
- * Counts one event of `kind` for `key` and refuses the request when a limit is exceeded.
- * - `'send'`: before sending an email; `key` = the recipient address (also counted per client IP;
- *   `''` counts the IP only).
- * - `'authenticate'`: before checking a token / OTP / magic link; `key` = the token or email. Counts
- *   the attempt per IP and refuses while `key` or the IP has too many recent failures; report a
- *   failure with {@link recordFailure}.
- * Routes that declare a `limit` (http/routes.ts) get both from the middleware (http/rate-limit-routes.ts).
- * @throws ApiError 429 `too_many_requests` (with `Retry-After`)
- */
-export async function limit(c: AppContext, kind: 'send' | 'authenticate', key: string): Promise<void> {
-  const limiter = c.get('rateLimiter');
-  const limits = limiter?.limits;
-  if (!limits) return;
-  const project = c.get('project').id;
-  const ip = ipKey(c);
-  let wait: number | undefined;
-  if (kind === 'send') {
-    const counters: RateLimitCounter[] = [];
-    if (key !== '') counters.push({ bucket: 'sendPerEmail', key: key.toLowerCase(), rule: limits.sendPerEmail });
-    if (ip !== undefined) counters.push({ bucket: 'sendPerIp', key: ip, rule: limits.sendPerIp });
-    wait = await limiter.hit(project, counters);
-  } else {
-    const attempts =
-      ip === undefined
-        ? undefined
-        : await limiter.hit(project, [{ bucket: 'authenticatePerIp', key: ip, rule: limits.authenticatePerIp }]);
-    const failures: RateLimitCounter[] = [{ bucket: 'failuresPerKey', key, rule: limits.failuresPerKey }];
-    if (ip !== undefined) failures.push({ bucket: 'failuresPerIp', key: ip, rule: limits.failuresPerIp });
-    const blocked = await limiter.peek(project, failures);
-    wait = attempts === undefined ? blocked : Math.max(attempts, blocked ?? 0);
-  }
-  if (wait !== undefined) throw tooMany(c, wait);
-}
-
-/**
- * Counts one SSO start from the client IP for `projectId` (the start carries no API key, so the
- * caller names the project it resolved from the public token).
- * @throws ApiError 429 `too_many_requests` (with `Retry-After`)
- */
-export async function limitSsoStart(c: AppContext, projectId: string): Promise<void> {
-  const limiter = c.get('rateLimiter');
-  if (!limiter?.limits) return;
-  const rule = limiter.limits.ssoStartPerIp;
-  const wait = await limiter.hit(projectId, [{ bucket: 'ssoStartPerIp', key: c.get('clientIp') ?? 'unknown', rule }]);
-  if (wait !== undefined) throw tooMany(c, wait);
-}
-
-/**
- * Counts one text message to `phone` (E.164) and refuses it over `sendPerPhone`. The route's declared
- * `send` limit has already counted the member and the client IP; this adds the number, which only the
- * handler knows (it may be the member's stored one).
- * @throws ApiError 429 `too_many_requests` (with `Retry-After`)
- */
-export async function limitSmsRecipient(c: AppContext, phone: string): Promise<void> {
-  const limiter = c.get('rateLimiter');
-  if (!limiter?.limits) return;
-  const wait = await limiter.hit(c.get('project').id, [
-    { bucket: 'sendPerPhone', key: phone, rule: limiter.limits.sendPerPhone },
-  ]);
-  if (wait !== undefined) throw tooMany(c, wait);
-}
-
-/** Counts one failed authenticate attempt against `key` (and the client IP for SDK calls). */
-export async function recordFailure(c: AppContext, key: string): Promise<void> {
-  const limiter = c.get('rateLimiter');
-  const limits = limiter?.limits;
-  if (!limits) return;
-  const ip = ipKey(c);
-  const counters: RateLimitCounter[] = [{ bucket: 'failuresPerKey', key, rule: limits.failuresPerKey }];
-  if (ip !== undefined) counters.push({ bucket: 'failuresPerIp', key: ip, rule: limits.failuresPerIp });
-  await limiter.hit(c.get('project').id, counters);
 }

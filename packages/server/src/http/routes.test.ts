@@ -3,10 +3,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import type { AppEnv } from './context.js';
 import { createRouteTable, type RouteTable } from './route-table.js';
-import { authenticateLimit, declaredRoutes, sendLimit, type DeclaredRoute, type RouteLimit } from './routes.js';
+import {
+  authenticateLimit,
+  cpuLimit,
+  declaredRoutes,
+  sendLimit,
+  type DeclaredRoute,
+  type RouteLimit,
+} from './routes.js';
 
 /**
- * Every email or SMS send and every token / OTP / magic-link / IST authentication Stytch's B2B API has, by
+ * Every email or SMS send, every token / OTP / magic-link / IST authentication and every CPU-heavy call Stytch's B2B API has, by
  * path below `/b2b` (the SDK and backend APIs alike), with the limit its route must declare. Paths
  * not built yet are listed too, so they are limited the day they land.
  */
@@ -41,6 +48,8 @@ const MUST_LIMIT: Readonly<Record<string, RouteLimit>> = {
   '/oauth/authenticate': authenticateLimit('oauth_token'),
   '/oauth/discovery/authenticate': authenticateLimit('discovery_oauth_token'),
   '/sso/discovery/authenticate': authenticateLimit('discovery_sso_token'),
+  // zxcvbn costs 73–330 ms of CPU a call.
+  '/passwords/strength_check': cpuLimit(),
 };
 
 /** The event-logged surfaces: every endpoint there must name its action. */

@@ -4,10 +4,10 @@ import type { AppEnv } from './context.js';
 /**
  * A rate limit a route declares (http/rate-limit.ts has the numbers): an email send is counted before
  * the handler runs; an authenticate attempt is refused while its key or IP has too many recent
- * failures, and a 4xx answer counts as one more failure.
+ * failures, and a 4xx answer counts as one more failure; a CPU-heavy call is counted per client.
  */
 export interface RouteLimit {
-  kind: 'send' | 'authenticate';
+  kind: 'send' | 'authenticate' | 'cpu';
   /** Body fields tried in order for the key (recipient email, token, or the email an OTP is for). */
   keys: readonly string[];
 }
@@ -16,6 +16,8 @@ export interface RouteLimit {
 export const sendLimit = (...keys: string[]): RouteLimit => ({ kind: 'send', keys });
 /** The limit of a token / OTP / magic-link authentication, keyed by the secret or email guessed. */
 export const authenticateLimit = (...keys: string[]): RouteLimit => ({ kind: 'authenticate', keys });
+/** The limit of a call that costs much CPU (the password strength check), keyed by who calls. */
+export const cpuLimit = (): RouteLimit => ({ kind: 'cpu', keys: [] });
 
 /** What a route says about itself, beside its method and path. */
 export interface RouteFacts {

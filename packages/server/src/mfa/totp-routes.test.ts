@@ -74,7 +74,7 @@ describe('TOTP on an organization requiring MFA', () => {
     );
     expect((await authenticate(third, totpCode(secret, now))).body.data.member_authenticated).toBe(true);
     // The IST alone is no session (SES-15).
-    expect((await t.sdk('/b2b/sessions/authenticate', { session: third, body: {} })).status).toBe(404);
+    expect((await t.sdk('/b2b/sessions/authenticate', { session: third, body: {} })).status).toBe(401);
   });
 
   test('no IST and no session: refused before the code is looked at (no oracle)', async () => {

@@ -1,5 +1,13 @@
 import type { Hono } from 'hono';
-import { apiOk, type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody } from '../http/index.js';
+import {
+  apiOk,
+  type AppDeps,
+  type AppEnv,
+  authenticateLimit,
+  cpuLimit,
+  defineRoutes,
+  readBody,
+} from '../http/index.js';
 import { optionalString } from '../lib/validate.js';
 import { organizationOfBody } from '../organizations/index.js';
 import { readCustomClaims, readHeldSessionCredentials, readSessionCredentials } from '../sessions/index.js';
@@ -12,7 +20,8 @@ import { checkStrength } from './strength.js';
 /**
  * Backend passwords (`/v1/b2b/passwords/…`, docs/wire-protocol.md §5), secret-authenticated, bodies
  * not wrapped: the SDK's set plus `migrate`. A session to extend comes in the body, explicitly
- * (sessions/reuse.ts). Wrong credentials answer as on the SDK: the email's lockout is the same.
+ * (sessions/reuse.ts). Wrong credentials answer as on the SDK; backend failures
+ * count against the email's ceiling only (no end user's IP: http/auth-failures.ts).
  */
 export function backendPasswordRoutes(deps: AppDeps): Hono<AppEnv> {
   const api = defineRoutes();
@@ -31,7 +40,7 @@ export function backendPasswordRoutes(deps: AppDeps): Hono<AppEnv> {
     },
   );
 
-  api.post('/passwords/strength_check', { action: 'PasswordsStrengthCheck' }, async (c) => {
+  api.post('/passwords/strength_check', { action: 'PasswordsStrengthCheck', limit: cpuLimit() }, async (c) => {
     const body = await readBody(c);
     const password = requiredPassword(body, 'password');
     return apiOk(c, await checkStrength(password, optionalString(body, 'email_address', { max: 254 })));

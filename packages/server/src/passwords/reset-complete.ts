@@ -1,6 +1,6 @@
 import type { DiscoveredOrganization } from '@orgauth/core/protocol';
 import { discoverOrganizations, issueIntermediateSession } from '../discovery/index.js';
-import type { AppDeps } from '../http/index.js';
+import { type AppDeps, clearEmailFailures } from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
 import { optionalString, requiredString, sessionDuration, type Body } from '../lib/validate.js';
 import { activateMember, assertPrimaryFactorsAllowed, findMemberByEmail } from '../members/index.js';
@@ -49,7 +49,8 @@ function readVerifier(body: Body, key: string): string | undefined {
  * ({@link judgedHash}), then in one transaction spends the link, stores the password (for every
  * member with that email: passwords are per email), spends the email's other reset links, verifies
  * and activates the member, signs in through {@link signInAfterReset} and revokes every other
- * session of the email's members (SES-07). Any refusal (a weak or breached password, an
+ * session of the email's members (SES-07), and clears the email's sign-in failures (AUTH-01: the
+ * link proved the inbox). Any refusal (a weak or breached password, an
  * organization that no longer allows passwords) leaves the link usable: the strength is judged
  * before it is spent, and later refusals roll the transaction back. A held session is proven
  * BEFORE the link is spent.
@@ -88,8 +89,10 @@ export async function resetByEmail(
     const start = { member, organization, factors, durationMinutes, customClaims, existing, intermediateSessionToken };
     const signedIn = await signInAfterReset(trx, start, now);
     await revokeSessionsForEmail(trx, project.id, email, keptSessionId(signedIn), now);
-    return { signedIn, passwordId: row.id, memberEmailId: member.email_id };
+    return { signedIn, passwordId: row.id, memberEmailId: member.email_id, email };
   });
+  // The link proved the inbox: failures others made against this email no longer hold its owner back (AUTH-01).
+  await clearEmailFailures(deps.rateLimiter, project.id, outcome.email);
   const payload = await resetAuthResponse(deps, outcome.signedIn, now);
   return {
     ...payload,
@@ -128,6 +131,7 @@ export async function resetDiscoveryByEmail(deps: AppDeps, project: Project, bod
     const factor = passwordFactor('', email, now);
     return { email, ist: await issueIntermediateSession(trx, project.id, email, [factor], now) };
   });
+  await clearEmailFailures(deps.rateLimiter, project.id, email);
   return {
     intermediate_session_token: ist,
     email_address: email,

@@ -1,5 +1,13 @@
 import type { Hono } from 'hono';
-import { type AppDeps, type AppEnv, authenticateLimit, defineRoutes, readBody, sdkOk } from '../http/index.js';
+import {
+  type AppDeps,
+  type AppEnv,
+  authenticateLimit,
+  cpuLimit,
+  defineRoutes,
+  readBody,
+  sdkOk,
+} from '../http/index.js';
 import { optionalString } from '../lib/validate.js';
 import { organizationOfBody } from '../organizations/index.js';
 import { requiredPassword } from './input.js';
@@ -10,8 +18,9 @@ import { checkStrength } from './strength.js';
 /**
  * SDK passwords (docs/wire-protocol.md §2.8): authenticate, strength check, reset by existing
  * password or by session, discovery authenticate. Email-keyed routes declare the authenticate limit:
- * failures lock the email (any case) for the window, whatever the organization (docs/security.md
- * AUTH-01). As for codes, a held session is the Basic password, hence ambient (sessions/reuse.ts).
+ * failures count per (email in any case, client IP) and per email from everywhere, whatever the
+ * organization (http/auth-failures.ts, docs/security.md AUTH-01); the strength check is CPU-limited.
+ * As for codes, a held session is the Basic password, hence ambient (sessions/reuse.ts).
  */
 export function sdkPasswordRoutes(deps: AppDeps): Hono<AppEnv> {
   const sdk = defineRoutes();
@@ -30,7 +39,7 @@ export function sdkPasswordRoutes(deps: AppDeps): Hono<AppEnv> {
     },
   );
 
-  sdk.post('/b2b/passwords/strength_check', { action: 'PasswordsStrengthCheck' }, async (c) => {
+  sdk.post('/b2b/passwords/strength_check', { action: 'PasswordsStrengthCheck', limit: cpuLimit() }, async (c) => {
     const body = await readBody(c);
     const password = requiredPassword(body, 'password');
     const email = optionalString(body, 'email_address', { max: 254 });

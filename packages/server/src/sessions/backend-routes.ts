@@ -4,6 +4,7 @@ import { getOrganization } from '../organizations/index.js';
 import { authorizationVerdict, readAuthorizationCheck } from '../rbac/index.js';
 import { readCustomClaims } from './claims.js';
 import { exchangeSession } from './exchange.js';
+import { refusingIntermediateTokens } from './not-a-session.js';
 import { proveSession, readSessionCredentials } from './proof.js';
 import { listActiveSessions, revokeSessionById, revokeSessionsForMember } from './revocation.js';
 import { authenticateResponse, revokeSessionToken, touchSession } from './store.js';
@@ -38,7 +39,11 @@ export function backendSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     const touch = { extendMinutes: optionalDuration(body), customClaims: readCustomClaims(body) };
     const check = readAuthorizationCheck(body);
     const now = deps.now();
-    const proven = await proveSession(deps.db, deps.keys, c.get('project').id, credentials, now);
+    const projectId = c.get('project').id;
+    // SES-15: an intermediate session token is refused as a credential (401), not as unknown (404).
+    const proven = await refusingIntermediateTokens(deps.db, projectId, credentials.token, () =>
+      proveSession(deps.db, deps.keys, projectId, credentials, now),
+    );
     // Judged before the session is touched: a refused check extends nothing (rbac/check.ts).
     const verdict = check === undefined ? undefined : await authorizationVerdict(deps.db, proven.loaded, check);
     const loaded = await touchSession(deps.db, proven.loaded, touch, now);

@@ -120,7 +120,7 @@ describe('session JWT verification (docs/security.md JWT-01…06, SES-05/06/15)'
   test('an intermediate session token is not a session, by token or as a JWT (SES-15, JWT-05)', async () => {
     const { ist } = await discover(t, 'ada@example.com');
     expect((await t.api('/sessions/authenticate', { body: { session_token: ist } })).body.error_type).toBe(
-      'session_not_found',
+      'unauthorized_credentials',
     );
     await refusedAsInvalid(ist);
   });

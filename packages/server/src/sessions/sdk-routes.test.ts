@@ -36,11 +36,23 @@ describe('sessions', () => {
     expect(res.body.error_type).toBe('session_not_found');
   });
 
-  test('an intermediate session token is not a session token', async () => {
+  test('an intermediate session token is not a session token: 401 on both APIs, unknown ones stay 404 (SES-15)', async () => {
     const { ist } = await discover(t, 'ada@example.com');
-    const res = await authenticate(ist);
-    expect(res.status).toBe(404);
-    expect(res.body.error_type).toBe('session_not_found');
+    for (const res of [
+      await authenticate(ist),
+      await t.api('/sessions/authenticate', { body: { session_token: ist } }),
+    ]) {
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ status_code: 401, error_type: 'unauthorized_credentials' });
+      expect(res.body.error_message).not.toContain(ist);
+    }
+    // Refused without being spent: the IST still does what it is for.
+    const listed = await t.sdk('/b2b/discovery/organizations', { body: { intermediate_session_token: ist } });
+    expect(listed.status).toBe(200);
+    // A token that is neither keeps Stytch's answer for an unknown session.
+    const unknown = await authenticate('A'.repeat(44));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error_type).toBe('session_not_found');
   });
 
   test('no session (public token as password) and garbage tokens are refused', async () => {

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { exchangeSession } from './exchange.js';
+import { refusingIntermediateTokens } from './not-a-session.js';
 import { authenticateResponse, authenticateSessionToken, loadLiveSession, revokeSessionToken } from './store.js';
 import { type AppDeps, type AppEnv, defineRoutes, readBody, sdkOk } from '../http/index.js';
 import { apiError } from '../lib/api-error.js';
@@ -26,7 +27,10 @@ export function sdkSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     const token = requireSessionToken(c.get('sessionToken'));
     const project = c.get('project');
     const now = deps.now();
-    const loaded = await authenticateSessionToken(deps.db, project.id, token, extend, now);
+    // SES-15: an intermediate session token is refused as a credential (401), not as unknown (404).
+    const loaded = await refusingIntermediateTokens(deps.db, project.id, token, () =>
+      authenticateSessionToken(deps.db, project.id, token, extend, now),
+    );
     c.header('Cache-Control', 'no-store');
     // The opaque token is not rotated on refresh: tabs refreshing concurrently must not log each other out.
     return sdkOk(c, await authenticateResponse(deps.keys, loaded, token, now));

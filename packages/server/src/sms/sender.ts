@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.js';
+import { ApiError } from '../lib/api-error.js';
 import { createSmsOutbox } from './outbox.js';
 import { createTwilioSender, type TwilioConfig } from './twilio.js';
 
@@ -27,17 +28,36 @@ export interface Sms {
 export interface SmsSender {
   /** Which transport this is, for the start banner. */
   readonly kind: 'outbox' | 'twilio';
-  /** @throws SmsDeliveryError when the provider refuses or cannot be reached. */
+  /** @throws SmsDeliveryError (an ApiError: 400 or 503) when the provider refuses or cannot be reached. */
   send(sms: OutgoingSms): Promise<void>;
   /** Outbox contents, newest first (always empty with a provider: bodies are never stored then). */
   list(filter?: { to?: string | undefined }): Promise<Sms[]>;
   clear(): Promise<void>;
 }
 
-/** The provider's refusal, in words safe for the operator's log: never the credentials. */
-export class SmsDeliveryError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
+/** The API error types a failed send answers with (`API_ERRORS` in @orgauth/core/protocol). */
+export type SmsDeliveryErrorType = 'invalid_phone_number' | 'unsubscribed_phone_number' | 'sms_provider_unavailable';
+
+/** What the caller reads for each type: never the provider's own words, body or credentials. */
+const CALLER_WORDS: Record<SmsDeliveryErrorType, string> = {
+  invalid_phone_number: 'Text messages cannot be delivered to this phone number. Check it, or use another one.',
+  unsubscribed_phone_number:
+    'This phone number has opted out of text messages from this sender. Reply START from it, or use another number.',
+  sms_provider_unavailable: 'The text message could not be sent right now. Try again in a few minutes.',
+};
+
+/**
+ * A send the provider refused or could not take: answered to the caller as its `errorType` with
+ * fixed words (an ApiError), while {@link SmsDeliveryError.detail} keeps the provider's refusal for
+ * the operator's log (app.ts logs it), already cleared of the credentials.
+ */
+export class SmsDeliveryError extends ApiError {
+  constructor(
+    errorType: SmsDeliveryErrorType,
+    /** For the operator's log only: the provider's status, code and words, never the auth token. */
+    readonly detail: string,
+  ) {
+    super(errorType, CALLER_WORDS[errorType]);
     this.name = 'SmsDeliveryError';
   }
 }

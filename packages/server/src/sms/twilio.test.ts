@@ -73,24 +73,56 @@ describe('Twilio-compatible sender', () => {
     expect(form.has('From')).toBe(false);
   });
 
-  test("an error answer becomes a clear SmsDeliveryError with Twilio's code and words, never the token", async () => {
+  test("an error answer becomes a named SmsDeliveryError: Twilio's code and words for the log only, never the token", async () => {
     const { baseUrl } = await recorder({
       status: 400,
       body: { code: 21211, message: `Invalid 'To' Phone Number (auth ${SECRET})`, more_info: 'https://x' },
     });
     const sending = createTwilioSender(config(baseUrl)).send(message);
     await expect(sending).rejects.toThrow(SmsDeliveryError);
-    const error = (await sending.catch((e: unknown) => e)) as Error;
-    expect(error.message).toContain('HTTP 400');
-    expect(error.message).toContain('code 21211');
-    expect(error.message).toContain("Invalid 'To' Phone Number");
-    expect(error.message).not.toContain(SECRET);
+    const error = (await sending.catch((e: unknown) => e)) as SmsDeliveryError;
+    expect([error.errorType, error.status]).toEqual(['invalid_phone_number', 400]);
+    expect(error.detail).toContain('HTTP 400');
+    expect(error.detail).toContain('code 21211');
+    expect(error.detail).toContain("Invalid 'To' Phone Number");
+    // What the caller reads (the envelope's error_message) names neither Twilio's words nor the token.
+    for (const text of [error.message, error.detail]) expect(text).not.toContain(SECRET);
+    expect(error.message).not.toContain('Invalid');
+    expect(error.message).not.toContain('21211');
+  });
+
+  test.each([
+    [400, 21610, 'unsubscribed_phone_number', 400],
+    [400, 21614, 'invalid_phone_number', 400],
+    [400, '21408', 'invalid_phone_number', 400],
+    [401, 20003, 'sms_provider_unavailable', 503],
+    [429, 20429, 'sms_provider_unavailable', 503],
+    [400, 21606, 'sms_provider_unavailable', 503],
+    [500, 21211, 'sms_provider_unavailable', 503],
+    [503, undefined, 'sms_provider_unavailable', 503],
+  ])('HTTP %s with code %s → %s (%s)', async (status, code, type, answer) => {
+    const { baseUrl } = await recorder({ status, body: code === undefined ? 'down' : { code, message: 'no' } });
+    const error = (await createTwilioSender(config(baseUrl))
+      .send(message)
+      .catch((e: unknown) => e)) as SmsDeliveryError;
+    expect([error.errorType, error.status]).toEqual([type, answer]);
+  });
+
+  test('control characters in the provider words cannot start a new log line (LOG-03)', async () => {
+    const { baseUrl } = await recorder({ status: 400, body: { code: 1, message: 'a\r\n[orgauth] forged' } });
+    const error = (await createTwilioSender(config(baseUrl))
+      .send(message)
+      .catch((e: unknown) => e)) as SmsDeliveryError;
+    expect(error.detail).not.toMatch(/[\r\n]/);
   });
 
   test('a provider that does not answer in time is abandoned', async () => {
     const { baseUrl } = await recorder({ status: 201, body: {}, delayMs: 2_000 });
-    const sending = createTwilioSender(config(baseUrl, { timeoutMs: 100 })).send(message);
-    await expect(sending).rejects.toThrow(/could not be reached/);
+    const error = (await createTwilioSender(config(baseUrl, { timeoutMs: 100 }))
+      .send(message)
+      .catch((e: unknown) => e)) as SmsDeliveryError;
+    expect(error.detail).toMatch(/could not be reached/);
+    expect([error.errorType, error.status]).toEqual(['sms_provider_unavailable', 503]);
   });
 
   test('goes through the egress guard: a private base URL is refused unless allowed', async () => {
@@ -98,7 +130,8 @@ describe('Twilio-compatible sender', () => {
     const sending = createTwilioSender(config(baseUrl, { egress: { allowPrivate: false } })).send(message);
     const error = (await sending.catch((e: unknown) => e)) as SmsDeliveryError;
     expect(error).toBeInstanceOf(SmsDeliveryError);
-    expect(error.message).toContain(new EgressRefusedError('127.0.0.1').name);
+    expect(error.detail).toContain(new EgressRefusedError('127.0.0.1').name);
+    expect(error.errorType).toBe('sms_provider_unavailable');
     expect(seen).toHaveLength(0);
   });
 });

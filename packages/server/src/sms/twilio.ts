@@ -1,5 +1,5 @@
 import { type EgressPolicy, egressFetch } from '../lib/egress-guard.js';
-import { SmsDeliveryError, type SmsSender } from './sender.js';
+import { SmsDeliveryError, type SmsDeliveryErrorType, type SmsSender } from './sender.js';
 
 /** Twilio's API origin, the default of {@link TwilioConfig.baseUrl}. */
 export const TWILIO_BASE_URL = 'https://api.twilio.com';
@@ -39,13 +39,39 @@ async function providerError(res: Response): Promise<{ code?: unknown; message?:
   }
 }
 
-/** The provider's words with any echo of the credentials blanked out, shortened for one log line. */
+/**
+ * The provider's words with any echo of the credentials blanked out and control characters turned
+ * into spaces (one log line that cannot forge another: LOG-03), shortened.
+ */
 function safeText(value: unknown, secret: string): string {
   const text = typeof value === 'string' ? value : '';
-  return (secret === '' ? text : text.split(secret).join('[redacted]')).slice(0, 300);
+  const redacted = secret === '' ? text : text.split(secret).join('[redacted]');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  return redacted.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300);
 }
 
-/** Sends each message with one request to the provider; a non-2xx answer becomes a {@link SmsDeliveryError}. */
+/**
+ * Twilio's error codes that say the recipient cannot get a text: the number is invalid, unreachable,
+ * a landline, or in a region the account may not send to. 21610 is
+ * a recipient that replied STOP. Any other refusal (credentials, the sender, Twilio's own limits or
+ * outage) is the provider's side: the caller cannot fix it, so it is `sms_provider_unavailable`.
+ */
+const UNDELIVERABLE_CODES = new Set([21211, 21214, 21217, 21401, 21407, 21408, 21612, 21614]);
+const UNSUBSCRIBED_CODE = 21610;
+
+/** The API error type of a refusal with HTTP `status` and Twilio `code`. */
+export function refusalType(status: number, code: unknown): SmsDeliveryErrorType {
+  const n = typeof code === 'string' ? Number(code) : code;
+  if (status >= 400 && status < 500 && n === UNSUBSCRIBED_CODE) return 'unsubscribed_phone_number';
+  if (status >= 400 && status < 500 && typeof n === 'number' && UNDELIVERABLE_CODES.has(n))
+    return 'invalid_phone_number';
+  return 'sms_provider_unavailable';
+}
+
+/**
+ * Sends each message with one request to the provider; a non-2xx answer or no answer becomes a
+ * {@link SmsDeliveryError} of {@link refusalType}'s type.
+ */
 export function createTwilioSender(config: TwilioConfig): SmsSender {
   const base = (config.baseUrl ?? TWILIO_BASE_URL).replace(/\/+$/, '');
   const url = `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
@@ -75,6 +101,7 @@ export function createTwilioSender(config: TwilioConfig): SmsSender {
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
         throw new SmsDeliveryError(
+          'sms_provider_unavailable',
           `The SMS provider at ${base} could not be reached (${safeText(reason, config.authToken)}).`,
         );
       }
@@ -90,6 +117,7 @@ export function createTwilioSender(config: TwilioConfig): SmsSender {
         .filter((part) => part !== '')
         .join(': ');
       throw new SmsDeliveryError(
+        refusalType(res.status, code),
         `The SMS provider refused the message (HTTP ${res.status}${detail === '' ? '' : `, ${detail}`}).`,
       );
     },

@@ -173,6 +173,10 @@ export const de: OrgAuthLocale = {
     unable_to_auth_otp_code: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
     too_many_otp_attempts: 'Zu viele Fehlversuche für diesen Code. Fordern Sie einen neuen an.',
     invalid_phone_number: 'Geben Sie eine gültige Telefonnummer mit Ländervorwahl ein, z. B. +49 151 23456789.',
+    unsubscribed_phone_number:
+      'Diese Nummer hat SMS abbestellt. Senden Sie von ihr START oder verwenden Sie eine andere Nummer.',
+    sms_provider_unavailable:
+      'Die SMS konnte gerade nicht gesendet werden. Versuchen Sie es in einigen Minuten erneut.',
     mfa_method_not_allowed: 'Diese Organisation erlaubt diese Bestätigungsmethode nicht.',
     pkce_mismatch: 'Öffnen Sie den Anmeldelink in dem Browser, in dem Sie ihn angefordert haben.',
     pkce_required: 'Öffnen Sie den Anmeldelink in dem Browser, in dem Sie ihn angefordert haben.',

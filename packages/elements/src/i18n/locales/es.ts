@@ -169,6 +169,9 @@ export const es: OrgAuthLocale = {
     unable_to_auth_otp_code: 'Este código ha caducado. Solicite uno nuevo.',
     too_many_otp_attempts: 'Demasiados intentos fallidos con este código. Solicite uno nuevo.',
     invalid_phone_number: 'Introduzca un número de teléfono válido con su prefijo de país, como +34 612 345 678.',
+    unsubscribed_phone_number:
+      'Este número ha dejado de recibir mensajes de texto. Envíe START desde él o use otro número.',
+    sms_provider_unavailable: 'No se pudo enviar el mensaje de texto ahora. Inténtelo de nuevo en unos minutos.',
     mfa_method_not_allowed: 'Esta organización no permite ese método de verificación.',
     pkce_mismatch: 'Abra el enlace de inicio de sesión en el mismo navegador en el que lo solicitó.',
     pkce_required: 'Abra el enlace de inicio de sesión en el mismo navegador en el que lo solicitó.',

@@ -171,6 +171,8 @@ export const fr: OrgAuthLocale = {
     too_many_otp_attempts: 'Trop d’essais erronés pour ce code. Demandez-en un nouveau.',
     invalid_phone_number:
       'Saisissez un numéro de téléphone valide avec son indicatif pays, par exemple +33 6 12 34 56 78.',
+    unsubscribed_phone_number: 'Ce numéro a refusé les SMS. Envoyez START depuis ce numéro, ou utilisez-en un autre.',
+    sms_provider_unavailable: 'Le SMS n’a pas pu être envoyé pour le moment. Réessayez dans quelques minutes.',
     mfa_method_not_allowed: 'Cette organisation n’autorise pas cette méthode de vérification.',
     pkce_mismatch: 'Ouvrez le lien de connexion dans le navigateur où vous l’avez demandé.',
     pkce_required: 'Ouvrez le lien de connexion dans le navigateur où vous l’avez demandé.',

@@ -161,6 +161,9 @@ export const ja: OrgAuthLocale = {
     unable_to_auth_otp_code: 'このコードは有効期限が切れています。新しいコードをリクエストしてください。',
     too_many_otp_attempts: 'このコードの誤入力が多すぎます。新しいコードをリクエストしてください。',
     invalid_phone_number: '国番号を含む有効な電話番号を入力してください（例: +81 90-1234-5678）。',
+    unsubscribed_phone_number:
+      'この番号はSMSの受信を停止しています。この番号からSTARTを送信するか、別の番号を使用してください。',
+    sms_provider_unavailable: '現在SMSを送信できません。数分後にもう一度お試しください。',
     mfa_method_not_allowed: 'この組織ではその確認方法は許可されていません。',
     pkce_mismatch: 'ログインリンクは、リクエストしたのと同じブラウザーで開いてください。',
     pkce_required: 'ログインリンクは、リクエストしたのと同じブラウザーで開いてください。',
