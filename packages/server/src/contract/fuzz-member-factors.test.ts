@@ -1,0 +1,97 @@
+/**
+ * Property-based fuzzing of the member-factor calls with REAL ids: fuzz.test.ts reaches every route
+ * but rarely names a real member, so here the fuzzer holds one and throws nasty secrets and recovery
+ * codes at `totps.migrate`, nasty values at the `member_password_exists` search filter, and nasty
+ * bodies at the MFA phone-number deletes. Every answer is JSON and never 5xx; a refused one is the
+ * error envelope and changes nothing. Seeded: ORGAUTH_FUZZ_SEED replays.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signUp } from '../testing/journey.js';
+import { createTestServer, type TestResponse, type TestServer } from '../testing/test-server.js';
+import { nastyObject, nastyString, nastyValue, snapshotDatabase } from './fuzz-support.js';
+
+const SEED = Number(process.env.ORGAUTH_FUZZ_SEED ?? 20300101);
+const RUNS = Number(process.env.ORGAUTH_FUZZ_RUNS ?? 30);
+
+let t: TestServer;
+const real: { org: string; member: string; session: string } = { org: '', member: '', session: '' };
+beforeAll(async () => {
+  t = await createTestServer({ dev: true, rateLimits: false });
+  const data = await signUp(t, 'fuzz@example.com', 'fuzz-factors');
+  Object.assign(real, { org: data.organization_id, member: data.member_id, session: data.session_token });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Checks one answer; returns whether it was a success (the database may then have changed). */
+function check(res: TestResponse, where: string): boolean {
+  const text = `${where} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+  expect(res.status, text).toBeLessThan(500);
+  if (res.status < 400) return true;
+  expect(res.body, text).toMatchObject({ status_code: res.status, error_type: expect.any(String) });
+  return false;
+}
+
+/** Runs `property` RUNS times; a refused call must leave the database as it was. */
+async function fuzz<T>(arbitrary: fc.Arbitrary<T>, call: (value: T) => Promise<[TestResponse, string]>) {
+  let before = await snapshotDatabase(t.server.db);
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (value) => {
+      const [res, where] = await call(value);
+      if (check(res, where)) {
+        // A TOTP imported: take it away so later runs reach the import again.
+        await t.api(`/organizations/${real.org}/members/${real.member}/totp`, { method: 'DELETE' });
+        before = await snapshotDatabase(t.server.db);
+      } else {
+        expect(await snapshotDatabase(t.server.db), `${where}: a refused call changed the database`).toEqual(before);
+      }
+    }),
+    { numRuns: RUNS, seed: SEED, endOnFailure: true },
+  );
+}
+
+const base32ish = fc.stringMatching(/^[A-Za-z2-7= ]{0,140}$/);
+const codes = fc.oneof(
+  nastyValue,
+  fc.array(fc.oneof(nastyString, fc.stringMatching(/^[a-z0-9-]{1,20}$/)), { maxLength: 40 }),
+);
+
+describe('fuzzing member factors with real ids', () => {
+  test('POST /v1/b2b/totp/migrate', async () => {
+    await fuzz(fc.record({ secret: fc.oneof(nastyValue, base32ish), recovery_codes: codes }), async (fields) => {
+      const body = { organization_id: real.org, member_id: real.member, ...fields };
+      return [await t.api('/totp/migrate', { body }), `migrate ${JSON.stringify(body).slice(0, 200)}`];
+    });
+  });
+
+  test('member_password_exists on both searches', async () => {
+    await fuzz(fc.tuple(fc.boolean(), nastyValue), async ([sdk, value]) => {
+      const query = { operator: 'AND', operands: [{ filter_name: 'member_password_exists', filter_value: value }] };
+      const res = sdk
+        ? await t.sdk('/b2b/organizations/me/members/search', { session: real.session, body: { query } })
+        : await t.api('/organizations/members/search', { body: { organization_ids: [real.org], query } });
+      if (typeof value !== 'boolean') expect(res.status).toBeGreaterThanOrEqual(400); // 400, or 413 for 100 KB
+      return [res, `search ${JSON.stringify(value).slice(0, 200)}`];
+    });
+  });
+
+  test('the MFA phone-number deletes', async () => {
+    await fuzz(fc.tuple(fc.constantFrom('self', 'sdk', 'api'), nastyObject), async ([api, body]) => {
+      const res =
+        api === 'api'
+          ? await t.api(`/organizations/${real.org}/members/mfa_phone_numbers/${real.member}`, {
+              method: 'DELETE',
+              body,
+            })
+          : await t.sdk(
+              api === 'self'
+                ? '/b2b/organizations/members/deletePhoneNumber'
+                : `/b2b/organizations/members/mfa_phone_numbers/${real.member}`,
+              { method: 'DELETE', session: real.session, body },
+            );
+      return [res, `${api} phone delete ${JSON.stringify(body).slice(0, 200)}`];
+    });
+  });
+});
