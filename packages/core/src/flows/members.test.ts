@@ -135,9 +135,11 @@ describe('organization.members', () => {
     ]);
     await client.organization.members.deleteMFAPhoneNumber('../me').catch(() => undefined);
     await client.organization.members.deletePassword('a/b').catch(() => undefined);
-    expect(transport.requests.slice(3).map((r) => r.path)).toEqual([
-      '/b2b/organizations/members/mfa_phone_numbers/..%2Fme',
-      '/b2b/organizations/members/passwords/a%2Fb',
+    await client.organization.members.deleteMFATOTP('../me').catch(() => undefined);
+    expect(transport.requests.slice(3).map((r) => [r.method, r.path])).toEqual([
+      ['DELETE', '/b2b/organizations/members/mfa_phone_numbers/..%2Fme'],
+      ['DELETE', '/b2b/organizations/members/passwords/a%2Fb'],
+      ['DELETE', '/b2b/organizations/members/totp/..%2Fme'],
     ]);
   });
 
@@ -153,6 +155,7 @@ describe('organization.members', () => {
       (m) => m.deleteMFAPhoneNumber(OTHER),
     ],
     ['deletePassword', 'DELETE /b2b/organizations/members/passwords/p1', (m) => m.deletePassword('p1')],
+    ['deleteMFATOTP', `DELETE /b2b/organizations/members/totp/${OTHER}`, (m) => m.deleteMFATOTP(OTHER)],
   ])('%s rejects with unauthorized_action and keeps the session', async (_name, key, call) => {
     const { client } = createTestClient({
       state: signedIn,

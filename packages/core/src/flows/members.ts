@@ -79,6 +79,12 @@ export function createMembersFlow({ http, session, store }: Pick<FlowDeps, 'http
     deleteMFAPhoneNumber: async (memberId: string): Promise<MemberResponse> =>
       keep(await http.delete(`${MEMBERS}/mfa_phone_numbers/${encodeURIComponent(memberId)}`)),
     /**
+     * Removes a member's TOTP registration and its recovery codes.
+     * @throws {OrgAuthApiError} `unauthorized_action` (`update.info.delete.mfa-totp`), `member_not_found`.
+     */
+    deleteMFATOTP: async (memberId: string): Promise<MemberResponse> =>
+      keep(await http.delete(`${MEMBERS}/totp/${encodeURIComponent(memberId)}`)),
+    /**
      * Deletes the password `passwordId` (a member's `member_password_id`), for every member with its email.
      * @throws {OrgAuthApiError} `unauthorized_action` (`update.info.delete.password`), `member_not_found`.
      */

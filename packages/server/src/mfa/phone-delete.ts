@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { apiOk, type AppDeps, type AppEnv, defineRoutes, readBody, sdkOk } from '../http/index.js';
-import { apiError } from '../lib/api-error.js';
-import { getMember, toMember, withOAuthRegistrations } from '../members/index.js';
+import { toMember, withOAuthRegistrations } from '../members/index.js';
 import { getOrganization, toOrganization } from '../organizations/index.js';
-import { type Caller, sessionCaller } from '../rbac/index.js';
+import { sessionCaller } from '../rbac/index.js';
+import { authorizeFactorDelete, liveMember } from './factor-delete-access.js';
 
 const ACTION = 'update.info.delete.mfa-phone';
 
@@ -32,19 +32,6 @@ async function answer(db: Db, member: MembersTable, organization: OrganizationsT
   return { member_id: member.id, member: wire, organization: toOrganization(organization) };
 }
 
-/** The member, unless deleted: a deleted member is `member_not_found`, as for the password delete. */
-async function liveMember(db: Db, organizationId: string, memberId: string): Promise<MembersTable> {
-  const member = await getMember(db, organizationId, memberId);
-  if (member.status === 'deleted') throw apiError('member_not_found', 'The member was deleted.');
-  return member;
-}
-
-/** Allows the caller to delete `target`'s number: `stytch.self` for its own, else `stytch.member`. */
-function authorizeDelete(caller: Caller, target: MembersTable): void {
-  if (!(target.id === caller.member.id && caller.can('stytch.self', ACTION)))
-    caller.require([{ resource: 'stytch.member', action: ACTION }]);
-}
-
 /**
  * Deleting a member's MFA phone number (docs/wire-protocol.md §2.7, §5.2): SDK `self.deleteMFAPhoneNumber`
  * (`DELETE /b2b/organizations/members/deletePhoneNumber`) and `organization.members.deleteMFAPhoneNumber`
@@ -61,7 +48,7 @@ export function phoneDeleteRoutes(deps: AppDeps): { sdk: Hono<AppEnv>; backend: 
     async (c) => {
       await readBody(c);
       const caller = await sessionCaller(c, deps);
-      authorizeDelete(caller, caller.member);
+      authorizeFactorDelete(caller, caller.member, ACTION);
       const member = await deletePhoneNumber(deps.db, caller.member, deps.now());
       return sdkOk(c, await answer(deps.db, member, caller.organization));
     },
@@ -73,7 +60,7 @@ export function phoneDeleteRoutes(deps: AppDeps): { sdk: Hono<AppEnv>; backend: 
       await readBody(c);
       const caller = await sessionCaller(c, deps);
       const target = await liveMember(deps.db, caller.organization.id, c.req.param('member_id'));
-      authorizeDelete(caller, target);
+      authorizeFactorDelete(caller, target, ACTION);
       const member = await deletePhoneNumber(deps.db, target, deps.now());
       return sdkOk(c, await answer(deps.db, member, caller.organization));
     },
