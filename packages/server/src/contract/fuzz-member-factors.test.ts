@@ -2,8 +2,8 @@
  * Property-based fuzzing of the member-factor calls with REAL ids: fuzz.test.ts reaches every route
  * but rarely names a real member, so here the fuzzer holds one and throws nasty secrets and recovery
  * codes at `totps.migrate`, nasty values at the `member_password_exists` search filter, and nasty
- * bodies at the MFA phone-number deletes. Every answer is JSON and never 5xx; a refused one is the
- * error envelope and changes nothing. Seeded: ORGAUTH_FUZZ_SEED replays.
+ * bodies at the MFA phone-number and TOTP deletes. Every answer is JSON and never 5xx; a refused one
+ * is the error envelope and changes nothing. Seeded: ORGAUTH_FUZZ_SEED replays.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -90,21 +90,22 @@ describe('fuzzing member factors with real ids', () => {
     });
   });
 
-  test('the MFA phone-number deletes', async () => {
-    await fuzz('phone delete', fc.tuple(fc.constantFrom('self', 'sdk', 'api'), nastyObject), async ([api, body]) => {
+  test('the MFA phone-number and TOTP deletes', async () => {
+    const sdkPaths: Record<string, string> = {
+      self: '/b2b/organizations/members/deletePhoneNumber',
+      sdk: `/b2b/organizations/members/mfa_phone_numbers/${real.member}`,
+      totp: `/b2b/organizations/members/totp/${real.member}`,
+    };
+    const which = fc.constantFrom('self', 'sdk', 'totp', 'api');
+    await fuzz('factor deletes', fc.tuple(which, nastyObject), async ([api, body]) => {
       const res =
         api === 'api'
           ? await t.api(`/organizations/${real.org}/members/mfa_phone_numbers/${real.member}`, {
               method: 'DELETE',
               body,
             })
-          : await t.sdk(
-              api === 'self'
-                ? '/b2b/organizations/members/deletePhoneNumber'
-                : `/b2b/organizations/members/mfa_phone_numbers/${real.member}`,
-              { method: 'DELETE', session: real.session, body },
-            );
-      return [res, `${api} phone delete ${JSON.stringify(body).slice(0, 200)}`];
+          : await t.sdk(sdkPaths[api] as string, { method: 'DELETE', session: real.session, body });
+      return [res, `${api} delete ${JSON.stringify(body).slice(0, 200)}`];
     });
   });
 });
