@@ -31,8 +31,8 @@ import { ssoRoutes } from './sso/index.js';
 const FEATURES = [
   projectRoutes,
   organizationRoutes,
-  // Before RBAC's member routes: the SDK's DELETE /b2b/organizations/members/deleteTOTP must win over
-  // DELETE /b2b/organizations/members/:member_id.
+  // Before RBAC's member routes: the SDK's DELETE /b2b/organizations/members/deleteTOTP and
+  // …/deletePhoneNumber must win over DELETE /b2b/organizations/members/:member_id.
   mfaRoutes,
   rbacRoutes,
   memberRoutes,

@@ -113,12 +113,49 @@ describe('organization.members', () => {
     expect(platform.cookieJar.size).toBe(0);
   });
 
+  it('deleteMFAPhoneNumber and deletePassword send DELETE at Stytch’s paths; only the own record reaches the store', async () => {
+    const phoneless = fixtureMember({ mfa_phone_number: '', mfa_phone_number_verified: false });
+    const { client, transport } = createTestClient({
+      state: { ...signedIn, member: { ...signedIn.member, mfa_phone_number: '+14155550100' } },
+      replies: {
+        [`DELETE /b2b/organizations/members/mfa_phone_numbers/${OTHER}`]: answer(),
+        [`DELETE /b2b/organizations/members/mfa_phone_numbers/${SELF}`]: answer(phoneless),
+        'DELETE /b2b/organizations/members/passwords/member-password-test-1': answer(),
+      },
+    });
+    await expect(client.organization.members.deleteMFAPhoneNumber(OTHER)).resolves.toEqual(answer());
+    expect(client.store.getState()).toMatchObject({ member: { mfa_phone_number: '+14155550100' } });
+    await client.organization.members.deleteMFAPhoneNumber(SELF);
+    expect(client.store.getState()).toMatchObject({ member: { mfa_phone_number: '' } });
+    await client.organization.members.deletePassword('member-password-test-1');
+    expect(transport.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+      ['DELETE', `/b2b/organizations/members/mfa_phone_numbers/${OTHER}`, undefined],
+      ['DELETE', `/b2b/organizations/members/mfa_phone_numbers/${SELF}`, undefined],
+      ['DELETE', '/b2b/organizations/members/passwords/member-password-test-1', undefined],
+    ]);
+    await client.organization.members.deleteMFAPhoneNumber('../me').catch(() => undefined);
+    await client.organization.members.deletePassword('a/b').catch(() => undefined);
+    await client.organization.members.deleteMFATOTP('../me').catch(() => undefined);
+    expect(transport.requests.slice(3).map((r) => [r.method, r.path])).toEqual([
+      ['DELETE', '/b2b/organizations/members/mfa_phone_numbers/..%2Fme'],
+      ['DELETE', '/b2b/organizations/members/passwords/a%2Fb'],
+      ['DELETE', '/b2b/organizations/members/totp/..%2Fme'],
+    ]);
+  });
+
   it.each<[string, string, (members: B2BClient['organization']['members']) => Promise<unknown>]>([
     ['search', 'POST /b2b/organizations/me/members/search', (m) => m.search()],
     ['create', 'POST /b2b/organizations/members', (m) => m.create({ email_address: 'x@acme.test' })],
     ['update', `PUT /b2b/organizations/members/${OTHER}`, (m) => m.update({ member_id: OTHER })],
     ['delete', `DELETE /b2b/organizations/members/${SELF}`, (m) => m.delete(SELF)],
     ['reactivate', `PUT /b2b/organizations/members/${OTHER}/reactivate`, (m) => m.reactivate(OTHER)],
+    [
+      'deleteMFAPhoneNumber',
+      `DELETE /b2b/organizations/members/mfa_phone_numbers/${OTHER}`,
+      (m) => m.deleteMFAPhoneNumber(OTHER),
+    ],
+    ['deletePassword', 'DELETE /b2b/organizations/members/passwords/p1', (m) => m.deletePassword('p1')],
+    ['deleteMFATOTP', `DELETE /b2b/organizations/members/totp/${OTHER}`, (m) => m.deleteMFATOTP(OTHER)],
   ])('%s rejects with unauthorized_action and keeps the session', async (_name, key, call) => {
     const { client } = createTestClient({
       state: signedIn,

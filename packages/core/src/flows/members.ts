@@ -72,6 +72,24 @@ export function createMembersFlow({ http, session, store }: Pick<FlowDeps, 'http
      * @throws {OrgAuthApiError} `unauthorized_action`, `member_not_found`.
      */
     reactivate: (memberId: string): Promise<MemberResponse> => http.put(`${one(memberId)}/reactivate`),
+    /**
+     * Removes a member's MFA phone number (`mfa_phone_number` becomes "", unverified).
+     * @throws {OrgAuthApiError} `unauthorized_action` (`update.info.delete.mfa-phone`), `member_not_found`.
+     */
+    deleteMFAPhoneNumber: async (memberId: string): Promise<MemberResponse> =>
+      keep(await http.delete(`${MEMBERS}/mfa_phone_numbers/${encodeURIComponent(memberId)}`)),
+    /**
+     * Removes a member's TOTP registration and its recovery codes.
+     * @throws {OrgAuthApiError} `unauthorized_action` (`update.info.delete.mfa-totp`), `member_not_found`.
+     */
+    deleteMFATOTP: async (memberId: string): Promise<MemberResponse> =>
+      keep(await http.delete(`${MEMBERS}/totp/${encodeURIComponent(memberId)}`)),
+    /**
+     * Deletes the password `passwordId` (a member's `member_password_id`), for every member with its email.
+     * @throws {OrgAuthApiError} `unauthorized_action` (`update.info.delete.password`), `member_not_found`.
+     */
+    deletePassword: async (passwordId: string): Promise<MemberResponse> =>
+      keep(await http.delete(`${MEMBERS}/passwords/${encodeURIComponent(passwordId)}`)),
   };
 }
 

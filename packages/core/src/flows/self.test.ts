@@ -65,6 +65,28 @@ describe('self', () => {
     expect(client.store.getState()).toBe(signedIn);
   });
 
+  it('deleteMFAPhoneNumber, deleteMFATOTP and deletePassword send DELETE and keep the answer in the store', async () => {
+    const bare = fixtureMember({ mfa_phone_number: '', mfa_phone_number_verified: false, totp_registration_id: '' });
+    const bareAnswer = { ...answer, member: bare };
+    const { client, transport } = createTestClient({
+      state: { ...signedIn, member: { ...signedIn.member, mfa_phone_number: '+14155550100' } },
+      replies: {
+        'DELETE /b2b/organizations/members/deletePhoneNumber': bareAnswer,
+        'DELETE /b2b/organizations/members/deleteTOTP': bareAnswer,
+        'DELETE /b2b/organizations/members/passwords/member-password-test%2F1': bareAnswer,
+      },
+    });
+    await expect(client.self.deleteMFAPhoneNumber()).resolves.toEqual(bareAnswer);
+    expect(client.store.getState()).toMatchObject({ member: { mfa_phone_number: '' } });
+    await client.self.deleteMFATOTP();
+    await client.self.deletePassword('member-password-test/1');
+    expect(transport.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+      ['DELETE', '/b2b/organizations/members/deletePhoneNumber', undefined],
+      ['DELETE', '/b2b/organizations/members/deleteTOTP', undefined],
+      ['DELETE', '/b2b/organizations/members/passwords/member-password-test%2F1', undefined],
+    ]);
+  });
+
   it('update rejects with the refusal and keeps the member', async () => {
     const { client } = createTestClient({
       state: signedIn,

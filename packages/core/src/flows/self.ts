@@ -5,11 +5,17 @@ import type { FlowDeps } from './deps.js';
 /** Options of `self.update`: only the fields to change (Stytch's `B2BSelfUpdateOptions`). */
 export type SelfUpdateOptions = SelfUpdateRequest;
 
+const MEMBERS = '/b2b/organizations/members';
+
 /**
- * `self`: the signed-in member's own record. Both calls keep the member the server answers in the
+ * `self`: the signed-in member's own record. Every call keeps the member the server answers in the
  * store and its cache, so UI reading the store shows the change at once.
  */
 export function createSelfFlow({ http, session }: Pick<FlowDeps, 'http' | 'session'>) {
+  const keep = (response: MemberResponse) => {
+    session.applyRecords({ member: response.member });
+    return response;
+  };
   return {
     /**
      * Reads the signed-in member.
@@ -28,9 +34,30 @@ export function createSelfFlow({ http, session }: Pick<FlowDeps, 'http' | 'sessi
      * await client.self.update({ name: 'Ada King' });
      */
     async update(options: SelfUpdateOptions): Promise<MemberResponse> {
-      const response = await http.put<MemberResponse>('/b2b/organizations/members/update', options);
-      session.applyRecords({ member: response.member });
-      return response;
+      return keep(await http.put<MemberResponse>(`${MEMBERS}/update`, options));
+    },
+    /**
+     * Removes the signed-in member's MFA phone number: the answer's member has `mfa_phone_number: ""`
+     * and `mfa_phone_number_verified: false`.
+     * @throws {OrgAuthApiError} `unauthorized_action` (`stytch.self` `update.info.delete.mfa-phone`).
+     */
+    async deleteMFAPhoneNumber(): Promise<MemberResponse> {
+      return keep(await http.delete<MemberResponse>(`${MEMBERS}/deletePhoneNumber`));
+    },
+    /**
+     * Removes the signed-in member's TOTP registration and its recovery codes.
+     * @throws {OrgAuthApiError} `session_not_found`…
+     */
+    async deleteMFATOTP(): Promise<MemberResponse> {
+      return keep(await http.delete<MemberResponse>(`${MEMBERS}/deleteTOTP`));
+    },
+    /**
+     * Deletes the password `passwordId` (the member's `member_password_id`). Passwords belong to an
+     * email, so the member has none in any organization afterwards.
+     * @throws {OrgAuthApiError} `unauthorized_action`, `member_not_found`.
+     */
+    async deletePassword(passwordId: string): Promise<MemberResponse> {
+      return keep(await http.delete<MemberResponse>(`${MEMBERS}/passwords/${encodeURIComponent(passwordId)}`));
     },
   };
 }

@@ -9,6 +9,7 @@ import type {
   B2BRecoveryCodesRotateResponse,
   B2BTOTPsAuthenticateResponse,
   B2BTOTPsCreateResponse,
+  B2BTOTPsMigrateResponse,
 } from 'stytch';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { totpCode } from '../mfa/totp.js';
@@ -19,7 +20,7 @@ import { shapeErrors } from './sdk-shapes.js';
 /**
  * Stytch's official Node SDK (`stytch` 14.2.0, `B2BClient`) through multi-factor sign-in on an
  * organization with `mfa_policy: REQUIRED_FOR_ALL`: the magic link stops at an IST, `totps.create`
- * and `totps.authenticate` finish it, `recoveryCodes.get/recover/rotate`, then `deleteTOTP`.
+ * and `totps.authenticate` finish it, `recoveryCodes.get/recover/rotate`, then `deleteTOTP` and `totps.migrate`.
  */
 let loopback: LoopbackServer;
 let client: B2BClient;
@@ -147,6 +148,28 @@ describe.sequential('stytch B2BClient through multi-factor sign-in', () => {
     const res: B2BOrganizationsMembersDeleteTOTPResponse = await client.organizations.members.deleteTOTP(ids());
     checkShape('organizations.members.deleteTOTP', res, 'B2BOrganizationsMembersDeleteTOTPResponse');
     expect(res.member.totp_registration_id).toBe('');
+  });
+
+  test('totps.migrate imports a secret and recovery codes; a code of that secret completes a sign-in', async () => {
+    // RFC 6238's SHA-1 test key, as another system would export it.
+    const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    const bad = await client.totps
+      .migrate({ ...ids(), secret: 'not-base32!', recovery_codes: [] })
+      .catch((error: unknown) => error);
+    expect(bad).toMatchObject({ status_code: 400, error_type: 'bad_request' });
+    const codes = ['imported-code-one', 'imported-code-two'];
+    const res: B2BTOTPsMigrateResponse = await client.totps.migrate({ ...ids(), secret, recovery_codes: codes });
+    checkShape('totps.migrate', res, 'B2BTOTPsMigrateResponse');
+    expect(res.recovery_codes).toEqual(codes);
+    expect(res.member.totp_registration_id).toBe(res.totp_registration_id);
+    const done = await client.totps.authenticate({
+      ...ids(),
+      code: totpCode(secret, Date.now()),
+      intermediate_session_token: await primaryIst(),
+    });
+    expect(done.session_token).not.toBe('');
+    const again = await client.totps.migrate({ ...ids(), secret, recovery_codes: [] }).catch((error: unknown) => error);
+    expect(again).toMatchObject({ status_code: 400, error_type: 'active_totp_exists' });
   });
 
   test('every response carries each field the SDK types declare required, with the declared kind', () => {

@@ -7,6 +7,7 @@ import type {
   B2BPasswordsMigrateResponse,
   B2BPasswordsSessionResetResponse,
   B2BPasswordsStrengthCheckResponse,
+  B2BOrganizationsMembersSearchResponse,
 } from 'stytch';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from './loopback.js';
@@ -155,6 +156,24 @@ describe.sequential('stytch B2BClient passwords.* against OrgAuth on loopback', 
       .authenticate({ email_address: email, password: SECOND })
       .catch((error: unknown) => error);
     expect(wrong).toMatchObject({ status_code: 401, error_type: 'unauthorized_credentials' });
+  });
+
+  test('organizations.members.search filters by member_password_exists', async () => {
+    const organization_id = need(state.organizationId, 'an organization');
+    await client.organizations.members.create({ organization_id, email_address: `no-password-${email}` });
+    const search = (filter_value: boolean) =>
+      client.organizations.members.search({
+        organization_ids: [organization_id],
+        query: { operator: 'AND', operands: [{ filter_name: 'member_password_exists', filter_value }] },
+      });
+    const withPassword: B2BOrganizationsMembersSearchResponse = await search(true);
+    checkShape('organizations.members.search', withPassword, 'B2BOrganizationsMembersSearchResponse');
+    expect(withPassword.members.map((m) => [m.email_address, m.member_password_id])).toEqual([
+      [email, state.passwordId],
+    ]);
+    expect((await search(false)).members.map((m) => [m.email_address, m.member_password_id])).toEqual([
+      [`no-password-${email}`, ''],
+    ]);
   });
 
   test('every response carries each field the SDK types declare required, with the declared kind', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { B2BClient, StytchError } from 'stytch';
 import type {
+  B2BOrganizationsMembersDeleteMFAPhoneNumberResponse,
   B2BOTPEmailAuthenticateResponse,
   B2BOTPSmsAuthenticateResponse,
   B2BOTPSmsSendResponse,
@@ -14,8 +15,9 @@ import { shapeErrors } from './sdk-shapes.js';
  * Stytch's official Node SDK (`stytch` 14.2.0, `B2BClient`) through a second factor by SMS on an
  * organization with `mfa_policy: REQUIRED_FOR_ALL`: an email code proves the primary factor and
  * answers an intermediate session, `otps.sms.send` enrols a number with it, `otps.sms.authenticate`
- * turns it into a session with both factors. Codes are read from the server's dev mailbox and SMS
- * outbox, as a person reads their phone.
+ * turns it into a session with both factors, and `organizations.members.deleteMFAPhoneNumber`
+ * removes the number. Codes are read from the server's dev mailbox and SMS outbox, as a person
+ * reads their phone.
  */
 let loopback: LoopbackServer;
 let client: B2BClient;
@@ -125,6 +127,23 @@ describe.sequential('stytch B2BClient: otps.sms as the second factor', () => {
       session_token: res.session_token,
     });
     expect(session.member_session).toMatchObject({ member_id: state.member, organization_id });
+  });
+
+  test('organizations.members.deleteMFAPhoneNumber removes the verified number', async () => {
+    const ids = { organization_id: need(state.org, 'an organization'), member_id: need(state.member, 'a member') };
+    const res: B2BOrganizationsMembersDeleteMFAPhoneNumberResponse =
+      await client.organizations.members.deleteMFAPhoneNumber(ids);
+    checkShape(
+      'organizations.members.deleteMFAPhoneNumber',
+      res,
+      'B2BOrganizationsMembersDeleteMFAPhoneNumberResponse',
+    );
+    expect(res).toMatchObject({ status_code: 200, member_id: ids.member_id });
+    expect(res.member).toMatchObject({ mfa_phone_number: '', mfa_phone_number_verified: false });
+    const unknown = await client.organizations.members
+      .deleteMFAPhoneNumber({ ...ids, member_id: 'member-test-00000000-0000-4000-8000-000000000000' })
+      .catch((error: unknown) => error);
+    expect(unknown).toMatchObject({ status_code: 404, error_type: 'member_not_found' });
   });
 
   test('every answer has the shape the SDK declares', () => {

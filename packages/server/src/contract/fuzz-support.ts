@@ -66,6 +66,9 @@ export const FIELD_NAMES = [
   'expiration_minutes',
   'mfa_methods',
   'allowed_mfa_methods',
+  // totps.migrate (mfa/totp-migrate.ts).
+  'secret',
+  'recovery_codes',
   // SMS one-time codes (otps/sms-*.ts).
   'mfa_phone_number',
   'locale',

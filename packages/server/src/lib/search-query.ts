@@ -3,8 +3,8 @@ import { apiError } from './api-error.js';
 /** One parsed search operand: a filter name and its validated value. */
 export interface SearchOperand {
   filterName: string;
-  /** `string[]` for list filters, `string` for fuzzy ones. */
-  value: string[] | string;
+  /** `string[]` for list filters, `string` for fuzzy ones, `boolean` for flags. */
+  value: string[] | string | boolean;
 }
 
 /** A parsed `query` of a search body. */
@@ -13,8 +13,8 @@ export interface SearchQuery {
   operands: SearchOperand[];
 }
 
-/** What each filter accepts: a list of strings, or one fuzzy string. */
-export type FilterKinds = Record<string, 'list' | 'fuzzy'>;
+/** What each filter accepts: a list of strings, one fuzzy string, or a boolean flag. */
+export type FilterKinds = Record<string, 'list' | 'fuzzy' | 'boolean'>;
 
 const invalid = (message: string) => apiError('invalid_search_query', message);
 
@@ -40,6 +40,10 @@ function parseOperand(operand: unknown, kinds: FilterKinds): SearchOperand {
   const { filter_name: name, filter_value: value } = operand as Record<string, unknown>;
   if (typeof name !== 'string' || !Object.hasOwn(kinds, name)) {
     throw invalid(`filter_name must be one of ${Object.keys(kinds).join(', ')}.`);
+  }
+  if (kinds[name] === 'boolean') {
+    if (typeof value !== 'boolean') throw invalid(`${name} needs true or false.`);
+    return { filterName: name, value };
   }
   if (kinds[name] === 'fuzzy') {
     if (typeof value !== 'string' || value.trim() === '' || value.length > 256)

@@ -15,6 +15,7 @@ export const MEMBER_FILTERS: FilterKinds = {
   member_external_ids: 'list',
   statuses: 'list',
   member_roles: 'list',
+  member_password_exists: 'boolean',
 };
 
 const STATUSES = ['active', 'invited', 'pending', 'deleted'];
@@ -31,9 +32,25 @@ function hasRole(role: string): Expression<SqlBool> {
   return sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
 }
 
+/**
+ * Members whose email has a password (or has none, for `false`). A password is the email's within the
+ * project (passwords/store.ts), so the test is the same row `member_password_id` is read from
+ * (members/oauth-registrations.ts): one per (project, lowercased email).
+ */
+function passwordExists(eb: MemberEb, exists: boolean): Expression<SqlBool> {
+  const password = eb
+    .selectFrom('member_passwords')
+    .select('member_passwords.id')
+    .whereRef('member_passwords.project_id', '=', 'members.project_id')
+    .whereRef('member_passwords.email', '=', 'members.email');
+  return exists ? eb.exists(password) : eb.not(eb.exists(password));
+}
+
 function operandExpression(eb: MemberEb, { filterName, value }: SearchOperand): Expression<SqlBool> {
-  const list = Array.isArray(value) ? value : [value];
+  const list = Array.isArray(value) ? value : [String(value)];
   switch (filterName) {
+    case 'member_password_exists':
+      return passwordExists(eb, value === true);
     case 'member_ids':
       return eb('members.id', 'in', list);
     case 'member_emails':

@@ -11,6 +11,7 @@ import {
   recoverWithCode,
   rotateMemberRecoveryCodes,
 } from './service.js';
+import { migrateTotp } from './totp-migrate.js';
 
 /**
  * The backend's TOTP and recovery-code routes, on the paths the official `stytch` Node SDK calls
@@ -28,6 +29,9 @@ export function backendMfaRoutes(deps: AppDeps): Hono<AppEnv> {
 
   api.post('/totp', { action: 'TOTPsCreate' }, async (c) =>
     apiOk(c, await createTotp(deps, c.get('project'), await readBody(c), undefined)),
+  );
+  api.post('/totp/migrate', { action: 'TOTPsMigrate' }, async (c) =>
+    apiOk(c, await migrateTotp(deps, c.get('project'), await readBody(c))),
   );
   api.post('/totp/authenticate', { action: 'TOTPsAuthenticate', limit: authenticateLimit('member_id') }, async (c) => {
     const body = await readBody(c);

@@ -12,12 +12,12 @@ function newRecoveryCode(): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
 }
 
-/** A typed code as stored: lowercase, without spaces (people copy them with stray whitespace). */
-const normalize = (code: string) => code.trim().toLowerCase().replace(/\s+/g, '');
+/** A typed code as compared: lowercase, without spaces (people copy them with stray whitespace). */
+export const normalizeRecoveryCode = (code: string) => code.trim().toLowerCase().replace(/\s+/g, '');
 
 /** The keyed digest a code is found by, bound to its member so it verifies for no one else. */
 const macOf = (box: SecretBox, memberId: string, code: string) =>
-  box.mac(MAC_PURPOSE, `${memberId}\n${normalize(code)}`);
+  box.mac(MAC_PURPOSE, `${memberId}\n${normalizeRecoveryCode(code)}`);
 
 /**
  * Replaces the member's recovery codes with ten new ones and returns them. At rest each code is a
@@ -32,8 +32,23 @@ export async function rotateRecoveryCodes(
   member: MembersTable,
   now: number,
 ): Promise<string[]> {
+  return replaceRecoveryCodes(db, box, member, Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode), now);
+}
+
+/**
+ * Replaces the member's recovery codes with `codes`, stored as {@link rotateRecoveryCodes} stores new
+ * ones (digest + sealed copy): `totps.migrate` imports a member's existing codes this way. Callers
+ * pass codes distinct once normalized ({@link normalizeRecoveryCode}): one digest per code. Returns `codes`.
+ */
+export async function replaceRecoveryCodes(
+  db: Db,
+  box: SecretBox,
+  member: MembersTable,
+  codes: string[],
+  now: number,
+): Promise<string[]> {
   await db.deleteFrom('member_recovery_codes').where('member_id', '=', member.id).execute();
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  if (codes.length === 0) return codes;
   await db
     .insertInto('member_recovery_codes')
     .values(

@@ -20,7 +20,7 @@ export const ORGANIZATION_FILTERS: FilterKinds = {
 };
 
 function operandExpression(eb: OrgEb, { filterName, value }: SearchOperand): Expression<SqlBool> {
-  const list = Array.isArray(value) ? value : [value];
+  const list = Array.isArray(value) ? value : [String(value)];
   const lowered = list.map((v) => v.toLowerCase());
   const text = typeof value === 'string' ? value : '';
   const domains = () =>
