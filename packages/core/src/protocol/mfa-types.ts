@@ -8,13 +8,9 @@ import type { B2BAuthenticateResponse, CommonResponse, Member, Organization } fr
 /** A second factor an organization may allow (`allowed_mfa_methods`) or a member may prefer. */
 export type MfaMethod = 'totp' | 'sms_otp';
 
-/** What a primary factor's answer says about the second factor still owed. */
-export interface MfaRequired {
-  /** The member's enrolled factors, when there are any: a phone number (masked or not) and a TOTP registration. */
-  member_options: { mfa_phone_number: string; totp_registration_id: string } | null;
-  /** `sms_otp` when the server already texted a code to the enrolled phone. */
-  secondary_auth_initiated: 'sms_otp' | null;
-}
+import type { MfaRequired } from './mfa-required.js';
+
+export type { MfaRequired };
 
 /**
  * A primary factor proven but the member not signed in yet: an intermediate session token (IST) to

@@ -3,7 +3,7 @@
  * produces them) and the client (which consumes them).
  */
 
-import type { MfaRequired } from './mfa-types.js';
+import type { MfaRequired } from './mfa-required.js';
 
 /** Just-in-time provisioning and invite policies. */
 export type JitPolicy = 'ALL_ALLOWED' | 'RESTRICTED' | 'NOT_ALLOWED';

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { buildServerCli } from '../conformance/server-process.js';
 import { createOrgAuthServer, type OrgAuthServer } from '../server.js';
-import { connectionSatisfiesMfa } from '../sso/mfa-trust.js';
+import { connectionSatisfiesMfa } from '../sso/index.js';
 import { runSsoCommand } from './sso-commands.js';
 
 // `orgauth-server sso list|trust`: the operator's MFA trust in a connection (sso/mfa-trust.ts, AUTH-15).

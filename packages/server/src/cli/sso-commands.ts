@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProjectEnv } from '../projects/index.js';
-import { type ConnectionTrustRow, listConnectionTrust, setConnectionTrust } from '../sso/mfa-trust.js';
+import { type ConnectionTrustRow, listConnectionTrust, setConnectionTrust } from '../sso/index.js';
 import type { CommandIo } from './project-commands.js';
 import { openCommandEnvironment } from './environment.js';
 

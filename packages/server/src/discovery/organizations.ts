@@ -11,7 +11,7 @@ import {
   primaryRequired,
   toMember,
 } from '../members/index.js';
-import { type MfaRequired, mfaRequiredFor, mfaRequiredOf } from '../mfa/policy.js';
+import { type MfaRequired, mfaRequiredFor, mfaRequiredOf } from '../mfa/index.js';
 import { admittedOAuthTenant, toOrganization } from '../organizations/index.js';
 import type { OAuthTenants } from './intermediate-sessions.js';
 

@@ -111,7 +111,7 @@ describe('POST /v1/b2b/totp/migrate', () => {
       body: { mfa_methods: 'RESTRICTED', allowed_mfa_methods: ['sms_otp'] },
     });
     const refused = await migrate({ secret: NORMALIZED });
-    expect([refused.status, refused.body.error_type]).toEqual([403, 'unauthorized_action']);
+    expect([refused.status, refused.body.error_type]).toEqual([403, 'mfa_method_not_allowed']);
     const unknown = await migrate({
       secret: NORMALIZED,
       member_id: 'member-test-00000000-0000-4000-8000-000000000000',

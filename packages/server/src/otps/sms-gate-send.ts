@@ -1,6 +1,6 @@
 import type { MembersTable, OrganizationsTable } from '../db/schema.js';
 import type { AppDeps } from '../http/index.js';
-import { gateSendsSms } from '../mfa/policy.js';
+import { gateSendsSms } from '../mfa/index.js';
 import type { Project } from '../projects/index.js';
 import { smsCodeText } from '../sms/index.js';
 import { issueSmsOtp } from './sms-codes.js';

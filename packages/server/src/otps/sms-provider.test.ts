@@ -59,12 +59,12 @@ describe('otps/sms/send through a Twilio-compatible provider', () => {
     expect(await (await t!.http('/dev/sms.json')).json()).toEqual([]);
   });
 
-  test("a provider's refusal is a 500 to the caller; the log has its words, neither has the token", async () => {
+  test("a provider's refusal is a named 503 to the caller; the log has its words, neither has the token", async () => {
     const logged: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     const { ids } = await standIn(400, { code: 21608, message: 'The number is unverified on a trial account.' });
     const res = await t!.sdk('/b2b/otps/sms/send', { body: ids });
-    expect([res.status, res.body.error_type]).toEqual([500, 'internal_server_error']);
+    expect([res.status, res.body.error_type]).toEqual([503, 'sms_provider_unavailable']);
     expect(JSON.stringify(res.body)).not.toContain('21608');
     expect(JSON.stringify(res.body)).not.toContain(TOKEN);
     expect(logged.join('\n')).toContain('code 21608');

@@ -2,7 +2,7 @@ import type { Db, MembersTable, OrganizationsTable } from '../db/schema.js';
 import { apiError, badRequest } from '../lib/api-error.js';
 import { requiredString, type Body } from '../lib/validate.js';
 import { getMember, toMember, withOAuthRegistrations } from '../members/index.js';
-import { mfaMethodAllowed } from '../mfa/policy.js';
+import { mfaMethodAllowed } from '../mfa/index.js';
 import { toOrganization } from '../organizations/index.js';
 
 /**

@@ -8,3 +8,9 @@ export { readBindingCookie, setBindingCookie, withBindingCookieCleared } from '.
 export { boundedFetch, isLoopbackHttp, OIDC_MAX_BODY_BYTES, OIDC_TIMEOUT_MS } from './oidc/http.js';
 export { verifyIdToken } from './oidc/id-token.js';
 export { assertBrowserBinding, newBrowserBinding } from './oidc/start.js';
+export {
+  connectionSatisfiesMfa,
+  type ConnectionTrustRow,
+  listConnectionTrust,
+  setConnectionTrust,
+} from './mfa-trust.js';
