@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFreshSchema } from '../../conformance/loopback.js';
 import { openDatabase, type OpenDatabase } from '../database.js';
@@ -55,13 +55,26 @@ async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<OpenDatabas
   return database;
 }
 
+/**
+ * Kysely's migrator pinned to the connection's own schema, as migrateToLatest (./index.ts) does: left
+ * unpinned, it takes any other schema's `kysely_migration` (a parallel test server's) for its own.
+ */
+async function migrator(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<Migrator> {
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
+
 /** Runs only the first `count` migrations, under their recorded names: a database of an older release. */
 async function migrateFirst(db: Kysely<unknown>, count: number): Promise<void> {
   const older: Record<string, Migration> = Object.fromEntries(Object.entries(MIGRATIONS).slice(0, count));
-  const { error } = await new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(older) },
-  }).migrateToLatest();
+  const { error } = await (await migrator(db, older)).migrateToLatest();
   expect(error).toBeUndefined();
 }
 
@@ -115,10 +128,7 @@ describe('migrations', () => {
       const renamed = Object.fromEntries(
         Object.entries(MIGRATIONS).map(([name, m], i) => [i === 1 ? `${name}_renamed` : name, m]),
       );
-      await new Migrator({
-        db: db as Kysely<unknown>,
-        provider: { getMigrations: () => Promise.resolve(renamed) },
-      }).migrateToLatest();
+      await (await migrator(db as Kysely<unknown>, renamed)).migrateToLatest();
       await expect(migrateToLatest(db as Kysely<unknown>)).rejects.toThrow(/Database migration failed/);
     });
   });
