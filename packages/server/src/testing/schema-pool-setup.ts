@@ -12,7 +12,7 @@ declare module 'vitest' {
  * Vitest global setup of the server project: on PostgreSQL (`ORGAUTH_TEST_DATABASE_URL`), opens the
  * run's schema pool (testing/schema-pool.ts) and drops all its schemas when the run ends.
  * `ORGAUTH_TEST_SCHEMA_POOL=off` turns the pool off: every test server gets a fresh schema, as with
- * `freshSchema` (to compare, or to rule the pool out of a failure).
+ * `freshDatabase` (to compare, or to rule the pool out of a failure).
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const baseUrl = process.env.ORGAUTH_TEST_DATABASE_URL;

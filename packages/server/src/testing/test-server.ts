@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { listen, type Listener } from '../http/listen.js';
 import { createOrgAuthServer, type OrgAuthServer, type ServerOptions } from '../server.js';
 import { acquireSchema, POOL_RUN_ID, recordFingerprint, releaseSchema } from './schema-pool.js';
+import { copySqliteTemplate } from './sqlite-template.js';
 
 /** A controllable clock for expiry tests. */
 export interface TestClock {
@@ -78,19 +79,21 @@ async function parse(res: Response): Promise<TestResponse> {
 /** Options of {@link createTestServer}: the server's, plus where its database comes from. */
 export type TestServerOptions = Omit<ServerOptions, 'dataDir' | 'databaseUrl' | 'now'> & {
   /**
-   * PostgreSQL only: a newly created schema, migrated by this server, instead of an emptied one of the
-   * run's pool (testing/schema-pool.ts). For tests about what a first start does to a bare schema.
+   * A database this server creates and migrates itself: on PostgreSQL a new schema instead of an
+   * emptied one of the run's pool (testing/schema-pool.ts), on SQLite an empty data dir instead of a
+   * copy of the migrated template (testing/sqlite-template.ts). For tests about a first start.
    */
-  freshSchema?: boolean;
+  freshDatabase?: boolean;
 };
 
 /**
  * Starts a test server in a temp data dir. With `ORGAUTH_TEST_DATABASE_URL` set, it uses PostgreSQL
  * in its own schema (`search_path` set through the connection's `options`): an emptied, already
  * migrated one of the run's pool (testing/schema-pool.ts), given back on close; a fresh one, dropped
- * on close, with `freshSchema` or outside a run with the pool's global setup.
+ * on close, with `freshDatabase` or outside a run with the pool's global setup. On SQLite, the data
+ * dir starts with a copy of a migrated template (testing/sqlite-template.ts) unless `freshDatabase`.
  */
-export async function createTestServer({ freshSchema, ...options }: TestServerOptions = {}): Promise<TestServer> {
+export async function createTestServer({ freshDatabase, ...options }: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-test-'));
   let time = Date.parse('2030-01-01T00:00:00.000Z');
   const clock: TestClock = { now: () => time, advance: (ms) => void (time += ms) };
@@ -99,7 +102,7 @@ export async function createTestServer({ freshSchema, ...options }: TestServerOp
   let schema: string | undefined;
   let pooled: { runId: string; fresh: boolean } | undefined;
   if (baseUrl !== undefined && baseUrl !== '') {
-    const runId = freshSchema === true ? undefined : inject(POOL_RUN_ID);
+    const runId = freshDatabase === true ? undefined : inject(POOL_RUN_ID);
     if (runId !== undefined) {
       const acquired = await acquireSchema(baseUrl, runId);
       schema = acquired.schema;
@@ -114,6 +117,8 @@ export async function createTestServer({ freshSchema, ...options }: TestServerOp
     const url = new URL(baseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     databaseUrl = url.href;
+  } else if (freshDatabase !== true) {
+    await copySqliteTemplate(dataDir);
   }
   const dropSchema = async () => {
     if (schema === undefined || baseUrl === undefined) return;
