@@ -11,12 +11,11 @@ declare module 'vitest' {
 /**
  * Vitest global setup of the server project: on PostgreSQL (`ORGAUTH_TEST_DATABASE_URL`), opens the
  * run's schema pool (testing/schema-pool.ts) and drops all its schemas when the run ends.
- * `ORGAUTH_TEST_SCHEMA_POOL=off` turns the pool off: every test server gets a fresh schema, as with
- * `freshDatabase` (to compare, or to rule the pool out of a failure).
+ * With `ORGAUTH_TEST_FRESH_DATABASES=1` (testing/test-server.ts) there is no pool.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const baseUrl = process.env.ORGAUTH_TEST_DATABASE_URL;
-  if (baseUrl === undefined || baseUrl === '' || process.env.ORGAUTH_TEST_SCHEMA_POOL === 'off') return undefined;
+  if (baseUrl === undefined || baseUrl === '' || process.env.ORGAUTH_TEST_FRESH_DATABASES === '1') return undefined;
   const runId = await createPool(baseUrl);
   project.provide(POOL_RUN_ID, runId);
   return () => dropPool(baseUrl, runId);

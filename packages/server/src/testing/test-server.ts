@@ -94,6 +94,8 @@ export type TestServerOptions = Omit<ServerOptions, 'dataDir' | 'databaseUrl' | 
  * dir starts with a copy of a migrated template (testing/sqlite-template.ts) unless `freshDatabase`.
  */
 export async function createTestServer({ freshDatabase, ...options }: TestServerOptions = {}): Promise<TestServer> {
+  // ORGAUTH_TEST_FRESH_DATABASES=1: every server fresh, to compare or to rule the reuse out of a failure.
+  const fresh = freshDatabase === true || process.env.ORGAUTH_TEST_FRESH_DATABASES === '1';
   const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-test-'));
   let time = Date.parse('2030-01-01T00:00:00.000Z');
   const clock: TestClock = { now: () => time, advance: (ms) => void (time += ms) };
@@ -102,7 +104,7 @@ export async function createTestServer({ freshDatabase, ...options }: TestServer
   let schema: string | undefined;
   let pooled: { runId: string; fresh: boolean } | undefined;
   if (baseUrl !== undefined && baseUrl !== '') {
-    const runId = freshDatabase === true ? undefined : inject(POOL_RUN_ID);
+    const runId = fresh ? undefined : inject(POOL_RUN_ID);
     if (runId !== undefined) {
       const acquired = await acquireSchema(baseUrl, runId);
       schema = acquired.schema;
@@ -117,7 +119,7 @@ export async function createTestServer({ freshDatabase, ...options }: TestServer
     const url = new URL(baseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     databaseUrl = url.href;
-  } else if (freshDatabase !== true) {
+  } else if (!fresh) {
     await copySqliteTemplate(dataDir);
   }
   const dropSchema = async () => {
