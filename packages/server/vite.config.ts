@@ -72,6 +72,8 @@ export default defineConfig({
     name: 'server',
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // On PostgreSQL: the run's pool of migrated schemas that test servers reuse (testing/schema-pool.ts).
+    globalSetup: ['src/testing/schema-pool-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

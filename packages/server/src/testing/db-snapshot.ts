@@ -15,12 +15,13 @@ export async function dataTables(db: Db): Promise<{ name: string; columns: strin
       .filter((t) => !t.isView && !IGNORED.test(t.name))
       .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }));
   }
+  // pg_catalog rather than information_schema: the same rows, ~5x faster (its views check privileges
+  // on every schema of the database); the fuzz suites take a snapshot per request.
   const rows = await sql<{ table_name: string; column_name: string }>`
-    select c.table_name, c.column_name from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema = ${own} and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position`.execute(
-    db,
-  );
+    select c.relname as table_name, a.attname as column_name from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+    where n.nspname = ${own} and c.relkind in ('r', 'p') order by c.relname, a.attnum`.execute(db);
   const byTable = new Map<string, string[]>();
   for (const r of rows.rows)
     if (!IGNORED.test(r.table_name)) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);

@@ -3,8 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { listen, type Listener } from '../http/listen.js';
 import { createOrgAuthServer, type OrgAuthServer, type ServerOptions } from '../server.js';
+import { acquireSchema, POOL_RUN_ID, recordFingerprint, releaseSchema } from './schema-pool.js';
+import { copySqliteTemplate } from './sqlite-template.js';
 
 /** A controllable clock for expiry tests. */
 export interface TestClock {
@@ -73,29 +76,60 @@ async function parse(res: Response): Promise<TestResponse> {
   return { status: res.status, headers: res.headers, body };
 }
 
+/** Options of {@link createTestServer}: the server's, plus where its database comes from. */
+export type TestServerOptions = Omit<ServerOptions, 'dataDir' | 'databaseUrl' | 'now'> & {
+  /**
+   * A database this server creates and migrates itself: on PostgreSQL a new schema instead of an
+   * emptied one of the run's pool (testing/schema-pool.ts), on SQLite an empty data dir instead of a
+   * copy of the migrated template (testing/sqlite-template.ts). For tests about a first start.
+   */
+  freshDatabase?: boolean;
+};
+
 /**
  * Starts a test server in a temp data dir. With `ORGAUTH_TEST_DATABASE_URL` set, it uses PostgreSQL
- * in a fresh schema (`search_path` set through the connection's `options`), dropped on close.
+ * in its own schema (`search_path` set through the connection's `options`): an emptied, already
+ * migrated one of the run's pool (testing/schema-pool.ts), given back on close; a fresh one, dropped
+ * on close, with `freshDatabase` or outside a run with the pool's global setup. On SQLite, the data
+ * dir starts with a copy of a migrated template (testing/sqlite-template.ts) unless `freshDatabase`.
  */
-export async function createTestServer(
-  options: Omit<ServerOptions, 'dataDir' | 'databaseUrl' | 'now'> = {},
-): Promise<TestServer> {
+export async function createTestServer({ freshDatabase, ...options }: TestServerOptions = {}): Promise<TestServer> {
+  // ORGAUTH_TEST_FRESH_DATABASES=1: every server fresh, to compare or to rule the reuse out of a failure.
+  const fresh = freshDatabase === true || process.env.ORGAUTH_TEST_FRESH_DATABASES === '1';
   const dataDir = mkdtempSync(join(tmpdir(), 'orgauth-test-'));
   let time = Date.parse('2030-01-01T00:00:00.000Z');
   const clock: TestClock = { now: () => time, advance: (ms) => void (time += ms) };
   const baseUrl = process.env.ORGAUTH_TEST_DATABASE_URL;
   let databaseUrl: string | undefined;
   let schema: string | undefined;
+  let pooled: { runId: string; fresh: boolean } | undefined;
   if (baseUrl !== undefined && baseUrl !== '') {
-    schema = `orgauth_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
+    const runId = fresh ? undefined : inject(POOL_RUN_ID);
+    if (runId !== undefined) {
+      const acquired = await acquireSchema(baseUrl, runId);
+      schema = acquired.schema;
+      pooled = { runId, fresh: acquired.fresh };
+    } else {
+      schema = `orgauth_test_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: baseUrl });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      await admin.end();
+    }
     const url = new URL(baseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     databaseUrl = url.href;
+  } else if (!fresh) {
+    await copySqliteTemplate(dataDir);
   }
+  const dropSchema = async () => {
+    if (schema === undefined || baseUrl === undefined) return;
+    if (pooled !== undefined) return releaseSchema(baseUrl, pooled.runId, schema);
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  };
   // Fake IdPs listen on 127.0.0.1: allowed here unless a test asks otherwise (the server's default is off).
   const allowPrivateIdpNetworks = options.allowPrivateIdpNetworks ?? true;
   const start = () =>
@@ -108,7 +142,17 @@ export async function createTestServer(
       now: clock.now,
       ...(databaseUrl ? { databaseUrl } : {}),
     });
-  let server = await start();
+  let server: OrgAuthServer;
+  try {
+    server = await start();
+  } catch (error) {
+    // A schema a failed start may have half migrated is never reused (no fingerprint: dropped).
+    await dropSchema();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  if (pooled?.fresh === true && schema !== undefined && baseUrl !== undefined)
+    await recordFingerprint(baseUrl, pooled.runId, schema);
   let listener: Promise<Listener> | undefined;
 
   const test: TestServer = {
@@ -149,12 +193,7 @@ export async function createTestServer(
     async close() {
       if (listener !== undefined) await (await listener).close();
       await server.close();
-      if (schema !== undefined && baseUrl !== undefined) {
-        const admin = new pg.Client({ connectionString: baseUrl });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
-      }
+      await dropSchema();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
