@@ -2,41 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createOrgAuthServer } from '../server.js';
 import { runProjectCommand } from './project-commands.js';
+import { type CliTestDatabase, cliTestDatabase } from './test-database.js';
 
 // `orgauth-server oauth set|list|remove`: per environment, the secret sealed with the server's key.
 
 let dataDir: string;
 let env: Record<string, string | undefined>;
-let dropSchema: (() => Promise<void>) | undefined;
+let database: CliTestDatabase | undefined;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'orgauth-cli-oauth-'));
-  env = {};
-  const base = process.env.ORGAUTH_TEST_DATABASE_URL;
-  if (base) {
-    const schema = `orgauth_cli_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const url = new URL(base);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.href;
-    dropSchema = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    };
-  }
+  database = await cliTestDatabase();
+  env = database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {};
 });
 afterEach(async () => {
-  await dropSchema?.();
-  dropSchema = undefined;
+  await database?.drop();
+  database = undefined;
   rmSync(dataDir, { recursive: true, force: true });
 });
 

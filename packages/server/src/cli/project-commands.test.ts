@@ -1,43 +1,26 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { buildServerCli } from '../conformance/server-process.js';
 import { createOrgAuthServer, type OrgAuthServer } from '../server.js';
 import { runProjectCommand } from './project-commands.js';
+import { type CliTestDatabase, cliTestDatabase } from './test-database.js';
 
 let dataDir: string;
 let env: Record<string, string | undefined>;
-let dropSchema: (() => Promise<void>) | undefined;
+let database: CliTestDatabase | undefined;
 
 // Same database choice as the rest of the suite: a fresh PostgreSQL schema when configured.
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'orgauth-cli-'));
-  env = {};
-  const base = process.env.ORGAUTH_TEST_DATABASE_URL;
-  if (base) {
-    const schema = `orgauth_cli_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const url = new URL(base);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.href;
-    dropSchema = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    };
-  }
+  database = await cliTestDatabase();
+  env = database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {};
 });
 afterEach(async () => {
-  await dropSchema?.();
-  dropSchema = undefined;
+  await database?.drop();
+  database = undefined;
   rmSync(dataDir, { recursive: true, force: true });
 });
 
