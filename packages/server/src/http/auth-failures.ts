@@ -9,6 +9,8 @@ import { ipKey, tooMany } from './rate-limit-checks.js';
 export interface AttemptKey {
   value: string;
   email: boolean;
+  /** A `member_id`: the route checks the caller's IST or session of that member before any code. */
+  member?: boolean;
 }
 
 /**
@@ -59,6 +61,18 @@ export async function recordFailure(c: AppContext, key: AttemptKey): Promise<voi
   const limits = limiter?.limits;
   if (!limits) return;
   await limiter.hit(c.get('project').id, failureCounters(limits, key, ipKey(c)));
+}
+
+/**
+ * Counts one failed attempt against the client IP only (SDK calls; nothing for the backend): for an
+ * attempt that tested no secret of the key it named.
+ */
+export async function recordIpFailure(c: AppContext): Promise<void> {
+  const limiter = c.get('rateLimiter');
+  const limits = limiter?.limits;
+  const ip = ipKey(c);
+  if (!limits || ip === undefined) return;
+  await limiter.hit(c.get('project').id, [{ bucket: 'failuresPerIp', key: ip, rule: limits.failuresPerIp }]);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyText } from './body-text.js';
 import type { AppEnv } from './context.js';
-import { type AttemptKey, limitAttempt, recordFailure } from './auth-failures.js';
+import { ApiError } from '../lib/api-error.js';
+import { type AttemptKey, limitAttempt, recordFailure, recordIpFailure } from './auth-failures.js';
 import { limitCpu, limitSend } from './rate-limit-checks.js';
 import type { RouteTable } from './route-table.js';
 
@@ -11,6 +12,12 @@ const MAX_KEY_BODY_BYTES = 64 * 1024;
 // A conflict (slug taken) or a 429 itself says nothing about guessing a secret.
 const NOT_A_FAILURE = new Set([409, 429]);
 
+// Refusals of a member-keyed attempt (TOTP, SMS and recovery codes) made before any code is tried:
+// the caller brought no live IST or session of that member (mfa/caller.ts checks it first), or a
+// malformed body. Counted against the member they would let anyone who knows a member_id lock that
+// member's second factor for an hour (docs/security.md AUTH-01), so they count per IP only.
+const NO_CODE_TRIED = new Set(['intermediate_session_not_found', 'unauthorized_action', 'bad_request']);
+
 function keyFrom(text: string, fields: readonly string[]): AttemptKey | undefined {
   try {
     const body = JSON.parse(text) as Record<string, unknown> | null;
@@ -19,7 +26,8 @@ function keyFrom(text: string, fields: readonly string[]): AttemptKey | undefine
       if (typeof value !== 'string' || value === '') continue;
       // An email is one key however it is cased, or varying the case would escape its lockout.
       const email = field.endsWith('email_address');
-      return { value: (email ? value.trim().toLowerCase() : value).slice(0, 512), email };
+      const normalized = (email ? value.trim().toLowerCase() : value).slice(0, 512);
+      return field === 'member_id' ? { value: normalized, email, member: true } : { value: normalized, email };
     }
   } catch {
     // Malformed JSON: the route answers 400; the attempt still counts per IP below.
@@ -53,6 +61,8 @@ export function rateLimitRoutes(routes: () => RouteTable): MiddlewareHandler<App
     }
     await limitAttempt(c, key);
     await next();
-    if (c.res.status >= 400 && c.res.status < 500 && !NOT_A_FAILURE.has(c.res.status)) await recordFailure(c, key);
+    if (c.res.status < 400 || c.res.status >= 500 || NOT_A_FAILURE.has(c.res.status)) return;
+    const noCodeTried = key.member === true && c.error instanceof ApiError && NO_CODE_TRIED.has(c.error.errorType);
+    await (noCodeTried ? recordIpFailure(c) : recordFailure(c, key));
   };
 }
